@@ -1,0 +1,58 @@
+"""Time limits of the 2020 administrative-efficiency opinion over the official Chinese calendar."""
+
+from importlib.metadata import version as _version
+
+from deadlines._errors import (
+    DeadlinesError,
+    DeadlinesWarning,
+    InvalidArgumentError,
+    InvalidValueError,
+    MissingParameterError,
+    NotADeadlineError,
+    NotInEffectError,
+    OutOfRangeError,
+    OverrideFileError,
+    PluginConflictError,
+    PluginError,
+    ProvisionalDateWarning,
+    UnknownRuleError,
+)
+from deadlines.calendar import (
+    CalendarOverride,
+    ChinaCalendar,
+    Day,
+    DayChange,
+    DayKind,
+    Notice,
+    OfficeHours,
+    Season,
+    load_overrides,
+)
+
+__version__ = _version("deadlines")
+
+__all__ = [
+    "CalendarOverride",
+    "ChinaCalendar",
+    "Day",
+    "DayChange",
+    "DayKind",
+    "DeadlinesError",
+    "DeadlinesWarning",
+    "InvalidArgumentError",
+    "InvalidValueError",
+    "MissingParameterError",
+    "NotADeadlineError",
+    "NotInEffectError",
+    "Notice",
+    "OfficeHours",
+    "OutOfRangeError",
+    "OverrideFileError",
+    "PluginConflictError",
+    "PluginError",
+    "ProvisionalDateWarning",
+    "Season",
+    "UnknownRuleError",
+    "__version__",
+    "load_overrides",
+]

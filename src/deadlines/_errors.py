@@ -1,0 +1,182 @@
+"""The errors and warnings of `deadlines`.
+
+Every error subclasses `DeadlinesError` and the builtin it refines, so callers can catch either.
+Each keeps the offending value as an attribute and says what valid input looks like.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DeadlinesError(Exception):
+    """Base class of every error raised by `deadlines`."""
+
+
+class InvalidArgumentError(DeadlinesError, TypeError):
+    """An argument has the wrong type: a string where a date is expected, ``True`` as a count.
+
+    Attributes:
+        argument: the parameter's name.
+        value: what was passed.
+    """
+
+    def __init__(self, argument: str, value: object, expected: str) -> None:
+        self.argument = argument
+        self.value = value
+        self.expected = expected
+        super().__init__(
+            f"{argument} must be {expected}; got {type(value).__name__} {value!r}"
+        )
+
+
+class InvalidValueError(DeadlinesError, ValueError):
+    """An argument has the right type but a value outside what is allowed.
+
+    Attributes:
+        argument: the parameter (or input field) name.
+        value: what was passed.
+    """
+
+    def __init__(self, argument: str, value: object, expected: str) -> None:
+        self.argument = argument
+        self.value = value
+        self.expected = expected
+        super().__init__(f"{argument} must be {expected}; got {value!r}")
+
+
+class OutOfRangeError(InvalidValueError):
+    """A date lies outside the range the calendar covers.
+
+    Attributes:
+        argument: the parameter's name.
+        value: the date.
+        first: the first date covered.
+        last: the last date covered.
+    """
+
+    def __init__(self, argument: str, value: object, first: object, last: object) -> None:
+        self.first = first
+        self.last = last
+        super().__init__(argument, value, f"a date from {first} through {last}")
+
+
+class OverrideFileError(DeadlinesError, ValueError):
+    """A calendar override file is malformed.
+
+    Attributes:
+        path: the file.
+        line: the 1-based line of the problem, or ``None`` when it concerns the whole file.
+    """
+
+    def __init__(self, path: str, line: int | None, problem: str) -> None:
+        self.path = path
+        self.line = line
+        self.problem = problem
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {problem}")
+
+
+class UnknownRuleError(DeadlinesError, KeyError):
+    """No rule has the requested id.
+
+    Attributes:
+        rule_id: the id asked for.
+        known: the ids that exist.
+    """
+
+    def __init__(self, rule_id: str, known: tuple[str, ...]) -> None:
+        self.rule_id = rule_id
+        self.known = known
+        super().__init__(rule_id)
+
+    def __str__(self) -> str:
+        return f"unknown rule {self.rule_id!r}; known rules: {', '.join(self.known)}"
+
+
+class MissingParameterError(DeadlinesError, LookupError):
+    """A rule needs a parameter the trigger did not give.
+
+    Attributes:
+        rule_id: the rule.
+        parameter: the missing parameter's name.
+    """
+
+    def __init__(self, rule_id: str, parameter: str, example: str) -> None:
+        self.rule_id = rule_id
+        self.parameter = parameter
+        self.example = example
+        super().__init__(f"rule {rule_id!r} needs the parameter {parameter!r}, e.g. {example}")
+
+
+class NotADeadlineError(DeadlinesError, TypeError):
+    """The rule is a constraint (a blackout, a quota, a recurrence), which has no single due date.
+
+    Attributes:
+        rule_id: the rule.
+        kind: what the rule is instead.
+    """
+
+    def __init__(self, rule_id: str, kind: str, instead: str) -> None:
+        self.rule_id = rule_id
+        self.kind = kind
+        super().__init__(f"rule {rule_id!r} is a {kind}, not a deadline; {instead}")
+
+
+class NotInEffectError(DeadlinesError, ValueError):
+    """A trigger falls outside every dated version of a rule.
+
+    Attributes:
+        rule_id: the rule.
+        at: the trigger.
+    """
+
+    def __init__(self, rule_id: str, at: object, effective: str) -> None:
+        self.rule_id = rule_id
+        self.at = at
+        super().__init__(f"rule {rule_id!r} is not in effect at {at}; it applies {effective}")
+
+
+class PluginError(DeadlinesError, RuntimeError):
+    """A plugin's hook raised or returned something of the wrong type.
+
+    Attributes:
+        plugin: the plugin's name.
+        hook: the hook's name.
+    """
+
+    def __init__(self, plugin: str, hook: str, problem: str) -> None:
+        self.plugin = plugin
+        self.hook = hook
+        self.problem = problem
+        super().__init__(f"plugin {plugin!r}, hook {hook}: {problem}")
+
+
+class PluginConflictError(DeadlinesError, ValueError):
+    """Two plugins change the same thing in different ways.
+
+    Attributes:
+        target: what both change.
+        plugins: the plugins involved.
+    """
+
+    def __init__(self, target: str, plugins: tuple[str, ...], detail: str) -> None:
+        self.target = target
+        self.plugins = plugins
+        super().__init__(
+            f"plugins {', '.join(map(repr, plugins))} both change {target}: {detail}; "
+            "remove one, or give one of them a higher priority"
+        )
+
+
+class DeadlinesWarning(UserWarning):
+    """Base class of the soft problems `deadlines` reports as warnings."""
+
+
+class ProvisionalDateWarning(DeadlinesWarning):
+    """A result relies on a day beyond the officially announced calendar."""
+
+
+def describe(value: Any) -> str:  # noqa: ANN401 - any value can be described
+    """A short description of a value for error messages."""
+    return f"{type(value).__name__} {value!r}"

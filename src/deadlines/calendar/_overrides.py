@@ -1,0 +1,235 @@
+"""Calendar data supplied by the user: a new year's notice, or local days, as TOML.
+
+A notice makes its year *announced*: it replaces the statutory estimate for that year whole,
+so the days it lists are the only holidays and adjusted working days of the year. Local days
+change single days on top of whatever the calendar says and announce nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from deadlines._errors import OverrideFileError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+_EXAMPLE_ROW = '{ date = 2027-10-01, name = "国庆节" }'
+
+
+@dataclass(frozen=True, slots=True)
+class DayChange:
+    """One day set off or on.
+
+    Attributes:
+        date: the day.
+        off: ``True`` for a day off, ``False`` for a working day.
+        name: what the day is, e.g. ``国庆节`` or ``调休上班``.
+        source: the notice's number or a link.
+        name_en: an English name, if known.
+    """
+
+    date: dt.date
+    off: bool
+    name: str
+    source: str
+    name_en: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A year's State Council holiday notice: every holiday and adjusted working day of it.
+
+    Attributes:
+        year: the year the notice arranges.
+        source: the notice's number or link.
+        changes: the days off and adjusted working days it lists. Days of the previous
+            December are allowed (the 2019 notice made 2018-12-29 a working Saturday).
+    """
+
+    year: int
+    source: str
+    changes: tuple[DayChange, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarOverride:
+    """Calendar data from one file, plugin or piece of code.
+
+    Attributes:
+        origin: where it comes from (a file path or a plugin's name); shown in traces.
+        notices: whole years' notices.
+        local: single local days, applied after every notice.
+    """
+
+    origin: str
+    notices: tuple[Notice, ...] = ()
+    local: tuple[DayChange, ...] = ()
+
+
+def _line_of(lines: list[str], pattern: str, occurrence: int = 1) -> int | None:
+    """The 1-based line where `pattern` occurs for the `occurrence`-th time."""
+    seen = 0
+    regex = re.compile(pattern)
+    for number, line in enumerate(lines, start=1):
+        if regex.search(line.split("#", 1)[0]):
+            seen += 1
+            if seen == occurrence:
+                return number
+    return None
+
+
+class _Reader:
+    """Validates the parsed TOML, naming the file and line of each problem."""
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+        self.seen_dates: dict[dt.date, int] = {}
+
+    def fail(self, problem: str, pattern: str | None = None, occurrence: int = 1) -> None:
+        line = _line_of(self.lines, pattern, occurrence) if pattern else None
+        raise OverrideFileError(self.path, line, problem)
+
+    def text(self, table: dict[str, Any], key: str, where: str, default: str | None = None) -> str:
+        value = table.get(key, default)
+        if not isinstance(value, str) or not value.strip():
+            example = f'{key} = "国办发明电〔2025〕7号"'
+            self.fail(f"{where}: {key} must be a non-empty string, e.g. {example}")
+        return str(value)
+
+    def date(self, value: object, where: str) -> dt.date:
+        if isinstance(value, dt.datetime):
+            self.fail(f"{where}: {value} has a time; give the date alone, e.g. {_EXAMPLE_ROW}")
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                self.fail(
+                    f"{where}: {value!r} is not a date; write it as {_EXAMPLE_ROW}",
+                    re.escape(value),
+                )
+        self.fail(f"{where}: date must be a TOML date, e.g. {_EXAMPLE_ROW}")
+        raise AssertionError  # unreachable: fail() raised
+
+    def rows(
+        self, table: dict[str, Any], where: str, source: str, year: int | None
+    ) -> tuple[DayChange, ...]:
+        changes: list[DayChange] = []
+        unknown = set(table) - {"year", "source", "days_off", "workdays"}
+        if unknown:
+            self.fail(
+                f"{where}: unknown key(s) {', '.join(sorted(unknown))}; "
+                "allowed: year, source, days_off, workdays",
+                rf"^\s*({'|'.join(map(re.escape, sorted(unknown)))})\s*=",
+            )
+        for key, off in (("days_off", True), ("workdays", False)):
+            rows = table.get(key, [])
+            if not isinstance(rows, list):
+                self.fail(f"{where}: {key} must be a list of rows like {_EXAMPLE_ROW}")
+            for row in rows:
+                if not isinstance(row, dict):
+                    self.fail(f"{where}: each row of {key} must look like {_EXAMPLE_ROW}")
+                day = self.date(row.get("date"), f"{where}, {key}")
+                iso = re.escape(day.isoformat())
+                if day in self.seen_dates:
+                    self.fail(
+                        f"{where}: {day} is listed twice (a day is either off or a working day,"
+                        " once)",
+                        iso,
+                        occurrence=2,
+                    )
+                self.seen_dates[day] = 1
+                if year is not None and not (
+                    dt.date(year - 1, 12, 1) <= day <= dt.date(year, 12, 31)
+                ):
+                    self.fail(
+                        f"{where}: {day} is outside the {year} notice's reach "
+                        f"({year - 1}-12-01 through {year}-12-31)",
+                        iso,
+                    )
+                if year is not None and not off and day.weekday() < 5:
+                    self.fail(
+                        f"{where}: {day} is a {day:%A}, already a working day; workdays lists "
+                        "the weekend days the notice makes working days",
+                        iso,
+                    )
+                name = row.get("name", "调休上班" if not off else "")
+                if not isinstance(name, str) or not name:
+                    self.fail(f"{where}: the row for {day} needs a name, e.g. {_EXAMPLE_ROW}", iso)
+                row_source = row.get("source", source)
+                if not isinstance(row_source, str) or not row_source:
+                    self.fail(f"{where}: the row for {day} needs a source (a notice or link)", iso)
+                name_en = row.get("name_en", "")
+                changes.append(DayChange(day, off, str(name), str(row_source), str(name_en)))
+        return tuple(sorted(changes, key=lambda change: change.date))
+
+
+def parse_overrides(text: str, path: str = "<string>") -> CalendarOverride:
+    """Parse and validate override TOML.
+
+    Raises:
+        OverrideFileError: naming the file and line, for malformed TOML or dates, a day listed
+            twice, a year listed twice, a day outside its notice's year, or a missing source.
+    """
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"line (\d+)", str(error))
+        raise OverrideFileError(
+            path, int(match.group(1)) if match else None, f"not valid TOML: {error}"
+        ) from None
+    reader = _Reader(path, text)
+    unknown = set(document) - {"notice", "local"}
+    if unknown:
+        reader.fail(
+            f"unknown table(s) {', '.join(sorted(unknown))}; allowed: [[notice]] and [[local]]",
+            rf"^\s*\[+\s*({'|'.join(map(re.escape, sorted(unknown)))})",
+        )
+    notices: list[Notice] = []
+    years: set[int] = set()
+    for index, table in enumerate(document.get("notice", []), start=1):
+        if not isinstance(table, dict):
+            reader.fail("notice must be an array of tables: [[notice]]")
+        year = table.get("year")
+        if isinstance(year, bool) or not isinstance(year, int) or not 2004 <= year <= 2100:
+            reader.fail(
+                f"notice #{index}: year must be an integer from 2004 to 2100, e.g. year = 2027",
+                r"^\s*\[\[\s*notice\s*\]\]",
+                occurrence=index,
+            )
+        if year in years:
+            reader.fail(
+                f"notice #{index}: the year {year} is listed twice; merge the two notices",
+                rf"^\s*year\s*=\s*{year}\b",
+                occurrence=2,
+            )
+        years.add(year)
+        source = reader.text(table, "source", f"notice {year}")
+        notices.append(Notice(year, source, reader.rows(table, f"notice {year}", source, year)))
+    local: list[DayChange] = []
+    for table in document.get("local", []):
+        if not isinstance(table, dict):
+            reader.fail("local must be an array of tables: [[local]]")
+        source = reader.text(table, "source", "local")
+        local.extend(reader.rows(table, "local", source, None))
+    return CalendarOverride(path, tuple(notices), tuple(local))
+
+
+def load_overrides(path: str | Path) -> CalendarOverride:
+    """Read and validate an override file; see `parse_overrides`."""
+    file = Path(path)
+    try:
+        text = file.read_text("utf-8")
+    except OSError as error:
+        raise OverrideFileError(str(file), None, f"cannot read it: {error.strerror}") from None
+    return parse_overrides(text, str(file))
