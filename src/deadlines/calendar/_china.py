@@ -44,8 +44,8 @@ class ChinaCalendar:
     >>> cal = ChinaCalendar()
     >>> cal.is_workday(date(2026, 2, 14))  # a Saturday made a working day before Spring Festival
     True
-    >>> cal.add_workdays(date(2026, 9, 30), 3)  # National Day and Mid-Autumn lie in between
-    datetime.date(2026, 10, 12)
+    >>> cal.add_workdays(date(2026, 9, 30), 3)  # National Day week, then a working Saturday
+    datetime.date(2026, 10, 10)
     """
 
     __slots__ = (
@@ -245,8 +245,8 @@ class ChinaCalendar:
         So ``workdays_between(d, add_workdays(d, n)) == n`` for every n > 0.
 
         >>> from datetime import date
-        >>> ChinaCalendar().workdays_between(date(2026, 9, 30), date(2026, 10, 9))
-        1
+        >>> ChinaCalendar().workdays_between(date(2026, 9, 30), date(2026, 10, 9))  # 8th, 9th
+        2
         """
         a, b = self._offset("start", start), self._offset("end", end)
         return self._prefix[b + 1] - self._prefix[a + 1]
