@@ -2,6 +2,7 @@
 
 from importlib.metadata import version as _version
 
+from deadlines._engine import Engine
 from deadlines._errors import (
     DeadlinesError,
     DeadlinesWarning,
@@ -17,6 +18,7 @@ from deadlines._errors import (
     ProvisionalDateWarning,
     UnknownRuleError,
 )
+from deadlines._result import DueResult, Part, TraceStep
 from deadlines.calendar import (
     CalendarOverride,
     ChinaCalendar,
@@ -39,6 +41,8 @@ __all__ = [
     "DayKind",
     "DeadlinesError",
     "DeadlinesWarning",
+    "DueResult",
+    "Engine",
     "InvalidArgumentError",
     "InvalidValueError",
     "MissingParameterError",
@@ -48,10 +52,12 @@ __all__ = [
     "OfficeHours",
     "OutOfRangeError",
     "OverrideFileError",
+    "Part",
     "PluginConflictError",
     "PluginError",
     "ProvisionalDateWarning",
     "Season",
+    "TraceStep",
     "UnknownRuleError",
     "__version__",
     "load_overrides",

@@ -1,0 +1,166 @@
+"""`Engine`: a calendar, conventions and a rule set, answering "when is this due?"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from typing import Any, final
+
+from deadlines._errors import InvalidValueError, NotADeadlineError, ProvisionalDateWarning
+from deadlines._result import DueResult, TraceStep
+from deadlines._time import parse_instant, to_china
+from deadlines.calendar import ChinaCalendar
+from deadlines.rules import OPINION_2020, Blackout, Conventions, Quota, Rule, RuleSet
+from deadlines.rules._trace import instant_label, step
+from deadlines.rules._values import Context
+
+_CONSTRAINT_HINTS = {
+    Blackout: ("blackout", "ask engine.violates(rule_id, date) whether a date falls in it"),
+    Quota: ("yearly quota", "log days and compare them with Quota.expected_by(date)"),
+}
+
+
+@final
+class Engine:
+    """Computes due instants: the face (CLI, batch, supervision) calls this, nothing lower.
+
+    Args:
+        calendar: the working-day calendar; the official one by default.
+        rules: the rule set; the 2020 opinion by default.
+        conventions: the counting options every rule uses unless it pins its own.
+
+    >>> from datetime import datetime
+    >>> engine = Engine()
+    >>> engine.due("minutes.executive", datetime(2026, 9, 30, 17)).due.isoformat()
+    '2026-10-10T17:30:00+08:00'
+    """
+
+    __slots__ = ("calendar", "conventions", "rules")
+
+    def __init__(
+        self,
+        calendar: ChinaCalendar | None = None,
+        rules: RuleSet | None = None,
+        *,
+        conventions: Conventions | None = None,
+    ) -> None:
+        self.calendar = calendar if calendar is not None else ChinaCalendar()
+        self.rules = rules if rules is not None else OPINION_2020
+        self.conventions = conventions if conventions is not None else Conventions()
+
+    def __repr__(self) -> str:
+        return f"Engine({self.calendar!r}, {self.rules!r}, conventions={self.conventions!r})"
+
+    def rule(self, rule_id: str, on: dt.date | None = None) -> Rule:
+        """The version of `rule_id` in effect on `on` (the latest when `on` is None)."""
+        return self.rules.get(rule_id, on)
+
+    def due(
+        self,
+        rule_id: str,
+        at: dt.datetime | str,
+        /,
+        *,
+        explain: bool = True,
+        **params: Any,  # noqa: ANN401 - each rule documents its own parameters
+    ) -> DueResult:
+        """When the limit of `rule_id` ends for a trigger at `at`.
+
+        Args:
+            rule_id: a rule id such as ``minutes.executive``.
+            at: the trigger (the end of the meeting, the receipt); a naive datetime or ISO text
+                without offset means Asia/Shanghai.
+            explain: build the trace (costs time in bulk; the due instant is the same).
+            **params: what the rule needs, e.g. ``limit_days=15`` for
+                ``decisions.time_limited``.
+
+        Raises:
+            UnknownRuleError: no such rule.
+            NotInEffectError: the trigger is outside every version's effective dates.
+            NotADeadlineError: the rule is a blackout or a quota.
+            MissingParameterError: the rule needs a parameter that was not given.
+            InvalidValueError: a parameter the rule does not read, or a bad value.
+
+        Warns:
+            ProvisionalDateWarning: the result relies on a day no notice has settled yet.
+        """
+        start = parse_instant("at", at) if isinstance(at, str) else to_china("at", at)
+        rule = self.rules.get(rule_id, start.date())
+        limit = rule.limit
+        hint = _CONSTRAINT_HINTS.get(type(limit))
+        if hint is not None:
+            raise NotADeadlineError(rule_id, *hint)
+        if params:
+            unknown = set(params) - limit.parameters()
+            if unknown:
+                name = sorted(unknown)[0]
+                accepted = ", ".join(sorted(limit.parameters())) or "none"
+                raise InvalidValueError(
+                    name, params[name], f"a parameter {rule_id} reads (it reads: {accepted})"
+                )
+        ctx = Context(
+            self.calendar, self.conventions, explain=explain, params=params, rule_id=rule_id
+        )
+        outcome = limit.evaluate(start, ctx)
+        trace: tuple[TraceStep, ...] = ()
+        if explain:
+            trace = (*self._preamble(rule, start), *outcome.steps)
+            if outcome.provisional:
+                trace = (*trace, _provisional_step(self.calendar))
+        if outcome.provisional:
+            warnings.warn(
+                f"{rule_id} at {start.isoformat()}: due {outcome.due.isoformat()} relies on days "
+                f"after {self.calendar.provisional_from - dt.timedelta(days=1)}, which no State "
+                "Council notice has settled yet",
+                ProvisionalDateWarning,
+                stacklevel=2,
+            )
+        return DueResult.model_construct(
+            rule_id=rule_id,
+            title_zh=rule.title_zh,
+            title_en=rule.title_en,
+            at=start,
+            due=outcome.due,
+            due_date=outcome.last_day,
+            provisional=outcome.provisional,
+            citation=rule.citation,
+            effective_from=rule.effective_from,
+            parts=tuple(outcome.parts),
+            warnings=tuple(outcome.warnings),
+            trace=trace,
+        )
+
+    def violates(self, rule_id: str, day: dt.date | dt.datetime) -> bool:
+        """Whether `day` falls in the blackout of `rule_id` (e.g. ``meetings.march_freeze``)."""
+        on = day.date() if isinstance(day, dt.datetime) else day
+        rule = self.rules.get(rule_id, on)
+        if not isinstance(rule.limit, Blackout):
+            raise NotADeadlineError(rule_id, type(rule.limit).__name__, "it is not a blackout")
+        return rule.limit.violates(on)
+
+    def _preamble(self, rule: Rule, start: dt.datetime) -> tuple[TraceStep, ...]:
+        steps = [
+            step(
+                "trigger",
+                f"起算：{instant_label(start)}",
+                f"starts: {instant_label(start)}",
+                at=start,
+            ),
+            step(
+                "version",
+                f"适用规则 {rule.id}（{rule.effective_from} 起施行），第{rule.citation.article}条",
+                f"rule {rule.id} applies (in effect {rule.window()}), art. {rule.citation.article}",
+                origin=rule.origin,
+            ),
+        ]
+        return tuple(steps)
+
+
+def _provisional_step(calendar: ChinaCalendar) -> TraceStep:
+    last = calendar.provisional_from - dt.timedelta(days=1)
+    return step(
+        "provisional",
+        f"暂定：所依据的日期晚于 {last}，国务院尚未公布其放假安排",
+        f"provisional: it relies on days after {last}, which no State Council notice has "
+        "settled yet",
+    )

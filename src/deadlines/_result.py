@@ -1,0 +1,135 @@
+"""What a computation returns: the due instant, whether it is certain, and how it was reached."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from deadlines._value import Citation
+
+Lang = Literal["zh", "en"]
+
+StepAction = Literal[
+    "trigger",  # the instant the period starts from
+    "version",  # which dated version of the rule applied
+    "convention",  # an option that decided something
+    "count",  # a day counted towards the period
+    "skip",  # a non-working day passed over
+    "roll",  # the end moved off a non-working day
+    "cutoff",  # the instant the last day ends
+    "pause",  # the clock stopped (a non-working day, or an obligation put on hold)
+    "choose",  # a combinator picked one part
+    "condition",  # a condition on the event decided a branch
+    "part",  # one limit of a combination, with its due instant
+    "plugin",  # a plugin changed the rule or a day relied on
+    "provisional",  # a day relied on lies beyond the announced calendar
+    "note",  # anything else worth reading
+]
+
+
+class TraceStep(BaseModel):
+    """One step of a computation, in order, readable in Chinese and English.
+
+    Attributes:
+        action: what kind of step it is.
+        date: the day concerned, if any.
+        at: the instant concerned, if any.
+        zh: the step in Chinese.
+        en: the step in English.
+        origin: who is responsible when it is not the base policy: a plugin or override file.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    action: StepAction
+    date: dt.date | None = None
+    at: dt.datetime | None = None
+    zh: str
+    en: str
+    origin: str = ""
+
+    def text(self, lang: Lang = "en") -> str:
+        """The step in one language, with its origin."""
+        body = self.zh if lang == "zh" else self.en
+        if not self.origin:
+            return body
+        return f"{body}（来自 {self.origin}）" if lang == "zh" else f"{body} (from {self.origin})"
+
+
+class Part(BaseModel):
+    """One limit inside a combination (all of, earliest of, tiers) and when it falls due.
+
+    Attributes:
+        label: the part's name in the rule, e.g. ``签发`` or ``statutory``.
+        due: the instant it ends.
+        due_date: the last day of the period.
+        actor: who acts, if the rule says.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    label: str
+    due: dt.datetime
+    due_date: dt.date
+    actor: str = ""
+
+
+class DueResult(BaseModel):
+    """When a rule's limit ends for one trigger.
+
+    Attributes:
+        rule_id: the rule, e.g. ``minutes.executive``.
+        title_zh: the rule's Chinese title.
+        title_en: the rule's English title.
+        at: the trigger, an aware datetime (Asia/Shanghai).
+        due: the instant the limit ends, aware.
+        due_date: the last day of the period (for a 24:00 cutoff, the day before `due`'s date).
+        provisional: whether any day the computation relied on lies beyond the announced
+            calendar, so a later notice could change the answer.
+        citation: the article and sentence of the policy the rule encodes.
+        effective_from: the first day of the rule version that applied.
+        parts: the parts of a combination, each with its own due instant.
+        warnings: soft problems, e.g. a committed limit beyond the statutory one.
+        trace: each step in order.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    rule_id: str
+    title_zh: str
+    title_en: str
+    at: dt.datetime
+    due: dt.datetime
+    due_date: dt.date
+    provisional: bool
+    citation: Citation
+    effective_from: dt.date
+    parts: tuple[Part, ...] = ()
+    warnings: tuple[str, ...] = ()
+    trace: tuple[TraceStep, ...] = ()
+
+    def explain(self, lang: Lang = "en") -> str:
+        """The result and its trace as numbered lines of text.
+
+        Args:
+            lang: ``zh`` or ``en``.
+        """
+        title = self.title_zh if lang == "zh" else self.title_en
+        due = self.due.isoformat(timespec="minutes")
+        if lang == "zh":
+            head = [
+                f"{self.rule_id}（{title}）",
+                f"到期：{due}" + ("（暂定）" if self.provisional else ""),
+            ]
+            head.append(f"依据：{self.citation.render('zh')}")
+        else:
+            head = [
+                f"{self.rule_id} ({title})",
+                f"due: {due}" + (" (provisional)" if self.provisional else ""),
+            ]
+            head.append(f"source: {self.citation.render('en')}")
+        lines = [*head, *(f"  {i}. {step.text(lang)}" for i, step in enumerate(self.trace, 1))]
+        lines.extend(f"  ! {warning}" for warning in self.warnings)
+        return "\n".join(lines)

@@ -1,0 +1,60 @@
+"""Immutable values with a compact repr, and the citation every rule and result carries."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Value(BaseModel):
+    """An immutable value: equal and hashable by content, with a compact repr.
+
+    The repr shows only fields that differ from their defaults, the `kind` tag never, and the
+    fields named in `_positional` without their names (``WorkingDays(3)``).
+    """
+
+    # Schemas are built on first use, not at import: a one-shot command line pays only for the
+    # classes it touches.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    _positional: ClassVar[tuple[str, ...]] = ()
+
+    def __repr__(self) -> str:
+        fields = type(self).model_fields
+        args: list[str] = []
+        for name in self._positional:
+            value = getattr(self, name)
+            if isinstance(value, tuple):
+                args.extend(map(repr, value))
+            else:
+                args.append(repr(value))
+        for name, info in fields.items():
+            if name in self._positional or name == "kind":
+                continue
+            value = getattr(self, name)
+            if not info.is_required() and value == info.get_default(call_default_factory=True):
+                continue
+            args.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(args)})"
+
+    __str__ = __repr__
+
+
+class Citation(Value):
+    """Where a rule comes from: the document, the article, and the sentence it encodes.
+
+    Attributes:
+        document: the policy's short name.
+        article: the article number.
+        text: the sentence quoted, in the original Chinese.
+    """
+
+    document: str = "上高县政府〔2020〕《关于进一步提高政府系统运转效率推动工作落实的意见》"
+    article: int
+    text: str
+
+    def render(self, lang: str = "en") -> str:
+        """``第8条：…`` or ``art. 8: …``."""
+        if lang == "zh":
+            return f"{self.document}第{self.article}条：“{self.text}”"
+        return f"opinion of 2020, art. {self.article}: “{self.text}”"

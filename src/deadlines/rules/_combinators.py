@@ -1,0 +1,316 @@
+"""Combinators: limits made of limits. They flatten themselves and print compactly.
+
+>>> AllOf(AllOf(WorkingDays(3), WorkingDays(5)), Hours(48))
+AllOf(WorkingDays(3), WorkingDays(5), Hours(48))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, ClassVar, Literal, Union
+
+from pydantic import Field, field_validator
+
+from deadlines._errors import InvalidValueError, MissingParameterError
+from deadlines._result import Part
+from deadlines.rules._constraints import Blackout, Quota, Recurrence
+from deadlines.rules._durations import (
+    CalendarDays,
+    Hours,
+    Limit,
+    MeetingSetLimit,
+    OnArrival,
+    SameDay,
+    WorkingDays,
+)
+from deadlines.rules._trace import instant_label, step
+from deadlines.rules._values import Context, Outcome, Value
+
+_TRUE = {"true", "1", "yes", "是", "y"}
+_FALSE = {"false", "0", "no", "否", "n"}
+
+
+def _flatten(cls: type[_Combination], limits: tuple[Any, ...]) -> tuple[Any, ...]:
+    flat: list[Any] = []
+    for limit in limits:
+        # Only unlabelled inner combinations dissolve: a label names a part someone reads.
+        if type(limit) is cls and not limit.label and not limit.actor:
+            flat.extend(limit.limits)
+        else:
+            flat.append(limit)
+    return tuple(flat)
+
+
+def _part(limit: Limit, outcome: Outcome, index: int) -> Part:
+    return Part.model_construct(
+        label=limit.label or f"#{index}",
+        due=outcome.due,
+        due_date=outcome.last_day,
+        actor=limit.actor,
+    )
+
+
+class _Combination(Limit):
+    """Several limits from one trigger."""
+
+    _positional: ClassVar[tuple[str, ...]] = ("limits",)
+    limits: tuple[AnyLimit, ...] = Field(min_length=1)
+
+    # Each subclass repeats this signature: type checkers otherwise synthesise a keyword-only
+    # __init__ from the fields and reject AllOf(a, b).
+    def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401
+        if limits:
+            data["limits"] = limits
+        super().__init__(**data)
+
+    @field_validator("limits", mode="after")
+    @classmethod
+    def _flat(cls, limits: tuple[Any, ...]) -> tuple[Any, ...]:
+        return _flatten(cls, limits)
+
+    def parameters(self) -> frozenset[str]:
+        return frozenset().union(*(limit.parameters() for limit in self.limits))
+
+    def _evaluate_all(self, start: dt.datetime, ctx: Context) -> list[Outcome]:
+        return [limit.evaluate(start, ctx) for limit in self.limits]
+
+    def _combine(
+        self, outcomes: list[Outcome], chosen: int, ctx: Context, verb: tuple[str, str]
+    ) -> Outcome:
+        pick = outcomes[chosen]
+        outcome = Outcome(pick.due, pick.last_day, provisional=any(o.provisional for o in outcomes))
+        outcome.parts = [
+            _part(limit, o, i)
+            for i, (limit, o) in enumerate(zip(self.limits, outcomes, strict=True), 1)
+        ]
+        for o in outcomes:
+            outcome.warnings.extend(o.warnings)
+        if ctx.explain:
+            for part, o in zip(outcome.parts, outcomes, strict=True):
+                who = f"（{part.actor}）" if part.actor else ""
+                outcome.steps.append(
+                    step(
+                        "part",
+                        f"【{part.label}{who}】",
+                        f"[{part.label}{' — ' + part.actor if part.actor else ''}]",
+                    )
+                )
+                outcome.steps.extend(o.steps)
+            label = outcome.parts[chosen].label
+            outcome.steps.append(
+                step(
+                    "choose",
+                    f"{verb[0]}：{label}，{instant_label(pick.due)}",
+                    f"{verb[1]}: {label}, {instant_label(pick.due)}",
+                    at=pick.due,
+                )
+            )
+        return outcome
+
+
+class AllOf(_Combination):
+    """Every part must be met; the whole is due when the last part is."""
+
+    kind: Literal["all_of"] = "all_of"
+
+    def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
+        super().__init__(*limits, **data)
+
+    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
+        outcomes = self._evaluate_all(start, ctx)
+        latest = max(range(len(outcomes)), key=lambda i: outcomes[i].due)
+        return self._combine(
+            outcomes, latest, ctx, ("全部办结，以最晚者为准", "all parts; the last one")
+        )
+
+
+class EarliestOf(_Combination):
+    """Due when the first of its parts is ("…or …, whichever is sooner")."""
+
+    kind: Literal["earliest_of"] = "earliest_of"
+
+    def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
+        super().__init__(*limits, **data)
+
+    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
+        outcomes = self._evaluate_all(start, ctx)
+        first = min(range(len(outcomes)), key=lambda i: outcomes[i].due)
+        return self._combine(outcomes, first, ctx, ("取最早者", "the earliest applies"))
+
+
+class LatestOf(_Combination):
+    """Due when the last of its parts is ("…or …, whichever is later")."""
+
+    kind: Literal["latest_of"] = "latest_of"
+
+    def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
+        super().__init__(*limits, **data)
+
+    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
+        outcomes = self._evaluate_all(start, ctx)
+        last = max(range(len(outcomes)), key=lambda i: outcomes[i].due)
+        return self._combine(outcomes, last, ctx, ("取最晚者", "the latest applies"))
+
+
+class Sequence(_Combination):
+    """Steps one after another: each starts when the previous is due, or done.
+
+    Pass the parameter ``done`` as {label: instant} to start a step from the instant the step
+    before it was actually completed.
+    """
+
+    kind: Literal["sequence"] = "sequence"
+
+    def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
+        super().__init__(*limits, **data)
+
+    def parameters(self) -> frozenset[str]:
+        return super().parameters() | {"done"}
+
+    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
+        from deadlines._time import parse_instant, to_china
+
+        done = ctx.params.get("done") or {}
+        outcomes: list[Outcome] = []
+        at = start
+        for limit in self.limits:
+            outcome = limit.evaluate(at, ctx)
+            outcomes.append(outcome)
+            finished = done.get(limit.label) if limit.label else None
+            if finished is not None:
+                at = (
+                    parse_instant(f"done.{limit.label}", finished)
+                    if isinstance(finished, str)
+                    else to_china(f"done.{limit.label}", finished)
+                )
+            else:
+                at = outcome.due
+        return self._combine(
+            outcomes, len(outcomes) - 1, ctx, ("依次办理，末步到期", "in order; the last step")
+        )
+
+
+class Condition(Value):
+    """A test on a parameter of the event, e.g. ``involves_personnel_money_assets == True``.
+
+    The parameter is required: nothing is guessed when the event does not say.
+    """
+
+    parameter: str
+    equals: bool | int | str = True
+
+    def holds(self, params: dict[str, Any], rule_hint: str) -> bool:
+        """Whether the event's parameter equals `equals`."""
+        if self.parameter not in params:
+            raise MissingParameterError(
+                rule_hint, self.parameter, f"{self.parameter}=true or false"
+            )
+        value = params[self.parameter]
+        if isinstance(self.equals, bool):
+            if isinstance(value, str):
+                if value.strip().lower() in _TRUE:
+                    value = True
+                elif value.strip().lower() in _FALSE:
+                    value = False
+            if not isinstance(value, bool):
+                raise InvalidValueError(self.parameter, value, "true or false")
+        return bool(value == self.equals)
+
+
+class When(Limit):
+    """One limit or another, by a condition on the event."""
+
+    kind: Literal["when"] = "when"
+    condition: Condition
+    then: AnyLimit
+    otherwise: AnyLimit
+
+    def parameters(self) -> frozenset[str]:
+        return self.then.parameters() | self.otherwise.parameters() | {self.condition.parameter}
+
+    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
+        holds = self.condition.holds(ctx.params, ctx.rule_id)
+        branch = self.then if holds else self.otherwise
+        outcome = branch.evaluate(start, ctx)
+        if ctx.explain:
+            p = self.condition.parameter
+            outcome.steps.insert(
+                0,
+                step(
+                    "condition",
+                    f"条件 {p} = {ctx.params[p]}：{'成立' if holds else '不成立'}",
+                    f"condition {p} = {ctx.params[p]}: {'holds' if holds else 'does not hold'}",
+                ),
+            )
+        return outcome
+
+
+class Tiered(Limit):
+    """A committed limit inside a statutory one (承诺时限 within 法定时限).
+
+    Due at the committed limit; a committed limit that ends after the statutory one is reported
+    in the result's warnings.
+    """
+
+    kind: Literal["tiered"] = "tiered"
+    committed: AnyLimit
+    statutory: AnyLimit
+
+    def parameters(self) -> frozenset[str]:
+        return self.committed.parameters() | self.statutory.parameters()
+
+    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
+        inner = self.committed.evaluate(start, ctx)
+        outer = self.statutory.evaluate(start, ctx)
+        outcome = Outcome(
+            inner.due, inner.last_day, provisional=inner.provisional or outer.provisional
+        )
+        outcome.parts = [
+            Part.model_construct(
+                label=self.committed.label or "committed",
+                due=inner.due,
+                due_date=inner.last_day,
+                actor=self.committed.actor,
+            ),
+            Part.model_construct(
+                label=self.statutory.label or "statutory",
+                due=outer.due,
+                due_date=outer.last_day,
+                actor=self.statutory.actor,
+            ),
+        ]
+        outcome.warnings.extend(inner.warnings + outer.warnings)
+        if inner.due > outer.due:
+            outcome.warnings.append(
+                f"the committed limit ({inner.due.isoformat()}) ends after the statutory one "
+                f"({outer.due.isoformat()})"
+            )
+        if ctx.explain:
+            outcome.steps.append(step("part", "【承诺时限】", "[committed limit]"))
+            outcome.steps.extend(inner.steps)
+            outcome.steps.append(step("part", "【法定时限】", "[statutory limit]"))
+            outcome.steps.extend(outer.steps)
+        return outcome
+
+
+AnyLimit = Annotated[
+    Union[  # noqa: UP007 - a discriminated union needs the Union form under defer_build
+        WorkingDays,
+        CalendarDays,
+        Hours,
+        SameDay,
+        OnArrival,
+        MeetingSetLimit,
+        AllOf,
+        EarliestOf,
+        LatestOf,
+        Sequence,
+        When,
+        Tiered,
+        Blackout,
+        Quota,
+        Recurrence,
+    ],
+    Field(discriminator="kind"),
+]
+"""Any limit, tagged by its `kind` in files."""

@@ -1,0 +1,157 @@
+"""Constraints: limits that are not a single due date — a blackout, a quota, a recurrence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar, Literal
+
+from dateutil.rrule import MONTHLY, rrule
+from pydantic import Field, PositiveInt, field_validator
+
+from deadlines._errors import NotADeadlineError
+from deadlines.rules._conventions import Cutoff
+from deadlines.rules._durations import Limit, end_of
+from deadlines.rules._trace import day_label, instant_label, skip, step
+from deadlines.rules._values import Context, Outcome
+
+
+class Blackout(Limit):
+    """Months of every year in which something must not happen: March's no-meeting month (art. 6).
+
+    A blackout has no due date; ask whether an instant `violates` it.
+
+    >>> march = Blackout(months=(3,))
+    >>> march.violates(dt.date(2027, 3, 15)), march.violates(dt.date(2027, 4, 1))
+    (True, False)
+    """
+
+    kind: Literal["blackout"] = "blackout"
+    months: tuple[int, ...] = Field(min_length=1)
+
+    @field_validator("months")
+    @classmethod
+    def _months(cls, months: tuple[int, ...]) -> tuple[int, ...]:
+        if any(not 1 <= m <= 12 for m in months):
+            raise ValueError("months are 1 (January) to 12 (December), e.g. months=(3,)")
+        return tuple(sorted(set(months)))
+
+    def violates(self, day: dt.date) -> bool:
+        """Whether `day` (or an instant's day) falls in a blacked-out month."""
+        return day.month in self.months
+
+    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
+        raise NotADeadlineError(
+            "blackout", "blackout", "ask whether a date violates it (engine.check)"
+        )
+
+
+class Quota(Limit):
+    """At least `days` days of something per calendar year: 60 days of field research (art. 4).
+
+    Every logged day counts by default (the opinion says 60 days, not working days); the option
+    `working_days_only` counts only working days.
+    """
+
+    kind: Literal["quota"] = "quota"
+    _positional: ClassVar[tuple[str, ...]] = ("days",)
+    days: PositiveInt
+    working_days_only: bool = False
+
+    def __init__(self, days: int | None = None, /, **data: Any) -> None:  # noqa: ANN401
+        if days is not None:
+            data["days"] = days
+        super().__init__(**data)
+
+    def expected_by(self, day: dt.date) -> float:
+        """The pro-rata number of days expected by the end of `day`.
+
+        >>> Quota(60).expected_by(dt.date(2026, 7, 2))  # day 183 of 365
+        30.08...
+        """
+        first = dt.date(day.year, 1, 1)
+        length = (dt.date(day.year + 1, 1, 1) - first).days
+        return self.days * ((day - first).days + 1) / length
+
+    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
+        raise NotADeadlineError("quota", "yearly quota", "log days and ask for the shortfall")
+
+
+class Recurrence(Limit):
+    """Something due once in every period: dispatch and report every quarter (art. 13).
+
+    Periods are calendar quarters by default (`months` = 3), generated with dateutil's rrule.
+    Due is the close of business of the period's last working day: a period ending on a rest
+    day moves back to the working day before (`end_roll` = ``previous_workday``), since the
+    work belongs to the period; ``next_workday`` (民法典 art. 203) and ``none`` are options.
+    """
+
+    kind: Literal["recurrence"] = "recurrence"
+    months: Literal[1, 2, 3, 4, 6, 12] = 3
+    end_roll: Literal["previous_workday", "next_workday", "none"] = "previous_workday"
+
+    def period_ends(self, first: dt.date, last: dt.date) -> list[dt.date]:
+        """The nominal last day of each period that ends from `first` through `last`."""
+        start = dt.date(first.year, 1, 1)
+        rule = rrule(
+            MONTHLY,
+            interval=self.months,
+            bymonthday=-1,
+            dtstart=dt.datetime(start.year, self.months, 1),
+        )
+        ends = rule.between(
+            dt.datetime.combine(first, dt.time()), dt.datetime.combine(last, dt.time()), inc=True
+        )
+        return [end.date() for end in ends]
+
+    def period_of(self, day: dt.date) -> tuple[dt.date, dt.date]:
+        """The first and nominal last day of the period containing `day`."""
+        first_month = (day.month - 1) // self.months * self.months + 1
+        first = dt.date(day.year, first_month, 1)
+        end_month = first_month + self.months
+        end = dt.date(day.year + (end_month > 12), (end_month - 1) % 12 + 1, 1)
+        return first, end - dt.timedelta(days=1)
+
+    def due_day(self, calendar: Any, nominal: dt.date) -> dt.date:  # noqa: ANN401
+        """The day the period's work is due, after `end_roll`."""
+        if calendar.is_workday(nominal) or self.end_roll == "none":
+            return nominal
+        if self.end_roll == "previous_workday":
+            return calendar.add_workdays(nominal, -1)  # type: ignore[no-any-return]
+        return calendar.add_workdays(nominal, 0)  # type: ignore[no-any-return]
+
+    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
+        cal = ctx.calendar
+        first, nominal = self.period_of(start.date())
+        last = self.due_day(cal, nominal)
+        due = end_of(
+            ctx,
+            last,
+            Cutoff.CLOSE_OF_BUSINESS
+            if ctx.conventions.cutoff is Cutoff.CLOSE_OF_BUSINESS
+            else Cutoff.MIDNIGHT,
+        )
+        outcome = Outcome(due, last, provisional=cal.any_provisional(start.date(), nominal))
+        if ctx.explain:
+            outcome.steps.append(
+                step(
+                    "count",
+                    f"所属周期 {first} 至 {nominal}，每期一次",
+                    f"the period {first} to {nominal}: once per period",
+                    date=nominal,
+                )
+            )
+            if last != nominal:
+                lo, hi = sorted((last, nominal))
+                outcome.steps.extend(skip(d) for d in cal.days(lo, hi) if not d.is_workday)
+                outcome.steps.append(
+                    step(
+                        "roll",
+                        f"期末为休息日，移至 {day_label(last, 'zh')}",
+                        f"the period ends on a rest day: moved to {day_label(last, 'en')}",
+                        date=last,
+                    )
+                )
+            outcome.steps.append(
+                step("cutoff", f"到期：{instant_label(due)}", f"ends: {instant_label(due)}", at=due)
+            )
+        return outcome

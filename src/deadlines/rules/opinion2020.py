@@ -1,0 +1,182 @@
+"""The catalog: every time limit of the 2020 opinion, each with the sentence it encodes.
+
+This module is the one place where the policy text becomes rules. The ids are stable:
+integrators and acceptance checks depend on them. The full text is `opinion-2020.txt` beside
+this file; a test checks that every quoted sentence is a verbatim part of it.
+"""
+
+from __future__ import annotations
+
+from deadlines.rules._combinators import AllOf, Condition, When
+from deadlines.rules._constraints import Blackout, Quota, Recurrence
+from deadlines.rules._durations import Hours, MeetingSetLimit, OnArrival, SameDay, WorkingDays
+from deadlines.rules._ruleset import Rule, RuleSet
+from deadlines.rules._values import Citation
+
+_ART8_MINUTES = (
+    "县政府党组会议、常务会议纪要原则上在会议结束后3个工作日内经县政府办主任审核后,由县长签发"
+)
+_ART8_SPECIAL = (
+    "县政府专题会议纪要,原则上在会议结束后3个工作日由主持召开会议的县政府领导同志签发,"
+    "如涉及人、财、物等重要事项的须报县长审定"
+)
+_ART11_SIGNING = "县政府领导同志要率先垂范,及时签批公文,不积压公文,确保“文不过夜、事不隔日”"
+
+_PRESIDING_ZH, _PRESIDING_EN = "主持会议的县政府领导同志", "the county leader who presided"
+
+OPINION_2020 = RuleSet(
+    name="opinion-2020",
+    rules=(
+        Rule(
+            id="minutes.party_group",
+            title_zh="县政府党组会议纪要签发",
+            title_en="Minutes of the party group meeting signed",
+            citation=Citation(article=8, text=_ART8_MINUTES),
+            limit=WorkingDays(3),
+            actor_zh="县政府办主任审核，县长签发",
+            actor_en="reviewed by the office director, signed by the county head",
+        ),
+        Rule(
+            id="minutes.executive",
+            title_zh="县政府常务会议纪要签发",
+            title_en="Minutes of the executive meeting signed",
+            citation=Citation(article=8, text=_ART8_MINUTES),
+            limit=WorkingDays(3),
+            actor_zh="县政府办主任审核，县长签发",
+            actor_en="reviewed by the office director, signed by the county head",
+        ),
+        Rule(
+            id="minutes.special_topic",
+            title_zh="县政府专题会议纪要签发",
+            title_en="Minutes of a special-topic meeting signed",
+            citation=Citation(article=8, text=_ART8_SPECIAL),
+            # The county head's approval has no time of its own: it falls inside the same
+            # three working days, so it is a second part with the same limit.
+            limit=When(
+                condition=Condition(parameter="involves_personnel_money_assets"),
+                then=AllOf(
+                    WorkingDays(3, label="签发", actor=_PRESIDING_ZH),
+                    WorkingDays(3, label="县长审定", actor="县长"),
+                ),
+                otherwise=WorkingDays(3, label="签发", actor=_PRESIDING_ZH),
+            ),
+            actor_zh=_PRESIDING_ZH,
+            actor_en=_PRESIDING_EN,
+        ),
+        Rule(
+            id="documents.issue",
+            title_zh="会议决定印发的文件印发",
+            title_en="Documents the meeting decided to issue, issued",
+            citation=Citation(
+                article=8, text="会议通过决定印发的文件,原则上须在会议结束后5个工作日内印发"
+            ),
+            limit=WorkingDays(5),
+            actor_zh="县政府办公室",
+            actor_en="the county government office",
+        ),
+        Rule(
+            id="signing.same_day",
+            title_zh="公文签批文不过夜",
+            title_en="Documents signed without being left overnight (文不过夜)",
+            citation=Citation(article=11, text=_ART11_SIGNING),
+            limit=SameDay(),
+            actor_zh="县政府领导同志",
+            actor_en="county government leaders",
+        ),
+        Rule(
+            id="matters.same_day",
+            title_zh="公务事项事不隔日",
+            title_en="Matters not left to the next day (事不隔日)",
+            citation=Citation(article=11, text=_ART11_SIGNING),
+            limit=SameDay(),
+            actor_zh="县政府领导同志",
+            actor_en="county government leaders",
+        ),
+        Rule(
+            id="routing.urgent",
+            title_zh="急件随到随办",
+            title_en="Urgent documents handled on arrival",
+            citation=Citation(article=11, text="急件随到随办、尽早完成送签"),
+            limit=OnArrival(),
+            actor_zh="县政府办公室",
+            actor_en="the county government office",
+        ),
+        Rule(
+            id="routing.ordinary",
+            title_zh="普通件运转不超过48小时",
+            title_en="Ordinary documents routed within 48 hours",
+            citation=Citation(article=11, text="普通件运转完成时间不超过48小时"),
+            limit=Hours(48),
+            actor_zh="县政府办公室",
+            actor_en="the county government office",
+        ),
+        Rule(
+            id="instructions.plan",
+            title_zh="领导批示件制定落实意见",
+            title_en="Implementation plan for a leader's instruction",
+            citation=Citation(
+                article=14,
+                text="原则上接到批示件后3个工作日必须进行研究制定落实意见,并及时反馈办理结果",
+            ),
+            limit=WorkingDays(3),
+            actor_zh="县政府部门、乡镇（场、街道）主要负责同志",
+            actor_en="the head of the department or township",
+        ),
+        Rule(
+            id="decisions.time_limited",
+            title_zh="会议议定事项限时办结",
+            title_en="Matters decided at a meeting finished by the deadline it sets",
+            citation=Citation(article=12, text="确保议定事项按照会议要求限时办结"),
+            limit=MeetingSetLimit(),
+            actor_zh="县政府部门、乡镇（场、街道）主要负责同志",
+            actor_en="the head of the department or township",
+        ),
+        Rule(
+            id="meetings.march_freeze",
+            title_zh="每年3月份“无会月”",
+            title_en="March, the no-meeting month",
+            citation=Citation(article=6, text="严格执行每年3月份为全县政府系统“无会月”制度"),
+            limit=Blackout(months=(3,)),
+            actor_zh="全县政府系统",
+            actor_en="the whole county government system",
+        ),
+        Rule(
+            id="research.field_days",
+            title_zh="县政府领导每年调研不少于60天",
+            title_en="County leaders do at least 60 days of field research a year",
+            citation=Citation(
+                article=4,
+                text="县政府领导同志要经常深入基层调研,注重解决实际问题,每年开展调研不少于60天",
+            ),
+            limit=Quota(60),
+            actor_zh="县政府领导同志",
+            actor_en="each county government leader",
+        ),
+        Rule(
+            id="supervision.quarterly",
+            title_zh="重大决策部署每季度调度、通报",
+            title_en="Major decisions dispatched and reported every quarter",
+            citation=Citation(article=13, text="并坚持每季度调度一次、通报一次"),
+            limit=AllOf(
+                Recurrence(months=3, label="调度", actor="县政府办公室"),
+                Recurrence(months=3, label="通报", actor="县政府办公室"),
+            ),
+            actor_zh="县政府办公室",
+            actor_en="the county government office",
+        ),
+        Rule(
+            id="tasks.immediate",
+            title_zh="交办任务立行立办",
+            title_en="Assigned tasks and reasonable requests acted on at once",
+            citation=Citation(
+                article=16,
+                text="对上级交办的工作任务、群众反映的合理诉求、企业反馈的困难等问题,"
+                "县政府组成部门要强化协调配合、不得推诿扯皮、立行立办、及时反馈",
+            ),
+            limit=OnArrival(),
+            actor_zh="县政府组成部门",
+            actor_en="the county government's departments",
+        ),
+    ),
+)
+"""The 2020 opinion as a rule set."""
