@@ -9,7 +9,12 @@ from itertools import accumulate, compress
 from pathlib import Path
 from typing import Final, final
 
-from deadlines._errors import InvalidArgumentError, OutOfRangeError, PluginConflictError
+from deadlines._errors import (
+    InvalidArgumentError,
+    InvalidValueError,
+    OutOfRangeError,
+    PluginConflictError,
+)
 from deadlines._time import CHINA_TZ, check_date, check_int, to_china
 from deadlines.calendar._days import WORKDAY_MASK, Day, DayKind
 from deadlines.calendar._office_hours import OfficeHours
@@ -81,6 +86,10 @@ class ChinaCalendar:
             for item in overrides
         )
         check_int("next_notice_reach", next_notice_reach)
+        if next_notice_reach < 0:
+            raise InvalidValueError(
+                "next_notice_reach", next_notice_reach, "a number of days >= 0, such as 7"
+            )
         if office_hours is not None and not isinstance(office_hours, OfficeHours):
             raise InvalidArgumentError("office_hours", office_hours, "an OfficeHours value")
         cache: Path | None
@@ -114,9 +123,7 @@ class ChinaCalendar:
         self._mask = self._kinds.translate(WORKDAY_MASK)
         self._prefix = array("l", accumulate(self._mask, initial=0))
         self._workdays = array("l", compress(range(_SIZE), self._mask))
-        self._provisional_prefix = array(
-            "l", accumulate(self._provisional_mask(), initial=0)
-        )
+        self._provisional_prefix = array("l", accumulate(self._provisional_mask(), initial=0))
 
     def _provisional_mask(self) -> bytes:
         mask = bytearray(_SIZE)
@@ -185,7 +192,11 @@ class ChinaCalendar:
         zh, en = self._names.get(offset, ("", ""))
         source, origin = self._origins.get(offset, ("", ""))
         if not origin:
-            source = self._sources[date.year]
+            # December's changes are the next year's New Year arrangements (2018-12-29 was
+            # set by the 2019 notice), so they cite that notice.
+            special = self._kinds[offset] in (DayKind.HOLIDAY, DayKind.ADJUSTED_WORKDAY)
+            year = date.year + 1 if special and date.month == 12 else date.year
+            source = self._sources.get(year, self._sources[date.year])
             origin = "holidays"
         return Day(
             date=date,
@@ -284,8 +295,14 @@ class ChinaCalendar:
         days that the duration reaches (48 office hours ≈ 7 working days).
         """
         at = to_china("start", start)
+        if not isinstance(duration, dt.timedelta):
+            raise InvalidArgumentError(
+                "duration", duration, "a datetime.timedelta such as timedelta(hours=48)"
+            )
         if duration < dt.timedelta():
-            raise InvalidArgumentError("duration", duration, "a non-negative timedelta")
+            raise InvalidValueError(
+                "duration", duration, "a non-negative timedelta such as timedelta(hours=48)"
+            )
         left = duration
         day = at.date() if self.is_workday(at.date()) else self.add_workdays(at.date(), 1)
         while True:
@@ -322,9 +339,12 @@ def _apply(
                     "a year's notice can come from one place only",
                 )
             notice_years[notice.year] = override.origin
-            first = dt.date(notice.year, 1, 1).toordinal() - _FIRST
-            last = dt.date(notice.year, 12, 31).toordinal() - _FIRST
-            for offset in range(first, last + 1):  # the notice replaces the estimate whole
+            # The notice replaces what it governs whole: its year but for December, which holds
+            # the next notice's New Year arrangements, and the previous December, which holds
+            # its own (the 2019 notice made 2018-12-29 a working day).
+            first = max(0, dt.date(notice.year - 1, 12, 1).toordinal() - _FIRST)
+            last = dt.date(notice.year, 11, 30).toordinal() - _FIRST
+            for offset in range(first, last + 1):
                 weekend = dt.date.fromordinal(_FIRST + offset).weekday() >= 5
                 kinds[offset] = DayKind.WEEKEND if weekend else DayKind.WORKDAY
                 names.pop(offset, None)

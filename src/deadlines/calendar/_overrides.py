@@ -1,8 +1,11 @@
 """Calendar data supplied by the user: a new year's notice, or local days, as TOML.
 
-A notice makes its year *announced*: it replaces the statutory estimate for that year whole,
-so the days it lists are the only holidays and adjusted working days of the year. Local days
-change single days on top of whatever the calendar says and announce nothing.
+A notice makes its year *announced*: it replaces whatever the calendar said for the span it
+governs, 1 December of the previous year through 30 November of its year, so the days it lists
+are the only holidays and adjusted working days there. December is left to the next year's
+notice, which arranges New Year there (the 2019 notice made 2018-12-29 a working day); a
+notice's rows may still set days of its own December. Local days change single days on top of
+whatever the calendar says and announce nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from deadlines._errors import OverrideFileError
+from deadlines.calendar._table import FIRST_DATE, LAST_DATE
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -22,6 +26,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 _EXAMPLE_ROW = '{ date = 2027-10-01, name = "国庆节" }'
+_ROW_KEYS = frozenset({"date", "name", "name_en", "source"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,28 +103,43 @@ class _Reader:
         line = _line_of(self.lines, pattern, occurrence) if pattern else None
         raise OverrideFileError(self.path, line, problem)
 
-    def text(self, table: dict[str, Any], key: str, where: str, default: str | None = None) -> str:
-        value = table.get(key, default)
+    def text(self, table: dict[str, Any], key: str, where: str, header: tuple[str, int]) -> str:
+        """A required non-empty string; `header` locates the table (its name, its number)."""
+        value = table.get(key)
         if not isinstance(value, str) or not value.strip():
             example = f'{key} = "国办发明电〔2025〕7号"'
-            self.fail(f"{where}: {key} must be a non-empty string, e.g. {example}")
+            pattern = rf"^\s*{key}\s*=" if key in table else rf"^\s*\[\[\s*{header[0]}\s*\]\]"
+            occurrence = 1 if key in table else header[1]
+            self.fail(
+                f"{where}: {key} must be a non-empty string, e.g. {example}", pattern, occurrence
+            )
         return str(value)
 
     def date(self, value: object, where: str) -> dt.date:
         if isinstance(value, dt.datetime):
-            self.fail(f"{where}: {value} has a time; give the date alone, e.g. {_EXAMPLE_ROW}")
-        if isinstance(value, dt.date):
-            return value
+            self.fail(
+                f"{where}: {value} has a time; give the date alone, e.g. {_EXAMPLE_ROW}",
+                re.escape(value.date().isoformat()),
+            )
         if isinstance(value, str):
+            text = value
             try:
-                return dt.date.fromisoformat(value)
+                value = dt.date.fromisoformat(text)
             except ValueError:
                 self.fail(
-                    f"{where}: {value!r} is not a date; write it as {_EXAMPLE_ROW}",
-                    re.escape(value),
+                    f"{where}: {text!r} is not a date; write it as {_EXAMPLE_ROW}",
+                    re.escape(text),
                 )
-        self.fail(f"{where}: date must be a TOML date, e.g. {_EXAMPLE_ROW}")
-        raise AssertionError  # unreachable: fail() raised
+        if not isinstance(value, dt.date):
+            pattern = None if value is None else rf"\bdate\s*=\s*{re.escape(repr(value))}"
+            self.fail(f"{where}: date must be a TOML date, e.g. {_EXAMPLE_ROW}", pattern)
+            raise AssertionError  # unreachable: fail() raised
+        if not FIRST_DATE <= value <= LAST_DATE:
+            self.fail(
+                f"{where}: {value} is outside the calendar ({FIRST_DATE} through {LAST_DATE})",
+                re.escape(value.isoformat()),
+            )
+        return value
 
     def rows(
         self, table: dict[str, Any], where: str, source: str, year: int | None
@@ -141,6 +161,12 @@ class _Reader:
                     self.fail(f"{where}: each row of {key} must look like {_EXAMPLE_ROW}")
                 day = self.date(row.get("date"), f"{where}, {key}")
                 iso = re.escape(day.isoformat())
+                if extra := set(row) - _ROW_KEYS:
+                    self.fail(
+                        f"{where}: the row for {day} has unknown key(s) "
+                        f"{', '.join(sorted(extra))}; allowed: {', '.join(sorted(_ROW_KEYS))}",
+                        iso,
+                    )
                 if day in self.seen_dates:
                     self.fail(
                         f"{where}: {day} is listed twice (a day is either off or a working day,"
@@ -214,13 +240,13 @@ def parse_overrides(text: str, path: str = "<string>") -> CalendarOverride:
                 occurrence=2,
             )
         years.add(year)
-        source = reader.text(table, "source", f"notice {year}")
+        source = reader.text(table, "source", f"notice {year}", ("notice", index))
         notices.append(Notice(year, source, reader.rows(table, f"notice {year}", source, year)))
     local: list[DayChange] = []
-    for table in document.get("local", []):
+    for index, table in enumerate(document.get("local", []), start=1):
         if not isinstance(table, dict):
             reader.fail("local must be an array of tables: [[local]]")
-        source = reader.text(table, "source", "local")
+        source = reader.text(table, "source", "local", ("local", index))
         local.extend(reader.rows(table, "local", source, None))
     return CalendarOverride(path, tuple(notices), tuple(local))
 
