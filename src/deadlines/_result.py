@@ -41,7 +41,7 @@ class TraceStep(BaseModel):
         origin: who is responsible when it is not the base policy: a plugin or override file.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     action: StepAction
     date: dt.date | None = None
@@ -68,7 +68,7 @@ class Part(BaseModel):
         actor: who acts, if the rule says.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     label: str
     due: dt.datetime
@@ -95,7 +95,7 @@ class DueResult(BaseModel):
         trace: each step in order.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     rule_id: str
     title_zh: str

@@ -75,7 +75,7 @@ class Conventions(BaseModel):
     Conventions(cutoff=<Cutoff.MIDNIGHT: 'midnight'>)
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     start_day: StartDay = StartDay.EXCLUDED
     rest_day_trigger: RestDayTrigger = RestDayTrigger.COUNT_FROM_TRIGGER

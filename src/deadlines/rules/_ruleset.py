@@ -106,20 +106,24 @@ class RuleSet(Value):
     rules: tuple[Rule, ...] = ()
     _by_id: dict[str, tuple[Rule, ...]] = PrivateAttr(default_factory=dict)
 
-    @model_validator(mode="after")
-    def _index(self) -> RuleSet:
+    def model_post_init(self, context: Any, /) -> None:  # noqa: ANN401 - pydantic's signature
+        """Index the versions by id (also for sets built without validation)."""
         by_id: dict[str, list[Rule]] = {}
         for rule in self.rules:
             by_id.setdefault(rule.id, []).append(rule)
-        for rule_id, versions in by_id.items():
-            versions.sort(key=lambda r: r.effective_from)
+        self._by_id = {
+            k: tuple(sorted(v, key=lambda r: r.effective_from)) for k, v in by_id.items()
+        }
+
+    @model_validator(mode="after")
+    def _no_overlap(self) -> RuleSet:
+        for rule_id, versions in self._by_id.items():
             for before, after in pairwise(versions):
                 if before.effective_until is None or before.effective_until >= after.effective_from:
                     raise ValueError(
                         f"versions of {rule_id!r} overlap: {before.window()} and {after.window()}; "
                         "end the earlier one (effective_until) before the later one starts"
                     )
-        self._by_id = {k: tuple(v) for k, v in by_id.items()}
         return self
 
     def __repr__(self) -> str:

@@ -7,11 +7,15 @@ this file; a test checks that every quoted sentence is a verbatim part of it.
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from deadlines.rules._combinators import AllOf, Condition, When
 from deadlines.rules._constraints import Blackout, Quota, Recurrence
 from deadlines.rules._durations import Hours, MeetingSetLimit, OnArrival, SameDay, WorkingDays
 from deadlines.rules._ruleset import Rule, RuleSet
-from deadlines.rules._values import Citation
+from deadlines.rules._values import Citation, Value
+
+_V = TypeVar("_V", bound=Value)
 
 _ART8_MINUTES = (
     "县政府党组会议、常务会议纪要原则上在会议结束后3个工作日内经县政府办主任审核后,由县长签发"
@@ -22,95 +26,120 @@ _ART8_SPECIAL = (
 )
 _ART11_SIGNING = "县政府领导同志要率先垂范,及时签批公文,不积压公文,确保“文不过夜、事不隔日”"
 
+
+def _trusted(cls: type[_V], **fields: Any) -> _V:  # noqa: ANN401
+    """Build a value without validation.
+
+    Validating the catalog at import would build the schema of every rule class, about 12 ms of
+    a one-shot command's start. The catalog is fixed code: tests/test_catalog.py validates every
+    rule of it instead.
+    """
+    return cls.model_construct(**fields)
+
+
 _PRESIDING_ZH, _PRESIDING_EN = "主持会议的县政府领导同志", "the county leader who presided"
 
-OPINION_2020 = RuleSet(
+OPINION_2020 = _trusted(
+    RuleSet,
     name="opinion-2020",
     rules=(
-        Rule(
+        _trusted(
+            Rule,
             id="minutes.party_group",
             title_zh="县政府党组会议纪要签发",
             title_en="Minutes of the party group meeting signed",
-            citation=Citation(article=8, text=_ART8_MINUTES),
-            limit=WorkingDays(3),
+            citation=_trusted(Citation, article=8, text=_ART8_MINUTES),
+            limit=_trusted(WorkingDays, n=3),
             actor_zh="县政府办主任审核，县长签发",
             actor_en="reviewed by the office director, signed by the county head",
         ),
-        Rule(
+        _trusted(
+            Rule,
             id="minutes.executive",
             title_zh="县政府常务会议纪要签发",
             title_en="Minutes of the executive meeting signed",
-            citation=Citation(article=8, text=_ART8_MINUTES),
-            limit=WorkingDays(3),
+            citation=_trusted(Citation, article=8, text=_ART8_MINUTES),
+            limit=_trusted(WorkingDays, n=3),
             actor_zh="县政府办主任审核，县长签发",
             actor_en="reviewed by the office director, signed by the county head",
         ),
-        Rule(
+        _trusted(
+            Rule,
             id="minutes.special_topic",
             title_zh="县政府专题会议纪要签发",
             title_en="Minutes of a special-topic meeting signed",
-            citation=Citation(article=8, text=_ART8_SPECIAL),
+            citation=_trusted(Citation, article=8, text=_ART8_SPECIAL),
             # The county head's approval has no time of its own: it falls inside the same
             # three working days, so it is a second part with the same limit.
-            limit=When(
-                condition=Condition(parameter="involves_personnel_money_assets"),
-                then=AllOf(
-                    WorkingDays(3, label="签发", actor=_PRESIDING_ZH),
-                    WorkingDays(3, label="县长审定", actor="县长"),
+            limit=_trusted(
+                When,
+                condition=_trusted(Condition, parameter="involves_personnel_money_assets"),
+                then=_trusted(
+                    AllOf,
+                    limits=(
+                        _trusted(WorkingDays, n=3, label="签发", actor=_PRESIDING_ZH),
+                        _trusted(WorkingDays, n=3, label="县长审定", actor="县长"),
+                    ),
                 ),
-                otherwise=WorkingDays(3, label="签发", actor=_PRESIDING_ZH),
+                otherwise=_trusted(WorkingDays, n=3, label="签发", actor=_PRESIDING_ZH),
             ),
             actor_zh=_PRESIDING_ZH,
             actor_en=_PRESIDING_EN,
         ),
-        Rule(
+        _trusted(
+            Rule,
             id="documents.issue",
             title_zh="会议决定印发的文件印发",
             title_en="Documents the meeting decided to issue, issued",
             citation=Citation(
                 article=8, text="会议通过决定印发的文件,原则上须在会议结束后5个工作日内印发"
             ),
-            limit=WorkingDays(5),
+            limit=_trusted(WorkingDays, n=5),
             actor_zh="县政府办公室",
             actor_en="the county government office",
         ),
-        Rule(
+        _trusted(
+            Rule,
             id="signing.same_day",
             title_zh="公文签批文不过夜",
             title_en="Documents signed without being left overnight (文不过夜)",
-            citation=Citation(article=11, text=_ART11_SIGNING),
-            limit=SameDay(),
+            citation=_trusted(Citation, article=11, text=_ART11_SIGNING),
+            limit=_trusted(SameDay),
             actor_zh="县政府领导同志",
             actor_en="county government leaders",
         ),
-        Rule(
+        _trusted(
+            Rule,
             id="matters.same_day",
             title_zh="公务事项事不隔日",
             title_en="Matters not left to the next day (事不隔日)",
-            citation=Citation(article=11, text=_ART11_SIGNING),
-            limit=SameDay(),
+            citation=_trusted(Citation, article=11, text=_ART11_SIGNING),
+            limit=_trusted(SameDay),
             actor_zh="县政府领导同志",
             actor_en="county government leaders",
         ),
-        Rule(
+        _trusted(
+            Rule,
             id="routing.urgent",
             title_zh="急件随到随办",
             title_en="Urgent documents handled on arrival",
-            citation=Citation(article=11, text="急件随到随办、尽早完成送签"),
-            limit=OnArrival(),
+            citation=_trusted(Citation, article=11, text="急件随到随办、尽早完成送签"),
+            limit=_trusted(OnArrival),
             actor_zh="县政府办公室",
             actor_en="the county government office",
         ),
-        Rule(
+        _trusted(
+            Rule,
             id="routing.ordinary",
             title_zh="普通件运转不超过48小时",
             title_en="Ordinary documents routed within 48 hours",
-            citation=Citation(article=11, text="普通件运转完成时间不超过48小时"),
-            limit=Hours(48),
+            citation=_trusted(Citation, article=11, text="普通件运转完成时间不超过48小时"),
+            limit=_trusted(Hours, n=48),
             actor_zh="县政府办公室",
             actor_en="the county government office",
         ),
-        Rule(
+        _trusted(
+            Rule,
             id="instructions.plan",
             title_zh="领导批示件制定落实意见",
             title_en="Implementation plan for a leader's instruction",
@@ -118,29 +147,34 @@ OPINION_2020 = RuleSet(
                 article=14,
                 text="原则上接到批示件后3个工作日必须进行研究制定落实意见,并及时反馈办理结果",
             ),
-            limit=WorkingDays(3),
+            limit=_trusted(WorkingDays, n=3),
             actor_zh="县政府部门、乡镇（场、街道）主要负责同志",
             actor_en="the head of the department or township",
         ),
-        Rule(
+        _trusted(
+            Rule,
             id="decisions.time_limited",
             title_zh="会议议定事项限时办结",
             title_en="Matters decided at a meeting finished by the deadline it sets",
-            citation=Citation(article=12, text="确保议定事项按照会议要求限时办结"),
-            limit=MeetingSetLimit(),
+            citation=_trusted(Citation, article=12, text="确保议定事项按照会议要求限时办结"),
+            limit=_trusted(MeetingSetLimit),
             actor_zh="县政府部门、乡镇（场、街道）主要负责同志",
             actor_en="the head of the department or township",
         ),
-        Rule(
+        _trusted(
+            Rule,
             id="meetings.march_freeze",
             title_zh="每年3月份“无会月”",
             title_en="March, the no-meeting month",
-            citation=Citation(article=6, text="严格执行每年3月份为全县政府系统“无会月”制度"),
-            limit=Blackout(months=(3,)),
+            citation=_trusted(
+                Citation, article=6, text="严格执行每年3月份为全县政府系统“无会月”制度"
+            ),
+            limit=_trusted(Blackout, months=(3,)),
             actor_zh="全县政府系统",
             actor_en="the whole county government system",
         ),
-        Rule(
+        _trusted(
+            Rule,
             id="research.field_days",
             title_zh="县政府领导每年调研不少于60天",
             title_en="County leaders do at least 60 days of field research a year",
@@ -148,23 +182,28 @@ OPINION_2020 = RuleSet(
                 article=4,
                 text="县政府领导同志要经常深入基层调研,注重解决实际问题,每年开展调研不少于60天",
             ),
-            limit=Quota(60),
+            limit=_trusted(Quota, days=60),
             actor_zh="县政府领导同志",
             actor_en="each county government leader",
         ),
-        Rule(
+        _trusted(
+            Rule,
             id="supervision.quarterly",
             title_zh="重大决策部署每季度调度、通报",
             title_en="Major decisions dispatched and reported every quarter",
-            citation=Citation(article=13, text="并坚持每季度调度一次、通报一次"),
-            limit=AllOf(
-                Recurrence(months=3, label="调度", actor="县政府办公室"),
-                Recurrence(months=3, label="通报", actor="县政府办公室"),
+            citation=_trusted(Citation, article=13, text="并坚持每季度调度一次、通报一次"),
+            limit=_trusted(
+                AllOf,
+                limits=(
+                    _trusted(Recurrence, months=3, label="调度", actor="县政府办公室"),
+                    _trusted(Recurrence, months=3, label="通报", actor="县政府办公室"),
+                ),
             ),
             actor_zh="县政府办公室",
             actor_en="the county government office",
         ),
-        Rule(
+        _trusted(
+            Rule,
             id="tasks.immediate",
             title_zh="交办任务立行立办",
             title_en="Assigned tasks and reasonable requests acted on at once",
@@ -173,7 +212,7 @@ OPINION_2020 = RuleSet(
                 text="对上级交办的工作任务、群众反映的合理诉求、企业反馈的困难等问题,"
                 "县政府组成部门要强化协调配合、不得推诿扯皮、立行立办、及时反馈",
             ),
-            limit=OnArrival(),
+            limit=_trusted(OnArrival),
             actor_zh="县政府组成部门",
             actor_en="the county government's departments",
         ),
