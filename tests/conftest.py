@@ -1,15 +1,10 @@
-"""Shared fixtures: one calendar per session, built with a cache private to the test run."""
+"""Shared fixtures: one calendar per session (the cache location is set in ../conftest.py)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pytest
-
-# Tests never read or write the user's cache; set before any calendar is built.
-os.environ["DEADLINES_CACHE_DIR"] = tempfile.mkdtemp(prefix="deadlines-test-cache-")
 
 from deadlines import ChinaCalendar
 
