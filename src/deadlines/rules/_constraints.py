@@ -6,11 +6,11 @@ import datetime as dt
 from typing import Any, ClassVar, Literal
 
 from dateutil.rrule import MONTHLY, rrule
-from pydantic import Field, PositiveInt, field_validator
+from pydantic import Field, field_validator
 
 from deadlines._errors import NotADeadlineError
 from deadlines.rules._conventions import Cutoff
-from deadlines.rules._durations import Limit, end_of
+from deadlines.rules._durations import Count, Limit, end_of
 from deadlines.rules._trace import day_label, instant_label, skip, step
 from deadlines.rules._values import Context, Outcome
 
@@ -54,7 +54,7 @@ class Quota(Limit):
 
     kind: Literal["quota"] = "quota"
     _positional: ClassVar[tuple[str, ...]] = ("days",)
-    days: PositiveInt
+    days: Count
     working_days_only: bool = False
 
     def __init__(self, days: int | None = None, /, **data: Any) -> None:  # noqa: ANN401

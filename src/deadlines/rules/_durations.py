@@ -8,9 +8,9 @@ days does not, and an hour is not a fraction of a working day.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import PositiveInt
+from pydantic import Field, StrictInt
 
 from deadlines._errors import InvalidValueError, MissingParameterError
 from deadlines._time import CHINA_TZ, parse_instant, to_china
@@ -26,6 +26,9 @@ from deadlines.rules._trace import count_days, day_label, instant_label, skip, s
 from deadlines.rules._values import Context, Outcome, Value
 
 _ONE_DAY = dt.timedelta(days=1)
+
+#: A count of days or hours: a positive int, and never a bool (``True`` is not 1 day).
+Count = Annotated[StrictInt, Field(gt=0)]
 
 
 def end_of(ctx: Context, day: dt.date, cutoff: Cutoff) -> dt.datetime:
@@ -87,7 +90,7 @@ class WorkingDays(Limit):
 
     kind: Literal["working_days"] = "working_days"
     _positional: ClassVar[tuple[str, ...]] = ("n",)
-    n: PositiveInt
+    n: Count
     start_day: StartDay | None = None
     rest_day_trigger: RestDayTrigger | None = None
     cutoff: Cutoff | None = None
@@ -157,7 +160,7 @@ class CalendarDays(Limit):
 
     kind: Literal["calendar_days"] = "calendar_days"
     _positional: ClassVar[tuple[str, ...]] = ("n",)
-    n: PositiveInt
+    n: Count
     start_day: StartDay | None = None
     last_day_roll: LastDayRoll | None = None
     cutoff: Cutoff | None = None
@@ -217,7 +220,7 @@ class Hours(Limit):
 
     kind: Literal["hours"] = "hours"
     _positional: ClassVar[tuple[str, ...]] = ("n",)
-    n: PositiveInt
+    n: Count
     clock: HourClock | None = None
     cutoff: Cutoff | None = None
 

@@ -1,0 +1,210 @@
+"""Limits made of limits, and rule sets as values."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pydantic
+import pytest
+
+from deadlines import ChinaCalendar, Engine, NotInEffectError, UnknownRuleError
+from deadlines._time import CHINA_TZ
+from deadlines.rules import (
+    OPINION_2020,
+    AllOf,
+    CalendarDays,
+    Citation,
+    Condition,
+    EarliestOf,
+    Hours,
+    LatestOf,
+    Rule,
+    RuleSet,
+    SameDay,
+    Sequence,
+    Tiered,
+    When,
+    WorkingDays,
+)
+
+CITATION = Citation(article=99, text="测试")
+TRIGGER = dt.datetime(2026, 9, 30, 17, 0, tzinfo=CHINA_TZ)
+
+
+def engine_for(calendar: ChinaCalendar, limit: object, **rule: object) -> Engine:
+    """An engine whose only rule, ``test.rule``, has `limit`."""
+    made = Rule(
+        id="test.rule", title_zh="测试", title_en="test", citation=CITATION, limit=limit, **rule
+    )  # type: ignore[arg-type]
+    return Engine(calendar, RuleSet(rules=(made,)))
+
+
+def at(text: str) -> dt.datetime:
+    """A China-time instant from ISO text."""
+    return dt.datetime.fromisoformat(text).replace(tzinfo=CHINA_TZ)
+
+
+class TestValues:
+    def test_equal_and_hashable(self) -> None:
+        """Equal limits compare and hash equal, so rule sets can be diffed."""
+        assert WorkingDays(3) == WorkingDays(n=3)
+        assert hash(AllOf(WorkingDays(3), Hours(48))) == hash(AllOf(WorkingDays(3), Hours(48)))
+        assert WorkingDays(3) != CalendarDays(3)
+
+    def test_immutable(self) -> None:
+        """A limit cannot be changed in place."""
+        limit = WorkingDays(3)
+        with pytest.raises(pydantic.ValidationError):
+            limit.n = 4  # type: ignore[misc]
+
+    @pytest.mark.parametrize(
+        ("limit", "text"),
+        [
+            (WorkingDays(3), "WorkingDays(3)"),
+            (WorkingDays(3, label="签发"), "WorkingDays(3, label='签发')"),
+            (
+                AllOf(AllOf(WorkingDays(3), WorkingDays(5)), Hours(48)),
+                "AllOf(WorkingDays(3), WorkingDays(5), Hours(48))",
+            ),
+            (
+                EarliestOf(EarliestOf(SameDay(), Hours(48)), WorkingDays(1)),
+                "EarliestOf(SameDay(), Hours(48), WorkingDays(1))",
+            ),
+            (
+                AllOf(AllOf(WorkingDays(3), label="x"), Hours(48)),
+                "AllOf(AllOf(WorkingDays(3), label='x'), Hours(48))",
+            ),
+        ],
+        ids=["plain", "labelled", "flattened", "flattened-earliest", "labelled-kept"],
+    )
+    def test_repr(self, limit: object, text: str) -> None:
+        """Combinations flatten; a repr shows only non-default fields."""
+        assert repr(limit) == text
+
+    @pytest.mark.parametrize("n", [0, -1, True, 2.5], ids=["zero", "negative", "bool", "float"])
+    def test_bad_n(self, n: object) -> None:
+        """A count must be a positive integer; the error names the field."""
+        with pytest.raises(pydantic.ValidationError, match="n"):
+            WorkingDays(n)  # type: ignore[arg-type]
+
+
+class TestCombinations:
+    def test_earliest_and_latest(self, calendar: ChinaCalendar) -> None:
+        """Earliest-of and latest-of pick by due instant and keep every part."""
+        parts = (WorkingDays(3, label="a"), CalendarDays(15, label="b"))
+        early = engine_for(calendar, EarliestOf(*parts)).due("test.rule", TRIGGER)
+        late = engine_for(calendar, LatestOf(*parts)).due("test.rule", TRIGGER)
+        assert early.due == at("2026-10-10T17:30")
+        assert late.due == at("2026-10-15T17:30")
+        assert [p.label for p in early.parts] == ["a", "b"]
+        assert early.trace[-1].action == "choose"
+
+    def test_sequence_runs_from_each_due(self, calendar: ChinaCalendar) -> None:
+        """Each step of a sequence starts when the previous one is due."""
+        engine = engine_for(
+            calendar, Sequence(WorkingDays(3, label="审核"), WorkingDays(2, label="签发"))
+        )
+        result = engine.due("test.rule", TRIGGER)
+        assert [p.due for p in result.parts] == [at("2026-10-10T17:30"), at("2026-10-13T17:30")]
+
+    def test_sequence_runs_from_done(self, calendar: ChinaCalendar) -> None:
+        """A step done early starts the next one from when it was done."""
+        engine = engine_for(
+            calendar, Sequence(WorkingDays(3, label="审核"), WorkingDays(2, label="签发"))
+        )
+        result = engine.due("test.rule", TRIGGER, done={"审核": "2026-10-08T09:00"})
+        assert result.due == at("2026-10-10T17:30")
+
+    def test_when(self, calendar: ChinaCalendar) -> None:
+        """A condition on the event chooses the branch, and the trace says so."""
+        limit = When(condition=Condition(parameter="urgent"), then=SameDay(), otherwise=Hours(48))
+        engine = engine_for(calendar, limit)
+        assert engine.due("test.rule", TRIGGER, urgent=True).due == at("2026-09-30T17:30")
+        result = engine.due("test.rule", TRIGGER, urgent="no")
+        assert result.trace[2].en == "condition urgent = no: does not hold"
+
+    def test_tiered(self, calendar: ChinaCalendar) -> None:
+        """A committed limit is due first; the statutory one is kept as a part."""
+        limit = Tiered(committed=WorkingDays(2), statutory=WorkingDays(5))
+        result = engine_for(calendar, limit).due("test.rule", TRIGGER)
+        assert result.due == at("2026-10-09T17:30")
+        assert [(p.label, p.due_date) for p in result.parts] == [
+            ("committed", dt.date(2026, 10, 9)),
+            ("statutory", dt.date(2026, 10, 13)),
+        ]
+        assert result.warnings == ()
+
+    def test_tiered_committed_beyond_statutory(self, calendar: ChinaCalendar) -> None:
+        """A committed limit longer than the statutory one is reported, not hidden."""
+        limit = Tiered(committed=WorkingDays(6), statutory=WorkingDays(5))
+        result = engine_for(calendar, limit).due("test.rule", TRIGGER)
+        assert "ends after the statutory one" in result.warnings[0]
+
+    def test_parameters_collected(self) -> None:
+        """A combination reads the parameters its parts read."""
+        limit = When(
+            condition=Condition(parameter="urgent"),
+            then=SameDay(),
+            otherwise=Sequence(WorkingDays(1), Hours(2)),
+        )
+        assert limit.parameters() == {"urgent", "done"}
+
+
+class TestRuleSets:
+    def test_copy_with_one_rule_changed(self) -> None:
+        """with_rule replaces a version; the original set is untouched; diff finds it."""
+        faster = OPINION_2020.get("routing.ordinary").evolve(limit=Hours(24))
+        changed = OPINION_2020.with_rule(faster)
+        assert changed.get("routing.ordinary").limit == Hours(24)
+        assert OPINION_2020.get("routing.ordinary").limit == Hours(48)
+        assert changed.ids == OPINION_2020.ids
+        diff = OPINION_2020.diff(changed)
+        assert (diff.added, diff.removed, [c.id for c in diff.changed]) == (
+            (),
+            (),
+            ["routing.ordinary"],
+        )
+        assert not OPINION_2020.diff(OPINION_2020)
+
+    def test_without(self) -> None:
+        """without removes every version; the diff lists it as removed."""
+        smaller = OPINION_2020.without("tasks.immediate")
+        assert "tasks.immediate" not in smaller
+        assert OPINION_2020.diff(smaller).removed == ("tasks.immediate",)
+        with pytest.raises(UnknownRuleError):
+            smaller.without("tasks.immediate")
+
+    def test_dated_versions(self, calendar: ChinaCalendar) -> None:
+        """Versions are chosen by the trigger's date."""
+        old = OPINION_2020.get("routing.ordinary").evolve(effective_until=dt.date(2026, 12, 31))
+        new = old.evolve(limit=Hours(24), effective_from=dt.date(2027, 1, 1), effective_until=None)
+        rules = OPINION_2020.with_rule(old).with_rule(new)
+        engine = Engine(calendar, rules)
+        assert engine.rule("routing.ordinary", dt.date(2026, 12, 31)).limit == Hours(48)
+        assert engine.rule("routing.ordinary", dt.date(2027, 1, 1)).limit == Hours(24)
+        assert engine.rule("routing.ordinary").limit == Hours(24)
+
+    def test_overlapping_versions_refused(self) -> None:
+        """Two versions of one id whose dates overlap are an error naming both windows."""
+        rule = OPINION_2020.get("routing.ordinary")
+        later = rule.evolve(effective_from=dt.date(2027, 1, 1))
+        with pytest.raises(pydantic.ValidationError, match="overlap"):
+            RuleSet(rules=(rule, later))
+
+    def test_ended_rule(self, calendar: ChinaCalendar) -> None:
+        """After its last day a rule no longer applies."""
+        ended = OPINION_2020.get("routing.ordinary").evolve(effective_until=dt.date(2025, 12, 31))
+        engine = Engine(calendar, OPINION_2020.with_rule(ended))
+        with pytest.raises(NotInEffectError, match="through 2025-12-31"):
+            engine.due("routing.ordinary", "2026-01-05T10:00")
+
+    def test_bad_dates(self) -> None:
+        """An end before the start is refused."""
+        with pytest.raises(pydantic.ValidationError, match="before effective_from"):
+            OPINION_2020.get("routing.ordinary").evolve(effective_until=dt.date(2019, 1, 1))
+
+    @pytest.mark.parametrize("bad", ["Minutes", "minutes", "minutes..x", "1.x"])
+    def test_bad_id(self, bad: str) -> None:
+        """Ids are dotted lower-case words."""
+        with pytest.raises(pydantic.ValidationError, match="id"):
+            OPINION_2020.get("routing.ordinary").evolve(id=bad)
