@@ -146,14 +146,42 @@ class Engine:
                 f"starts: {instant_label(start)}",
                 at=start,
             ),
-            step(
-                "version",
-                f"适用规则 {rule.id}（{rule.effective_from} 起施行），第{rule.citation.article}条",
-                f"rule {rule.id} applies (in effect {rule.window()}), art. {rule.citation.article}",
-                origin=rule.origin,
-            ),
+            _version_step(rule, self.rules.versions(rule.id), start.date()),
         ]
         return tuple(steps)
+
+
+def _version_step(rule: Rule, versions: tuple[Rule, ...], day: dt.date) -> TraceStep:
+    """Which version of the rule applied and, when it has several, why this one."""
+    article = rule.citation.article
+    if len(versions) <= 1:
+        return step(
+            "version",
+            f"适用规则 {rule.id}（{rule.effective_from} 起施行），第{article}条",
+            f"rule {rule.id} applies (in effect {rule.window()}), art. {article}",
+            origin=rule.origin,
+        )
+
+    def window_zh(version: Rule) -> str:
+        if version.effective_until is None:
+            return f"{version.effective_from} 起施行"
+        return f"{version.effective_from} 至 {version.effective_until} 施行"
+
+    if rule.effective_until is None:
+        why_zh = f"在 {rule.effective_from} 当日或之后"
+        why_en = f"on or after {rule.effective_from}"
+    else:
+        why_zh = f"在 {rule.effective_from} 至 {rule.effective_until} 之间"
+        why_en = f"from {rule.effective_from} through {rule.effective_until}"
+    others = [v for v in versions if v is not rule]
+    return step(
+        "version",
+        f"适用规则 {rule.id} {window_zh(rule)}的版本：触发日 {day} {why_zh}"
+        f"（另有版本：{'；'.join(map(window_zh, others))}），第{article}条",
+        f"rule {rule.id} applies in its version {rule.window()}: the trigger's day {day} is "
+        f"{why_en} (other versions: {'; '.join(v.window() for v in others)}), art. {article}",
+        origin=rule.origin,
+    )
 
 
 def _provisional_step(calendar: ChinaCalendar) -> TraceStep:

@@ -1,0 +1,449 @@
+"""Policy files: a rule set as TOML or JSON, or a change on top of another policy.
+
+A *full* policy file lists every rule::
+
+    name = "opinion-2020"
+
+    [[rules]]
+    id = "routing.ordinary"
+    title_zh = "普通件运转不超过48小时"
+    title_en = "Ordinary documents routed within 48 hours"
+    citation = {article = 11, text = "普通件运转完成时间不超过48小时"}
+    limit = {kind = "hours", n = 48}
+
+A *change* names its `base` (a built-in policy such as ``opinion-2020``, or another file,
+relative to this one) and says what differs, like a reform on top of a tax-benefit system:
+``disable`` ids, ``[[replace]]`` every version of a rule, ``[[amend]]`` some fields of a rule
+from a date on (a dated version), and ``[[add]]`` new rules. Operations apply in that order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from deadlines._errors import UnknownRuleError
+from deadlines.policy._errors import PolicyFileError, describe_validation
+from deadlines.policy._toml import TOMLDecodeError, dumps_toml, loads_toml
+from deadlines.rules import OPINION_2020, AnyLimit, Citation, Rule, RuleSet
+
+__all__ = [
+    "BUILTIN_POLICIES",
+    "Amendment",
+    "PolicyFile",
+    "apply_change",
+    "dump_policy",
+    "dumps_policy",
+    "load_policy",
+    "loads_policy",
+    "parse_policy",
+    "policy_schema",
+    "to_data",
+]
+
+#: Policies known by name: a change can say ``base = "opinion-2020"``.
+BUILTIN_POLICIES: Mapping[str, RuleSet] = MappingProxyType({OPINION_2020.name: OPINION_2020})
+
+Format = Literal["toml", "json"]
+
+_ONE_DAY = dt.timedelta(days=1)
+
+#: Example input per field, appended to validation messages.
+HINTS = {
+    "limit": '{kind = "hours", n = 48}',
+    "kind": '"working_days" (or calendar_days, hours, same_day, on_arrival, all_of, …)',
+    "n": "3",
+    "citation": '{article = 11, text = "普通件运转完成时间不超过48小时"}',
+    "article": "11",
+    "id": '"routing.ordinary"',
+    "effective_from": "2027-01-01",
+    "effective_until": "2026-12-31",
+    "base": '"opinion-2020"',
+    "disable": '["research.field_days"]',
+    "months": "[2, 3]",
+}
+
+
+class Amendment(BaseModel):
+    """Some fields of a rule changed, from a date on when `effective_from` is given.
+
+    Without `effective_from`, every version of the rule changes. With it, the version in effect
+    that day ends the day before and a new version starts, copying the old one except for the
+    fields given here; with `effective_until` as well, the old version resumes the day after.
+
+    Attributes:
+        id: the rule to change.
+        effective_from: the first day of the new version.
+        effective_until: the last day of the new version, for a temporary change.
+        title_zh: a new Chinese title.
+        title_en: a new English title.
+        citation: where the change comes from.
+        limit: the new limit.
+        actor_zh: who acts, in Chinese.
+        actor_en: who acts, in English.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    effective_from: dt.date | None = None
+    effective_until: dt.date | None = None
+    title_zh: str | None = None
+    title_en: str | None = None
+    citation: Citation | None = None
+    limit: AnyLimit | None = None
+    actor_zh: str | None = None
+    actor_en: str | None = None
+
+    def changes(self) -> dict[str, Any]:
+        """The rule fields this amendment sets (not its id or dates)."""
+        return {
+            name: value
+            for name, value in self
+            if value is not None and name not in {"id", "effective_from", "effective_until"}
+        }
+
+
+class PolicyFile(BaseModel):
+    """The content of a policy file: a whole rule set, or a change on top of a base.
+
+    Attributes:
+        name: the policy's name (the file's stem when empty).
+        description: what the policy is, for people.
+        base: for a change: a built-in policy (``opinion-2020``) or a file relative to this one.
+        rules: for a whole rule set: every rule, each version a separate entry.
+        disable: for a change: ids to remove with all their versions.
+        replace: for a change: rules that replace every version of their id.
+        amend: for a change: fields of a rule changed, possibly from a date on.
+        add: for a change: rules (or versions) whose id the base does not have.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = ""
+    description: str = ""
+    base: str | None = None
+    rules: tuple[Rule, ...] = ()
+    disable: tuple[str, ...] = ()
+    replace: tuple[Rule, ...] = ()
+    amend: tuple[Amendment, ...] = ()
+    add: tuple[Rule, ...] = ()
+
+    @property
+    def is_change(self) -> bool:
+        """Whether this file changes a base rather than listing a whole rule set."""
+        return self.base is not None
+
+
+def policy_schema() -> dict[str, Any]:
+    """The JSON Schema of policy files, for other systems to validate them.
+
+    >>> sorted(policy_schema()["properties"])
+    ['add', 'amend', 'base', 'description', 'disable', 'name', 'replace', 'rules']
+    """
+    schema = PolicyFile.model_json_schema()
+    schema["title"] = "deadlines policy file"
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def to_data(value: Any, *, json_safe: bool = False) -> Any:  # noqa: ANN401 - any model or value
+    """Plain data for a model: fields equal to their default are left out.
+
+    The `kind` tag of limits is always kept (it says which type to load), and so is a rule's
+    `effective_from` (a reader should not have to know the default). Enums become their values,
+    tuples lists; dates stay dates unless `json_safe`, which makes them ISO 8601 text.
+    """
+    if isinstance(value, BaseModel):
+        out: dict[str, Any] = {}
+        fields = type(value).model_fields
+        positional: tuple[str, ...] = getattr(value, "_positional", ())
+        # The tag first, then what the repr shows first (n of WorkingDays(3)), then the rest.
+        order = sorted(fields, key=lambda f: (f != "kind", f not in positional))
+        for name in order:
+            info = fields[name]
+            item = getattr(value, name)
+            keep = name == "kind" or (isinstance(value, Rule) and name == "effective_from")
+            if not keep and (
+                item is None
+                or (not info.is_required() and item == info.get_default(call_default_factory=True))
+            ):
+                continue
+            out[name] = to_data(item, json_safe=json_safe)
+        return out
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (list, tuple)):
+        return [to_data(item, json_safe=json_safe) for item in value]
+    if isinstance(value, Mapping):
+        return {str(k): to_data(v, json_safe=json_safe) for k, v in value.items()}
+    if json_safe and isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return value
+
+
+def dumps_policy(policy: RuleSet | PolicyFile, format: Format = "toml") -> str:  # noqa: A002
+    """A rule set (or a policy file) as TOML or JSON text that loads back equal.
+
+    >>> from deadlines.rules import OPINION_2020
+    >>> print(dumps_policy(RuleSet(rules=(OPINION_2020.get("routing.ordinary"),))))
+    [[rules]]
+    id = "routing.ordinary"
+    title_zh = "普通件运转不超过48小时"
+    title_en = "Ordinary documents routed within 48 hours"
+    citation = {article = 11, text = "普通件运转完成时间不超过48小时"}
+    limit = {kind = "hours", n = 48}
+    actor_zh = "县政府办公室"
+    actor_en = "the county government office"
+    effective_from = 2020-04-21
+    <BLANKLINE>
+    >>> text = dumps_policy(OPINION_2020)
+    >>> loads_policy(text) == OPINION_2020
+    True
+    """
+    if format == "json":
+        return json.dumps(to_data(policy, json_safe=True), ensure_ascii=False, indent=2) + "\n"
+    if format == "toml":
+        return dumps_toml(to_data(policy))
+    raise PolicyFileError("<string>", f"format must be 'toml' or 'json'; got {format!r}")
+
+
+def dump_policy(policy: RuleSet | PolicyFile, path: str | Path) -> None:
+    """Write a policy file; JSON when the name ends in ``.json``, TOML otherwise."""
+    file = Path(path)
+    file.write_text(dumps_policy(policy, _format_of(file)), "utf-8")
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _format_of(path: Path) -> Format:
+    return "json" if path.suffix.lower() == ".json" else "toml"
+
+
+def parse_policy(text: str, format: Format = "toml", *, path: str = "<string>") -> PolicyFile:  # noqa: A002
+    """Parse and validate policy text, without applying a change to its base.
+
+    Raises:
+        PolicyFileError: naming the file and field, for bad TOML/JSON or a bad value.
+    """
+    try:
+        data = json.loads(text) if format == "json" else loads_toml(text)
+    except (TOMLDecodeError, json.JSONDecodeError) as error:
+        raise PolicyFileError(path, f"not valid {format.upper()}: {error}") from None
+    if not isinstance(data, dict):
+        raise PolicyFileError(path, 'a policy is a table (JSON object) such as {"rules": [...]}')
+    try:
+        policy = PolicyFile.model_validate(data)
+    except ValidationError as error:
+        field, problem = describe_validation(error, HINTS)
+        raise PolicyFileError(path, problem, field) from None
+    if policy.is_change and policy.rules:
+        raise PolicyFileError(
+            path,
+            f"a change (base = {policy.base!r}) lists what differs in disable, [[replace]], "
+            "[[amend]] and [[add]], not [[rules]]",
+            "rules",
+        )
+    if not policy.is_change:
+        for field in ("disable", "replace", "amend", "add"):
+            if getattr(policy, field):
+                raise PolicyFileError(
+                    path,
+                    f'{field} changes a base policy: name it first, e.g. base = "opinion-2020"',
+                    field,
+                )
+    try:
+        RuleSet(rules=policy.rules)
+    except ValidationError as error:
+        raise PolicyFileError(path, str(error.errors()[0]["msg"]), "rules") from None
+    return policy
+
+
+def loads_policy(text: str, format: Format = "toml", *, path: str = "<string>") -> RuleSet:  # noqa: A002
+    """Parse policy text into a rule set, applying a change to its base.
+
+    A change's file base is found relative to `path`'s folder.
+
+    Raises:
+        PolicyFileError: the text is malformed, or the change does not apply to its base.
+    """
+    return _resolve(parse_policy(text, format, path=path), path, ())
+
+
+def load_policy(source: str | Path) -> RuleSet:
+    """A rule set from a built-in name (``opinion-2020``) or a policy file (TOML or JSON).
+
+    >>> load_policy("opinion-2020").name
+    'opinion-2020'
+
+    Raises:
+        PolicyFileError: the file cannot be read, is malformed, or does not apply to its base.
+    """
+    return _load(source, ())
+
+
+def _load(source: str | Path, seen: tuple[Path, ...]) -> RuleSet:
+    if isinstance(source, str) and source in BUILTIN_POLICIES and not Path(source).is_file():
+        return BUILTIN_POLICIES[source]
+    file = Path(source)
+    resolved = file.resolve()
+    if resolved in seen:
+        chain = " → ".join(str(p.name) for p in (*seen, resolved))
+        raise PolicyFileError(str(file), f"the bases form a loop: {chain}", "base")
+    try:
+        text = file.read_text("utf-8")
+    except OSError as error:
+        known = ", ".join(BUILTIN_POLICIES)
+        raise PolicyFileError(
+            str(file),
+            f"cannot read it ({error.strerror}); give a policy file or a built-in name: {known}",
+        ) from None
+    policy = parse_policy(text, _format_of(file), path=str(file))
+    return _resolve(policy, str(file), (*seen, resolved))
+
+
+def _resolve(policy: PolicyFile, path: str, seen: tuple[Path, ...]) -> RuleSet:
+    name = policy.name or _stem(path)
+    if policy.base is None:
+        return RuleSet(name=name, rules=policy.rules)
+    base_source: str | Path = policy.base
+    if policy.base not in BUILTIN_POLICIES:
+        here = Path(path).parent if path != "<string>" else Path()
+        base_source = here / policy.base
+    base = _load(base_source, seen)
+    return apply_change(base, policy, path=path)
+
+
+def _stem(path: str) -> str:
+    if path == "<string>":
+        return ""
+    name = Path(path).name
+    for suffix in (".toml", ".json"):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def apply_change(base: RuleSet, change: PolicyFile, *, path: str = "<string>") -> RuleSet:
+    """The rule set `change` makes of `base`: disable, replace, amend, then add.
+
+    Rules the change adds or alters carry its name as their `origin`, so traces say where
+    they come from.
+
+    >>> from deadlines.rules import OPINION_2020
+    >>> faster = PolicyFile(
+    ...     name="faster",
+    ...     base="opinion-2020",
+    ...     amend=[{"id": "routing.ordinary", "effective_from": "2027-01-01",
+    ...             "limit": {"kind": "hours", "n": 24}}],
+    ... )
+    >>> [r.window() for r in apply_change(OPINION_2020, faster).versions("routing.ordinary")]
+    ['from 2020-04-21 through 2026-12-31', 'from 2027-01-01']
+
+    Raises:
+        PolicyFileError: a rule named is missing from the base (or, for ``add``, present), or
+            the versions it makes overlap.
+    """
+    name = change.name or _stem(path) or base.name
+    rules = list(base.rules)
+    known = tuple(dict.fromkeys(r.id for r in rules))
+
+    def fail(problem: str, field: str) -> PolicyFileError:
+        return PolicyFileError(path, problem, field)
+
+    def check_known(rule_id: str, field: str, instead: str) -> None:
+        if rule_id not in {r.id for r in rules}:
+            message = str(UnknownRuleError(rule_id, known))
+            raise fail(f"{message}{instead}", field)
+
+    def mark(rule: Rule) -> Rule:
+        return rule if rule.origin else rule.evolve(origin=name)
+
+    for i, rule_id in enumerate(change.disable):
+        check_known(rule_id, f"disable[{i}]", "")
+        rules = [r for r in rules if r.id != rule_id]
+    replaced: dict[str, list[Rule]] = {}  # several [[replace]] of one id are its versions
+    for i, rule in enumerate(change.replace):
+        check_known(rule.id, f"replace[{i}].id", "; to add a new rule use [[add]]")
+        replaced.setdefault(rule.id, []).append(mark(rule))
+    for rule_id, versions in replaced.items():
+        position = next(j for j, r in enumerate(rules) if r.id == rule_id)
+        rules = [r for r in rules if r.id != rule_id]
+        rules[position:position] = versions
+    for i, amendment in enumerate(change.amend):
+        check_known(amendment.id, f"amend[{i}].id", "; to add a new rule use [[add]]")
+        rules = _amend(rules, amendment, mark, lambda problem, i=i: fail(problem, f"amend[{i}]"))
+    base_ids = {r.id for r in rules}
+    for i, rule in enumerate(change.add):
+        if rule.id in base_ids:
+            raise fail(
+                f"{rule.id!r} is already in {base.name or 'the base'}; "
+                "change it with [[amend]] or [[replace]]",
+                f"add[{i}].id",
+            )
+        rules.append(mark(rule))
+    try:
+        return RuleSet(name=name, rules=tuple(rules))
+    except ValidationError as error:
+        raise fail(str(error.errors()[0]["msg"]), "") from None
+
+
+def _amend(
+    rules: list[Rule],
+    amendment: Amendment,
+    mark: Any,  # noqa: ANN401 - Callable[[Rule], Rule]
+    fail: Any,  # noqa: ANN401 - Callable[[str], PolicyFileError]
+) -> list[Rule]:
+    changes = amendment.changes()
+    start, until = amendment.effective_from, amendment.effective_until
+    if start is None:
+        if until is not None:
+            raise fail("effective_until needs effective_from, e.g. effective_from = 2027-01-01")
+        return [mark(r.evolve(**changes)) if r.id == amendment.id else r for r in rules]
+    if until is not None and until < start:
+        raise fail(f"effective_until ({until}) is before effective_from ({start})")
+    versions = [r for r in rules if r.id == amendment.id]
+    current = next((r for r in versions if r.in_effect(start)), None)
+    if current is None:
+        windows = "; ".join(r.window() for r in versions)
+        raise fail(
+            f"no version of {amendment.id!r} is in effect on {start} to amend (it applies "
+            f"{windows}); add a version with [[add]] instead"
+        )
+    if (
+        current.effective_until is not None
+        and until is not None
+        and until > current.effective_until
+    ):
+        raise fail(
+            f"effective_until ({until}) is after the end of the version it amends "
+            f"({current.effective_until})"
+        )
+    new: list[Rule] = []
+    if current.effective_from < start:
+        new.append(current.evolve(effective_until=start - _ONE_DAY))
+    new.append(
+        mark(
+            current.evolve(
+                **changes,
+                effective_from=start,
+                effective_until=until if until is not None else current.effective_until,
+                origin="",
+            )
+        )
+    )
+    if until is not None and (current.effective_until is None or until < current.effective_until):
+        new.append(current.evolve(effective_from=until + _ONE_DAY))
+    position = rules.index(current)
+    return [*rules[:position], *new, *rules[position + 1 :]]

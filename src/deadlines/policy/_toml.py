@@ -1,0 +1,184 @@
+"""A small TOML writer for the shapes policy files hold, and the reader for both versions.
+
+The standard library reads TOML (`tomllib`, or its backport `tomli` on Python 3.10) but does
+not write it. Rule sets are nested tables, arrays of tables, strings, integers, booleans and
+dates, so a writer of TOML 1.0 for JSON-like data is enough and saves a runtime dependency.
+
+Small tables are written inline (``limit = {kind = "hours", n = 48}``), larger ones as
+sections, so files written by code read like files written by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = ["TOMLDecodeError", "dumps_toml", "loads_toml"]
+
+TOMLDecodeError = tomllib.TOMLDecodeError
+
+#: The longest inline table or array written on one line; longer ones become sections or are
+#: spread over lines. Only looks matter: any length is valid TOML.
+_INLINE_WIDTH = 88
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+}
+
+
+def loads_toml(text: str) -> dict[str, Any]:
+    """Parse TOML text (a thin wrapper, so every reader of policy files goes through one place).
+
+    Raises:
+        TOMLDecodeError: the text is not valid TOML.
+    """
+    document: dict[str, Any] = tomllib.loads(text)
+    return document
+
+
+def dumps_toml(document: Mapping[str, Any]) -> str:
+    """Write a mapping as TOML 1.0 that `tomllib` reads back equal.
+
+    Values may be str, int, float, bool, date, time, datetime, lists (tuples) and mappings;
+    ``None`` has no TOML form and raises `TypeError` (leave the key out instead).
+
+    >>> rule = {"id": "a.b", "limit": {"kind": "hours", "n": 48}}
+    >>> print(dumps_toml({"name": "x", "rules": [rule]}))
+    name = "x"
+    <BLANKLINE>
+    [[rules]]
+    id = "a.b"
+    limit = {kind = "hours", n = 48}
+    <BLANKLINE>
+
+    Raises:
+        TypeError: a value (or key) has no TOML form.
+    """
+    if not isinstance(document, Mapping):
+        raise TypeError(f"a TOML document is a mapping; got {type(document).__name__}")
+    lines: list[str] = []
+    _table(lines, (), document)
+    return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def _table(lines: list[str], path: tuple[str, ...], table: Mapping[str, Any]) -> None:
+    """Write the keys of `table` (whose header is already written), then its sections."""
+    sections: list[tuple[str, Any]] = []
+    top = not path  # top-level tables and arrays of tables are always sections
+    for key, value in table.items():
+        if not isinstance(key, str):
+            raise TypeError(f"TOML keys are strings; got {type(key).__name__} {key!r}")
+        if isinstance(value, Mapping) and value:
+            if top or not (_flat(value) or _fits(key, value)):
+                sections.append((key, value))
+                continue
+        elif _is_table_array(value) and (
+            top or not all(_fits("", item) or _flat(item) for item in value)
+        ):
+            sections.append((key, value))
+            continue
+        lines.append(f"{_key(key)} = {_value(value, multiline=True)}")
+    for key, value in sections:
+        inner = (*path, key)
+        header = ".".join(map(_key, inner))
+        if isinstance(value, Mapping):
+            lines.extend(("", f"[{header}]"))
+            _table(lines, inner, value)
+        else:
+            for item in value:
+                lines.extend(("", f"[[{header}]]"))
+                _table(lines, inner, item)
+
+
+def _is_table_array(value: object) -> bool:
+    return (
+        isinstance(value, (list, tuple))
+        and bool(value)
+        and all(isinstance(item, Mapping) for item in value)
+    )
+
+
+def _flat(table: Mapping[str, Any]) -> bool:
+    """Whether a table holds only scalars: then it reads best inline however long it is."""
+    return not any(isinstance(v, (Mapping, list, tuple)) for v in table.values())
+
+
+def _fits(key: str, value: Any) -> bool:  # noqa: ANN401 - any TOML value
+    return len(_key(key)) + 3 + len(_value(value, multiline=False)) <= _INLINE_WIDTH
+
+
+def _key(key: str) -> str:
+    return key if _BARE_KEY.match(key) else _string(key)
+
+
+def _string(text: str) -> str:
+    out = []
+    for char in text:
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def _value(value: Any, *, multiline: bool) -> str:  # noqa: ANN401 - any TOML value
+    """One value in inline form; a long array of tables may spread over lines."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan"
+        if math.isinf(value):
+            return "inf" if value > 0 else "-inf"
+        return repr(value)
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.time) and value.tzinfo is not None:
+        raise TypeError(f"TOML times have no offset; got {value!r}")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        if not value:
+            return "{}"
+        items = ", ".join(
+            f"{_key(_check_key(k))} = {_value(v, multiline=False)}" for k, v in value.items()
+        )
+        return "{" + items + "}"
+    if isinstance(value, (list, tuple)):
+        items_ = [_value(v, multiline=False) for v in value]
+        one_line = "[" + ", ".join(items_) + "]"
+        if not multiline or len(one_line) <= _INLINE_WIDTH:
+            return one_line
+        return "[\n" + "".join(f"    {item},\n" for item in items_) + "]"
+    raise TypeError(
+        f"{type(value).__name__} {value!r} has no TOML form; "
+        "use str, int, float, bool, date, time, datetime, lists or tables (leave None out)"
+    )
+
+
+def _check_key(key: object) -> str:
+    if not isinstance(key, str):
+        raise TypeError(f"TOML keys are strings; got {type(key).__name__} {key!r}")
+    return key
