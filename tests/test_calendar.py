@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
 import json
 import subprocess
 import sys
@@ -607,6 +608,22 @@ class TestCache:
         calendar = ChinaCalendar(cache_dir=blocker / "cache")
         assert calendar.add_workdays(D(2026, 9, 30), 3) == D(2026, 10, 10)
         assert not list(tmp_path.glob("**/*.tmp"))
+
+    def test_failed_write_leaves_nothing(
+        self, tmp_cache: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A write that fails half-way (a full disk) leaves no temporary file behind."""
+
+        def disk_full(*args: object, **kwargs: object) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(_table.json, "dump", disk_full)
+        assert ChinaCalendar(cache_dir=tmp_cache).is_workday(D(2026, 10, 10)) is True
+        assert list(tmp_cache.iterdir()) == []
+
+    def test_holidays_version(self) -> None:
+        """The cache key's version, read without importing holidays, is its metadata's."""
+        assert _table.holidays_version() == importlib.metadata.version("holidays")
 
     def test_cache_dir_is_a_file(self, tmp_path: Path) -> None:
         """A cache_dir that is a file is neither read nor harmed."""
