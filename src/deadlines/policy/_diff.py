@@ -1,0 +1,462 @@
+"""What a policy change changes: two policies applied to the same triggers, compared.
+
+Triggers come from case files (their expectations are ignored), or from a date range: every
+working hour of every working day for each rule (each working day for a blackout). Each rule
+is put to both policies; a trigger whose result differs is listed, grouped by rule, with
+counts and the largest shifts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import warnings
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from deadlines._engine import Engine
+from deadlines._errors import InvalidValueError, ProvisionalDateWarning
+from deadlines._time import CHINA_TZ
+from deadlines.calendar import ChinaCalendar
+from deadlines.policy._cases import Actual, find_case_files, load_cases, outcome
+from deadlines.rules import Blackout, Condition, Limit, MeetingSetLimit, Quota, RuleSet
+
+__all__ = [
+    "DIFF_LIMIT_DAYS",
+    "Change",
+    "PolicyDiff",
+    "RuleDiff",
+    "Trigger",
+    "case_triggers",
+    "diff_policies",
+    "range_triggers",
+]
+
+#: The limits a meeting sets (``limit_days``) that range triggers try: one counted in working
+#: days and one in calendar days (see `Conventions.short_limit_days`).
+DIFF_LIMIT_DAYS = (5, 15)
+
+#: Statuses that mean "no rule applies": a rule added, removed or not yet in effect.
+_ABSENT = frozenset({"unknown_rule", "not_in_effect"})
+
+
+class Trigger(BaseModel):
+    """One event put to both policies.
+
+    Attributes:
+        rule: the rule id.
+        at: the trigger; a date for a blackout.
+        params: the event's parameters; each policy reads those its rule reads.
+        label: where it comes from (a case's name), if anywhere.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    at: dt.datetime | dt.date
+    params: dict[str, Any] = Field(default_factory=dict)
+    label: str = ""
+
+
+class Change(BaseModel):
+    """A trigger whose result differs between the two policies.
+
+    Attributes:
+        trigger: the trigger.
+        before: the result under the base policy.
+        after: the result under the new policy.
+        shift: how far the due instant moved (negative: earlier), when both are due instants.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    trigger: Trigger
+    before: Actual
+    after: Actual
+    shift: dt.timedelta | None = None
+
+
+class RuleDiff(BaseModel):
+    """The changes of one rule.
+
+    Attributes:
+        rule: the rule id.
+        triggers: how many triggers were put to both policies.
+        changes: every trigger whose result differs, in trigger order.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    triggers: int
+    changes: tuple[Change, ...] = ()
+
+    @property
+    def earlier(self) -> int:
+        """How many due instants moved earlier."""
+        return sum(1 for c in self.changes if c.shift is not None and c.shift < dt.timedelta())
+
+    @property
+    def later(self) -> int:
+        """How many due instants moved later."""
+        return sum(1 for c in self.changes if c.shift is not None and c.shift > dt.timedelta())
+
+    def largest(self, count: int = 3) -> tuple[Change, ...]:
+        """The `count` changes with the largest shifts, largest first (ties: earliest trigger)."""
+        shifted = [c for c in self.changes if c.shift is not None]
+        shifted.sort(key=lambda c: -abs(c.shift or dt.timedelta()))
+        return tuple(shifted[:count])
+
+
+class PolicyDiff(BaseModel):
+    """What changes from one policy to another.
+
+    Attributes:
+        base: the base policy's name.
+        new: the new policy's name.
+        source: where the triggers came from, for people.
+        triggers: how many triggers were put to both policies.
+        added: rule ids only the new policy has.
+        removed: rule ids only the base policy has.
+        redefined: rule ids in both whose definitions (any field, any version) differ.
+        rules: per rule with at least one changed trigger, in the order of the policies.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    base: str
+    new: str
+    source: str = ""
+    triggers: int = 0
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    redefined: tuple[str, ...] = ()
+    rules: tuple[RuleDiff, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.rules or self.added or self.removed or self.redefined)
+
+    @property
+    def changed(self) -> int:
+        """How many triggers changed, over all rules."""
+        return sum(len(r.changes) for r in self.rules)
+
+    def render(self, *, summary: bool = False) -> str:
+        """A readable report: the definitions changed, then per rule its counts and changes.
+
+        Args:
+            summary: only counts and the largest shifts, not every changed trigger.
+        """
+        lines = [f"{self.base} → {self.new}: {self.triggers} triggers ({self.source})"]
+        for label, ids in (
+            ("added", self.added),
+            ("removed", self.removed),
+            ("redefined", self.redefined),
+        ):
+            if ids:
+                lines.append(f"rules {label}: {', '.join(ids)}")
+        if not self:
+            lines.append("no change")
+            return "\n".join(lines)
+        for rule in self.rules:
+            lines.append("")
+            counts = f"{len(rule.changes)} of {rule.triggers} triggers change"
+            moved = [f"{rule.earlier} earlier" * bool(rule.earlier)]
+            moved.append(f"{rule.later} later" * bool(rule.later))
+            moved = [m for m in moved if m]
+            lines.append(f"{rule.rule}: {counts}" + (f" ({', '.join(moved)})" if moved else ""))
+            largest = rule.largest()
+            if largest:
+                lines.append("  largest shifts:")
+                lines.extend(f"    {_change_line(c)}" for c in largest)
+            if not summary:
+                lines.append("  changes:")
+                lines.extend(f"    {_change_line(c)}" for c in rule.changes)
+        lines.append("")
+        lines.append(
+            f"{self.changed} of {self.triggers} triggers change, in {len(self.rules)} "
+            f"rule{'s' * (len(self.rules) != 1)}"
+        )
+        if any(a.provisional for r in self.rules for c in r.changes for a in (c.before, c.after)):
+            lines.append("? provisional: relies on days no State Council notice has settled yet")
+        return "\n".join(lines)
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as JSON-ready data; shifts in minutes, instants in ISO 8601."""
+        return {
+            "base": self.base,
+            "new": self.new,
+            "source": self.source,
+            "triggers": self.triggers,
+            "changed": self.changed,
+            "added": list(self.added),
+            "removed": list(self.removed),
+            "redefined": list(self.redefined),
+            "rules": [
+                {
+                    "rule": rule.rule,
+                    "triggers": rule.triggers,
+                    "changed": len(rule.changes),
+                    "earlier": rule.earlier,
+                    "later": rule.later,
+                    "largest_shift_minutes": _minutes(largest[0].shift)
+                    if (largest := rule.largest(1))
+                    else None,
+                    "changes": [_change_json(c) for c in rule.changes],
+                }
+                for rule in self.rules
+            ],
+        }
+
+
+def _minutes(delta: dt.timedelta | None) -> int | None:
+    return None if delta is None else int(delta.total_seconds() // 60)
+
+
+def _result_json(actual: Actual) -> dict[str, Any]:
+    out: dict[str, Any] = {"status": actual.status}
+    if actual.due is not None and actual.due_date is not None:
+        out["due"] = actual.due.isoformat()
+        out["due_date"] = actual.due_date.isoformat()
+        out["provisional"] = actual.provisional
+    return out
+
+
+def _change_json(change: Change) -> dict[str, Any]:
+    trigger = change.trigger
+    data: dict[str, Any] = {"at": _at_text(trigger.at, iso=True)}
+    if trigger.params:
+        data["params"] = {k: _plain(v) for k, v in trigger.params.items()}
+    if trigger.label:
+        data["label"] = trigger.label
+    data["before"] = _result_json(change.before)
+    data["after"] = _result_json(change.after)
+    data["shift_minutes"] = _minutes(change.shift)
+    return data
+
+
+def _plain(value: Any) -> Any:  # noqa: ANN401 - a parameter's value
+    return value.isoformat() if isinstance(value, (dt.date, dt.time)) else value
+
+
+def _at_text(at: dt.datetime | dt.date, *, iso: bool = False) -> str:
+    if isinstance(at, dt.datetime):
+        return at.isoformat(timespec="minutes") if iso else at.strftime("%Y-%m-%d %H:%M")
+    return at.isoformat()
+
+
+def _result_text(actual: Actual) -> str:
+    if actual.status == "due" and actual.due is not None:
+        return actual.due.strftime("%Y-%m-%d %H:%M") + ("?" if actual.provisional else "")
+    if actual.status in _ABSENT:
+        return "—"
+    return actual.status
+
+
+def _shift_text(shift: dt.timedelta) -> str:
+    minutes = abs(int(shift.total_seconds() // 60))
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    parts = [f"{days} d" * bool(days), f"{hours} h" * bool(hours), f"{mins} min" * bool(mins)]
+    size = " ".join(p for p in parts if p) or "0 min"
+    return f"{size} {'earlier' if shift < dt.timedelta() else 'later'}"
+
+
+def _change_line(change: Change) -> str:
+    trigger = change.trigger
+    params = "".join(f" {k}={_plain(v)}" for k, v in trigger.params.items())
+    label = f"  [{trigger.label}]" if trigger.label else ""
+    moved = f"  ({_shift_text(change.shift)})" if change.shift is not None else ""
+    return (
+        f"{_at_text(trigger.at)}{params}: {_result_text(change.before)} → "
+        f"{_result_text(change.after)}{moved}{label}"
+    )
+
+
+# --- triggers --------------------------------------------------------------------------------
+
+
+def case_triggers(paths: Iterable[str], *, only: Iterable[str] = ()) -> list[Trigger]:
+    """The triggers of case files (and of ``*.deadlines.toml`` under folders).
+
+    Args:
+        paths: case files or folders.
+        only: rule ids to keep; all when empty.
+
+    Raises:
+        CaseFileError: a path does not exist or a file is malformed.
+    """
+    keep = set(only)
+    triggers = []
+    for file in find_case_files(paths):
+        for case in load_cases(file).case:
+            if not keep or case.rule in keep:
+                triggers.append(
+                    Trigger(rule=case.rule, at=case.at, params=case.params, label=case.title)
+                )
+    return triggers
+
+
+def _nodes(value: Any) -> Iterator[Any]:  # noqa: ANN401 - a limit, condition or part of one
+    """Every limit and condition inside a limit, itself included."""
+    yield value
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            item = getattr(value, name)
+            items = item if isinstance(item, tuple) else (item,)
+            for sub in items:
+                if isinstance(sub, (Limit, Condition)):
+                    yield from _nodes(sub)
+
+
+def _grid(limits: Iterable[Limit]) -> list[dict[str, Any]]:
+    """The parameter combinations that reach every branch of the limits."""
+    choices: dict[str, list[Any]] = {}
+    for limit in limits:
+        for node in _nodes(limit):
+            if isinstance(node, Condition):
+                values = choices.setdefault(node.parameter, [])
+                other: Any
+                if isinstance(node.equals, bool):
+                    other = not node.equals
+                elif isinstance(node.equals, int):
+                    other = node.equals + 1
+                else:
+                    other = f"not {node.equals}"
+                for value in (node.equals, other):
+                    if value not in values:
+                        values.append(value)
+            elif isinstance(node, MeetingSetLimit):
+                choices.setdefault("limit_days", list(DIFF_LIMIT_DAYS))
+    names = sorted(choices)
+    combos = itertools.product(*(choices[n] for n in names))
+    return [dict(zip(names, combo, strict=True)) for combo in combos]
+
+
+def _working_hours(calendar: ChinaCalendar, day: dt.date) -> Iterator[dt.datetime]:
+    """The start of every working hour of a working day: each session stepped by an hour."""
+    hour = dt.timedelta(hours=1)
+    for start, end in calendar.office_hours.sessions_on(day):
+        at = dt.datetime.combine(day, start, CHINA_TZ)
+        close = dt.datetime.combine(day, end, CHINA_TZ)
+        while at < close:
+            yield at
+            at += hour
+
+
+def range_triggers(
+    policies: Iterable[RuleSet], calendar: ChinaCalendar, first: dt.date, last: dt.date
+) -> list[Trigger]:
+    """Every working hour of every working day from `first` through `last`, for each rule.
+
+    A blackout is tried once a working day (on the date); a quota, which has no due date, is
+    not tried (its definition is compared instead). Rules with conditions or a limit set by
+    the meeting are tried with each branch (``limit_days`` from `DIFF_LIMIT_DAYS`).
+
+    Raises:
+        InvalidValueError: `last` is before `first`.
+    """
+    if last < first:
+        raise InvalidValueError("last", last, f"a date on or after {first}")
+    sets = list(policies)
+    ids = list(dict.fromkeys(i for rules in sets for i in rules.ids))
+    days = [d.date for d in calendar.days(first, last) if d.is_workday]
+    hours = {day: list(_working_hours(calendar, day)) for day in days}
+    triggers: list[Trigger] = []
+    for rule_id in ids:
+        limits = [r.limit for rules in sets if rule_id in rules for r in rules.versions(rule_id)]
+        if all(isinstance(limit, Quota) for limit in limits):
+            continue
+        if any(isinstance(limit, Blackout) for limit in limits):
+            triggers.extend(Trigger(rule=rule_id, at=day) for day in days)
+            continue
+        grid = _grid(limits)
+        for day in days:
+            for at in hours[day]:
+                triggers.extend(Trigger(rule=rule_id, at=at, params=p) for p in grid)
+    return triggers
+
+
+# --- comparing -------------------------------------------------------------------------------
+
+
+def _key(actual: Actual) -> tuple[Any, ...]:
+    if actual.status == "due":
+        return ("due", actual.due, actual.due_date, actual.provisional)
+    if actual.status in _ABSENT or actual.status == "allowed":
+        # A day outside a blackout and a day no blackout covers allow the same: a meeting.
+        return ("absent",)
+    return (actual.status,)
+
+
+def _definitions(rules: RuleSet) -> dict[str, tuple[Any, ...]]:
+    # Who made a version (its origin) is not part of what it says.
+    return {
+        rule_id: tuple(r.model_copy(update={"origin": ""}) for r in rules.versions(rule_id))
+        for rule_id in rules.ids
+    }
+
+
+def diff_policies(
+    base: RuleSet,
+    new: RuleSet,
+    triggers: Iterable[Trigger],
+    *,
+    calendar: ChinaCalendar | None = None,
+    source: str = "",
+) -> PolicyDiff:
+    """Put every trigger to both policies and collect those whose result changes.
+
+    A result is the due instant, due date and provisional flag; or whether a day violates a
+    blackout; or the kind of error. "No rule applies" (unknown, or not in effect) is one
+    result, so a rule added from 2027 changes nothing in 2026; and a day outside a blackout is
+    the same as a day no blackout covers. Parameters a policy's rule does not read are dropped
+    for that policy.
+
+    >>> import datetime as dt
+    >>> from deadlines.rules import OPINION_2020, Hours
+    >>> faster = OPINION_2020.get("routing.ordinary").evolve(limit=Hours(24))
+    >>> faster = OPINION_2020.with_rule(faster)
+    >>> at = dt.datetime(2026, 6, 9, 10)  # a Tuesday
+    >>> diff = diff_policies(OPINION_2020, faster, [Trigger(rule="routing.ordinary", at=at)])
+    >>> diff.rules[0].changes[0].shift
+    datetime.timedelta(days=-1)
+    """
+    calendar = calendar if calendar is not None else ChinaCalendar()
+    engines = Engine(calendar, base), Engine(calendar, new)
+    by_rule: dict[str, list[Change]] = {}
+    counts: dict[str, int] = {}
+    total = 0
+    with warnings.catch_warnings():
+        # Provisional results are compared as data (their flag), not reported one by one.
+        warnings.simplefilter("ignore", ProvisionalDateWarning)
+        for trigger in triggers:
+            total += 1
+            counts[trigger.rule] = counts.get(trigger.rule, 0) + 1
+            before, after = (
+                outcome(e, trigger.rule, trigger.at, trigger.params, explain=False, lenient=True)
+                for e in engines
+            )
+            if _key(before) == _key(after):
+                continue
+            shift = after.due - before.due if after.due and before.due else None
+            change = Change(trigger=trigger, before=before, after=after, shift=shift)
+            by_rule.setdefault(trigger.rule, []).append(change)
+    mine, theirs = _definitions(base), _definitions(new)
+    order = list(dict.fromkeys([*base.ids, *new.ids]))
+    return PolicyDiff(
+        base=base.name or "base",
+        new=new.name or "new",
+        source=source,
+        triggers=total,
+        added=tuple(i for i in theirs if i not in mine),
+        removed=tuple(i for i in mine if i not in theirs),
+        redefined=tuple(i for i in mine if i in theirs and mine[i] != theirs[i]),
+        rules=tuple(
+            RuleDiff(rule=i, triggers=counts[i], changes=tuple(by_rule[i]))
+            for i in [*order, *(i for i in by_rule if i not in order)]
+            if i in by_rule
+        ),
+    )
