@@ -1,8 +1,10 @@
 """Time limits of the 2020 administrative-efficiency opinion over the official Chinese calendar."""
 
-from importlib.metadata import version as _version
+from __future__ import annotations
 
-from deadlines._engine import Engine
+import importlib
+from typing import TYPE_CHECKING
+
 from deadlines._errors import (
     DeadlinesError,
     DeadlinesWarning,
@@ -18,7 +20,6 @@ from deadlines._errors import (
     ProvisionalDateWarning,
     UnknownRuleError,
 )
-from deadlines._result import DueResult, Part, TraceStep
 from deadlines.calendar import (
     CalendarOverride,
     ChinaCalendar,
@@ -31,7 +32,44 @@ from deadlines.calendar import (
     load_overrides,
 )
 
-__version__ = _version("deadlines")
+if TYPE_CHECKING:
+    from deadlines._engine import Engine
+    from deadlines._plugins import PluginChange, PluginInfo
+    from deadlines._result import DueResult, Part, TraceStep
+    from deadlines.hookspecs import hookimpl
+
+    __version__: str
+
+# Names whose modules bring pydantic (~30 ms) or pluggy (~10 ms) are imported when first asked
+# for: a script that only asks the calendar should not pay for them.
+_LAZY = {
+    "DueResult": "deadlines._result",
+    "Engine": "deadlines._engine",
+    "Part": "deadlines._result",
+    "PluginChange": "deadlines._plugins",
+    "PluginInfo": "deadlines._plugins",
+    "TraceStep": "deadlines._result",
+    "hookimpl": "deadlines.hookspecs",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name == "__version__":
+        # importlib.metadata costs ~15 ms to import; read the version only when asked.
+        from importlib.metadata import version
+
+        value: object = version("deadlines")
+    elif name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+    else:
+        raise AttributeError(f"module 'deadlines' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY) | {"__version__"})
+
 
 __all__ = [
     "CalendarOverride",
@@ -53,12 +91,15 @@ __all__ = [
     "OutOfRangeError",
     "OverrideFileError",
     "Part",
+    "PluginChange",
     "PluginConflictError",
     "PluginError",
+    "PluginInfo",
     "ProvisionalDateWarning",
     "Season",
     "TraceStep",
     "UnknownRuleError",
     "__version__",
+    "hookimpl",
     "load_overrides",
 ]
