@@ -1,5 +1,40 @@
-"""Policy changes as data: rule sets in TOML or JSON, changes on a base, case files and diffs."""
+"""Policy changes as data: rule sets in TOML or JSON, changes on a base, case files and diffs.
 
+- `load_policy`, `dumps_policy`, `PolicyFile`: a rule set as a file, or a change on top of
+  another (``base = "opinion-2020"``), and `policy_schema` for other systems.
+- `run_cases`, `CaseRunner`: declarative case files (``*.deadlines.toml``) run against an
+  engine; `deadlines test` and the pytest plugin `deadlines.testing.pytest_plugin` use them.
+- `diff_policies`: every trigger whose result changes from one policy to another.
+"""
+
+from deadlines.policy._cases import (
+    CASE_FILE_SUFFIX,
+    Actual,
+    Case,
+    CaseFile,
+    CaseResult,
+    CaseRunner,
+    Expectation,
+    Mismatch,
+    Status,
+    case_schema,
+    find_case_files,
+    load_cases,
+    outcome,
+    parse_cases,
+    run_case,
+    run_cases,
+)
+from deadlines.policy._diff import (
+    DIFF_LIMIT_DAYS,
+    Change,
+    PolicyDiff,
+    RuleDiff,
+    Trigger,
+    case_triggers,
+    diff_policies,
+    range_triggers,
+)
 from deadlines.policy._errors import CaseFileError, PolicyFileError
 from deadlines.policy._files import (
     BUILTIN_POLICIES,
@@ -17,16 +52,40 @@ from deadlines.policy._toml import dumps_toml
 
 __all__ = [
     "BUILTIN_POLICIES",
+    "CASE_FILE_SUFFIX",
+    "DIFF_LIMIT_DAYS",
+    "Actual",
     "Amendment",
+    "Case",
+    "CaseFile",
     "CaseFileError",
+    "CaseResult",
+    "CaseRunner",
+    "Change",
+    "Expectation",
+    "Mismatch",
+    "PolicyDiff",
     "PolicyFile",
     "PolicyFileError",
+    "RuleDiff",
+    "Status",
+    "Trigger",
     "apply_change",
+    "case_schema",
+    "case_triggers",
+    "diff_policies",
     "dump_policy",
     "dumps_policy",
     "dumps_toml",
+    "find_case_files",
+    "load_cases",
     "load_policy",
     "loads_policy",
+    "outcome",
+    "parse_cases",
     "parse_policy",
     "policy_schema",
+    "range_triggers",
+    "run_case",
+    "run_cases",
 ]

@@ -64,8 +64,12 @@ __all__ = [
     "Expectation",
     "Mismatch",
     "Status",
+    "case_schema",
     "find_case_files",
     "load_cases",
+    "outcome",
+    "parse_cases",
+    "run_case",
     "run_cases",
 ]
 
@@ -314,6 +318,18 @@ def _show(value: object) -> str:
 
 def _aware(at: dt.datetime) -> dt.datetime:
     return at.replace(tzinfo=CHINA_TZ) if at.tzinfo is None else at.astimezone(CHINA_TZ)
+
+
+def case_schema() -> dict[str, Any]:
+    """The JSON Schema of case files.
+
+    >>> sorted(case_schema()["properties"])
+    ['case', 'description', 'overrides', 'policy']
+    """
+    schema = CaseFile.model_json_schema()
+    schema["title"] = "deadlines case file"
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
 
 
 # --- reading ---------------------------------------------------------------------------------

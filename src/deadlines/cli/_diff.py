@@ -1,0 +1,143 @@
+"""``deadlines diff BASE NEW``: what a policy change changes, trigger by trigger."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from deadlines.cli._common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    UsageError,
+    add_calendar,
+    add_json,
+    calendar_from,
+    guarded,
+    out,
+    print_json,
+)
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from deadlines.rules import RuleSet
+
+_RANGE_EXAMPLE = "--from 2027-01-01 --to 2027-03-31"
+
+
+def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
+    """Add ``deadlines diff`` to the command line."""
+    parser = subparsers.add_parser(
+        "diff",
+        help="what changes from one policy to another",
+        description="Apply two policies to the same triggers and list every trigger whose "
+        "result changes, grouped by rule, with counts and the largest shifts. The triggers are "
+        "the cases of case files (--cases), or every working hour of every working day from "
+        "--from through --to for each rule. Exit status 1 when anything changed, 0 when "
+        "nothing did.",
+    )
+    parser.add_argument(
+        "base", metavar="BASE", help="a policy file, or a built-in policy: opinion-2020"
+    )
+    parser.add_argument(
+        "new", metavar="NEW", help="a policy file, or a built-in policy: opinion-2020"
+    )
+    parser.add_argument(
+        "--cases",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="case files or folders of *.deadlines.toml whose triggers to use; repeatable",
+    )
+    parser.add_argument(
+        "--from", dest="first", metavar="DATE", help="the first day of a range, e.g. 2027-01-01"
+    )
+    parser.add_argument(
+        "--to", dest="last", metavar="DATE", help="the last day of a range, e.g. 2027-03-31"
+    )
+    parser.add_argument(
+        "--rule",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="only this rule, e.g. routing.ordinary; repeatable",
+    )
+    parser.add_argument(
+        "--summary",
+        action="store_true",
+        help="only the counts and largest shifts, not every changed trigger",
+    )
+    add_json(parser)
+    add_calendar(parser)
+
+
+def _policy(argument: str, source: str) -> RuleSet:
+    from deadlines.policy import PolicyFileError, load_policy
+
+    try:
+        return load_policy(source)
+    except PolicyFileError as error:
+        raise UsageError(argument, str(error)) from None
+
+
+@guarded
+def run(args: argparse.Namespace) -> int:
+    """Compare the two policies and print the changes."""
+    from deadlines.policy import CaseFileError, case_triggers, diff_policies, range_triggers
+
+    if args.cases and (args.first or args.last):
+        raise UsageError("--cases", f"give --cases PATH or a range ({_RANGE_EXAMPLE}), not both")
+    if not args.cases and not (args.first and args.last):
+        missing = "--to" if args.first else "--from"
+        raise UsageError(
+            missing if (args.first or args.last) else "--cases",
+            f"give the triggers: --cases PATH (case files) or a range, e.g. {_RANGE_EXAMPLE}",
+        )
+    base, new = _policy("BASE", args.base), _policy("NEW", args.new)
+    calendar = calendar_from(args)
+    known = list(dict.fromkeys([*base.ids, *new.ids]))
+    for rule_id in args.rule:
+        if rule_id not in known:
+            raise UsageError("--rule", f"unknown rule {rule_id!r}; known rules: {', '.join(known)}")
+    base, new = _only(base, args.rule), _only(new, args.rule)
+    if args.cases:
+        try:
+            triggers = case_triggers(args.cases, only=args.rule)
+        except CaseFileError as error:
+            raise UsageError("--cases", str(error)) from None
+        source = f"the cases in {', '.join(args.cases)}"
+    else:
+        first, last = _date("--from", args.first), _date("--to", args.last)
+        if last < first:
+            raise UsageError("--to", f"must be on or after --from ({first}); got {last}")
+        for argument, day in (("--from", first), ("--to", last)):
+            if not calendar.first_date <= day <= calendar.last_date:
+                raise UsageError(
+                    argument,
+                    f"must be from {calendar.first_date} through {calendar.last_date}; got {day}",
+                )
+        triggers = range_triggers([base, new], calendar, first, last)
+        source = f"every working hour from {first} through {last}"
+    diff = diff_policies(base, new, triggers, calendar=calendar, source=source)
+    if args.json:
+        print_json(diff.to_json())
+    else:
+        print(diff.render(summary=args.summary), file=out())
+    return EXIT_FAILED if diff else EXIT_OK
+
+
+def _only(rules: RuleSet, ids: list[str]) -> RuleSet:
+    """The rules of `ids` only (all when `ids` is empty), to choose the range's triggers."""
+    if not ids:
+        return rules
+    return type(rules)(name=rules.name, rules=tuple(r for r in rules.rules if r.id in ids))
+
+
+def _date(argument: str, text: str) -> dt.date:
+    from deadlines._errors import InvalidValueError
+    from deadlines._time import parse_date
+
+    try:
+        return parse_date(argument, text)
+    except InvalidValueError as error:
+        raise UsageError(argument, f"must be {error.expected}; got {text!r}") from None

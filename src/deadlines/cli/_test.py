@@ -1,0 +1,104 @@
+"""``deadlines test PATH…``: run case files and report each failure with its trace."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from deadlines.cli._common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    UsageError,
+    add_json,
+    add_lang,
+    guarded,
+    out,
+    print_json,
+)
+
+
+def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
+    """Add ``deadlines test`` to the command line."""
+    parser = subparsers.add_parser(
+        "test",
+        help="run policy case files (*.deadlines.toml)",
+        description="Run case files: each case puts a trigger to a policy and checks the due "
+        "instant, due date, provisional flag or status it expects. Folders are searched for "
+        "*.deadlines.toml. Exit status 0 when every case passes, 1 otherwise.",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a case file or a folder, e.g. examples/policy-change",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print only failures and the summary"
+    )
+    add_json(parser)
+    add_lang(parser)
+
+
+@guarded
+def run(args: argparse.Namespace) -> int:
+    """Run the cases and print the results."""
+    from deadlines.policy import CaseFileError, CaseRunner, find_case_files
+
+    try:
+        files = find_case_files(args.paths)
+    except CaseFileError as error:
+        raise UsageError("PATH", f"{error.path}: {error.problem}") from None
+    if not files:
+        raise UsageError("PATH", f"no case files (*.deadlines.toml) in {', '.join(args.paths)}")
+    runner = CaseRunner()
+    results = [result for file in files for result in runner.run_file(file)]
+    failed = [r for r in results if not r.passed]
+    if args.json:
+        print_json(
+            {
+                "passed": len(results) - len(failed),
+                "failed": len(failed),
+                "cases": [_json(r) for r in results],
+            }
+        )
+        return EXIT_FAILED if failed else EXIT_OK
+    stream = out()
+    current = ""
+    for result in results:
+        if args.quiet and result.passed:
+            continue
+        if result.path != current:
+            current = result.path
+            print(current, file=stream)
+        mark = "ok  " if result.passed else "FAIL"
+        provisional = " (provisional)" if result.actual and result.actual.provisional else ""
+        print(f"  {mark}  {result.title}{provisional}", file=stream)
+        if not result.passed:
+            print(_indent(result.report(args.lang)), file=stream)
+    summary = f"{len(results) - len(failed)} passed"
+    if failed:
+        summary += f", {len(failed)} failed"
+    print(summary, file=stream)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"        {line}" for line in text.splitlines())
+
+
+def _json(result: Any) -> dict[str, Any]:  # noqa: ANN401 - a CaseResult
+    data: dict[str, Any] = {
+        "path": result.path,
+        "index": result.index,
+        "name": result.title,
+        "passed": result.passed,
+    }
+    if result.error:
+        data["error"] = result.error
+    if result.actual is not None:
+        data["policy"] = result.policy
+        data["actual"] = result.actual.model_dump(
+            mode="json", exclude={"trace_en", "trace_zh"}, exclude_defaults=True
+        )
+        data["mismatches"] = [m.model_dump() for m in result.mismatches]
+    return data
