@@ -46,19 +46,21 @@ class InvalidValueError(DeadlinesError, ValueError):
 
 
 class OutOfRangeError(InvalidValueError):
-    """A date lies outside the range the calendar covers.
+    """A date, given or computed, lies outside the range the calendar covers.
 
     Attributes:
         argument: the parameter's name.
-        value: the date.
+        value: the date, or the count that would carry a result outside the range.
         first: the first date covered.
         last: the last date covered.
     """
 
-    def __init__(self, argument: str, value: object, first: object, last: object) -> None:
+    def __init__(
+        self, argument: str, value: object, first: object, last: object, expected: str = ""
+    ) -> None:
         self.first = first
         self.last = last
-        super().__init__(argument, value, f"a date from {first} through {last}")
+        super().__init__(argument, value, expected or f"a date from {first} through {last}")
 
 
 class OverrideFileError(DeadlinesError, ValueError):

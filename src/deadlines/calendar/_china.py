@@ -263,7 +263,13 @@ class ChinaCalendar:
             n = check_int("n", n)
         index = self._prefix[offset + 1] + n - 1 if n > 0 else self._prefix[offset] + n
         if not 0 <= index < self._workday_count:
-            raise OutOfRangeError("n", n, FIRST_DATE, LAST_DATE)
+            raise OutOfRangeError(
+                "n",
+                n,
+                FIRST_DATE,
+                LAST_DATE,
+                f"a count whose result stays from {FIRST_DATE} through {LAST_DATE}",
+            )
         return _fromordinal(self._workdays[index])
 
     def workdays_between(self, start: dt.date, end: dt.date) -> int:
