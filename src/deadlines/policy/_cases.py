@@ -49,7 +49,7 @@ from deadlines._errors import (
 from deadlines._result import Lang
 from deadlines._time import CHINA_TZ
 from deadlines.calendar import ChinaCalendar
-from deadlines.policy._errors import CaseFileError, PolicyFileError, describe_validation
+from deadlines.policy._errors import CaseFileError, describe_validation
 from deadlines.policy._files import BUILTIN_POLICIES, load_policy
 from deadlines.policy._toml import TOMLDecodeError, loads_toml
 from deadlines.rules import Blackout, RuleSet
@@ -427,27 +427,30 @@ class CaseRunner:
         return self._engines[key]
 
     def run_file(self, path: str | Path) -> list[CaseResult]:
-        """Run every case of a file; a file or policy that cannot be loaded is one failure."""
+        """Run every case of a file; a file that cannot be loaded is one failed result."""
         file = Path(path)
         try:
             cases = load_cases(file)
-            overrides = tuple((file.parent / o).resolve() for o in cases.overrides)
-            self.calendar(overrides)
-        except DeadlinesError as error:
+        except CaseFileError as error:
             return [CaseResult(path=str(file), index=0, error=str(error))]
-        results = []
-        for index, case in enumerate(cases.case, 1):
-            source = case.policy or cases.policy or "opinion-2020"
-            try:
-                rules = self.policy(source, file.parent)
-            except PolicyFileError as error:
-                results.append(CaseResult(path=str(file), index=index, case=case, error=str(error)))
-                continue
-            result = run_case(case, self.engine(rules, overrides))
-            results.append(
-                result.model_copy(update={"path": str(file), "index": index, "policy": rules.name})
-            )
-        return results
+        return [self.run_one(file, cases, index) for index in range(1, len(cases.case) + 1)]
+
+    def run_one(self, path: str | Path, cases: CaseFile, index: int) -> CaseResult:
+        """Run the `index`-th (1-based) case of a case file already loaded from `path`.
+
+        A policy or calendar override that cannot be loaded fails the case with its message.
+        """
+        file = Path(path)
+        case = cases.case[index - 1]
+        source = case.policy or cases.policy or "opinion-2020"
+        try:
+            overrides = tuple((file.parent / o).resolve() for o in cases.overrides)
+            rules = self.policy(source, file.parent)
+            engine = self.engine(rules, overrides)
+        except DeadlinesError as error:
+            return CaseResult(path=str(file), index=index, case=case, error=str(error))
+        result = run_case(case, engine)
+        return result.model_copy(update={"path": str(file), "index": index})
 
     def run(self, paths: Iterable[str | Path]) -> Iterator[CaseResult]:
         """Run the case files named and under the folders named, in order."""

@@ -1,0 +1,107 @@
+"""pytest plugin: every case of a ``*.deadlines.toml`` file is a test item.
+
+Installed with `deadlines` (entry point ``pytest11``), so a policy office can keep its case
+files beside its code and run them with ``pytest``. A failing case reports what it expected,
+what came out, and the trace; a malformed file is a collection error naming the field.
+Items carry the marker ``deadlines_case``: ``pytest -m deadlines_case`` runs only them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from deadlines.policy import CaseFile, CaseResult, CaseRunner
+
+_SUFFIX = ".deadlines.toml"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the marker of case items."""
+    config.addinivalue_line("markers", "deadlines_case: a case of a *.deadlines.toml file")
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> CaseFileCollector | None:
+    """Collect ``*.deadlines.toml`` files."""
+    if file_path.name.endswith(_SUFFIX):
+        collector: CaseFileCollector = CaseFileCollector.from_parent(parent, path=file_path)
+        return collector
+    return None
+
+
+_RUNNER = pytest.StashKey["CaseRunner"]()
+
+
+def _runner(config: pytest.Config) -> CaseRunner:
+    """One runner per session: engines and calendars are shared between items."""
+    if _RUNNER not in config.stash:
+        from deadlines.policy import CaseRunner
+
+        config.stash[_RUNNER] = CaseRunner()
+    return config.stash[_RUNNER]
+
+
+class CaseFailedError(Exception):
+    """A case did not give what it expects; carries the result for the report."""
+
+    def __init__(self, result: CaseResult) -> None:
+        self.result = result
+        super().__init__(result.report())
+
+
+class CaseFileCollector(pytest.File):
+    """A case file: one item per case, named after the case."""
+
+    def collect(self) -> Iterator[CaseItem]:
+        """Load the file and yield its cases."""
+        from deadlines.policy import CaseFileError, load_cases
+
+        try:
+            cases = load_cases(self.path)
+        except CaseFileError as error:
+            raise self.CollectError(str(error)) from None
+        seen: set[str] = set()
+        for index, case in enumerate(cases.case, 1):
+            name = case.title
+            if name in seen:  # node ids must be unique within the file
+                name = f"{name} [{index}]"
+            seen.add(name)
+            item: CaseItem = CaseItem.from_parent(self, name=name, cases=cases, index=index)
+            item.add_marker("deadlines_case")
+            yield item
+
+
+class CaseItem(pytest.Item):
+    """One case: runs its trigger against its policy and compares the outcome."""
+
+    def __init__(self, *, cases: CaseFile, index: int, **kwargs: Any) -> None:  # noqa: ANN401
+        super().__init__(**kwargs)
+        self.cases = cases
+        self.index = index
+
+    def runtest(self) -> None:
+        """Run the case; a provisional result is recorded as a property, not a warning."""
+        result = _runner(self.config).run_one(self.path, self.cases, self.index)
+        if result.actual is not None and result.actual.provisional:
+            self.user_properties.append(("provisional", True))
+        if not result.passed:
+            raise CaseFailedError(result)
+
+    def repr_failure(
+        self,
+        excinfo: pytest.ExceptionInfo[BaseException],
+        style: Any = None,  # noqa: ANN401 - pytest's TracebackStyle
+    ) -> str | Any:  # noqa: ANN401 - pytest's TerminalRepr otherwise
+        """The case's own report (expected, actual, trace) instead of a Python traceback."""
+        if isinstance(excinfo.value, CaseFailedError):
+            return excinfo.value.result.report()
+        return super().repr_failure(excinfo, style)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        """Where the case is: its file and name."""
+        return self.path, None, f"{self.path.name}::{self.name}"
