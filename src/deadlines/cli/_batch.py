@@ -1,0 +1,134 @@
+"""``deadlines batch [FILE]``: many due dates, JSON Lines or CSV in and out.
+
+Parsing the arguments and printing is all that happens here; `deadlines.io.run_batch` does the
+work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from deadlines.cli._common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    UsageError,
+    add_calendar,
+    add_lang,
+    engine_from,
+    guarded,
+    out,
+)
+
+if TYPE_CHECKING:
+    from deadlines.io import Format
+
+_FORMATS = ("jsonl", "csv")
+_BLOCK = 512  # output lines per write
+
+
+def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
+    """Add ``deadlines batch`` to the command line."""
+    parser = subparsers.add_parser(
+        "batch",
+        help="due dates for many triggers: JSON Lines or CSV in, the same out",
+        description="Compute a due date for each record of FILE (standard input without FILE "
+        "or with -): one output line per record, in input order. A bad record gives an error "
+        "line naming its line and field, and the batch goes on; the exit status is then 1.",
+    )
+    parser.add_argument(
+        "file", nargs="?", default="-", metavar="FILE", help="the input; - or none for stdin"
+    )
+    parser.add_argument(
+        "--format",
+        choices=_FORMATS,
+        help="the input format: jsonl (the default) or csv (the default for a FILE ending .csv)",
+    )
+    parser.add_argument(
+        "--output-format",
+        choices=_FORMATS,
+        help="the output format; the input format by default",
+    )
+    parser.add_argument(
+        "--explain", action="store_true", help="add each result's trace (slower)"
+    )
+    add_lang(parser)
+    add_calendar(parser)
+
+
+@guarded
+def run(args: argparse.Namespace) -> int:
+    """Read, compute, write; exit 1 when any record failed."""
+    from deadlines.io import run_batch
+
+    fmt: Format = args.format or ("csv" if args.file.lower().endswith(".csv") else "jsonl")
+    engine = engine_from(args)
+    stream = out()
+    with _open(args.file) as lines:
+        batch = run_batch(
+            lines,
+            engine,
+            fmt,
+            output_format=args.output_format,
+            explain=args.explain,
+            lang=args.lang,
+        )
+        try:
+            block: list[str] = []
+            for line in batch:
+                block.append(line)
+                if len(block) == _BLOCK:
+                    stream.write("".join(block))
+                    block.clear()
+            stream.write("".join(block))
+            stream.flush()
+        except BrokenPipeError:
+            # The reader went away (`deadlines batch big.jsonl | head`): stop quietly.
+            _silence_stdout()
+            return EXIT_FAILED
+        except UnicodeDecodeError as error:
+            stream.write("".join(block))
+            raise UsageError(
+                "FILE",
+                f"the input is not UTF-8 text ({error.reason} at byte {error.start} of a block); "
+                "save it as UTF-8 (in Excel: CSV UTF-8)",
+            ) from None
+    return EXIT_FAILED if batch.failed else EXIT_OK
+
+
+@contextmanager
+def _open(path: str) -> Iterator[Any]:
+    """The input as text lines: UTF-8 (a byte order mark is skipped), newlines kept for CSV."""
+    if path == "-":
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is None:  # a text stream without bytes underneath (tests use io.StringIO)
+            yield sys.stdin
+            return
+        wrapper = io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")
+        try:
+            yield wrapper
+        finally:
+            wrapper.detach()  # leave sys.stdin open
+        return
+    try:
+        handle = Path(path).open(encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed below
+    except OSError as error:
+        raise UsageError("FILE", f"cannot read {path}: {error.strerror}") from None
+    try:
+        yield handle
+    finally:
+        handle.close()
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return

@@ -1,0 +1,213 @@
+"""What every subcommand shares: common options, usage errors, and printing.
+
+The API is small on purpose:
+
+- `UsageError`: raise it for a bad argument; `guarded` turns it into exit status 2.
+- `guarded`: decorate a subcommand's ``run(args)`` with it, so no user error ends in a
+  traceback. Library errors (`DeadlinesError`) that escape are usage errors too.
+- `add_lang`, `add_json`, `add_calendar`: the options several subcommands take.
+- `calendar_from`, `engine_from`: the calendar and engine the options ask for.
+- `parse_instant_arg`, `parse_params`: argument values the library cannot parse itself.
+- `out`, `print_json`: printing to the current standard output (tests capture it).
+
+Heavy modules (the engine, the calendar table) are imported inside the functions that need
+them, so a subcommand that does not use them does not pay for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from deadlines._errors import (
+    DeadlinesError,
+    InvalidArgumentError,
+    InvalidValueError,
+    MissingParameterError,
+    NotADeadlineError,
+    NotInEffectError,
+    OverrideFileError,
+    UnknownRuleError,
+)
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from deadlines._engine import Engine
+    from deadlines.calendar import ChinaCalendar
+
+#: Exit statuses: success, some input failed (batch), and a usage error.
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+AT_EXAMPLE = "2026-09-30T17:00"
+
+
+class UsageError(DeadlinesError, ValueError):
+    """A command-line argument is wrong; the command exits with status 2.
+
+    Attributes:
+        argument: the argument as the user typed it, e.g. ``--at`` or ``RULE``.
+        problem: what is wrong and what a valid value looks like.
+    """
+
+    def __init__(self, argument: str, problem: str) -> None:
+        self.argument = argument
+        self.problem = problem
+        super().__init__(f"argument {argument}: {problem}")
+
+
+def out() -> Any:  # noqa: ANN401 - a text stream; typing.TextIO is too narrow for test doubles
+    """The current standard output (looked up at call time so tests can capture it)."""
+    return sys.stdout
+
+
+def print_json(value: object) -> None:
+    """Print `value` as indented JSON, non-ASCII characters kept as they are."""
+    print(json.dumps(value, ensure_ascii=False, indent=2), file=out())
+
+
+def explain_error(error: DeadlinesError, rule_argument: str = "RULE") -> UsageError:
+    """The usage error a library error stands for on the command line.
+
+    Args:
+        error: what the library raised.
+        rule_argument: how the command names the rule argument.
+    """
+    if isinstance(error, UsageError):
+        return error
+    if isinstance(error, UnknownRuleError):
+        import difflib
+
+        close = difflib.get_close_matches(error.rule_id, error.known, n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        return UsageError(
+            rule_argument,
+            f"unknown rule {error.rule_id!r}{hint}; known rules: {', '.join(error.known)}",
+        )
+    if isinstance(error, NotADeadlineError):
+        return UsageError(rule_argument, str(error))
+    if isinstance(error, NotInEffectError):
+        return UsageError("--at", str(error))
+    if isinstance(error, MissingParameterError):
+        return UsageError(
+            "--param", f"{error}; pass it as --param {error.example.split(' ')[0]}"
+        )
+    if isinstance(error, (InvalidValueError, InvalidArgumentError)):
+        if error.argument == "at":
+            return UsageError("--at", f"must be {error.expected}; got {error.value!r}")
+        return UsageError(
+            f"--param {error.argument}", f"must be {error.expected}; got {error.value!r}"
+        )
+    if isinstance(error, OverrideFileError):
+        return UsageError("--calendar", str(error))
+    return UsageError("", str(error))
+
+
+def guarded(
+    run: Callable[[argparse.Namespace], int],
+) -> Callable[[argparse.Namespace], int]:
+    """Decorate a subcommand's ``run``: a usage or library error prints one line, exits 2.
+
+    The line reads ``deadlines COMMAND: error: argument ARG: PROBLEM`` on standard error, the
+    shape argparse uses for its own errors.
+    """
+
+    @functools.wraps(run)
+    def wrapper(args: argparse.Namespace) -> int:
+        try:
+            return run(args)
+        except DeadlinesError as error:
+            usage = explain_error(error)
+            where = f"argument {usage.argument}: " if usage.argument else ""
+            print(f"deadlines {args.command}: error: {where}{usage.problem}", file=sys.stderr)
+            return EXIT_USAGE
+
+    return wrapper
+
+
+def add_lang(parser: argparse.ArgumentParser) -> None:
+    """``--lang zh|en``: the language of titles and explanations (English by default)."""
+    parser.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default="en",
+        help="language of titles and explanations: zh (中文) or en (the default)",
+    )
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    """``--json``: print machine-readable JSON instead of text."""
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def add_calendar(parser: argparse.ArgumentParser) -> None:
+    """``--calendar FILE`` (repeatable): calendar override TOML files, applied in order."""
+    parser.add_argument(
+        "--calendar",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a calendar override file (TOML: a new year's notice or local days); repeatable, "
+        "applied in order",
+    )
+
+
+def calendar_from(args: argparse.Namespace) -> ChinaCalendar:
+    """The calendar with the ``--calendar`` files of `args` applied.
+
+    Raises:
+        UsageError: a file is missing or malformed (naming it and the line).
+    """
+    from deadlines.calendar import ChinaCalendar
+
+    files: Sequence[str] = getattr(args, "calendar", None) or ()
+    try:
+        return ChinaCalendar(overrides=list(files))
+    except OverrideFileError as error:
+        raise UsageError("--calendar", str(error)) from None
+
+
+def engine_from(args: argparse.Namespace) -> Engine:
+    """The engine over `calendar_from(args)`, with the default rules and conventions."""
+    from deadlines._engine import Engine
+
+    return Engine(calendar_from(args))
+
+
+def parse_instant_arg(argument: str, text: str) -> dt.datetime:
+    """Parse an ISO 8601 instant given on the command line; naive means Asia/Shanghai.
+
+    Raises:
+        UsageError: naming `argument` and showing ``2026-09-30T17:00``.
+    """
+    from deadlines._time import parse_instant
+
+    try:
+        return parse_instant(argument, text)
+    except InvalidValueError as error:
+        raise UsageError(argument, f"must be {error.expected}; got {text!r}") from None
+
+
+def parse_params(pairs: Sequence[str]) -> dict[str, str]:
+    """``NAME=VALUE`` strings as a dict; the values stay text, and each rule parses its own.
+
+    >>> parse_params(["limit_days=15", "involves_personnel_money_assets=true"])
+    {'limit_days': '15', 'involves_personnel_money_assets': 'true'}
+
+    Raises:
+        UsageError: a pair without ``=``, an empty name, or a name given twice.
+    """
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or not name.isidentifier():
+            raise UsageError("--param", f"must be NAME=VALUE such as limit_days=15; got {pair!r}")
+        if name in params:
+            raise UsageError("--param", f"{name} is given twice; give each parameter once")
+        params[name] = value
+    return params

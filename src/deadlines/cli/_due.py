@@ -1,0 +1,116 @@
+"""``deadlines due RULE --at DATETIME``: one due date, with its citation and, asked, its trace."""
+
+from __future__ import annotations
+
+import argparse
+import warnings
+from typing import TYPE_CHECKING, Any
+
+from deadlines._errors import DeadlinesError, ProvisionalDateWarning
+from deadlines.cli._common import (
+    AT_EXAMPLE,
+    EXIT_OK,
+    add_calendar,
+    add_json,
+    add_lang,
+    engine_from,
+    explain_error,
+    guarded,
+    out,
+    parse_instant_arg,
+    parse_params,
+    print_json,
+)
+
+if TYPE_CHECKING:
+    from deadlines._result import DueResult, Lang
+
+_WEEKDAYS_ZH = "一二三四五六日"
+
+
+def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
+    """Add ``deadlines due`` to the command line."""
+    parser = subparsers.add_parser(
+        "due",
+        help="when a limit ends for one trigger",
+        description="When the limit of RULE ends for a trigger at --at: the due instant, the "
+        "last day of the period, and the sentence of the opinion it rests on.",
+    )
+    parser.add_argument("rule", metavar="RULE", help="a rule id, e.g. minutes.executive")
+    parser.add_argument(
+        "--at",
+        required=True,
+        metavar="DATETIME",
+        help=f"the trigger, ISO 8601, e.g. {AT_EXAMPLE}; without an offset it is Asia/Shanghai",
+    )
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a parameter the rule needs, e.g. limit_days=15; repeatable",
+    )
+    parser.add_argument("--explain", action="store_true", help="show every step of the count")
+    add_json(parser)
+    add_lang(parser)
+    add_calendar(parser)
+
+
+@guarded
+def run(args: argparse.Namespace) -> int:
+    """Compute and print one due date."""
+    at = parse_instant_arg("--at", args.at)
+    params = parse_params(args.param)
+    engine = engine_from(args)
+    try:
+        # A provisional answer is data here (the "(provisional)" mark, the JSON field), not a
+        # Python warning on standard error.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ProvisionalDateWarning)
+            result = engine.due(args.rule, at, explain=args.explain, **params)
+    except DeadlinesError as error:
+        raise explain_error(error) from None
+    if args.json:
+        print_json(result.model_dump(mode="json"))
+    else:
+        print(render(result, args.lang, explain=args.explain), file=out())
+    return EXIT_OK
+
+
+def render(result: DueResult, lang: Lang = "en", *, explain: bool = False) -> str:
+    """A result as text: title, due instant, last day, parts, source; the trace if asked.
+
+    >>> from deadlines import Engine
+    >>> result = Engine().due("signing.same_day", "2026-10-09T18:00", explain=False)
+    >>> print(render(result))  # doctest: +ELLIPSIS
+    signing.same_day (Documents signed without being left overnight (文不过夜))
+    due: 2026-10-10T17:30+08:00
+    due date: 2026-10-10 (Sat)
+    source: opinion of 2020, art. 11: “...”
+    """
+    zh = lang == "zh"
+    due = result.due.isoformat(timespec="minutes")
+    day = result.due_date
+    if zh:
+        lines = [
+            f"{result.rule_id}（{result.title_zh}）",
+            f"到期：{due}" + ("（暂定）" if result.provisional else ""),
+            f"期限最后一日：{day.isoformat()}（周{_WEEKDAYS_ZH[day.weekday()]}）",
+        ]
+    else:
+        lines = [
+            f"{result.rule_id} ({result.title_en})",
+            f"due: {due}" + (" (provisional)" if result.provisional else ""),
+            f"due date: {day.isoformat()} ({day:%a})",
+        ]
+    if len(result.parts) > 1:
+        lines.append("各部分：" if zh else "parts:")
+        for part in result.parts:
+            who = (f"（{part.actor}）" if zh else f" ({part.actor})") if part.actor else ""
+            lines.append(f"  {part.label}{who}: {part.due.isoformat(timespec='minutes')}")
+    lines.append(("依据：" if zh else "source: ") + result.citation.render(lang))
+    if explain:
+        lines.extend(f"  {i}. {step.text(lang)}" for i, step in enumerate(result.trace, 1))
+    lines.extend(f"  ! {warning}" for warning in result.warnings)
+    return "\n".join(lines)
+

@@ -1,0 +1,23 @@
+"""Reading and writing many triggers and results: JSON Lines and CSV, and batch mode.
+
+The command line's ``deadlines batch`` is `run_batch` with its arguments parsed; use it
+directly to run a batch from Python.
+"""
+
+from deadlines.io._batch import CSV_COLUMNS, FORMATS, BatchRun, Format, read_triggers, run_batch
+from deadlines.io._csv import read_csv
+from deadlines.io._jsonl import read_jsonl
+from deadlines.io._records import LineError, Trigger
+
+__all__ = [
+    "CSV_COLUMNS",
+    "FORMATS",
+    "BatchRun",
+    "Format",
+    "LineError",
+    "Trigger",
+    "read_csv",
+    "read_jsonl",
+    "read_triggers",
+    "run_batch",
+]

@@ -1,0 +1,283 @@
+"""Batch mode: many triggers in, one answer per trigger out, in order, bad lines included."""
+
+from __future__ import annotations
+
+import csv
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from json.encoder import encode_basestring as _encode_string
+from typing import TYPE_CHECKING, Any, Literal
+
+from deadlines._errors import (
+    DeadlinesError,
+    InvalidArgumentError,
+    InvalidValueError,
+    MissingParameterError,
+    NotADeadlineError,
+    NotInEffectError,
+    ProvisionalDateWarning,
+    UnknownRuleError,
+)
+from deadlines.io._csv import CsvSink, read_csv
+from deadlines.io._jsonl import dumps, read_jsonl
+from deadlines.io._records import LineError, Trigger
+
+if TYPE_CHECKING:
+    from deadlines._engine import Engine
+    from deadlines._result import DueResult, Lang
+
+Format = Literal["jsonl", "csv"]
+
+#: The formats batch mode reads and writes.
+FORMATS: tuple[Format, ...] = ("jsonl", "csv")
+
+#: The columns of CSV output, in order; ``trace`` is added with ``explain=True``.
+CSV_COLUMNS = (
+    "id",
+    "rule",
+    "at",
+    "due",
+    "due_date",
+    "provisional",
+    "warnings",
+    "error_line",
+    "error_field",
+    "error_message",
+)
+
+# Lines are computed in chunks, each under one warnings filter: entering the filter costs more
+# than a due date without a trace, and a generator must not hold it across a `yield`.
+_CHUNK = 256
+
+
+def read_triggers(lines: Iterable[str], fmt: Format = "jsonl") -> Iterator[Trigger | LineError]:
+    """The records of `lines` in `fmt`: `read_jsonl` or `read_csv`."""
+    if fmt == "jsonl":
+        return read_jsonl(lines)
+    if fmt == "csv":
+        return read_csv(lines)
+    raise InvalidValueError("fmt", fmt, "jsonl or csv")
+
+
+class BatchRun(Iterator[str]):
+    """The output lines of a batch, computed as the input is read; counts what failed.
+
+    Iterate it for each output line (with its newline). Once it is exhausted, `records` is the
+    number of input records and `failed` the number that gave an error line.
+    """
+
+    def __init__(
+        self,
+        records: Iterator[Trigger | LineError],
+        engine: Engine,
+        writer: _Writer,
+        *,
+        explain: bool,
+    ) -> None:
+        self.records = 0
+        self.failed = 0
+        self._lines = self._generate(records, engine, writer, explain=explain)
+
+    def __next__(self) -> str:
+        return next(self._lines)
+
+    def _generate(
+        self,
+        records: Iterator[Trigger | LineError],
+        engine: Engine,
+        writer: _Writer,
+        *,
+        explain: bool,
+    ) -> Iterator[str]:
+        if writer.header:
+            yield writer.header
+        due = engine.due
+        while True:
+            chunk = list(islice(records, _CHUNK))
+            if not chunk:
+                return
+            lines: list[str] = []
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ProvisionalDateWarning)
+                for record in chunk:
+                    if type(record) is Trigger:
+                        try:
+                            if record.params:
+                                result = due(
+                                    record.rule, record.at, explain=explain, **record.params
+                                )
+                            else:
+                                result = due(record.rule, record.at, explain=explain)
+                        except DeadlinesError as error:
+                            failure = LineError(
+                                record.line, _field(error, record.params), str(error), record.id
+                            )
+                        except Exception as error:  # a faulty rule (a plugin's) must not stop it
+                            failure = LineError(
+                                record.line,
+                                None,
+                                f"unexpected {type(error).__name__}: {error} (please report it)",
+                                record.id,
+                            )
+                        else:
+                            lines.append(writer.result(result, record.id))
+                            continue
+                    else:
+                        failure = record  # type: ignore[assignment] # a LineError from reading
+                    self.failed += 1
+                    lines.append(writer.error(failure))
+            self.records += len(chunk)
+            yield from lines
+
+
+def run_batch(
+    lines: Iterable[str],
+    engine: Engine,
+    fmt: Format = "jsonl",
+    *,
+    output_format: Format | None = None,
+    explain: bool = False,
+    lang: Lang = "en",
+) -> BatchRun:
+    """Compute a due date for every record of `lines`; one output line per record, in order.
+
+    A record that cannot be answered (bad JSON, an unknown rule, a bad instant, a missing
+    parameter) gives an error line naming its input line and field instead, and the batch goes
+    on. A provisional answer does not warn: its ``provisional`` field says so.
+
+    Records are computed in chunks of a few hundred, so output lags input by up to one chunk:
+    batch mode is for files and pipes, not a request-and-answer protocol.
+
+    Args:
+        lines: the input, line by line (an open file, `sys.stdin`, a list of strings).
+        engine: computes the due dates.
+        fmt: the input format, ``jsonl`` or ``csv``.
+        output_format: the output format; the input format by default.
+        explain: add each result's trace (JSON: the steps; CSV: a ``trace`` column of texts).
+        lang: the language of the CSV ``trace`` column.
+
+    Returns:
+        An iterator of output lines; a CSV output starts with its header row.
+
+    Raises:
+        InvalidValueError: `fmt` or `output_format` is not ``jsonl`` or ``csv``.
+
+    >>> from deadlines import Engine
+    >>> run = run_batch(['{"id": 1, "rule": "minutes.executive", "at": "2026-09-30T17:00"}',
+    ...                  '{"rule": "minutes.executive", "at": "30/09/2026"}'], Engine())
+    >>> print("".join(run), end="")  # doctest: +NORMALIZE_WHITESPACE
+    {"id": 1, "rule": "minutes.executive", "at": "2026-09-30T17:00:00+08:00",
+     "due": "2026-10-10T17:30:00+08:00", "due_date": "2026-10-10", "provisional": false}
+    {"error": {"line": 2, "field": "at", "message": "at must be an ISO 8601 date and time such
+     as 2026-09-30T17:00 (+08:00 optional); got '30/09/2026'"}}
+    >>> run.records, run.failed
+    (2, 1)
+    """
+    records = read_triggers(lines, fmt)
+    out = fmt if output_format is None else output_format
+    if out not in FORMATS:
+        raise InvalidValueError("output_format", output_format, "jsonl or csv")
+    writer: _Writer = _JsonlWriter(explain=explain) if out == "jsonl" else _CsvWriter(
+        explain=explain, lang=lang
+    )
+    return BatchRun(records, engine, writer, explain=explain)
+
+
+def _field(error: DeadlinesError, params: dict[str, Any]) -> str | None:
+    """The input field an engine error is about."""
+    if isinstance(error, (UnknownRuleError, NotADeadlineError)):
+        return "rule"
+    if isinstance(error, NotInEffectError):
+        return "at"
+    if isinstance(error, MissingParameterError):
+        return error.parameter
+    if isinstance(error, (InvalidValueError, InvalidArgumentError)):
+        name = error.argument.split(".")[0]  # "done.review" is the parameter "done"
+        # Any other name is the calendar's ("day", "n"): the trigger led it out of range.
+        return name if name in params else "at"
+    return None
+
+
+class _Writer:
+    header: str = ""
+
+    def result(self, result: DueResult, record_id: Any) -> str:  # noqa: ANN401
+        raise NotImplementedError
+
+    def error(self, error: LineError) -> str:
+        raise NotImplementedError
+
+
+class _JsonlWriter(_Writer):
+    """Writes JSON by hand for the fixed fields: `json.dumps` of a dict costs twice as much."""
+
+    def __init__(self, *, explain: bool) -> None:
+        self.explain = explain
+        self.rules: dict[str, str] = {}
+
+    def result(self, result: DueResult, record_id: Any) -> str:  # noqa: ANN401
+        rule = self.rules.get(result.rule_id)
+        if rule is None:
+            rule = self.rules[result.rule_id] = dumps(result.rule_id)
+        head = "{" if record_id is None else '{"id": ' + _scalar(record_id) + ", "
+        extra = ""
+        if result.warnings:
+            extra += ', "warnings": ' + dumps(list(result.warnings))
+        if self.explain:
+            extra += ', "trace": ' + dumps([s.model_dump(mode="json") for s in result.trace])
+        return (
+            f'{head}"rule": {rule}, "at": "{result.at.isoformat()}", '
+            f'"due": "{result.due.isoformat()}", "due_date": "{result.due_date.isoformat()}", '
+            f'"provisional": {"true" if result.provisional else "false"}{extra}}}\n'
+        )
+
+    def error(self, error: LineError) -> str:
+        return dumps(error.to_json()) + "\n"
+
+
+def _scalar(value: Any) -> str:  # noqa: ANN401 - any JSON value
+    """`value` as JSON; text and integers (the usual ids) without `json.dumps`' overhead."""
+    kind = type(value)
+    if kind is str:
+        return _encode_string(value)
+    if kind is int:
+        return str(value)
+    return dumps(value)
+
+
+class _CsvWriter(_Writer):
+    def __init__(self, *, explain: bool, lang: Lang) -> None:
+        self.explain = explain
+        self.lang: Lang = lang
+        self.sink = CsvSink()
+        writer = csv.writer(self.sink, lineterminator="\n")
+        self.writerow: Callable[[Iterable[Any]], Any] = writer.writerow
+        self.writerow(CSV_COLUMNS + (("trace",) if explain else ()))
+        self.header = self.sink.take()
+
+    def result(self, result: DueResult, record_id: Any) -> str:  # noqa: ANN401
+        row = [
+            "" if record_id is None else record_id,
+            result.rule_id,
+            result.at.isoformat(),
+            result.due.isoformat(),
+            result.due_date.isoformat(),
+            "true" if result.provisional else "false",
+            "; ".join(result.warnings),
+            "",
+            "",
+            "",
+        ]
+        if self.explain:
+            row.append(" | ".join(step.text(self.lang) for step in result.trace))
+        self.writerow(row)
+        return self.sink.take()
+
+    def error(self, error: LineError) -> str:
+        row = ["" if error.id is None else error.id, "", "", "", "", "", ""]
+        row += [error.line, error.field or "", error.message]
+        if self.explain:
+            row.append("")
+        self.writerow(row)
+        return self.sink.take()

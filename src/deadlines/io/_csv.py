@@ -1,0 +1,99 @@
+"""CSV: a header row naming the columns, then one record per row, in and out."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from deadlines.io._records import RESERVED, LineError, Trigger, trigger_from
+
+_HEADER_EXAMPLE = "id,rule,at,limit_days"
+
+
+def read_csv(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
+    """Each data row as a `Trigger`, or a `LineError` saying why it cannot be one.
+
+    The first row is the header: it must name ``rule`` and ``at``; ``id`` is optional, and
+    every other column is a rule parameter. Cells are stripped of surrounding spaces; an empty
+    cell means the parameter is absent, so rules reading different parameters can share one
+    file. Blank rows are skipped. Line numbers are those of the file (a quoted cell may span
+    lines; a record is numbered by its first line).
+
+    A header without ``rule`` or ``at`` is reported once, as an error on line 1, and ends the
+    reading: no row can be understood without it.
+
+    >>> rows = ["rule,at,limit_days", "decisions.time_limited,2026-09-30T17:00,15", "",
+    ...         "minutes.executive,2026-09-30T17:00,"]
+    >>> for record in read_csv(rows):
+    ...     print(record.line, record.rule, record.params)
+    2 decisions.time_limited {'limit_days': '15'}
+    4 minutes.executive {}
+    """
+    reader = csv.reader(lines)
+    try:
+        header = [name.strip() for name in next(reader)]
+    except StopIteration:
+        return
+    if header and header[0].startswith("\ufeff"):
+        header[0] = header[0][1:]
+    missing = [name for name in RESERVED[1:] if name not in header]
+    duplicates = sorted({name for name in header if header.count(name) > 1})
+    if missing or duplicates or "" in header:
+        problem = (
+            f"does not name the column(s) {', '.join(missing)}"
+            if missing
+            else f"names {', '.join(duplicates)} twice"
+            if duplicates
+            else "has an empty column name"
+        )
+        yield LineError(
+            reader.line_num,
+            missing[0] if missing else None,
+            f"the header row {problem}; it must name rule and at once each, with id and "
+            f"parameters as other columns, e.g. {_HEADER_EXAMPLE}",
+        )
+        return
+    width = len(header)
+    while True:
+        first = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield LineError(first, None, f"not valid CSV: {error}")
+            continue
+        cells = [cell.strip() for cell in row]
+        if not any(cells):
+            continue
+        if len(cells) > width:
+            yield LineError(
+                first,
+                None,
+                f"has {len(cells)} cells but the header names {width} columns "
+                f"({','.join(header)}); quote a cell that contains a comma",
+            )
+            continue
+        record: dict[str, Any] = dict(zip(header, cells, strict=False))  # short rows: absent
+        yield trigger_from(record, first)
+
+
+class CsvSink:
+    """Collects what a `csv.writer` writes, so rows can be turned into strings one by one."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        """Keep `text` (the file protocol `csv.writer` needs)."""
+        self.parts.append(text)
+        return len(text)
+
+    def take(self) -> str:
+        """Everything written since the last call."""
+        text = "".join(self.parts)
+        self.parts.clear()
+        return text

@@ -1,0 +1,58 @@
+"""JSON Lines: one JSON object per line, in and out."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from deadlines.io._records import EXAMPLE_LINE, LineError, Trigger, trigger_from
+
+_loads = json.JSONDecoder().decode
+
+
+def read_jsonl(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
+    """Each non-blank line as a `Trigger`, or a `LineError` saying why it cannot be one.
+
+    Line numbers count every line, blank ones too, so they match an editor's. Blank lines
+    (only whitespace) are skipped; a byte order mark on the first line is ignored.
+
+    >>> list(read_jsonl(['{"rule": "minutes.executive", "at": "2026-09-30T17:00"}', "", "[1]"]))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [Trigger(line=1, rule='minutes.executive', at='2026-09-30T17:00', params={}, id=None),
+     LineError(line=3, field=None, message='must be a JSON object such as {"rule":
+     "minutes.executive", "at": "2026-09-30T17:00"}; got a list', id=None)]
+    """
+    for number, text in enumerate(lines, 1):
+        text = text.strip()
+        if not text:
+            continue
+        if number == 1 and text[0] == "\ufeff":
+            text = text[1:]
+        try:
+            record = _loads(text)
+        except ValueError as error:
+            message = getattr(error, "msg", str(error))
+            column = getattr(error, "colno", None)
+            where = f" at column {column}" if column is not None else ""
+            yield LineError(number, None, f"not valid JSON: {message}{where}")
+            continue
+        if type(record) is not dict:
+            yield LineError(
+                number,
+                None,
+                f"must be a JSON object such as {EXAMPLE_LINE}; got {_json_kind(record)}",
+            )
+            continue
+        yield trigger_from(record, number)
+
+
+def _json_kind(value: object) -> str:
+    kinds = {list: "a list", str: "a string", bool: "a boolean", int: "a number",
+             float: "a number", type(None): "null"}
+    return kinds.get(type(value), type(value).__name__)
+
+
+def dumps(value: Any) -> str:  # noqa: ANN401 - any JSON-able value
+    """One JSON line (without its newline), non-ASCII characters kept as they are."""
+    return json.dumps(value, ensure_ascii=False)
