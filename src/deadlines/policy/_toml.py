@@ -30,7 +30,7 @@ TOMLDecodeError = tomllib.TOMLDecodeError
 #: spread over lines. Only looks matter: any length is valid TOML.
 _INLINE_WIDTH = 88
 
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _ESCAPES = {
     '"': '\\"',
     "\\": "\\\\",
@@ -124,7 +124,7 @@ def _fits(key: str, value: Any) -> bool:  # noqa: ANN401 - any TOML value
 
 
 def _key(key: str) -> str:
-    return key if _BARE_KEY.match(key) else _string(key)
+    return key if _BARE_KEY.fullmatch(key) else _string(key)
 
 
 def _string(text: str) -> str:

@@ -1,0 +1,367 @@
+"""Policy files: the TOML writer, lossless round trips, changes on a base, the schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+from deadlines import DeadlinesError
+from deadlines.policy import (
+    Amendment,
+    PolicyFile,
+    PolicyFileError,
+    apply_change,
+    dump_policy,
+    dumps_policy,
+    dumps_toml,
+    load_policy,
+    loads_policy,
+    parse_policy,
+    policy_schema,
+)
+from deadlines.policy._toml import loads_toml
+from deadlines.rules import OPINION_2020, Blackout, Hours, RuleSet, WorkingDays
+from strategies_rules import rule_sets, toml_documents
+
+#: A rule without its limit, in TOML.
+_RULE = (
+    "[[rules]]\nid = 'a.b'\ntitle_zh = ''\ntitle_en = ''\ncitation = {article = 1, text = 't'}\n"
+)
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "policy-change" / "policy.toml"
+
+
+class TestTomlWriter:
+    """`dumps_toml` writes TOML 1.0 that the standard reader reads back equal."""
+
+    @settings(max_examples=150, deadline=None)
+    @given(toml_documents)
+    def test_round_trip(self, document):
+        """Any table of scalars, dates, lists and tables comes back equal."""
+        assert loads_toml(dumps_toml(document)) == document
+
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [
+            ('say "hi"\\', r'x = "say \"hi\"\\"'),
+            ("line\nbreak\ttab", r'x = "line\nbreak\ttab"'),
+            ("\x00\x7f", r'x = "\u0000\u007F"'),
+            ("中文", 'x = "中文"'),
+            (dt.date(2027, 1, 1), "x = 2027-01-01"),
+            (True, "x = true"),
+            ([], "x = []"),
+            ({}, "x = {}"),
+        ],
+        ids=[
+            "quote-backslash",
+            "newline-tab",
+            "control",
+            "chinese",
+            "date",
+            "bool",
+            "list",
+            "table",
+        ],
+    )
+    def test_values(self, value, expected):
+        """Strings are escaped, other values written in their TOML form."""
+        assert dumps_toml({"x": value}) == expected + "\n"
+
+    def test_quoted_keys(self):
+        """A key that is not bare is quoted."""
+        assert dumps_toml({"a.b": 1, "": 2}) == '"a.b" = 1\n"" = 2\n'
+
+    def test_small_tables_inline(self):
+        """A small nested table is written inline, a top-level array of tables as sections."""
+        text = dumps_toml({"rules": [{"id": "a.b", "limit": {"kind": "hours", "n": 48}}]})
+        assert text == '[[rules]]\nid = "a.b"\nlimit = {kind = "hours", n = 48}\n'
+
+    @pytest.mark.parametrize(
+        "value",
+        [None, object(), dt.time(9, tzinfo=dt.timezone.utc)],
+        ids=["none", "object", "aware-time"],
+    )
+    def test_no_toml_form(self, value):
+        """None, arbitrary objects and aware times have no TOML form."""
+        with pytest.raises(TypeError, match="TOML"):
+            dumps_toml({"x": value})
+
+
+class TestRoundTrip:
+    """What the code defines is written out and read back equal, in TOML and JSON."""
+
+    @pytest.mark.parametrize("fmt", ["toml", "json"], ids=["toml", "json"])
+    def test_opinion_2020(self, fmt):
+        """The catalog survives the round trip."""
+        assert loads_policy(dumps_policy(OPINION_2020, fmt), fmt) == OPINION_2020
+
+    @settings(max_examples=60, deadline=None)
+    @given(rule_sets())
+    def test_generated_rule_sets(self, rules):
+        """Generated rule sets, nested combinators and dated versions included, survive."""
+        for fmt in ("toml", "json"):
+            assert loads_policy(dumps_policy(rules, fmt), fmt) == rules
+
+    def test_defaults_left_out(self):
+        """Fields at their defaults are not written; the kind tag and effective_from are."""
+        text = dumps_policy(RuleSet(rules=(OPINION_2020.get("routing.ordinary"),)))
+        assert 'limit = {kind = "hours", n = 48}' in text
+        assert "effective_from = 2020-04-21" in text
+        assert "origin" not in text
+        assert "document =" not in text
+
+    @pytest.mark.parametrize("suffix", [".toml", ".json"], ids=["toml", "json"])
+    def test_files(self, tmp_path, suffix):
+        """dump_policy picks the format by suffix; load_policy names the set after the file."""
+        path = tmp_path / f"copy{suffix}"
+        dump_policy(OPINION_2020.model_copy(update={"name": ""}), path)
+        loaded = load_policy(path)
+        assert loaded.name == "copy"
+        assert loaded.rules == OPINION_2020.rules
+        if suffix == ".json":
+            assert json.loads(path.read_text("utf-8"))["rules"][0]["id"] == "minutes.party_group"
+
+    def test_builtin_name(self):
+        """A built-in name loads the built-in rule set itself."""
+        assert load_policy("opinion-2020") is OPINION_2020
+
+
+def _change(**fields):
+    return PolicyFile(name="change", base="opinion-2020", **fields)
+
+
+class TestChange:
+    """A policy file can be a change on top of a base, like a reform."""
+
+    def test_disable(self):
+        """disable removes every version of an id."""
+        rules = apply_change(OPINION_2020, _change(disable=("research.field_days",)))
+        assert "research.field_days" not in rules
+        assert len(rules) == len(OPINION_2020) - 1
+
+    def test_replace_keeps_position(self):
+        """replace swaps every version of an id for the new ones, where the old one was."""
+        new = OPINION_2020.get("routing.ordinary").evolve(limit=Hours(24))
+        rules = apply_change(OPINION_2020, _change(replace=(new,)))
+        assert rules.ids == OPINION_2020.ids
+        assert rules.get("routing.ordinary").limit == Hours(24)
+        assert rules.get("routing.ordinary").origin == "change"
+
+    def test_amend_in_place(self):
+        """amend without a date changes fields of every version, keeping their dates."""
+        change = _change(amend=(Amendment(id="documents.issue", limit=WorkingDays(4)),))
+        (rule,) = apply_change(OPINION_2020, change).versions("documents.issue")
+        assert (rule.limit, rule.effective_from, rule.title_en) == (
+            WorkingDays(4),
+            OPINION_2020.get("documents.issue").effective_from,
+            OPINION_2020.get("documents.issue").title_en,
+        )
+
+    def test_amend_from_a_date(self):
+        """amend with effective_from ends the old version the day before and starts a new one."""
+        change = _change(
+            amend=(
+                Amendment(
+                    id="routing.ordinary", effective_from=dt.date(2027, 1, 1), limit=Hours(24)
+                ),
+            )
+        )
+        old, new = apply_change(OPINION_2020, change).versions("routing.ordinary")
+        assert (old.limit, old.effective_until, old.origin) == (
+            Hours(48),
+            dt.date(2026, 12, 31),
+            "",
+        )
+        assert (new.limit, new.effective_from, new.effective_until) == (
+            Hours(24),
+            dt.date(2027, 1, 1),
+            None,
+        )
+        assert new.origin == "change"
+        assert new.actor_zh == old.actor_zh
+
+    def test_temporary_amendment(self):
+        """amend with both dates is temporary: the old version resumes the day after."""
+        change = _change(
+            amend=(
+                Amendment(
+                    id="meetings.march_freeze",
+                    effective_from=dt.date(2027, 1, 1),
+                    effective_until=dt.date(2027, 12, 31),
+                    limit=Blackout(months=(2, 3)),
+                ),
+            )
+        )
+        windows = [
+            (r.limit, r.window())
+            for r in apply_change(OPINION_2020, change).versions("meetings.march_freeze")
+        ]
+        assert windows == [
+            (Blackout(months=(3,)), "from 2020-04-21 through 2026-12-31"),
+            (Blackout(months=(2, 3)), "from 2027-01-01 through 2027-12-31"),
+            (Blackout(months=(3,)), "from 2028-01-01"),
+        ]
+
+    def test_two_amendments_make_three_versions(self):
+        """Amendments apply in order, each to the versions the previous one left."""
+        change = _change(
+            amend=(
+                Amendment(
+                    id="routing.ordinary", effective_from=dt.date(2027, 1, 1), limit=Hours(24)
+                ),
+                Amendment(
+                    id="routing.ordinary", effective_from=dt.date(2028, 1, 1), limit=Hours(12)
+                ),
+            )
+        )
+        versions = apply_change(OPINION_2020, change).versions("routing.ordinary")
+        assert [v.limit for v in versions] == [Hours(48), Hours(24), Hours(12)]
+
+    def test_add(self):
+        """add appends a rule the base does not have, marked with the change's name."""
+        rule = OPINION_2020.get("meetings.march_freeze").evolve(
+            id="meetings.february_freeze", limit=Blackout(months=(2,))
+        )
+        rules = apply_change(OPINION_2020, _change(add=(rule,)))
+        assert rules.ids[-1] == "meetings.february_freeze"
+        assert rules.get("meetings.february_freeze").origin == "change"
+
+    def test_example(self):
+        """The example change has a dated routing version and a February blackout."""
+        rules = load_policy(EXAMPLE)
+        assert rules.name == "policy-change"
+        assert [v.limit for v in rules.versions("routing.ordinary")] == [Hours(48), Hours(24)]
+        assert rules.get("meetings.february_freeze").limit == Blackout(months=(2,))
+        assert rules.get("meetings.march_freeze") == OPINION_2020.get("meetings.march_freeze")
+
+    def test_base_file_relative(self, tmp_path):
+        """A base that is a file is found relative to the change, and changes stack."""
+        (tmp_path / "sub").mkdir()
+        (tmp_path / "sub" / "second.toml").write_text(
+            'base = "../first.toml"\ndisable = ["tasks.immediate"]\n', "utf-8"
+        )
+        (tmp_path / "first.toml").write_text(
+            'base = "opinion-2020"\ndisable = ["research.field_days"]\n', "utf-8"
+        )
+        rules = load_policy(tmp_path / "sub" / "second.toml")
+        assert rules.name == "second"
+        assert "research.field_days" not in rules
+        assert "tasks.immediate" not in rules
+
+    def test_base_loop(self, tmp_path):
+        """Bases that refer to each other are an error naming the loop."""
+        (tmp_path / "a.toml").write_text('base = "b.toml"\n', "utf-8")
+        (tmp_path / "b.toml").write_text('base = "a.toml"\n', "utf-8")
+        with pytest.raises(PolicyFileError, match=r"loop: a\.toml → b\.toml → a\.toml"):
+            load_policy(tmp_path / "a.toml")
+
+
+class TestErrors:
+    """Malformed policy files fail with the file, the field and an example of valid input."""
+
+    @pytest.mark.parametrize(
+        ("text", "field", "message"),
+        [
+            ("name = ", "", "not valid TOML"),
+            ("nmae = 'x'", "nmae", "Extra inputs are not permitted"),
+            (
+                _RULE + "limit = {kind = 'hours', n = 0}",
+                "rules[0].limit.hours.n",
+                "greater than 0",
+            ),
+            (
+                _RULE + "limit = {n = 3}",
+                "rules[0].limit",
+                "needs a kind",
+            ),
+            (
+                _RULE + "limit = {kind = 'weeks', n = 3}",
+                "rules[0].limit",
+                "'working_days'",
+            ),
+            (f"base = 'opinion-2020'\n{_RULE}limit = {{kind = 'hours', n = 1}}", "rules", None),
+            ("disable = ['routing.ordinary']", "disable", 'base = "opinion-2020"'),
+        ],
+        ids=[
+            "toml",
+            "unknown-key",
+            "zero-hours",
+            "no-kind",
+            "bad-kind",
+            "rules-in-change",
+            "no-base",
+        ],
+    )
+    def test_parse(self, text, field, message):
+        """Each problem names where it is and what is expected."""
+        with pytest.raises(PolicyFileError) as info:
+            parse_policy(text, path="p.toml")
+        assert info.value.path == "p.toml"
+        assert info.value.field == field
+        if message:
+            assert message in str(info.value)
+        assert isinstance(info.value, (DeadlinesError, ValueError))
+
+    @pytest.mark.parametrize(
+        ("change", "field", "message"),
+        [
+            ({"disable": ["routing.ordinari"]}, "disable[0]", "known rules: minutes.party_group"),
+            (
+                {"add": [dict(OPINION_2020.get("routing.ordinary"))]},
+                "add[0].id",
+                "already in opinion-2020; change it with [[amend]] or [[replace]]",
+            ),
+            (
+                {"amend": [{"id": "routing.ordinary", "effective_from": "2019-01-01"}]},
+                "amend[0]",
+                "no version of 'routing.ordinary' is in effect on 2019-01-01",
+            ),
+            (
+                {"amend": [{"id": "routing.ordinary", "effective_until": "2030-01-01"}]},
+                "amend[0]",
+                "effective_until needs effective_from",
+            ),
+        ],
+        ids=["unknown-id", "add-existing", "amend-before", "until-alone"],
+    )
+    def test_apply(self, change, field, message):
+        """A change that does not fit its base says which entry and why."""
+        with pytest.raises(PolicyFileError) as info:
+            apply_change(OPINION_2020, PolicyFile(base="opinion-2020", **change), path="c.toml")
+        assert info.value.field == field
+        assert message in info.value.problem
+
+    def test_overlapping_versions(self):
+        """Versions of one id that overlap are refused with both windows."""
+        text = dumps_policy(OPINION_2020).replace(
+            'id = "minutes.executive"', 'id = "minutes.party_group"'
+        )
+        with pytest.raises(PolicyFileError, match="overlap"):
+            loads_policy(text)
+
+    def test_missing_file(self, tmp_path):
+        """A missing file names the built-in policies as the alternative."""
+        with pytest.raises(PolicyFileError, match="built-in name: opinion-2020"):
+            load_policy(tmp_path / "nope.toml")
+
+
+class TestSchema:
+    """`policy_schema` describes the file format for other systems."""
+
+    def test_shape(self):
+        """The schema has every top-level key and a tagged union of limit kinds."""
+        schema = policy_schema()
+        assert schema["title"] == "deadlines policy file"
+        assert schema["additionalProperties"] is False
+        limit = json.dumps(schema["$defs"]["Rule"]["properties"]["limit"])
+        for kind in ("working_days", "hours", "blackout", "all_of", "when", "tiered"):
+            assert kind in json.dumps(schema["$defs"])
+        assert "discriminator" in limit
+
+    def test_serialisable(self):
+        """The schema is plain JSON."""
+        assert json.loads(json.dumps(policy_schema())) == policy_schema()
