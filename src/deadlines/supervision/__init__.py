@@ -1,0 +1,118 @@
+"""Supervision (督查落实, art. 12–14): from events to obligations, status, warnings and reports.
+
+Events (a meeting held, a document received, a leader's instruction…) become obligations,
+each counted once by the `Engine`; a `Ledger` records their completions and pauses and answers,
+for any moment, where each stands, with the March check, the field-research quota, the
+quarterly supervision and a report.
+
+>>> from datetime import datetime
+>>> from deadlines.supervision import Supervisor, read_events
+>>> log = read_events([
+...     '{"type": "meeting_held", "id": "m1", "kind": "executive", "ended_at": "2026-09-30T17:00"}',
+...     '{"type": "document_received", "id": "d1", "urgency": "ordinary",'
+...     ' "received_at": "2026-10-09T10:00"}',
+... ])
+>>> report = Supervisor().ledger(log).report("2026-10-10T09:00")
+>>> for row in report.rows:
+...     print(row.id, row.status, row.describe_left())
+m1/minutes warning 0 wd / 8.5 h left
+d1/routing open 1 wd / 56.5 h left
+"""
+
+from deadlines.supervision._errors import EventError, MissingExtraError, Problem
+from deadlines.supervision._events import (
+    EVENT_TYPES,
+    Completed,
+    DecidedDocument,
+    DecidedMatter,
+    DocumentReceived,
+    DocumentSubmitted,
+    Event,
+    EventLog,
+    FieldDay,
+    InstructionReceived,
+    Leader,
+    MeetingHeld,
+    MeetingScheduled,
+    Paused,
+    QuarterDispatched,
+    QuarterReported,
+    Resumed,
+    parse_event,
+    read_events,
+)
+from deadlines.supervision._ics import to_ics, write_ics
+from deadlines.supervision._ledger import Ledger, Supervisor, Tracked
+from deadlines.supervision._march import MarchFinding, march_check
+from deadlines.supervision._obligations import PAUSABLE, Obligation, Unit, derive
+from deadlines.supervision._pause import Pause, paused_due
+from deadlines.supervision._quarterly import QuarterStanding, quarter_obligations
+from deadlines.supervision._quota import QuotaStanding, quota_standings
+from deadlines.supervision._report import (
+    ALERT_LEVELS,
+    CSV_COLUMNS,
+    Alert,
+    AlertLevel,
+    Report,
+)
+from deadlines.supervision._status import (
+    STATUS_ORDER,
+    FractionOfLimit,
+    ObligationStatus,
+    Status,
+    Thresholds,
+    WorkingDaysBefore,
+)
+
+__all__ = [
+    "ALERT_LEVELS",
+    "CSV_COLUMNS",
+    "EVENT_TYPES",
+    "PAUSABLE",
+    "STATUS_ORDER",
+    "Alert",
+    "AlertLevel",
+    "Completed",
+    "DecidedDocument",
+    "DecidedMatter",
+    "DocumentReceived",
+    "DocumentSubmitted",
+    "Event",
+    "EventError",
+    "EventLog",
+    "FieldDay",
+    "FractionOfLimit",
+    "InstructionReceived",
+    "Leader",
+    "Ledger",
+    "MarchFinding",
+    "MeetingHeld",
+    "MeetingScheduled",
+    "MissingExtraError",
+    "Obligation",
+    "ObligationStatus",
+    "Pause",
+    "Paused",
+    "Problem",
+    "QuarterDispatched",
+    "QuarterReported",
+    "QuarterStanding",
+    "QuotaStanding",
+    "Report",
+    "Resumed",
+    "Status",
+    "Supervisor",
+    "Thresholds",
+    "Tracked",
+    "Unit",
+    "WorkingDaysBefore",
+    "derive",
+    "march_check",
+    "parse_event",
+    "paused_due",
+    "quarter_obligations",
+    "quota_standings",
+    "read_events",
+    "to_ics",
+    "write_ics",
+]

@@ -1,0 +1,658 @@
+"""Events: what happened in the county office, as typed values read from JSON Lines.
+
+An event either creates obligations (a meeting held, a document received or submitted for
+signature, a leader's instruction), feeds a check (a meeting scheduled, a field-research day, a
+leader to follow), or records what became of an obligation (a quarter's dispatch or report, a
+completion, a pause, a resume). Every event is a frozen value with a ``type`` tag; instants are
+aware datetimes in China time (naive text means Asia/Shanghai).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, Literal, Union, final
+
+from pydantic import (
+    BeforeValidator,
+    Field,
+    PlainSerializer,
+    PositiveInt,
+    TypeAdapter,
+    ValidationError,
+    ValidationInfo,
+    WrapValidator,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from deadlines._errors import DeadlinesError
+from deadlines._time import parse_date, parse_instant, to_china
+from deadlines._value import Value
+from deadlines.supervision._errors import EventError, Problem
+
+MeetingKind = Literal["party_group", "executive", "special_topic"]
+"""The three kinds of county government meeting of art. 7 and 8."""
+
+Urgency = Literal["urgent", "ordinary"]
+"""How a received document is routed (art. 11): on arrival, or within 48 hours."""
+
+_ID_PATTERN = r"^[^/\s]+$"
+
+
+def _bad(message: str) -> PydanticCustomError:
+    return PydanticCustomError("deadlines", "{message}", {"message": message})
+
+
+def _instant(value: Any, handler: Any, info: ValidationInfo) -> dt.datetime:  # noqa: ANN401
+    name = info.field_name or "at"
+    try:
+        if isinstance(value, str):
+            return parse_instant(name, value)
+        return to_china(name, value)
+    except DeadlinesError as error:
+        raise _bad(str(error)) from None
+
+
+def _day(value: Any, handler: Any, info: ValidationInfo) -> dt.date:  # noqa: ANN401
+    name = info.field_name or "date"
+    if isinstance(value, str):
+        try:
+            return parse_date(name, value)
+        except DeadlinesError as error:
+            raise _bad(str(error)) from None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    raise _bad(f"{name} must be an ISO 8601 date such as 2026-06-12; got {value!r}")
+
+
+def _deadline(value: Any, handler: Any, info: ValidationInfo) -> dt.date | dt.datetime | None:  # noqa: ANN401
+    # A date ends at its cutoff (close of business by default); an instant is taken as given.
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime) or (isinstance(value, str) and len(value) > 10):
+        return _instant(value, handler, info)
+    return _day(value, handler, info)
+
+
+def _iso(value: dt.date | dt.datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+Instant = Annotated[dt.datetime, WrapValidator(_instant), PlainSerializer(_iso, return_type=str)]
+"""An aware datetime in China time; ISO 8601 text without an offset means Asia/Shanghai."""
+
+Day = Annotated[dt.date, WrapValidator(_day), PlainSerializer(_iso, return_type=str)]
+"""A calendar day, ISO 8601 text such as ``2026-06-12``."""
+
+Id = Annotated[str, Field(min_length=1, max_length=200, pattern=_ID_PATTERN)]
+"""An identifier without slashes or spaces: obligation ids are built as ``EVENT/WHAT``."""
+
+_QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
+
+
+def parse_quarter(text: str) -> tuple[int, int]:
+    """``2026Q3`` (or ``2026-Q3``) as ``(2026, 3)``.
+
+    Raises:
+        ValueError: the text is not a quarter.
+
+    >>> parse_quarter("2026-q4")
+    (2026, 4)
+    """
+    match = _QUARTER.match(text.strip())
+    if match is None:
+        raise ValueError(f"quarter must be a year and quarter such as 2026Q3; got {text!r}")
+    return int(match[1]), int(match[2])
+
+
+def _quarter(value: Any) -> Any:  # noqa: ANN401
+    if not isinstance(value, str):
+        return value
+    try:
+        year, number = parse_quarter(value)
+    except ValueError as error:
+        raise _bad(str(error)) from None
+    return f"{year}Q{number}"
+
+
+QuarterLabel = Annotated[str, BeforeValidator(_quarter)]
+"""A calendar quarter, ``2026Q3``."""
+
+
+class Event(Value):
+    """Base of every event: a frozen value with a ``type`` tag."""
+
+    type: str
+
+    def __repr__(self) -> str:
+        # Value's repr hides a field named `kind` (a rule's tag); an event's kind is data.
+        shown = [
+            f"{name}={getattr(self, name)!r}"
+            for name, info in type(self).model_fields.items()
+            if name != "type" and (info.is_required() or getattr(self, name) != info.get_default())
+        ]
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+    __str__ = __repr__
+
+    @property
+    def when(self) -> dt.datetime | None:
+        """The instant the event happened, if it has one."""
+        return None
+
+
+class DecidedDocument(Value):
+    """A document a meeting decided to issue (印发, art. 8: within 5 working days).
+
+    Attributes:
+        title: what it is called.
+        id: a short id, unique within the meeting; its 1-based position when empty.
+    """
+
+    title: str = ""
+    id: Annotated[str, Field(pattern=r"^[^/\s]*$")] = ""
+
+
+class DecidedMatter(Value):
+    """A matter a meeting decided, with the time limit it set (art. 12: 限时办结).
+
+    Give exactly one of `deadline` (a date, which ends at its cutoff, or an instant) and
+    `limit_days` (N days from the end of the meeting; see ``decisions.time_limited``).
+
+    Attributes:
+        title: what is to be done.
+        id: a short id, unique within the meeting; its 1-based position when empty.
+        owner: the unit responsible (主责单位).
+        deadline: the deadline the meeting set.
+        limit_days: the limit the meeting set, in days.
+    """
+
+    title: str = ""
+    id: Annotated[str, Field(pattern=r"^[^/\s]*$")] = ""
+    owner: str = ""
+    deadline: Annotated[
+        dt.date | dt.datetime | None, WrapValidator(_deadline), PlainSerializer(_iso)
+    ] = None
+    limit_days: PositiveInt | None = None
+
+    @model_validator(mode="after")
+    def _one_limit(self) -> DecidedMatter:
+        if (self.deadline is None) == (self.limit_days is None):
+            raise _bad(
+                "a matter needs exactly one of deadline and limit_days, e.g. "
+                '{"title": "…", "deadline": "2026-10-31"} or {"title": "…", "limit_days": 15}'
+            )
+        return self
+
+
+def _documents(value: Any) -> Any:  # noqa: ANN401
+    # A bare title is the short form of {"title": ...}.
+    if isinstance(value, (list, tuple)):
+        return [{"title": item} if isinstance(item, str) else item for item in value]
+    return value
+
+
+class MeetingHeld(Event):
+    """A county government meeting ended (art. 8, 12): minutes, documents and matters follow.
+
+    Attributes:
+        id: the meeting's id.
+        kind: ``party_group`` (党组会议), ``executive`` (常务会议) or ``special_topic`` (专题会议).
+        ended_at: when the meeting ended.
+        involves_personnel_money_assets: whether it decided on personnel, money or assets
+            (人、财、物), so that special-topic minutes need the county head's approval.
+        documents: the documents it decided to issue.
+        matters: the matters it decided, each with its time limit.
+        title: what the meeting was about.
+        emergency_exemption: held in a blackout month (March) as an emergency exemption.
+    """
+
+    type: Literal["meeting_held"] = "meeting_held"
+    id: Id
+    kind: MeetingKind
+    ended_at: Instant
+    involves_personnel_money_assets: bool = False
+    documents: Annotated[tuple[DecidedDocument, ...], BeforeValidator(_documents)] = ()
+    matters: tuple[DecidedMatter, ...] = ()
+    title: str = ""
+    emergency_exemption: bool = False
+
+    @property
+    def when(self) -> dt.datetime:
+        return self.ended_at
+
+
+class DocumentReceived(Event):
+    """A document reached the county government office (art. 11: routed on arrival or in 48 h).
+
+    Attributes:
+        id: the document's id (e.g. its registration number).
+        urgency: ``urgent`` (急件) or ``ordinary`` (普通件).
+        received_at: when it was signed for.
+        stated_limit: the handling limit an urgent document states (党政机关公文处理工作条例
+            art. 24); only for urgent documents.
+        title: the document's title.
+    """
+
+    type: Literal["document_received"] = "document_received"
+    id: Id
+    urgency: Urgency
+    received_at: Instant
+    stated_limit: Instant | None = None
+    title: str = ""
+
+    @field_validator("stated_limit", mode="after")
+    @classmethod
+    def _stated_only_if_urgent(
+        cls, value: dt.datetime | None, info: ValidationInfo
+    ) -> dt.datetime | None:
+        if value is not None and info.data.get("urgency") != "urgent":
+            raise _bad(
+                "stated_limit is for urgent documents only; drop it, or set urgency to urgent"
+            )
+        return value
+
+    @property
+    def when(self) -> dt.datetime:
+        return self.received_at
+
+
+class DocumentSubmitted(Event):
+    """A document was submitted to a county leader for signature (送签; art. 11: 文不过夜).
+
+    Attributes:
+        id: the submission's id.
+        submitted_at: when it reached the leader.
+        leader: who signs.
+        document: the id of the received document it concerns, if any.
+        title: the document's title.
+    """
+
+    type: Literal["document_submitted"] = "document_submitted"
+    id: Id
+    submitted_at: Instant
+    leader: str = ""
+    document: str = ""
+    title: str = ""
+
+    @property
+    def when(self) -> dt.datetime:
+        return self.submitted_at
+
+
+class InstructionReceived(Event):
+    """A county leader's written instruction (批示件) reached the unit responsible (art. 14).
+
+    Attributes:
+        id: the instruction's id.
+        received_at: when the unit received it.
+        leader: who wrote it.
+        unit: the unit responsible (主责单位).
+        title: what it concerns.
+    """
+
+    type: Literal["instruction_received"] = "instruction_received"
+    id: Id
+    received_at: Instant
+    leader: str = ""
+    unit: str = ""
+    title: str = ""
+
+    @property
+    def when(self) -> dt.datetime:
+        return self.received_at
+
+
+class MeetingScheduled(Event):
+    """A meeting was put on the calendar (art. 6: none in the no-meeting month of March).
+
+    Attributes:
+        date: the day it is to be held.
+        kind: the kind of meeting; ``other`` for any meeting of the government system.
+        id: the meeting's id; a `MeetingHeld` with the same id is the same meeting.
+        emergency_exemption: scheduled in a blackout month as an emergency exemption.
+        reason: why the exemption was granted.
+        scheduled_at: when it was scheduled; the check counts it from then (from the start,
+            when unknown).
+        title: what the meeting is about.
+    """
+
+    type: Literal["meeting_scheduled"] = "meeting_scheduled"
+    date: Day
+    kind: Literal["party_group", "executive", "special_topic", "other"] = "other"
+    id: Annotated[str, Field(pattern=r"^[^/\s]*$")] = ""
+    emergency_exemption: bool = False
+    reason: str = ""
+    scheduled_at: Instant | None = None
+    title: str = ""
+
+
+class FieldDay(Event):
+    """A day of field research (调研) a county leader logged (art. 4: at least 60 a year).
+
+    Attributes:
+        leader: who did it.
+        date: the day.
+        place: where.
+    """
+
+    type: Literal["field_day"] = "field_day"
+    leader: Annotated[str, Field(min_length=1)]
+    date: Day
+    place: str = ""
+
+
+class Leader(Event):
+    """A county leader whose field-research quota is followed, even before a day is logged.
+
+    Attributes:
+        leader: the leader's name.
+    """
+
+    type: Literal["leader"] = "leader"
+    leader: Annotated[str, Field(min_length=1)]
+
+
+class QuarterDispatched(Event):
+    """The quarter's dispatch (调度) of major decisions took place (art. 13).
+
+    Attributes:
+        quarter: the quarter, ``2026Q3``.
+        at: when.
+    """
+
+    type: Literal["quarter_dispatched"] = "quarter_dispatched"
+    quarter: QuarterLabel
+    at: Instant
+
+    @property
+    def when(self) -> dt.datetime:
+        return self.at
+
+
+class QuarterReported(Event):
+    """The quarter's report (通报) on major decisions was issued (art. 13).
+
+    Attributes:
+        quarter: the quarter, ``2026Q3``.
+        at: when.
+    """
+
+    type: Literal["quarter_reported"] = "quarter_reported"
+    quarter: QuarterLabel
+    at: Instant
+
+    @property
+    def when(self) -> dt.datetime:
+        return self.at
+
+
+class Completed(Event):
+    """An obligation was met: the minutes signed, the document issued, the plan made.
+
+    Attributes:
+        obligation: the obligation's id, e.g. ``m-041/minutes``.
+        at: when.
+        note: anything worth keeping.
+    """
+
+    type: Literal["completed"] = "completed"
+    obligation: Annotated[str, Field(min_length=1)]
+    at: Instant
+    note: str = ""
+
+    @property
+    def when(self) -> dt.datetime:
+        return self.at
+
+
+class Paused(Event):
+    """An obligation's clock stopped, e.g. waiting for material to be completed (补正).
+
+    Attributes:
+        obligation: the obligation's id.
+        at: when the clock stopped.
+        reason: why.
+    """
+
+    type: Literal["paused"] = "paused"
+    obligation: Annotated[str, Field(min_length=1)]
+    at: Instant
+    reason: str = ""
+
+    @property
+    def when(self) -> dt.datetime:
+        return self.at
+
+
+class Resumed(Event):
+    """An obligation's clock started again.
+
+    Attributes:
+        obligation: the obligation's id.
+        at: when the clock restarted.
+    """
+
+    type: Literal["resumed"] = "resumed"
+    obligation: Annotated[str, Field(min_length=1)]
+    at: Instant
+
+    @property
+    def when(self) -> dt.datetime:
+        return self.at
+
+
+AnyEvent = Annotated[
+    Union[  # noqa: UP007 - a discriminated union reads better spelled out
+        MeetingHeld,
+        DocumentReceived,
+        DocumentSubmitted,
+        InstructionReceived,
+        MeetingScheduled,
+        FieldDay,
+        Leader,
+        QuarterDispatched,
+        QuarterReported,
+        Completed,
+        Paused,
+        Resumed,
+    ],
+    Field(discriminator="type"),
+]
+"""Any event, chosen by its ``type``."""
+
+EVENT_TYPES: tuple[str, ...] = (
+    "meeting_held",
+    "document_received",
+    "document_submitted",
+    "instruction_received",
+    "meeting_scheduled",
+    "field_day",
+    "leader",
+    "quarter_dispatched",
+    "quarter_reported",
+    "completed",
+    "paused",
+    "resumed",
+)
+"""The ``type`` of every event, in the order the docs list them."""
+
+#: A valid value for each field, quoted in error messages.
+_EXAMPLES: dict[str, str] = {
+    "id": '"m-2026-041"',
+    "kind": '"executive"',
+    "ended_at": '"2026-09-30T17:00"',
+    "received_at": '"2026-09-30T09:15"',
+    "submitted_at": '"2026-09-30T10:00"',
+    "urgency": '"ordinary"',
+    "date": '"2026-06-12"',
+    "leader": '"王副县长"',
+    "quarter": '"2026Q3"',
+    "at": '"2026-09-30T17:00"',
+    "obligation": '"m-2026-041/minutes"',
+}
+
+EXAMPLE_LINE = (
+    '{"type": "meeting_held", "id": "m-2026-041", "kind": "executive", '
+    '"ended_at": "2026-09-30T17:00"}'
+)
+
+
+@functools.cache
+def _adapter() -> TypeAdapter[Any]:
+    # Built on first use: a command that reads no events does not pay for it.
+    return TypeAdapter(AnyEvent)
+
+
+def parse_event(record: dict[str, Any] | str, line: int | None = None) -> Event:
+    """One event from a JSON object (a dict, or its text).
+
+    Raises:
+        EventError: the record is not a valid event; its `problem` names the field.
+
+    >>> parse_event({"type": "field_day", "leader": "王副县长", "date": "2026-06-12"})
+    FieldDay(leader='王副县长', date=datetime.date(2026, 6, 12))
+    >>> parse_event({"type": "meeting_held", "id": "m1", "kind": "executive"})
+    Traceback (most recent call last):
+    ...
+    deadlines.supervision._errors.EventError: event, ended_at: ended_at is required, e.g. ...
+    """
+    if isinstance(record, str):
+        try:
+            record = json.loads(record)
+        except ValueError as error:
+            raise EventError(Problem(line, None, f"not valid JSON: {error}")) from None
+    if not isinstance(record, dict):
+        raise EventError(
+            Problem(line, None, f"must be a JSON object such as {EXAMPLE_LINE}; got {record!r}")
+        )
+    try:
+        event: Event = _adapter().validate_python(record)
+    except ValidationError as error:
+        raise EventError(_problem(error, record, line)) from None
+    return event
+
+
+def _problem(error: ValidationError, record: dict[str, Any], line: int | None) -> Problem:
+    first = error.errors(include_url=False)[0]
+    loc = list(first["loc"])
+    kind = first["type"]
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        got = record.get("type")
+        known = ", ".join(EVENT_TYPES)
+        message = (
+            f"type is required: one of {known}"
+            if got is None
+            else f"type must be one of {known}; got {got!r}"
+        )
+        return Problem(line, "type", message)
+    if loc and loc[0] == record.get("type"):
+        loc = loc[1:]  # the union's tag, already known from the record
+    field = _field_path(loc)
+    name = str(loc[-1]) if loc and isinstance(loc[-1], str) else field
+    if kind == "missing":
+        example = _EXAMPLES.get(name, "…")
+        message = f"{name} is required, e.g. {example}"
+    elif kind == "extra_forbidden":
+        model = _model_of(record.get("type"))
+        known = ", ".join(f for f in model.model_fields if f != "type") if model else ""
+        message = f"{name} is not a field of {record.get('type')}; its fields are: {known}"
+    elif kind == "deadlines":
+        message = first["msg"]
+    elif kind == "string_pattern_mismatch":
+        example = _EXAMPLES.get(name, '"m-2026-041"')
+        message = f"{name} must have no slash and no space, e.g. {example}; got {first['input']!r}"
+    elif kind in ("bool_parsing", "bool_type"):
+        message = f"{name} must be true or false; got {first['input']!r}"
+    elif kind == "literal_error":
+        expected = (first.get("ctx") or {}).get("expected", "")
+        message = f"{name or 'value'} must be {expected}; got {first['input']!r}"
+    else:
+        message = f"{name or 'value'}: {first['msg'].lower()}; got {first['input']!r}"
+    return Problem(line, field or None, message)
+
+
+def _field_path(loc: list[Any]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
+def _model_of(tag: object) -> type[Event] | None:
+    for model in Event.__subclasses__():
+        if model.model_fields["type"].default == tag:
+            return model
+    return None
+
+
+@final
+@dataclass(frozen=True, slots=True)
+class EventLog:
+    """Events read from a file, with the line of each, and the lines that could not be read.
+
+    Attributes:
+        events: the valid events, in file order.
+        lines: the 1-based line of each event (``None`` for one given in code).
+        problems: the lines that are not valid events.
+    """
+
+    events: tuple[Event, ...]
+    lines: tuple[int | None, ...]
+    problems: tuple[Problem, ...] = ()
+
+    #: Every event type's model, by its tag.
+    types: ClassVar[tuple[str, ...]] = EVENT_TYPES
+
+    @classmethod
+    def of(cls, events: Iterable[Event]) -> EventLog:
+        """A log of events given in code (no line numbers)."""
+        items = tuple(events)
+        return cls(items, (None,) * len(items))
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+
+def read_events(lines: Iterable[str]) -> EventLog:
+    """Read JSON Lines: one event per line; bad lines become problems, never an exception.
+
+    Line numbers count every line, blank ones too, so they match an editor's. Blank lines are
+    skipped; a byte order mark on the first line is ignored.
+
+    >>> log = read_events([
+    ...     '{"type": "leader", "leader": "王副县长"}',
+    ...     '',
+    ...     '{"type": "meeting_held", "id": "m1", "kind": "weekly", "ended_at": "2026-09-30T17"}',
+    ... ])
+    >>> log.events, log.lines
+    ((Leader(leader='王副县长'),), (1,))
+    >>> print(log.problems[0])
+    line 3, kind: kind must be 'party_group', 'executive' or 'special_topic'; got 'weekly'
+    """
+    events: list[Event] = []
+    numbers: list[int | None] = []
+    problems: list[Problem] = []
+    for number, text in enumerate(lines, 1):
+        text = text.strip()
+        if number == 1 and text.startswith("\ufeff"):
+            text = text[1:]
+        if not text:
+            continue
+        try:
+            event = parse_event(text, number)
+        except EventError as error:
+            problems.append(error.problem)
+            continue
+        events.append(event)
+        numbers.append(number)
+    return EventLog(tuple(events), tuple(numbers), tuple(problems))

@@ -1,0 +1,632 @@
+"""The supervision ledger (督办台账): obligations with their completions and pauses.
+
+`Supervisor` turns events into a `Ledger` once; the ledger then answers, for any moment, the
+status of every obligation, the March check, the field-research quota, the quarterly
+supervision and the report, without counting any rule again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import warnings
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, final
+
+from deadlines._errors import (
+    DeadlinesError,
+    InvalidArgumentError,
+    InvalidValueError,
+    NotInEffectError,
+    ProvisionalDateWarning,
+    UnknownRuleError,
+)
+from deadlines._result import Lang, TraceStep
+from deadlines._time import parse_instant, to_china
+from deadlines._value import Value
+from deadlines.supervision._errors import EventError, Problem
+from deadlines.supervision._events import (
+    Completed,
+    DocumentReceived,
+    DocumentSubmitted,
+    Event,
+    EventLog,
+    FieldDay,
+    InstructionReceived,
+    Leader,
+    MeetingHeld,
+    MeetingScheduled,
+    Paused,
+    QuarterDispatched,
+    QuarterReported,
+    Resumed,
+    parse_quarter,
+)
+from deadlines.supervision._march import MarchFinding, march_check
+from deadlines.supervision._obligations import PAUSABLE, Obligation, derive
+from deadlines.supervision._pause import Pause, paused_due
+from deadlines.supervision._quarterly import (
+    QuarterStanding,
+    quarter_obligations,
+    quarter_standings,
+    quarter_start,
+    quarters_between,
+)
+from deadlines.supervision._quota import QuotaStanding, quota_standings
+from deadlines.supervision._status import (
+    ObligationStatus,
+    Thresholds,
+    compute_status,
+    warning_from,
+)
+
+if TYPE_CHECKING:
+    from deadlines._engine import Engine
+    from deadlines.supervision._report import Report
+
+_CREATES = (MeetingHeld, DocumentReceived, DocumentSubmitted, InstructionReceived)
+_INSTANT_FIELD = {
+    MeetingHeld: "ended_at",
+    DocumentReceived: "received_at",
+    DocumentSubmitted: "submitted_at",
+    InstructionReceived: "received_at",
+}
+
+
+class Tracked(Value):
+    """An obligation with what became of it: its completion and the pauses of its clock.
+
+    Attributes:
+        obligation: the obligation as derived.
+        due: its due instant once every ended pause is added (an open pause is added when a
+            status is asked for).
+        due_date: the last day of the period, likewise.
+        completed_at: when it was done, if it was.
+        note: the completion's note.
+        pauses: the pauses of its clock, in order (the last may still be open).
+        pause_steps: the trace steps the ended pauses add.
+    """
+
+    obligation: Obligation
+    due: dt.datetime
+    due_date: dt.date
+    completed_at: dt.datetime | None = None
+    note: str = ""
+    pauses: tuple[Pause, ...] = ()
+    pause_steps: tuple[TraceStep, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """The obligation's id."""
+        return self.obligation.id
+
+    @property
+    def rule_id(self) -> str:
+        """The obligation's rule."""
+        return self.obligation.rule_id
+
+    @property
+    def trace(self) -> tuple[TraceStep, ...]:
+        """How the due instant was counted, then each pause and where it moved the due."""
+        return self.obligation.trace + self.pause_steps
+
+    def explain(self, lang: Lang = "en") -> str:
+        """The obligation, its due instant, its source and its trace as numbered lines."""
+        ob = self.obligation
+        due = self.due.isoformat(timespec="minutes")
+        if lang == "zh":
+            head = [
+                f"{ob.id}：{ob.rule_id}（{ob.title_zh}）",
+                f"到期：{due}" + ("（暂定）" if ob.provisional else ""),
+                f"依据：{ob.citation.render('zh')}",
+            ]
+        else:
+            head = [
+                f"{ob.id}: {ob.rule_id} ({ob.title_en})",
+                f"due: {due}" + (" (provisional)" if ob.provisional else ""),
+                f"source: {ob.citation.render('en')}",
+            ]
+        steps = (f"  {i}. {step.text(lang)}" for i, step in enumerate(self.trace, 1))
+        return "\n".join([*head, *steps])
+
+
+@final
+class Supervisor:
+    """Derives obligations from events with an engine, and keeps them in a `Ledger`.
+
+    Args:
+        engine: the engine that counts every limit; the default one when ``None``.
+        thresholds: when obligations turn yellow and are escalated; the defaults when
+            ``None``.
+        explain: keep the trace of every obligation (costs time for very many events).
+        quarterly: follow the quarterly supervision (art. 13) for every quarter from the
+            first event's through the last event's: ``True`` always, ``False`` never, ``None``
+            (the default) when the events record any quarter's dispatch or report.
+
+    >>> from datetime import datetime
+    >>> from deadlines.supervision import Completed, MeetingHeld
+    >>> ledger = Supervisor().ledger([
+    ...     MeetingHeld(id="m1", kind="executive", ended_at=datetime(2026, 9, 30, 17)),
+    ...     Completed(obligation="m1/minutes", at=datetime(2026, 10, 9, 11)),
+    ... ])
+    >>> [(row.id, str(row.status)) for row in ledger.status(datetime(2026, 10, 12, 9))]
+    [('m1/minutes', 'met')]
+    """
+
+    __slots__ = ("engine", "explain", "quarterly", "thresholds")
+
+    def __init__(
+        self,
+        engine: Engine | None = None,
+        *,
+        thresholds: Thresholds | None = None,
+        explain: bool = True,
+        quarterly: bool | None = None,
+    ) -> None:
+        if engine is None:
+            from deadlines._engine import Engine
+
+            engine = Engine()
+        if thresholds is not None and not isinstance(thresholds, Thresholds):
+            raise InvalidArgumentError(
+                "thresholds", thresholds, "a Thresholds value such as Thresholds()"
+            )
+        self.engine = engine
+        self.thresholds = thresholds if thresholds is not None else Thresholds()
+        self.explain = explain
+        self.quarterly = quarterly
+
+    def __repr__(self) -> str:
+        return f"Supervisor({self.engine!r}, thresholds={self.thresholds!r})"
+
+    def derive(self, event: Event, line: int | None = None) -> tuple[Obligation, ...]:
+        """The obligations `event` creates (see `derive`)."""
+        return derive(self.engine, event, explain=self.explain, line=line)
+
+    def ledger(self, events: EventLog | Iterable[Event], *, strict: bool = False) -> Ledger:
+        """Derive every obligation, then record completions and pauses.
+
+        Events may come in any order: a completion may precede the event that creates its
+        obligation. Quarterly obligations are created as `quarterly` says, for every quarter
+        from the first event's through the last event's (and every quarter an event names).
+
+        Args:
+            events: an `EventLog` (from `read_events`, with line numbers and the lines that
+                could not be read) or events given in code.
+            strict: raise on the first problem instead of collecting it.
+
+        A due instant that relies on days no State Council notice has settled yet is data
+        here, not a Python warning: the obligation's `provisional` flag says so, and the
+        report lists it among its alerts.
+
+        Raises:
+            EventError: with `strict`, an event that cannot be taken into account.
+        """
+        log = events if isinstance(events, EventLog) else EventLog.of(events)
+        if strict and log.problems:
+            raise EventError(log.problems[0])
+        build = _Build(self, strict=strict)
+        build.problems.extend(log.problems)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ProvisionalDateWarning)
+            for event, line in zip(log.events, log.lines, strict=True):
+                build.add(event, line)
+            build.add_quarters()
+            tracked = build.track()
+        return Ledger(
+            self,
+            tracked,
+            problems=tuple(build.problems),
+            meetings=tuple(build.meetings),
+            field_days={name: tuple(days) for name, days in build.field_days.items()},
+        )
+
+
+class _Build:
+    """The mutable state of one `Supervisor.ledger` call."""
+
+    def __init__(self, supervisor: Supervisor, *, strict: bool) -> None:
+        self.supervisor = supervisor
+        self.engine = supervisor.engine
+        self.strict = strict
+        self.problems: list[Problem] = []
+        self.obligations: dict[str, Obligation] = {}
+        self.event_lines: dict[str, int | None] = {}
+        self.meetings: list[tuple[MeetingScheduled | MeetingHeld, int | None]] = []
+        self.field_days: dict[str, list[dt.date]] = {}
+        self.field_day_lines: dict[tuple[str, dt.date], int | None] = {}
+        self.records: list[tuple[Event, int | None]] = []
+        self.first: dt.date | None = None
+        self.last: dt.date | None = None
+        self.named_quarters: set[tuple[int, int]] = set()
+
+    def problem(self, line: int | None, field: str | None, message: str) -> None:
+        found = Problem(line, field, message)
+        if self.strict:
+            raise EventError(found)
+        self.problems.append(found)
+
+    def _span(self, day: dt.date) -> None:
+        self.first = day if self.first is None else min(self.first, day)
+        self.last = day if self.last is None else max(self.last, day)
+
+    def add(self, event: Event, line: int | None) -> None:
+        when = event.when
+        if when is not None:
+            self._span(when.date())
+        if isinstance(event, _CREATES):
+            self._derive(event, line)
+            if isinstance(event, MeetingHeld):
+                self.meetings.append((event, line))
+        elif isinstance(event, MeetingScheduled):
+            self.meetings.append((event, line))
+            self._span(event.date)
+        elif isinstance(event, FieldDay):
+            self._span(event.date)
+            key = (event.leader, event.date)
+            if key in self.field_day_lines:
+                first = self.field_day_lines[key]
+                self.problem(
+                    line,
+                    "date",
+                    f"{event.leader} already logged {event.date}"
+                    + (f" on line {first}" if first else "")
+                    + "; a day counts once",
+                )
+                return
+            self.field_day_lines[key] = line
+            self.field_days.setdefault(event.leader, []).append(event.date)
+        elif isinstance(event, Leader):
+            self.field_days.setdefault(event.leader, [])
+        else:
+            if isinstance(event, (QuarterDispatched, QuarterReported)):
+                year, number = parse_quarter(event.quarter)
+                self.named_quarters.add((year, number))
+                self._span(quarter_start(year, number))
+            self.records.append((event, line))
+
+    def _derive(
+        self,
+        event: MeetingHeld | DocumentReceived | DocumentSubmitted | InstructionReceived,
+        line: int | None,
+    ) -> None:
+        if event.id in self.event_lines:
+            first = self.event_lines[event.id]
+            where = f" by the event on line {first}" if first else ""
+            self.problem(
+                line, "id", f"id {event.id!r} is already used{where}; give each event its own id"
+            )
+            return
+        try:
+            made = self.supervisor.derive(event, line)
+        except DeadlinesError as error:
+            self.problem(line, _field_of(error, event), str(error))
+            return
+        self.event_lines[event.id] = line
+        for obligation in made:
+            if obligation.id in self.obligations:
+                self.problem(
+                    line,
+                    "id",
+                    f"obligation {obligation.id!r} is made twice; give each document and "
+                    "matter of a meeting its own id",
+                )
+                continue
+            self.obligations[obligation.id] = obligation
+
+    def add_quarters(self) -> None:
+        follow = self.supervisor.quarterly
+        if follow is None:
+            follow = bool(self.named_quarters)
+        if not follow or self.first is None or self.last is None:
+            return
+        quarters = set(quarters_between(self.first, self.last)) | self.named_quarters
+        for year, number in sorted(quarters):
+            try:
+                made = quarter_obligations(
+                    self.engine, year, number, explain=self.supervisor.explain
+                )
+            except UnknownRuleError:
+                return  # a plugin disabled the quarterly supervision
+            except NotInEffectError:
+                continue  # before the opinion took effect
+            for obligation in made:
+                self.obligations.setdefault(obligation.id, obligation)
+
+    def track(self) -> tuple[Tracked, ...]:
+        completions: dict[str, tuple[dt.datetime, int | None, str]] = {}
+        clock: dict[str, list[tuple[dt.datetime, int, Paused | Resumed, int | None]]] = {}
+        for order, (event, line) in enumerate(self.records):
+            target, field, at = _target(event)
+            obligation = self.obligations.get(target)
+            if obligation is None:
+                self.problem(line, field, self._unknown(target, field))
+                continue
+            if at < obligation.trigger:
+                self.problem(
+                    line,
+                    "at",
+                    f"{target} began at {obligation.trigger.isoformat(timespec='minutes')}; "
+                    f"nothing can happen to it at {at.isoformat(timespec='minutes')}, before",
+                )
+                continue
+            if isinstance(event, (Paused, Resumed)):
+                clock.setdefault(target, []).append((at, order, event, line))
+            elif target in completions:
+                first = completions[target][1]
+                where = f" on line {first}" if first else ""
+                self.problem(
+                    line, field, f"{target} is already completed{where}; the first one counts"
+                )
+            else:
+                note = event.note if isinstance(event, Completed) else ""
+                completions[target] = (at, line, note)
+        tracked: list[Tracked] = []
+        for obligation in self.obligations.values():
+            done = completions.get(obligation.id)
+            pauses = self._pauses(obligation, clock.get(obligation.id, []), done)
+            ended = [p for p in pauses if p.end is not None]
+            due, due_date = obligation.due, obligation.due_date
+            steps: tuple[TraceStep, ...] = ()
+            if ended:
+                due, due_date, steps = paused_due(
+                    self.engine, obligation, ended, explain=self.supervisor.explain
+                )
+            tracked.append(
+                Tracked.model_construct(
+                    obligation=obligation,
+                    due=due,
+                    due_date=due_date,
+                    completed_at=done[0] if done else None,
+                    note=done[2] if done else "",
+                    pauses=pauses,
+                    pause_steps=steps,
+                )
+            )
+        return tuple(tracked)
+
+    def _unknown(self, target: str, field: str) -> str:
+        if field == "quarter":
+            return (
+                f"no quarterly obligation {target!r}: the rule supervision.quarterly is not in "
+                "effect then, or not in the engine's rule set"
+            )
+        close = difflib.get_close_matches(target, list(self.obligations), n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        return (
+            f"no obligation {target!r}{hint}; ids look like m-2026-041/minutes, "
+            "d-0913/routing, 2026Q3/report"
+        )
+
+    def _pauses(
+        self,
+        obligation: Obligation,
+        items: list[tuple[dt.datetime, int, Paused | Resumed, int | None]],
+        done: tuple[dt.datetime, int | None, str] | None,
+    ) -> tuple[Pause, ...]:
+        if not items:
+            return ()
+        if obligation.unit not in PAUSABLE:
+            for _, _, _, line in items:
+                self.problem(
+                    line,
+                    "obligation",
+                    f"{obligation.id} ({obligation.rule_id}) ends at a fixed instant; only "
+                    "limits in working days, calendar days or hours can be paused",
+                )
+            return ()
+        items.sort(key=lambda item: (item[0], item[1]))
+        pauses: list[Pause] = []
+        started: tuple[dt.datetime, str, int | None] | None = None
+        due = obligation.due
+        for at, _, event, line in items:
+            stamp = at.isoformat(timespec="minutes")
+            if isinstance(event, Paused):
+                if started is not None:
+                    where = f" (line {started[2]})" if started[2] else ""
+                    self.problem(
+                        line,
+                        "at",
+                        f"{obligation.id} is already paused since "
+                        f"{started[0].isoformat(timespec='minutes')}{where}; resume it first",
+                    )
+                elif done is not None and at >= done[0]:
+                    self.problem(
+                        line, "at", f"{obligation.id} was done before {stamp}; it cannot pause"
+                    )
+                elif at > due:
+                    self.problem(
+                        line,
+                        "at",
+                        f"{obligation.id} was due at {due.isoformat(timespec='minutes')}; a "
+                        f"clock that has run out cannot be paused at {stamp}",
+                    )
+                else:
+                    started = (at, event.reason, line)
+            elif started is None:
+                self.problem(
+                    line, "obligation", f"{obligation.id} is not paused at {stamp}; pause it first"
+                )
+            else:
+                pauses.append(Pause.model_construct(start=started[0], end=at, reason=started[1]))
+                started = None
+                due = paused_due(self.engine, obligation, pauses, explain=False)[0]
+        if started is not None:
+            pauses.append(Pause.model_construct(start=started[0], end=None, reason=started[1]))
+        if done is not None:
+            # A clock stopped when the work was done stops there.
+            pauses = [p.clipped(done[0]) for p in pauses]
+        return tuple(pauses)
+
+
+def _target(event: Event) -> tuple[str, str, dt.datetime]:
+    """The obligation a record is about, the field naming it, and when it happened."""
+    if isinstance(event, QuarterDispatched):
+        return f"{event.quarter}/dispatch", "quarter", event.at
+    if isinstance(event, QuarterReported):
+        return f"{event.quarter}/report", "quarter", event.at
+    if isinstance(event, (Completed, Paused, Resumed)):
+        return event.obligation, "obligation", event.at
+    raise InvalidArgumentError("event", event, "a completion, a pause, a resume or a quarter's")
+
+
+def _field_of(error: DeadlinesError, event: Event) -> str | None:
+    argument = getattr(error, "argument", None)
+    instant = _INSTANT_FIELD.get(type(event))
+    if isinstance(error, NotInEffectError) or argument == "at" or argument == "day":
+        return instant
+    if isinstance(error, InvalidValueError) and argument:
+        return str(argument)
+    return instant
+
+
+@final
+class Ledger:
+    """Obligations with their completions and pauses, and what the checks need.
+
+    Build it with `Supervisor.ledger`. It answers for any moment; it never counts a rule again
+    except to add a pause still open at that moment.
+
+    Attributes:
+        supervisor: the supervisor (and through it the engine) that built it.
+        tracked: every obligation with its completion and pauses, in the order derived.
+        problems: the events and lines that were not taken into account.
+        meetings: the meetings scheduled or held, for the March check.
+        field_days: the field-research days each leader logged.
+    """
+
+    __slots__ = (
+        "_by_id",
+        "_warnings",
+        "field_days",
+        "meetings",
+        "problems",
+        "supervisor",
+        "tracked",
+    )
+
+    def __init__(
+        self,
+        supervisor: Supervisor,
+        tracked: tuple[Tracked, ...],
+        *,
+        problems: tuple[Problem, ...] = (),
+        meetings: tuple[tuple[MeetingScheduled | MeetingHeld, int | None], ...] = (),
+        field_days: dict[str, tuple[dt.date, ...]] | None = None,
+    ) -> None:
+        self.supervisor = supervisor
+        self.tracked = tracked
+        self.problems = problems
+        self.meetings = meetings
+        self.field_days = field_days or {}
+        self._by_id = {t.obligation.id: t for t in tracked}
+        self._warnings: dict[Thresholds, list[dt.datetime]] = {}
+
+    def __repr__(self) -> str:
+        return f"<Ledger: {len(self.tracked)} obligations, {len(self.problems)} problems>"
+
+    def __len__(self) -> int:
+        return len(self.tracked)
+
+    def __iter__(self) -> Iterator[Tracked]:
+        return iter(self.tracked)
+
+    def __getitem__(self, obligation_id: str) -> Tracked:
+        return self._by_id[obligation_id]
+
+    def __contains__(self, obligation_id: object) -> bool:
+        return obligation_id in self._by_id
+
+    @property
+    def engine(self) -> Engine:
+        """The engine every obligation was counted with."""
+        return self.supervisor.engine
+
+    def _warning_instants(self, thresholds: Thresholds) -> list[dt.datetime]:
+        cached = self._warnings.get(thresholds)
+        if cached is None:
+            cal = self.engine.calendar
+            by_rule: dict[str, Thresholds] = {}
+            cached = []
+            for t in self.tracked:
+                rule_id = t.obligation.rule_id
+                own = by_rule.get(rule_id)
+                if own is None:
+                    own = by_rule[rule_id] = thresholds.for_rule(rule_id)
+                cached.append(warning_from(cal, t.obligation, t.due, t.due_date, own))
+            self._warnings[thresholds] = cached
+        return cached
+
+    def status(
+        self, at: dt.datetime | str, *, thresholds: Thresholds | None = None
+    ) -> tuple[ObligationStatus, ...]:
+        """The status of every obligation that exists at `at` (its trigger is not later).
+
+        Completions and pauses after `at` have not happened yet; a pause still running at `at`
+        is counted up to `at`, and the obligation shows as paused.
+
+        Args:
+            at: the moment (naive means Asia/Shanghai).
+            thresholds: other thresholds than the supervisor's.
+        """
+        at = parse_instant("at", at) if isinstance(at, str) else to_china("at", at)
+        policy = thresholds if thresholds is not None else self.supervisor.thresholds
+        warns = self._warning_instants(policy)
+        cal = self.engine.calendar
+        escalate: dict[str, int] = {}
+        rows: list[ObligationStatus] = []
+        append = rows.append
+        for t, warn in zip(self.tracked, warns, strict=True):
+            ob = t.obligation
+            if ob.trigger > at:
+                continue
+            after = escalate.get(ob.rule_id)
+            if after is None:
+                after = escalate[ob.rule_id] = policy.for_rule(ob.rule_id).escalate_after
+            if t.pauses and _unsettled(t.pauses, at):
+                append(self._paused_status(t, at, policy, after))
+            else:
+                append(compute_status(cal, t, at, t.due, t.due_date, warn, after))
+        return tuple(rows)
+
+    def _paused_status(
+        self, t: Tracked, at: dt.datetime, policy: Thresholds, escalate_after: int
+    ) -> ObligationStatus:
+        seen = [p.clipped(at) for p in t.pauses if p.start <= at]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ProvisionalDateWarning)
+            due, due_date, _ = paused_due(self.engine, t.obligation, seen, explain=False)
+        cal = self.engine.calendar
+        warn = warning_from(cal, t.obligation, due, due_date, policy.for_rule(t.rule_id))
+        running = any(p.start <= at and (p.end is None or p.end > at) for p in t.pauses)
+        return compute_status(cal, t, at, due, due_date, warn, escalate_after, paused=running)
+
+    def march(self, at: dt.datetime | str | None = None) -> tuple[MarchFinding, ...]:
+        """Meetings in the no-meeting month: violations and exemptions (see `march_check`)."""
+        moment = None if at is None else _instant(at)
+        return march_check(self.engine, self.meetings, moment)
+
+    def quota(self, at: dt.datetime | str) -> tuple[QuotaStanding, ...]:
+        """Each leader's field-research standing at `at` (see `quota_standings`)."""
+        return quota_standings(self.engine, self.field_days, _instant(at))
+
+    def quarterly(
+        self, at: dt.datetime | str, *, thresholds: Thresholds | None = None
+    ) -> tuple[QuarterStanding, ...]:
+        """Each quarter begun by `at`: its dispatch and report, due and done."""
+        return quarter_standings(self.status(at, thresholds=thresholds))
+
+    def report(self, at: dt.datetime | str, *, thresholds: Thresholds | None = None) -> Report:
+        """Everything at `at`: statuses, summaries, warnings, March, quota, quarters."""
+        from deadlines.supervision._report import build_report
+
+        return build_report(self, _instant(at), thresholds=thresholds)
+
+
+def _instant(at: dt.datetime | str) -> dt.datetime:
+    return parse_instant("at", at) if isinstance(at, str) else to_china("at", at)
+
+
+def _unsettled(pauses: tuple[Pause, ...], at: dt.datetime) -> bool:
+    """Whether the pauses seen at `at` differ from all of them ended (the precomputed due)."""
+    return any(p.end is None or p.end > at for p in pauses)

@@ -1,0 +1,143 @@
+"""The no-meeting month (art. 6): meetings in March are violations unless exempted.
+
+The blackout is the engine's rule ``meetings.march_freeze`` (a plugin may change its months);
+this module only asks `Engine.violates` of each meeting's day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from deadlines._errors import NotInEffectError, UnknownRuleError
+from deadlines._value import Citation, Value
+from deadlines.supervision._events import MeetingHeld, MeetingScheduled
+
+if TYPE_CHECKING:
+    from deadlines._engine import Engine
+
+MARCH_RULE = "meetings.march_freeze"
+
+
+class MarchFinding(Value):
+    """A meeting on a day of the no-meeting month: a violation, or a listed exemption.
+
+    Attributes:
+        meeting_id: the meeting's id (empty when the event gave none).
+        date: the day of the meeting.
+        kind: the kind of meeting.
+        exempt: whether it was marked as an emergency exemption.
+        reason: the exemption's reason.
+        title: what the meeting is about.
+        held: ``True`` for a meeting held (no schedule of it recorded), ``False`` for one
+            scheduled.
+        rule_id: the blackout rule.
+        citation: its article and sentence.
+        line: the line of the events file.
+    """
+
+    meeting_id: str = ""
+    date: dt.date
+    kind: str
+    exempt: bool
+    reason: str = ""
+    title: str = ""
+    held: bool = False
+    rule_id: str = MARCH_RULE
+    citation: Citation
+    line: int | None = None
+
+    @property
+    def violation(self) -> bool:
+        """Whether it breaks the blackout (it is not exempted)."""
+        return not self.exempt
+
+    def describe(self, lang: str = "en") -> str:
+        """One line: the meeting, its day, and violation or exemption."""
+        name = self.meeting_id or (f"line {self.line}" if self.line else "a meeting")
+        if lang == "zh":
+            verb = "召开" if self.held else "安排"
+            tail = f"紧急豁免：{self.reason}" if self.exempt else "违反“无会月”制度"
+            article = self.citation.article
+            return f"会议 {name}（{self.kind}）{verb}于 {self.date}，{tail}（第{article}条）"
+        verb = "held on" if self.held else "scheduled for"
+        tail = (
+            (f"emergency exemption: {self.reason}" if self.reason else "emergency exemption")
+            if self.exempt
+            else "a violation of the no-meeting month"
+        )
+        article = self.citation.article
+        return f"meeting {name} ({self.kind}) {verb} {self.date}: {tail} (art. {article})"
+
+
+def march_check(
+    engine: Engine,
+    meetings: Iterable[tuple[MeetingScheduled | MeetingHeld, int | None]],
+    at: dt.datetime | None = None,
+    *,
+    rule_id: str = MARCH_RULE,
+) -> tuple[MarchFinding, ...]:
+    """The meetings that fall in the blackout, by day: violations and exemptions.
+
+    A meeting held whose id matches a scheduled one is that meeting: the schedule decides. A
+    scheduled meeting counts from its ``scheduled_at`` (always, when that is unknown); a held
+    one from its end. Days before the rule took effect, or a rule a plugin disabled, give
+    nothing.
+
+    Args:
+        engine: the engine whose rule set holds the blackout.
+        meetings: each meeting with the line it came from.
+        at: the moment of the check; ``None`` for every meeting recorded.
+        rule_id: the blackout rule.
+
+    >>> from datetime import date
+    >>> from deadlines import Engine
+    >>> found = march_check(Engine(), [
+    ...     (MeetingScheduled(id="m1", kind="executive", date=date(2027, 3, 4)), 1),
+    ...     (MeetingScheduled(id="m2", date=date(2027, 3, 9), emergency_exemption=True,
+    ...                       reason="防汛"), 2),
+    ...     (MeetingScheduled(id="m3", date=date(2027, 4, 1)), 3),
+    ... ])
+    >>> for finding in found:
+    ...     print(finding.describe())
+    meeting m1 (executive) scheduled for 2027-03-04: a violation of the no-meeting month (art. 6)
+    meeting m2 (other) scheduled for 2027-03-09: emergency exemption: 防汛 (art. 6)
+    """
+    items = list(meetings)
+    scheduled = {m.id for m, _ in items if isinstance(m, MeetingScheduled) and m.id}
+    found: list[MarchFinding] = []
+    for meeting, line in items:
+        if isinstance(meeting, MeetingHeld):
+            if meeting.id in scheduled or (at is not None and meeting.ended_at > at):
+                continue
+            day, held = meeting.ended_at.date(), True
+            reason = ""
+        else:
+            if at is not None and meeting.scheduled_at is not None and meeting.scheduled_at > at:
+                continue
+            day, held, reason = meeting.date, False, meeting.reason
+        try:
+            if not engine.violates(rule_id, day):
+                continue
+        except NotInEffectError:
+            continue
+        except UnknownRuleError:
+            return ()
+        rule = engine.rule(rule_id, day)
+        found.append(
+            MarchFinding.model_construct(
+                meeting_id=meeting.id,
+                date=day,
+                kind=meeting.kind,
+                exempt=meeting.emergency_exemption,
+                reason=reason,
+                title=meeting.title,
+                held=held,
+                rule_id=rule_id,
+                citation=rule.citation,
+                line=line,
+            )
+        )
+    found.sort(key=lambda f: (f.date, f.meeting_id))
+    return tuple(found)

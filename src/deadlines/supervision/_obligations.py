@@ -1,0 +1,343 @@
+"""Obligations: what an event requires, when, under which article, and how that was counted.
+
+Every obligation is computed once, through `Engine.due`, when it is derived; its status at any
+moment is then arithmetic on its due instant (see `deadlines.supervision._status`).
+
+Obligation ids are ``EVENT/WHAT``: ``m-041/minutes``, ``m-041/document/2``,
+``m-041/matter/roads``, ``d-0913/routing``, ``s-0913/signing``, ``i-077/plan``, and
+``2026Q3/dispatch`` and ``2026Q3/report`` for the quarterly supervision. A completion, a pause
+or a resume names the obligation by this id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, Literal
+
+from deadlines._result import Lang, Part, TraceStep
+from deadlines._value import Citation, Value
+from deadlines.rules import (
+    AllOf,
+    CalendarDays,
+    EarliestOf,
+    HourClock,
+    Hours,
+    LatestOf,
+    Limit,
+    MeetingSetLimit,
+    OnArrival,
+    Recurrence,
+    SameDay,
+    Sequence,
+    Tiered,
+    When,
+    WorkingDays,
+)
+from deadlines.supervision._events import (
+    DocumentReceived,
+    DocumentSubmitted,
+    Event,
+    InstructionReceived,
+    MeetingHeld,
+)
+
+if TYPE_CHECKING:
+    from deadlines._engine import Engine
+    from deadlines.rules import Conventions
+
+Unit = Literal[
+    "working_days",
+    "calendar_days",
+    "hours",
+    "same_day",
+    "on_arrival",
+    "deadline",
+    "period",
+    "mixed",
+]
+"""How an obligation's limit is counted, which decides how a pause moves it:
+
+- ``working_days``, ``same_day``: each working day the clock stood still is added;
+- ``calendar_days``: each calendar day;
+- ``hours``: the paused time as the hour clock measures it;
+- ``on_arrival``, ``deadline``, ``period``, ``mixed``: a fixed instant, which no pause moves.
+"""
+
+PAUSABLE: frozenset[str] = frozenset({"working_days", "calendar_days", "hours", "same_day"})
+"""The units whose clock a pause can stop."""
+
+
+class Obligation(Value):
+    """Something an event requires by a due instant, with the rule, citation and trace.
+
+    Attributes:
+        id: ``EVENT/WHAT``, e.g. ``m-041/minutes``; completions name it.
+        rule_id: the catalog rule, e.g. ``minutes.executive``.
+        title_zh: the rule's Chinese title.
+        title_en: the rule's English title.
+        event_id: the event that created it (a quarter such as ``2026Q3`` for the quarterly
+            supervision).
+        subject: what it is about: a document's or matter's title.
+        responsible: who must act, when the event says (a unit, a leader, a matter's owner).
+        trigger: the instant the limit starts from.
+        due: the instant it ends.
+        due_date: the last day of the period.
+        unit: how the limit counts (see `Unit`).
+        citation: the article and sentence of the opinion.
+        provisional: whether the due instant relies on a day no State Council notice has
+            settled yet.
+        params: the parameters the rule was given, e.g. ``(("limit_days", 15),)``.
+        parts: the parts of a combined limit (the county head's approval of special-topic
+            minutes), each with its due instant.
+        trace: how the due instant was counted (empty when derived without explanations).
+        line: the line of the events file the event came from.
+    """
+
+    id: str
+    rule_id: str
+    title_zh: str
+    title_en: str
+    event_id: str
+    subject: str = ""
+    responsible: str = ""
+    trigger: dt.datetime
+    due: dt.datetime
+    due_date: dt.date
+    unit: Unit
+    citation: Citation
+    provisional: bool = False
+    params: tuple[tuple[str, Any], ...] = ()
+    parts: tuple[Part, ...] = ()
+    trace: tuple[TraceStep, ...] = ()
+    line: int | None = None
+
+    def title(self, lang: Lang = "en") -> str:
+        """The rule's title in `lang`."""
+        return self.title_zh if lang == "zh" else self.title_en
+
+
+def unit_of(limit: Limit, params: dict[str, Any], conventions: Conventions) -> Unit:
+    """How `limit` counts for an event with `params` (see `Unit`).
+
+    >>> from deadlines.rules import Conventions, MeetingSetLimit
+    >>> unit_of(MeetingSetLimit(), {"limit_days": 15}, Conventions())  # 15 > 10: calendar days
+    'calendar_days'
+    """
+    units = _units(limit, params, conventions)
+    return units.pop() if len(units) == 1 else "mixed"
+
+
+def _units(limit: Limit, params: dict[str, Any], conv: Conventions) -> set[Unit]:
+    simple: dict[type[Limit], Unit] = {
+        WorkingDays: "working_days",
+        CalendarDays: "calendar_days",
+        Hours: "hours",
+        SameDay: "same_day",
+        Recurrence: "period",
+    }
+    unit = simple.get(type(limit))
+    if unit is not None:
+        return {unit}
+    if isinstance(limit, OnArrival):
+        return {"deadline" if params.get("stated_limit") is not None else "on_arrival"}
+    if isinstance(limit, MeetingSetLimit):
+        days = params.get("limit_days")
+        if days is None:
+            return {"deadline"}
+        return {"working_days" if int(days) <= conv.short_limit_days else "calendar_days"}
+    if isinstance(limit, When):
+        try:
+            branch = limit.then if limit.condition.holds(params, "") else limit.otherwise
+        except (LookupError, ValueError):
+            return _units(limit.then, params, conv) | _units(limit.otherwise, params, conv)
+        return _units(branch, params, conv)
+    if isinstance(limit, Tiered):
+        return _units(limit.committed, params, conv)
+    if isinstance(limit, (AllOf, EarliestOf, LatestOf, Sequence)):
+        found: set[Unit] = set()
+        for inner in limit.limits:
+            found |= _units(inner, params, conv)
+        return found
+    return {"mixed"}
+
+
+def hour_clock_of(limit: Limit, conventions: Conventions) -> HourClock:
+    """The clock of the first `Hours` inside `limit` (the conventions' when it pins none)."""
+    stack: list[Any] = [limit]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Hours):
+            return item.clock if item.clock is not None else conventions.hour_clock
+        for name in ("limits",):
+            stack.extend(reversed(getattr(item, name, ())))
+        for name in ("then", "otherwise", "committed", "statutory"):
+            inner = getattr(item, name, None)
+            if inner is not None:
+                stack.append(inner)
+    return conventions.hour_clock
+
+
+def oblige(
+    engine: Engine,
+    rule_id: str,
+    trigger: dt.datetime,
+    *,
+    id: str,  # noqa: A002 - the obligation's id, as everywhere else
+    event_id: str,
+    subject: str = "",
+    responsible: str = "",
+    params: dict[str, Any] | None = None,
+    explain: bool = True,
+    line: int | None = None,
+) -> Obligation:
+    """The obligation of `rule_id` for a trigger at `trigger`, through `engine.due`.
+
+    Raises:
+        DeadlinesError: whatever `Engine.due` raises (no such rule, not in effect, a bad
+            parameter, a date outside the calendar).
+
+    Warns:
+        ProvisionalDateWarning: the due instant relies on a day no notice has settled yet.
+    """
+    params = params or {}
+    result = engine.due(rule_id, trigger, explain=explain, **params)
+    rule = engine.rule(rule_id, result.at.date())
+    return Obligation.model_construct(
+        id=id,
+        rule_id=rule_id,
+        title_zh=result.title_zh,
+        title_en=result.title_en,
+        event_id=event_id,
+        subject=subject,
+        responsible=responsible,
+        trigger=result.at,
+        due=result.due,
+        due_date=result.due_date,
+        unit=unit_of(rule.limit, params, engine.conventions),
+        citation=result.citation,
+        provisional=result.provisional,
+        params=tuple(sorted(params.items())),
+        parts=result.parts,
+        trace=result.trace,
+        line=line,
+    )
+
+
+def derive(
+    engine: Engine, event: Event, *, explain: bool = True, line: int | None = None
+) -> tuple[Obligation, ...]:
+    """Every obligation `event` creates (none for an event that only records or checks).
+
+    - a meeting held: its minutes (``minutes.<kind>``), each document it decided to issue
+      (``documents.issue``), each matter it decided (``decisions.time_limited``);
+    - a document received: its routing (``routing.urgent`` or ``routing.ordinary``);
+    - a document submitted for signature: the signature (``signing.same_day``);
+    - a leader's instruction: the implementation plan (``instructions.plan``).
+
+    Raises:
+        DeadlinesError: as `oblige`.
+
+    >>> from datetime import datetime
+    >>> from deadlines import Engine
+    >>> from deadlines.supervision import MeetingHeld
+    >>> meeting = MeetingHeld(id="m1", kind="executive", ended_at=datetime(2026, 9, 30, 17),
+    ...                       documents=["关于秋粮收购的通知"])
+    >>> [(o.id, o.rule_id, o.due.isoformat()) for o in derive(Engine(), meeting)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('m1/minutes', 'minutes.executive', '2026-10-10T17:30:00+08:00'),
+     ('m1/document/1', 'documents.issue', '2026-10-13T17:30:00+08:00')]
+    """
+    if not isinstance(
+        event, (MeetingHeld, DocumentReceived, DocumentSubmitted, InstructionReceived)
+    ):
+        return ()
+    event_id = event.id
+
+    def make(
+        rule_id: str,
+        trigger: dt.datetime,
+        what: str,
+        *,
+        subject: str = "",
+        responsible: str = "",
+        params: dict[str, Any] | None = None,
+    ) -> Obligation:
+        return oblige(
+            engine,
+            rule_id,
+            trigger,
+            id=f"{event_id}/{what}",
+            event_id=event_id,
+            subject=subject,
+            responsible=responsible,
+            params=params,
+            explain=explain,
+            line=line,
+        )
+
+    if isinstance(event, MeetingHeld):
+        minutes: dict[str, Any] = {}
+        if event.kind == "special_topic":
+            minutes["involves_personnel_money_assets"] = event.involves_personnel_money_assets
+        made = [
+            make(
+                f"minutes.{event.kind}",
+                event.ended_at,
+                "minutes",
+                subject=event.title,
+                params=minutes,
+            )
+        ]
+        made.extend(
+            make(
+                "documents.issue",
+                event.ended_at,
+                f"document/{document.id or number}",
+                subject=document.title,
+            )
+            for number, document in enumerate(event.documents, 1)
+        )
+        made.extend(
+            make(
+                "decisions.time_limited",
+                event.ended_at,
+                f"matter/{matter.id or number}",
+                subject=matter.title,
+                responsible=matter.owner,
+                params={"deadline": matter.deadline}
+                if matter.deadline is not None
+                else {"limit_days": matter.limit_days},
+            )
+            for number, matter in enumerate(event.matters, 1)
+        )
+        return tuple(made)
+    if isinstance(event, DocumentReceived):
+        stated = {} if event.stated_limit is None else {"stated_limit": event.stated_limit}
+        return (
+            make(
+                f"routing.{event.urgency}",
+                event.received_at,
+                "routing",
+                subject=event.title,
+                params=stated,
+            ),
+        )
+    if isinstance(event, DocumentSubmitted):
+        return (
+            make(
+                "signing.same_day",
+                event.submitted_at,
+                "signing",
+                subject=event.title,
+                responsible=event.leader,
+            ),
+        )
+    return (
+        make(
+            "instructions.plan",
+            event.received_at,
+            "plan",
+            subject=event.title,
+            responsible=event.unit,
+        ),
+    )

@@ -1,0 +1,246 @@
+"""Pausing an obligation's clock (waiting for material, 补正) and where that moves its due.
+
+The paused time is measured on the limit's own clock and added to it:
+
+- working days (and same-day limits): each working day in (pause day, resume day] is not
+  counted, so a pause and a resume on the same day move nothing, and a pause over a holiday
+  costs only the working days it covers;
+- calendar days: each calendar day from the pause day to the resume day;
+- hours: the paused time as the hour clock runs (calendar time by default, office time under
+  the office-hours clock, working-day time when the clock stops on rest days).
+
+Limits with a fixed instant (on arrival, a stated limit, a deadline the meeting set, the
+quarter) cannot be paused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from deadlines._errors import InvalidValueError
+from deadlines._result import TraceStep
+from deadlines._time import CHINA_TZ
+from deadlines._value import Value
+from deadlines.rules import HourClock
+from deadlines.rules._trace import day_label, instant_label, step
+from deadlines.supervision._obligations import Obligation, hour_clock_of
+
+if TYPE_CHECKING:
+    from deadlines._engine import Engine
+    from deadlines.calendar import ChinaCalendar
+
+_ONE_DAY = dt.timedelta(days=1)
+
+#: How many paused working days a trace step lists by date; longer pauses give the count only.
+_LISTED_DAYS = 10
+
+
+class Pause(Value):
+    """One stretch of time during which an obligation's clock stood still.
+
+    Attributes:
+        start: when the clock stopped.
+        end: when it started again; ``None`` while it is still stopped.
+        reason: why, e.g. ``补正：等待材料``.
+    """
+
+    start: dt.datetime
+    end: dt.datetime | None = None
+    reason: str = ""
+
+    def clipped(self, until: dt.datetime) -> Pause:
+        """This pause as seen at `until`: one still running then ends there."""
+        if self.end is not None and self.end <= until:
+            return self
+        return Pause.model_construct(start=self.start, end=until, reason=self.reason)
+
+
+def shift_workdays(
+    calendar: ChinaCalendar, due: dt.datetime, due_date: dt.date, n: int
+) -> tuple[dt.datetime, dt.date]:
+    """`due` moved `n` working days later, keeping its cutoff (close of business or 24:00).
+
+    >>> from datetime import date, datetime
+    >>> from deadlines import ChinaCalendar
+    >>> cal = ChinaCalendar()
+    >>> due = cal.close_of_business(date(2026, 9, 29))
+    >>> shift_workdays(cal, due, date(2026, 9, 29), 2)  # over National Day
+    (datetime.datetime(2026, 10, 8, 17, 30, ...), datetime.date(2026, 10, 8))
+    """
+    if n == 0:
+        return due, due_date
+    day = calendar.add_workdays(due_date, n)
+    if due == calendar.close_of_business(due_date):
+        return calendar.close_of_business(day), day
+    if due == dt.datetime.combine(due_date + _ONE_DAY, dt.time(), CHINA_TZ):
+        return dt.datetime.combine(day + _ONE_DAY, dt.time(), CHINA_TZ), day
+    return dt.datetime.combine(day, due.timetz()), day
+
+
+def working_clock_between(
+    calendar: ChinaCalendar, start: dt.datetime, end: dt.datetime
+) -> dt.timedelta:
+    """Time between two instants that falls on working days (24 hours each)."""
+    total = dt.timedelta()
+    day = start.date()
+    while day <= end.date():
+        if calendar.is_workday(day):
+            lo = max(start, dt.datetime.combine(day, dt.time(), CHINA_TZ))
+            hi = min(end, dt.datetime.combine(day + _ONE_DAY, dt.time(), CHINA_TZ))
+            if hi > lo:
+                total += hi - lo
+        day += _ONE_DAY
+    return total
+
+
+def add_working_clock(
+    calendar: ChinaCalendar, start: dt.datetime, span: dt.timedelta
+) -> dt.datetime:
+    """The instant `span` of working-day time after `start` (the clock stops on rest days)."""
+    at, left = start, span
+    while True:
+        if not calendar.is_workday(at.date()):
+            at = dt.datetime.combine(calendar.add_workdays(at.date(), 0), dt.time(), CHINA_TZ)
+        midnight = dt.datetime.combine(at.date() + _ONE_DAY, dt.time(), CHINA_TZ)
+        if at + left <= midnight:
+            return at + left
+        left -= midnight - at
+        at = midnight
+
+
+def paused_due(
+    engine: Engine,
+    obligation: Obligation,
+    pauses: Sequence[Pause],
+    *,
+    explain: bool = True,
+) -> tuple[dt.datetime, dt.date, tuple[TraceStep, ...]]:
+    """The due instant and last day of `obligation` once `pauses` (all ended) are added.
+
+    Args:
+        engine: the engine the obligation was derived with (hour limits are recounted).
+        obligation: an obligation whose unit can be paused (see `PAUSABLE`).
+        pauses: the pauses, in order, each with an end.
+        explain: also return the trace steps: each pause with what it did not count, and
+            where the due moved.
+
+    Returns:
+        ``(due, due_date, steps)``.
+
+    Warns:
+        ProvisionalDateWarning: a recounted hour limit relies on an unsettled day.
+    """
+    if not pauses:
+        return obligation.due, obligation.due_date, ()
+    cal = engine.calendar
+    steps: list[TraceStep] = []
+    unit = obligation.unit
+    due, due_date = obligation.due, obligation.due_date
+    if unit in ("working_days", "same_day"):
+        total = 0
+        for pause in pauses:
+            end = _end(pause)
+            n = cal.workdays_between(pause.start.date(), end.date()) if end > pause.start else 0
+            total += n
+            if explain:
+                steps.append(_pause_step(pause, *_workdays_text(cal, pause.start, end, n)))
+        due, due_date = shift_workdays(cal, due, due_date, total)
+    elif unit == "calendar_days":
+        days = sum((_end(p).date() - p.start.date()).days for p in pauses)
+        for pause in pauses if explain else ():
+            n = (_end(pause).date() - pause.start.date()).days
+            steps.append(_pause_step(pause, f"{n}个自然日不计", f"{n} calendar days not counted"))
+        due, due_date = _recount(engine, obligation, dt.timedelta(days=days))
+    elif unit == "hours":
+        rule = engine.rule(obligation.rule_id, obligation.trigger.date())
+        clock = hour_clock_of(rule.limit, engine.conventions)
+        spans: list[dt.timedelta]
+        if clock is HourClock.OFFICE_HOURS:
+            spans = [cal.office_time_between(p.start, _end(p)) for p in pauses]
+            total_time = sum(spans, dt.timedelta())
+            if total_time:
+                due = cal.add_office_time(due, total_time)
+        elif clock is HourClock.PAUSED_ON_REST_DAYS:
+            spans = [working_clock_between(cal, p.start, _end(p)) for p in pauses]
+            total_time = sum(spans, dt.timedelta())
+            if total_time:
+                due = add_working_clock(cal, due, total_time)
+        else:
+            spans = [_end(p) - p.start for p in pauses]
+            due, due_date = _recount(engine, obligation, sum(spans, dt.timedelta()))
+        if clock in (HourClock.OFFICE_HOURS, HourClock.PAUSED_ON_REST_DAYS):
+            due_date = due.date() - _ONE_DAY if due.time() == dt.time() else due.date()
+        for pause, span in zip(pauses, spans, strict=True) if explain else ():
+            hours = _hours(span)
+            steps.append(_pause_step(pause, f"{hours}小时不计", f"{hours} hours not counted"))
+    else:
+        raise InvalidValueError(
+            "obligation",
+            obligation.id,
+            f"an obligation counted in working days, calendar days or hours (a {unit} limit "
+            "ends at a fixed instant, which no pause moves)",
+        )
+    if explain:
+        steps.append(
+            step(
+                "pause",
+                f"暂停后到期顺延：{instant_label(obligation.due)} → {instant_label(due)}",
+                f"with the pauses, due moves from {instant_label(obligation.due)} to "
+                f"{instant_label(due)}",
+                date=due_date,
+                at=due,
+            )
+        )
+    return due, due_date, tuple(steps)
+
+
+def _end(pause: Pause) -> dt.datetime:
+    if pause.end is None:
+        raise InvalidValueError(
+            "pause", pause, "a pause with an end; clip it first (Pause.clipped)"
+        )
+    return pause.end
+
+
+def _recount(
+    engine: Engine, obligation: Obligation, span: dt.timedelta
+) -> tuple[dt.datetime, dt.date]:
+    # Moving the trigger by the paused time and counting again applies the rule's own
+    # last-day roll to the moved end, whatever rule a plugin put in place.
+    if not span:
+        return obligation.due, obligation.due_date
+    result = engine.due(
+        obligation.rule_id, obligation.trigger + span, explain=False, **dict(obligation.params)
+    )
+    return result.due, result.due_date
+
+
+def _workdays_text(
+    cal: ChinaCalendar, start: dt.datetime, end: dt.datetime, n: int
+) -> tuple[str, str]:
+    if n == 0:
+        return "无工作日不计", "no working day lost"
+    if n > _LISTED_DAYS:
+        return f"{n}个工作日不计", f"{n} working days not counted"
+    days = [d.date for d in cal.days(start.date() + _ONE_DAY, end.date()) if d.is_workday]
+    zh = "、".join(day_label(d, "zh") for d in days)
+    en = ", ".join(day_label(d, "en") for d in days)
+    return f"{n}个工作日不计：{zh}", f"{n} working days not counted: {en}"
+
+
+def _pause_step(pause: Pause, zh: str, en: str) -> TraceStep:
+    why_zh = f"（{pause.reason}）" if pause.reason else ""
+    why_en = f" ({pause.reason})" if pause.reason else ""
+    end = instant_label(_end(pause))
+    return step(
+        "pause",
+        f"暂停计时 {instant_label(pause.start)} 至 {end}{why_zh}：{zh}",
+        f"clock paused {instant_label(pause.start)} to {end}{why_en}: {en}",
+        at=pause.start,
+    )
+
+
+def _hours(span: dt.timedelta) -> str:
+    return f"{span.total_seconds() / 3600:g}"

@@ -1,0 +1,156 @@
+"""Quarterly supervision (art. 13: 每季度调度一次、通报一次): two obligations per quarter.
+
+Each quarter owes a dispatch (调度) and a report (通报), due by the rule
+``supervision.quarterly``: the close of business of the quarter's last day, or, when that day
+is a rest day, of the working day before it (`Recurrence.end_roll`). A plugin that changes the
+rule changes the due dates here too, since they come from `Engine.due`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from deadlines._time import CHINA_TZ
+from deadlines._value import Value
+from deadlines.supervision._obligations import Obligation, oblige
+from deadlines.supervision._status import ObligationStatus, Status
+
+if TYPE_CHECKING:
+    from deadlines._engine import Engine
+
+QUARTERLY_RULE = "supervision.quarterly"
+
+#: Each activity of a quarter: its id suffix and the label of its part in the rule.
+ACTIVITIES: tuple[tuple[str, str], ...] = (("dispatch", "调度"), ("report", "通报"))
+
+
+def quarter_label(year: int, number: int) -> str:
+    """``2026Q3``."""
+    return f"{year}Q{number}"
+
+
+def quarter_of(day: dt.date) -> tuple[int, int]:
+    """The year and number of the quarter containing `day`.
+
+    >>> quarter_of(dt.date(2026, 9, 30))
+    (2026, 3)
+    """
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def quarter_start(year: int, number: int) -> dt.date:
+    """The first day of the quarter."""
+    return dt.date(year, 3 * number - 2, 1)
+
+
+def quarters_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
+    """Every quarter from the one containing `first` through the one containing `last`."""
+    year, number = quarter_of(first)
+    end = quarter_of(last)
+    found: list[tuple[int, int]] = []
+    while (year, number) <= end:
+        found.append((year, number))
+        year, number = (year + 1, 1) if number == 4 else (year, number + 1)
+    return found
+
+
+def quarter_obligations(
+    engine: Engine, year: int, number: int, *, explain: bool = True
+) -> tuple[Obligation, ...]:
+    """The dispatch and the report of one quarter, triggered at its first instant.
+
+    Each is due when its part of ``supervision.quarterly`` is (the whole rule's due when a
+    plugin replaced it with a limit without those parts).
+
+    Raises:
+        DeadlinesError: as `Engine.due` (e.g. the quarter starts before the rule took effect).
+
+    >>> from deadlines import Engine
+    >>> [(o.id, o.due.isoformat()) for o in quarter_obligations(Engine(), 2023, 3)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('2023Q3/dispatch', '2023-09-28T17:30:00+08:00'),
+     ('2023Q3/report', '2023-09-28T17:30:00+08:00')]
+
+    (30 September 2023 was a Saturday inside the Mid-Autumn and National Day holiday, and the
+    29th a holiday: both move back to Thursday the 28th.)
+    """
+    label = quarter_label(year, number)
+    start = dt.datetime.combine(quarter_start(year, number), dt.time(), CHINA_TZ)
+    whole = oblige(engine, QUARTERLY_RULE, start, id=label, event_id=label, explain=explain)
+    parts = {part.label: part for part in whole.parts}
+    made: list[Obligation] = []
+    for activity, part_label in ACTIVITIES:
+        part = parts.get(part_label)
+        changes: dict[str, object] = {"id": f"{label}/{activity}", "subject": part_label}
+        if part is not None:
+            changes.update(due=part.due, due_date=part.due_date, parts=(part,))
+        made.append(whole.model_copy(update=changes))
+    return tuple(made)
+
+
+class QuarterStanding(Value):
+    """A quarter's dispatch and report at a moment: due, done, and their status.
+
+    Attributes:
+        quarter: ``2026Q3``.
+        dispatch_due: when the dispatch is due.
+        dispatch: its status.
+        dispatched_at: when it took place, if it has.
+        report_due: when the report is due.
+        report: its status.
+        reported_at: when it was issued, if it has.
+    """
+
+    quarter: str
+    dispatch_due: dt.datetime
+    dispatch: Status
+    dispatched_at: dt.datetime | None = None
+    report_due: dt.datetime
+    report: Status
+    reported_at: dt.datetime | None = None
+
+    @property
+    def met(self) -> bool:
+        """Whether both were done by their due instants."""
+        return self.dispatch is Status.MET and self.report is Status.MET
+
+    def describe(self, lang: str = "en") -> str:
+        """One line per quarter."""
+        if lang == "zh":
+            return (
+                f"{self.quarter}：调度 {self.dispatch}（{self.dispatch_due:%Y-%m-%d %H:%M} 前），"
+                f"通报 {self.report}（{self.report_due:%Y-%m-%d %H:%M} 前）"
+            )
+        return (
+            f"{self.quarter}: dispatch {self.dispatch} (due {self.dispatch_due:%Y-%m-%d %H:%M}), "
+            f"report {self.report} (due {self.report_due:%Y-%m-%d %H:%M})"
+        )
+
+
+def quarter_standings(rows: Iterable[ObligationStatus]) -> tuple[QuarterStanding, ...]:
+    """The standing of each quarter whose obligations are among `rows`, in order."""
+    found: dict[str, dict[str, ObligationStatus]] = {}
+    for row in rows:
+        if row.rule_id == QUARTERLY_RULE:
+            quarter, _, activity = row.id.partition("/")
+            found.setdefault(quarter, {})[activity] = row
+    standings: list[QuarterStanding] = []
+    for quarter in sorted(found):
+        pair = found[quarter]
+        if "dispatch" not in pair or "report" not in pair:
+            continue
+        dispatch, report = pair["dispatch"], pair["report"]
+        standings.append(
+            QuarterStanding.model_construct(
+                quarter=quarter,
+                dispatch_due=dispatch.due,
+                dispatch=dispatch.status,
+                dispatched_at=dispatch.completed_at,
+                report_due=report.due,
+                report=report.status,
+                reported_at=report.completed_at,
+            )
+        )
+    return tuple(standings)

@@ -1,0 +1,124 @@
+"""The yearly field-research quota (art. 4: at least 60 days a year) for each county leader."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from deadlines._errors import NotInEffectError, UnknownRuleError
+from deadlines._value import Value
+from deadlines.rules import Quota
+
+if TYPE_CHECKING:
+    from deadlines._engine import Engine
+
+QUOTA_RULE = "research.field_days"
+
+
+class QuotaStanding(Value):
+    """One leader's field-research days in one year, against the pro-rata expectation.
+
+    Attributes:
+        leader: the leader.
+        year: the year.
+        as_of: the day counted through (the moment's day, or 31 December of a past year).
+        required: the days the year requires (60).
+        logged: the distinct days logged from 1 January through `as_of` (only working days
+            when the rule counts working days only).
+        expected: the pro-rata days expected by the end of `as_of`
+            (``Quota.expected_by``): required × days elapsed ÷ days in the year.
+        shortfall: how many days behind the expectation, 0 when on track.
+    """
+
+    leader: str
+    year: int
+    as_of: dt.date
+    required: int
+    logged: int
+    expected: float
+    shortfall: float
+
+    @property
+    def remaining(self) -> int:
+        """Days still to log this year to reach the quota."""
+        return max(0, self.required - self.logged)
+
+    @property
+    def on_track(self) -> bool:
+        """Whether the leader has logged at least the pro-rata expectation."""
+        return self.shortfall == 0
+
+    def describe(self, lang: str = "en") -> str:
+        """One line: logged, expected, shortfall."""
+        if lang == "zh":
+            state = "达到进度" if self.on_track else f"落后{self.shortfall:.1f}天"
+            return (
+                f"{self.leader} {self.year}年调研 {self.logged}/{self.required} 天，"
+                f"截至 {self.as_of} 应达 {self.expected:.1f} 天，{state}"
+            )
+        state = "on track" if self.on_track else f"short by {self.shortfall:.1f}"
+        return (
+            f"{self.leader} {self.year}: {self.logged}/{self.required} field days, "
+            f"{self.expected:.1f} expected by {self.as_of}, {state}"
+        )
+
+
+def quota_standings(
+    engine: Engine,
+    days: Mapping[str, Iterable[dt.date]],
+    at: dt.datetime,
+    *,
+    rule_id: str = QUOTA_RULE,
+) -> tuple[QuotaStanding, ...]:
+    """Each leader's standing in each year up to the moment `at`.
+
+    Args:
+        engine: the engine whose rule set holds the quota.
+        days: the days each leader logged (a leader with none is followed from `at`'s year).
+        at: the moment; days after its day are not counted yet.
+        rule_id: the quota rule.
+
+    Returns:
+        One standing per leader and year (the years with days logged through `at`, and
+        `at`'s year), by leader then year. None when the rule is not in the engine's set.
+
+    >>> from datetime import date, datetime, timedelta
+    >>> from deadlines import Engine
+    >>> logged = {"王副县长": [date(2026, 1, 5) + timedelta(weeks=i) for i in range(20)]}
+    >>> [s.describe() for s in quota_standings(Engine(), logged, datetime(2026, 7, 2, 12))]
+    ['王副县长 2026: 20/60 field days, 30.1 expected by 2026-07-02, short by 10.1']
+    """
+    today = at.date()
+    standings: list[QuotaStanding] = []
+    for leader in sorted(days):
+        logged = sorted({d for d in days[leader] if d <= today})
+        for year in sorted({d.year for d in logged} | {today.year}):
+            as_of = min(today, dt.date(year, 12, 31))
+            try:
+                rule = engine.rule(rule_id, dt.date(year, 12, 31))
+            except UnknownRuleError:
+                return ()
+            except NotInEffectError:
+                continue
+            quota = rule.limit
+            if not isinstance(quota, Quota):
+                return ()
+            count = sum(
+                1
+                for d in logged
+                if d.year == year and (not quota.working_days_only or engine.calendar.is_workday(d))
+            )
+            expected = quota.expected_by(as_of)
+            standings.append(
+                QuotaStanding.model_construct(
+                    leader=leader,
+                    year=year,
+                    as_of=as_of,
+                    required=quota.days,
+                    logged=count,
+                    expected=expected,
+                    shortfall=max(0.0, expected - count),
+                )
+            )
+    return tuple(standings)

@@ -1,0 +1,340 @@
+"""The report at a moment: every obligation's status, the counts, and the warnings to act on."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Any, Literal, final
+
+from deadlines._result import Lang
+from deadlines.supervision._errors import Problem
+from deadlines.supervision._march import MarchFinding
+from deadlines.supervision._quarterly import QuarterStanding, quarter_standings
+from deadlines.supervision._quota import QuotaStanding
+from deadlines.supervision._status import STATUS_ORDER, ObligationStatus, Status, Thresholds
+
+if TYPE_CHECKING:
+    from deadlines.supervision._ledger import Ledger
+
+AlertLevel = Literal["escalated", "overdue", "warning", "violation", "shortfall", "provisional"]
+"""How serious an alert is, most serious first:
+
+- ``escalated``: overdue for the escalation threshold or longer (red, to be escalated);
+- ``overdue``: past its due instant and not done (red);
+- ``warning``: inside its warning window (yellow);
+- ``violation``: a meeting in the no-meeting month without an exemption;
+- ``shortfall``: a leader behind the pro-rata field-research quota;
+- ``provisional``: an open obligation due on a day no notice has settled yet.
+"""
+
+ALERT_LEVELS: tuple[AlertLevel, ...] = (
+    "escalated",
+    "overdue",
+    "warning",
+    "violation",
+    "shortfall",
+    "provisional",
+)
+
+#: The columns of the CSV report, one row per obligation.
+CSV_COLUMNS: tuple[str, ...] = (
+    "id",
+    "rule",
+    "event",
+    "subject",
+    "responsible",
+    "trigger",
+    "due",
+    "status",
+    "working_days_left",
+    "hours_left",
+    "escalated",
+    "paused",
+    "completed_at",
+    "provisional",
+    "line",
+)
+
+
+@final
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """Something to act on, in both languages.
+
+    Attributes:
+        level: how serious (see `AlertLevel`).
+        subject: what it concerns: an obligation id, a meeting, a leader.
+        en: the alert in English.
+        zh: the alert in Chinese.
+    """
+
+    level: AlertLevel
+    subject: str
+    en: str
+    zh: str
+
+    def text(self, lang: Lang = "en") -> str:
+        """The alert in `lang`."""
+        return self.zh if lang == "zh" else self.en
+
+
+def _stamp(at: dt.datetime) -> str:
+    return at.strftime("%Y-%m-%d %H:%M")
+
+
+def _iso(at: dt.datetime | dt.date | None) -> str | None:
+    if at is None:
+        return None
+    if isinstance(at, dt.datetime):
+        return at.isoformat(timespec="minutes")
+    return at.isoformat()
+
+
+@final
+@dataclass(frozen=True, slots=True, eq=False)
+class Report:
+    """Where everything stands at one moment.
+
+    Attributes:
+        at: the moment.
+        rows: every obligation that exists at `at`, by due instant.
+        by_status: how many obligations have each status (every status, zeros included).
+        by_rule: the same per rule id.
+        escalated: how many overdue obligations are escalated.
+        alerts: what to act on, most serious first.
+        march: the meetings in the no-meeting month, violations and exemptions.
+        quota: each leader's field-research standing.
+        quarterly: each quarter's dispatch and report.
+        problems: the events and lines not taken into account.
+        thresholds: the thresholds applied.
+    """
+
+    at: dt.datetime
+    rows: tuple[ObligationStatus, ...]
+    by_status: dict[Status, int]
+    by_rule: dict[str, dict[Status, int]]
+    escalated: int
+    alerts: tuple[Alert, ...]
+    march: tuple[MarchFinding, ...]
+    quota: tuple[QuotaStanding, ...]
+    quarterly: tuple[QuarterStanding, ...]
+    problems: tuple[Problem, ...]
+    thresholds: Thresholds
+
+    @property
+    def total(self) -> int:
+        """How many obligations exist at `at`."""
+        return len(self.rows)
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as JSON-ready data (ISO 8601 instants with their offset)."""
+        return {
+            "at": _iso(self.at),
+            "summary": {
+                "total": self.total,
+                "by_status": {str(s): self.by_status[s] for s in STATUS_ORDER},
+                "escalated": self.escalated,
+                "by_rule": {
+                    rule: {str(s): counts[s] for s in STATUS_ORDER}
+                    for rule, counts in self.by_rule.items()
+                },
+            },
+            "obligations": [row_json(row) for row in self.rows],
+            "warnings": [
+                {"level": a.level, "subject": a.subject, "en": a.en, "zh": a.zh}
+                for a in self.alerts
+            ],
+            "march": [
+                {
+                    "meeting": f.meeting_id,
+                    "date": f.date.isoformat(),
+                    "kind": f.kind,
+                    "held": f.held,
+                    "violation": f.violation,
+                    "reason": f.reason,
+                    "line": f.line,
+                }
+                for f in self.march
+            ],
+            "quota": [
+                {
+                    "leader": q.leader,
+                    "year": q.year,
+                    "as_of": q.as_of.isoformat(),
+                    "required": q.required,
+                    "logged": q.logged,
+                    "expected": round(q.expected, 2),
+                    "shortfall": round(q.shortfall, 2),
+                }
+                for q in self.quota
+            ],
+            "quarterly": [
+                {
+                    "quarter": q.quarter,
+                    "dispatch": {
+                        "due": _iso(q.dispatch_due),
+                        "status": str(q.dispatch),
+                        "done": _iso(q.dispatched_at),
+                    },
+                    "report": {
+                        "due": _iso(q.report_due),
+                        "status": str(q.report),
+                        "done": _iso(q.reported_at),
+                    },
+                    "met": q.met,
+                }
+                for q in self.quarterly
+            ],
+            "errors": [p.to_json() for p in self.problems],
+        }
+
+    def write_csv(self, stream: IO[str]) -> None:
+        """Write one CSV row per obligation, with a header (see `CSV_COLUMNS`)."""
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for row in self.rows:
+            data = row_json(row)
+            writer.writerow(
+                [
+                    data["id"],
+                    data["rule"],
+                    data["event"],
+                    data["subject"],
+                    data["responsible"],
+                    data["trigger"],
+                    data["due"],
+                    data["status"],
+                    data["working_days_left"],
+                    f"{row.hours_left:.2f}",
+                    str(row.escalated).lower(),
+                    str(row.paused).lower(),
+                    data["completed_at"] or "",
+                    str(row.obligation.provisional).lower(),
+                    "" if data["line"] is None else data["line"],
+                ]
+            )
+
+
+def row_json(row: ObligationStatus) -> dict[str, Any]:
+    """One obligation's status as JSON-ready data."""
+    ob = row.obligation
+    return {
+        "id": ob.id,
+        "rule": ob.rule_id,
+        "title": ob.title_en,
+        "title_zh": ob.title_zh,
+        "event": ob.event_id,
+        "subject": ob.subject,
+        "responsible": ob.responsible,
+        "trigger": _iso(ob.trigger),
+        "due": _iso(row.due),
+        "due_date": row.due_date.isoformat(),
+        "status": str(row.status),
+        "warning_from": _iso(row.warning_from),
+        "working_days_left": row.working_days_left,
+        "hours_left": round(row.hours_left, 2),
+        "escalated": row.escalated,
+        "paused": row.paused,
+        "pauses": [
+            {"start": _iso(p.start), "end": _iso(p.end), "reason": p.reason}
+            for p in row.tracked.pauses
+        ],
+        "completed_at": _iso(row.completed_at),
+        "provisional": ob.provisional,
+        "article": ob.citation.article,
+        "line": ob.line,
+    }
+
+
+def _obligation_alert(row: ObligationStatus) -> Alert | None:
+    ob = row.obligation
+    days, hours = abs(row.working_days_left), abs(row.hours_left)
+    due = _stamp(row.due)
+    if row.status is Status.OVERDUE:
+        level: AlertLevel = "escalated" if row.escalated else "overdue"
+        tail_en = "; escalate" if row.escalated else ""
+        tail_zh = "，应提请督办" if row.escalated else ""
+        return Alert(
+            level,
+            ob.id,
+            f"{ob.id}: {ob.title_en} overdue since {due} ({days} wd / {hours:.1f} h){tail_en}",
+            f"{ob.id}：{ob.title_zh}，{due} 到期，已逾期{days}个工作日（{hours:.1f}小时）{tail_zh}",
+        )
+    if row.status is Status.WARNING:
+        paused_en = ", clock paused" if row.paused else ""
+        paused_zh = "，暂停计时中" if row.paused else ""
+        return Alert(
+            "warning",
+            ob.id,
+            f"{ob.id}: {ob.title_en} due {due} ({days} wd / {hours:.1f} h left{paused_en})",
+            f"{ob.id}：{ob.title_zh}，{due} 到期（剩{days}个工作日／{hours:.1f}小时{paused_zh}）",
+        )
+    return None
+
+
+def build_report(
+    ledger: Ledger, at: dt.datetime, *, thresholds: Thresholds | None = None
+) -> Report:
+    """The `Report` of `ledger` at `at` (use `Ledger.report`)."""
+    rows = sorted(ledger.status(at, thresholds=thresholds), key=lambda r: (r.due, r.id))
+    by_status = dict.fromkeys(STATUS_ORDER, 0)
+    by_rule: dict[str, dict[Status, int]] = {}
+    escalated = 0
+    red: list[Alert] = []
+    yellow: list[Alert] = []
+    provisional: list[Alert] = []
+    for row in rows:
+        by_status[row.status] += 1
+        counts = by_rule.get(row.rule_id)
+        if counts is None:
+            counts = by_rule[row.rule_id] = dict.fromkeys(STATUS_ORDER, 0)
+        counts[row.status] += 1
+        escalated += row.escalated
+        if row.completed_at is not None:
+            continue
+        alert = _obligation_alert(row)
+        if alert is not None:
+            (red if row.status is Status.OVERDUE else yellow).append(alert)
+        if row.obligation.provisional:
+            due = _stamp(row.due)
+            provisional.append(
+                Alert(
+                    "provisional",
+                    row.id,
+                    f"{row.id}: due {due} relies on days no State Council notice has settled yet",
+                    f"{row.id}：到期时间 {due} 所依据的日期尚无国务院放假通知，为暂定",
+                )
+            )
+    order = {level: i for i, level in enumerate(ALERT_LEVELS)}
+    red.sort(key=lambda a: order[a.level])  # stable: escalated first, each by due instant
+    march = ledger.march(at)
+    quota = ledger.quota(at)
+    alerts = [
+        *red,
+        *yellow,
+        *(
+            Alert("violation", f.meeting_id, f.describe("en"), f.describe("zh"))
+            for f in march
+            if f.violation
+        ),
+        *(
+            Alert("shortfall", q.leader, q.describe("en"), q.describe("zh"))
+            for q in quota
+            if not q.on_track and q.as_of.year == at.year
+        ),
+        *provisional,
+    ]
+    return Report(
+        at=at,
+        rows=tuple(rows),
+        by_status=by_status,
+        by_rule=dict(sorted(by_rule.items())),
+        escalated=escalated,
+        alerts=tuple(alerts),
+        march=march,
+        quota=quota,
+        quarterly=quarter_standings(rows),
+        problems=ledger.problems,
+        thresholds=thresholds if thresholds is not None else ledger.supervisor.thresholds,
+    )

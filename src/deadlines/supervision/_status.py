@@ -1,0 +1,316 @@
+"""Status at a moment: open, warning (yellow), overdue (red, escalated later), met or late.
+
+The thresholds follow the practice of e-government supervision systems (预警, 黄牌, 红牌): a
+warning from one working day before the due instant, red once it has passed, and an escalation
+from the fifth working day after the last day. Each is a value you can change, for every rule
+or for one.
+
+Status is arithmetic on instants computed once per obligation: no rule is counted again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal, final
+
+from pydantic import Field, NonNegativeInt, PositiveInt
+
+from deadlines._value import Value
+
+if TYPE_CHECKING:
+    from deadlines.calendar import ChinaCalendar
+    from deadlines.supervision._ledger import Tracked
+    from deadlines.supervision._obligations import Obligation, Unit
+
+
+class Status(str, enum.Enum):
+    """Where an obligation stands at a moment."""
+
+    OPEN = "open"
+    """Not done, not yet in its warning window."""
+    WARNING = "warning"
+    """Not done, due soon: inside the warning window (yellow)."""
+    OVERDUE = "overdue"
+    """Not done, and its due instant has passed (red)."""
+    MET = "met"
+    """Done by its due instant."""
+    LATE = "late"
+    """Done, but after its due instant."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+#: The order statuses are listed and grouped in: what needs attention first.
+STATUS_ORDER: tuple[Status, ...] = (
+    Status.OVERDUE,
+    Status.WARNING,
+    Status.OPEN,
+    Status.LATE,
+    Status.MET,
+)
+
+
+class WorkingDaysBefore(Value):
+    """Warn from `n` working days before the due instant (at the same time of day).
+
+    ``n = 0`` warns only at the due instant itself.
+
+    >>> WorkingDaysBefore(1)
+    WorkingDaysBefore(1)
+    """
+
+    kind: Literal["working_days_before"] = "working_days_before"
+    _positional: ClassVar[tuple[str, ...]] = ("n",)
+    n: NonNegativeInt = 1
+
+    def __init__(self, n: int | None = None, /, **data: object) -> None:
+        if n is not None:
+            data["n"] = n
+        super().__init__(**data)
+
+
+class FractionOfLimit(Value):
+    """Warn once `fraction` of the limit has elapsed since the trigger.
+
+    For a limit in working days, the remaining share is rounded up to whole working days:
+    with 0.8 of a 3-working-day limit, 0.6 of a day is left, so the warning starts 1 working
+    day before the due instant. Other limits measure the share in clock time.
+
+    >>> FractionOfLimit(0.8)
+    FractionOfLimit(0.8)
+    """
+
+    kind: Literal["fraction_of_limit"] = "fraction_of_limit"
+    _positional: ClassVar[tuple[str, ...]] = ("fraction",)
+    fraction: Annotated[float, Field(gt=0, le=1)]
+
+    def __init__(self, fraction: float | None = None, /, **data: object) -> None:
+        if fraction is not None:
+            data["fraction"] = fraction
+        super().__init__(**data)
+
+
+WarningRule = Annotated[WorkingDaysBefore | FractionOfLimit, Field(discriminator="kind")]
+"""When the warning window opens."""
+
+
+class Thresholds(Value):
+    """When an obligation turns yellow, and when an overdue one is escalated.
+
+    Attributes:
+        warning: when the warning window opens; 1 working day before the due instant by
+            default.
+        escalate_after: an overdue obligation is escalated from this working day after its
+            last day (5 by default: a notice of criticism in many supervision systems).
+        per_rule: thresholds for single rules (``minutes.executive``) or families
+            (``minutes``), which win over these.
+
+    >>> t = Thresholds().with_rule("routing", warning=FractionOfLimit(0.5))
+    >>> t.for_rule("routing.ordinary").warning, t.for_rule("minutes.executive").warning
+    (FractionOfLimit(0.5), WorkingDaysBefore(1))
+    """
+
+    warning: WarningRule = WorkingDaysBefore(1)
+    escalate_after: PositiveInt = 5
+    per_rule: tuple[tuple[str, Thresholds], ...] = ()
+
+    def for_rule(self, rule_id: str) -> Thresholds:
+        """The thresholds that apply to `rule_id`: its own, its family's, or these."""
+        if not self.per_rule:
+            return self
+        found = dict(self.per_rule)
+        chosen = found.get(rule_id) or found.get(rule_id.split(".", 1)[0])
+        if chosen is None:
+            return self.model_copy(update={"per_rule": ()})
+        return chosen
+
+    def with_rule(
+        self,
+        rule_id: str,
+        *,
+        warning: WorkingDaysBefore | FractionOfLimit | None = None,
+        escalate_after: int | None = None,
+    ) -> Thresholds:
+        """A copy with other thresholds for one rule or family (the rest as here)."""
+        base = self.for_rule(rule_id)
+        own = Thresholds(
+            warning=warning if warning is not None else base.warning,
+            escalate_after=escalate_after if escalate_after is not None else base.escalate_after,
+        )
+        others = tuple((key, value) for key, value in self.per_rule if key != rule_id)
+        return Thresholds(
+            warning=self.warning,
+            escalate_after=self.escalate_after,
+            per_rule=(*others, (rule_id, own)),
+        )
+
+
+def warning_from(
+    calendar: ChinaCalendar,
+    obligation: Obligation,
+    due: dt.datetime,
+    due_date: dt.date,
+    thresholds: Thresholds,
+) -> dt.datetime:
+    """The instant the warning window of `obligation` opens, never before its trigger.
+
+    >>> from datetime import datetime
+    >>> from deadlines import ChinaCalendar, Engine
+    >>> from deadlines.supervision._obligations import oblige
+    >>> ob = oblige(Engine(), "minutes.executive", datetime(2026, 9, 30, 17), id="m1/minutes",
+    ...             event_id="m1")
+    >>> warning_from(ChinaCalendar(), ob, ob.due, ob.due_date, Thresholds())  # over National Day
+    datetime.datetime(2026, 10, 9, 17, 30, ...)
+    """
+    trigger = obligation.trigger
+    rule = thresholds.warning
+    if isinstance(rule, WorkingDaysBefore):
+        start = _workdays_before(calendar, due, rule.n)
+    elif obligation.unit == "working_days":
+        total = calendar.workdays_between(trigger.date(), due_date)
+        left = math.ceil(round((1 - rule.fraction) * total, 9))
+        start = _workdays_before(calendar, due, left)
+    else:
+        start = trigger + (due - trigger) * rule.fraction
+    return max(start, trigger)
+
+
+def _workdays_before(calendar: ChinaCalendar, due: dt.datetime, n: int) -> dt.datetime:
+    if n == 0:
+        return due
+    return dt.datetime.combine(calendar.add_workdays(due.date(), -n), due.timetz())
+
+
+@final
+@dataclass(frozen=True, slots=True, eq=False)
+class ObligationStatus:
+    """An obligation's status at a moment, with how much time is left (or how late it is).
+
+    Attributes:
+        tracked: the obligation with its completion and pauses.
+        at: the moment.
+        status: open, warning, overdue, met or late.
+        due: the due instant at that moment (pauses up to then included).
+        due_date: the last day of the period.
+        warning_from: when the warning window opens.
+        working_days_left: working days after the day of `at` through the last day; negative
+            when overdue (working days after the last day through the day of `at`). For a
+            done obligation the same is measured at its completion: how early, or how late.
+        hours_left: clock hours from `at` (or the completion) to the due instant; negative
+            when overdue or late.
+        escalated: overdue for `escalate_after` working days or more.
+        paused: its clock is stopped at that moment.
+        completed_at: when it was done, if it was by that moment.
+    """
+
+    tracked: Tracked
+    at: dt.datetime
+    status: Status
+    due: dt.datetime
+    due_date: dt.date
+    warning_from: dt.datetime
+    working_days_left: int
+    hours_left: float
+    escalated: bool = False
+    paused: bool = False
+    completed_at: dt.datetime | None = None
+
+    @property
+    def obligation(self) -> Obligation:
+        """The obligation itself."""
+        return self.tracked.obligation
+
+    @property
+    def id(self) -> str:
+        """The obligation's id."""
+        return self.tracked.obligation.id
+
+    @property
+    def rule_id(self) -> str:
+        """The obligation's rule."""
+        return self.tracked.obligation.rule_id
+
+    @property
+    def unit(self) -> Unit:
+        """How its limit counts."""
+        return self.tracked.obligation.unit
+
+    def describe_left(self) -> str:
+        """``2 wd / 40.5 h left``, ``overdue 3 wd / 70.0 h``, ``late 0 wd / 2.5 h``.
+
+        ``wd`` is working days: see `working_days_left`.
+        """
+        days, hours = abs(self.working_days_left), abs(self.hours_left)
+        span = f"{days} wd / {hours:.1f} h"
+        if self.status is Status.OVERDUE:
+            return f"overdue {span}"
+        if self.status is Status.LATE:
+            return f"late {span}"
+        if self.status is Status.MET:
+            return f"met, {span} early"
+        return f"{span} left" + (" (paused)" if self.paused else "")
+
+    def describe_left_zh(self) -> str:
+        """``剩2个工作日／40.5小时``, ``逾期3个工作日／70.0小时`` …"""
+        days, hours = abs(self.working_days_left), abs(self.hours_left)
+        span = f"{days}个工作日／{hours:.1f}小时"
+        if self.status is Status.OVERDUE:
+            return f"逾期{span}"
+        if self.status is Status.LATE:
+            return f"超期办结{span}"
+        if self.status is Status.MET:
+            return f"按期办结，提前{span}"
+        return f"剩{span}" + ("（暂停中）" if self.paused else "")
+
+
+def compute_status(
+    calendar: ChinaCalendar,
+    tracked: Tracked,
+    at: dt.datetime,
+    due: dt.datetime,
+    due_date: dt.date,
+    warn: dt.datetime,
+    escalate_after: int,
+    *,
+    paused: bool = False,
+) -> ObligationStatus:
+    """The status of `tracked` at `at`, given its due instant and warning window there.
+
+    Instants are compared exactly: done at the due instant is met; not done at the due instant
+    is not yet overdue.
+    """
+    done = tracked.completed_at
+    if done is not None and done <= at:
+        if done <= due:
+            # max: done exactly at a 24:00 cutoff is on the day after the last day
+            days = max(0, calendar.workdays_between(done.date(), due_date))
+            state = Status.MET
+        else:
+            days = -calendar.workdays_between(due_date, done.date())
+            state = Status.LATE
+        hours = (due - done).total_seconds() / 3600
+        return ObligationStatus(
+            tracked, at, state, due, due_date, warn, days, hours, completed_at=done
+        )
+    hours = (due - at).total_seconds() / 3600
+    if at > due:
+        days = -calendar.workdays_between(due_date, at.date())
+        return ObligationStatus(
+            tracked,
+            at,
+            Status.OVERDUE,
+            due,
+            due_date,
+            warn,
+            days,
+            hours,
+            escalated=-days >= escalate_after,
+            paused=paused,
+        )
+    days = max(0, calendar.workdays_between(at.date(), due_date))
+    state = Status.WARNING if at >= warn else Status.OPEN
+    return ObligationStatus(tracked, at, state, due, due_date, warn, days, hours, paused=paused)
