@@ -19,6 +19,11 @@ from deadlines.policy import (
 
 _MINUTES = "rule = 'minutes.executive'\nat = 2026-09-30T17:00:00"
 
+_MISSING_POLICY = (
+    "policy = 'missing.toml'\n[[case]]\nrule = 'a.b'\nat = 2026-06-09T10:00:00\n"
+    "expect = {status = 'due'}"
+)
+
 EXAMPLES = Path(__file__).parent.parent / "examples" / "policy-change"
 
 
@@ -275,11 +280,7 @@ class TestRunner:
         ("content", "message"),
         [
             ("[[case]]\nrule = 3", "case[0].rule"),
-            (
-                "policy = 'missing.toml'\n[[case]]\nrule = 'a.b'\nat = 2026-06-09T10:00:00\n"
-                + "expect = {status = 'due'}",
-                "cannot read it",
-            ),
+            (_MISSING_POLICY, "cannot read it"),
         ],
         ids=["malformed", "missing-policy"],
     )
