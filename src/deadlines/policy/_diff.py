@@ -14,7 +14,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from deadlines._engine import Engine
 from deadlines._errors import InvalidValueError, ProvisionalDateWarning
@@ -58,6 +58,14 @@ class Trigger(BaseModel):
     at: dt.datetime | dt.date
     params: dict[str, Any] = Field(default_factory=dict)
     label: str = ""
+
+    @field_validator("at")
+    @classmethod
+    def _china_time(cls, at: dt.datetime | dt.date) -> dt.datetime | dt.date:
+        # A naive trigger is China time, as everywhere in the library.
+        if isinstance(at, dt.datetime):
+            return at.replace(tzinfo=CHINA_TZ) if at.tzinfo is None else at.astimezone(CHINA_TZ)
+        return at
 
 
 class Change(BaseModel):
