@@ -17,6 +17,7 @@ COMMANDS: tuple[str, ...] = (
     "due",
     "batch",
     "calendar",
+    "check",
     "test",
     "diff",
     "schema",

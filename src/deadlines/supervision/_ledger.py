@@ -216,7 +216,7 @@ class Supervisor:
         return Ledger(
             self,
             tracked,
-            problems=tuple(build.problems),
+            problems=tuple(sorted(build.problems, key=_problem_order)),
             meetings=tuple(build.meetings),
             field_days={name: tuple(days) for name, days in build.field_days.items()},
         )
@@ -459,6 +459,10 @@ class _Build:
         return tuple(pauses)
 
 
+def _problem_order(problem: Problem) -> tuple[bool, int]:
+    return problem.line is None, problem.line or 0
+
+
 def _target(event: Event) -> tuple[str, str, dt.datetime]:
     """The obligation a record is about, the field naming it, and when it happened."""
     if isinstance(event, QuarterDispatched):
@@ -471,6 +475,9 @@ def _target(event: Event) -> tuple[str, str, dt.datetime]:
 
 
 def _field_of(error: DeadlinesError, event: Event) -> str | None:
+    field = getattr(error, "event_field", None)
+    if field is not None:
+        return str(field)
     argument = getattr(error, "argument", None)
     instant = _INSTANT_FIELD.get(type(event))
     if isinstance(error, NotInEffectError) or argument == "at" or argument == "day":

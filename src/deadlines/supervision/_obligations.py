@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Literal
 
+from deadlines._errors import DeadlinesError
 from deadlines._result import Lang, Part, TraceStep
 from deadlines._value import Citation, Value
 from deadlines.rules import (
@@ -297,19 +298,23 @@ def derive(
             )
             for number, document in enumerate(event.documents, 1)
         )
-        made.extend(
-            make(
-                "decisions.time_limited",
-                event.ended_at,
-                f"matter/{matter.id or number}",
-                subject=matter.title,
-                responsible=matter.owner,
-                params={"deadline": matter.deadline}
-                if matter.deadline is not None
-                else {"limit_days": matter.limit_days},
-            )
-            for number, matter in enumerate(event.matters, 1)
-        )
+        for number, matter in enumerate(event.matters, 1):
+            given = "deadline" if matter.deadline is not None else "limit_days"
+            try:
+                made.append(
+                    make(
+                        "decisions.time_limited",
+                        event.ended_at,
+                        f"matter/{matter.id or number}",
+                        subject=matter.title,
+                        responsible=matter.owner,
+                        params={given: getattr(matter, given)},
+                    )
+                )
+            except DeadlinesError as error:
+                # Say which matter: the engine only knows the parameter's name.
+                error.event_field = f"matters[{number - 1}].{given}"  # type: ignore[attr-defined]
+                raise
         return tuple(made)
     if isinstance(event, DocumentReceived):
         stated = {} if event.stated_limit is None else {"stated_limit": event.stated_limit}

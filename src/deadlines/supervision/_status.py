@@ -240,31 +240,29 @@ class ObligationStatus:
         return self.tracked.obligation.unit
 
     def describe_left(self) -> str:
-        """``2 wd / 40.5 h left``, ``overdue 3 wd / 70.0 h``, ``late 0 wd / 2.5 h``.
+        """``2 wd / 40.5 h left``, ``3 wd / 70.0 h overdue``, ``0 wd / 2.5 h late`` …
 
         ``wd`` is working days: see `working_days_left`.
         """
-        days, hours = abs(self.working_days_left), abs(self.hours_left)
-        span = f"{days} wd / {hours:.1f} h"
+        span = f"{abs(self.working_days_left)} wd / {abs(self.hours_left):.1f} h"
         if self.status is Status.OVERDUE:
-            return f"overdue {span}"
+            return f"{span} overdue"
         if self.status is Status.LATE:
-            return f"late {span}"
+            return f"{span} late"
         if self.status is Status.MET:
-            return f"met, {span} early"
-        return f"{span} left" + (" (paused)" if self.paused else "")
+            return f"{span} early"
+        return f"{span} left" + (", paused" if self.paused else "")
 
     def describe_left_zh(self) -> str:
         """``剩2个工作日／40.5小时``, ``逾期3个工作日／70.0小时`` …"""
-        days, hours = abs(self.working_days_left), abs(self.hours_left)
-        span = f"{days}个工作日／{hours:.1f}小时"
+        span = f"{abs(self.working_days_left)}个工作日／{abs(self.hours_left):.1f}小时"
         if self.status is Status.OVERDUE:
             return f"逾期{span}"
         if self.status is Status.LATE:
-            return f"超期办结{span}"
+            return f"超期{span}"
         if self.status is Status.MET:
-            return f"按期办结，提前{span}"
-        return f"剩{span}" + ("（暂停中）" if self.paused else "")
+            return f"提前{span}"
+        return f"剩{span}" + ("，暂停中" if self.paused else "")
 
 
 def compute_status(

@@ -1,0 +1,395 @@
+"""``deadlines check EVENTS_FILE``: every obligation's status at a moment, with the warnings.
+
+Overdue obligations are data, not an error: the exit status is 0 for any report, 1 when some
+input lines could not be taken into account (each is reported with its line number on
+standard error, and in the JSON report), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+from deadlines.cli._common import (
+    AT_EXAMPLE,
+    EXIT_FAILED,
+    EXIT_OK,
+    UsageError,
+    add_calendar,
+    add_lang,
+    engine_from,
+    guarded,
+    out,
+    parse_instant_arg,
+    print_json,
+)
+
+if TYPE_CHECKING:
+    from deadlines._result import Lang
+    from deadlines.supervision import EventLog, ObligationStatus, Report, Thresholds
+
+EVENTS_EXAMPLE = "examples/supervision/county-week.jsonl"
+
+_COLORS = {
+    "overdue": "31",  # red
+    "escalated": "1;31",  # bold red
+    "warning": "33",  # yellow
+    "open": "",
+    "late": "35",  # magenta
+    "met": "32",  # green
+    "violation": "31",
+    "shortfall": "33",
+    "provisional": "36",  # cyan
+    "heading": "1",
+}
+
+_HEADINGS = {
+    "en": {
+        "title": "Supervision report at {at}",
+        "by_status": "By status",
+        "by_rule": "By rule",
+        "total": "total",
+        "escalated": "escalated (!)",
+        "warnings": "Warnings",
+        "none": "none",
+        "march": "No-meeting month (art. 6)",
+        "quota": "Field research (art. 4)",
+        "quarterly": "Quarterly supervision (art. 13)",
+        "ics": "Calendar: {n} open obligations written to {path}",
+        "empty": "No obligations at {at}.",
+    },
+    "zh": {
+        "title": "督查报告（{at}）",
+        "by_status": "按状态",
+        "by_rule": "按规则",
+        "total": "合计",
+        "escalated": "提请督办（！）",
+        "warnings": "预警",
+        "none": "无",
+        "march": "“无会月”（第6条）",
+        "quota": "调研天数（第4条）",
+        "quarterly": "季度调度、通报（第13条）",
+        "ics": "日历：{n} 项未办结事项已写入 {path}",
+        "empty": "{at} 无督办事项。",
+    },
+}
+
+_COLUMNS = {
+    "en": ("obligation", "rule", "due", "status", "margin"),
+    "zh": ("事项", "规则", "到期", "状态", "时间"),
+}
+
+_STATUS_ZH = {"open": "在办", "warning": "预警", "overdue": "逾期", "met": "按期", "late": "超期"}
+
+
+def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
+    """Add ``deadlines check`` to the command line."""
+    parser = subparsers.add_parser(
+        "check",
+        help="the status of every obligation that events create, with warnings",
+        description="Read events and completions (JSON Lines), derive every obligation they "
+        "create, and report each one's status at --at: open, warning, overdue, met or late; "
+        "counts by rule and by status; the warnings; the no-meeting month, the field-research "
+        "quota and the quarterly supervision. Exit status 0 even when obligations are "
+        "overdue, 1 when some input lines were not valid (reported with their line numbers), "
+        "2 for a usage error.",
+    )
+    parser.add_argument(
+        "events",
+        metavar="EVENTS_FILE",
+        help=f"events as JSON Lines, e.g. {EVENTS_EXAMPLE}; - reads standard input",
+    )
+    parser.add_argument(
+        "--at",
+        metavar="DATETIME",
+        help=f"the moment of the report, ISO 8601, e.g. {AT_EXAMPLE} (Asia/Shanghai without "
+        "an offset); now by default",
+    )
+    form = parser.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="print the report as JSON")
+    form.add_argument("--csv", action="store_true", help="print one CSV row per obligation")
+    parser.add_argument(
+        "--ics",
+        metavar="FILE",
+        help="also write the open obligations to FILE as an iCalendar (RFC 5545) calendar; "
+        "needs pip install 'deadlines[ics]'",
+    )
+    warn = parser.add_mutually_exclusive_group()
+    warn.add_argument(
+        "--warn-days",
+        type=int,
+        metavar="N",
+        help="warn N working days before the due instant (default 1)",
+    )
+    warn.add_argument(
+        "--warn-fraction",
+        type=float,
+        metavar="F",
+        help="warn once the fraction F of the limit has elapsed, e.g. 0.8",
+    )
+    parser.add_argument(
+        "--escalate-after",
+        type=int,
+        metavar="N",
+        help="escalate from the N-th working day overdue (default 5)",
+    )
+    parser.add_argument(
+        "--explain",
+        action="append",
+        default=[],
+        metavar="OBLIGATION",
+        help="also print how the due instant of OBLIGATION was counted (its pauses "
+        "included); repeatable",
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour and group the table: auto (a terminal without NO_COLOR), always, never",
+    )
+    add_lang(parser)
+    add_calendar(parser)
+
+
+@guarded
+def run(args: argparse.Namespace) -> int:
+    """Read the events, build the ledger, print the report."""
+    import datetime as dt
+
+    from deadlines._time import CHINA_TZ
+    from deadlines.supervision import MissingExtraError, Supervisor, write_ics
+
+    at = parse_instant_arg("--at", args.at) if args.at else dt.datetime.now(CHINA_TZ)
+    thresholds = _thresholds(args)
+    log = _read(args.events)
+    supervisor = Supervisor(engine_from(args), thresholds=thresholds, explain=bool(args.explain))
+    ledger = supervisor.ledger(log)
+    for name in args.explain:
+        if name not in ledger:
+            raise UsageError(
+                "--explain", f"no obligation {name!r}; give an id from the report's first column"
+            )
+    report = ledger.report(at)
+    written = None
+    if args.ics:
+        try:
+            written = write_ics(report, args.ics, lang=args.lang)
+        except MissingExtraError as error:
+            raise UsageError("--ics", str(error)) from None
+        except OSError as error:
+            raise UsageError("--ics", f"cannot write {args.ics!r}: {error.strerror}") from None
+    if args.json:
+        print_json(report.to_json())
+    elif args.csv:
+        report.write_csv(out())
+    else:
+        color = args.color == "always" or (
+            args.color == "auto" and not os.environ.get("NO_COLOR") and _isatty()
+        )
+        print(render(report, args.lang, color=color), file=out())
+        for name in args.explain:
+            print("", file=out())
+            print(ledger[name].explain(args.lang), file=out())
+        if written is not None:
+            print("", file=out())
+            print(_HEADINGS[args.lang]["ics"].format(n=written, path=args.ics), file=out())
+    for problem in report.problems:
+        print(f"deadlines check: {problem}", file=sys.stderr)
+    return EXIT_FAILED if report.problems else EXIT_OK
+
+
+def _isatty() -> bool:
+    isatty = getattr(out(), "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _read(path: str) -> EventLog:
+    from deadlines.supervision import read_events
+
+    if path == "-":
+        return read_events(sys.stdin)
+    try:
+        with open(path, encoding="utf-8") as stream:  # noqa: PTH123 - argparse gives text
+            return read_events(stream)
+    except FileNotFoundError:
+        raise UsageError(
+            "EVENTS_FILE", f"no such file {path!r}; give a JSON Lines file such as {EVENTS_EXAMPLE}"
+        ) from None
+    except UnicodeDecodeError:
+        raise UsageError("EVENTS_FILE", f"{path!r} is not UTF-8 text (JSON Lines)") from None
+    except OSError as error:
+        raise UsageError("EVENTS_FILE", f"cannot read {path!r}: {error.strerror}") from None
+
+
+def _thresholds(args: argparse.Namespace) -> Thresholds:
+    from deadlines.supervision import FractionOfLimit, Thresholds, WorkingDaysBefore
+
+    changes: dict[str, Any] = {}
+    if args.warn_days is not None:
+        if args.warn_days < 0:
+            raise UsageError("--warn-days", f"must be 0 or more, such as 1; got {args.warn_days}")
+        changes["warning"] = WorkingDaysBefore(args.warn_days)
+    if args.warn_fraction is not None:
+        if not 0 < args.warn_fraction <= 1:
+            raise UsageError(
+                "--warn-fraction",
+                f"must be more than 0 and at most 1, such as 0.8; got {args.warn_fraction}",
+            )
+        changes["warning"] = FractionOfLimit(args.warn_fraction)
+    if args.escalate_after is not None:
+        if args.escalate_after < 1:
+            raise UsageError(
+                "--escalate-after", f"must be 1 or more, such as 5; got {args.escalate_after}"
+            )
+        changes["escalate_after"] = args.escalate_after
+    return Thresholds(**changes)
+
+
+# --- rendering -------------------------------------------------------------------------------
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def _paint(text: str, code: str, *, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color and code else text
+
+
+def _widths(rows: list[list[str]]) -> list[int]:
+    return [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+
+
+def _table(
+    rows: list[list[str]],
+    codes: list[str],
+    *,
+    color: bool,
+    right: frozenset[int] = frozenset(),
+    widths: list[int] | None = None,
+) -> list[str]:
+    widths = widths or _widths(rows)
+    lines = []
+    for row, code in zip(rows, codes, strict=True):
+        cells = [
+            " " * (widths[i] - _width(cell)) + cell if i in right else _pad(cell, widths[i])
+            for i, cell in enumerate(row)
+        ]
+        lines.append(_paint("  ".join(cells).rstrip(), code, color=color))
+    return lines
+
+
+def _status_text(row: ObligationStatus, lang: Lang) -> str:
+    text = str(row.status) if lang == "en" else _STATUS_ZH[str(row.status)]
+    if row.escalated:
+        text += "!" if lang == "en" else "！"
+    return text
+
+
+def _row(row: ObligationStatus, lang: Lang) -> list[str]:
+    left = row.describe_left_zh() if lang == "zh" else row.describe_left()
+    return [row.id, row.rule_id, f"{row.due:%Y-%m-%d %H:%M}", _status_text(row, lang), left]
+
+
+def render(report: Report, lang: Lang = "en", *, color: bool = False) -> str:
+    """The report as text: the obligations, the counts, the warnings, the checks.
+
+    With `color`, obligations are grouped by status (overdue first) and coloured; without it,
+    one plain table in order of due instant.
+    """
+    from deadlines.supervision import STATUS_ORDER
+
+    words = _HEADINGS[lang]
+    at = f"{report.at:%Y-%m-%d %H:%M} ({report.at:%a})"
+    if lang == "zh":
+        at = f"{report.at:%Y-%m-%d %H:%M}，周{'一二三四五六日'[report.at.weekday()]}"
+    lines = [_paint(words["title"].format(at=at), _COLORS["heading"], color=color), ""]
+    header = list(_COLUMNS[lang])
+    colon = "：" if lang == "zh" else ":"
+    if not report.rows:
+        lines.append(words["empty"].format(at=at))
+    elif color:
+        # One set of column widths for every group, so the groups line up.
+        widths = _widths([header, *(_row(r, lang) for r in report.rows)])
+        for status in STATUS_ORDER:
+            group = [r for r in report.rows if r.status is status]
+            if not group:
+                continue
+            name = str(status) if lang == "en" else _STATUS_ZH[str(status)]
+            code = _COLORS[str(status)] or "1"
+            lines.append(_paint(f"{name} ({len(group)})", code, color=color))
+            body = [_row(r, lang) for r in group]
+            codes = ["2"] + [
+                _COLORS["escalated"] if r.escalated else _COLORS[str(r.status)] for r in group
+            ]
+            table = _table([header, *body], codes, color=color, widths=widths)
+            lines.extend(f"  {line}" for line in table)
+            lines.append("")
+    else:
+        body = [_row(r, lang) for r in report.rows]
+        lines.extend(_table([header, *body], [""] * (len(body) + 1), color=color))
+    if lines[-1] != "":
+        lines.append("")
+    lines.extend(_summary(report, lang, colon, color=color))
+    lines.extend(_alerts(report, lang, colon, color=color))
+    lines.extend(_checks(report, lang, colon))
+    while lines and lines[-1] == "":
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _summary(report: Report, lang: Lang, colon: str, *, color: bool) -> list[str]:
+    from deadlines.supervision import STATUS_ORDER
+
+    words = _HEADINGS[lang]
+    names = [str(s) if lang == "en" else _STATUS_ZH[str(s)] for s in STATUS_ORDER]
+    counts = ", ".join(
+        f"{name} {report.by_status[s]}" for name, s in zip(names, STATUS_ORDER, strict=True)
+    )
+    totals = f"{words['total']} {report.total}; {words['escalated']} {report.escalated}"
+    space = "" if lang == "zh" else " "
+    lines = [f"{words['by_status']}{colon}{space}{counts}; {totals}", ""]
+    if report.by_rule:
+        table = [[words["by_rule"], *names, words["total"]]]
+        for rule, per in report.by_rule.items():
+            table.append([rule, *(str(per[s]) for s in STATUS_ORDER), str(sum(per.values()))])
+        right = frozenset(range(1, len(STATUS_ORDER) + 2))
+        codes = ["1"] + [""] * (len(table) - 1)
+        lines.extend(_table(table, codes, color=color, right=right))
+        lines.append("")
+    return lines
+
+
+def _alerts(report: Report, lang: Lang, colon: str, *, color: bool) -> list[str]:
+    words = _HEADINGS[lang]
+    lines = [f"{words['warnings']} ({len(report.alerts)})" + (colon if report.alerts else "")]
+    for alert in report.alerts:
+        text = f"  [{alert.level}] {alert.text(lang)}"
+        lines.append(_paint(text, _COLORS[alert.level], color=color))
+    lines.append("")
+    return lines
+
+
+def _checks(report: Report, lang: Lang, colon: str) -> list[str]:
+    words = _HEADINGS[lang]
+    lines: list[str] = []
+    if report.march:
+        lines.append(words["march"] + colon)
+        lines.extend(f"  {finding.describe(lang)}" for finding in report.march)
+        lines.append("")
+    if report.quota:
+        lines.append(words["quota"] + colon)
+        lines.extend(f"  {standing.describe(lang)}" for standing in report.quota)
+        lines.append("")
+    if report.quarterly:
+        lines.append(words["quarterly"] + colon)
+        lines.extend(f"  {quarter.describe(lang)}" for quarter in report.quarterly)
+        lines.append("")
+    return lines
