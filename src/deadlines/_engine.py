@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 import weakref
+from collections.abc import Iterable, Mapping
 from typing import Any, final
 
 from deadlines._errors import InvalidValueError, NotADeadlineError, ProvisionalDateWarning
+from deadlines._plugins import PluginInfo, configure
 from deadlines._result import DueResult, TraceStep
 from deadlines._time import parse_instant, to_china
 from deadlines.calendar import ChinaCalendar
@@ -29,6 +31,18 @@ class Engine:
         calendar: the working-day calendar; the official one by default.
         rules: the rule set; the 2020 opinion by default.
         conventions: the counting options every rule uses unless it pins its own.
+        plugins: plugins for this engine only: modules or objects with `deadlines.hookimpl`
+            functions, or a mapping of names to them. See `deadlines.hookspecs`.
+        discover_plugins: whether to add the plugins installed under the ``deadlines``
+            entry-point group (unless ``$DEADLINES_DISABLE_PLUGIN_AUTOLOAD`` is set).
+
+    Attributes:
+        plugins: the plugins applied, each with what it changes.
+
+    Raises:
+        PluginError: a plugin cannot be loaded, or one of its hooks raised or returned the
+            wrong type. The engine is not built: nothing is half-applied.
+        PluginConflictError: two plugins of the same rank change one thing differently.
 
     >>> from datetime import datetime
     >>> engine = Engine()
@@ -36,7 +50,14 @@ class Engine:
     '2026-10-10T17:30:00+08:00'
     """
 
-    __slots__ = ("calendar", "conventions", "rules")
+    __slots__ = (
+        "_plugin_steps",
+        "_rule_plugin_steps",
+        "calendar",
+        "conventions",
+        "plugins",
+        "rules",
+    )
 
     def __init__(
         self,
@@ -44,13 +65,26 @@ class Engine:
         rules: RuleSet | None = None,
         *,
         conventions: Conventions | None = None,
+        plugins: Iterable[object] | Mapping[str, object] = (),
+        discover_plugins: bool = True,
     ) -> None:
+        rules = rules if rules is not None else OPINION_2020
+        conventions = conventions if conventions is not None else Conventions()
+        # Everything the plugins change is built first and taken whole, or not at all.
+        setup = configure(calendar, rules, conventions, plugins=plugins, discover=discover_plugins)
+        if setup is not None:
+            calendar = setup.calendar if setup.calendar is not None else calendar
+            rules, conventions = setup.rules, setup.conventions
         self.calendar = calendar if calendar is not None else ChinaCalendar()
-        self.rules = rules if rules is not None else OPINION_2020
-        self.conventions = conventions if conventions is not None else Conventions()
+        self.rules = rules
+        self.conventions = conventions
+        self.plugins: tuple[PluginInfo, ...] = setup.plugins if setup else ()
+        self._plugin_steps = setup.steps if setup else ()
+        self._rule_plugin_steps = setup.rule_steps if setup else {}
 
     def __repr__(self) -> str:
-        return f"Engine({self.calendar!r}, {self.rules!r}, conventions={self.conventions!r})"
+        names = f", plugins={[p.name for p in self.plugins]!r}" if self.plugins else ""
+        return f"Engine({self.calendar!r}, {self.rules!r}, conventions={self.conventions!r}{names})"
 
     def rule(self, rule_id: str, on: dt.date | None = None) -> Rule:
         """The version of `rule_id` in effect on `on` (the latest when `on` is None)."""
@@ -160,6 +194,9 @@ class Engine:
             ),
             _version_step(rule, self.rules.versions(rule.id), start.date()),
         ]
+        if self.plugins:  # what plugins changed in this rule, then in every rule
+            steps += self._rule_plugin_steps.get((rule.id, rule.effective_from), ())
+            steps += self._plugin_steps
         return tuple(steps)
 
 

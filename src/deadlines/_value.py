@@ -57,4 +57,6 @@ class Citation(Value):
         """``第8条：…`` or ``art. 8: …``."""
         if lang == "zh":
             return f"{self.document}第{self.article}条：“{self.text}”"
+        if self.document != type(self).model_fields["document"].default:  # a local document
+            return f"{self.document}, art. {self.article}: “{self.text}”"
         return f"opinion of 2020, art. {self.article}: “{self.text}”"
