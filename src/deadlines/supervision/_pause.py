@@ -151,7 +151,8 @@ def paused_due(
         days = sum((_end(p).date() - p.start.date()).days for p in pauses)
         for pause in pauses if explain else ():
             n = (_end(pause).date() - pause.start.date()).days
-            steps.append(_pause_step(pause, f"{n}个自然日不计", f"{n} calendar days not counted"))
+            what = "1 calendar day" if n == 1 else f"{n} calendar days"
+            steps.append(_pause_step(pause, f"{n}个自然日不计", f"{what} not counted"))
         due, due_date = _recount(engine, obligation, dt.timedelta(days=days))
     elif unit == "hours":
         rule = engine.rule(obligation.rule_id, obligation.trigger.date())
@@ -222,12 +223,13 @@ def _workdays_text(
 ) -> tuple[str, str]:
     if n == 0:
         return "无工作日不计", "no working day lost"
+    days = "1 working day" if n == 1 else f"{n} working days"
     if n > _LISTED_DAYS:
-        return f"{n}个工作日不计", f"{n} working days not counted"
-    days = [d.date for d in cal.days(start.date() + _ONE_DAY, end.date()) if d.is_workday]
-    zh = "、".join(day_label(d, "zh") for d in days)
-    en = ", ".join(day_label(d, "en") for d in days)
-    return f"{n}个工作日不计：{zh}", f"{n} working days not counted: {en}"
+        return f"{n}个工作日不计", f"{days} not counted"
+    dates = [d.date for d in cal.days(start.date() + _ONE_DAY, end.date()) if d.is_workday]
+    zh = "、".join(day_label(d, "zh") for d in dates)
+    en = ", ".join(day_label(d, "en") for d in dates)
+    return f"{n}个工作日不计：{zh}", f"{days} not counted: {en}"
 
 
 def _pause_step(pause: Pause, zh: str, en: str) -> TraceStep:
