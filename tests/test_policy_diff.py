@@ -118,6 +118,8 @@ class TestDiff:
             "2027-06-10T17:30:00+08:00",
         )
         assert rule.later == 1
+        assert rule.largest(1, direction=1) == (moved,)
+        assert rule.largest(1, direction=-1) == ()
 
     def test_added_blackout(self, change, calendar):
         """An added blackout changes only the days it forbids; before its start, nothing."""
@@ -186,7 +188,7 @@ class TestReport:
             "rules redefined: routing.ordinary\n"
             "\n"
             "routing.ordinary: 2 of 2 triggers change (2 earlier)\n"
-            "  largest shifts:\n"
+            "  largest shifts earlier:\n"
             "    2026-06-11 09:00: 2026-06-15 17:30 → 2026-06-12 09:00  (3 d 8 h 30 min earlier)\n"
             "    2026-06-10 09:00: 2026-06-12 09:00 → 2026-06-11 09:00  (1 d earlier)\n"
             "  changes:\n"

@@ -111,10 +111,22 @@ class RuleDiff(BaseModel):
         """How many due instants moved later."""
         return sum(1 for c in self.changes if c.shift is not None and c.shift > dt.timedelta())
 
-    def largest(self, count: int = 3) -> tuple[Change, ...]:
-        """The `count` changes with the largest shifts, largest first (ties: earliest trigger)."""
-        shifted = [c for c in self.changes if c.shift is not None]
-        shifted.sort(key=lambda c: -abs(c.shift or dt.timedelta()))
+    def largest(self, count: int = 3, direction: int = 0) -> tuple[Change, ...]:
+        """The `count` changes with the largest shifts, largest first (ties: earliest trigger).
+
+        Args:
+            count: how many.
+            direction: ``-1`` earlier only, ``1`` later only, ``0`` either way.
+        """
+        zero = dt.timedelta()
+        shifted = [
+            c
+            for c in self.changes
+            if c.shift is not None
+            and (direction == 0 or (c.shift > zero) == (direction > 0))
+            and c.shift != zero
+        ]
+        shifted.sort(key=lambda c: -abs(c.shift or zero))
         return tuple(shifted[:count])
 
 
@@ -175,10 +187,11 @@ class PolicyDiff(BaseModel):
             moved.append(f"{rule.later} later" * bool(rule.later))
             moved = [m for m in moved if m]
             lines.append(f"{rule.rule}: {counts}" + (f" ({', '.join(moved)})" if moved else ""))
-            largest = rule.largest()
-            if largest:
-                lines.append("  largest shifts:")
-                lines.extend(f"    {_change_line(c)}" for c in largest)
+            for direction, label in ((-1, "earlier"), (1, "later")):
+                largest = rule.largest(3, direction)
+                if largest:
+                    lines.append(f"  largest shifts {label}:")
+                    lines.extend(f"    {_change_line(c)}" for c in largest)
             if not summary:
                 lines.append("  changes:")
                 lines.extend(f"    {_change_line(c)}" for c in rule.changes)
@@ -211,6 +224,12 @@ class PolicyDiff(BaseModel):
                     "later": rule.later,
                     "largest_shift_minutes": _minutes(largest[0].shift)
                     if (largest := rule.largest(1))
+                    else None,
+                    "largest_earlier_minutes": _minutes(earliest[0].shift)
+                    if (earliest := rule.largest(1, -1))
+                    else None,
+                    "largest_later_minutes": _minutes(latest[0].shift)
+                    if (latest := rule.largest(1, 1))
                     else None,
                     "changes": [_change_json(c) for c in rule.changes],
                 }
