@@ -553,7 +553,7 @@ class _Merger:
 
     def rules(self, answer: _Answer) -> None:
         if isinstance(answer.value, Rule):  # iterable (a pydantic model), but one rule
-            _wrong(answer, f"{_RULES_EXAMPLE}: put the rule in a list")
+            _wrong(answer, f"{_RULES_EXAMPLE}; put the rule in a list")
         rules = _items(answer, _RULES_EXAMPLE)
         keys: set[tuple[str, dt.date]] = set()
         for rule in rules:
@@ -940,9 +940,16 @@ def _items(answer: _Answer, example: str) -> tuple[object, ...]:
 
 
 def _wrong(answer: _Answer, expected: str, item: object = None) -> NoReturn:
-    what = describe(answer.value) if item is None else f"{describe(item)} among its values"
-    what = what if len(what) <= 120 else f"{what[:119]}…"
+    what = _short(answer.value) if item is None else f"{_short(item)} among its values"
     raise PluginError(answer.plugin, answer.hook, f"returned {what}; expected {expected}")
+
+
+def _short(value: object) -> str:
+    """A value for an error message: a rule by its id, anything else cut at 100 characters."""
+    if isinstance(value, Rule):
+        return f"a Rule ({value.id})"
+    text = describe(value)
+    return text if len(text) <= 100 else f"{text[:99]}…"
 
 
 def _one_line(error: BaseException) -> str:
