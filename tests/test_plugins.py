@@ -44,6 +44,7 @@ from deadlines import (
     hookimpl,
     hookspecs,
 )
+from deadlines._plugins import _HOOKS
 from deadlines.calendar import parse_overrides
 from deadlines.cli import main
 from deadlines.rules import Citation, Cutoff, HourClock, Hours, Rule, WorkingDays
@@ -118,6 +119,7 @@ class TestHookspecs:
             "deadlines_rules",
         ]
         assert all(hasattr(function, "deadlines_spec") for _, function in SPECS)
+        assert sorted(_HOOKS) == [name for name, _ in SPECS]  # the loader's own list
 
     @pytest.mark.parametrize(("name", "function"), SPECS, ids=[name for name, _ in SPECS])
     def test_contract(self, name, function):
@@ -942,7 +944,10 @@ def _wheel(project: Path, out: Path) -> Path:
     or `wheel`), and the test must not download one; a wheel is a zip (PEP 427), so the test
     packs it, and pip installs and uninstalls it as it would any other.
     """
-    import tomllib
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
 
     project_table = tomllib.loads((project / "pyproject.toml").read_text("utf-8"))["project"]
     name, version = project_table["name"], project_table["version"]
