@@ -196,5 +196,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+    # Children cache their bytecode, as an installed package has it.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     sys.exit(main())

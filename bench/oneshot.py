@@ -6,8 +6,14 @@ Each process prints one due date, the executive-meeting minutes for a meeting th
 2026-09-30 at 17:00 (2026-10-10 17:30). The runs alternate between the commands so that a
 busy machine slows them alike; the medians are compared. Our table cache is warmed first.
 
-When ours is the slower, the script says where its start-up goes: the modules that take the
-longest to import themselves (`python -X importtime`).
+Bytecode: an installed package has its .pyc files; an editable install writes them on first
+use, unless PYTHONDONTWRITEBYTECODE is set, in which case every run compiles our sources again
+(about 25 ms here). The children run without that variable, and the warm-up run writes the
+.pyc files, so both sides are timed as installed.
+
+When ours is the slower, the script says where its start-up goes: the phases of the command
+in one process, and the modules that take the longest to import themselves
+(`python -X importtime`).
 """
 
 # ruff: noqa: E402 - the imports follow the sys.path fix below
@@ -19,6 +25,7 @@ import sys
 sys.path[:] = [p for p in sys.path if not p.rstrip("/").endswith("bench")]
 
 import argparse
+import os
 import statistics
 import subprocess
 import time
@@ -30,6 +37,34 @@ HOLIDAYS_ONE_LINER = (
     "day = cn.get_nth_working_day(datetime.date(2026, 9, 30), 3); "
     "print(datetime.datetime.combine(day, datetime.time(17, 30)).isoformat())"
 )
+
+
+PHASES = """
+import time
+t0 = time.perf_counter()
+import deadlines.cli
+t1 = time.perf_counter()
+parser = deadlines.cli.build_parser()
+args = parser.parse_args(["due", "minutes.executive", "--at", "2026-09-30T17:00"])
+t2 = time.perf_counter()
+import deadlines._engine
+t3 = time.perf_counter()
+engine = deadlines._engine.Engine()
+t4 = time.perf_counter()
+result = engine.due("minutes.executive", "2026-09-30T17:00", explain=False)
+from deadlines.cli._due import render
+text = render(result)
+t5 = time.perf_counter()
+print(*(round((b - a) * 1e3, 1) for a, b in [(t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5)]))
+"""
+PHASE_NAMES = (
+    "import deadlines.cli (the package: calendar, errors)",
+    "build the parser, parse the arguments",
+    "import the engine (pydantic, rules, catalog, plugins)",
+    "Engine(): calendar table from the cache, plugin discovery",
+    "due() and the text",
+)
+CACHED = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def commands() -> dict[str, list[str]]:
@@ -45,10 +80,21 @@ def commands() -> dict[str, list[str]]:
     }
 
 
-def run_once(command: list[str]) -> tuple[float, str]:
+def run_once(command: list[str], env: dict[str, str] | None = None) -> tuple[float, str]:
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        command, capture_output=True, text=True, check=True, env=env or CACHED
+    )
     return time.perf_counter() - start, done.stdout
+
+
+def phases(runs: int) -> list[float]:
+    """The median time of each phase of `deadlines due`, in ms, in fresh processes."""
+    samples = [
+        [float(x) for x in run_once([sys.executable, "-c", PHASES])[1].split()]
+        for _ in range(runs)
+    ]
+    return [statistics.median(column) for column in zip(*samples, strict=True)]
 
 
 def slowest_imports(command: list[str], top: int = 12) -> list[tuple[int, int, str]]:
@@ -56,7 +102,9 @@ def slowest_imports(command: list[str], top: int = 12) -> list[tuple[int, int, s
     python = [sys.executable, "-X", "importtime"]
     if command[0] != sys.executable:  # the console script: run its module the same way
         command = [sys.executable, "-m", "deadlines", *command[1:]]
-    done = subprocess.run([*python, *command[1:]], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [*python, *command[1:]], capture_output=True, text=True, check=True, env=CACHED
+    )
     rows = []
     for line in done.stderr.splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
@@ -72,13 +120,14 @@ def main() -> int:
     options = parser.parse_args()
 
     todo = commands()
+    envs = dict.fromkeys(todo, CACHED)
     answers = {}
-    for label, command in todo.items():  # warm the cache and the file system
-        answers[label] = run_once(command)[1]
+    for label, command in todo.items():  # warm: table cache, .pyc files, file system
+        answers[label] = run_once(command, envs[label])[1]
     times: dict[str, list[float]] = {label: [] for label in todo}
     for _ in range(options.runs):
         for label, command in todo.items():
-            times[label].append(run_once(command)[0])
+            times[label].append(run_once(command, envs[label])[0])
 
     print(f"median of {options.runs} runs each, in ms:")
     medians = {label: statistics.median(values) for label, values in times.items()}
@@ -97,7 +146,10 @@ def main() -> int:
     print(f"  deadlines: {answers['deadlines due (console script)'].splitlines()[1]}")
     print(f"  holidays:  {answers['holidays one-liner (python -c)'].strip()}")
     if ours > theirs:
-        print("ours is slower; the modules slowest to import themselves (self, cumulative, µs):")
+        print("ours is slower; where `deadlines due` spends its time (median ms, one process):")
+        for name, ms in zip(PHASE_NAMES, phases(options.runs), strict=True):
+            print(f"  {ms:6.1f}  {name}")
+        print("the modules slowest to import themselves (self µs, cumulative µs):")
         for own, cumulative, name in slowest_imports(todo["deadlines due (console script)"]):
             print(f"  {own:8} {cumulative:8}  {name}")
     return 0
