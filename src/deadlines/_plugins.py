@@ -195,7 +195,8 @@ def find_plugins(plugins: object, *, discover: bool) -> tuple[_Found, ...]:
     from importlib.metadata import entry_points
 
     names = {item.name: item for item in found}
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
+    # By name: the order distributions are found in depends on the file system.
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name):
         dist = f"{ep.dist.name} {ep.dist.version}" if ep.dist is not None else ep.value
         if ep.name in names:
             if names[ep.name].distribution:
