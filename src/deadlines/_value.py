@@ -37,7 +37,8 @@ class Value(BaseModel):
             args.append(f"{name}={value!r}")
         return f"{type(self).__name__}({', '.join(args)})"
 
-    __str__ = __repr__
+    def __str__(self) -> str:
+        return repr(self)
 
 
 class Citation(Value):

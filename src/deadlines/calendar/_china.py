@@ -62,6 +62,7 @@ class ChinaCalendar:
         "_names",
         "_origins",
         "_prefix",
+        "_provisional_from",
         "_provisional_prefix",
         "_sources",
         "_workday_count",
@@ -130,6 +131,8 @@ class ChinaCalendar:
         self._workdays = array("l", compress(range(_FIRST, _FIRST + _SIZE), self._mask))
         self._workday_count = len(self._workdays)
         self._provisional_prefix = array("l", accumulate(self._provisional_mask(), initial=0))
+        first = self._provisional_prefix.index(1) - 1 if self._provisional_prefix[-1] else _SIZE
+        self._provisional_from = dt.date.fromordinal(_FIRST + first)
 
     def _provisional_mask(self) -> bytes:
         mask = bytearray(_SIZE)
@@ -158,8 +161,7 @@ class ChinaCalendar:
     @property
     def provisional_from(self) -> dt.date:
         """The first day a notice may still change."""
-        first = self._provisional_prefix.index(1) - 1 if self._provisional_prefix[-1] else _SIZE
-        return dt.date.fromordinal(_FIRST + first)
+        return self._provisional_from
 
     def _offset(self, argument: str, day: object) -> int:
         if type(day) is not dt.date:
