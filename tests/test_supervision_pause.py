@@ -170,6 +170,14 @@ class TestHours:
         assert tracked.due == at(due)
         assert "hours not counted" in tracked.pause_steps[0].en
 
+    def test_a_pause_never_shortens_a_limit(self, supervisor):
+        """An end rolled off a weekend stays, though the pause moves the unrolled end to Monday."""
+        friday = DocumentReceived(id="d1", urgency="ordinary", received_at=at("2025-07-18 08:09"))
+        events = [friday, *hold("2025-07-19 10:28", "2025-07-20 02:28")]
+        tracked = supervisor.ledger(events)["d1/routing"]
+        assert tracked.obligation.due == at("2025-07-21 17:30")  # Sunday 08:09 rolled
+        assert tracked.due == at("2025-07-21 17:30")  # not Monday 00:09
+
     def test_office_hours_clock(self):
         """Under the office-hours clock, the office time of the pause is added."""
         engine = Engine(conventions=Conventions(hour_clock=HourClock.OFFICE_HOURS))

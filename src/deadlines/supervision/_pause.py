@@ -9,6 +9,10 @@ The paused time is measured on the limit's own clock and added to it:
 - hours: the paused time as the hour clock runs (calendar time by default, office time under
   the office-hours clock, working-day time when the clock stops on rest days).
 
+Calendar days and calendar hours are counted again from a trigger moved by the paused time,
+so the rule's own roll off rest days applies to the moved end; the due never comes earlier
+than without the pause (the roll may already have given the time the pause takes).
+
 Limits with a fixed instant (on arrival, a stated limit, a deadline the meeting set, the
 quarter) cannot be paused.
 """
@@ -209,12 +213,16 @@ def _recount(
     engine: Engine, obligation: Obligation, span: dt.timedelta
 ) -> tuple[dt.datetime, dt.date]:
     # Moving the trigger by the paused time and counting again applies the rule's own
-    # last-day roll to the moved end, whatever rule a plugin put in place.
+    # last-day roll to the moved end, whatever rule a plugin put in place. A pause never
+    # shortens a limit: an end rolled off a weekend (Sunday 08:00 → Monday 17:30) must not
+    # come earlier because a pause moved the unrolled end onto Monday 00:30.
     if not span:
         return obligation.due, obligation.due_date
     result = engine.due(
         obligation.rule_id, obligation.trigger + span, explain=False, **dict(obligation.params)
     )
+    if result.due < obligation.due:
+        return obligation.due, obligation.due_date
     return result.due, result.due_date
 
 
