@@ -280,6 +280,17 @@ class TestCsv:
         records = list(read_csv(io.StringIO(text, newline="")))
         assert [record.line for record in records] == [2, 4]
 
+    @pytest.mark.parametrize(
+        ("record_id", "cell"),
+        [("a1", "a1"), (7, "7"), (True, "true"), ({"k": 1}, '{"k": 1}'), (None, "")],
+        ids=["text", "int", "bool", "object", "none"],
+    )
+    def test_ids_in_csv(self, engine: Engine, record_id: Any, cell: str) -> None:
+        """A JSON id becomes a CSV cell: text and numbers as they are, others as JSON."""
+        out = "".join(run_batch([json.dumps({**GOOD, "id": record_id})], engine,
+                                output_format="csv"))
+        assert parse_csv(out)[0]["id"] == cell
+
     def test_jsonl_to_csv(self, engine: Engine) -> None:
         """--output-format csv turns JSON Lines into a table, trace column with explain."""
         rows = parse_csv("".join(run_batch([json.dumps(GOOD)], engine, output_format="csv",

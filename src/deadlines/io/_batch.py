@@ -246,6 +246,15 @@ def _scalar(value: Any) -> str:  # noqa: ANN401 - any JSON value
     return dumps(value)
 
 
+def _cell(value: Any) -> Any:  # noqa: ANN401 - any JSON value
+    """An id as a CSV cell: text and numbers as they are, anything else as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return value
+    return dumps(value)
+
+
 class _CsvWriter(_Writer):
     def __init__(self, *, explain: bool, lang: Lang) -> None:
         self.explain = explain
@@ -258,7 +267,7 @@ class _CsvWriter(_Writer):
 
     def result(self, result: DueResult, record_id: Any) -> str:  # noqa: ANN401
         row = [
-            "" if record_id is None else record_id,
+            _cell(record_id),
             result.rule_id,
             result.at.isoformat(),
             result.due.isoformat(),
@@ -275,7 +284,7 @@ class _CsvWriter(_Writer):
         return self.sink.take()
 
     def error(self, error: LineError) -> str:
-        row = ["" if error.id is None else error.id, "", "", "", "", "", ""]
+        row = [_cell(error.id), "", "", "", "", "", ""]
         row += [error.line, error.field or "", error.message]
         if self.explain:
             row.append("")
