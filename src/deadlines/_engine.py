@@ -23,6 +23,9 @@ _CONSTRAINT_HINTS = {
 }
 
 
+# Built without validation: all defaults, and the schema is not needed to start up.
+_DEFAULTS = Conventions.model_construct()
+
 @final
 class Engine:
     """Computes due instants: the face (CLI, batch, supervision) calls this, nothing lower.
@@ -69,7 +72,7 @@ class Engine:
         discover_plugins: bool = True,
     ) -> None:
         rules = rules if rules is not None else OPINION_2020
-        conventions = conventions if conventions is not None else Conventions()
+        conventions = conventions if conventions is not None else _DEFAULTS
         # Everything the plugins change is built first and taken whole, or not at all.
         setup = configure(calendar, rules, conventions, plugins=plugins, discover=discover_plugins)
         if setup is not None:

@@ -91,8 +91,10 @@ OPINION_2020 = _trusted(
             id="documents.issue",
             title_zh="会议决定印发的文件印发",
             title_en="Documents the meeting decided to issue, issued",
-            citation=Citation(
-                article=8, text="会议通过决定印发的文件,原则上须在会议结束后5个工作日内印发"
+            citation=_trusted(
+                Citation,
+                article=8,
+                text="会议通过决定印发的文件,原则上须在会议结束后5个工作日内印发",
             ),
             limit=_trusted(WorkingDays, n=5),
             actor_zh="县政府办公室",
@@ -143,7 +145,8 @@ OPINION_2020 = _trusted(
             id="instructions.plan",
             title_zh="领导批示件制定落实意见",
             title_en="Implementation plan for a leader's instruction",
-            citation=Citation(
+            citation=_trusted(
+                Citation,
                 article=14,
                 text="原则上接到批示件后3个工作日必须进行研究制定落实意见,并及时反馈办理结果",
             ),
@@ -178,7 +181,8 @@ OPINION_2020 = _trusted(
             id="research.field_days",
             title_zh="县政府领导每年调研不少于60天",
             title_en="County leaders do at least 60 days of field research a year",
-            citation=Citation(
+            citation=_trusted(
+                Citation,
                 article=4,
                 text="县政府领导同志要经常深入基层调研,注重解决实际问题,每年开展调研不少于60天",
             ),
@@ -207,7 +211,8 @@ OPINION_2020 = _trusted(
             id="tasks.immediate",
             title_zh="交办任务立行立办",
             title_en="Assigned tasks and reasonable requests acted on at once",
-            citation=Citation(
+            citation=_trusted(
+                Citation,
                 article=16,
                 text="对上级交办的工作任务、群众反映的合理诉求、企业反馈的困难等问题,"
                 "县政府组成部门要强化协调配合、不得推诿扯皮、立行立办、及时反馈",
