@@ -1,0 +1,254 @@
+"""``deadlines check``: text, JSON, CSV, iCalendar, colour, thresholds and errors."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from deadlines.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = str(ROOT / "examples" / "supervision" / "county-week.jsonl")
+AT = "2026-10-14T09:00"
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    """Run ``deadlines check ARGS``; the exit status, standard output and standard error."""
+    status = main(["check", *args])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+class TestText:
+    """The default output: a plain table, the counts, the warnings and the checks."""
+
+    def test_plain(self, capsys):
+        """Without a terminal: no colour, one table by due instant; exit 0 despite overdue."""
+        status, out, err = run(capsys, EXAMPLE, "--at", AT)
+        assert (status, err) == (0, "")
+        assert "\x1b[" not in out
+        assert out.startswith("Supervision report at 2026-10-14 09:00 (Wed)\n")
+        assert "i-2026-071/plan          instructions.plan       2026-09-24 17:30  overdue!" in out
+        assert "By status: overdue 3, warning 0, open 5, late 1, met 5; total 14" in out
+        assert "[escalated] i-2026-071/plan" in out
+        assert "No-meeting month (art. 6):" in out
+        assert "Quarterly supervision (art. 13):" in out
+
+    def test_colour_groups(self, capsys):
+        """With colour, obligations are grouped by status, overdue first."""
+        _, out, _ = run(capsys, EXAMPLE, "--at", AT, "--color", "always")
+        assert "\x1b[31moverdue (3)\x1b[0m" in out
+        assert out.index("overdue (3)") < out.index("open (5)") < out.index("met (5)")
+
+    def test_no_color_wins_over_a_terminal(self, capsys, monkeypatch):
+        """NO_COLOR turns colour off even on a terminal."""
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+        monkeypatch.setenv("NO_COLOR", "1")
+        _, out, _ = run(capsys, EXAMPLE, "--at", AT)
+        assert "\x1b[" not in out
+
+    def test_terminal_gets_colour(self, capsys, monkeypatch):
+        """On a terminal without NO_COLOR, the table is grouped and coloured."""
+        monkeypatch.delenv("NO_COLOR", raising=False)
+        monkeypatch.setattr("deadlines.cli._check._isatty", lambda: True)
+        _, out, _ = run(capsys, EXAMPLE, "--at", AT)
+        assert "\x1b[" in out
+
+    def test_chinese(self, capsys):
+        """--lang zh gives the report in Chinese."""
+        _, out, _ = run(capsys, EXAMPLE, "--at", AT, "--lang", "zh")
+        assert out.startswith("督查报告（2026-10-14 09:00，周三）")
+        assert "逾期9个工作日／471.5小时" in out
+
+    def test_explain(self, capsys):
+        """--explain prints an obligation's trace, pauses included."""
+        _, out, _ = run(capsys, EXAMPLE, "--at", AT, "--explain", "m-2026-041/document/1")
+        assert "clock paused 2026-10-09 10:00 to 2026-10-13 15:00" in out
+        assert "due moves from 2026-10-13 17:30 to 2026-10-16 17:30" in out
+
+    def test_thresholds(self, capsys):
+        """--warn-days and --escalate-after change the counts."""
+        _, out, _ = run(
+            capsys, EXAMPLE, "--at", AT, "--warn-days", "3", "--escalate-after", "3", "--json"
+        )
+        summary = json.loads(out)["summary"]
+        assert summary["by_status"]["warning"] == 1  # document/1, due 16 October
+        assert summary["escalated"] == 2
+
+    def test_stdin(self, capsys, monkeypatch):
+        """- reads the events from standard input."""
+        monkeypatch.setattr(sys, "stdin", io.StringIO(Path(EXAMPLE).read_text("utf-8")))
+        status, out, _ = run(capsys, "-", "--at", AT, "--json")
+        assert (status, json.loads(out)["summary"]["total"]) == (0, 14)
+
+    def test_empty(self, capsys, tmp_path):
+        """No events: a report with nothing in it."""
+        empty = tmp_path / "empty.jsonl"
+        empty.write_text("\n", "utf-8")
+        status, out, _ = run(capsys, str(empty), "--at", AT)
+        assert status == 0
+        assert "No obligations at 2026-10-14 09:00 (Wed)." in out
+
+
+class TestMachineReadable:
+    """JSON, CSV and iCalendar."""
+
+    def test_json(self, capsys):
+        """--json gives the whole report."""
+        _, out, _ = run(capsys, EXAMPLE, "--at", AT, "--json")
+        data = json.loads(out)
+        assert data["at"] == "2026-10-14T09:00+08:00"
+        assert data["summary"]["by_status"] == {
+            "overdue": 3,
+            "warning": 0,
+            "open": 5,
+            "late": 1,
+            "met": 5,
+        }
+        assert {row["id"] for row in data["obligations"]} >= {"m-2026-041/minutes", "2026Q3/report"}
+        assert [q["quarter"] for q in data["quarterly"]] == ["2026Q3", "2026Q4"]
+        assert [m["violation"] for m in data["march"]] == [True, False]
+        assert data["errors"] == []
+
+    def test_csv(self, capsys):
+        """--csv gives one row per obligation with a header."""
+        _, out, _ = run(capsys, EXAMPLE, "--at", AT, "--csv")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert len(rows) == 14
+        first = rows[0]
+        assert (first["id"], first["status"], first["escalated"]) == (
+            "i-2026-071/plan",
+            "overdue",
+            "true",
+        )
+        assert first["working_days_left"] == "-9"
+
+    def test_json_and_csv_exclude_each_other(self, capsys):
+        """--json and --csv cannot be given together."""
+        with pytest.raises(SystemExit) as raised:
+            main(["check", EXAMPLE, "--json", "--csv"])
+        assert raised.value.code == 2
+        assert "not allowed with argument" in capsys.readouterr().err
+
+    def test_ics_parses_back(self, capsys, tmp_path):
+        """--ics writes the open obligations as RFC 5545 events, parsed back by icalendar."""
+        icalendar = pytest.importorskip("icalendar")
+        path = tmp_path / "open.ics"
+        status, out, _ = run(capsys, EXAMPLE, "--at", AT, "--ics", str(path))
+        assert status == 0
+        assert f"Calendar: 8 open obligations written to {path}" in out
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        assert str(calendar["version"]) == "2.0"
+        events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+        assert len(events) == 8
+        minutes = events["m-2026-042/minutes@deadlines"]
+        assert minutes.decoded("dtstart") == dt.datetime(
+            2026, 10, 13, 9, 30, tzinfo=dt.timezone.utc
+        )
+        assert minutes.decoded("dtstamp") == dt.datetime(2026, 10, 14, 1, 0, tzinfo=dt.timezone.utc)
+        assert str(minutes["summary"]).startswith("[overdue] Minutes of a special-topic meeting")
+        document = events["m-2026-041/document/1@deadlines"]
+        (alarm,) = document.walk("VALARM")
+        # The warning window opens one working day before the due instant (16 Oct, 17:30).
+        assert alarm.decoded("trigger") == -dt.timedelta(days=1)
+        assert "m-2026-041/minutes@deadlines" not in events  # done: not in the calendar
+
+    def test_ics_without_icalendar(self, capsys, tmp_path, monkeypatch):
+        """Without the optional package, a usage error says how to install it."""
+        monkeypatch.setitem(sys.modules, "icalendar", None)
+        status, _, err = run(capsys, EXAMPLE, "--at", AT, "--ics", str(tmp_path / "x.ics"))
+        assert status == 2
+        assert "pip install 'deadlines[ics]'" in err
+        assert "Traceback" not in err
+
+    def test_ics_missing_extra_error(self, monkeypatch):
+        """The library raises MissingExtraError, an ImportError."""
+        from deadlines.supervision import MissingExtraError, Supervisor, to_ics
+
+        monkeypatch.setitem(sys.modules, "icalendar", None)
+        report = Supervisor().ledger([]).report(AT)
+        with pytest.raises(ImportError, match=r"deadlines\[ics\]") as raised:
+            to_ics(report)
+        assert isinstance(raised.value, MissingExtraError)
+        assert raised.value.extra == "ics"
+
+
+class TestErrors:
+    """Bad lines are reported with their numbers; bad arguments are usage errors."""
+
+    def test_bad_lines(self, capsys, tmp_path):
+        """Bad lines: reported on standard error by line, the rest reported; exit 1."""
+        path = tmp_path / "events.jsonl"
+        path.write_text(
+            "\n".join(
+                [
+                    (
+                        '{"type": "meeting_held", "id": "m1", "kind": "executive", '
+                        '"ended_at": "2026-09-30T17:00"}'
+                    ),
+                    "not json",
+                    '{"type": "completed", "obligation": "m1/minute", "at": "2026-10-09T10:00"}',
+                    (
+                        '{"type": "meeting_held", "id": "m2", "kind": "weekly", '
+                        '"ended_at": "2026-09-30T17:00"}'
+                    ),
+                ]
+            ),
+            "utf-8",
+        )
+        status, out, err = run(capsys, str(path), "--at", AT, "--json")
+        assert status == 1
+        assert err.splitlines() == [
+            "deadlines check: line 2: not valid JSON: Expecting value: line 1 column 1 (char 0)",
+            (
+                "deadlines check: line 3, obligation: no obligation 'm1/minute' (did you mean "
+                "m1/minutes?); ids look like m-2026-041/minutes, d-0913/routing, 2026Q3/report"
+            ),
+            (
+                "deadlines check: line 4, kind: kind must be 'party_group', 'executive' or "
+                "'special_topic'; got 'weekly'"
+            ),
+        ]
+        data = json.loads(out)
+        assert [e["line"] for e in data["errors"]] == [2, 3, 4]
+        assert data["summary"]["total"] == 1
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (["missing.jsonl"], "argument EVENTS_FILE: no such file 'missing.jsonl'"),
+            ([EXAMPLE, "--at", "2026-10-14"], "argument --at: must be an ISO 8601 date and time"),
+            ([EXAMPLE, "--warn-days", "-1"], "argument --warn-days: must be 0 or more"),
+            ([EXAMPLE, "--warn-fraction", "0"], "argument --warn-fraction: must be more than 0"),
+            ([EXAMPLE, "--escalate-after", "0"], "argument --escalate-after: must be 1 or more"),
+            ([EXAMPLE, "--explain", "x"], "argument --explain: no obligation 'x'"),
+        ],
+        ids=[
+            "missing-file",
+            "date-only",
+            "negative-days",
+            "zero-fraction",
+            "zero-escalation",
+            "unknown-obligation",
+        ],
+    )
+    def test_usage_errors(self, capsys, args, message):
+        """Each bad argument exits 2 with one line naming it."""
+        status, _, err = run(capsys, *args)
+        assert status == 2
+        assert message in err
+        assert len(err.splitlines()) == 1
+
+    def test_not_utf8(self, capsys, tmp_path):
+        """A file that is not UTF-8 is a usage error."""
+        path = tmp_path / "latin.jsonl"
+        path.write_bytes('{"type": "leader", "leader": "\xe9"}'.encode("latin-1"))
+        status, _, err = run(capsys, str(path))
+        assert status == 2
+        assert "is not UTF-8 text" in err
