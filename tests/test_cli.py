@@ -151,6 +151,23 @@ class TestUsageErrors:
         assert "Traceback" not in err
 
 
+class TestInterrupt:
+    """Ctrl-C ends a command with one line and status 130, not a traceback."""
+
+    def test_keyboard_interrupt(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An interrupt inside a command is reported in one line."""
+
+        def interrupted(args: object) -> object:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr("deadlines.cli._common.engine_from", interrupted)
+        monkeypatch.setattr("deadlines.cli._due.engine_from", interrupted)
+        status, _, err = cli(capsys, "due", "minutes.executive", "--at", "2026-09-30T17:00")
+        assert (status, err) == (130, "deadlines due: interrupted\n")
+
+
 class TestDue:
     """deadlines due: the answer, its citation, and the trace on demand."""
 
@@ -360,6 +377,21 @@ class TestCalendar:
         assert months[0] == "January 2026"
         assert len(months) == 12
         assert out.count("-  weekend") == 1
+
+    def test_local_days_from_a_file(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """--calendar FILE marks its days and names the file among the sources."""
+        local = tmp_path / "local.toml"
+        local.write_text(
+            '[[local]]\nsource = "县政府办通知"\n'
+            'days_off = [{ date = 2026-10-09, name = "本地假日", name_en = "local day off" }]\n',
+            "utf-8",
+        )
+        _, out, _ = cli(capsys, "calendar", "2026-10", "--calendar", str(local))
+        assert "  5*   6*   7*   8    9*  10+  11-" in out
+        assert "10-09 (Fri) holiday: local day off" in out
+        assert f"source: {local}: 县政府办通知" in out
 
     def test_current_month_by_default(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Without an argument, this month in China."""

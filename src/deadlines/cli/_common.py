@@ -2,9 +2,13 @@
 
 The API is small on purpose:
 
+- `EXIT_OK` (0), `EXIT_FAILED` (1: some input failed), `EXIT_USAGE` (2),
+  `EXIT_INTERRUPTED` (130): the exit statuses.
 - `UsageError`: raise it for a bad argument; `guarded` turns it into exit status 2.
 - `guarded`: decorate a subcommand's ``run(args)`` with it, so no user error ends in a
-  traceback. Library errors (`DeadlinesError`) that escape are usage errors too.
+  traceback. Library errors (`DeadlinesError`) that escape are usage errors too, worded by
+  `explain_error` (which maps the library's argument names to the options: ``at`` is
+  ``--at``, a rule parameter is ``--param NAME``).
 - `add_lang`, `add_json`, `add_calendar`: the options several subcommands take.
 - `calendar_from`, `engine_from`: the calendar and engine the options ask for.
 - `parse_instant_arg`, `parse_params`: argument values the library cannot parse itself.
@@ -40,8 +44,8 @@ if TYPE_CHECKING:
     from deadlines._engine import Engine
     from deadlines.calendar import ChinaCalendar
 
-#: Exit statuses: success, some input failed (batch), and a usage error.
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+#: Exit statuses: success, some input failed (batch), a usage error, and Ctrl-C (128 + SIGINT).
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 AT_EXAMPLE = "2026-09-30T17:00"
 
@@ -113,7 +117,7 @@ def guarded(
     """Decorate a subcommand's ``run``: a usage or library error prints one line, exits 2.
 
     The line reads ``deadlines COMMAND: error: argument ARG: PROBLEM`` on standard error, the
-    shape argparse uses for its own errors.
+    shape argparse uses for its own errors. Ctrl-C prints one line too and exits 130.
     """
 
     @functools.wraps(run)
@@ -125,6 +129,9 @@ def guarded(
             where = f"argument {usage.argument}: " if usage.argument else ""
             print(f"deadlines {args.command}: error: {where}{usage.problem}", file=sys.stderr)
             return EXIT_USAGE
+        except KeyboardInterrupt:
+            print(f"deadlines {args.command}: interrupted", file=sys.stderr)
+            return EXIT_INTERRUPTED
 
     return wrapper
 
