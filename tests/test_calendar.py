@@ -13,11 +13,14 @@ import pytest
 from hypothesis import given, settings
 
 from deadlines import (
+    CalendarOverride,
     ChinaCalendar,
+    DayChange,
     DayKind,
     DeadlinesError,
     InvalidArgumentError,
     InvalidValueError,
+    OfficeHours,
     OutOfRangeError,
 )
 from deadlines.calendar import _table
@@ -655,3 +658,23 @@ class TestCache:
     def test_tests_use_a_private_cache(self) -> None:
         """The test run never touches the user's cache (conftest points it at a temp dir)."""
         assert "deadlines-test-cache-" in str(_table.default_cache_dir())
+
+
+class TestEvolve:
+    def test_adds_a_local_day_without_reloading(self, calendar: ChinaCalendar) -> None:
+        """evolve() applies new overrides over the same day table; the original is unchanged."""
+        local = CalendarOverride(
+            origin="test", local=(DayChange(dt.date(2026, 7, 6), True, "镇庆", "镇政府通知"),)
+        )
+        changed = calendar.evolve(overrides=(*calendar.overrides, local))
+        assert not changed.is_workday(dt.date(2026, 7, 6))
+        assert calendar.is_workday(dt.date(2026, 7, 6))
+        assert changed.day(dt.date(2026, 7, 6)).origin == "test"
+        assert changed._table is calendar._table  # noqa: SLF001 - the point of evolve
+
+    def test_office_hours(self, calendar: ChinaCalendar) -> None:
+        """evolve() can replace the office hours alone."""
+        hours = OfficeHours(sessions=((dt.time(8), dt.time(12)), (dt.time(14), dt.time(18))))
+        changed = calendar.evolve(office_hours=hours)
+        assert changed.close_of_business(dt.date(2026, 7, 6)).time() == dt.time(18)
+        assert changed.overrides == calendar.overrides

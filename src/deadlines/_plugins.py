@@ -765,11 +765,10 @@ class _Merger:
         )
         office_hours = hours[0] if hours else self.base_hours
         assert isinstance(office_hours, OfficeHours)  # checked when it was claimed
-        return ChinaCalendar(
-            (*(base.overrides if base is not None else ()), *overrides),
-            office_hours=office_hours,
-            next_notice_reach=base.next_notice_reach if base is not None else 7,
-        )
+        if base is None:
+            return ChinaCalendar(overrides, office_hours=office_hours)
+        # The base's day table is reused: no second load, and no other cache directory.
+        return base.evolve(overrides=(*base.overrides, *overrides), office_hours=office_hours)
 
     def changes(self) -> dict[str, tuple[PluginChange, ...]]:
         """What each plugin changes, in hook order, each marked when another plugin won."""

@@ -19,7 +19,13 @@ from deadlines._time import CHINA_TZ, check_date, check_int, to_china
 from deadlines.calendar._days import WORKDAY_MASK, Day, DayKind
 from deadlines.calendar._office_hours import OfficeHours
 from deadlines.calendar._overrides import CalendarOverride, DayChange, load_overrides
-from deadlines.calendar._table import FIRST_DATE, LAST_DATE, default_cache_dir, load_table
+from deadlines.calendar._table import (
+    FIRST_DATE,
+    LAST_DATE,
+    Table,
+    default_cache_dir,
+    load_table,
+)
 
 _FIRST: Final = FIRST_DATE.toordinal()
 _SIZE: Final = (LAST_DATE - FIRST_DATE).days + 1
@@ -65,6 +71,7 @@ class ChinaCalendar:
         "_provisional_from",
         "_provisional_prefix",
         "_sources",
+        "_table",
         "_workday_count",
         "_workdays",
         "announced_years",
@@ -82,6 +89,47 @@ class ChinaCalendar:
         cache_dir: Path | str | object | None = _USE_DEFAULT_CACHE,
         next_notice_reach: int = 7,
     ) -> None:
+        cache: Path | None
+        if cache_dir is _USE_DEFAULT_CACHE:
+            cache = default_cache_dir()
+        elif cache_dir is None or isinstance(cache_dir, (str, Path)):
+            cache = Path(cache_dir) if cache_dir is not None else None
+        else:
+            raise InvalidArgumentError("cache_dir", cache_dir, "a path, or None for no cache")
+
+        self._build(load_table(cache), overrides, office_hours, next_notice_reach)
+
+    def evolve(
+        self,
+        *,
+        overrides: Iterable[str | Path | CalendarOverride] | None = None,
+        office_hours: OfficeHours | None = None,
+        next_notice_reach: int | None = None,
+    ) -> ChinaCalendar:
+        """A copy with other overrides, office hours or reach; the day table is not reloaded.
+
+        Args:
+            overrides: replaces this calendar's overrides (pass ``(*cal.overrides, more)`` to
+                add to them).
+            office_hours: replaces the office hours.
+            next_notice_reach: replaces the reach.
+        """
+        copy = object.__new__(ChinaCalendar)
+        copy._build(
+            self._table,
+            self.overrides if overrides is None else overrides,
+            office_hours or self.office_hours,
+            self.next_notice_reach if next_notice_reach is None else next_notice_reach,
+        )
+        return copy
+
+    def _build(
+        self,
+        table: Table,
+        overrides: Iterable[str | Path | CalendarOverride],
+        office_hours: OfficeHours | None,
+        next_notice_reach: int,
+    ) -> None:
         if isinstance(overrides, (str, Path, CalendarOverride)):
             raise InvalidArgumentError(
                 "overrides", overrides, "an iterable of paths or CalendarOverride, e.g. [path]"
@@ -97,15 +145,7 @@ class ChinaCalendar:
             )
         if office_hours is not None and not isinstance(office_hours, OfficeHours):
             raise InvalidArgumentError("office_hours", office_hours, "an OfficeHours value")
-        cache: Path | None
-        if cache_dir is _USE_DEFAULT_CACHE:
-            cache = default_cache_dir()
-        elif cache_dir is None or isinstance(cache_dir, (str, Path)):
-            cache = Path(cache_dir) if cache_dir is not None else None
-        else:
-            raise InvalidArgumentError("cache_dir", cache_dir, "a path, or None for no cache")
-
-        table = load_table(cache)
+        self._table = table
         kinds = bytearray(table.kinds)
         names = dict(table.names)
         origins: dict[int, tuple[str, str]] = {}  # offset → (source, origin) where overridden
