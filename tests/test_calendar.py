@@ -670,7 +670,7 @@ class TestEvolve:
         assert not changed.is_workday(dt.date(2026, 7, 6))
         assert calendar.is_workday(dt.date(2026, 7, 6))
         assert changed.day(dt.date(2026, 7, 6)).origin == "test"
-        assert changed._table is calendar._table  # noqa: SLF001 - the point of evolve
+        assert changed._table is calendar._table  # the point of evolve: no second load
 
     def test_office_hours(self, calendar: ChinaCalendar) -> None:
         """evolve() can replace the office hours alone."""
