@@ -15,7 +15,7 @@ from deadlines.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = str(ROOT / "examples" / "supervision" / "county-week.jsonl")
-AT = "2026-10-14T09:00"
+AT = "2025-10-15T09:00"
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -33,10 +33,10 @@ class TestText:
         status, out, err = run(capsys, EXAMPLE, "--at", AT)
         assert (status, err) == (0, "")
         assert "\x1b[" not in out
-        assert out.startswith("Supervision report at 2026-10-14 09:00 (Wed)\n")
-        assert "i-2026-071/plan          instructions.plan       2026-09-24 17:30  overdue!" in out
+        assert out.startswith("Supervision report at 2025-10-15 09:00 (Wed)\n")
+        assert "i-2025-071/plan          instructions.plan       2025-09-25 17:30  overdue!" in out
         assert "By status: overdue 3, warning 0, open 5, late 1, met 5; total 14" in out
-        assert "[escalated] i-2026-071/plan" in out
+        assert "[escalated] i-2025-071/plan" in out
         assert "No-meeting month (art. 6):" in out
         assert "Quarterly supervision (art. 13):" in out
 
@@ -63,14 +63,14 @@ class TestText:
     def test_chinese(self, capsys):
         """--lang zh gives the report in Chinese."""
         _, out, _ = run(capsys, EXAMPLE, "--at", AT, "--lang", "zh")
-        assert out.startswith("督查报告（2026-10-14 09:00，周三）")
-        assert "逾期9个工作日／471.5小时" in out
+        assert out.startswith("督查报告（2025-10-15 09:00，周三）")
+        assert "逾期10个工作日／471.5小时" in out
 
     def test_explain(self, capsys):
         """--explain prints an obligation's trace, pauses included."""
-        _, out, _ = run(capsys, EXAMPLE, "--at", AT, "--explain", "m-2026-041/document/1")
-        assert "clock paused 2026-10-09 10:00 to 2026-10-13 15:00" in out
-        assert "due moves from 2026-10-13 17:30 to 2026-10-16 17:30" in out
+        _, out, _ = run(capsys, EXAMPLE, "--at", AT, "--explain", "m-2025-041/document/1")
+        assert "clock paused 2025-10-10 10:00 to 2025-10-14 15:00" in out
+        assert "due moves from 2025-10-14 17:30 to 2025-10-17 17:30" in out
 
     def test_thresholds(self, capsys):
         """--warn-days and --escalate-after change the counts."""
@@ -78,7 +78,7 @@ class TestText:
             capsys, EXAMPLE, "--at", AT, "--warn-days", "3", "--escalate-after", "3", "--json"
         )
         summary = json.loads(out)["summary"]
-        assert summary["by_status"]["warning"] == 1  # document/1, due 16 October
+        assert summary["by_status"]["warning"] == 1  # document/1, due 17 October
         assert summary["escalated"] == 2
 
     def test_stdin(self, capsys, monkeypatch):
@@ -93,7 +93,7 @@ class TestText:
         empty.write_text("\n", "utf-8")
         status, out, _ = run(capsys, str(empty), "--at", AT)
         assert status == 0
-        assert "No obligations at 2026-10-14 09:00 (Wed)." in out
+        assert "No obligations at 2025-10-15 09:00 (Wed)." in out
 
 
 class TestMachineReadable:
@@ -103,7 +103,7 @@ class TestMachineReadable:
         """--json gives the whole report."""
         _, out, _ = run(capsys, EXAMPLE, "--at", AT, "--json")
         data = json.loads(out)
-        assert data["at"] == "2026-10-14T09:00+08:00"
+        assert data["at"] == "2025-10-15T09:00+08:00"
         assert data["summary"]["by_status"] == {
             "overdue": 3,
             "warning": 0,
@@ -111,8 +111,8 @@ class TestMachineReadable:
             "late": 1,
             "met": 5,
         }
-        assert {row["id"] for row in data["obligations"]} >= {"m-2026-041/minutes", "2026Q3/report"}
-        assert [q["quarter"] for q in data["quarterly"]] == ["2026Q3", "2026Q4"]
+        assert {row["id"] for row in data["obligations"]} >= {"m-2025-041/minutes", "2025Q3/report"}
+        assert [q["quarter"] for q in data["quarterly"]] == ["2025Q3", "2025Q4"]
         assert [m["violation"] for m in data["march"]] == [True, False]
         assert data["errors"] == []
 
@@ -123,11 +123,11 @@ class TestMachineReadable:
         assert len(rows) == 14
         first = rows[0]
         assert (first["id"], first["status"], first["escalated"]) == (
-            "i-2026-071/plan",
+            "i-2025-071/plan",
             "overdue",
             "true",
         )
-        assert first["working_days_left"] == "-9"
+        assert first["working_days_left"] == "-10"
 
     def test_json_and_csv_exclude_each_other(self, capsys):
         """--json and --csv cannot be given together."""
@@ -147,17 +147,17 @@ class TestMachineReadable:
         assert str(calendar["version"]) == "2.0"
         events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
         assert len(events) == 8
-        minutes = events["m-2026-042/minutes@deadlines"]
+        minutes = events["m-2025-042/minutes@deadlines"]
         assert minutes.decoded("dtstart") == dt.datetime(
-            2026, 10, 13, 9, 30, tzinfo=dt.timezone.utc
+            2025, 10, 14, 9, 30, tzinfo=dt.timezone.utc
         )
-        assert minutes.decoded("dtstamp") == dt.datetime(2026, 10, 14, 1, 0, tzinfo=dt.timezone.utc)
+        assert minutes.decoded("dtstamp") == dt.datetime(2025, 10, 15, 1, 0, tzinfo=dt.timezone.utc)
         assert str(minutes["summary"]).startswith("[overdue] Minutes of a special-topic meeting")
-        document = events["m-2026-041/document/1@deadlines"]
+        document = events["m-2025-041/document/1@deadlines"]
         (alarm,) = document.walk("VALARM")
-        # The warning window opens one working day before the due instant (16 Oct, 17:30).
+        # The warning window opens one working day before the due instant (17 Oct, 17:30).
         assert alarm.decoded("trigger") == -dt.timedelta(days=1)
-        assert "m-2026-041/minutes@deadlines" not in events  # done: not in the calendar
+        assert "m-2025-041/minutes@deadlines" not in events  # done: not in the calendar
 
     def test_ics_without_icalendar(self, capsys, tmp_path, monkeypatch):
         """Without the optional package, a usage error says how to install it."""
@@ -202,7 +202,7 @@ class TestErrors:
             ),
             "utf-8",
         )
-        status, out, err = run(capsys, str(path), "--at", AT, "--json")
+        status, out, err = run(capsys, str(path), "--at", "2026-10-14T09:00", "--json")
         assert status == 1
         assert err.splitlines() == [
             "deadlines check: line 2: not valid JSON: Expecting value: line 1 column 1 (char 0)",
