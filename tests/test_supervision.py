@@ -635,7 +635,10 @@ class TestReport:
             ("overdue", "m1/minutes"),
             ("warning", "d1/routing"),
         ]
-        assert "overdue since 2025-06-06 17:30 (2 wd" in report.alerts[0].en
+        assert report.alerts[0].en == (
+            "m1/minutes (Minutes of the executive meeting signed): overdue since "
+            "2025-06-06 17:30, 2 wd / 87.5 h"
+        )
         assert "已逾期2个工作日" in report.alerts[0].zh
 
     def test_json(self, report):

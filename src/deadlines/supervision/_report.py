@@ -258,7 +258,7 @@ def _obligation_alert(row: ObligationStatus) -> Alert | None:
         return Alert(
             level,
             ob.id,
-            f"{ob.id}: {ob.title_en} overdue since {due} ({days} wd / {hours:.1f} h){tail_en}",
+            f"{ob.id} ({ob.title_en}): overdue since {due}, {days} wd / {hours:.1f} h{tail_en}",
             f"{ob.id}：{ob.title_zh}，{due} 到期，已逾期{days}个工作日（{hours:.1f}小时）{tail_zh}",
         )
     if row.status is Status.WARNING:
@@ -267,7 +267,7 @@ def _obligation_alert(row: ObligationStatus) -> Alert | None:
         return Alert(
             "warning",
             ob.id,
-            f"{ob.id}: {ob.title_en} due {due} ({days} wd / {hours:.1f} h left{paused_en})",
+            f"{ob.id} ({ob.title_en}): due {due}, {days} wd / {hours:.1f} h left{paused_en}",
             f"{ob.id}：{ob.title_zh}，{due} 到期（剩{days}个工作日／{hours:.1f}小时{paused_zh}）",
         )
     return None
