@@ -44,7 +44,7 @@ from deadlines import (
     hookimpl,
     hookspecs,
 )
-from deadlines._plugins import _HOOKS
+from deadlines._plugins import _HOOKS, _plugins_may_be_installed
 from deadlines.calendar import parse_overrides
 from deadlines.cli import main
 from deadlines.rules import Citation, Cutoff, HourClock, Hours, Rule, WorkingDays
@@ -1083,3 +1083,31 @@ class TestDocs:
         assert '[project.entry-points.deadlines]\nyunxi = "deadlines_yunxi"\n' in (
             EXAMPLE / "pyproject.toml"
         ).read_text("utf-8")
+
+
+class TestQuickScan:
+    """The scan that spares importing importlib.metadata when no plugin is installed."""
+
+    def _dist(self, root: Path, text: str) -> None:
+        folder = root / "example-1.0.dist-info"
+        folder.mkdir(parents=True)
+        (folder / "entry_points.txt").write_text(text, "utf-8")
+
+    def test_nothing_installed(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Distributions with other entry points only: no full discovery."""
+        self._dist(tmp_path, "[console_scripts]\nexample = example:main\n")
+        monkeypatch.setattr(sys, "path", [str(tmp_path), str(tmp_path / "missing")])
+        assert not _plugins_may_be_installed()
+
+    def test_group_found(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A `[deadlines]` section anywhere on the path triggers the full discovery."""
+        self._dist(tmp_path, "[console_scripts]\nx = x:main\n\n[ deadlines ]\nyunxi = yunxi\n")
+        monkeypatch.setattr(sys, "path", [str(tmp_path)])
+        assert _plugins_may_be_installed()
+
+    def test_zip_on_path(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """What the scan cannot look into counts as a possible plugin."""
+        archive = tmp_path / "bundle.zip"
+        archive.write_bytes(b"PK\x05\x06" + bytes(18))
+        monkeypatch.setattr(sys, "path", [str(archive)])
+        assert _plugins_may_be_installed()
