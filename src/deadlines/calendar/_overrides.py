@@ -20,11 +20,6 @@ from typing import Any
 from deadlines._errors import OverrideFileError
 from deadlines.calendar._table import FIRST_DATE, LAST_DATE
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 _EXAMPLE_ROW = '{ date = 2027-10-01, name = "国庆节" }'
 _ROW_KEYS = frozenset({"date", "name", "name_en", "source"})
 
@@ -207,6 +202,11 @@ def parse_overrides(text: str, path: str = "<string>") -> CalendarOverride:
         OverrideFileError: naming the file and line, for malformed TOML or dates, a day listed
             twice, a year listed twice, a day outside its notice's year, or a missing source.
     """
+    # Imported here: a calendar without override files should not pay for a TOML parser.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar, Literal
 
-from dateutil.rrule import MONTHLY, rrule
 from pydantic import Field, field_validator
 
 from deadlines._errors import NotADeadlineError
@@ -91,6 +90,9 @@ class Recurrence(Limit):
 
     def period_ends(self, first: dt.date, last: dt.date) -> list[dt.date]:
         """The nominal last day of each period that ends from `first` through `last`."""
+        # Imported here: due() never needs it, and a one-shot command should not pay for it.
+        from dateutil.rrule import MONTHLY, rrule
+
         start = dt.date(first.year, 1, 1)
         rule = rrule(
             MONTHLY,
