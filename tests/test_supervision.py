@@ -6,6 +6,8 @@ import datetime as dt
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from deadlines import Engine
 from deadlines._time import CHINA_TZ
@@ -661,3 +663,41 @@ class TestReport:
         assert rows["m1/minutes"].describe_left_zh() == "逾期2个工作日／87.5小时"
         assert rows["s1/signing"].describe_left() == "0 wd / 6.5 h early"
         assert rows["i1/plan"].describe_left() == "2 wd / 56.5 h left"  # Wed and Thu
+
+
+class TestStatusProperties:
+    """Status only moves forward in time, and agrees with the instants it reports."""
+
+    @settings(max_examples=60, deadline=None)
+    @given(
+        trigger=st.datetimes(min_value=dt.datetime(2021, 1, 1), max_value=dt.datetime(2025, 11, 1)),
+        rule=st.sampled_from(["executive", "party_group", "special_topic"]),
+        done_after=st.one_of(st.none(), st.integers(min_value=0, max_value=60 * 24 * 20)),
+        offsets=st.lists(st.integers(min_value=0, max_value=60 * 24 * 30), min_size=2, max_size=6),
+    )
+    def test_forward_only(self, supervisor, trigger, rule, done_after, offsets):
+        """open → warning → overdue, and met or late once done; never backwards."""
+        start = trigger.replace(second=0, microsecond=0, tzinfo=CHINA_TZ)
+        events: list = [
+            MeetingHeld(id="m1", kind=rule, ended_at=start, involves_personnel_money_assets=False)
+        ]
+        if done_after is not None:
+            events.append(
+                Completed(obligation="m1/minutes", at=start + dt.timedelta(minutes=done_after))
+            )
+        ledger = supervisor.ledger(events)
+        rank = {Status.OPEN: 0, Status.WARNING: 1, Status.OVERDUE: 2}
+        previous = None
+        for minutes in sorted(offsets):
+            (row,) = ledger.status(start + dt.timedelta(minutes=minutes))
+            if row.status in (Status.MET, Status.LATE):
+                assert row.completed_at is not None
+                assert (row.status is Status.MET) is (row.completed_at <= row.due)
+            else:
+                assert (row.status is Status.OVERDUE) is (row.at > row.due)
+                assert (row.status is Status.WARNING) is (row.warning_from <= row.at <= row.due)
+                if previous in rank:
+                    assert rank[row.status] >= rank[previous]
+            if previous in (Status.MET, Status.LATE):
+                assert row.status is previous
+            previous = row.status

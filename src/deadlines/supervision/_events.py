@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, Literal, Union, final
+from typing import Annotated, Any, Literal, Union, final
 
 from pydantic import (
     BeforeValidator,
@@ -609,9 +609,6 @@ class EventLog:
     events: tuple[Event, ...]
     lines: tuple[int | None, ...]
     problems: tuple[Problem, ...] = ()
-
-    #: Every event type's model, by its tag.
-    types: ClassVar[tuple[str, ...]] = EVENT_TYPES
 
     @classmethod
     def of(cls, events: Iterable[Event]) -> EventLog:
