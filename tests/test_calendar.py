@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -518,7 +519,20 @@ class TestBadInput:
 
 
 def _cache_files(directory: Path) -> list[Path]:
-    return sorted(directory.glob("china-*.json"))
+    return sorted(directory.glob("china-*.cache"))
+
+
+def _read_cache_file(path: Path) -> tuple[str, dict[str, Any]]:
+    """The seal line and the parsed payload of a cache file."""
+    seal, _, text = path.read_text("utf-8").partition("\n")
+    return seal, json.loads(text)
+
+
+def _write_cache_file(path: Path, payload: dict[str, Any], *, reseal: bool) -> None:
+    """Write `payload`, with a seal that matches it or the one the file had."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    seal = _table._seal(text) if reseal else path.read_text("utf-8").partition("\n")[0]
+    path.write_text(f"{seal}\n{text}", "utf-8")
 
 
 def _refuse_to_build() -> _table.Table:
@@ -559,6 +573,7 @@ class TestCache:
             "empty",
             "tampered-kinds",
             "wrong-length",
+            "bad-digit",
             "other-key",
             "not-a-dict",
         ],
@@ -571,8 +586,7 @@ class TestCache:
         ChinaCalendar(cache_dir=tmp_cache)
         (path,) = _cache_files(tmp_cache)
         text = path.read_text("utf-8")
-        document = json.loads(text)
-        payload = document["payload"]
+        _, payload = _read_cache_file(path)
         if damage == "garbage":
             path.write_bytes(b"\x00\xff not json")
         elif damage == "truncated":
@@ -582,27 +596,28 @@ class TestCache:
         elif damage == "tampered-kinds":
             # Turn National Day 2026 into a working day without fixing the seal.
             offset = (D(2026, 10, 1) - D(2004, 1, 1)).days
-            payload["kinds"] = (
-                payload["kinds"][: 2 * offset] + "00" + payload["kinds"][2 * offset + 2 :]
-            )
-            path.write_text(json.dumps(document), "utf-8")
+            kinds = payload["kinds"]
+            payload["kinds"] = kinds[:offset] + "0" + kinds[offset + 1 :]
+            _write_cache_file(path, payload, reseal=False)
         elif damage == "wrong-length":
             # A consistent seal does not make a short table acceptable.
-            payload["kinds"] = payload["kinds"][:-2]
-            document["seal"] = _table._seal(payload)
-            path.write_text(json.dumps(document), "utf-8")
+            payload["kinds"] = payload["kinds"][:-1]
+            _write_cache_file(path, payload, reseal=True)
+        elif damage == "bad-digit":
+            # Nor does a day of a kind that does not exist.
+            payload["kinds"] = "7" + payload["kinds"][1:]
+            _write_cache_file(path, payload, reseal=True)
         elif damage == "other-key":
             # A file copied from another holidays version under this name.
             payload["key"] = "holidays-0.1-format-1"
-            document["seal"] = _table._seal(payload)
-            path.write_text(json.dumps(document), "utf-8")
+            _write_cache_file(path, payload, reseal=True)
         else:
-            path.write_text("[1, 2, 3]", "utf-8")
+            path.write_text(f"{_table._seal('[1, 2, 3]')}\n[1, 2, 3]", "utf-8")
 
         rebuilt = ChinaCalendar(cache_dir=tmp_cache)
         assert rebuilt.is_workday(D(2026, 10, 1)) is False
         assert rebuilt._kinds == calendar._kinds
-        assert json.loads(path.read_text("utf-8")) == json.loads(text)  # rewritten, valid
+        assert path.read_text("utf-8") == text  # rewritten, valid
 
     def test_unwritable_cache_dir(self, tmp_path: Path) -> None:
         """A cache directory that cannot be created only costs speed."""
@@ -620,7 +635,7 @@ class TestCache:
         def disk_full(*args: object, **kwargs: object) -> None:
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(_table.json, "dump", disk_full)
+        monkeypatch.setattr(_table.os, "fdopen", disk_full)
         assert ChinaCalendar(cache_dir=tmp_cache).is_workday(D(2026, 10, 10)) is True
         assert list(tmp_cache.iterdir()) == []
 

@@ -18,7 +18,6 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from deadlines.calendar._days import DayKind
 
@@ -27,7 +26,7 @@ FIRST_DATE = dt.date(2004, 1, 1)
 #: The last day covered: `holidays` computes China's statutory days through 2100.
 LAST_DATE = dt.date(2100, 12, 31)
 #: Bump when the cached layout or its meaning changes.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 _ESTIMATED = "estimated by the statutory rules (no State Council notice yet)"
 
@@ -91,7 +90,7 @@ def load_table(cache_dir: Path | None) -> Table:
     key = f"holidays-{version}-format-{FORMAT_VERSION}"
     if cache_dir is None:
         return build_table()
-    path = cache_dir / f"china-{key}.json"
+    path = cache_dir / f"china-{key}.cache"
     table = _read_cache(path, key)
     if table is None:
         table = build_table()
@@ -99,20 +98,31 @@ def load_table(cache_dir: Path | None) -> Table:
     return table
 
 
-def _seal(payload: dict[str, Any]) -> str:
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def _seal(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+#: The cached day kinds are a string of digits, one per day; this maps them back to bytes.
+_DIGITS = bytes.maketrans(b"0123", bytes(DayKind))
+
+
 def _read_cache(path: Path, key: str) -> Table | None:
+    """The cached table, or None when it is missing or fails any check.
+
+    The file is the SHA-256 of the payload on the first line, then the payload as JSON: the
+    seal is checked on the text as read, before anything is parsed.
+    """
     try:
-        document = json.loads(path.read_text("utf-8"))
-        payload = document["payload"]
-        if document["seal"] != _seal(payload) or payload["key"] != key:
+        seal, _, text = path.read_text("utf-8").partition("\n")
+        if seal != _seal(text):
             return None
-        kinds = bytes.fromhex(payload["kinds"])
-        if len(kinds) != (LAST_DATE - FIRST_DATE).days + 1 or max(kinds) > max(DayKind):
+        payload = json.loads(text)
+        if payload["key"] != key:
             return None
+        digits = payload["kinds"].encode("ascii")
+        if len(digits) != (LAST_DATE - FIRST_DATE).days + 1 or digits.translate(None, b"0123"):
+            return None
+        kinds = digits.translate(_DIGITS)
         return Table(
             kinds=kinds,
             names={int(k): (v[0], v[1]) for k, v in payload["names"].items()},
@@ -128,13 +138,13 @@ def _read_cache(path: Path, key: str) -> Table | None:
 def _write_cache(path: Path, key: str, table: Table) -> None:
     payload = {
         "key": key,
-        "kinds": table.kinds.hex(),
+        "kinds": "".join(map(str, table.kinds)),
         "names": {str(k): list(v) for k, v in table.names.items()},
         "sources": {str(k): v for k, v in table.sources.items()},
         "last_announced_year": table.last_announced_year,
         "origin": table.origin,
     }
-    document = {"payload": payload, "seal": _seal(payload)}
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     import tempfile  # only a cold start writes; a warm one need not import it
 
     tmp = ""
@@ -143,7 +153,7 @@ def _write_cache(path: Path, key: str, table: Table) -> None:
         # Write beside the target and rename, so a reader never sees half a file.
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(document, handle, ensure_ascii=False)
+            handle.write(f"{_seal(text)}\n{text}")
         Path(tmp).replace(path)
     except OSError:
         # A read-only home directory or a full disk only costs speed; the table in memory is
