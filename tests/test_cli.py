@@ -168,6 +168,32 @@ class TestInterrupt:
         assert (status, err) == (130, "deadlines due: interrupted\n")
 
 
+class TestClosedPipe:
+    """A reader that goes away (`deadlines ... | head`) ends the command quietly."""
+
+    def test_no_traceback(self) -> None:
+        """Status 1 and nothing on standard error when standard output is closed early."""
+        script = (
+            "import sys, deadlines.cli, deadlines.cli._rules as rules\n"
+            "def flood(args):\n"
+            "    for _ in range(20000):\n"
+            "        print('x' * 100)\n"
+            "    return 0\n"
+            "rules.run = flood\n"
+            "sys.exit(deadlines.cli.main(['rules']))\n"
+        )
+        with subprocess.Popen(
+            [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        ) as process:
+            assert process.stdout is not None
+            assert process.stderr is not None
+            process.stdout.read(10)
+            process.stdout.close()
+            err = process.stderr.read().decode()
+            status = process.wait(timeout=60)
+        assert (status, err) == (1, "")
+
+
 class TestDue:
     """deadlines due: the answer, its citation, and the trace on demand."""
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -25,8 +26,12 @@ COMMANDS: tuple[str, ...] = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand registered."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered, or only the one named `only`.
+
+    Registering a subcommand imports its module; a command line that names its subcommand
+    needs no other (each costs start-up time, and `deadlines due` should start fast).
+    """
     parser = argparse.ArgumentParser(
         prog="deadlines",
         description="Due dates of the 2020 administrative-efficiency opinion over the official "
@@ -34,15 +39,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
-        importlib.import_module(f"deadlines.cli._{name}").register(subparsers)
+        if only is None or name == only:
+            importlib.import_module(f"deadlines.cli._{name}").register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    named = arguments[0] if arguments and arguments[0] in COMMANDS else None
+    args = build_parser(named).parse_args(arguments)
     module = importlib.import_module(f"deadlines.cli._{args.command}")
-    status: int = module.run(args)
+    try:
+        status: int = module.run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`deadlines ... | head`): stop quietly, and keep Python from
+        # failing again when it flushes standard output at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return status
 
 
