@@ -19,50 +19,119 @@ m1/minutes warning 0 wd / 8.5 h left
 d1/routing open 1 wd / 56.5 h left
 """
 
-from deadlines.supervision._errors import EventError, MissingExtraError, Problem
-from deadlines.supervision._events import (
-    EVENT_TYPES,
-    Completed,
-    DecidedDocument,
-    DecidedMatter,
-    DocumentReceived,
-    DocumentSubmitted,
-    Event,
-    EventLog,
-    FieldDay,
-    InstructionReceived,
-    Leader,
-    MeetingHeld,
-    MeetingScheduled,
-    Paused,
-    QuarterDispatched,
-    QuarterReported,
-    Resumed,
-    parse_event,
-    read_events,
-)
-from deadlines.supervision._ics import to_ics, write_ics
-from deadlines.supervision._ledger import Ledger, Supervisor, Tracked
-from deadlines.supervision._march import MarchFinding, march_check
-from deadlines.supervision._obligations import PAUSABLE, Obligation, Unit, derive
-from deadlines.supervision._pause import Pause, paused_due
-from deadlines.supervision._quarterly import QuarterStanding, quarter_obligations
-from deadlines.supervision._quota import QuotaStanding, quota_standings
-from deadlines.supervision._report import (
-    ALERT_LEVELS,
-    CSV_COLUMNS,
-    Alert,
-    AlertLevel,
-    Report,
-)
-from deadlines.supervision._status import (
-    STATUS_ORDER,
-    FractionOfLimit,
-    ObligationStatus,
-    Status,
-    Thresholds,
-    WorkingDaysBefore,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from deadlines._thresholds import FractionOfLimit, Thresholds, WorkingDaysBefore
+    from deadlines.supervision._errors import EventError, MissingExtraError, Problem
+    from deadlines.supervision._events import (
+        EVENT_TYPES,
+        Completed,
+        DecidedDocument,
+        DecidedMatter,
+        DocumentReceived,
+        DocumentSubmitted,
+        Event,
+        EventLog,
+        FieldDay,
+        InstructionReceived,
+        Leader,
+        MeetingHeld,
+        MeetingScheduled,
+        Paused,
+        QuarterDispatched,
+        QuarterReported,
+        Resumed,
+        parse_event,
+        read_events,
+    )
+    from deadlines.supervision._ics import to_ics, write_ics
+    from deadlines.supervision._ledger import Ledger, Supervisor, Tracked
+    from deadlines.supervision._march import MarchFinding, march_check
+    from deadlines.supervision._obligations import PAUSABLE, Obligation, Unit, derive
+    from deadlines.supervision._pause import Pause, paused_due
+    from deadlines.supervision._quarterly import QuarterStanding, quarter_obligations
+    from deadlines.supervision._quota import QuotaStanding, quota_standings
+    from deadlines.supervision._report import (
+        ALERT_LEVELS,
+        CSV_COLUMNS,
+        Alert,
+        AlertLevel,
+        Report,
+    )
+    from deadlines.supervision._status import STATUS_ORDER, ObligationStatus, Status
+
+# Every name is imported when first asked for: a plugin that sets thresholds
+# (``from deadlines.supervision import Thresholds``) loads that small module alone, not the
+# events, the ledger and the report (~30 ms at every start of ``deadlines due``).
+_LAZY = {
+    "ALERT_LEVELS": "deadlines.supervision._report",
+    "Alert": "deadlines.supervision._report",
+    "AlertLevel": "deadlines.supervision._report",
+    "CSV_COLUMNS": "deadlines.supervision._report",
+    "Completed": "deadlines.supervision._events",
+    "DecidedDocument": "deadlines.supervision._events",
+    "DecidedMatter": "deadlines.supervision._events",
+    "DocumentReceived": "deadlines.supervision._events",
+    "DocumentSubmitted": "deadlines.supervision._events",
+    "EVENT_TYPES": "deadlines.supervision._events",
+    "Event": "deadlines.supervision._events",
+    "EventError": "deadlines.supervision._errors",
+    "EventLog": "deadlines.supervision._events",
+    "FieldDay": "deadlines.supervision._events",
+    "FractionOfLimit": "deadlines._thresholds",
+    "InstructionReceived": "deadlines.supervision._events",
+    "Leader": "deadlines.supervision._events",
+    "Ledger": "deadlines.supervision._ledger",
+    "MarchFinding": "deadlines.supervision._march",
+    "MeetingHeld": "deadlines.supervision._events",
+    "MeetingScheduled": "deadlines.supervision._events",
+    "MissingExtraError": "deadlines.supervision._errors",
+    "Obligation": "deadlines.supervision._obligations",
+    "ObligationStatus": "deadlines.supervision._status",
+    "PAUSABLE": "deadlines.supervision._obligations",
+    "Pause": "deadlines.supervision._pause",
+    "Paused": "deadlines.supervision._events",
+    "Problem": "deadlines.supervision._errors",
+    "QuarterDispatched": "deadlines.supervision._events",
+    "QuarterReported": "deadlines.supervision._events",
+    "QuarterStanding": "deadlines.supervision._quarterly",
+    "QuotaStanding": "deadlines.supervision._quota",
+    "Report": "deadlines.supervision._report",
+    "Resumed": "deadlines.supervision._events",
+    "STATUS_ORDER": "deadlines.supervision._status",
+    "Status": "deadlines.supervision._status",
+    "Supervisor": "deadlines.supervision._ledger",
+    "Thresholds": "deadlines._thresholds",
+    "Tracked": "deadlines.supervision._ledger",
+    "Unit": "deadlines.supervision._obligations",
+    "WorkingDaysBefore": "deadlines._thresholds",
+    "derive": "deadlines.supervision._obligations",
+    "march_check": "deadlines.supervision._march",
+    "parse_event": "deadlines.supervision._events",
+    "paused_due": "deadlines.supervision._pause",
+    "quarter_obligations": "deadlines.supervision._quarterly",
+    "quota_standings": "deadlines.supervision._quota",
+    "read_events": "deadlines.supervision._events",
+    "to_ics": "deadlines.supervision._ics",
+    "write_ics": "deadlines.supervision._ics",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'deadlines.supervision' has no attribute {name!r}")
+    value: object = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "ALERT_LEVELS",

@@ -12,9 +12,10 @@ from deadlines.supervision._errors import Problem
 from deadlines.supervision._march import MarchFinding
 from deadlines.supervision._quarterly import QuarterStanding, quarter_standings
 from deadlines.supervision._quota import QuotaStanding
-from deadlines.supervision._status import STATUS_ORDER, ObligationStatus, Status, Thresholds
+from deadlines.supervision._status import STATUS_ORDER, ObligationStatus, Status
 
 if TYPE_CHECKING:
+    from deadlines._thresholds import Thresholds
     from deadlines.supervision._ledger import Ledger
 
 AlertLevel = Literal["escalated", "overdue", "warning", "violation", "shortfall", "provisional"]

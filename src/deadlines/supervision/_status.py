@@ -6,6 +6,8 @@ from the fifth working day after the last day. Each is a value you can change, f
 or for one.
 
 Status is arithmetic on instants computed once per obligation: no rule is counted again.
+The threshold values themselves (`Thresholds`, `WorkingDaysBefore`, `FractionOfLimit`) are
+defined in `deadlines._thresholds`, so that plugins can set them on an engine.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ import datetime as dt
 import enum
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, ClassVar, Literal, final
+from typing import TYPE_CHECKING, final
 
-from pydantic import Field, NonNegativeInt, PositiveInt
-
-from deadlines._value import Value
+# The values live in a module of their own, which an engine's plugins can set without
+# importing supervision; `deadlines.supervision` re-exports them.
+from deadlines._thresholds import Thresholds, WorkingDaysBefore
 
 if TYPE_CHECKING:
     from deadlines.calendar import ChinaCalendar
@@ -52,101 +54,6 @@ STATUS_ORDER: tuple[Status, ...] = (
     Status.LATE,
     Status.MET,
 )
-
-
-class WorkingDaysBefore(Value):
-    """Warn from `n` working days before the due instant (at the same time of day).
-
-    ``n = 0`` warns only at the due instant itself.
-
-    >>> WorkingDaysBefore(1)
-    WorkingDaysBefore(1)
-    """
-
-    kind: Literal["working_days_before"] = "working_days_before"
-    _positional: ClassVar[tuple[str, ...]] = ("n",)
-    n: NonNegativeInt = 1
-
-    def __init__(self, n: int | None = None, /, **data: object) -> None:
-        if n is not None:
-            data["n"] = n
-        super().__init__(**data)
-
-
-class FractionOfLimit(Value):
-    """Warn once `fraction` of the limit has elapsed since the trigger.
-
-    For a limit in working days, the remaining share is rounded up to whole working days:
-    with 0.8 of a 3-working-day limit, 0.6 of a day is left, so the warning starts 1 working
-    day before the due instant. Other limits measure the share in clock time.
-
-    >>> FractionOfLimit(0.8)
-    FractionOfLimit(0.8)
-    """
-
-    kind: Literal["fraction_of_limit"] = "fraction_of_limit"
-    _positional: ClassVar[tuple[str, ...]] = ("fraction",)
-    fraction: Annotated[float, Field(gt=0, le=1)]
-
-    def __init__(self, fraction: float | None = None, /, **data: object) -> None:
-        if fraction is not None:
-            data["fraction"] = fraction
-        super().__init__(**data)
-
-
-WarningRule = Annotated[WorkingDaysBefore | FractionOfLimit, Field(discriminator="kind")]
-"""When the warning window opens."""
-
-
-class Thresholds(Value):
-    """When an obligation turns yellow, and when an overdue one is escalated.
-
-    Attributes:
-        warning: when the warning window opens; 1 working day before the due instant by
-            default.
-        escalate_after: an overdue obligation is escalated from this working day after its
-            last day (5 by default: a notice of criticism in many supervision systems).
-        per_rule: thresholds for single rules (``minutes.executive``) or families
-            (``minutes``), which win over these.
-
-    >>> t = Thresholds().with_rule("routing", warning=FractionOfLimit(0.5))
-    >>> t.for_rule("routing.ordinary").warning, t.for_rule("minutes.executive").warning
-    (FractionOfLimit(0.5), WorkingDaysBefore(1))
-    """
-
-    warning: WarningRule = WorkingDaysBefore(1)
-    escalate_after: PositiveInt = 5
-    per_rule: tuple[tuple[str, Thresholds], ...] = ()
-
-    def for_rule(self, rule_id: str) -> Thresholds:
-        """The thresholds that apply to `rule_id`: its own, its family's, or these."""
-        if not self.per_rule:
-            return self
-        found = dict(self.per_rule)
-        chosen = found.get(rule_id) or found.get(rule_id.split(".", 1)[0])
-        if chosen is None:
-            return self.model_copy(update={"per_rule": ()})
-        return chosen
-
-    def with_rule(
-        self,
-        rule_id: str,
-        *,
-        warning: WorkingDaysBefore | FractionOfLimit | None = None,
-        escalate_after: int | None = None,
-    ) -> Thresholds:
-        """A copy with other thresholds for one rule or family (the rest as here)."""
-        base = self.for_rule(rule_id)
-        own = Thresholds(
-            warning=warning if warning is not None else base.warning,
-            escalate_after=escalate_after if escalate_after is not None else base.escalate_after,
-        )
-        others = tuple((key, value) for key, value in self.per_rule if key != rule_id)
-        return Thresholds(
-            warning=self.warning,
-            escalate_after=self.escalate_after,
-            per_rule=(*others, (rule_id, own)),
-        )
 
 
 def warning_from(
