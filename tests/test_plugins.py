@@ -109,7 +109,7 @@ class TestHookspecs:
     """Each hookspec is typed and documents its contract."""
 
     def test_the_hooks(self):
-        """The six hooks, each marked as a deadlines hookspec."""
+        """The seven hooks, each marked as a deadlines hookspec."""
         assert [name for name, _ in SPECS] == [
             "deadlines_calendar",
             "deadlines_conventions",
@@ -117,6 +117,7 @@ class TestHookspecs:
             "deadlines_labels",
             "deadlines_office_hours",
             "deadlines_rules",
+            "deadlines_supervision_thresholds",
         ]
         assert all(hasattr(function, "deadlines_spec") for _, function in SPECS)
         assert sorted(_HOOKS) == [name for name, _ in SPECS]  # the loader's own list

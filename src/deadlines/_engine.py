@@ -6,7 +6,7 @@ import datetime as dt
 import warnings
 import weakref
 from collections.abc import Iterable, Mapping
-from typing import Any, final
+from typing import TYPE_CHECKING, Any, final
 
 from deadlines._errors import InvalidValueError, NotADeadlineError, ProvisionalDateWarning
 from deadlines._plugins import PluginInfo, configure
@@ -16,6 +16,9 @@ from deadlines.calendar import ChinaCalendar
 from deadlines.rules import OPINION_2020, Blackout, Conventions, Quota, Rule, RuleSet
 from deadlines.rules._trace import instant_label, step
 from deadlines.rules._values import Context
+
+if TYPE_CHECKING:
+    from deadlines._thresholds import Thresholds
 
 _CONSTRAINT_HINTS = {
     Blackout: ("blackout", "ask engine.violates(rule_id, date) whether a date falls in it"),
@@ -41,6 +44,8 @@ class Engine:
 
     Attributes:
         plugins: the plugins applied, each with what it changes.
+        supervision_thresholds: when supervision warns and escalates: those the plugins
+            set, else the default.
 
     Raises:
         PluginError: a plugin cannot be loaded, or one of its hooks raised or returned the
@@ -56,6 +61,7 @@ class Engine:
     __slots__ = (
         "_plugin_steps",
         "_rule_plugin_steps",
+        "_supervision_thresholds",
         "calendar",
         "conventions",
         "plugins",
@@ -84,10 +90,29 @@ class Engine:
         self.plugins: tuple[PluginInfo, ...] = setup.plugins if setup else ()
         self._plugin_steps = setup.steps if setup else ()
         self._rule_plugin_steps = setup.rule_steps if setup else {}
+        self._supervision_thresholds = setup.supervision_thresholds if setup else None
 
     def __repr__(self) -> str:
         names = f", plugins={[p.name for p in self.plugins]!r}" if self.plugins else ""
         return f"Engine({self.calendar!r}, {self.rules!r}, conventions={self.conventions!r}{names})"
+
+    @property
+    def supervision_thresholds(self) -> Thresholds:
+        """When supervision warns of an obligation and escalates it: the plugins' or the default.
+
+        Plugins set them with ``deadlines_supervision_thresholds``. A
+        `deadlines.supervision.Supervisor` on this engine uses them unless it is given
+        thresholds itself, which win.
+
+        >>> Engine(discover_plugins=False).supervision_thresholds
+        Thresholds()
+        """
+        if self._supervision_thresholds is not None:
+            return self._supervision_thresholds
+        # Imported here: `deadlines due` never needs the thresholds.
+        from deadlines._thresholds import Thresholds
+
+        return Thresholds()
 
     def rule(self, rule_id: str, on: dt.date | None = None) -> Rule:
         """The version of `rule_id` in effect on `on` (the latest when `on` is None)."""

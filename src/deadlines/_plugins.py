@@ -38,6 +38,8 @@ from deadlines.rules._trace import step
 if TYPE_CHECKING:
     from pluggy import PluginManager
 
+    from deadlines._thresholds import Thresholds
+
 __all__ = [
     "AUTOLOAD_ENV",
     "ENTRY_POINT_GROUP",
@@ -66,11 +68,17 @@ _HOOKS: Final = (
     "deadlines_rules",
     "deadlines_disable_rules",
     "deadlines_labels",
+    "deadlines_supervision_thresholds",
 )
 _REQUIREMENTS: Final = ("limit", "effective_from", "effective_until")  # shown in traces in full
 _LOAD: Final = "(load)"  # the "hook" named when a plugin fails before any hook is called
 _RULE_FIELDS: Final = tuple(name for name in Rule.model_fields if name != "origin")
 _RULES_EXAMPLE = 'a list of Rule values, e.g. [rules.get("routing.ordinary").evolve(limit=...)]'
+_THRESHOLD_FIELDS: Final = ("warning", "escalate_after")
+_THRESHOLDS_EXAMPLE = (
+    "a Thresholds value, e.g. Thresholds(warning=WorkingDaysBefore(2)), or a mapping of rule "
+    "ids or families to Thresholds, e.g. {'minutes': Thresholds(escalate_after=3)}"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +88,12 @@ class PluginChange:
     Attributes:
         hook: the hook that returned it, e.g. ``deadlines_rules``.
         kind: ``rule``, ``rule_added``, ``rule_disabled``, ``convention``, ``office_hours``,
-            ``day`` or ``notice``.
-        target: what it changes: a rule id, a convention's name, a date, a year; empty for
-            the office hours.
-        field: the rule field changed (``limit``, ``title_en`` …), for ``rule`` changes.
+            ``day``, ``notice`` or ``thresholds``.
+        target: what it changes: a rule id, a convention's name, a date, a year, the rule or
+            family of supervision thresholds; empty for the office hours and the default
+            thresholds.
+        field: the field changed: of a rule (``limit``, ``title_en`` …) for ``rule`` changes,
+            of the thresholds (``warning``, ``escalate_after``) for ``thresholds`` changes.
         before: the value before, as text; empty for something new.
         after: the value after, as text.
         zh: the change in Chinese.
@@ -147,6 +157,8 @@ class Configuration:
             (rule id, effective_from).
         steps: trace steps naming the changes that concern every rule (conventions, office
             hours).
+        supervision_thresholds: the supervision thresholds, or ``None`` when the plugins
+            leave the default alone.
     """
 
     calendar: ChinaCalendar | None
@@ -155,6 +167,7 @@ class Configuration:
     plugins: tuple[PluginInfo, ...]
     rule_steps: Mapping[tuple[str, dt.date], tuple[TraceStep, ...]]
     steps: tuple[TraceStep, ...]
+    supervision_thresholds: Thresholds | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,7 +397,8 @@ def _call(manager: PluginManager, hook: str, **kwargs: object) -> list[_Answer]:
 # --- merging ------------------------------------------------------------------------------------
 
 # What a claim is about: ("rule", id, effective_from, field), ("added", id, effective_from),
-# ("disabled", id), ("convention", name), ("office_hours",), ("day", date), ("notice", year).
+# ("disabled", id), ("convention", name), ("office_hours",), ("day", date), ("notice", year),
+# ("thresholds", rule id or family or "" for the default, field).
 _Target = tuple[Any, ...]
 
 
@@ -430,6 +444,15 @@ def configure(
         merger.disable(answer)
     for answer in _call(manager, "deadlines_labels", rules=rules):
         merger.labels(answer)
+    if manager.hook.deadlines_supervision_thresholds.get_hookimpls():
+        # Only here: most plugins leave supervision alone, and pay nothing for it.
+        from deadlines._thresholds import Thresholds
+
+        merger.base_thresholds = Thresholds()
+        for answer in _call(
+            manager, "deadlines_supervision_thresholds", thresholds=merger.base_thresholds
+        ):
+            merger.thresholds(answer)
     merger.decide()
     new_calendar = merger.calendar_from(calendar)
     hooks = {
@@ -457,6 +480,7 @@ def configure(
         ),
         rule_steps=merger.rule_steps(),
         steps=merger.steps(),
+        supervision_thresholds=merger.thresholds_value(),
     )
 
 
@@ -469,6 +493,7 @@ class _Merger:
         self.base_hours = hours
         self.by_key = {(rule.id, rule.effective_from): rule for rule in rules.rules}
         self.claims: dict[_Target, list[_Claim]] = {}
+        self.base_thresholds: Thresholds | None = None  # set when a plugin implements the hook
 
     def add(
         self,
@@ -721,6 +746,75 @@ class _Merger:
                     if key[0] == rule_id and before != text:
                         self.rule_field(answer, key, name, before, text)
 
+    def thresholds(self, answer: _Answer) -> None:
+        from deadlines._thresholds import Thresholds
+
+        base = self.base_thresholds
+        assert base is not None  # set before the hook is called
+        value = answer.value
+        entries: list[tuple[str, Thresholds]] = []
+        if isinstance(value, Thresholds):  # the default, with its own per-rule entries
+            entries.append(("", value))
+            for key, own in value.per_rule:
+                if key in {k for k, _ in entries[1:]}:
+                    raise PluginError(
+                        answer.plugin,
+                        answer.hook,
+                        f"gives {key!r} twice in per_rule; give each rule or family once",
+                    )
+                self._check_threshold_key(answer, key, own)
+                entries.append((key, own))
+        elif isinstance(value, Mapping):
+            for key, own in value.items():
+                if not isinstance(key, str):
+                    _wrong(answer, _THRESHOLDS_EXAMPLE, key)
+                if not isinstance(own, Thresholds):
+                    _wrong(answer, _THRESHOLDS_EXAMPLE, own)
+                self._check_threshold_key(answer, key, own)
+                entries.append((key, own))
+        else:
+            _wrong(answer, _THRESHOLDS_EXAMPLE)
+        for key, own in entries:  # key "" is the default
+            before = base.for_rule(key) if key else base
+            for name in _THRESHOLD_FIELDS:
+                old, new = getattr(before, name), getattr(own, name)
+                if old == new:
+                    continue
+                zh_where, en_where = (f"（{key}）", f" for {key}") if key else ("", "")
+                text = PluginChange(
+                    answer.hook,
+                    "thresholds",
+                    key,
+                    name,
+                    _plain(old),
+                    _plain(new),
+                    f"督查预警阈值{zh_where}：{name} 由 {_plain(old)} 改为 {_plain(new)}",
+                    f"supervision thresholds{en_where}: {name} {_plain(old)} → {_plain(new)}",
+                )
+                self.add(("thresholds", key, name), answer, text, new)
+
+    def _check_threshold_key(self, answer: _Answer, key: str, own: Thresholds) -> None:
+        """A rule id or a family (``minutes``), as `Thresholds.for_rule` looks them up."""
+        ids = {*self.base_rules.ids, *(t[1] for t in self.claims if t[0] == "added")}
+        families = sorted({rule_id.split(".", 1)[0] for rule_id in ids})
+        if key not in ids and key not in families:
+            hint = ""
+            if key.endswith(".*") and key[:-2] in families:
+                hint = f" (a family is named without '.*': {key[:-2]!r})"
+            raise PluginError(
+                answer.plugin,
+                answer.hook,
+                f"no rule or family {key!r} to set thresholds for{hint}; give a rule id such as "
+                f"'minutes.executive' or a family: {', '.join(families)}",
+            )
+        if own.per_rule:
+            raise PluginError(
+                answer.plugin,
+                answer.hook,
+                f"the thresholds for {key!r} have per_rule entries of their own; give each rule "
+                "or family its own key instead",
+            )
+
     # --- deciding and building ---------------------------------------------------------------
 
     def decide(self) -> None:
@@ -782,6 +876,29 @@ class _Merger:
         if not changes:
             return self.base_conventions
         return Conventions.model_validate({**dict(self.base_conventions), **changes})
+
+    def thresholds_value(self) -> Thresholds | None:
+        """The merged thresholds, or None when no plugin changes them.
+
+        Each field falls back field by field: a rule's own, then its family's, then the merged
+        default (the library's default has no per-rule entries of its own).
+        """
+        base = self.base_thresholds
+        changed: dict[str, dict[str, object]] = {}
+        for (_, key, name), winners in self.applied("thresholds"):
+            changed.setdefault(key, {})[name] = winners[0].value
+        if base is None or not changed:
+            return None
+        cls = type(base)
+        default = {**dict(base), **changed.pop("", {}), "per_rule": ()}
+
+        def layered(key: str) -> object:
+            family = key.split(".", 1)[0]
+            inherited = changed.get(family, {}) if family != key else {}
+            return cls.model_validate({**default, **inherited, **changed[key]})
+
+        per_rule = tuple((key, layered(key)) for key in sorted(changed))
+        return cls.model_validate({**default, "per_rule": per_rule})
 
     def calendar_from(self, base: ChinaCalendar | None) -> ChinaCalendar | None:
         """The calendar with the plugins' days and office hours, or None if they change none."""
@@ -918,6 +1035,8 @@ def _describe_target(target: _Target) -> str:
         return f"the day {target[1]}"
     if kind == "notice":
         return f"the {target[1]} notice"
+    if kind == "thresholds":
+        return f"the supervision threshold {target[2]}" + (f" for {target[1]}" if target[1] else "")
     return "the office hours"
 
 

@@ -9,11 +9,11 @@ date. Every hook receives the *base* configuration (what the engine was given, b
 plugin), never another plugin's result, and returns what it changes: a value, or ``None`` for
 "nothing". No hook is ``firstresult``: the engine collects every plugin's answer and merges
 them. Where two plugins change the same thing (a field of one rule, one convention, one day,
-the office hours) in different ways, precedence follows pluggy's call order: an implementation
-marked ``@hookimpl(tryfirst=True)`` wins over a plain one, which wins over one marked
-``trylast=True``. Two disagreeing plugins of the same rank are a `PluginConflictError` naming
-both; nothing is resolved silently. Wrappers (``wrapper=True``, ``hookwrapper=True``) are
-refused: a change must be a value the engine can compare and report.
+the office hours, one supervision threshold) in different ways, precedence follows pluggy's
+call order: an implementation marked ``@hookimpl(tryfirst=True)`` wins over a plain one, which
+wins over one marked ``trylast=True``. Two disagreeing plugins of the same rank are a
+`PluginConflictError` naming both; nothing is resolved silently. Wrappers (``wrapper=True``,
+``hookwrapper=True``) are refused: a change must be a value the engine can compare and report.
 
 A hook that raises, or returns the wrong type, fails the engine's construction with a
 `PluginError` naming the plugin and the hook; the engine never half-applies a plugin.
@@ -29,6 +29,7 @@ from pluggy import HookimplMarker, HookspecMarker
 if TYPE_CHECKING:
     from deadlines.calendar import CalendarOverride, OfficeHours
     from deadlines.rules import Conventions, Rule, RuleSet
+    from deadlines.supervision import Thresholds
 
 __all__ = [
     "deadlines_calendar",
@@ -37,6 +38,7 @@ __all__ = [
     "deadlines_labels",
     "deadlines_office_hours",
     "deadlines_rules",
+    "deadlines_supervision_thresholds",
     "hookimpl",
     "hookspec",
 ]
@@ -154,6 +156,39 @@ def deadlines_labels(rules: RuleSet) -> Mapping[str, Mapping[str, str]] | None:
     Returns:
         ``{rule_id: {field: text}}`` where each field is one of ``title_zh``, ``title_en``,
         ``actor_zh``, ``actor_en``; or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+@hookspec
+def deadlines_supervision_thresholds(
+    thresholds: Thresholds,
+) -> Thresholds | Mapping[str, Thresholds] | None:
+    """When supervision warns of an obligation, and when it escalates an overdue one.
+
+    Called once per engine, after its rules are known; never while a ledger is built or a
+    status is asked for. All results are collected (not ``firstresult``) and merged field by
+    field (``warning``, ``escalate_after``), for the default thresholds and for each rule or
+    family apart: one plugin may open the warning window earlier, another escalate the
+    ``minutes`` family sooner. Only the fields that differ from `thresholds` count as a
+    plugin's changes; a field a rule's or family's thresholds leave alone follows the merged
+    default. Two plugins setting one field of the same rule, family or default differently are
+    a conflict unless one of them ranks higher.
+
+    The merged thresholds are `Engine.supervision_thresholds`. A `Supervisor` uses them unless
+    it is given thresholds itself: ``Supervisor(thresholds=...)``, ``Ledger.status(at,
+    thresholds=...)`` and the options of ``deadlines check`` (``--warn-days``,
+    ``--warn-fraction``, ``--escalate-after``) win over every plugin.
+
+    :param thresholds: the library's default thresholds, ``Thresholds()``, before any plugin.
+
+    Returns:
+        A `Thresholds` that replaces the default (its ``per_rule`` entries included, e.g.
+        ``Thresholds(warning=WorkingDaysBefore(2))``); or a mapping of rule ids
+        (``minutes.executive``) or families (``minutes``, for every ``minutes.*`` rule, as
+        `Thresholds.for_rule` looks them up) to the `Thresholds` of that rule or family alone,
+        e.g. ``{"minutes": Thresholds(escalate_after=3)}``; or ``None``.
 
     .. versionadded:: 0.1.0
     """

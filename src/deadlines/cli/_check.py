@@ -29,7 +29,7 @@ from deadlines.cli._common import (
 
 if TYPE_CHECKING:
     from deadlines._result import Lang
-    from deadlines.supervision import EventLog, ObligationStatus, Report, Thresholds
+    from deadlines.supervision import EventLog, ObligationStatus, Report
 
 EVENTS_EXAMPLE = "examples/supervision/county-week.jsonl"
 
@@ -163,9 +163,12 @@ def run(args: argparse.Namespace) -> int:
     from deadlines.supervision import MissingExtraError, Supervisor, write_ics
 
     at = parse_instant_arg("--at", args.at) if args.at else dt.datetime.now(CHINA_TZ)
-    thresholds = _thresholds(args)
+    changes = _thresholds(args)
     log = _read(args.events)
-    supervisor = Supervisor(engine_from(args), thresholds=thresholds, explain=bool(args.explain))
+    engine = engine_from(args)
+    # The options win over the thresholds the engine's plugins set, for every rule and family.
+    thresholds = engine.supervision_thresholds.with_all(**changes)
+    supervisor = Supervisor(engine, thresholds=thresholds, explain=bool(args.explain))
     ledger = supervisor.ledger(log)
     for name in args.explain:
         if name not in ledger:
@@ -224,8 +227,9 @@ def _read(path: str) -> EventLog:
         raise UsageError("EVENTS_FILE", f"cannot read {path!r}: {error.strerror}") from None
 
 
-def _thresholds(args: argparse.Namespace) -> Thresholds:
-    from deadlines.supervision import FractionOfLimit, Thresholds, WorkingDaysBefore
+def _thresholds(args: argparse.Namespace) -> dict[str, Any]:
+    """The thresholds the options set, checked: ``{"warning": ..., "escalate_after": ...}``."""
+    from deadlines.supervision import FractionOfLimit, WorkingDaysBefore
 
     changes: dict[str, Any] = {}
     if args.warn_days is not None:
@@ -245,7 +249,7 @@ def _thresholds(args: argparse.Namespace) -> Thresholds:
                 "--escalate-after", f"must be 1 or more, such as 5; got {args.escalate_after}"
             )
         changes["escalate_after"] = args.escalate_after
-    return Thresholds(**changes)
+    return changes
 
 
 # --- rendering -------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from deadlines._errors import (
     UnknownRuleError,
 )
 from deadlines._result import Lang, TraceStep
+from deadlines._thresholds import Thresholds
 from deadlines._time import parse_instant, to_china
 from deadlines._value import Value
 from deadlines.supervision._errors import EventError, Problem
@@ -53,12 +54,7 @@ from deadlines.supervision._quarterly import (
     quarters_between,
 )
 from deadlines.supervision._quota import QuotaStanding, quota_standings
-from deadlines.supervision._status import (
-    ObligationStatus,
-    Thresholds,
-    compute_status,
-    warning_from,
-)
+from deadlines.supervision._status import ObligationStatus, compute_status, warning_from
 
 if TYPE_CHECKING:
     from deadlines._engine import Engine
@@ -136,8 +132,10 @@ class Supervisor:
 
     Args:
         engine: the engine that counts every limit; the default one when ``None``.
-        thresholds: when obligations turn yellow and are escalated; the defaults when
-            ``None``.
+        thresholds: when obligations turn yellow and are escalated; when ``None``, the
+            engine's `Engine.supervision_thresholds`: those its plugins set, else the
+            defaults. Given here, they win over every plugin (and ``Ledger.status(at,
+            thresholds=...)`` wins over them, for that one call).
         explain: keep the trace of every obligation (costs time for very many events).
         quarterly: follow the quarterly supervision (art. 13) for every quarter from the
             first event's through the last event's: ``True`` always, ``False`` never, ``None``
@@ -172,7 +170,7 @@ class Supervisor:
                 "thresholds", thresholds, "a Thresholds value such as Thresholds()"
             )
         self.engine = engine
-        self.thresholds = thresholds if thresholds is not None else Thresholds()
+        self.thresholds = thresholds if thresholds is not None else engine.supervision_thresholds
         self.explain = explain
         self.quarterly = quarterly
 
