@@ -918,16 +918,19 @@ class TestCommand:
         assert err.startswith("deadlines plugins: error: plugin 'broken', hook (load)")
         assert "Traceback" not in err
 
-    def test_no_plugins_option(self):
-        """The --no-plugins helper for other subcommands."""
-        import argparse
-
-        from deadlines.cli._plugins import add_no_plugins, discover_plugins
-
-        parser = argparse.ArgumentParser()
-        add_no_plugins(parser)
-        assert discover_plugins(parser.parse_args(["--no-plugins"])) is False
-        assert discover_plugins(parser.parse_args([])) is True
+    @pytest.mark.parametrize(
+        ("extra", "due"),
+        [((), "2026-09-02T09:00:00+08:00"), (("--no-plugins",), "2026-09-03T09:00:00+08:00")],
+        ids=["installed", "ignored"],
+    )
+    def test_no_plugins_option(self, site, monkeypatch, capsys, extra, due):
+        """--no-plugins computes with the opinion alone, although a plugin is installed."""
+        monkeypatch.delitem(sys.modules, "fast_routing", raising=False)
+        routing = {"fast_routing.py": HOURS_24}
+        _distribution(site, "fast-routing", "[deadlines]\nfast = fast_routing\n", routing)
+        args = ["due", "routing.ordinary", "--at", "2026-09-01T09:00", "--json", *extra]
+        assert main(args) == 0
+        assert json.loads(capsys.readouterr().out)["due"] == due
 
 
 # --- the example, installed with pip -----------------------------------------------------------

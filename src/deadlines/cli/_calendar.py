@@ -16,7 +16,7 @@ from deadlines.cli._common import (
     UsageError,
     add_calendar,
     add_lang,
-    calendar_from,
+    engine_from,
     guarded,
     out,
 )
@@ -63,7 +63,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
 def run(args: argparse.Namespace) -> int:
     """Print the month or year asked for."""
     year, month = _parse_when(args.when)
-    cal = calendar_from(args)
+    cal = engine_from(args).calendar  # with the days plugins add
     months = [month] if month is not None else list(range(1, 13))
     blocks = [month_grid(cal, year, m, args.lang) for m in months]
     lines: list[str] = []

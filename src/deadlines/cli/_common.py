@@ -152,7 +152,11 @@ def add_json(parser: argparse.ArgumentParser) -> None:
 
 
 def add_calendar(parser: argparse.ArgumentParser) -> None:
-    """``--calendar FILE`` (repeatable): calendar override TOML files, applied in order."""
+    """The options that choose the calendar and the configuration.
+
+    ``--calendar FILE`` (repeatable): calendar override TOML files, applied in order.
+    ``--no-plugins``: ignore the installed plugins (the entry-point group ``deadlines``).
+    """
     parser.add_argument(
         "--calendar",
         action="append",
@@ -160,6 +164,11 @@ def add_calendar(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="a calendar override file (TOML: a new year's notice or local days); repeatable, "
         "applied in order",
+    )
+    parser.add_argument(
+        "--no-plugins",
+        action="store_true",
+        help="ignore installed plugins: compute with the opinion and the official calendar only",
     )
 
 
@@ -179,10 +188,10 @@ def calendar_from(args: argparse.Namespace) -> ChinaCalendar:
 
 
 def engine_from(args: argparse.Namespace) -> Engine:
-    """The engine over `calendar_from(args)`, with the default rules and conventions."""
+    """The engine over `calendar_from(args)`, with the installed plugins unless --no-plugins."""
     from deadlines._engine import Engine
 
-    return Engine(calendar_from(args))
+    return Engine(calendar_from(args), discover_plugins=not getattr(args, "no_plugins", False))
 
 
 def parse_instant_arg(argument: str, text: str) -> dt.datetime:

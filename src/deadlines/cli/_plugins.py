@@ -1,8 +1,4 @@
-"""``deadlines plugins``: the installed plugins and what each changes.
-
-Also the ``--no-plugins`` option other subcommands may offer: `add_no_plugins` adds it, and
-`discover_plugins` reads it for ``Engine(..., discover_plugins=...)``.
-"""
+"""``deadlines plugins``: the installed plugins and what each changes."""
 
 from __future__ import annotations
 
@@ -29,24 +25,6 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
     )
     add_json(parser)
     add_lang(parser)
-
-
-def add_no_plugins(parser: argparse.ArgumentParser) -> None:
-    """``--no-plugins``: ignore the installed plugins (the entry-point group ``deadlines``)."""
-    parser.add_argument(
-        "--no-plugins",
-        action="store_true",
-        help="ignore installed plugins: compute with the opinion and the official calendar only",
-    )
-
-
-def discover_plugins(args: argparse.Namespace) -> bool:
-    """Whether the engine should discover installed plugins: not when ``--no-plugins`` is given.
-
-    >>> discover_plugins(argparse.Namespace(no_plugins=True))
-    False
-    """
-    return not getattr(args, "no_plugins", False)
 
 
 @guarded

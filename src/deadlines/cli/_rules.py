@@ -6,7 +6,16 @@ import argparse
 import unicodedata
 from typing import Any
 
-from deadlines.cli._common import EXIT_OK, add_json, add_lang, engine_from, guarded, out, print_json
+from deadlines.cli._common import (
+    EXIT_OK,
+    add_calendar,
+    add_json,
+    add_lang,
+    engine_from,
+    guarded,
+    out,
+    print_json,
+)
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -21,6 +30,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
     )
     add_json(parser)
     add_lang(parser)
+    add_calendar(parser)
 
 
 @guarded
