@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pydantic
 import pytest
 
-from deadlines import ChinaCalendar, Engine, NotInEffectError, UnknownRuleError
+from deadlines import (
+    ChinaCalendar,
+    Engine,
+    InvalidValueError,
+    NotInEffectError,
+    UnknownRuleError,
+)
 from deadlines._time import CHINA_TZ
 from deadlines.rules import (
     OPINION_2020,
     AllOf,
+    Blackout,
     CalendarDays,
     Citation,
     Condition,
     EarliestOf,
     Hours,
     LatestOf,
+    Quota,
     Rule,
     RuleSet,
     SameDay,
@@ -139,6 +148,58 @@ class TestCombinations:
         limit = Tiered(committed=WorkingDays(6), statutory=WorkingDays(5))
         result = engine_for(calendar, limit).due("test.rule", TRIGGER)
         assert "ends after the statutory one" in result.warnings[0]
+
+    @pytest.mark.parametrize(
+        ("done", "message"),
+        [
+            ("2026-10-08T09:00", "a table of step label"),
+            ({"签收": "2026-10-08T09:00"}, "the label of a step: 审核, 签发"),
+            ({"审核": "2026-09-29T09:00"}, "an instant after the trigger"),
+        ],
+        ids=["not-a-table", "unknown-label", "before-the-trigger"],
+    )
+    def test_sequence_bad_done(self, calendar: ChinaCalendar, done: object, message: str) -> None:
+        """A malformed done is refused naming it, never ignored."""
+        engine = engine_for(
+            calendar, Sequence(WorkingDays(3, label="审核"), WorkingDays(2, label="签发"))
+        )
+        with pytest.raises(InvalidValueError, match=message) as info:
+            engine.due("test.rule", TRIGGER, done=done)
+        assert info.value.argument.startswith("done")
+
+    @pytest.mark.parametrize(
+        ("equals", "value", "holds"),
+        [(2, "2", True), (2, 2, True), (2, "3", False), ("county", "county", True)],
+        ids=["int-from-text", "int", "other-int", "text"],
+    )
+    def test_condition_types(self, equals: object, value: object, holds: bool) -> None:
+        """Text from a command line or CSV is read as the type the condition compares."""
+        condition = Condition(parameter="level", equals=equals)  # type: ignore[arg-type]
+        assert condition.holds({"level": value}, "test.rule") is holds
+
+    @pytest.mark.parametrize(
+        ("equals", "value"),
+        [(2, "two"), (2, True), ("county", 2)],
+        ids=["not-a-number", "bool-for-int", "number-for-text"],
+    )
+    def test_condition_refuses_unlike_values(self, equals: object, value: object) -> None:
+        """A value of another type is an error naming the parameter, not a silent 'no'."""
+        condition = Condition(parameter="level", equals=equals)  # type: ignore[arg-type]
+        with pytest.raises(InvalidValueError, match="level"):
+            condition.holds({"level": value}, "test.rule")
+
+    @pytest.mark.parametrize(
+        "limit",
+        [
+            lambda: AllOf(WorkingDays(3), Blackout(months=(3,))),
+            lambda: When(condition=Condition(parameter="x"), then=Quota(60), otherwise=SameDay()),
+        ],
+        ids=["blackout-in-all-of", "quota-in-when"],
+    )
+    def test_constraints_are_not_parts(self, limit: Callable[[], object]) -> None:
+        """A blackout or a quota has no due date to combine: refused when built."""
+        with pytest.raises(pydantic.ValidationError, match="cannot be part of a combination"):
+            limit()
 
     def test_parameters_collected(self) -> None:
         """A combination reads the parameters its parts read."""

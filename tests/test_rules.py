@@ -165,6 +165,19 @@ class TestRoutingOrdinary:
         assert actions(result)[-2:] == ["skip 2026-06-07", "roll 2026-06-08"]
         assert "2026-06-07 10:00 falls on a rest day" in result.explain("en")
 
+    @pytest.mark.parametrize(
+        ("trigger", "due", "due_date"),
+        [
+            ("2026-09-10T00:00", "2026-09-12T00:00", "2026-09-11"),
+            ("2026-09-26T00:00", "2026-09-28T17:30", "2026-09-28"),
+        ],
+        ids=["ends-friday-24h", "ends-sunday-24h-rolls"],
+    )
+    def test_end_at_midnight(self, engine: Engine, trigger: str, due: str, due_date: str) -> None:
+        """48 hours ending at 00:00 end at 24:00 of the day before, which decides any roll."""
+        result = engine.due("routing.ordinary", trigger)
+        assert (result.due, result.due_date) == (at(due), dt.date.fromisoformat(due_date))
+
     def test_midnight_end_belongs_to_the_day_before(self, calendar: ChinaCalendar) -> None:
         """A paused clock ending at 00:00 ends 24:00 of the day before."""
         engine = Engine(calendar, conventions=Conventions(hour_clock=HourClock.PAUSED_ON_REST_DAYS))
@@ -213,6 +226,11 @@ class TestOnArrival:
         """A handling limit stated on the document (条例 art. 24) replaces 'on arrival'."""
         result = engine.due("routing.urgent", "2026-06-05T09:15", stated_limit="2026-06-05T12:00")
         assert result.due == at("2026-06-05T12:00")
+
+    def test_never_provisional(self, engine: Engine) -> None:
+        """On arrival counts no calendar day, so no later notice can change it."""
+        result = engine.due("routing.urgent", "2030-01-02T10:00")
+        assert not result.provisional
 
     def test_stated_limit_before_arrival(self, engine: Engine) -> None:
         """A stated limit before the arrival is refused, naming the parameter."""
@@ -325,6 +343,27 @@ class TestConstraints:
         result = engine.due("supervision.quarterly", trigger)
         assert result.due == at(due)
         assert [p.label for p in result.parts] == ["调度", "通报"]
+
+    @pytest.mark.parametrize(
+        "trigger",
+        ["2024-06-29T10:00", "2024-06-28T18:00"],
+        ids=["saturday-ending-the-quarter", "after-the-last-close"],
+    )
+    def test_quarterly_never_in_the_past(self, engine: Engine, trigger: str) -> None:
+        """After a quarter's work was due, the next quarter applies, and the trace says so."""
+        result = engine.due("supervision.quarterly", trigger)
+        assert result.due == at("2024-09-30T17:30")
+        assert "the next period applies" in result.explain("en")
+
+    def test_violates_needs_a_date(self, engine: Engine) -> None:
+        """A blackout is asked about a date; text is refused naming the argument."""
+        with pytest.raises(InvalidArgumentError, match=r"day must be a datetime\.date"):
+            engine.violates("meetings.march_freeze", "2026-03-05")  # type: ignore[arg-type]
+
+    def test_violates_needs_a_blackout(self, engine: Engine) -> None:
+        """Asking a deadline rule whether a date violates it names the blackout rules."""
+        with pytest.raises(InvalidValueError, match=r"blackout rule: meetings\.march_freeze"):
+            engine.violates("minutes.executive", dt.date(2026, 3, 5))
 
 
 class TestBoundaries:

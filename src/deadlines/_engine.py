@@ -11,19 +11,17 @@ from typing import TYPE_CHECKING, Any, final
 from deadlines._errors import InvalidValueError, NotADeadlineError, ProvisionalDateWarning
 from deadlines._plugins import PluginInfo, configure
 from deadlines._result import DueResult, TraceStep
-from deadlines._time import parse_instant, to_china
+from deadlines._time import check_date, parse_instant, to_china
 from deadlines.calendar import ChinaCalendar
 from deadlines.rules import OPINION_2020, Blackout, Conventions, Quota, Rule, RuleSet
+from deadlines.rules._constraints import BLACKOUT_HINT, QUOTA_HINT
 from deadlines.rules._trace import instant_label, step
 from deadlines.rules._values import Context
 
 if TYPE_CHECKING:
     from deadlines._thresholds import Thresholds
 
-_CONSTRAINT_HINTS = {
-    Blackout: ("blackout", "ask engine.violates(rule_id, date) whether a date falls in it"),
-    Quota: ("yearly quota", "log days and compare them with Quota.expected_by(date)"),
-}
+_CONSTRAINT_HINTS = {Blackout: BLACKOUT_HINT, Quota: QUOTA_HINT}
 
 
 # Built without validation: all defaults, and the schema is not needed to start up.
@@ -205,11 +203,20 @@ class Engine:
         )
 
     def violates(self, rule_id: str, day: dt.date | dt.datetime) -> bool:
-        """Whether `day` falls in the blackout of `rule_id` (e.g. ``meetings.march_freeze``)."""
-        on = day.date() if isinstance(day, dt.datetime) else day
+        """Whether `day` falls in the blackout of `rule_id` (e.g. ``meetings.march_freeze``).
+
+        Raises:
+            InvalidArgumentError: `day` is neither a date nor a datetime.
+            InvalidValueError: the rule is not a blackout.
+        """
+        datetime_given = isinstance(day, dt.datetime)
+        on = to_china("day", day).date() if datetime_given else check_date("day", day)
         rule = self.rules.get(rule_id, on)
         if not isinstance(rule.limit, Blackout):
-            raise NotADeadlineError(rule_id, type(rule.limit).__name__, "it is not a blackout")
+            blackouts = [r.id for r in self.rules.rules if isinstance(r.limit, Blackout)]
+            raise InvalidValueError(
+                "rule_id", rule_id, f"the id of a blackout rule: {', '.join(blackouts) or 'none'}"
+            )
         return rule.limit.violates(on)
 
     def _preamble(self, rule: Rule, start: dt.datetime) -> tuple[TraceStep, ...]:

@@ -7,12 +7,14 @@ AllOf(WorkingDays(3), WorkingDays(5), Hours(48))
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import Field, field_validator
 
 from deadlines._errors import InvalidValueError, MissingParameterError
 from deadlines._result import Part
+from deadlines._time import parse_instant, to_china
 from deadlines.rules._constraints import Blackout, Quota, Recurrence
 from deadlines.rules._durations import (
     CalendarDays,
@@ -41,6 +43,16 @@ def _flatten(cls: type[_Combination], limits: tuple[Any, ...]) -> tuple[Any, ...
     return tuple(flat)
 
 
+def _not_a_constraint(limit: object) -> object:
+    """Refuse a blackout or a quota as a part: neither has a due instant to combine."""
+    if isinstance(limit, (Blackout, Quota)):
+        raise ValueError(
+            f"a {limit.kind} has no due date, so it cannot be part of a combination; "
+            "make it a rule of its own"
+        )
+    return limit
+
+
 def _part(limit: Limit, outcome: Outcome, index: int) -> Part:
     return Part.model_construct(
         label=limit.label or f"#{index}",
@@ -66,6 +78,8 @@ class _Combination(Limit):
     @field_validator("limits", mode="after")
     @classmethod
     def _flat(cls, limits: tuple[Any, ...]) -> tuple[Any, ...]:
+        for limit in limits:
+            _not_a_constraint(limit)
         return _flatten(cls, limits)
 
     def parameters(self) -> frozenset[str]:
@@ -167,24 +181,35 @@ class Sequence(_Combination):
     def parameters(self) -> frozenset[str]:
         return super().parameters() | {"done"}
 
-    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
-        from deadlines._time import parse_instant, to_china
+    def _done(self, given: object, start: dt.datetime) -> dict[str, dt.datetime]:
+        """The ``done`` parameter checked: labels of this sequence → instants after `start`."""
+        labels = [limit.label for limit in self.limits if limit.label]
+        example = f'{{"{labels[0] if labels else "step"}": "2026-10-08T09:00"}}'
+        if given is None:
+            return {}
+        if not isinstance(given, Mapping):
+            raise InvalidValueError("done", given, f"a table of step label → instant, {example}")
+        done: dict[str, dt.datetime] = {}
+        for label, value in given.items():
+            if label not in labels:
+                raise InvalidValueError(
+                    "done", label, f"the label of a step: {', '.join(labels) or '(none labelled)'}"
+                )
+            name = f"done.{label}"
+            at = parse_instant(name, value) if isinstance(value, str) else to_china(name, value)
+            if at < start:
+                raise InvalidValueError(name, value, f"an instant after the trigger ({start})")
+            done[label] = at
+        return done
 
-        done = ctx.params.get("done") or {}
+    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
+        done = self._done(ctx.params.get("done"), start)
         outcomes: list[Outcome] = []
         at = start
         for limit in self.limits:
             outcome = limit.evaluate(at, ctx)
             outcomes.append(outcome)
-            finished = done.get(limit.label) if limit.label else None
-            if finished is not None:
-                at = (
-                    parse_instant(f"done.{limit.label}", finished)
-                    if isinstance(finished, str)
-                    else to_china(f"done.{limit.label}", finished)
-                )
-            else:
-                at = outcome.due
+            at = done.get(limit.label, outcome.due)
         return self._combine(
             outcomes, len(outcomes) - 1, ctx, ("依次办理，末步到期", "in order; the last step")
         )
@@ -206,14 +231,20 @@ class Condition(Value):
                 rule_hint, self.parameter, f"{self.parameter}=true or false"
             )
         value = params[self.parameter]
+        # Command lines and CSV files pass text: read it as the type `equals` has, and refuse
+        # what does not read as that type, rather than compare unlike values as unequal.
         if isinstance(self.equals, bool):
-            if isinstance(value, str):
-                if value.strip().lower() in _TRUE:
-                    value = True
-                elif value.strip().lower() in _FALSE:
-                    value = False
+            if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+                value = value.strip().lower() in _TRUE
             if not isinstance(value, bool):
                 raise InvalidValueError(self.parameter, value, "true or false")
+        elif isinstance(self.equals, int):
+            if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+                value = int(value)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise InvalidValueError(self.parameter, value, f"an integer such as {self.equals}")
+        elif not isinstance(value, str):
+            raise InvalidValueError(self.parameter, value, f"text such as {self.equals!r}")
         return bool(value == self.equals)
 
 
@@ -224,6 +255,8 @@ class When(Limit):
     condition: Condition
     then: AnyLimit
     otherwise: AnyLimit
+
+    _parts = field_validator("then", "otherwise")(_not_a_constraint)
 
     def parameters(self) -> frozenset[str]:
         return self.then.parameters() | self.otherwise.parameters() | {self.condition.parameter}
@@ -255,6 +288,8 @@ class Tiered(Limit):
     kind: Literal["tiered"] = "tiered"
     committed: AnyLimit
     statutory: AnyLimit
+
+    _parts = field_validator("committed", "statutory")(_not_a_constraint)
 
     def parameters(self) -> frozenset[str]:
         return self.committed.parameters() | self.statutory.parameters()

@@ -8,10 +8,13 @@ from typing import Any, ClassVar, Literal
 from pydantic import Field, field_validator
 
 from deadlines._errors import NotADeadlineError
-from deadlines.rules._conventions import Cutoff
 from deadlines.rules._durations import Count, Limit, end_of
 from deadlines.rules._trace import day_label, instant_label, skip, step
 from deadlines.rules._values import Context, Outcome
+
+#: What a blackout or a quota is, and what to ask of it instead of a due date.
+BLACKOUT_HINT = ("blackout", "ask Engine.violates(rule_id, date) whether a date falls in it")
+QUOTA_HINT = ("yearly quota", "log days and compare them with Quota.expected_by(date)")
 
 
 class Blackout(Limit):
@@ -39,9 +42,7 @@ class Blackout(Limit):
         return day.month in self.months
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
-        raise NotADeadlineError(
-            "blackout", "blackout", "ask whether a date violates it (engine.check)"
-        )
+        raise NotADeadlineError(ctx.rule_id, *BLACKOUT_HINT)
 
 
 class Quota(Limit):
@@ -72,7 +73,7 @@ class Quota(Limit):
         return self.days * ((day - first).days + 1) / length
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
-        raise NotADeadlineError("quota", "yearly quota", "log days and ask for the shortfall")
+        raise NotADeadlineError(ctx.rule_id, *QUOTA_HINT)
 
 
 class Recurrence(Limit):
@@ -125,15 +126,24 @@ class Recurrence(Limit):
         cal = ctx.calendar
         first, nominal = self.period_of(start.date())
         last = self.due_day(cal, nominal)
-        due = end_of(
-            ctx,
-            last,
-            Cutoff.CLOSE_OF_BUSINESS
-            if ctx.conventions.cutoff is Cutoff.CLOSE_OF_BUSINESS
-            else Cutoff.MIDNIGHT,
-        )
+        due = end_of(ctx, last, ctx.conventions.cutoff)
+        passed = due < start
+        if passed:
+            # A trigger after the period's work was due (a Saturday that ends a quarter, after
+            # the Friday's close) concerns the next period: never a due date in the past.
+            first, nominal = self.period_of(nominal + dt.timedelta(days=1))
+            last = self.due_day(cal, nominal)
+            due = end_of(ctx, last, ctx.conventions.cutoff)
         outcome = Outcome(due, last, provisional=cal.any_provisional(start.date(), nominal))
         if ctx.explain:
+            if passed:
+                outcome.steps.append(
+                    step(
+                        "note",
+                        "本期的办理时限已过，按下一期计算",
+                        "this period's work was already due: the next period applies",
+                    )
+                )
             outcome.steps.append(
                 step(
                     "count",

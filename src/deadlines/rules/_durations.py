@@ -245,14 +245,14 @@ class Hours(Limit):
             notes.append(
                 (f"自收到时起连续计算{self.n}小时", f"{self.n} calendar hours from receipt")
             )
-        last = due.date()
+        # An end at 00:00 is 24:00 of the day before: that is the day it ends on, and the day
+        # that must be a working day.
+        last = due.date() - _ONE_DAY if due.time() == dt.time() else due.date()
         rolled = False
         if clock is HourClock.CALENDAR_ROLL and not cal.is_workday(last):
             last = cal.add_workdays(last, 0)
             due = end_of(ctx, last, _pick(self.cutoff, conv.cutoff))
             rolled = True
-        elif due.time() == dt.time() and clock is not HourClock.CALENDAR_STRICT:
-            last = last - _ONE_DAY  # an end at 00:00 is 24:00 of the day before
         outcome = Outcome(due, last, provisional=cal.any_provisional(start.date(), last))
         if ctx.explain:
             zh, en = notes[0]
@@ -374,9 +374,8 @@ class OnArrival(Limit):
         else:
             due = start
             zh, en = "随到随办：收到即应办理", "handled on arrival: due the moment it arrives"
-        outcome = Outcome(
-            due, due.date(), provisional=ctx.calendar.any_provisional(start.date(), due.date())
-        )
+        # No calendar day is counted, so no notice can change the answer: never provisional.
+        outcome = Outcome(due, due.date(), provisional=False)
         if ctx.explain:
             outcome.steps.append(
                 step("cutoff", f"{zh}：{instant_label(due)}", f"{en}: {instant_label(due)}", at=due)
