@@ -22,7 +22,7 @@ import sysconfig
 import textwrap
 import types
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -518,6 +518,32 @@ def _raise(*_: object) -> None:
     raise RuntimeError("the township server is down")
 
 
+def _rules_then_raise(rules: Any) -> Any:
+    yield rules.get("routing.ordinary").evolve(limit=Hours(24))
+    raise RuntimeError("the township server is down")
+
+
+def _ids_then_raise(rules: Any) -> Any:
+    yield "meetings.march_freeze"
+    raise RuntimeError("the township server is down")
+
+
+class _Unreadable(Mapping[str, Any]):
+    """A mapping whose keys can be listed but whose values cannot be read."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    def __getitem__(self, key: str) -> Any:
+        raise RuntimeError("the township server is down")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
 class TestBrokenPlugins:
     """A broken plugin is a PluginError naming it and the hook; nothing is half-applied."""
 
@@ -528,6 +554,31 @@ class TestBrokenPlugins:
         assert (caught.value.plugin, caught.value.hook) == ("bad", "deadlines_calendar")
         assert isinstance(caught.value.__cause__, RuntimeError)
         assert isinstance(caught.value, RuntimeError)
+
+    @pytest.mark.parametrize(
+        ("hook", "function"),
+        [
+            ("deadlines_rules", _rules_then_raise),
+            ("deadlines_disable_rules", _ids_then_raise),
+            ("deadlines_conventions", lambda conventions: _Unreadable({"cutoff": "midnight"})),
+            (
+                "deadlines_labels",
+                lambda rules: {"routing.ordinary": _Unreadable({"title_en": "A"})},
+            ),
+            (
+                "deadlines_supervision_thresholds",
+                lambda thresholds: _Unreadable({"minutes": thresholds}),
+            ),
+        ],
+        ids=["rules-generator", "disable-generator", "conventions", "labels", "thresholds"],
+    )
+    def test_answer_raises_while_read(self, hook, function):
+        """An answer that raises while it is read (a generator, a mapping) is the plugin's error."""
+        with pytest.raises(PluginError, match="the township server is down") as caught:
+            engine(good=plugin(deadlines_rules=ordinary(24)), bad=plugin(**{hook: function}))
+        assert (caught.value.plugin, caught.value.hook) == ("bad", hook)
+        assert str(caught.value.__cause__) == "the township server is down"
+        assert Engine(discover_plugins=False).rule("routing.ordinary").limit == Hours(48)
 
     @pytest.mark.parametrize(
         ("hook", "value", "says"),

@@ -16,13 +16,14 @@ import importlib.machinery
 import os
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from deadlines._errors import (
+    DeadlinesError,
     InvalidArgumentError,
     InvalidValueError,
     PluginConflictError,
@@ -394,6 +395,25 @@ def _call(manager: PluginManager, hook: str, **kwargs: object) -> list[_Answer]:
     return answers
 
 
+def _read(answer: _Answer, merge: Callable[[_Answer], None]) -> None:
+    """Merge one answer; whatever it raises while it is read is its plugin's error.
+
+    A hook's answer is read only here, after the call: a generator runs as it is consumed,
+    a mapping may compute its values. Errors the merger raises itself (`DeadlinesError`)
+    already name the plugin and pass through.
+    """
+    try:
+        merge(answer)
+    except DeadlinesError:
+        raise
+    except Exception as error:
+        raise PluginError(
+            answer.plugin,
+            answer.hook,
+            f"its answer raised {type(error).__name__} while it was read: {error}",
+        ) from error
+
+
 # --- merging ------------------------------------------------------------------------------------
 
 # What a claim is about: ("rule", id, effective_from, field), ("added", id, effective_from),
@@ -433,17 +453,17 @@ def configure(
     base_hours = calendar.office_hours if calendar is not None else OfficeHours()
     merger = _Merger(rules, conventions, base_hours)
     for answer in _call(manager, "deadlines_calendar"):
-        merger.calendar(answer)
+        _read(answer, merger.calendar)
     for answer in _call(manager, "deadlines_office_hours", office_hours=base_hours):
-        merger.office_hours(answer)
+        _read(answer, merger.office_hours)
     for answer in _call(manager, "deadlines_conventions", conventions=conventions):
-        merger.conventions(answer)
+        _read(answer, merger.conventions)
     for answer in _call(manager, "deadlines_rules", rules=rules):
-        merger.rules(answer)
+        _read(answer, merger.rules)
     for answer in _call(manager, "deadlines_disable_rules", rules=rules):
-        merger.disable(answer)
+        _read(answer, merger.disable)
     for answer in _call(manager, "deadlines_labels", rules=rules):
-        merger.labels(answer)
+        _read(answer, merger.labels)
     if manager.hook.deadlines_supervision_thresholds.get_hookimpls():
         # Only here: most plugins leave supervision alone, and pay nothing for it.
         from deadlines._thresholds import Thresholds
@@ -452,7 +472,7 @@ def configure(
         for answer in _call(
             manager, "deadlines_supervision_thresholds", thresholds=merger.base_thresholds
         ):
-            merger.thresholds(answer)
+            _read(answer, merger.thresholds)
     merger.decide()
     new_calendar = merger.calendar_from(calendar)
     hooks = {
