@@ -37,17 +37,23 @@ if TYPE_CHECKING:
     from deadlines._plugins import PluginChange, PluginInfo
     from deadlines._result import DueResult, Part, TraceStep
     from deadlines.hookspecs import hookimpl
+    from deadlines.rules import OPINION_2020, Citation, Conventions, Rule, RuleSet
 
     __version__: str
 
 # Names whose modules bring pydantic (~30 ms) or pluggy (~10 ms) are imported when first asked
 # for: a script that only asks the calendar should not pay for them.
 _LAZY = {
+    "OPINION_2020": "deadlines.rules",
+    "Citation": "deadlines.rules",
+    "Conventions": "deadlines.rules",
     "DueResult": "deadlines._result",
     "Engine": "deadlines._engine",
     "Part": "deadlines._result",
     "PluginChange": "deadlines._plugins",
     "PluginInfo": "deadlines._plugins",
+    "Rule": "deadlines.rules",
+    "RuleSet": "deadlines.rules",
     "TraceStep": "deadlines._result",
     "hookimpl": "deadlines.hookspecs",
 }
@@ -72,8 +78,11 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "OPINION_2020",
     "CalendarOverride",
     "ChinaCalendar",
+    "Citation",
+    "Conventions",
     "Day",
     "DayChange",
     "DayKind",
@@ -96,6 +105,8 @@ __all__ = [
     "PluginError",
     "PluginInfo",
     "ProvisionalDateWarning",
+    "Rule",
+    "RuleSet",
     "Season",
     "TraceStep",
     "UnknownRuleError",
