@@ -9,6 +9,7 @@ there, and uninstalls it again.
 
 from __future__ import annotations
 
+import ast
 import base64
 import datetime as dt
 import hashlib
@@ -1138,6 +1139,18 @@ class TestDocs:
         assert '[project.entry-points.deadlines]\nyunxi = "deadlines_yunxi"\n' in (
             EXAMPLE / "pyproject.toml"
         ).read_text("utf-8")
+
+
+class TestNoAsserts:
+    """The plugin machinery checks at run time with explicit errors, never with assert."""
+
+    @pytest.mark.parametrize("module", [deadlines._plugins, hookspecs], ids=["plugins", "specs"])
+    def test_no_assert(self, module):
+        """No assert statement (stripped by python -O) and no type: ignore to paper over types."""
+        source = inspect.getsource(module)
+        asserts = [n.lineno for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Assert)]
+        assert asserts == []
+        assert "type: ignore" not in source
 
 
 class TestQuickScan:

@@ -18,6 +18,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final, NoReturn
@@ -188,7 +189,6 @@ class _Claim:
     rank: int  # 2 tryfirst, 1 plain, 0 trylast: pluggy's call order
     change: PluginChange
     value: object
-    payload: object = None
     overridden_by: str = ""
 
 
@@ -468,11 +468,11 @@ def configure(
         # Only here: most plugins leave supervision alone, and pay nothing for it.
         from deadlines._thresholds import Thresholds
 
-        merger.base_thresholds = Thresholds()
+        base_thresholds = merger.base_thresholds = Thresholds()
         for answer in _call(
-            manager, "deadlines_supervision_thresholds", thresholds=merger.base_thresholds
+            manager, "deadlines_supervision_thresholds", thresholds=base_thresholds
         ):
-            _read(answer, merger.thresholds)
+            _read(answer, partial(merger.thresholds, base=base_thresholds))
     merger.decide()
     new_calendar = merger.calendar_from(calendar)
     hooks = {
@@ -514,6 +514,12 @@ class _Merger:
         self.by_key = {(rule.id, rule.effective_from): rule for rule in rules.rules}
         self.claims: dict[_Target, list[_Claim]] = {}
         self.base_thresholds: Thresholds | None = None  # set when a plugin implements the hook
+        # What the claims stand for, typed, keyed by target and plugin: the first one each
+        # plugin gives, as the claim that wins is the first of its plugin.
+        self.added_rules: dict[tuple[_Target, str], Rule] = {}
+        self.days: dict[tuple[_Target, str], DayChange] = {}
+        self.notices: dict[tuple[_Target, str], Notice] = {}
+        self.hours: dict[str, OfficeHours] = {}
 
     def add(
         self,
@@ -521,9 +527,8 @@ class _Merger:
         answer: _Answer,
         change: PluginChange,
         value: object,
-        payload: object = None,
     ) -> None:
-        claim = _Claim(answer.plugin, answer.rank, change, value, payload)
+        claim = _Claim(answer.plugin, answer.rank, change, value)
         self.claims.setdefault(target, []).append(claim)
 
     def applied(self, kind: str) -> Iterable[tuple[_Target, list[_Claim]]]:
@@ -559,7 +564,8 @@ class _Merger:
                 f"{change.date}：{kind_zh}（{change.name}），{change.source}",
                 f"{change.date}: {kind_en} ({change.name_en or change.name}), {change.source}",
             )
-            self.add(("day", change.date), answer, text, change.off, change)
+            self.add(("day", change.date), answer, text, change.off)
+            self.days.setdefault((("day", change.date), answer.plugin), change)
         for notice in override.notices:
             if not isinstance(notice, Notice):
                 _wrong(answer, "Notice values in CalendarOverride.notices", notice)
@@ -585,7 +591,8 @@ class _Merger:
                 f"the {notice.year} notice ({notice.source}): {off} days off, {on} adjusted "
                 "working days",
             )
-            self.add(("notice", notice.year), answer, text, notice, notice)
+            self.add(("notice", notice.year), answer, text, notice)
+            self.notices.setdefault((("notice", notice.year), answer.plugin), notice)
 
     def office_hours(self, answer: _Answer) -> None:
         hours = answer.value
@@ -605,6 +612,7 @@ class _Merger:
             f"office hours: {before} → {after}",
         )
         self.add(("office_hours",), answer, text, hours)
+        self.hours[answer.plugin] = hours
 
     def conventions(self, answer: _Answer) -> None:
         changes = answer.value
@@ -640,9 +648,9 @@ class _Merger:
     def rules(self, answer: _Answer) -> None:
         if isinstance(answer.value, Rule):  # iterable (a pydantic model), but one rule
             _wrong(answer, f"{_RULES_EXAMPLE}; put the rule in a list")
-        rules = _items(answer, _RULES_EXAMPLE)
+        rules: list[Rule] = []
         keys: set[tuple[str, dt.date]] = set()
-        for rule in rules:
+        for rule in _items(answer, _RULES_EXAMPLE):
             if not isinstance(rule, Rule):
                 _wrong(answer, _RULES_EXAMPLE, rule)
             if (rule.id, rule.effective_from) in keys:
@@ -652,14 +660,14 @@ class _Merger:
                     f"returns {rule.id} from {rule.effective_from} twice; return each version once",
                 )
             keys.add((rule.id, rule.effective_from))
+            rules.append(rule)
         try:  # the plugin's rules alone must make a valid set: no overlapping versions
             alone = self.base_rules
             for rule in rules:
-                alone = alone.with_rule(rule)  # type: ignore[arg-type]
+                alone = alone.with_rule(rule)
         except ValueError as error:
             raise PluginError(answer.plugin, answer.hook, _one_line(error)) from error
         for rule in rules:
-            assert isinstance(rule, Rule)  # checked above; narrows the type
             key = (rule.id, rule.effective_from)
             base = self.by_key.get(key)
             if base is None:
@@ -676,7 +684,8 @@ class _Merger:
                     f"{rule.citation.article} of {rule.citation.document}",
                 )
                 value = tuple(getattr(rule, name) for name in _RULE_FIELDS)
-                self.add(("added", *key), answer, text, value, rule)
+                self.add(("added", *key), answer, text, value)
+                self.added_rules[(("added", *key), answer.plugin)] = rule
                 continue
             for name in _RULE_FIELDS:
                 before, after = getattr(base, name), getattr(rule, name)
@@ -766,11 +775,10 @@ class _Merger:
                     if key[0] == rule_id and before != text:
                         self.rule_field(answer, key, name, before, text)
 
-    def thresholds(self, answer: _Answer) -> None:
+    def thresholds(self, answer: _Answer, *, base: Thresholds) -> None:
+        """One answer of the thresholds hook, compared with `base`, the library's default."""
         from deadlines._thresholds import Thresholds
 
-        base = self.base_thresholds
-        assert base is not None  # set before the hook is called
         value = answer.value
         entries: list[tuple[str, Thresholds]] = []
         if isinstance(value, Thresholds):  # the default, with its own per-rule entries
@@ -872,11 +880,11 @@ class _Merger:
                 rule = rule.evolve(**fields[key], origin=_origin(rule.origin, origins[key]))
                 touched.setdefault(rule.id, set()).update(origins[key])
             rules.append(rule)
-        for (_, rule_id, since), winners in self.applied("added"):
+        for target, winners in self.applied("added"):
+            _, rule_id, since = target
             if rule_id in disabled:
                 continue
-            added = winners[0].payload
-            assert isinstance(added, Rule)  # the payload of an "added" claim
+            added = self.added_rules[target, winners[0].plugin]
             names = [c.plugin for c in winners] + origins.get((rule_id, since), [])
             rules.append(
                 added.evolve(**fields.get((rule_id, since), {}), origin=_origin("", names))
@@ -922,14 +930,16 @@ class _Merger:
 
     def calendar_from(self, base: ChinaCalendar | None) -> ChinaCalendar | None:
         """The calendar with the plugins' days and office hours, or None if they change none."""
-        hours = [winners[0].value for _, winners in self.applied("office_hours")]
+        hours = [self.hours[winners[0].plugin] for _, winners in self.applied("office_hours")]
         days: dict[str, list[DayChange]] = {}
         notices: dict[str, list[Notice]] = {}
         # Where several plugins agree, the first (highest rank, then name) is the day's origin.
-        for _, winners in self.applied("day"):
-            days.setdefault(winners[0].plugin, []).append(winners[0].payload)  # type: ignore[arg-type]
-        for _, winners in self.applied("notice"):
-            notices.setdefault(winners[0].plugin, []).append(winners[0].payload)  # type: ignore[arg-type]
+        for target, winners in self.applied("day"):
+            first = winners[0].plugin
+            days.setdefault(first, []).append(self.days[target, first])
+        for target, winners in self.applied("notice"):
+            first = winners[0].plugin
+            notices.setdefault(first, []).append(self.notices[target, first])
         if not days and not notices and not hours:
             return None
         overrides = tuple(
@@ -941,7 +951,6 @@ class _Merger:
             for name in sorted({*days, *notices})
         )
         office_hours = hours[0] if hours else self.base_hours
-        assert isinstance(office_hours, OfficeHours)  # checked when it was claimed
         if base is None:
             return ChinaCalendar(overrides, office_hours=office_hours)
         # The base's day table is reused: no second load, and no other cache directory.
