@@ -335,6 +335,93 @@ class TestErrors:
         assert info.value.field == field
         assert message in info.value.problem
 
+    @pytest.mark.parametrize(
+        ("change", "field", "message"),
+        [
+            (
+                {
+                    "disable": ["routing.ordinary"],
+                    "amend": [{"id": "routing.ordinary", "limit": {"kind": "hours", "n": 24}}],
+                },
+                "amend[0].id",
+                (
+                    "'routing.ordinary' is both disabled (disable[0]) and amended in this "
+                    "change: choose one"
+                ),
+            ),
+            (
+                {
+                    "disable": ["tasks.immediate", "routing.ordinary"],
+                    "replace": [dict(OPINION_2020.get("routing.ordinary"))],
+                },
+                "replace[0].id",
+                (
+                    "'routing.ordinary' is both disabled (disable[1]) and replaced in this "
+                    "change: choose one"
+                ),
+            ),
+            (
+                {
+                    "disable": ["routing.ordinary"],
+                    "add": [dict(OPINION_2020.get("routing.ordinary"))],
+                },
+                "add[0].id",
+                (
+                    "'routing.ordinary' is both disabled (disable[0]) and added in this "
+                    "change: choose one (to give it a new definition, use [[replace]])"
+                ),
+            ),
+            (
+                {"disable": ["routing.ordinary", "routing.ordinary"]},
+                "disable[1]",
+                "'routing.ordinary' is already disabled (disable[0])",
+            ),
+            (
+                {
+                    "add": [dict(OPINION_2020.get("routing.ordinary"), id="routing.slow")],
+                    "amend": [{"id": "routing.slow", "limit": {"kind": "hours", "n": 24}}],
+                },
+                "amend[0].id",
+                (
+                    "'routing.slow' is added by this change (add[0]), and [[amend]] applies before "
+                    "[[add]]: write the rule as it should be in [[add]]"
+                ),
+            ),
+        ],
+        ids=["disable-amend", "disable-replace", "disable-add", "disable-twice", "amend-added"],
+    )
+    def test_conflicts(self, change, field, message):
+        """An id a change both disables and alters is a conflict, not an unknown rule."""
+        with pytest.raises(PolicyFileError) as info:
+            apply_change(OPINION_2020, PolicyFile(base="opinion-2020", **change), path="c.toml")
+        assert (info.value.field, info.value.problem) == (field, message)
+        assert "unknown rule" not in str(info.value)
+
+    def test_conflict_in_file(self, tmp_path):
+        """Loading the file reports the conflict with the file's name."""
+        path = tmp_path / "p.toml"
+        path.write_text(
+            'base = "opinion-2020"\ndisable = ["routing.ordinary"]\n'
+            '[[amend]]\nid = "routing.ordinary"\nlimit = {kind = "hours", n = 24}\n',
+            "utf-8",
+        )
+        with pytest.raises(PolicyFileError, match=r"amend\[0\]\.id: 'routing\.ordinary' is both"):
+            load_policy(path)
+
+    def test_replace_then_amend(self):
+        """replace applies before amend, so a replaced rule can be amended from a date."""
+        new = OPINION_2020.get("routing.ordinary").evolve(limit=Hours(36))
+        change = _change(
+            replace=(new,),
+            amend=(
+                Amendment(
+                    id="routing.ordinary", effective_from=dt.date(2027, 1, 1), limit=Hours(24)
+                ),
+            ),
+        )
+        versions = apply_change(OPINION_2020, change).versions("routing.ordinary")
+        assert [v.limit for v in versions] == [Hours(36), Hours(24)]
+
     def test_overlapping_versions(self):
         """Versions of one id that overlap are refused with both windows."""
         text = dumps_policy(OPINION_2020).replace(

@@ -14,7 +14,10 @@ A *full* policy file lists every rule::
 A *change* names its `base` (a built-in policy such as ``opinion-2020``, or another file,
 relative to this one) and says what differs, like a reform on top of a tax-benefit system:
 ``disable`` ids, ``[[replace]]`` every version of a rule, ``[[amend]]`` some fields of a rule
-from a date on (a dated version), and ``[[add]]`` new rules. Operations apply in that order.
+from a date on (a dated version), and ``[[add]]`` new rules. Operations apply in that order,
+so a rule can be replaced and then amended from a date; an id that is disabled cannot also be
+replaced, amended or added, and ``[[replace]]`` or ``[[amend]]`` cannot reach a rule the same
+change adds (write it as it should be in ``[[add]]``).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
@@ -352,8 +355,9 @@ def apply_change(base: RuleSet, change: PolicyFile, *, path: str = "<string>") -
     ['from 2020-04-21 through 2026-12-31', 'from 2027-01-01']
 
     Raises:
-        PolicyFileError: a rule named is missing from the base (or, for ``add``, present), or
-            the versions it makes overlap.
+        PolicyFileError: a rule named is missing from the base (or, for ``add``, present); an
+            id is both disabled and replaced, amended or added; or the versions it makes
+            overlap.
     """
     name = change.name or _stem(path) or base.name
     rules = list(base.rules)
@@ -370,6 +374,7 @@ def apply_change(base: RuleSet, change: PolicyFile, *, path: str = "<string>") -
     def mark(rule: Rule) -> Rule:
         return rule if rule.origin else rule.evolve(origin=name)
 
+    _check_conflicts(change, fail)
     for i, rule_id in enumerate(change.disable):
         check_known(rule_id, f"disable[{i}]", "")
         rules = [r for r in rules if r.id != rule_id]
@@ -397,6 +402,44 @@ def apply_change(base: RuleSet, change: PolicyFile, *, path: str = "<string>") -
         return RuleSet(name=name, rules=tuple(rules))
     except ValidationError as error:
         raise fail(str(error.errors()[0]["msg"]), "") from None
+
+
+def _check_conflicts(change: PolicyFile, fail: Callable[[str, str], PolicyFileError]) -> None:
+    """Refuse an id that the change both disables and alters, or alters before adding it.
+
+    Operations apply in a fixed order (disable, replace, amend, add), so such an id would
+    otherwise be reported as unknown to the step that comes second, which misleads.
+    """
+    disabled: dict[str, int] = {}
+    for i, rule_id in enumerate(change.disable):
+        if rule_id in disabled:
+            first = disabled[rule_id]
+            raise fail(f"{rule_id!r} is already disabled (disable[{first}])", f"disable[{i}]")
+        disabled[rule_id] = i
+    added: dict[str, int] = {}
+    for i, rule in enumerate(change.add):
+        added.setdefault(rule.id, i)
+    operations = (
+        ("replace", "replaced", [r.id for r in change.replace]),
+        ("amend", "amended", [a.id for a in change.amend]),
+        ("add", "added", [r.id for r in change.add]),
+    )
+    for field, done, ids in operations:
+        for i, rule_id in enumerate(ids):
+            if rule_id in disabled:
+                instead = " (to give it a new definition, use [[replace]])" * (field == "add")
+                raise fail(
+                    f"{rule_id!r} is both disabled (disable[{disabled[rule_id]}]) and {done} "
+                    f"in this change: choose one{instead}",
+                    f"{field}[{i}].id",
+                )
+            if field != "add" and rule_id in added:
+                raise fail(
+                    f"{rule_id!r} is added by this change (add[{added[rule_id]}]), and "
+                    f"[[{field}]] applies before [[add]]: write the rule as it should be in "
+                    "[[add]]",
+                    f"{field}[{i}].id",
+                )
 
 
 def _amend(
