@@ -26,8 +26,9 @@ FIRST_DATE = dt.date(2004, 1, 1)
 #: The last day covered: `holidays` computes China's statutory days through 2100.
 LAST_DATE = dt.date(2100, 12, 31)
 #: Bump when the cached layout or its meaning changes.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
+_US_DATE = re.compile(r"\b(\d{2})/(\d{2})/(\d{4})\b")
 _ESTIMATED = "estimated by the statutory rules (no State Council notice yet)"
 
 
@@ -192,7 +193,10 @@ def build_table() -> Table:
         weekend = day.weekday() >= 5
         if day in zh:
             kinds[offset] = DayKind.HOLIDAY
-            names[offset] = ("；".join(zh.get_list(day)), "; ".join(en.get_list(day)))
+            english = "; ".join(en.get_list(day))
+            # holidays' en_US names carry US dates ("substituted from 09/20/2026"): use ISO.
+            english = _US_DATE.sub(r"\3-\1-\2", english)
+            names[offset] = ("；".join(zh.get_list(day)), english)
         elif weekend and day in weekend_workdays:
             kinds[offset] = DayKind.ADJUSTED_WORKDAY
             names[offset] = ("调休上班", "adjusted working day")
