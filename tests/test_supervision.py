@@ -19,6 +19,7 @@ from deadlines.supervision import (
     EventLog,
     FractionOfLimit,
     InstructionReceived,
+    Leader,
     MeetingHeld,
     Status,
     Supervisor,
@@ -189,6 +190,16 @@ class TestEvents:
                 "involves_personnel_money_assets",
                 "involves_personnel_money_assets must be true or false",
             ),
+            (
+                {
+                    "type": "meeting_held",
+                    "id": "m1",
+                    "kind": "special_topic",
+                    "ended_at": "2025-06-03T17:00",
+                },
+                "involves_personnel_money_assets",
+                "involves_personnel_money_assets is required for a special_topic meeting",
+            ),
         ],
         ids=[
             "unknown-type",
@@ -203,6 +214,7 @@ class TestEvents:
             "instant-for-date",
             "bad-quarter",
             "bad-boolean",
+            "special-topic-unsaid",
         ],
     )
     def test_bad_events_name_the_field(self, record, field, message):
@@ -213,6 +225,30 @@ class TestEvents:
         assert raised.value.problem.field == field
         assert message in raised.value.problem.message
         assert isinstance(raised.value, ValueError)
+
+    @pytest.mark.parametrize("kind", ["executive", "party_group"], ids=["executive", "party"])
+    def test_other_meetings_need_no_answer(self, kind):
+        """Only special-topic minutes depend on personnel, money or assets."""
+        record = {"type": "meeting_held", "id": "m1", "kind": kind, "ended_at": "2025-06-03T17"}
+        assert isinstance(parse_event(record), MeetingHeld)
+
+    def test_special_topic_unsaid_in_a_file(self):
+        """A special-topic meeting that does not say is a problem on its line, not a guess."""
+        log = read_events(
+            [
+                json.dumps({"type": "leader", "leader": "王"}),
+                json.dumps(
+                    {
+                        "type": "meeting_held",
+                        "id": "m1",
+                        "kind": "special_topic",
+                        "ended_at": "2025-06-03T17",
+                    }
+                ),
+            ]
+        )
+        assert log.events == (Leader(leader="王"),)
+        assert [(p.line, p.field) for p in log.problems] == [(2, "involves_personnel_money_assets")]
 
     def test_read_events_reports_lines(self):
         """Bad lines become problems with their line numbers; blank lines still count."""

@@ -207,6 +207,8 @@ class MeetingHeld(Event):
         ended_at: when the meeting ended.
         involves_personnel_money_assets: whether it decided on personnel, money or assets
             (人、财、物), so that special-topic minutes need the county head's approval.
+            Required for a ``special_topic`` meeting, never guessed; ``None`` (and ignored)
+            for the other kinds, whose minutes do not depend on it.
         documents: the documents it decided to issue.
         matters: the matters it decided, each with its time limit.
         title: what the meeting was about.
@@ -217,11 +219,28 @@ class MeetingHeld(Event):
     id: Id
     kind: MeetingKind
     ended_at: Instant
-    involves_personnel_money_assets: bool = False
+    # Checked even when absent (validate_default), so that the problem names this field.
+    involves_personnel_money_assets: Annotated[bool | None, Field(validate_default=True)] = None
     documents: Annotated[tuple[DecidedDocument, ...], BeforeValidator(_documents)] = ()
     matters: tuple[DecidedMatter, ...] = ()
     title: str = ""
     emergency_exemption: bool = False
+
+    @field_validator("involves_personnel_money_assets", mode="after")
+    @classmethod
+    def _said_if_special_topic(
+        cls,
+        value: bool | None,  # noqa: FBT001 - pydantic passes the value positionally
+        info: ValidationInfo,
+    ) -> bool | None:
+        # Whether the county head approves the minutes hangs on it (art. 8): never guessed.
+        if value is None and info.data.get("kind") == "special_topic":
+            raise _bad(
+                "involves_personnel_money_assets is required for a special_topic meeting: true "
+                "if it decided on personnel, money or assets (人、财、物), so that the county "
+                "head approves the minutes, else false"
+            )
+        return value
 
     @property
     def when(self) -> dt.datetime:
