@@ -391,6 +391,107 @@ _MALFORMED = {
         """,
         "year must be an integer from 2004 to 2100",
     ),
+    "notice-without-days": (
+        """\
+        [[notice]]
+        year = 2027
+        source = "s"
+        days_off = [{ date = 2027-10-01, name = "国庆节" }]
+
+        [[notice]]  # <-
+        year = 2028
+        source = "x"
+        """,
+        (
+            "notice 2028: lists no days off; a State Council notice lists the holidays it "
+            'arranges, e.g. days_off = [{ date = 2028-10-01, name = "国庆节" }]'
+        ),
+    ),
+    "notice-with-workdays-only": (
+        """\
+        [[notice]]  # <-
+        year = 2027
+        source = "s"
+        workdays = [{ date = 2027-10-09, name = "调休上班" }]
+        """,
+        "notice 2027: lists no days off",
+    ),
+    "notice-with-empty-days-off": (
+        """\
+        [[notice]]  # <-
+        year = 2027
+        source = "s"
+        days_off = []
+        """,
+        "notice 2027: lists no days off",
+    ),
+    "twice-on-one-line": (
+        """\
+        [[local]]
+        source = "s"
+        days_off = [
+            { date = 2027-03-01, name = "x" },
+            { date = 2027-03-02, name = "x" }, { date = 2027-03-01, name = "y" },  # <-
+        ]
+        """,
+        "2027-03-01 is listed twice",
+    ),
+    "twice-on-the-first-line": (
+        """\
+        [[local]]
+        source = "s"
+        days_off = [{ date = 2027-03-01, name = "x" }, { date = 2027-03-01, name = "y" }]  # <-
+        """,
+        "2027-03-01 is listed twice",
+    ),
+    "twice-in-a-later-table": (
+        """\
+        [[local]]
+        source = "s"
+        days_off = [{ date = 2027-03-01, name = "x" }]  # 2027-03-02 comes next
+
+        [[local]]
+        source = "2027-03-02"
+        days_off = [{ date = 2027-03-02, name = "y" }]
+        workdays = [{ date = 2027-03-02 }]  # <-
+        """,
+        "2027-03-02 is listed twice",
+    ),
+    "days-off-text": (
+        """\
+        [[local]]
+        source = "s"
+        days_off = "2027-03-01"  # <-
+        """,
+        "local: days_off must be a list of rows like",
+    ),
+    "workdays-table": (
+        """\
+        [[notice]]
+        year = 2027
+        source = "s"
+        days_off = [{ date = 2027-10-01, name = "国庆节" }]
+
+        [[notice]]
+        year = 2028
+        source = "s"
+        days_off = [{ date = 2028-10-02, name = "国庆节" }]
+        workdays = { date = 2028-10-07 }  # <-
+        """,
+        "notice 2028: workdays must be a list of rows like",
+    ),
+    "bare-dates": (
+        """\
+        [[notice]]
+        year = 2027
+        source = "s"
+        days_off = [  # <-
+            2027-10-01,
+            2027-10-04,
+        ]
+        """,
+        "each row of days_off must look like",
+    ),
     "day-off-without-name": (
         """\
         [[local]]

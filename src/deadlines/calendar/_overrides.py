@@ -74,15 +74,18 @@ class CalendarOverride:
     local: tuple[DayChange, ...] = ()
 
 
-def _line_of(lines: list[str], pattern: str, occurrence: int = 1) -> int | None:
-    """The 1-based line where `pattern` occurs for the `occurrence`-th time."""
+def _line_of(lines: list[str], pattern: str, occurrence: int = 1, start: int = 1) -> int | None:
+    """The 1-based line of the `occurrence`-th match of `pattern` from line `start` on.
+
+    Matches are counted within lines too, so the second of two rows written on one line is
+    found on that line. Comments are left out.
+    """
     seen = 0
     regex = re.compile(pattern)
-    for number, line in enumerate(lines, start=1):
-        if regex.search(line.split("#", 1)[0]):
-            seen += 1
-            if seen == occurrence:
-                return number
+    for number, line in enumerate(lines[start - 1 :], start=start):
+        seen += sum(1 for _ in regex.finditer(line.split("#", 1)[0]))
+        if seen >= occurrence:
+            return number
     return None
 
 
@@ -92,11 +95,27 @@ class _Reader:
     def __init__(self, path: str, text: str) -> None:
         self.path = path
         self.lines = text.splitlines()
+        # Each day listed so far, with the first line of the table that listed it.
         self.seen_dates: dict[dt.date, int] = {}
 
-    def fail(self, problem: str, pattern: str | None = None, occurrence: int = 1) -> None:
-        line = _line_of(self.lines, pattern, occurrence) if pattern else None
-        raise OverrideFileError(self.path, line, problem)
+    def fail(
+        self,
+        problem: str,
+        pattern: str | None = None,
+        occurrence: int = 1,
+        start: int | None = None,
+    ) -> None:
+        """Raise OverrideFileError at the `occurrence`-th line matching `pattern`.
+
+        `start` is the line of the table concerned: the search begins there, and when nothing
+        matches, the error points at the table itself rather than at no line.
+        """
+        line = _line_of(self.lines, pattern, occurrence, start or 1) if pattern else None
+        raise OverrideFileError(self.path, line if line is not None else start, problem)
+
+    def header_line(self, name: str, index: int) -> int | None:
+        """The line of the `index`-th ``[[name]]`` header; None for a table written inline."""
+        return _line_of(self.lines, rf"^\s*\[\[\s*{name}\s*\]\]", index)
 
     def text(self, table: dict[str, Any], key: str, where: str, header: tuple[str, int]) -> str:
         """A required non-empty string; `header` locates the table (its name, its number)."""
@@ -110,11 +129,12 @@ class _Reader:
             )
         return str(value)
 
-    def date(self, value: object, where: str) -> dt.date:
+    def date(self, value: object, where: str, start: int | None) -> dt.date:
         if isinstance(value, dt.datetime):
             self.fail(
                 f"{where}: {value} has a time; give the date alone, e.g. {_EXAMPLE_ROW}",
                 re.escape(value.date().isoformat()),
+                start=start,
             )
         if isinstance(value, str):
             text = value
@@ -124,21 +144,26 @@ class _Reader:
                 self.fail(
                     f"{where}: {text!r} is not a date; write it as {_EXAMPLE_ROW}",
                     re.escape(text),
+                    start=start,
                 )
         if not isinstance(value, dt.date):
             pattern = None if value is None else rf"\bdate\s*=\s*{re.escape(repr(value))}"
-            self.fail(f"{where}: date must be a TOML date, e.g. {_EXAMPLE_ROW}", pattern)
+            self.fail(
+                f"{where}: date must be a TOML date, e.g. {_EXAMPLE_ROW}", pattern, start=start
+            )
             raise AssertionError  # unreachable: fail() raised
         if not FIRST_DATE <= value <= LAST_DATE:
             self.fail(
                 f"{where}: {value} is outside the calendar ({FIRST_DATE} through {LAST_DATE})",
                 re.escape(value.isoformat()),
+                start=start,
             )
         return value
 
     def rows(
-        self, table: dict[str, Any], where: str, source: str, year: int | None
+        self, table: dict[str, Any], where: str, source: str, year: int | None, start: int | None
     ) -> tuple[DayChange, ...]:
+        """The days of one table; `start` is the line of its header (None if inline)."""
         changes: list[DayChange] = []
         unknown = set(table) - {"year", "source", "days_off", "workdays"}
         if unknown:
@@ -146,30 +171,45 @@ class _Reader:
                 f"{where}: unknown key(s) {', '.join(sorted(unknown))}; "
                 "allowed: year, source, days_off, workdays",
                 rf"^\s*({'|'.join(map(re.escape, sorted(unknown)))})\s*=",
+                start=start,
             )
         for key, off in (("days_off", True), ("workdays", False)):
             rows = table.get(key, [])
+            key_line = rf"^\s*{key}\s*="
             if not isinstance(rows, list):
-                self.fail(f"{where}: {key} must be a list of rows like {_EXAMPLE_ROW}")
+                self.fail(
+                    f"{where}: {key} must be a list of rows like [{_EXAMPLE_ROW}]",
+                    key_line,
+                    start=start,
+                )
             for row in rows:
                 if not isinstance(row, dict):
-                    self.fail(f"{where}: each row of {key} must look like {_EXAMPLE_ROW}")
-                day = self.date(row.get("date"), f"{where}, {key}")
+                    self.fail(
+                        f"{where}: each row of {key} must look like {_EXAMPLE_ROW}, not {row!s}",
+                        key_line,
+                        start=start,
+                    )
+                day = self.date(row.get("date"), f"{where}, {key}", start)
                 iso = re.escape(day.isoformat())
                 if extra := set(row) - _ROW_KEYS:
                     self.fail(
                         f"{where}: the row for {day} has unknown key(s) "
                         f"{', '.join(sorted(extra))}; allowed: {', '.join(sorted(_ROW_KEYS))}",
                         iso,
+                        start=start,
                     )
                 if day in self.seen_dates:
+                    # The second listing is in this table: the second row of the day here when
+                    # the first is here too, else the first.
+                    here = self.seen_dates[day] == (start or 0)
                     self.fail(
                         f"{where}: {day} is listed twice (a day is either off or a working day,"
                         " once)",
-                        iso,
-                        occurrence=2,
+                        rf"\bdate\s*=\s*[\"']?{iso}\b",
+                        occurrence=2 if here else 1,
+                        start=start,
                     )
-                self.seen_dates[day] = 1
+                self.seen_dates[day] = start or 0
                 if year is not None and not (
                     dt.date(year - 1, 12, 1) <= day <= dt.date(year, 12, 31)
                 ):
@@ -177,21 +217,39 @@ class _Reader:
                         f"{where}: {day} is outside the {year} notice's reach "
                         f"({year - 1}-12-01 through {year}-12-31)",
                         iso,
+                        start=start,
                     )
                 if year is not None and not off and day.weekday() < 5:
                     self.fail(
                         f"{where}: {day} is a {day:%A}, already a working day; workdays lists "
                         "the weekend days the notice makes working days",
                         iso,
+                        start=start,
                     )
                 name = row.get("name", "调休上班" if not off else "")
                 if not isinstance(name, str) or not name:
-                    self.fail(f"{where}: the row for {day} needs a name, e.g. {_EXAMPLE_ROW}", iso)
+                    self.fail(
+                        f"{where}: the row for {day} needs a name, e.g. {_EXAMPLE_ROW}",
+                        iso,
+                        start=start,
+                    )
                 row_source = row.get("source", source)
                 if not isinstance(row_source, str) or not row_source:
-                    self.fail(f"{where}: the row for {day} needs a source (a notice or link)", iso)
+                    self.fail(
+                        f"{where}: the row for {day} needs a source (a notice or link)",
+                        iso,
+                        start=start,
+                    )
                 name_en = row.get("name_en", "")
                 changes.append(DayChange(day, off, str(name), str(row_source), str(name_en)))
+        if year is not None and not any(change.off for change in changes):
+            # A notice without holidays would announce its year as all working days: National
+            # Day would silently stop being provisional and become ordinary working days.
+            self.fail(
+                f"{where}: lists no days off; a State Council notice lists the holidays it "
+                f'arranges, e.g. days_off = [{{ date = {year}-10-01, name = "国庆节" }}]',
+                start=start,
+            )
         return tuple(sorted(changes, key=lambda change: change.date))
 
 
@@ -200,7 +258,13 @@ def parse_overrides(text: str, path: str = "<string>") -> CalendarOverride:
 
     Raises:
         OverrideFileError: naming the file and line, for malformed TOML or dates, a day listed
-            twice, a year listed twice, a day outside its notice's year, or a missing source.
+            twice, a year listed twice, a day outside its notice's year, a missing source, or
+            a notice that lists no day off (it would announce its year as all working days).
+
+    >>> parse_overrides('[[notice]]\\nyear = 2027\\nsource = "x"\\n', "notice-2027.toml")
+    Traceback (most recent call last):
+    ...
+    deadlines._errors.OverrideFileError: notice-2027.toml:1: notice 2027: lists no days off; ...
     """
     # Imported here: a calendar without override files should not pay for a TOML parser.
     if sys.version_info >= (3, 11):
@@ -241,13 +305,15 @@ def parse_overrides(text: str, path: str = "<string>") -> CalendarOverride:
             )
         years.add(year)
         source = reader.text(table, "source", f"notice {year}", ("notice", index))
-        notices.append(Notice(year, source, reader.rows(table, f"notice {year}", source, year)))
+        start = reader.header_line("notice", index)
+        changes = reader.rows(table, f"notice {year}", source, year, start)
+        notices.append(Notice(year, source, changes))
     local: list[DayChange] = []
     for index, table in enumerate(document.get("local", []), start=1):
         if not isinstance(table, dict):
             reader.fail("local must be an array of tables: [[local]]")
         source = reader.text(table, "source", "local", ("local", index))
-        local.extend(reader.rows(table, "local", source, None))
+        local.extend(reader.rows(table, "local", source, None, reader.header_line("local", index)))
     return CalendarOverride(path, tuple(notices), tuple(local))
 
 
