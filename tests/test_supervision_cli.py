@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -94,6 +95,71 @@ class TestText:
         status, out, _ = run(capsys, str(empty), "--at", AT)
         assert status == 0
         assert "No obligations at 2025-10-15 09:00 (Wed)." in out
+
+
+def _year_end(tmp_path: Path) -> str:
+    """Two documents: one due in settled 2026, one due in 2027, which no notice has settled."""
+    events = tmp_path / "year-end.jsonl"
+    lines = [
+        {"type": "document_received", "id": "d-early", "urgency": "ordinary",
+         "received_at": "2026-12-21T10:00"},
+        {"type": "document_received", "id": "d-late", "urgency": "ordinary",
+         "received_at": "2026-12-31T16:00"},
+    ]  # fmt: skip
+    events.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
+    return str(events)
+
+
+class TestProvisional:
+    """A due instant no State Council notice has settled is marked in every form of the report."""
+
+    @pytest.mark.parametrize(
+        ("options", "marked", "legend"),
+        [
+            ((), "d-late/routing   routing.ordinary  2027-01-04 17:30?", "? provisional: "),
+            (
+                ("--color", "always"),
+                "d-late/routing   routing.ordinary  2027-01-04 17:30?",
+                "? provisional: ",
+            ),
+            (
+                ("--lang", "zh"),
+                "d-late/routing   routing.ordinary  2027-01-04 17:30?",
+                "? 暂定：",
+            ),
+        ],
+        ids=["plain", "colour", "chinese"],
+    )
+    def test_table(self, capsys, tmp_path, options, marked, legend):
+        """The table marks the provisional due instant, and a legend line says what it means."""
+        status, out, _ = run(capsys, _year_end(tmp_path), "--at", "2026-12-31T17:00", *options)
+        out = re.sub(r"\x1b\[[0-9;]*m", "", out)
+        assert status == 0
+        assert marked in out
+        assert "2026-12-23 10:00 " in out  # the settled one is not marked
+        assert "2026-12-23 10:00?" not in out
+        assert sum(line.lstrip().startswith(legend) for line in out.splitlines()) == 1
+
+    def test_no_legend_when_all_settled(self, capsys):
+        """A report whose every due instant is settled has no marker and no legend."""
+        _, out, _ = run(capsys, EXAMPLE, "--at", AT)
+        assert "provisional" not in out
+
+    def test_json_and_csv(self, capsys, tmp_path):
+        """JSON and CSV carry a provisional field per obligation."""
+        events = _year_end(tmp_path)
+        _, out, _ = run(capsys, events, "--at", "2026-12-31T17:00", "--json")
+        rows = json.loads(out)["obligations"]
+        assert {row["id"]: row["provisional"] for row in rows} == {
+            "d-early/routing": False,
+            "d-late/routing": True,
+        }
+        _, out, _ = run(capsys, events, "--at", "2026-12-31T17:00", "--csv")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert {row["id"]: row["provisional"] for row in rows} == {
+            "d-early/routing": "false",
+            "d-late/routing": "true",
+        }
 
 
 class TestMachineReadable:

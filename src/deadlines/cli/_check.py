@@ -60,6 +60,8 @@ _HEADINGS = {
         "quarterly": "Quarterly supervision (art. 13)",
         "ics": "Calendar: {n} open obligations written to {path}",
         "empty": "No obligations at {at}.",
+        "provisional": "{mark} provisional: the due instant relies on days no State Council "
+        "notice has settled yet",
     },
     "zh": {
         "title": "督查报告（{at}）",
@@ -74,6 +76,7 @@ _HEADINGS = {
         "quarterly": "季度调度、通报（第13条）",
         "ics": "日历：{n} 项未办结事项已写入 {path}",
         "empty": "{at} 无督办事项。",
+        "provisional": "{mark} 暂定：到期时间所依据的日期尚无国务院放假通知",
     },
 }
 
@@ -83,6 +86,9 @@ _COLUMNS = {
 }
 
 _STATUS_ZH = {"open": "在办", "warning": "预警", "overdue": "逾期", "met": "按期", "late": "超期"}
+
+#: Follows a due instant that no State Council notice has settled yet (explained by a legend).
+PROVISIONAL_MARK = "?"
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
@@ -299,14 +305,16 @@ def _status_text(row: ObligationStatus, lang: Lang) -> str:
 
 def _row(row: ObligationStatus, lang: Lang) -> list[str]:
     left = row.describe_left_zh() if lang == "zh" else row.describe_left()
-    return [row.id, row.rule_id, f"{row.due:%Y-%m-%d %H:%M}", _status_text(row, lang), left]
+    due = f"{row.due:%Y-%m-%d %H:%M}" + (PROVISIONAL_MARK if row.obligation.provisional else "")
+    return [row.id, row.rule_id, due, _status_text(row, lang), left]
 
 
 def render(report: Report, lang: Lang = "en", *, color: bool = False) -> str:
     """The report as text: the obligations, the counts, the warnings, the checks.
 
     With `color`, obligations are grouped by status (overdue first) and coloured; without it,
-    one plain table in order of due instant.
+    one plain table in order of due instant. A due instant that relies on days no notice has
+    settled is followed by `PROVISIONAL_MARK`, and a legend line under the table explains it.
     """
     from deadlines.supervision import STATUS_ORDER
 
@@ -339,6 +347,11 @@ def render(report: Report, lang: Lang = "en", *, color: bool = False) -> str:
     else:
         body = [_row(r, lang) for r in report.rows]
         lines.extend(_table([header, *body], [""] * (len(body) + 1), color=color))
+    if any(r.obligation.provisional for r in report.rows):
+        if lines[-1] == "":
+            lines.pop()  # the legend belongs to the table above it
+        legend = words["provisional"].format(mark=PROVISIONAL_MARK)
+        lines.append(_paint(legend, _COLORS["provisional"], color=color))
     if lines[-1] != "":
         lines.append("")
     lines.extend(_summary(report, lang, colon, color=color))
