@@ -2,28 +2,27 @@
 
 Most tests pass plugins in code (``discover_plugins=False``), which is fast and keeps any
 installed plugin out. `TestDiscovery` puts a distribution's metadata on ``sys.path`` so that
-`importlib.metadata` finds its entry point; `TestInstalled` packs the example township plugin
-into a wheel, installs it with pip into a throwaway virtual environment, runs the command line
-there, and uninstalls it again.
+`importlib.metadata` finds its entry point; `TestInstalled` has pip build the example township
+plugin from its own pyproject.toml and install it into a throwaway virtual environment, runs
+the command line there, and uninstalls it again.
 """
 
 from __future__ import annotations
 
 import ast
-import base64
 import datetime as dt
-import hashlib
 import inspect
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import sysconfig
 import textwrap
 import types
-import zipfile
 from collections.abc import Callable, Iterator, Mapping
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -993,49 +992,22 @@ def _env(**extra: str) -> dict[str, str]:
     return {**env, "PYTHONIOENCODING": "utf-8", **extra}
 
 
-def _wheel(project: Path, out: Path) -> Path:
-    """Pack `project` (its pyproject's name, version and entry points; its src/) as a wheel.
-
-    pip cannot build the example without a build backend that makes wheels (setuptools 70.1+,
-    or `wheel`), and the test must not download one; a wheel is a zip (PEP 427), so the test
-    packs it, and pip installs and uninstalls it as it would any other.
-    """
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
-
-    project_table = tomllib.loads((project / "pyproject.toml").read_text("utf-8"))["project"]
-    name, version = project_table["name"], project_table["version"]
-    stem = f"{name.replace('-', '_')}-{version}"
-    groups = project_table.get("entry-points", {})
-    files: dict[str, bytes] = {
-        path.relative_to(project / "src").as_posix(): path.read_bytes()
-        for path in sorted((project / "src").rglob("*.py"))
-    }
-    files[f"{stem}.dist-info/METADATA"] = (
-        f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
-        + "".join(f"Requires-Dist: {d}\n" for d in project_table.get("dependencies", []))
-    ).encode()
-    files[f"{stem}.dist-info/WHEEL"] = (
-        b"Wheel-Version: 1.0\nGenerator: tests/test_plugins.py\nRoot-Is-Purelib: true\n"
-        b"Tag: py3-none-any\n"
+def _project(project: Path, out: Path) -> Path:
+    """A copy of `project` to build: setuptools writes ``build/`` and ``*.egg-info`` beside it."""
+    copy = out / project.name
+    shutil.copytree(
+        project, copy, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__")
     )
-    files[f"{stem}.dist-info/entry_points.txt"] = "".join(
-        f"[{group}]\n" + "".join(f"{k} = {v}\n" for k, v in entries.items()) + "\n"
-        for group, entries in groups.items()
-    ).encode()
-    record = [
-        f"{path},sha256={base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b'=').decode()},{len(data)}"
-        for path, data in files.items()
-    ]
-    record.append(f"{stem}.dist-info/RECORD,,")
-    files[f"{stem}.dist-info/RECORD"] = ("\n".join(record) + "\n").encode()
-    wheel = out / f"{stem}-py3-none-any.whl"
-    with zipfile.ZipFile(wheel, "w") as archive:
-        for path, data in files.items():
-            archive.writestr(path, data)
-    return wheel
+    return copy
+
+
+def _builds_wheels() -> bool:
+    """Whether this environment's setuptools builds wheels without the `wheel` package."""
+    try:
+        parts = metadata.version("setuptools").split(".")[:2]
+    except metadata.PackageNotFoundError:
+        return False
+    return tuple(int(part) if part.isdigit() else 0 for part in parts) >= (70, 1)
 
 
 class _Venv:
@@ -1091,14 +1063,30 @@ def _doc_blocks() -> list[tuple[str, str]]:
 
 
 class TestInstalled:
-    """The example plugin, really installed with pip, changes `deadlines due`; uninstalled, not."""
+    """The example plugin, built and installed by pip, changes `deadlines due`; uninstalled, not."""
 
     def test_install_and_uninstall(self, tmp_path):
-        """24 hours with the township installed, 48 again once it is uninstalled."""
+        """24 hours with the township installed, 48 again once it is uninstalled.
+
+        pip builds the example from its own pyproject.toml (setuptools.build_meta, its
+        package finder, its entry point), as a user's ``pip install`` would. Without build
+        isolation and without an index, so nothing is downloaded: the build uses this
+        environment's setuptools, which the test extra pins at 70.1 or later, the first that
+        builds wheels without the `wheel` package. ``--check-build-dependencies`` checks it
+        against the example's ``[build-system] requires``.
+        """
+        assert _builds_wheels(), "needs setuptools>=70.1, the test extra: pip install -e '.[test]'"
         venv = _Venv(tmp_path / "venv")
         command = "due routing.ordinary --at 2026-09-01T09:00 --json"
         before = json.loads(venv.deadlines(command))["due"]
-        venv.pip("install", "--no-deps", "--no-index", str(_wheel(EXAMPLE, tmp_path)))
+        venv.pip(
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--no-build-isolation",
+            "--check-build-dependencies",
+            str(_project(EXAMPLE, tmp_path)),
+        )
         installed = json.loads(venv.deadlines(command))
         listed = json.loads(venv.deadlines("plugins --json"))
         for command_line, expected in _doc_blocks():
