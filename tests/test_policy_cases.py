@@ -53,17 +53,20 @@ class TestParse:
     @pytest.mark.parametrize(
         ("text", "field", "message"),
         [
-            ("description = 'x'", "case", "Field required"),
+            ("description = 'x'", "case", "required; e.g. [[case]] tables"),
             ("[[case]]\nrule = 'a.b'\nat = 2027-01-05T10:00:00", "case[0].expect", "required"),
             (
                 "[[case]]\nrule = 'a.b'\nat = 2027-01-05T10:00:00\nexpect = {}",
                 "case[0].expect",
-                "expect at least one of status, due",
+                (
+                    "needs at least one of status, due, due_date, provisional, effective_from, "
+                    "trace_contains or message_contains; e.g. expect = {due = 2027-01-06T10:00:00}"
+                ),
             ),
             (
                 "[[case]]\nrule = 'a.b'\nat = 2027-01-05T10:00:00\nexpect = {status = 'late'}",
                 "case[0].expect.status",
-                'e.g. status = "due"',
+                'must be "due", "violates", "allowed", "not_in_effect"',
             ),
             (
                 "[[case]]\nrule = 'a.b'\nat = 2027-01-05T10:00:00\nexpect = {due = 'soon'}",
@@ -84,8 +87,9 @@ class TestParse:
         with pytest.raises(CaseFileError) as info:
             parse_cases(text, path="x.deadlines.toml")
         assert info.value.path == "x.deadlines.toml"
-        assert info.value.field.startswith(field)  # a union adds its member: case[0].at.date
+        assert info.value.field == field
         assert message in info.value.problem
+        assert info.value.problem.count("e.g.") <= 1
 
     def test_find(self, tmp_path):
         """Folders are searched for *.deadlines.toml; a missing path is an error."""
@@ -95,6 +99,144 @@ class TestParse:
         assert find_case_files([tmp_path]) == [tmp_path / "a" / "one.deadlines.toml"]
         with pytest.raises(CaseFileError, match="no such file or folder"):
             find_case_files([tmp_path / "missing"])
+
+
+_TRIGGER = "[[case]]\nrule = 'a.b'\nat = 2026-10-09T10:00:00\n"
+
+
+class TestDateOrInstant:
+    """A date where an instant is expected (or the reverse) is refused, never guessed."""
+
+    @pytest.mark.parametrize(
+        ("expect", "field", "message"),
+        [
+            (
+                "due = 2026-10-10",
+                "case[0].expect.due",
+                (
+                    "2026-10-10 is a date without a time: to check the last day of the period "
+                    "write due_date = 2026-10-10; to check the instant, due = 2026-10-10T17:30:00"
+                ),
+            ),
+            (
+                "due = '2026-10-10'",
+                "case[0].expect.due",
+                "2026-10-10 is a date without a time",
+            ),
+            (
+                "due = 1791600000",
+                "case[0].expect.due",
+                "must be a date and time such as 2027-01-06T10:00:00; got 1791600000",
+            ),
+            (
+                "due_date = 2026-10-10T00:00:00",
+                "case[0].expect.due_date",
+                (
+                    "is a day, not an instant: e.g. due_date = 2026-10-10 "
+                    "(to check the instant, due = 2026-10-10T00:00:00)"
+                ),
+            ),
+            (
+                "effective_from = 2027-01-01T09:00:00",
+                "case[0].expect.effective_from",
+                "is a day, not an instant: e.g. effective_from = 2027-01-01",
+            ),
+            (
+                "effective_from = 20270101",
+                "case[0].expect.effective_from",
+                "must be a date such as 2027-01-01; got 20270101",
+            ),
+        ],
+        ids=[
+            "date-as-due",
+            "date-text-as-due",
+            "number-as-due",
+            "midnight-as-due-date",
+            "instant-as-version",
+            "number-as-version",
+        ],
+    )
+    def test_expect(self, expect, field, message):
+        """The message names the field and shows both ways to write what was meant."""
+        with pytest.raises(CaseFileError) as info:
+            parse_cases(f"{_TRIGGER}expect = {{{expect}}}\n", path="x.deadlines.toml")
+        assert info.value.field == field
+        assert info.value.problem.startswith(message)
+
+    @pytest.mark.parametrize(
+        "at",
+        ["17", "'2027-13-01'", "[2027-01-05]"],
+        ids=["number", "no-such-day", "array"],
+    )
+    def test_at(self, at):
+        """A trigger that is neither a date-time nor a date says what both look like."""
+        with pytest.raises(CaseFileError) as info:
+            parse_cases(f"[[case]]\nrule = 'a.b'\nat = {at}\nexpect = {{status = 'due'}}\n")
+        assert info.value.field == "case[0].at"
+        assert info.value.problem.startswith(
+            "must be a date and time such as 2027-01-05T10:00:00 (Asia/Shanghai"
+        )
+        assert info.value.problem.endswith(
+            f"or a date for a blackout; got {at.replace(chr(39), chr(34))}"
+        )
+
+
+class TestAllProblems:
+    """A malformed case file reports every problem, each with its field, once."""
+
+    _TEXT = (
+        "[[case]]\nrule = 'a.b'\nat = 'x'\nexpect = {}\n"
+        "[[case]]\nat = 2026-10-09T10:00:00\nexpect = {due = 'y'}\n"
+        "[[case]]\nrule = 'a.b'\nat = 2026-10-09T10:00:00\nexpect = {provisional = 2026-10-10}\n"
+        "nmae = 'x'\n"
+    )
+
+    def test_every_problem(self):
+        """Each problem has its own line: no "(and N more problems)"."""
+        with pytest.raises(CaseFileError) as info:
+            parse_cases(self._TEXT, path="x.deadlines.toml")
+        assert [field for field, _ in info.value.problems] == [
+            "case[0].at",
+            "case[0].expect",
+            "case[1].rule",
+            "case[1].expect.due",
+            "case[2].expect.provisional",
+            "case[2].nmae",
+        ]
+        lines = str(info.value).splitlines()
+        assert lines[0] == "x.deadlines.toml: 6 problems:"
+        assert lines[3:] == [
+            '  case[1].rule: required; e.g. rule = "routing.ordinary"',
+            (
+                '  case[1].expect.due: must be a date and time; got "y"; '
+                "e.g. due = 2027-01-06T10:00:00"
+            ),
+            (
+                "  case[2].expect.provisional: must be true or false; got 2026-10-10; "
+                "e.g. provisional = true"
+            ),
+            (
+                "  case[2].nmae: unknown field; did you mean name? the fields here are name, "
+                'rule, at, params, policy, expect; got "x"'
+            ),
+        ]
+        assert "more problem" not in str(info.value)
+        assert (info.value.field, info.value.problem) == info.value.problems[0]
+
+    def test_one_problem(self):
+        """One problem stays on one line, as before."""
+        with pytest.raises(CaseFileError) as info:
+            parse_cases("[[case]]\nrule = 'a.b'\nat = 2026-10-09T10:00:00\n", path="x.toml")
+        assert str(info.value) == (
+            "x.toml: case[0].expect: required; e.g. expect = {due = 2027-01-06T10:00:00}"
+        )
+
+    def test_in_the_report(self, tmp_path, calendar):
+        """The runner's failed result for the file lists every problem."""
+        (tmp_path / "c.deadlines.toml").write_text(self._TEXT, "utf-8")
+        (result,) = run_cases([tmp_path], calendar=calendar)
+        assert "6 problems:" in result.report()
+        assert "  case[2].nmae: unknown field" in result.report()
 
 
 class TestStatus:
@@ -225,6 +367,19 @@ class TestReport:
         )
         assert "trace:" not in report
 
+    def test_values_as_written(self, engine):
+        """Parameters and expected text are shown as a case file writes them, not as Python."""
+        case = _case(
+            f"{_MINUTES}\nparams = {{since = 2026-09-29T12:00:00, urgent = true}}\n"
+            'expect = {due_date = 2026-10-10, message_contains = "it\'s"}'
+        )
+        report = run_case(case, engine).report()
+        assert (
+            "  trigger: minutes.executive at 2026-09-30T17:00, since=2026-09-29T12:00:00, "
+            "urgent=true (policy opinion-2020)"
+        ) in report
+        assert '  message_contains  expected "it\'s"' in report
+
     def test_passed(self, engine):
         """A passing case has no report."""
         case = _case(
@@ -275,6 +430,39 @@ class TestRunner:
         )
         (result,) = CaseRunner().run([tmp_path])
         assert result.passed, result.report()
+
+    def test_parameter_refused(self, tmp_path, calendar):
+        """A sequence's ``done`` given as text is an invalid value the case can expect."""
+        (tmp_path / "p.toml").write_text(
+            "base = 'opinion-2020'\n[[add]]\nid = 'routing.two_steps'\ntitle_zh = '两步'\n"
+            "title_en = 'Two steps'\ncitation = {article = 11, text = 't'}\n"
+            "limit = {kind = 'sequence', limits = [{kind = 'hours', n = 24, label = 'a'}, "
+            "{kind = 'hours', n = 24, label = 'b'}]}\n",
+            "utf-8",
+        )
+        (tmp_path / "c.deadlines.toml").write_text(
+            "policy = 'p.toml'\n[[case]]\nrule = 'routing.two_steps'\n"
+            "at = 2026-09-28T10:00:00\nparams = {done = '2026-09-29T12:00:00'}\n"
+            "expect = {status = 'invalid_value', message_contains = 'done must be a table'}\n",
+            "utf-8",
+        )
+        (result,) = run_cases([tmp_path], calendar=calendar)
+        assert result.passed, result.report()
+
+    def test_bug_is_a_failed_case(self, engine, monkeypatch):
+        """An exception that is not the library's fails its case as "error"; the run goes on."""
+
+        def broken(*args, **kwargs):
+            raise AttributeError("'str' object has no attribute 'get'")
+
+        monkeypatch.setattr(Engine, "due", broken)
+        result = run_case(_case(f"{_MINUTES}\nexpect = {{due_date = 2026-10-10}}"), engine)
+        assert (result.passed, result.actual.status) == (False, "error")
+        assert result.actual.message == (
+            "internal error, a bug in deadlines (please report it): "
+            "AttributeError: 'str' object has no attribute 'get'"
+        )
+        assert "actual   error: internal error" in result.report()
 
     @pytest.mark.parametrize(
         ("content", "message"),

@@ -37,6 +37,35 @@ def failing(tmp_path):
     return tmp_path
 
 
+#: A policy with a sequence of two labelled steps, and a case whose `done` is text, not a table.
+_SEQUENCE_POLICY = """base = "opinion-2020"
+[[add]]
+id = "routing.two_steps"
+title_zh = "两步"
+title_en = "Two steps"
+citation = {article = 11, text = "普通件运转完成时间不超过48小时"}
+[add.limit]
+kind = "sequence"
+limits = [{kind = "hours", n = 24, label = "a"}, {kind = "hours", n = 24, label = "b"}]
+"""
+_DONE_AS_TEXT = """policy = "policy.toml"
+[[case]]
+name = "done as text"
+rule = "routing.two_steps"
+at = 2026-09-28T10:00:00
+params = {done = "2026-09-29T12:00:00"}
+expect = {due = 2026-09-30T10:00:00}
+"""
+
+
+@pytest.fixture
+def done_as_text(tmp_path):
+    """A case that gives `done` as text to a sequence rule, with the policy beside it."""
+    (tmp_path / "policy.toml").write_text(_SEQUENCE_POLICY, "utf-8")
+    (tmp_path / "c.deadlines.toml").write_text(_DONE_AS_TEXT, "utf-8")
+    return tmp_path
+
+
 class TestTest:
     """deadlines test PATH…: 0 when every case passes, 1 otherwise, 2 for bad arguments."""
 
@@ -84,6 +113,18 @@ class TestTest:
         assert status == 1
         assert "case[0].rule" in out
 
+    def test_bad_parameter(self, capsys, done_as_text):
+        """A parameter the rule refuses fails the case with the message, not a traceback."""
+        status, out, err = cli(capsys, "test", str(done_as_text))
+        assert (status, err) == (1, "")
+        assert "  FAIL  done as text" in out
+        assert (
+            '          trigger: routing.two_steps at 2026-09-28T10:00, done="2026-09-29T12:00:00"'
+            in out
+        )
+        assert "                  actual   invalid_value: done must be a table" in out
+        assert "Traceback" not in out
+
     @pytest.mark.parametrize(
         ("argv", "message"),
         [
@@ -108,6 +149,21 @@ class TestDiff:
         assert status == 1
         assert "routing.ordinary: 3 of 5 triggers change (3 earlier)" in out
         assert "2027-02-10: — → violates  [a meeting in February 2027 breaks the new rule]" in out
+
+    def test_error_message(self, capsys, done_as_text):
+        """A trigger that becomes an error shows the error's message under the change."""
+        policy = str(done_as_text / "policy.toml")
+        status, out, err = cli(capsys, "diff", "opinion-2020", policy, "--cases", str(done_as_text))
+        assert (status, err) == (1, "")
+        assert '    2026-09-28 10:00 done="2026-09-29T12:00:00": — → invalid_value' in out
+        assert "      after: invalid_value: done must be a table of step label → instant" in out
+        status, out, _ = cli(
+            capsys, "diff", "opinion-2020", policy, "--cases", str(done_as_text), "--json"
+        )
+        (change,) = json.loads(out)["rules"][0]["changes"]
+        assert change["after"]["status"] == "invalid_value"
+        assert change["after"]["message"].startswith("done must be a table")
+        assert change["params"] == {"done": "2026-09-29T12:00:00"}
 
     def test_nothing_changed(self, capsys):
         """The same policy on both sides exits 0."""

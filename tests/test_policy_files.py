@@ -12,8 +12,10 @@ from hypothesis import given, settings
 from deadlines import DeadlinesError
 from deadlines.policy import (
     Amendment,
+    CaseFileError,
     PolicyFile,
     PolicyFileError,
+    TomlValueError,
     apply_change,
     dump_policy,
     dumps_policy,
@@ -86,9 +88,40 @@ class TestTomlWriter:
         ids=["none", "object", "aware-time"],
     )
     def test_no_toml_form(self, value):
-        """None, arbitrary objects and aware times have no TOML form."""
-        with pytest.raises(TypeError, match="TOML"):
-            dumps_toml({"x": value})
+        """None, arbitrary objects and aware times have no TOML form: an error naming the key."""
+        with pytest.raises(TomlValueError, match="TOML") as info:
+            dumps_toml({"rules": [{"id": "a.b"}, {"limit": {"n": value}}]})
+        assert (info.value.key, info.value.value) == ("rules[1].limit.n", value)
+        assert str(info.value).startswith("rules[1].limit.n: ")
+
+    @pytest.mark.parametrize(
+        ("document", "key"),
+        [({1: "x"}, "1"), ({"a": {"b": {2: 3}}}, "a.b.2"), (["x"], "")],
+        ids=["top-key", "inline-key", "not-a-table"],
+    )
+    def test_bad_keys(self, document, key):
+        """Keys that are not strings, and a document that is not a table, are refused."""
+        with pytest.raises(TomlValueError) as info:
+            dumps_toml(document)
+        assert info.value.key == key
+
+
+class TestErrorTypes:
+    """Every error of policy and case files is a DeadlinesError and the builtin it refines."""
+
+    @pytest.mark.parametrize(
+        ("error", "builtin"),
+        [(PolicyFileError, ValueError), (CaseFileError, ValueError), (TomlValueError, TypeError)],
+        ids=["policy-file", "case-file", "toml-value"],
+    )
+    def test_hierarchy(self, error, builtin):
+        """Callers can catch either the library's base or the builtin."""
+        assert issubclass(error, DeadlinesError)
+        assert issubclass(error, builtin)
+
+    def test_case_file_error_is_a_policy_file_error(self):
+        """A case file is part of a policy's files: one except clause catches both."""
+        assert issubclass(CaseFileError, PolicyFileError)
 
 
 class TestRoundTrip:
@@ -267,11 +300,15 @@ class TestErrors:
         ("text", "field", "message"),
         [
             ("name = ", "", "not valid TOML"),
-            ("nmae = 'x'", "nmae", "Extra inputs are not permitted"),
+            (
+                "nmae = 'x'",
+                "nmae",
+                "unknown field; did you mean name? the fields here are name, description, base",
+            ),
             (
                 _RULE + "limit = {kind = 'hours', n = 0}",
-                "rules[0].limit.hours.n",
-                "greater than 0",
+                "rules[0].limit.n",
+                "must be greater than 0; got 0; e.g. n = 3",
             ),
             (
                 _RULE + "limit = {n = 3}",
@@ -281,7 +318,7 @@ class TestErrors:
             (
                 _RULE + "limit = {kind = 'weeks', n = 3}",
                 "rules[0].limit",
-                "'working_days'",
+                'unknown kind "weeks"; the kinds are "working_days", "calendar_days"',
             ),
             (f"base = 'opinion-2020'\n{_RULE}limit = {{kind = 'hours', n = 1}}", "rules", None),
             ("disable = ['routing.ordinary']", "disable", 'base = "opinion-2020"'),

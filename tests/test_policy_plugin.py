@@ -117,7 +117,14 @@ class TestFailures:
         pytester.makefile(".deadlines.toml", broken="[[case]]\nrule = 3\n")
         result = pytester.runpytest()
         result.assert_outcomes(errors=1)
-        result.stdout.fnmatch_lines(["*broken.deadlines.toml: case[[]0[]].rule: *"])
+        result.stdout.fnmatch_lines(
+            [
+                "*broken.deadlines.toml: 3 problems:",
+                "  case[[]0[]].rule: must be text in quotes; got 3; *",
+                "  case[[]0[]].at: required; *",
+                "  case[[]0[]].expect: required; *",
+            ]
+        )
 
     def test_policy_beside(self, pytester):
         """A policy file beside the cases is found, and its change is what is tested."""

@@ -5,6 +5,10 @@
 - `run_cases`, `CaseRunner`: declarative case files (``*.deadlines.toml``) run against an
   engine; `deadlines test` and the pytest plugin `deadlines.testing.pytest_plugin` use them.
 - `diff_policies`: every trigger whose result changes from one policy to another.
+
+Errors: `PolicyFileError` (a `ValueError`) names the file, the field and every problem;
+`CaseFileError` is one for case files; `TomlValueError` (a `TypeError`) is a value
+`dumps_toml` cannot write. All are `deadlines.DeadlinesError`.
 """
 
 from deadlines.policy._cases import (
@@ -35,7 +39,7 @@ from deadlines.policy._diff import (
     diff_policies,
     range_triggers,
 )
-from deadlines.policy._errors import CaseFileError, PolicyFileError
+from deadlines.policy._errors import CaseFileError, PolicyFileError, TomlValueError
 from deadlines.policy._files import (
     BUILTIN_POLICIES,
     Amendment,
@@ -69,6 +73,7 @@ __all__ = [
     "PolicyFileError",
     "RuleDiff",
     "Status",
+    "TomlValueError",
     "Trigger",
     "apply_change",
     "case_schema",

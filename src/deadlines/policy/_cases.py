@@ -31,6 +31,8 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
     field_validator,
     model_validator,
 )
@@ -51,7 +53,7 @@ from deadlines._time import CHINA_TZ
 from deadlines.calendar import ChinaCalendar
 from deadlines.policy._errors import CaseFileError, describe_validation
 from deadlines.policy._files import BUILTIN_POLICIES, load_policy
-from deadlines.policy._toml import TOMLDecodeError, loads_toml
+from deadlines.policy._toml import TOMLDecodeError, inline, loads_toml
 from deadlines.rules import Blackout, RuleSet
 
 __all__ = [
@@ -99,6 +101,9 @@ _HINTS = {
     "missing_parameter, invalid_value, error)",
     "expect": "{due = 2027-01-06T10:00:00}",
     "case": "[[case]] tables, each with rule, at and expect",
+    "message_contains": '"not in effect"',
+    "policy": '"policy.toml" (a file beside this one) or "opinion-2020"',
+    "overrides": '["notice-2027.toml"]',
     "trace_contains": '["version from 2027-01-01"]',
     "params": "{involves_personnel_money_assets = true}",
 }
@@ -127,12 +132,47 @@ class Expectation(BaseModel):
     trace_contains: tuple[str, ...] = ()
     message_contains: str | None = None
 
+    @field_validator("due", mode="before")
+    @classmethod
+    def _instant(cls, value: object) -> object:
+        # A TOML date would become midnight; a due instant is rarely midnight, so ask.
+        day = _day_text(value)
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            day = value.isoformat()
+        if day is not None:
+            raise ValueError(
+                f"{day} is a date without a time: to check the last day of the period write "
+                f"due_date = {day}; to check the instant, due = {day}T17:30:00"
+            )
+        if not isinstance(value, (str, dt.datetime)):
+            raise ValueError(
+                f"must be a date and time such as 2027-01-06T10:00:00; got {inline(value)}"
+            )
+        return value
+
+    @field_validator("due_date", "effective_from", mode="before")
+    @classmethod
+    def _day(cls, value: object, info: ValidationInfo) -> object:
+        # pydantic would take midnight as its date, and an integer as a Unix time.
+        if isinstance(value, dt.datetime):
+            day = value.date().isoformat()
+            raise ValueError(
+                f"is a day, not an instant: e.g. {info.field_name} = {day}"
+                + f" (to check the instant, due = {inline(value)})"
+                * (info.field_name == "due_date")
+            )
+        if not isinstance(value, (str, dt.date)):
+            raise ValueError(
+                f"must be a date such as {_HINTS[str(info.field_name)]}; got {inline(value)}"
+            )
+        return value
+
     @model_validator(mode="after")
     def _something(self) -> Expectation:
         if self == Expectation.model_construct():
             raise ValueError(
-                "expect at least one of status, due, due_date, provisional, effective_from, "
-                "trace_contains, message_contains; e.g. expect = {due = 2027-01-06T10:00:00}"
+                "needs at least one of status, due, due_date, provisional, effective_from, "
+                "trace_contains or message_contains; e.g. expect = {due = 2027-01-06T10:00:00}"
             )
         return self
 
@@ -167,13 +207,25 @@ class Case(BaseModel):
     policy: str | None = None
     expect: Expectation
 
-    @field_validator("at", mode="before")
+    @field_validator("at", mode="wrap")
     @classmethod
-    def _date_text(cls, value: object) -> object:
-        # Text without a time is a date (a blackout's day), not midnight of it.
-        if isinstance(value, str) and len(value.strip()) == len("2027-01-05"):
-            return dt.date.fromisoformat(value.strip())
-        return value
+    def _trigger(cls, value: object, handler: ValidatorFunctionWrapHandler) -> object:
+        problem = (
+            "must be a date and time such as 2027-01-05T10:00:00 (Asia/Shanghai; an offset "
+            f"such as +08:00 is optional), or a date for a blackout; got {inline(value)}"
+        )
+        if not isinstance(value, (str, dt.date)):  # not an integer as a Unix time
+            raise ValueError(problem)
+        day = _day_text(value)
+        if day is not None:  # text without a time is a date (a blackout's day), not midnight
+            try:
+                return dt.date.fromisoformat(day)
+            except ValueError:
+                raise ValueError(problem) from None
+        try:
+            return handler(value)
+        except ValidationError:  # each member of the union refused it; one message says all
+            raise ValueError(problem) from None
 
     @property
     def title(self) -> str:
@@ -286,7 +338,7 @@ class CaseResult(BaseModel):
         case, actual = self.case, self.actual
         if case is None or actual is None:  # only a load error leaves them out
             return self.error
-        params = "".join(f", {k}={v!r}" for k, v in case.params.items())
+        params = "".join(f", {k}={inline(v)}" for k, v in case.params.items())
         lines = [
             f"{self.path}, case {self.index}: {case.title}",
             f"  trigger: {case.rule} at {_show(case.at)}{params} (policy {self.policy})",
@@ -302,6 +354,13 @@ class CaseResult(BaseModel):
         elif actual.message and all(m.field != "status" for m in self.mismatches):
             lines.append(f"  {actual.status}: {actual.message}")
         return "\n".join(lines)
+
+
+def _day_text(value: object) -> str | None:
+    """The text of a date written as text without a time (``"2027-01-05"``), else ``None``."""
+    if isinstance(value, str) and len(value.strip()) == len("2027-01-05"):
+        return value.strip()
+    return None
 
 
 def _show(value: object) -> str:
@@ -348,8 +407,7 @@ def parse_cases(text: str, *, path: str = "<string>") -> CaseFile:
     try:
         return CaseFile.model_validate(data)
     except ValidationError as error:
-        field, problem = describe_validation(error, _HINTS)
-        raise CaseFileError(path, problem, field) from None
+        raise CaseFileError.of(path, describe_validation(error, _HINTS, CaseFile)) from None
 
 
 def load_cases(path: str | Path) -> CaseFile:
@@ -480,6 +538,10 @@ def outcome(
 ) -> Actual:
     """What the engine gives for one trigger, errors and warnings included, as data.
 
+    An error of the library is a status (``invalid_value`` …) with its message; any other
+    exception is a bug, reported as the status ``error`` rather than raised, so one case
+    cannot stop a run of many.
+
     Args:
         engine: the engine with the policy.
         rule_id: the rule.
@@ -515,6 +577,13 @@ def outcome(
                 status=_error_status(error),
                 effective_from=rule.effective_from,
                 message=str(error),
+            )
+        except Exception as error:  # a bug: one case must not stop the others
+            return Actual(
+                status="error",
+                effective_from=rule.effective_from,
+                message=f"internal error, a bug in deadlines (please report it): "
+                f"{type(error).__name__}: {error}",
             )
     return Actual.model_construct(
         status="due",
@@ -574,12 +643,12 @@ def compare(expect: Expectation, actual: Actual) -> Iterator[Mismatch]:
         if text not in actual.trace_en and text not in actual.trace_zh:
             yield Mismatch(
                 field="trace_contains",
-                expected=repr(text),
+                expected=inline(text),
                 actual="not in the trace" if actual.trace_en else "no trace",
             )
     if expect.message_contains is not None and expect.message_contains not in actual.message:
         yield Mismatch(
             field="message_contains",
-            expected=repr(expect.message_contains),
-            actual=repr(actual.message) if actual.message else "no error",
+            expected=inline(expect.message_contains),
+            actual=inline(actual.message) if actual.message else "no error",
         )

@@ -21,6 +21,8 @@ from deadlines._errors import InvalidValueError, ProvisionalDateWarning
 from deadlines._time import CHINA_TZ
 from deadlines.calendar import ChinaCalendar
 from deadlines.policy._cases import Actual, find_case_files, load_cases, outcome
+from deadlines.policy._files import to_data
+from deadlines.policy._toml import inline
 from deadlines.rules import Blackout, Condition, Limit, MeetingSetLimit, Quota, RuleSet
 
 __all__ = [
@@ -166,6 +168,9 @@ class PolicyDiff(BaseModel):
     def render(self, *, summary: bool = False) -> str:
         """A readable report: the definitions changed, then per rule its counts and changes.
 
+        A change to or from an error (a parameter the new rule refuses …) is followed by the
+        error's message.
+
         Args:
             summary: only counts and the largest shifts, not every changed trigger.
         """
@@ -194,7 +199,9 @@ class PolicyDiff(BaseModel):
                     lines.extend(f"    {_change_line(c)}" for c in largest)
             if not summary:
                 lines.append("  changes:")
-                lines.extend(f"    {_change_line(c)}" for c in rule.changes)
+                for change in rule.changes:
+                    lines.append(f"    {_change_line(change)}")
+                    lines.extend(f"      {line}" for line in _error_lines(change))
         lines.append("")
         lines.append(
             f"{self.changed} of {self.triggers} triggers change, in {len(self.rules)} "
@@ -248,24 +255,36 @@ def _result_json(actual: Actual) -> dict[str, Any]:
         out["due"] = actual.due.isoformat()
         out["due_date"] = actual.due_date.isoformat()
         out["provisional"] = actual.provisional
+    if _is_error(actual):
+        out["message"] = actual.message
     return out
+
+
+def _is_error(actual: Actual) -> bool:
+    """Whether the result is an error worth its message (not "no rule applies")."""
+    return bool(actual.message) and actual.status not in _ABSENT
+
+
+def _error_lines(change: Change) -> list[str]:
+    """The error messages of a change, which its one-line form shows only as a status."""
+    return [
+        f"{side}: {actual.status}: {actual.message}"
+        for side, actual in (("before", change.before), ("after", change.after))
+        if _is_error(actual)
+    ]
 
 
 def _change_json(change: Change) -> dict[str, Any]:
     trigger = change.trigger
     data: dict[str, Any] = {"at": _at_text(trigger.at, iso=True)}
     if trigger.params:
-        data["params"] = {k: _plain(v) for k, v in trigger.params.items()}
+        data["params"] = to_data(trigger.params, json_safe=True)
     if trigger.label:
         data["label"] = trigger.label
     data["before"] = _result_json(change.before)
     data["after"] = _result_json(change.after)
     data["shift_minutes"] = _minutes(change.shift)
     return data
-
-
-def _plain(value: Any) -> Any:  # noqa: ANN401 - a parameter's value
-    return value.isoformat() if isinstance(value, (dt.date, dt.time)) else value
 
 
 def _at_text(at: dt.datetime | dt.date, *, iso: bool = False) -> str:
@@ -293,7 +312,7 @@ def _shift_text(shift: dt.timedelta) -> str:
 
 def _change_line(change: Change) -> str:
     trigger = change.trigger
-    params = "".join(f" {k}={_plain(v)}" for k, v in trigger.params.items())
+    params = "".join(f" {k}={inline(v)}" for k, v in trigger.params.items())
     label = f"  [{trigger.label}]" if trigger.label else ""
     moved = f"  ({_shift_text(change.shift)})" if change.shift is not None else ""
     return (

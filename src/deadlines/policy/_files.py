@@ -249,8 +249,7 @@ def parse_policy(text: str, format: Format = "toml", *, path: str = "<string>") 
     try:
         policy = PolicyFile.model_validate(data)
     except ValidationError as error:
-        field, problem = describe_validation(error, HINTS)
-        raise PolicyFileError(path, problem, field) from None
+        raise PolicyFileError.of(path, describe_validation(error, HINTS, PolicyFile)) from None
     if policy.is_change and policy.rules:
         raise PolicyFileError(
             path,

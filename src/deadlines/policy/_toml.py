@@ -17,12 +17,14 @@ import sys
 from collections.abc import Mapping
 from typing import Any
 
+from deadlines.policy._errors import TomlValueError
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["TOMLDecodeError", "dumps_toml", "loads_toml"]
+__all__ = ["TOMLDecodeError", "TomlValueError", "dumps_toml", "inline", "loads_toml"]
 
 TOMLDecodeError = tomllib.TOMLDecodeError
 
@@ -56,7 +58,7 @@ def dumps_toml(document: Mapping[str, Any]) -> str:
     """Write a mapping as TOML 1.0 that `tomllib` reads back equal.
 
     Values may be str, int, float, bool, date, time, datetime, lists (tuples) and mappings;
-    ``None`` has no TOML form and raises `TypeError` (leave the key out instead).
+    ``None`` has no TOML form and raises `TomlValueError` (leave the key out instead).
 
     >>> rule = {"id": "a.b", "limit": {"kind": "hours", "n": 48}}
     >>> print(dumps_toml({"name": "x", "rules": [rule]}))
@@ -67,43 +69,57 @@ def dumps_toml(document: Mapping[str, Any]) -> str:
     limit = {kind = "hours", n = 48}
     <BLANKLINE>
 
+    >>> dumps_toml({"rules": [{"id": "a.b", "n": None}]})
+    Traceback (most recent call last):
+    ...
+    deadlines.policy._errors.TomlValueError: rules[0].n: None has no TOML form; leave the key out
+
     Raises:
-        TypeError: a value (or key) has no TOML form.
+        TomlValueError: a value (or key) has no TOML form; it names where (``rules[0].limit``).
+            It is a `TypeError` too.
     """
     if not isinstance(document, Mapping):
-        raise TypeError(f"a TOML document is a mapping; got {type(document).__name__}")
+        raise TomlValueError(
+            "", document, f"a TOML document is a mapping; got {type(document).__name__}"
+        )
     lines: list[str] = []
-    _table(lines, (), document)
+    _table(lines, (), "", document)
     return "\n".join(lines).lstrip("\n") + "\n"
 
 
-def _table(lines: list[str], path: tuple[str, ...], table: Mapping[str, Any]) -> None:
-    """Write the keys of `table` (whose header is already written), then its sections."""
+def _table(lines: list[str], path: tuple[str, ...], at: str, table: Mapping[str, Any]) -> None:
+    """Write the keys of `table` (whose header is already written), then its sections.
+
+    `path` makes the headers; `at` is the table's place for messages (``rules[0]``).
+    """
     sections: list[tuple[str, Any]] = []
     top = not path  # top-level tables and arrays of tables are always sections
     for key, value in table.items():
+        where = _where(at, key)
         if not isinstance(key, str):
-            raise TypeError(f"TOML keys are strings; got {type(key).__name__} {key!r}")
+            raise TomlValueError(
+                where, key, f"TOML keys are strings; got {type(key).__name__} {key!r}"
+            )
         if isinstance(value, Mapping) and value:
-            if top or not (_flat(value) or _fits(key, value)):
+            if top or not (_flat(value) or _fits(key, value, where)):
                 sections.append((key, value))
                 continue
         elif _is_table_array(value) and (
-            top or not all(_fits("", item) or _flat(item) for item in value)
+            top or not all(_fits("", item, where) or _flat(item) for item in value)
         ):
             sections.append((key, value))
             continue
-        lines.append(f"{_key(key)} = {_value(value, multiline=True)}")
+        lines.append(f"{_key(key)} = {_value(value, where, multiline=True)}")
     for key, value in sections:
         inner = (*path, key)
         header = ".".join(map(_key, inner))
         if isinstance(value, Mapping):
             lines.extend(("", f"[{header}]"))
-            _table(lines, inner, value)
+            _table(lines, inner, _where(at, key), value)
         else:
-            for item in value:
+            for i, item in enumerate(value):
                 lines.extend(("", f"[[{header}]]"))
-                _table(lines, inner, item)
+                _table(lines, inner, f"{_where(at, key)}[{i}]", item)
 
 
 def _is_table_array(value: object) -> bool:
@@ -119,8 +135,26 @@ def _flat(table: Mapping[str, Any]) -> bool:
     return not any(isinstance(v, (Mapping, list, tuple)) for v in table.values())
 
 
-def _fits(key: str, value: Any) -> bool:  # noqa: ANN401 - any TOML value
-    return len(_key(key)) + 3 + len(_value(value, multiline=False)) <= _INLINE_WIDTH
+def _fits(key: str, value: Any, where: str) -> bool:  # noqa: ANN401 - any TOML value
+    return len(_key(key)) + 3 + len(_value(value, where, multiline=False)) <= _INLINE_WIDTH
+
+
+def _where(at: str, key: object) -> str:
+    """A key's place for messages: ``rules[0].limit``; not TOML syntax, only for reading."""
+    return f"{at}.{key}" if at else str(key)
+
+
+def inline(value: Any) -> str:  # noqa: ANN401 - any value
+    """A value as it is written in a TOML file, for messages; Python's form if TOML has none.
+
+    >>> import datetime as dt
+    >>> inline(dt.date(2026, 10, 10)), inline({"done": "x"}), inline(True)
+    ('2026-10-10', '{done = "x"}', 'true')
+    """
+    try:
+        return _value(value, "", multiline=False)
+    except TomlValueError:
+        return repr(value)
 
 
 def _key(key: str) -> str:
@@ -139,7 +173,7 @@ def _string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def _value(value: Any, *, multiline: bool) -> str:  # noqa: ANN401 - any TOML value
+def _value(value: Any, where: str, *, multiline: bool) -> str:  # noqa: ANN401 - any TOML value
     """One value in inline form; a long array of tables may spread over lines."""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -156,29 +190,36 @@ def _value(value: Any, *, multiline: bool) -> str:  # noqa: ANN401 - any TOML va
     if isinstance(value, dt.datetime):
         return value.isoformat()
     if isinstance(value, dt.time) and value.tzinfo is not None:
-        raise TypeError(f"TOML times have no offset; got {value!r}")
+        raise TomlValueError(where, value, f"TOML times have no offset; got {value.isoformat()}")
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
     if isinstance(value, Mapping):
         if not value:
             return "{}"
         items = ", ".join(
-            f"{_key(_check_key(k))} = {_value(v, multiline=False)}" for k, v in value.items()
+            f"{_key(_check_key(k, where))} = {_value(v, _where(where, k), multiline=False)}"
+            for k, v in value.items()
         )
         return "{" + items + "}"
     if isinstance(value, (list, tuple)):
-        items_ = [_value(v, multiline=False) for v in value]
+        items_ = [_value(v, f"{where}[{i}]", multiline=False) for i, v in enumerate(value)]
         one_line = "[" + ", ".join(items_) + "]"
         if not multiline or len(one_line) <= _INLINE_WIDTH:
             return one_line
         return "[\n" + "".join(f"    {item},\n" for item in items_) + "]"
-    raise TypeError(
+    if value is None:
+        raise TomlValueError(where, value, "None has no TOML form; leave the key out")
+    raise TomlValueError(
+        where,
+        value,
         f"{type(value).__name__} {value!r} has no TOML form; "
-        "use str, int, float, bool, date, time, datetime, lists or tables (leave None out)"
+        "use str, int, float, bool, date, time, datetime, lists or tables",
     )
 
 
-def _check_key(key: object) -> str:
+def _check_key(key: object, where: str) -> str:
     if not isinstance(key, str):
-        raise TypeError(f"TOML keys are strings; got {type(key).__name__} {key!r}")
+        raise TomlValueError(
+            _where(where, key), key, f"TOML keys are strings; got {type(key).__name__} {key!r}"
+        )
     return key
