@@ -203,6 +203,32 @@ class TestRules:
             later = built.due("routing.ordinary", dt.datetime(2027, 9, 1, 9), explain=False)
         assert later.due.isoformat() == "2027-09-02T09:00:00+08:00"
 
+    def test_new_version_changes_name_each_version(self):
+        """Once a plugin adds a version, its changes name each version of the rule by its date."""
+        since = dt.date(2026, 3, 2)
+
+        def rules_hook(rules: Any) -> list[Rule]:
+            old = rules.get("routing.ordinary")
+            return [
+                old.evolve(effective_until=since - dt.timedelta(days=1)),
+                old.evolve(limit=Hours(24), effective_from=since),
+            ]
+
+        built = engine(
+            township=plugin(
+                deadlines_rules=rules_hook,
+                deadlines_labels={"routing.ordinary": {"actor_en": "the general office"}},
+            )
+        )
+        actor = "actor_en the county government office → the general office"
+        texts = [change.text() for change in built.plugins[0].changes]
+        assert texts[1].startswith("adds routing.ordinary (from 2026-03-02): Hours(24), art. 11")
+        assert texts[:1] + texts[2:] == [
+            "routing.ordinary@2020-04-21: effective_until None → 2026-03-01",
+            f"routing.ordinary@2020-04-21: {actor}",
+            f"routing.ordinary@2026-03-02: {actor}",
+        ]
+
     def test_disable(self):
         """A disabled rule is gone from the engine's rule set, every version of it."""
         built = engine(township=plugin(deadlines_disable_rules=["meetings.march_freeze"]))
@@ -1106,6 +1132,43 @@ class TestInstalled:
         ]
         assert tests.returncode == 0, tests.stdout
         assert _doc_blocks(), "docs/plugins.md shows the example's output"
+
+
+class TestExampleDates:
+    """The example's 24 hours apply from its notice's date on, never retroactively."""
+
+    @pytest.fixture
+    def yunxi(self, monkeypatch: pytest.MonkeyPatch) -> Engine:
+        """An engine with the example module, imported from its source tree."""
+        monkeypatch.delitem(sys.modules, "deadlines_yunxi", raising=False)
+        monkeypatch.syspath_prepend(str(EXAMPLE / "src"))
+        import deadlines_yunxi
+
+        return Engine(plugins={"yunxi": deadlines_yunxi}, discover_plugins=False)
+
+    @pytest.mark.parametrize(
+        ("at", "due", "article"),
+        [
+            (dt.datetime(2026, 2, 2, 9), "2026-02-04T09:00:00+08:00", 11),
+            (dt.datetime(2026, 3, 1, 9), "2026-03-03T09:00:00+08:00", 11),
+            (dt.datetime(2026, 3, 2, 9), "2026-03-03T09:00:00+08:00", 2),
+            (NINE, "2026-09-02T09:00:00+08:00", 2),
+        ],
+        ids=["before-the-notice", "the-day-before", "the-notice-day", "after"],
+    )
+    def test_versions(self, yunxi, at, due, article):
+        """Documents received before the notice keep the county's 48 hours."""
+        result = yunxi.due("routing.ordinary", at, explain=False)
+        assert (result.due.isoformat(), result.citation.article) == (due, article)
+
+    def test_windows(self, yunxi):
+        """The county's version ends the day before the notice; the township's starts on it."""
+        versions = yunxi.rules.versions("routing.ordinary")
+        assert [(rule.window(), rule.origin) for rule in versions] == [
+            ("from 2020-04-21 through 2026-03-01", "yunxi"),
+            ("from 2026-03-02", "yunxi"),
+        ]
+        assert [rule.actor_en for rule in versions] == ["the township's general office"] * 2
 
 
 class TestDocs:

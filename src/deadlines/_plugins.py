@@ -667,10 +667,11 @@ class _Merger:
                 alone = alone.with_rule(rule)
         except ValueError as error:
             raise PluginError(answer.plugin, answer.hook, _one_line(error)) from error
+        # New versions first, so that the changes below name each version of a rule that now
+        # has several by its date.
         for rule in rules:
             key = (rule.id, rule.effective_from)
-            base = self.by_key.get(key)
-            if base is None:
+            if key not in self.by_key:
                 text = PluginChange(
                     answer.hook,
                     "rule_added",
@@ -686,6 +687,10 @@ class _Merger:
                 value = tuple(getattr(rule, name) for name in _RULE_FIELDS)
                 self.add(("added", *key), answer, text, value)
                 self.added_rules[(("added", *key), answer.plugin)] = rule
+        for rule in rules:
+            key = (rule.id, rule.effective_from)
+            base = self.by_key.get(key)
+            if base is None:
                 continue
             for name in _RULE_FIELDS:
                 before, after = getattr(base, name), getattr(rule, name)
@@ -696,8 +701,9 @@ class _Merger:
         self, answer: _Answer, key: tuple[str, dt.date], name: str, before: object, after: object
     ) -> None:
         rule_id, since = key
-        several = rule_id in self.base_rules and len(self.base_rules.versions(rule_id)) > 1
-        where = f"{rule_id}@{since}" if several else rule_id
+        versions = {d for i, d in self.by_key if i == rule_id}
+        versions.update(t[2] for t in self.claims if t[0] == "added" and t[1] == rule_id)
+        where = f"{rule_id}@{since}" if len(versions) > 1 else rule_id
         target = ("rule", rule_id, since, name)
         for other in self.claims.get(target, ()):
             if other.plugin == answer.plugin and other.value != after:
@@ -770,10 +776,15 @@ class _Merger:
                 if not isinstance(text, str) or not text.strip():
                     _wrong(answer, f"non-empty text for {name} of {rule_id}", text)
                 for key in keys:
-                    base = self.by_key.get(key)  # None: a rule another plugin adds
-                    before = getattr(base, name) if base is not None else ""
+                    base = self.by_key.get(key) or self._added(key)
+                    before = getattr(base, name)
                     if key[0] == rule_id and before != text:
                         self.rule_field(answer, key, name, before, text)
+
+    def _added(self, key: tuple[str, dt.date]) -> Rule:
+        """The version `key` a plugin adds (the first plugin's, where several agree)."""
+        target = ("added", *key)
+        return next(rule for (t, _), rule in self.added_rules.items() if t == target)
 
     def thresholds(self, answer: _Answer, *, base: Thresholds) -> None:
         """One answer of the thresholds hook, compared with `base`, the library's default."""

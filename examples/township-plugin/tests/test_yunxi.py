@@ -19,7 +19,7 @@ def engine() -> Engine:
 
 
 class TestRouting:
-    """routing.ordinary: 24 hours."""
+    """routing.ordinary: 24 hours from the township's notice (2 March 2026) on."""
 
     @pytest.mark.parametrize(
         ("at", "due"),
@@ -32,6 +32,14 @@ class TestRouting:
     def test_24_hours(self, engine: Engine, at: str, due: str) -> None:
         """Ordinary documents are due 24 hours after receipt, rolled past rest days."""
         assert engine.due("routing.ordinary", at).due.isoformat() == due
+
+    def test_before_the_notice(self, engine: Engine) -> None:
+        """Documents received before the township's notice keep the county's 48 hours."""
+        result = engine.due("routing.ordinary", "2026-02-02T10:00")
+        assert (result.due.isoformat(), result.citation.article) == (
+            "2026-02-04T10:00:00+08:00",
+            11,
+        )
 
     def test_trace_names_the_township(self, engine: Engine) -> None:
         """The trace names the plugin on the rule and on the festival it skipped."""

@@ -12,8 +12,9 @@ import datetime as dt
 from deadlines import CalendarOverride, DayChange, OfficeHours, Season, hookimpl
 from deadlines.rules import Citation, Hours, Rule, RuleSet
 
-#: The township's notice on document routing (imaginary).
+#: The township's notice on document routing (imaginary), and the day it took effect.
 ROUTING_NOTICE = "云溪乡人民政府《关于加快公文运转的通知》（云政发〔2026〕3号）"
+ROUTING_FROM = dt.date(2026, 3, 2)
 
 #: The Yunxi Song Festival, a local day off (imaginary).
 SONG_FESTIVAL = DayChange(
@@ -37,17 +38,20 @@ _OFFICE_ZH, _OFFICE_EN = "乡党政综合办公室", "the township's general off
 
 @hookimpl
 def deadlines_rules(rules: RuleSet) -> list[Rule]:
-    """Ordinary documents are routed within 24 hours, as the township's notice says."""
-    ordinary = rules.get("routing.ordinary")
+    """From the township's notice on, ordinary documents are routed within 24 hours."""
+    county = rules.get("routing.ordinary", ROUTING_FROM)
     return [
-        ordinary.evolve(
+        # Documents received before the notice keep the county's 48 hours.
+        county.evolve(effective_until=ROUTING_FROM - dt.timedelta(days=1)),
+        county.evolve(
+            effective_from=ROUTING_FROM,
             limit=Hours(24),
             title_zh="普通件运转不超过24小时",
             title_en="Ordinary documents routed within 24 hours",
             citation=Citation(
                 document=ROUTING_NOTICE, article=2, text="普通件运转完成时间不超过24小时"
             ),
-        )
+        ),
     ]
 
 
