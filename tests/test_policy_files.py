@@ -464,8 +464,20 @@ class TestErrors:
         text = dumps_policy(OPINION_2020).replace(
             'id = "minutes.executive"', 'id = "minutes.party_group"'
         )
-        with pytest.raises(PolicyFileError, match="overlap"):
-            loads_policy(text)
+        with pytest.raises(PolicyFileError) as info:
+            loads_policy(text, path="p.toml")
+        assert str(info.value) == (
+            "p.toml: rules: versions of 'minutes.party_group' overlap: from 2020-04-21 and from "
+            "2020-04-21; end the earlier one (effective_until) before the later one starts"
+        )
+
+    def test_overlap_from_a_change(self):
+        """Versions a change makes that overlap name the file, without pydantic's prefix."""
+        rule = dict(OPINION_2020.get("routing.ordinary"), id="routing.slow")
+        change = PolicyFile(base="opinion-2020", add=[rule, rule])
+        with pytest.raises(PolicyFileError) as info:
+            apply_change(OPINION_2020, change, path="c.toml")
+        assert str(info.value).startswith("c.toml: versions of 'routing.slow' overlap: ")
 
     def test_missing_file(self, tmp_path):
         """A missing file names the built-in policies as the alternative."""

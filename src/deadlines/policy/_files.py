@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
@@ -265,10 +265,7 @@ def parse_policy(text: str, format: Format = "toml", *, path: str = "<string>") 
                     f'{field} changes a base policy: name it first, e.g. base = "opinion-2020"',
                     field,
                 )
-    try:
-        RuleSet(rules=policy.rules)
-    except ValidationError as error:
-        raise PolicyFileError(path, str(error.errors()[0]["msg"]), "rules") from None
+    _rule_set("", policy.rules, path, "rules")
     return policy
 
 
@@ -397,10 +394,17 @@ def apply_change(base: RuleSet, change: PolicyFile, *, path: str = "<string>") -
                 f"add[{i}].id",
             )
         rules.append(mark(rule))
+    return _rule_set(name, rules, path, "")
+
+
+def _rule_set(name: str, rules: Iterable[Rule], path: str, field: str) -> RuleSet:
+    """The rule set of these rules, or every problem with it (overlapping versions …)."""
     try:
         return RuleSet(name=name, rules=tuple(rules))
     except ValidationError as error:
-        raise fail(str(error.errors()[0]["msg"]), "") from None
+        # Positions in the set are not positions in the file: name the file's field instead.
+        problems = describe_validation(error, HINTS, RuleSet)
+        raise PolicyFileError.of(path, [(field, problem) for _, problem in problems]) from None
 
 
 def _check_conflicts(change: PolicyFile, fail: Callable[[str, str], PolicyFileError]) -> None:
