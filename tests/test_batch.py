@@ -18,7 +18,14 @@ from hypothesis import strategies as st
 
 from deadlines import DueResult, Engine, InvalidValueError
 from deadlines.cli import main
-from deadlines.io import CSV_COLUMNS, LineError, Trigger, read_csv, read_jsonl, run_batch
+from deadlines.io import (
+    CSV_COLUMNS,
+    LineError,
+    Trigger,
+    read_csv,
+    read_jsonl,
+    run_batch,
+)
 
 
 @pytest.fixture(scope="module")
@@ -179,6 +186,42 @@ class TestJsonLines:
         assert trace[3]["date"] == "2026-10-01"
 
 
+MESSAGES = [
+    ('{"rule": "minutes.executive", "at": 20260930}', "jsonl", "at",
+     ("at must be an ISO 8601 date and time such as 2026-09-30T17:00 (+08:00 optional), as "
+      "text; got 20260930")),
+    ('{"rule": "minutes.executive", "at": "2101-01-01T10:00"}', "jsonl", "at",
+     "the calendar covers 2004-01-01 through 2100-12-31; got 2101-01-01T10:00"),
+    ('{"rule": "minutes.executive", "at": "2100-12-30T17:00"}', "jsonl", "at",
+     ("the due date would fall after 2100-12-31, where the calendar ends (it covers 2004-01-01 "
+      "through 2100-12-31); got 2100-12-30T17:00")),
+    ('{"rule": "decisions.time_limited", "at": "2026-09-30T17:00", "deadline": "2026-09-01"}',
+     "jsonl", "deadline",
+     "deadline must be a deadline after the meeting (2026-09-30 17:00:00+08:00); got 2026-09-01"),
+    ("rule,at\nminutes.executive,", "csv", "at",
+     "missing; each row needs the trigger instant in the at column, e.g. 2026-09-30T17:00"),
+    ("rule,at\n,2026-09-30T17:00", "csv", "rule",
+     "missing; each row needs a rule id in the rule column, e.g. minutes.executive"),
+]
+
+
+class TestMessages:
+    """Messages show values as written and examples in the input's own format."""
+
+    @pytest.mark.parametrize(
+        ("text", "fmt", "field", "message"),
+        MESSAGES,
+        ids=["at-a-number", "at-after-2100", "due-after-2100", "date-parameter",
+             "csv-missing-at", "csv-missing-rule"],
+    )
+    def test_message(self, engine: Engine, text: str, fmt: str, field: str, message: str) -> None:
+        """The field at fault and a message without Python reprs."""
+        run = run_batch(text.splitlines(), engine, fmt, output_format="jsonl")  # type: ignore[arg-type]
+        (line,) = run
+        error = json.loads(line)["error"]
+        assert (error["field"], error["message"]) == (field, message)
+
+
 class TestProvisional:
     """A provisional row says so in its field and warns nothing, per line or otherwise."""
 
@@ -323,14 +366,53 @@ class TestInput:
         assert json.loads(lines[0])["id"] == "编号"
         assert json.loads(lines[1])["error"]["line"] == 2
 
-    def test_not_utf8(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-        """A file in another encoding is a usage error that says how to fix it."""
+    def test_not_utf8_line_alone(self) -> None:
+        """A line with a byte that is not UTF-8 is an error line of its own; the batch goes on."""
+        data = (
+            jsonl(GOOD).encode("utf-8")
+            + b'{"rule": "minutes.executive", "at": "2026-09-30T17:00", "id": "\xff"}\n'
+            + jsonl({**GOOD, "id": "编号"}).encode("utf-8")
+        )
+        done = subprocess.run(
+            [sys.executable, "-m", "deadlines", "batch"], input=data, capture_output=True,
+            check=False,
+        )
+        lines = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+        assert (done.returncode, done.stderr) == (1, b"")
+        assert [line.get("id") for line in lines] == ["g", None, "编号"]
+        assert lines[1] == {
+            "error": {
+                "line": 2,
+                "field": None,
+                "message": "not UTF-8 text (the byte 0xff at column 64); save the input as "
+                "UTF-8 (in Excel: CSV UTF-8)",
+            }
+        }
+
+    def test_not_utf8_csv_row(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A CSV row in another encoding is an error naming its cell; the other rows are read."""
         path = tmp_path / "gbk.csv"
-        path.write_bytes("rule,at,备注\n".encode("gbk"))
+        path.write_bytes(
+            "id,rule,at\n编号,minutes.executive,2026-09-30T17:00\n".encode("gbk")
+            + b"ok,minutes.executive,2026-09-30T17:00\n"
+        )
         status = main(["batch", str(path)])
-        err = capsys.readouterr().err
-        assert status == 2
-        assert "argument FILE: the input is not UTF-8" in err
+        rows = parse_csv(capsys.readouterr().out)
+        assert status == 1
+        assert (rows[0]["error_line"], rows[0]["error_field"]) == ("2", "id")
+        assert rows[0]["error_message"].startswith("not UTF-8 text (the byte 0xb1 in the id cell)")
+        assert rows[1]["due"] == "2026-10-10T17:30:00+08:00"
+
+    def test_not_utf8_csv_header(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A header in another encoding is one error on line 1 that says how to fix it."""
+        path = tmp_path / "gbk.csv"
+        path.write_bytes("rule,at,备注\nminutes.executive,2026-09-30T17:00,x\n".encode("gbk"))
+        status = main(["batch", str(path)])
+        rows = parse_csv(capsys.readouterr().out)
+        assert status == 1
+        assert len(rows) == 1
+        assert rows[0]["error_line"] == "1"
+        assert "in column 3 of the header); save the input as UTF-8" in rows[0]["error_message"]
 
     def test_bad_format_in_the_library(self, engine: Engine) -> None:
         """run_batch refuses an unknown format by name."""

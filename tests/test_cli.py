@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -149,6 +150,147 @@ class TestUsageErrors:
         assert status == 2
         assert "usage: deadlines" in err
         assert "Traceback" not in err
+
+
+ROOT = Path(__file__).resolve().parent.parent
+COVERS = "the calendar covers 2004-01-01 through 2100-12-31"
+AFTER = (
+    "the due date would fall after 2100-12-31, where the calendar ends "
+    "(it covers 2004-01-01 through 2100-12-31)"
+)
+RANGE_ERRORS = [
+    (["due", "minutes.executive", "--at", "2101-01-01T10:00"],
+     f"deadlines due: error: argument --at: {COVERS}; got 2101-01-01T10:00"),
+    (["due", "minutes.executive", "--at", "2100-12-30T17:00"],
+     f"deadlines due: error: argument --at: {AFTER}; got 2100-12-30T17:00"),
+    (["due", "routing.ordinary", "--at", "2100-12-31T17:00+14:00"],
+     f"deadlines due: error: argument --at: {AFTER}; got 2100-12-31T17:00+14:00"),
+    (["check", str(ROOT / "examples" / "supervision" / "county-week.jsonl"), "--at",
+      "2101-01-01T00:00"],
+     f"deadlines check: error: argument --at: {COVERS}; got 2101-01-01T00:00"),
+]
+
+
+class TestCalendarRange:
+    """A trigger or a due date outside the calendar is about --at, in plain words."""
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        RANGE_ERRORS,
+        ids=["at-after-2100", "due-after-2100", "due-after-2100-with-offset", "check-at"],
+    )
+    def test_names_at(
+        self, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+    ) -> None:
+        """--at is named, the calendar's span said, the value shown as typed; no --param."""
+        status, out, err = cli(capsys, *argv)
+        assert (status, out, err) == (2, "", message + "\n")
+
+
+class TestValuesAsTyped:
+    """Error messages show values as the user wrote them, not as Python reprs."""
+
+    def test_date_parameter(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A deadline before the meeting is shown as the date typed."""
+        status, _, err = cli(
+            capsys, "due", "decisions.time_limited", "--at", "2026-09-30T17:00", "--param",
+            "deadline=2026-09-01",
+        )
+        assert status == 2
+        assert err.startswith("deadlines due: error: argument --param deadline: must be ")
+        assert err.endswith("; got 2026-09-01\n")
+        assert "datetime" not in err
+
+    def test_schema_argument_named_as_shown(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """deadlines schema names its argument as its usage line does."""
+        status, _, err = cli(capsys, "schema", "nope")
+        assert status == 2
+        assert "usage: deadlines schema [-h] [SCHEMA]" in err
+        assert "deadlines schema: error: argument SCHEMA: invalid choice: 'nope'" in err
+
+
+class TestExtraArguments:
+    """An argument a subcommand does not take is reported by that subcommand, with its usage."""
+
+    @pytest.mark.parametrize(
+        ("argv", "extra"),
+        [
+            (["rules", "extra"], "extra"),
+            (["calendar", "2026", "2027"], "2027"),
+            (["schema", "cases", "extra"], "extra"),
+            (["due", "minutes.executive", "extra", "--at", "2026-09-30T17:00"], "extra"),
+            (["rules", "--bogus"], "--bogus"),
+        ],
+        ids=["rules", "calendar", "schema", "due", "unknown-option"],
+    )
+    def test_subcommand_usage(
+        self, capsys: pytest.CaptureFixture[str], argv: list[str], extra: str
+    ) -> None:
+        """Exit 2, the subcommand's usage line, and the argument named with where to look."""
+        status, out, err = cli(capsys, *argv)
+        assert (status, out) == (2, "")
+        assert err.startswith(f"usage: deadlines {argv[0]} ")
+        assert err.endswith(
+            f"deadlines {argv[0]}: error: unrecognized arguments: {extra} "
+            f"(see deadlines {argv[0]} --help)\n"
+        )
+
+
+class TestBrokenPlugin:
+    """A broken installed plugin: one line that says how to do without it."""
+
+    @pytest.fixture
+    def broken(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Discovering the installed plugins fails as a broken plugin makes it fail."""
+        from deadlines import PluginError
+
+        def engine(*args: Any, discover_plugins: bool = True, **kwargs: Any) -> Engine:
+            if discover_plugins:
+                raise PluginError("broken", "load", "cannot import broken: ImportError: no")
+            return Engine(*args, discover_plugins=False, **kwargs)
+
+        monkeypatch.setattr("deadlines._engine.Engine", engine)
+
+    @pytest.mark.usefixtures("broken")
+    @pytest.mark.parametrize(
+        "argv",
+        [["due", "minutes.executive", "--at", "2026-09-30T17:00"], ["rules"],
+         ["calendar", "2026-10"]],
+        ids=["due", "rules", "calendar"],
+    )
+    def test_suggests_no_plugins(self, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+        """Exit 2 with the plugin's error and the way round it; --no-plugins then works."""
+        status, out, err = cli(capsys, *argv)
+        assert (status, out) == (2, "")
+        assert err == (
+            f"deadlines {argv[0]}: error: plugin 'broken', hook load: cannot import broken: "
+            "ImportError: no; add --no-plugins to compute without plugins, or uninstall the "
+            "plugin\n"
+        )
+        assert cli(capsys, *argv, "--no-plugins")[0] == 0
+
+    @pytest.mark.usefixtures("broken")
+    def test_plugins_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """deadlines plugins reports it as a finding (exit 1) and points to the way round it."""
+        status, out, err = cli(capsys, "plugins")
+        assert (status, out) == (1, "")
+        assert err.endswith(
+            "ImportError: no; uninstall the plugin, or add --no-plugins to other commands to "
+            "compute without it\n"
+        )
+
+
+class TestDocumentedExitStatuses:
+    """docs/cli.md lists every exit status the command line uses."""
+
+    def test_listed(self) -> None:
+        """0, 1 (including a closed standard output), 2 and 130 are each explained."""
+        text = (ROOT / "docs" / "cli.md").read_text("utf-8")
+        section = " ".join(text[text.index("Exit status") :].split("\n\n", 1)[0].split())
+        for status in ("**0**", "**1**", "**2**", "**130**"):
+            assert status in section
+        assert "standard output is closed early" in section
+        assert "--no-plugins" in section
 
 
 class TestInterrupt:

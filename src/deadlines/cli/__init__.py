@@ -11,6 +11,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 #: Subcommand names; each is implemented by the module deadlines.cli._<name>.
 COMMANDS: tuple[str, ...] = (
@@ -32,6 +33,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     Registering a subcommand imports its module; a command line that names its subcommand
     needs no other (each costs start-up time, and `deadlines due` should start fast).
     """
+    return _build(only)[0]
+
+
+def _build(only: str | None) -> tuple[argparse.ArgumentParser, Any]:
+    """The parser, and its subparsers action (whose ``choices`` are the subcommands' parsers)."""
     parser = argparse.ArgumentParser(
         prog="deadlines",
         description="Due dates of the 2020 administrative-efficiency opinion over the official "
@@ -41,14 +47,22 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     for name in COMMANDS:
         if only is None or name == only:
             importlib.import_module(f"deadlines.cli._{name}").register(subparsers)
-    return parser
+    return parser, subparsers
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     named = arguments[0] if arguments and arguments[0] in COMMANDS else None
-    args = build_parser(named).parse_args(arguments)
+    parser, subparsers = _build(named)
+    args, extra = parser.parse_known_args(arguments)
+    if extra:
+        # Reported by the subcommand's own parser, with its usage line: the top-level usage
+        # would not say what `deadlines rules` takes.
+        subparser = subparsers.choices[args.command]
+        subparser.error(
+            f"unrecognized arguments: {' '.join(extra)} (see {subparser.prog} --help)"
+        )
     module = importlib.import_module(f"deadlines.cli._{args.command}")
     try:
         status: int = module.run(args)

@@ -92,32 +92,33 @@ def run(args: argparse.Namespace) -> int:
             # The reader went away (`deadlines batch big.jsonl | head`): stop quietly.
             _silence_stdout()
             return EXIT_FAILED
-        except UnicodeDecodeError as error:
-            stream.write("".join(block))
-            raise UsageError(
-                "FILE",
-                f"the input is not UTF-8 text ({error.reason} at byte {error.start} of a block); "
-                "save it as UTF-8 (in Excel: CSV UTF-8)",
-            ) from None
     return EXIT_FAILED if batch.failed else EXIT_OK
 
 
 @contextmanager
 def _open(path: str) -> Iterator[Any]:
-    """The input as text lines: UTF-8 (a byte order mark is skipped), newlines kept for CSV."""
+    """The input as text lines: UTF-8 (a byte order mark is skipped), newlines kept for CSV.
+
+    A byte that is not UTF-8 does not stop the reading: it becomes a lone surrogate
+    (``surrogateescape``), and the reader reports the line it is on as an error of its own.
+    """
     if path == "-":
         buffer = getattr(sys.stdin, "buffer", None)
         if buffer is None:  # a text stream without bytes underneath (tests use io.StringIO)
             yield sys.stdin
             return
-        wrapper = io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")
+        wrapper = io.TextIOWrapper(
+            buffer, encoding="utf-8-sig", errors="surrogateescape", newline=""
+        )
         try:
             yield wrapper
         finally:
             wrapper.detach()  # leave sys.stdin open
         return
     try:
-        handle = Path(path).open(encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed below
+        handle = Path(path).open(  # noqa: SIM115 - closed below
+            encoding="utf-8-sig", errors="surrogateescape", newline=""
+        )
     except OSError as error:
         raise UsageError("FILE", f"cannot read {path}: {error.strerror}") from None
     try:

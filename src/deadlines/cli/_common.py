@@ -8,7 +8,8 @@ The API is small on purpose:
 - `guarded`: decorate a subcommand's ``run(args)`` with it, so no user error ends in a
   traceback. Library errors (`DeadlinesError`) that escape are usage errors too, worded by
   `explain_error` (which maps the library's argument names to the options: ``at`` is
-  ``--at``, a rule parameter is ``--param NAME``).
+  ``--at``, a rule parameter the user gave is ``--param NAME``, a date outside the calendar
+  is about ``--at``; a broken plugin's error says how to do without it, `plugin_hint`).
 - `add_lang`, `add_json`, `add_calendar`: the options several subcommands take.
 - `calendar_from`, `engine_from`: the calendar and engine the options ask for.
 - `parse_instant_arg`, `parse_params`: argument values the library cannot parse itself.
@@ -24,7 +25,7 @@ import argparse
 import functools
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from deadlines._errors import (
@@ -34,7 +35,10 @@ from deadlines._errors import (
     MissingParameterError,
     NotADeadlineError,
     NotInEffectError,
+    OutOfRangeError,
     OverrideFileError,
+    PluginConflictError,
+    PluginError,
     UnknownRuleError,
 )
 
@@ -48,6 +52,23 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 AT_EXAMPLE = "2026-09-30T17:00"
+
+
+def plugin_hint(command: str, *, option: bool = True) -> str:
+    """What to do about a broken plugin, said after its error by `command`.
+
+    >>> plugin_hint("due")
+    'add --no-plugins to compute without plugins, or uninstall the plugin'
+
+    Args:
+        command: the subcommand; ``plugins`` itself points to the other commands.
+        option: whether the command has ``--no-plugins``; without it, the environment
+            variable that does the same is named.
+    """
+    if command == "plugins":
+        return "uninstall the plugin, or add --no-plugins to other commands to compute without it"
+    skip = "add --no-plugins" if option else "set DEADLINES_DISABLE_PLUGIN_AUTOLOAD=1"
+    return f"{skip} to compute without plugins, or uninstall the plugin"
 
 
 class UsageError(DeadlinesError, ValueError):
@@ -74,13 +95,39 @@ def print_json(value: object) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2), file=out())
 
 
-def explain_error(error: DeadlinesError, rule_argument: str = "RULE") -> UsageError:
+def explain_error(
+    error: DeadlinesError,
+    rule_argument: str = "RULE",
+    *,
+    params: Mapping[str, object] | None = None,
+    at: object = None,
+    command: str = "",
+    no_plugins_option: bool = True,
+) -> UsageError:
     """The usage error a library error stands for on the command line.
+
+    The library names its own arguments; only some are the user's. ``at`` is ``--at``, a name
+    in `params` is ``--param NAME``, and a calendar-range error (the calendar covers
+    2004-2100) raised while computing is about ``--at`` too: the trigger, or the due date it
+    leads to, lies outside the calendar. Values read as typed, not as Python reprs.
 
     Args:
         error: what the library raised.
         rule_argument: how the command names the rule argument.
+        params: the ``--param`` values the user gave, by name.
+        at: the ``--at`` text the user typed, if the command has one.
+        command: the subcommand, and `no_plugins_option` whether it has ``--no-plugins``:
+            what a plugin error suggests (see `plugin_hint`).
+
+    >>> import datetime as dt
+    >>> from deadlines._errors import OutOfRangeError
+    >>> error = OutOfRangeError("day", dt.date(2101, 1, 1), dt.date(2004, 1, 1),
+    ...                         dt.date(2100, 12, 31))
+    >>> print(explain_error(error, at="2101-01-01T10:00"))
+    argument --at: the calendar covers 2004-01-01 through 2100-12-31; got 2101-01-01T10:00
     """
+    from deadlines.io._messages import range_problem, shown
+
     if isinstance(error, UsageError):
         return error
     if isinstance(error, UnknownRuleError):
@@ -101,13 +148,21 @@ def explain_error(error: DeadlinesError, rule_argument: str = "RULE") -> UsageEr
             "--param", f"{error}; pass it as --param {error.example.split(' ')[0]}"
         )
     if isinstance(error, (InvalidValueError, InvalidArgumentError)):
-        if error.argument == "at":
-            return UsageError("--at", f"must be {error.expected}; got {error.value!r}")
-        return UsageError(
-            f"--param {error.argument}", f"must be {error.expected}; got {error.value!r}"
-        )
+        name = error.argument.split(".")[0]  # "done.review" is the parameter "done"
+        problem = f"must be {error.expected}; got {shown(error.value)}"
+        if name == "at":
+            return UsageError("--at", problem)
+        if params is not None and name in params:
+            return UsageError(f"--param {name}", problem)
+        if isinstance(error, OutOfRangeError):
+            return UsageError("--at" if at is not None else "", range_problem(error, at))
+        # An argument of the library's own (a rule asked the calendar something odd): say
+        # what it is without pretending the user passed it.
+        return UsageError("", f"{error.argument} {problem}")
     if isinstance(error, OverrideFileError):
         return UsageError("--calendar", str(error))
+    if isinstance(error, (PluginError, PluginConflictError)):
+        return UsageError("", f"{error}; {plugin_hint(command, option=no_plugins_option)}")
     return UsageError("", str(error))
 
 
@@ -125,7 +180,12 @@ def guarded(
         try:
             return run(args)
         except DeadlinesError as error:
-            usage = explain_error(error)
+            usage = explain_error(
+                error,
+                at=getattr(args, "at", None),
+                command=args.command,
+                no_plugins_option=hasattr(args, "no_plugins"),
+            )
             where = f"argument {usage.argument}: " if usage.argument else ""
             print(f"deadlines {args.command}: error: {where}{usage.problem}", file=sys.stderr)
             return EXIT_USAGE

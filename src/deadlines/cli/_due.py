@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
             warnings.simplefilter("ignore", ProvisionalDateWarning)
             result = engine.due(args.rule, at, explain=args.explain, **params)
     except DeadlinesError as error:
-        raise explain_error(error) from None
+        raise explain_error(error, params=params, at=args.at) from None
     if args.json:
         print_json(result.model_dump(mode="json"))
     else:

@@ -8,7 +8,16 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from deadlines._errors import PluginConflictError, PluginError
-from deadlines.cli._common import EXIT_FAILED, EXIT_OK, add_json, add_lang, guarded, out, print_json
+from deadlines.cli._common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    add_json,
+    add_lang,
+    guarded,
+    out,
+    plugin_hint,
+    print_json,
+)
 
 if TYPE_CHECKING:
     from deadlines._plugins import PluginInfo
@@ -35,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         plugins = Engine().plugins
     except (PluginError, PluginConflictError) as error:
-        print(f"deadlines plugins: error: {error}", file=sys.stderr)
+        print(f"deadlines plugins: error: {error}; {plugin_hint('plugins')}", file=sys.stderr)
         return EXIT_FAILED
     if args.json:
         print_json([_as_json(plugin) for plugin in plugins])

@@ -22,6 +22,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
         nargs="?",
         choices=("policy", "cases"),
         default="policy",
+        metavar="SCHEMA",
         help="policy (the default) or cases",
     )
 

@@ -16,11 +16,13 @@ from deadlines._errors import (
     MissingParameterError,
     NotADeadlineError,
     NotInEffectError,
+    OutOfRangeError,
     ProvisionalDateWarning,
     UnknownRuleError,
 )
 from deadlines.io._csv import CsvSink, read_csv
 from deadlines.io._jsonl import dumps, read_jsonl
+from deadlines.io._messages import range_problem, shown
 from deadlines.io._records import LineError, Trigger
 
 if TYPE_CHECKING:
@@ -110,9 +112,8 @@ class BatchRun(Iterator[str]):
                             else:
                                 result = due(record.rule, record.at, explain=explain)
                         except DeadlinesError as error:
-                            failure = LineError(
-                                record.line, _field(error, record.params), str(error), record.id
-                            )
+                            field, message = _problem(error, record)
+                            failure = LineError(record.line, field, message, record.id)
                         except Exception as error:  # a faulty rule (a plugin's) must not stop it
                             failure = LineError(
                                 record.line,
@@ -184,19 +185,28 @@ def run_batch(
     return BatchRun(records, engine, writer, explain=explain)
 
 
-def _field(error: DeadlinesError, params: dict[str, Any]) -> str | None:
-    """The input field an engine error is about."""
+def _problem(error: DeadlinesError, record: Trigger) -> tuple[str | None, str]:
+    """The input field an engine error is about, and the message that says so.
+
+    The library names its own arguments (``day``, ``n``); only ``at`` and the parameters are
+    the record's. A calendar-range error is about ``at``: the trigger or the due date it
+    leads to lies outside the calendar.
+    """
     if isinstance(error, (UnknownRuleError, NotADeadlineError)):
-        return "rule"
+        return "rule", str(error)
     if isinstance(error, NotInEffectError):
-        return "at"
+        return "at", str(error)
     if isinstance(error, MissingParameterError):
-        return error.parameter
+        return error.parameter, str(error)
     if isinstance(error, (InvalidValueError, InvalidArgumentError)):
         name = error.argument.split(".")[0]  # "done.review" is the parameter "done"
-        # Any other name is the calendar's ("day", "n"): the trigger led it out of range.
-        return name if name in params else "at"
-    return None
+        problem = f"{error.argument} must be {error.expected}; got {shown(error.value)}"
+        if name == "at" or name in record.params:
+            return name, problem
+        if isinstance(error, OutOfRangeError):
+            return "at", range_problem(error, record.at)
+        return None, problem
+    return None, str(error)
 
 
 class _Writer:

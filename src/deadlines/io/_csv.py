@@ -6,7 +6,14 @@ import csv
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from deadlines.io._records import RESERVED, LineError, Trigger, trigger_from
+from deadlines.io._records import (
+    RESERVED,
+    LineError,
+    Trigger,
+    not_utf8,
+    trigger_from,
+    undecodable,
+)
 
 _HEADER_EXAMPLE = "id,rule,at,limit_days"
 
@@ -20,8 +27,9 @@ def read_csv(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
     file. Blank rows are skipped. Line numbers are those of the file (a quoted cell may span
     lines; a record is numbered by its first line).
 
-    A header without ``rule`` or ``at`` is reported once, as an error on line 1, and ends the
-    reading: no row can be understood without it.
+    A header without ``rule`` or ``at`` (or holding bytes that are not UTF-8) is reported once,
+    as an error on line 1, and ends the reading: no row can be understood without it. A row
+    holding such bytes (decoded with ``errors="surrogateescape"``) is an error of its own.
 
     >>> rows = ["rule,at,limit_days", "decisions.time_limited,2026-09-30T17:00,15", "",
     ...         "minutes.executive,2026-09-30T17:00,"]
@@ -37,6 +45,12 @@ def read_csv(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
         return
     if header and header[0].startswith("\ufeff"):
         header[0] = header[0][1:]
+    if not all(map(str.isascii, header)):
+        for index, name in enumerate(header):
+            bad = undecodable(name)
+            if bad is not None:  # no row can be read without the header: stop here too
+                yield not_utf8(reader.line_num, name[bad], f"in column {index + 1} of the header")
+                return
     missing = [name for name in RESERVED[1:] if name not in header]
     duplicates = sorted({name for name in header if header.count(name) > 1})
     if missing or duplicates or "" in header:
@@ -67,6 +81,11 @@ def read_csv(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
         cells = [cell.strip() for cell in row]
         if not any(cells):
             continue
+        if not all(map(str.isascii, cells)):
+            failure = _undecodable_cell(cells, header, first)
+            if failure is not None:
+                yield failure
+                continue
         if len(cells) > width:
             yield LineError(
                 first,
@@ -76,7 +95,18 @@ def read_csv(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
             )
             continue
         record: dict[str, Any] = dict(zip(header, cells, strict=False))  # short rows: absent
-        yield trigger_from(record, first)
+        yield trigger_from(record, first, "csv")
+
+
+def _undecodable_cell(cells: list[str], header: list[str], line: int) -> LineError | None:
+    """The error for the first cell holding bytes that are not UTF-8, if any does."""
+    for index, cell in enumerate(cells):
+        bad = undecodable(cell)
+        if bad is not None:
+            if index < len(header):
+                return not_utf8(line, cell[bad], f"in the {header[index]} cell", header[index])
+            return not_utf8(line, cell[bad], f"in cell {index + 1}")
+    return None
 
 
 class CsvSink:

@@ -6,7 +6,14 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from deadlines.io._records import EXAMPLE_LINE, LineError, Trigger, trigger_from
+from deadlines.io._records import (
+    EXAMPLE_LINE,
+    LineError,
+    Trigger,
+    not_utf8,
+    trigger_from,
+    undecodable,
+)
 
 _loads = json.JSONDecoder().decode
 
@@ -15,7 +22,9 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
     """Each non-blank line as a `Trigger`, or a `LineError` saying why it cannot be one.
 
     Line numbers count every line, blank ones too, so they match an editor's. Blank lines
-    (only whitespace) are skipped; a byte order mark on the first line is ignored.
+    (only whitespace) are skipped; a byte order mark on the first line is ignored. A line
+    holding bytes that are not UTF-8 (decoded with ``errors="surrogateescape"``) is an error
+    of its own.
 
     >>> list(read_jsonl(['{"rule": "minutes.executive", "at": "2026-09-30T17:00"}', "", "[1]"]))
     ... # doctest: +NORMALIZE_WHITESPACE
@@ -29,6 +38,11 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
             continue
         if number == 1 and text[0] == "\ufeff":
             text = text[1:]
+        if not text.isascii():
+            bad = undecodable(text)
+            if bad is not None:
+                yield not_utf8(number, text[bad], f"at column {bad + 1}")
+                continue
         try:
             record = _loads(text)
         except ValueError as error:

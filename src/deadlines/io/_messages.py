@@ -1,0 +1,71 @@
+"""How values read in messages for people: as they were written, not as Python reprs.
+
+Shared by batch mode and the command line, which report the same library errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from deadlines._errors import OutOfRangeError
+from deadlines._time import parse_instant, to_china
+
+
+def shown(value: object) -> str:
+    """`value` as a message shows it: dates and instants in ISO 8601, text quoted, JSON as JSON.
+
+    >>> shown(dt.date(2026, 9, 1)), shown("five"), shown(True), shown([1, "a"])
+    ('2026-09-01', "'five'", 'true', '[1, "a"]')
+    """
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="minutes" if not value.second else "seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return repr(value)
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
+def range_problem(error: OutOfRangeError, at: object) -> str:
+    """What a calendar-range error computing from the trigger `at` means, in plain words.
+
+    Either the trigger itself lies outside the calendar, or the due date would: the library
+    names its own arguments (``day``, ``n``), which mean nothing to whoever wrote `at`.
+
+    Args:
+        error: raised while computing a due date.
+        at: the trigger as the user gave it (ISO 8601 text or a datetime), or None.
+
+    >>> from deadlines._errors import OutOfRangeError
+    >>> later = OutOfRangeError("n", 3, dt.date(2004, 1, 1), dt.date(2100, 12, 31))
+    >>> range_problem(later, "2100-12-30T17:00")
+    'the due date would fall after 2100-12-31, where the calendar ends (it covers 2004-01-01 through 2100-12-31); got 2100-12-30T17:00'
+    """  # noqa: E501 - a doctest's expected output is one line
+    first, last = error.first, error.last
+    covers = f"the calendar covers {first} through {last}"
+    start = _day_of(at)
+    if start is None:
+        return f"{covers}; a date computed from the input falls outside it: {shown(error.value)}"
+    given = at.strip() if isinstance(at, str) else shown(at)
+    if isinstance(first, dt.date) and isinstance(last, dt.date) and not first <= start <= last:
+        return f"{covers}; got {given}"
+    value = error.value
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    # A date is compared with the trigger; a count of days or hours ran out the way its sign says.
+    later = value > start if isinstance(value, dt.date) else not isinstance(value, int) or value > 0
+    where = f"after {last}, where the calendar ends" if later else f"before {first}, its start"
+    return f"the due date would fall {where} (it covers {first} through {last}); got {given}"
+
+
+def _day_of(at: object) -> dt.date | None:
+    """The day of the trigger `at` in China time, or None when it cannot be read."""
+    try:
+        start = parse_instant("at", at) if isinstance(at, str) else to_china("at", at)
+    except (TypeError, ValueError):
+        return None
+    return start.date()
