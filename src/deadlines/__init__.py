@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from deadlines._plugins import PluginChange, PluginInfo
     from deadlines._result import DueResult, Part, TraceStep
     from deadlines.hookspecs import hookimpl
+    from deadlines.policy import CaseFileError, PolicyFileError, TomlValueError
     from deadlines.rules import OPINION_2020, Citation, Conventions, Rule, RuleSet
 
     __version__: str
@@ -45,6 +46,9 @@ if TYPE_CHECKING:
 # for: a script that only asks the calendar should not pay for them.
 _LAZY = {
     "OPINION_2020": "deadlines.rules",
+    "CaseFileError": "deadlines.policy",
+    "PolicyFileError": "deadlines.policy",
+    "TomlValueError": "deadlines.policy",
     "Citation": "deadlines.rules",
     "Conventions": "deadlines.rules",
     "DueResult": "deadlines._result",
@@ -80,6 +84,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "OPINION_2020",
     "CalendarOverride",
+    "CaseFileError",
     "ChinaCalendar",
     "Citation",
     "Conventions",
@@ -104,10 +109,12 @@ __all__ = [
     "PluginConflictError",
     "PluginError",
     "PluginInfo",
+    "PolicyFileError",
     "ProvisionalDateWarning",
     "Rule",
     "RuleSet",
     "Season",
+    "TomlValueError",
     "TraceStep",
     "UnknownRuleError",
     "__version__",
