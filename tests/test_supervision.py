@@ -614,6 +614,13 @@ class TestLedger:
         assert "working day 3: 2025-06-06 (Fri)" in tracked.explain()
         assert "依据" in tracked.explain("zh")
 
+    @pytest.mark.parametrize(("lang", "colon"), [("en", ": "), ("zh", "：")], ids=["en", "zh"])
+    def test_explain_reads_as_the_result(self, supervisor, engine, lang, colon):
+        """Unpaused, an obligation explains itself as its rule's result does, after its id."""
+        tracked = supervisor.ledger([MEETING])["m1/minutes"]
+        result = engine.due("minutes.executive", MEETING.ended_at)
+        assert tracked.explain(lang) == f"m1/minutes{colon}{result.explain(lang)}"
+
     def test_without_explanations(self, engine):
         """explain=False keeps no trace, and the same due instants."""
         quick = Supervisor(engine, explain=False).ledger([MEETING])["m1/minutes"]

@@ -96,6 +96,31 @@ class TestText:
         assert status == 0
         assert "No obligations at 2025-10-15 09:00 (Wed)." in out
 
+    @pytest.mark.parametrize(
+        ("day", "zh", "en"),
+        [
+            ("2025-10-13", "周一", "Mon"),
+            ("2025-10-15", "周三", "Wed"),
+            ("2025-10-18", "周六", "Sat"),
+            ("2025-10-19", "周日", "Sun"),
+        ],
+        ids=["monday", "wednesday", "saturday", "sunday"],
+    )
+    def test_weekday_in_the_title(self, capsys, tmp_path, day, zh, en):
+        """The title names the report's weekday in either language."""
+        empty = tmp_path / "empty.jsonl"
+        empty.write_text("\n", "utf-8")
+        _, out_zh, _ = run(capsys, str(empty), "--at", f"{day}T09:00", "--lang", "zh")
+        _, out_en, _ = run(capsys, str(empty), "--at", f"{day}T09:00")
+        assert out_zh.startswith(f"督查报告（{day} 09:00，{zh}）")
+        assert out_en.startswith(f"Supervision report at {day} 09:00 ({en})")
+
+    def test_one_table_of_weekday_names(self):
+        """The report takes its Chinese weekday names from the trace's table, not its own."""
+        from deadlines.cli import _check
+
+        assert "一二三四五六日" not in Path(_check.__file__).read_text("utf-8")
+
 
 def _year_end(tmp_path: Path) -> str:
     """Two documents: one due in settled 2026, one due in 2027, which no notice has settled."""
