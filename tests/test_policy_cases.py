@@ -478,3 +478,23 @@ class TestRunner:
         (result,) = run_cases([tmp_path], calendar=calendar)
         assert not result.passed
         assert message in result.report()
+
+
+class TestHermetic:
+    """Installed plugins never reach a case or a diff: a policy test means the same everywhere."""
+
+    def test_runner_ignores_installed_plugins(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The runner builds its engines without plugin discovery."""
+        import deadlines.policy._cases as cases
+
+        seen: list[bool] = []
+        real = cases.Engine
+
+        def spy(*args: object, **kwargs: object) -> object:
+            seen.append(bool(kwargs.get("discover_plugins", True)))
+            return real(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(cases, "Engine", spy)
+        runner = cases.CaseRunner()
+        runner.engine(runner.policy("opinion-2020", Path()))
+        assert seen == [False]

@@ -232,3 +232,22 @@ class TestReport:
             },
             "shift_minutes": -(3 * 24 * 60 + 8 * 60 + 30),
         }
+
+
+class TestHermetic:
+    """Installed plugins never reach a diff."""
+
+    def test_diff_ignores_installed_plugins(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Both engines of a diff are built without plugin discovery."""
+        import deadlines.policy._diff as diff
+
+        seen: list[bool] = []
+        real = diff.Engine
+
+        def spy(*args: object, **kwargs: object) -> object:
+            seen.append(bool(kwargs.get("discover_plugins", True)))
+            return real(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(diff, "Engine", spy)
+        diff.diff_policies(OPINION_2020, OPINION_2020, [])
+        assert seen == [False, False]

@@ -211,11 +211,12 @@ def add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
-def add_calendar(parser: argparse.ArgumentParser) -> None:
+def add_calendar(parser: argparse.ArgumentParser, *, plugins: bool = True) -> None:
     """The options that choose the calendar and the configuration.
 
     ``--calendar FILE`` (repeatable): calendar override TOML files, applied in order.
-    ``--no-plugins``: ignore the installed plugins (the entry-point group ``deadlines``).
+    ``--no-plugins``: ignore the installed plugins (the entry-point group ``deadlines``); not
+    offered where plugins never apply (`plugins` false: policy testing is hermetic).
     """
     parser.add_argument(
         "--calendar",
@@ -225,6 +226,8 @@ def add_calendar(parser: argparse.ArgumentParser) -> None:
         help="a calendar override file (TOML: a new year's notice or local days); repeatable, "
         "applied in order",
     )
+    if not plugins:
+        return
     parser.add_argument(
         "--no-plugins",
         action="store_true",

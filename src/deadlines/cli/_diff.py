@@ -68,7 +68,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
         help="only the counts and largest shifts, not every changed trigger",
     )
     add_json(parser)
-    add_calendar(parser)
+    add_calendar(parser, plugins=False)
 
 
 def _policy(argument: str, source: str) -> RuleSet:

@@ -481,7 +481,8 @@ class CaseRunner:
         """An engine with a policy and calendar overrides (cached by the policy's identity)."""
         key = (f"{id(rules)}", overrides)
         if key not in self._engines:
-            self._engines[key] = Engine(self.calendar(overrides), rules)
+            # Hermetic: a case tests the policy it names, whatever plugins this machine has.
+            self._engines[key] = Engine(self.calendar(overrides), rules, discover_plugins=False)
         return self._engines[key]
 
     def run_file(self, path: str | Path) -> list[CaseResult]:

@@ -471,7 +471,11 @@ def diff_policies(
     datetime.timedelta(days=-1)
     """
     calendar = calendar if calendar is not None else ChinaCalendar()
-    engines = Engine(calendar, base), Engine(calendar, new)
+    # Hermetic: the two policies alone are compared, whatever plugins this machine has.
+    engines = (
+        Engine(calendar, base, discover_plugins=False),
+        Engine(calendar, new, discover_plugins=False),
+    )
     by_rule: dict[str, list[Change]] = {}
     counts: dict[str, int] = {}
     total = 0
