@@ -197,7 +197,7 @@ MESSAGES = [
       "through 2100-12-31); got 2100-12-30T17:00")),
     ('{"rule": "decisions.time_limited", "at": "2026-09-30T17:00", "deadline": "2026-09-01"}',
      "jsonl", "deadline",
-     "deadline must be a deadline after the meeting (2026-09-30 17:00:00+08:00); got 2026-09-01"),
+     "deadline must be a deadline after the meeting (2026-09-30T17:00+08:00); got 2026-09-01"),
     ("rule,at\nminutes.executive,", "csv", "at",
      "missing; each row needs the trigger instant in the at column, e.g. 2026-09-30T17:00"),
     ("rule,at\n,2026-09-30T17:00", "csv", "rule",

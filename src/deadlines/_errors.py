@@ -6,7 +6,17 @@ Each keeps the offending value as an attribute and says what valid input looks l
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+
+
+def shown(value: object) -> str:
+    """A value as a message shows it: dates and instants in ISO 8601, anything else as repr."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="minutes" if not value.second else "seconds")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return repr(value)
 
 
 class DeadlinesError(Exception):
@@ -42,7 +52,7 @@ class InvalidValueError(DeadlinesError, ValueError):
         self.argument = argument
         self.value = value
         self.expected = expected
-        super().__init__(f"{argument} must be {expected}; got {value!r}")
+        super().__init__(f"{argument} must be {expected}; got {shown(value)}")
 
 
 class OutOfRangeError(InvalidValueError):

@@ -12,7 +12,7 @@ from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import Field, field_validator
 
-from deadlines._errors import InvalidValueError, MissingParameterError
+from deadlines._errors import InvalidValueError, MissingParameterError, shown
 from deadlines._result import Part
 from deadlines._time import parse_instant, to_china
 from deadlines.rules._constraints import Blackout, Quota, Recurrence
@@ -198,7 +198,8 @@ class Sequence(_Combination):
             name = f"done.{label}"
             at = parse_instant(name, value) if isinstance(value, str) else to_china(name, value)
             if at < start:
-                raise InvalidValueError(name, value, f"an instant after the trigger ({start})")
+                after = f"an instant after the trigger ({shown(start)})"
+                raise InvalidValueError(name, value, after)
             done[label] = at
         return done
 

@@ -12,7 +12,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, StrictInt
 
-from deadlines._errors import InvalidValueError, MissingParameterError
+from deadlines._errors import InvalidValueError, MissingParameterError, shown
 from deadlines._time import CHINA_TZ, parse_instant, to_china
 from deadlines.rules._conventions import (
     Conventions,
@@ -369,7 +369,8 @@ class OnArrival(Limit):
         if stated is not None:
             due = _instant("stated_limit", stated)
             if due < start:
-                raise InvalidValueError("stated_limit", stated, f"an instant after {start}")
+                after = f"an instant after the arrival ({shown(start)})"
+                raise InvalidValueError("stated_limit", stated, after)
             zh, en = "按文件标明的办理时限", "by the handling limit the document states"
         else:
             due = start
@@ -462,7 +463,7 @@ def _fixed_deadline(value: object, start: dt.datetime, ctx: Context, conv: Conve
             last, rolled_from = cal.add_workdays(value, 0), value
         due = end_of(ctx, last, conv.cutoff)
     if due < start:
-        raise InvalidValueError("deadline", value, f"a deadline after the meeting ({start})")
+        raise InvalidValueError("deadline", value, f"a deadline after the meeting ({shown(start)})")
     outcome = Outcome(due, last, provisional=cal.any_provisional(start.date(), last))
     if ctx.explain:
         outcome.steps.append(
