@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -116,20 +117,45 @@ class DueResult(BaseModel):
         Args:
             lang: ``zh`` or ``en``.
         """
-        title = self.title_zh if lang == "zh" else self.title_en
-        due = self.due.isoformat(timespec="minutes")
-        if lang == "zh":
-            head = [
-                f"{self.rule_id}（{title}）",
-                f"到期：{due}" + ("（暂定）" if self.provisional else ""),
-            ]
-            head.append(f"依据：{self.citation.render('zh')}")
-        else:
-            head = [
-                f"{self.rule_id} ({title})",
-                f"due: {due}" + (" (provisional)" if self.provisional else ""),
-            ]
-            head.append(f"source: {self.citation.render('en')}")
-        lines = [*head, *(f"  {i}. {step.text(lang)}" for i, step in enumerate(self.trace, 1))]
-        lines.extend(f"  ! {warning}" for warning in self.warnings)
-        return "\n".join(lines)
+        return explanation(
+            self.rule_id,
+            self.title_zh if lang == "zh" else self.title_en,
+            self.due,
+            self.citation,
+            lang=lang,
+            provisional=self.provisional,
+            trace=self.trace,
+            warnings=self.warnings,
+        )
+
+
+def explanation(
+    rule_id: str,
+    title: str,
+    due: dt.datetime,
+    citation: Citation,
+    *,
+    lang: Lang = "en",
+    provisional: bool = False,
+    trace: Iterable[TraceStep] = (),
+    warnings: Iterable[str] = (),
+    label: str = "",
+    details: Iterable[str] = (),
+) -> str:
+    """A due instant as text: rule and title, due, `details`, source, numbered steps, warnings.
+
+    The one rendering of `DueResult.explain`, of ``deadlines due`` and of a supervised
+    obligation's ``explain``. `label` (an obligation's id) leads the first line; `details`
+    (the due date, the parts) come between the due instant and the source.
+    """
+    zh = lang == "zh"
+    first = f"{rule_id}（{title}）" if zh else f"{rule_id} ({title})"
+    if label:
+        first = f"{label}：{first}" if zh else f"{label}: {first}"
+    when = due.isoformat(timespec="minutes")
+    mark = ("（暂定）" if zh else " (provisional)") if provisional else ""
+    lines = [first, f"到期：{when}{mark}" if zh else f"due: {when}{mark}", *details]
+    lines.append(("依据：" if zh else "source: ") + citation.render(lang))
+    lines.extend(f"  {i}. {step.text(lang)}" for i, step in enumerate(trace, 1))
+    lines.extend(f"  ! {warning}" for warning in warnings)
+    return "\n".join(lines)

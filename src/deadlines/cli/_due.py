@@ -25,8 +25,6 @@ from deadlines.cli._common import (
 if TYPE_CHECKING:
     from deadlines._result import DueResult, Lang
 
-_WEEKDAYS_ZH = "一二三四五六日"
-
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
     """Add ``deadlines due`` to the command line."""
@@ -88,29 +86,24 @@ def render(result: DueResult, lang: Lang = "en", *, explain: bool = False) -> st
     due date: 2026-10-10 (Sat)
     source: opinion of 2020, art. 11: “...”
     """
+    from deadlines._result import explanation
+    from deadlines.rules._trace import day_label
+
     zh = lang == "zh"
-    due = result.due.isoformat(timespec="minutes")
-    day = result.due_date
-    if zh:
-        lines = [
-            f"{result.rule_id}（{result.title_zh}）",
-            f"到期：{due}" + ("（暂定）" if result.provisional else ""),
-            f"期限最后一日：{day.isoformat()}（周{_WEEKDAYS_ZH[day.weekday()]}）",
-        ]
-    else:
-        lines = [
-            f"{result.rule_id} ({result.title_en})",
-            f"due: {due}" + (" (provisional)" if result.provisional else ""),
-            f"due date: {day.isoformat()} ({day:%a})",
-        ]
+    details = [("期限最后一日：" if zh else "due date: ") + day_label(result.due_date, lang)]
     if len(result.parts) > 1:
-        lines.append("各部分：" if zh else "parts:")
+        details.append("各部分：" if zh else "parts:")
         for part in result.parts:
             who = (f"（{part.actor}）" if zh else f" ({part.actor})") if part.actor else ""
-            lines.append(f"  {part.label}{who}: {part.due.isoformat(timespec='minutes')}")
-    lines.append(("依据：" if zh else "source: ") + result.citation.render(lang))
-    if explain:
-        lines.extend(f"  {i}. {step.text(lang)}" for i, step in enumerate(result.trace, 1))
-    lines.extend(f"  ! {warning}" for warning in result.warnings)
-    return "\n".join(lines)
-
+            details.append(f"  {part.label}{who}: {part.due.isoformat(timespec='minutes')}")
+    return explanation(
+        result.rule_id,
+        result.title_zh if zh else result.title_en,
+        result.due,
+        result.citation,
+        lang=lang,
+        provisional=result.provisional,
+        trace=result.trace if explain else (),
+        warnings=result.warnings,
+        details=details,
+    )

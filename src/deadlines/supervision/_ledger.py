@@ -108,22 +108,19 @@ class Tracked(Value):
 
     def explain(self, lang: Lang = "en") -> str:
         """The obligation, its due instant, its source and its trace as numbered lines."""
+        from deadlines._result import explanation
+
         ob = self.obligation
-        due = self.due.isoformat(timespec="minutes")
-        if lang == "zh":
-            head = [
-                f"{ob.id}：{ob.rule_id}（{ob.title_zh}）",
-                f"到期：{due}" + ("（暂定）" if ob.provisional else ""),
-                f"依据：{ob.citation.render('zh')}",
-            ]
-        else:
-            head = [
-                f"{ob.id}: {ob.rule_id} ({ob.title_en})",
-                f"due: {due}" + (" (provisional)" if ob.provisional else ""),
-                f"source: {ob.citation.render('en')}",
-            ]
-        steps = (f"  {i}. {step.text(lang)}" for i, step in enumerate(self.trace, 1))
-        return "\n".join([*head, *steps])
+        return explanation(
+            ob.rule_id,
+            ob.title(lang),
+            self.due,
+            ob.citation,
+            lang=lang,
+            provisional=ob.provisional,
+            trace=self.trace,
+            label=ob.id,
+        )
 
 
 @final
