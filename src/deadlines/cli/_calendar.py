@@ -20,14 +20,14 @@ from deadlines.cli._common import (
     guarded,
     out,
 )
+from deadlines.rules._trace import WEEKDAYS_ZH
 
 if TYPE_CHECKING:
     from deadlines.calendar import ChinaCalendar, Day
 
 _MONTHS_EN: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July")
 _MONTHS_EN += ("August", "September", "October", "November", "December")
-_WEEKDAYS = {"en": ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"), "zh": tuple("一二三四五六日")}
-_WEEKDAY_ZH = "一二三四五六日"
+_WEEKDAYS = {"en": ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"), "zh": tuple(WEEKDAYS_ZH)}
 # The mark after a day's number, by DayKind value: working day, weekend, holiday, adjusted.
 _MARKS = (" ", "-", "*", "+")
 _PROVISIONAL = "?"
@@ -154,7 +154,7 @@ def _describe(day: Day, lang: str) -> str:
     date = day.date
     if lang == "zh":
         kind, name = day.kind.label_zh, day.name_zh
-        head = f"{date:%m-%d}（周{_WEEKDAY_ZH[date.weekday()]}）"
+        head = f"{date:%m-%d}（周{WEEKDAYS_ZH[date.weekday()]}）"
         tail = "（暂定）" if day.provisional else ""
         return f"{head} {kind}" + (f"：{name}" if name and name != "调休上班" else "") + tail
     kind, name = day.kind.label_en, day.name_en

@@ -316,13 +316,13 @@ def render(report: Report, lang: Lang = "en", *, color: bool = False) -> str:
     one plain table in order of due instant. A due instant that relies on days no notice has
     settled is followed by `PROVISIONAL_MARK`, and a legend line under the table explains it.
     """
-    from deadlines.rules._trace import _WEEKDAYS_ZH  # the one table of weekday names
+    from deadlines.rules._trace import WEEKDAYS_ZH
     from deadlines.supervision import STATUS_ORDER
 
     words = _HEADINGS[lang]
     at = f"{report.at:%Y-%m-%d %H:%M} ({report.at:%a})"
     if lang == "zh":
-        at = f"{report.at:%Y-%m-%d %H:%M}，周{_WEEKDAYS_ZH[report.at.weekday()]}"
+        at = f"{report.at:%Y-%m-%d %H:%M}，周{WEEKDAYS_ZH[report.at.weekday()]}"
     lines = [_paint(words["title"].format(at=at), _COLORS["heading"], color=color), ""]
     header = list(_COLUMNS[lang])
     colon = "：" if lang == "zh" else ":"

@@ -7,7 +7,8 @@ from typing import Any
 
 from deadlines._result import StepAction, TraceStep
 
-_WEEKDAYS_ZH = "一二三四五六日"
+#: Monday to Sunday in Chinese (周一 … 周日): the one table of weekday names.
+WEEKDAYS_ZH = "一二三四五六日"
 
 
 def step(
@@ -26,7 +27,7 @@ def step(
 def day_label(day: dt.date, lang: str) -> str:
     """``2026-10-10（周六）`` or ``2026-10-10 (Sat)``."""
     if lang == "zh":
-        return f"{day.isoformat()}（周{_WEEKDAYS_ZH[day.weekday()]}）"
+        return f"{day.isoformat()}（周{WEEKDAYS_ZH[day.weekday()]}）"
     return f"{day.isoformat()} ({day:%a})"
 
 
