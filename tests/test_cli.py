@@ -13,7 +13,6 @@ import pytest
 
 from deadlines import DueResult, Engine
 from deadlines.cli import main
-from deadlines.cli._rules import summary
 from deadlines.rules import (
     OPINION_2020,
     AllOf,
@@ -25,6 +24,7 @@ from deadlines.rules import (
     Tiered,
     When,
     WorkingDays,
+    describe_limit,
 )
 
 
@@ -491,7 +491,7 @@ class TestSummary:
     )
     def test_summary(self, limit: object, en: str, zh: str) -> None:
         """Equal parts are said once, except in a sequence, where they add up."""
-        assert (summary(limit, "en"), summary(limit, "zh")) == (en, zh)
+        assert (describe_limit(limit, "en"), describe_limit(limit, "zh")) == (en, zh)
 
 
 class TestCalendar:

@@ -154,7 +154,7 @@ class TestRules:
         version = next(step for step in result.trace if step.action == "version")
         change = next(step for step in result.trace if step.action == "plugin")
         assert (version.origin, change.origin) == ("township", "township")
-        assert change.en == "local change: routing.ordinary: limit Hours(48) → Hours(24)"
+        assert change.en == "local change: routing.ordinary: limit 48 hours → 24 hours"
 
     def test_other_rules_untouched(self):
         """A rule the plugin leaves alone has no origin and no plugin step."""
@@ -222,7 +222,7 @@ class TestRules:
         )
         actor = "actor_en the county government office → the general office"
         texts = [change.text() for change in built.plugins[0].changes]
-        assert texts[1].startswith("adds routing.ordinary (from 2026-03-02): Hours(24), art. 11")
+        assert texts[1].startswith("adds routing.ordinary (from 2026-03-02): 24 hours, art. 11")
         assert texts[:1] + texts[2:] == [
             "routing.ordinary@2020-04-21: effective_until None → 2026-03-01",
             f"routing.ordinary@2020-04-21: {actor}",
@@ -979,12 +979,12 @@ class TestCommand:
         assert main(["plugins"]) == 0
         assert capsys.readouterr().out == (
             "fast (fast-routing 1.0, module fast_routing)\n"
-            "  - routing.ordinary: limit Hours(48) → Hours(24)\n"
+            "  - routing.ordinary: limit 48 hours → 24 hours\n"
         )
         assert main(["plugins", "--json", "--lang", "zh"]) == 0
         (listed,) = json.loads(capsys.readouterr().out)
         assert listed["source"] == "entry point"
-        assert listed["changes"][0]["after"] == "Hours(24)"
+        assert listed["changes"][0]["after"] == "24 hours"
         assert listed["hooks"] == ["deadlines_rules"]
 
     def test_broken(self, site, capsys):

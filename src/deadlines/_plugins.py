@@ -34,7 +34,7 @@ from deadlines._errors import (
 from deadlines._result import TraceStep
 from deadlines.calendar import CalendarOverride, ChinaCalendar, DayChange, Notice, OfficeHours
 from deadlines.calendar._table import FIRST_DATE, LAST_DATE
-from deadlines.rules import Citation, Conventions, Rule, RuleSet
+from deadlines.rules import Citation, Conventions, Limit, Rule, RuleSet, describe_limit
 from deadlines.rules._trace import step
 
 if TYPE_CHECKING:
@@ -113,6 +113,10 @@ class PluginChange:
     zh: str
     en: str
     overridden_by: str = ""
+    before_zh: str = ""
+    """`before` in Chinese, where it reads differently (a limit: ``48小时``)."""
+    after_zh: str = ""
+    """`after` in Chinese."""
 
     def text(self, lang: str = "en") -> str:
         """The change in one language, saying when another plugin's change won."""
@@ -678,10 +682,10 @@ class _Merger:
                     rule.id,
                     "",
                     "",
-                    repr(rule.limit),
-                    f"新增规则 {rule.id}（{rule.effective_from} 起）：{rule.limit!r}，"
-                    f"{rule.citation.render('zh')}",
-                    f"adds {rule.id} ({rule.window()}): {rule.limit!r}, art. "
+                    describe_limit(rule.limit),
+                    f"新增规则 {rule.id}（{rule.effective_from} 起）："
+                    f"{describe_limit(rule.limit, 'zh')}，{rule.citation.render('zh')}",
+                    f"adds {rule.id} ({rule.window()}): {describe_limit(rule.limit)}, art. "
                     f"{rule.citation.article} of {rule.citation.document}",
                 )
                 value = tuple(getattr(rule, name) for name in _RULE_FIELDS)
@@ -713,6 +717,7 @@ class _Merger:
                     f"sets {name} of {where} to {_plain(after)}, but its {other.change.hook} "
                     f"sets {_plain(other.value)}",
                 )
+        before_zh, after_zh = _plain(before, "zh"), _plain(after, "zh")
         text = PluginChange(
             answer.hook,
             "rule",
@@ -720,8 +725,10 @@ class _Merger:
             name,
             _plain(before),
             _plain(after),
-            f"{where}：{name} 由 {_plain(before)} 改为 {_plain(after)}",
+            f"{where}：{_FIELDS_ZH.get(name, name)} 由 {before_zh} 改为 {after_zh}",
             f"{where}: {name} {_plain(before)} → {_plain(after)}",
+            before_zh=before_zh,
+            after_zh=after_zh,
         )
         self.add(target, answer, text, after)
 
@@ -997,10 +1004,15 @@ class _Merger:
             shown = [c for c in changes if c.field in _REQUIREMENTS]
             named = [c.field for c in changes if c.field not in _REQUIREMENTS]
             where = changes[0].target
-            zh = "；".join(f"{c.field} 由 {c.before} 改为 {c.after}" for c in shown)
+            zh = "；".join(
+                f"{_FIELDS_ZH.get(c.field, c.field)} 由 {c.before_zh or c.before} "
+                f"改为 {c.after_zh or c.after}"
+                for c in shown
+            )
             en = "; ".join(f"{c.field} {c.before} → {c.after}" for c in shown)
             if named:
-                zh += f"{'；另改' if zh else '改'} {', '.join(named)}"
+                named_zh = "、".join(_FIELDS_ZH.get(field, field) for field in named)
+                zh += f"{'；另改' if zh else '改'}{named_zh}"
                 en += f"{'; also ' if en else ''}{', '.join(named)}"
             steps.setdefault((rule_id, since), []).append(
                 step(
@@ -1101,12 +1113,27 @@ def _hours_text(hours: OfficeHours) -> str:
     return sessions(hours.sessions) + seasons
 
 
-def _plain(value: object) -> str:
-    """An enum by its value, a date in ISO form, a citation as it reads, else the repr."""
+#: Rule fields as a Chinese reader knows them.
+_FIELDS_ZH = {
+    "limit": "时限",
+    "title_zh": "中文标题",
+    "title_en": "英文标题",
+    "actor_zh": "办理主体",
+    "actor_en": "办理主体（英文）",
+    "citation": "依据",
+    "effective_from": "施行日期",
+    "effective_until": "失效日期",
+}
+
+
+def _plain(value: object, lang: str = "en") -> str:
+    """A limit in words, an enum by its value, a date in ISO form, a citation as it reads."""
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Citation):
-        return value.render("zh")
+        return value.render(lang)
+    if isinstance(value, Limit):
+        return describe_limit(value, lang)
     inner = getattr(value, "value", value)
     return inner if isinstance(inner, str) else repr(value)
 

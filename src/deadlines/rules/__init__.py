@@ -19,6 +19,7 @@ from deadlines.rules._conventions import (
     RestDayTrigger,
     StartDay,
 )
+from deadlines.rules._describe import describe_limit
 from deadlines.rules._durations import (
     CalendarDays,
     Hours,
@@ -64,4 +65,5 @@ __all__ = [
     "Tiered",
     "When",
     "WorkingDays",
+    "describe_limit",
 ]
