@@ -44,7 +44,8 @@ from deadlines import (
     hookimpl,
     hookspecs,
 )
-from deadlines._plugins import _HOOKS, _plugins_may_be_installed
+from deadlines._discovery import plugins_may_be_installed
+from deadlines._plugins import _HOOKS
 from deadlines.calendar import parse_overrides
 from deadlines.cli import main
 from deadlines.rules import Citation, Cutoff, HourClock, Hours, Rule, WorkingDays
@@ -816,12 +817,16 @@ class TestIsolation:
         assert "plugins=['township']" in repr(engine(township=plugin(deadlines_rules=ordinary(24))))
 
     def test_no_plugins_no_pluggy(self):
-        """Without plugins, building an engine does not import pluggy."""
-        code = "import sys, deadlines; deadlines.Engine(); print('pluggy' in sys.modules)"
+        """Without plugins, building an engine imports neither pluggy nor the plugin machinery."""
+        code = (
+            "import sys, deadlines; deadlines.Engine()\n"
+            "print([m for m in ('pluggy', 'deadlines._plugins', 'importlib.metadata')"
+            " if m in sys.modules])"
+        )
         out = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=_env()
         )
-        assert out.stdout.strip() == "False"
+        assert out.stdout.strip() == "[]"
 
 
 # --- discovery ---------------------------------------------------------------------------------
@@ -1216,17 +1221,17 @@ class TestQuickScan:
         """Distributions with other entry points only: no full discovery."""
         self._dist(tmp_path, "[console_scripts]\nexample = example:main\n")
         monkeypatch.setattr(sys, "path", [str(tmp_path), str(tmp_path / "missing")])
-        assert not _plugins_may_be_installed()
+        assert not plugins_may_be_installed()
 
     def test_group_found(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """A `[deadlines]` section anywhere on the path triggers the full discovery."""
         self._dist(tmp_path, "[console_scripts]\nx = x:main\n\n[ deadlines ]\nyunxi = yunxi\n")
         monkeypatch.setattr(sys, "path", [str(tmp_path)])
-        assert _plugins_may_be_installed()
+        assert plugins_may_be_installed()
 
     def test_zip_on_path(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """What the scan cannot look into counts as a possible plugin."""
         archive = tmp_path / "bundle.zip"
         archive.write_bytes(b"PK\x05\x06" + bytes(18))
         monkeypatch.setattr(sys, "path", [str(archive)])
-        assert _plugins_may_be_installed()
+        assert plugins_may_be_installed()

@@ -8,8 +8,8 @@ import weakref
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, final
 
+from deadlines._discovery import plugins_wanted
 from deadlines._errors import InvalidValueError, NotADeadlineError, ProvisionalDateWarning
-from deadlines._plugins import PluginInfo, configure
 from deadlines._result import DueResult, TraceStep
 from deadlines._time import check_date, parse_instant, to_china
 from deadlines.calendar import ChinaCalendar
@@ -19,6 +19,7 @@ from deadlines.rules._trace import instant_label, step
 from deadlines.rules._values import Context
 
 if TYPE_CHECKING:
+    from deadlines._plugins import PluginInfo
     from deadlines._thresholds import Thresholds
 
 _CONSTRAINT_HINTS = {Blackout: BLACKOUT_HINT, Quota: QUOTA_HINT}
@@ -78,7 +79,14 @@ class Engine:
         rules = rules if rules is not None else OPINION_2020
         conventions = conventions if conventions is not None else _DEFAULTS
         # Everything the plugins change is built first and taken whole, or not at all.
-        setup = configure(calendar, rules, conventions, plugins=plugins, discover=discover_plugins)
+        setup = None
+        if plugins_wanted(plugins, discover=discover_plugins):
+            # Imported only now: the plugin machinery is a large module most runs never need.
+            from deadlines._plugins import configure
+
+            setup = configure(
+                calendar, rules, conventions, plugins=plugins, discover=discover_plugins
+            )
         if setup is not None:
             calendar = setup.calendar if setup.calendar is not None else calendar
             rules, conventions = setup.rules, setup.conventions

@@ -12,17 +12,14 @@ points (about 1 ms): neither `importlib.metadata` nor pluggy is imported.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.machinery
 import os
-import re
-import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
-from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
+from deadlines._discovery import AUTOLOAD_ENV, ENTRY_POINT_GROUP, plugins_may_be_installed
 from deadlines._errors import (
     DeadlinesError,
     InvalidArgumentError,
@@ -52,13 +49,6 @@ __all__ = [
     "find_plugins",
 ]
 
-#: The entry-point group installed plugins declare themselves in.
-ENTRY_POINT_GROUP: Final = "deadlines"
-
-#: Set this environment variable (to anything but the empty string) to skip discovering
-#: installed plugins; plugins passed in code still apply. Like pytest's
-#: ``PYTEST_DISABLE_PLUGIN_AUTOLOAD``.
-AUTOLOAD_ENV: Final = "DEADLINES_DISABLE_PLUGIN_AUTOLOAD"
 
 #: The rule fields `deadlines_labels` may set.
 LABEL_FIELDS: Final = ("title_zh", "title_en", "actor_zh", "actor_en")
@@ -212,7 +202,7 @@ def find_plugins(plugins: object, *, discover: bool) -> tuple[_Found, ...]:
             plugins of the same name.
     """
     found = list(_given(plugins))
-    if not discover or os.environ.get(AUTOLOAD_ENV) or not _plugins_may_be_installed():
+    if not discover or os.environ.get(AUTOLOAD_ENV) or not plugins_may_be_installed():
         return tuple(found)
     from importlib.metadata import entry_points
 
@@ -241,42 +231,6 @@ def find_plugins(plugins: object, *, discover: bool) -> tuple[_Found, ...]:
         names[ep.name] = item
         found.append(item)
     return tuple(found)
-
-
-_SECTION = re.compile(rf"^\s*\[\s*{re.escape(ENTRY_POINT_GROUP)}\s*\]\s*$", re.MULTILINE)
-
-
-def _plugins_may_be_installed() -> bool:
-    """Whether any distribution on the path may declare an entry point in our group.
-
-    Importing `importlib.metadata` costs about 10 ms at every start of the command line, and
-    most installations have no plugin. So the ``entry_points.txt`` of every ``*.dist-info`` and
-    ``*.egg-info`` directory on `sys.path` is read first, and the full discovery runs only when
-    one names our group. Whatever this scan cannot see into (a zip file on the path, a custom
-    metadata finder) counts as "may", so the scan can cost time, never a plugin.
-    """
-    if any(
-        hasattr(finder, "find_distributions") and finder is not importlib.machinery.PathFinder
-        for finder in sys.meta_path
-    ):
-        return True
-    for entry in sys.path:
-        directory = entry or "."
-        try:
-            with os.scandir(directory) as scan:
-                metadata = [e.path for e in scan if e.name.endswith((".dist-info", ".egg-info"))]
-        except NotADirectoryError:
-            return True
-        except OSError:
-            continue  # a path entry that does not exist holds no distribution
-        for folder in metadata:
-            try:
-                text = Path(folder, "entry_points.txt").read_text("utf-8", errors="replace")
-            except OSError:
-                continue
-            if _SECTION.search(text):
-                return True
-    return False
 
 
 def _given(plugins: object) -> Iterable[_Found]:

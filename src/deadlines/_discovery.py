@@ -1,0 +1,65 @@
+"""Whether plugins may apply, found out cheaply: the engine imports the plugin machinery only then.
+
+`deadlines._plugins` (pluggy's manager, the merging of answers) is a large module; with no plugin
+given and none installed, an engine needs none of it.
+"""
+
+from __future__ import annotations
+
+import importlib.machinery
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Final
+
+#: The entry-point group installed plugins declare themselves in.
+ENTRY_POINT_GROUP: Final = "deadlines"
+
+#: Set this environment variable (to anything but the empty string) to skip discovering
+#: installed plugins; plugins passed in code still apply. Like pytest's
+#: ``PYTEST_DISABLE_PLUGIN_AUTOLOAD``.
+AUTOLOAD_ENV: Final = "DEADLINES_DISABLE_PLUGIN_AUTOLOAD"
+
+
+def plugins_wanted(plugins: object, *, discover: bool) -> bool:
+    """Whether an engine must run the plugin machinery: plugins given, or perhaps installed."""
+    if plugins != ():
+        return True
+    return discover and not os.environ.get(AUTOLOAD_ENV) and plugins_may_be_installed()
+
+
+_SECTION = re.compile(rf"^\s*\[\s*{re.escape(ENTRY_POINT_GROUP)}\s*\]\s*$", re.MULTILINE)
+
+
+def plugins_may_be_installed() -> bool:
+    """Whether any distribution on the path may declare an entry point in our group.
+
+    Importing `importlib.metadata` costs about 10 ms at every start of the command line, and
+    most installations have no plugin. So the ``entry_points.txt`` of every ``*.dist-info`` and
+    ``*.egg-info`` directory on `sys.path` is read first, and the full discovery runs only when
+    one names our group. Whatever this scan cannot see into (a zip file on the path, a custom
+    metadata finder) counts as "may", so the scan can cost time, never a plugin.
+    """
+    if any(
+        hasattr(finder, "find_distributions") and finder is not importlib.machinery.PathFinder
+        for finder in sys.meta_path
+    ):
+        return True
+    for entry in sys.path:
+        directory = entry or "."
+        try:
+            with os.scandir(directory) as scan:
+                metadata = [e.path for e in scan if e.name.endswith((".dist-info", ".egg-info"))]
+        except NotADirectoryError:
+            return True
+        except OSError:
+            continue  # a path entry that does not exist holds no distribution
+        for folder in metadata:
+            try:
+                text = Path(folder, "entry_points.txt").read_text("utf-8", errors="replace")
+            except OSError:
+                continue
+            if _SECTION.search(text):
+                return True
+    return False
