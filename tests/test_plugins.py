@@ -816,8 +816,9 @@ class TestIsolation:
         """An engine's repr names its plugins."""
         assert "plugins=['township']" in repr(engine(township=plugin(deadlines_rules=ordinary(24))))
 
-    def test_no_plugins_no_pluggy(self):
+    def test_no_plugins_no_pluggy(self, calendar):
         """Without plugins, building an engine imports neither pluggy nor the plugin machinery."""
+        # The `calendar` fixture warms the table cache: a cold one would import holidays.
         code = (
             "import sys, deadlines; deadlines.Engine()\n"
             "print([m for m in ('pluggy', 'deadlines._plugins', 'importlib.metadata')"
