@@ -378,38 +378,32 @@ class Leader(Event):
     leader: Annotated[str, Field(min_length=1)]
 
 
-class QuarterDispatched(Event):
-    """The quarter's dispatch (调度) of major decisions took place (art. 13).
+class _QuarterEvent(Event):
+    """What a quarter's dispatch and its report have in common.
 
     Attributes:
         quarter: the quarter, ``2026Q3``.
         at: when.
     """
+
+    quarter: QuarterLabel
+    at: Instant
+
+    @property
+    def when(self) -> dt.datetime:
+        return self.at
+
+
+class QuarterDispatched(_QuarterEvent):
+    """The quarter's dispatch (调度) of major decisions took place (art. 13)."""
 
     type: Literal["quarter_dispatched"] = "quarter_dispatched"
-    quarter: QuarterLabel
-    at: Instant
-
-    @property
-    def when(self) -> dt.datetime:
-        return self.at
 
 
-class QuarterReported(Event):
-    """The quarter's report (通报) on major decisions was issued (art. 13).
-
-    Attributes:
-        quarter: the quarter, ``2026Q3``.
-        at: when.
-    """
+class QuarterReported(_QuarterEvent):
+    """The quarter's report (通报) on major decisions was issued (art. 13)."""
 
     type: Literal["quarter_reported"] = "quarter_reported"
-    quarter: QuarterLabel
-    at: Instant
-
-    @property
-    def when(self) -> dt.datetime:
-        return self.at
 
 
 class Completed(Event):
