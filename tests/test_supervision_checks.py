@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from deadlines import Engine
+from deadlines import Engine, InvalidValueError
 from deadlines._time import CHINA_TZ
 from deadlines.rules import OPINION_2020, Blackout, Quota, Recurrence
 from deadlines.supervision import (
@@ -235,6 +235,12 @@ class TestQuarterly:
         engine = engine_with("supervision.quarterly", recurrence)
         dispatch, report = quarter_obligations(engine, 2024, 2)
         assert dispatch.due == report.due == at("2024-07-01 17:30")
+
+    def test_other_periods_refused(self):
+        """A quarterly rule changed to monthly periods is refused, not tracked as quarters."""
+        engine = engine_with("supervision.quarterly", Recurrence(months=1, label="调度"))
+        with pytest.raises(InvalidValueError, match="a recurrence every 3 months"):
+            quarter_obligations(engine, 2024, 2)
 
     def test_standings(self, engine):
         """Each quarter: met, late, or overdue when never done."""

@@ -12,8 +12,10 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from deadlines._errors import InvalidValueError
 from deadlines._time import CHINA_TZ
 from deadlines._value import Value
+from deadlines.rules import Recurrence
 from deadlines.supervision._obligations import Obligation, oblige
 from deadlines.supervision._status import ObligationStatus, Status
 
@@ -78,6 +80,7 @@ def quarter_obligations(
     """
     label = quarter_label(year, number)
     start = dt.datetime.combine(quarter_start(year, number), dt.time(), CHINA_TZ)
+    _check_quarters(engine, start.date())
     whole = oblige(engine, QUARTERLY_RULE, start, id=label, event_id=label, explain=explain)
     parts = {part.label: part for part in whole.parts}
     made: list[Obligation] = []
@@ -88,6 +91,30 @@ def quarter_obligations(
             changes.update(due=part.due, due_date=part.due_date, parts=(part,))
         made.append(whole.model_copy(update=changes))
     return tuple(made)
+
+
+def _recurrences(value: object) -> Iterable[Recurrence]:
+    """Every `Recurrence` inside a limit, however it is combined."""
+    if isinstance(value, Recurrence):
+        yield value
+    elif isinstance(value, Value):
+        for name in type(value).model_fields:
+            yield from _recurrences(getattr(value, name))
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _recurrences(item)
+
+
+def _check_quarters(engine: Engine, on: dt.date) -> None:
+    """Refuse a quarterly rule changed to other periods: obligations here are per quarter."""
+    months = {r.months for r in _recurrences(engine.rule(QUARTERLY_RULE, on).limit)}
+    if months - {3}:
+        raise InvalidValueError(
+            QUARTERLY_RULE,
+            sorted(months),
+            "a recurrence every 3 months: supervision follows the quarters of art. 13 "
+            "(2026Q3); a rule with other periods needs obligations of its own",
+        )
 
 
 class QuarterStanding(Value):
