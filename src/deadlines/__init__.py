@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from deadlines.hookspecs import hookimpl
     from deadlines.policy import CaseFileError, PolicyFileError, TomlValueError
     from deadlines.rules import OPINION_2020, Citation, Conventions, Rule, RuleSet
+    from deadlines.supervision import EventError, MissingExtraError
 
     __version__: str
 
@@ -52,6 +53,8 @@ _LAZY = {
     "Citation": "deadlines.rules",
     "Conventions": "deadlines.rules",
     "DueResult": "deadlines._result",
+    "EventError": "deadlines.supervision",
+    "MissingExtraError": "deadlines.supervision",
     "Engine": "deadlines._engine",
     "Part": "deadlines._result",
     "PluginChange": "deadlines._plugins",
@@ -95,8 +98,10 @@ __all__ = [
     "DeadlinesWarning",
     "DueResult",
     "Engine",
+    "EventError",
     "InvalidArgumentError",
     "InvalidValueError",
+    "MissingExtraError",
     "MissingParameterError",
     "NotADeadlineError",
     "NotInEffectError",

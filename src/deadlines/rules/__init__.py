@@ -30,7 +30,7 @@ from deadlines.rules._durations import (
     WorkingDays,
 )
 from deadlines.rules._ruleset import OPINION_2020_ISSUED, Rule, RuleChange, RuleSet, RuleSetDiff
-from deadlines.rules._values import Citation
+from deadlines.rules._values import Citation, Context, Outcome
 from deadlines.rules.opinion2020 import OPINION_2020
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "CalendarDays",
     "Citation",
     "Condition",
+    "Context",
     "Conventions",
     "Cutoff",
     "EarliestOf",
@@ -52,6 +53,7 @@ __all__ = [
     "Limit",
     "MeetingSetLimit",
     "OnArrival",
+    "Outcome",
     "Quota",
     "Recurrence",
     "RestDayTrigger",

@@ -18,7 +18,8 @@ class StartDay(str, enum.Enum):
     EXCLUDED = "excluded"
     """Default. 民法典 art. 201: "开始的当日不计入，自下一日开始计算"."""
     INCLUDED = "included"
-    """The day of the trigger is day 1 when it is a working day (some cities count so)."""
+    """The day of the trigger is day 1 (some cities count so): of working days when it is
+    worked, of calendar days always."""
 
 
 class RestDayTrigger(str, enum.Enum):

@@ -17,6 +17,8 @@ from deadlines.rules._values import Citation, Value
 
 _V = TypeVar("_V", bound=Value)
 
+__all__ = ["OPINION_2020"]
+
 _ART8_MINUTES = (
     "县政府党组会议、常务会议纪要原则上在会议结束后3个工作日内经县政府办主任审核后,由县长签发"
 )
