@@ -90,6 +90,13 @@ class TestValues:
         """Combinations flatten; a repr shows only non-default fields."""
         assert repr(limit) == text
 
+    def test_schema_requires_the_tag(self) -> None:
+        """A file must say which kind each limit is: the JSON Schema requires `kind`."""
+        definitions = RuleSet.model_json_schema()["$defs"]
+        assert definitions["WorkingDays"]["required"] == ["kind", "n"]
+        assert definitions["AllOf"]["required"] == ["kind", "limits"]
+        assert "kind" not in definitions["Citation"].get("properties", {})
+
     @pytest.mark.parametrize("n", [0, -1, True, 2.5], ids=["zero", "negative", "bool", "float"])
     def test_bad_n(self, n: object) -> None:
         """A count must be a positive integer; the error names the field."""

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
+
+
+def _kind_required(schema: dict[str, Any]) -> None:
+    """Mark the `kind` tag required in JSON Schema.
+
+    It has a default so that code can write ``WorkingDays(3)``, but a file must say which kind
+    of limit each table is: loading one without it fails, so the schema says so.
+    """
+    properties = schema.get("properties", {})
+    required = schema.setdefault("required", [])
+    if "kind" in properties and "kind" not in required:
+        required.insert(0, "kind")
 
 
 class Value(BaseModel):
@@ -16,7 +28,9 @@ class Value(BaseModel):
 
     # Schemas are built on first use, not at import: a one-shot command line pays only for the
     # classes it touches.
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", defer_build=True, json_schema_extra=_kind_required
+    )
     _positional: ClassVar[tuple[str, ...]] = ()
 
     def __repr__(self) -> str:
