@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from deadlines.policy import (
-    Trigger,
+    DiffTrigger,
     case_triggers,
     diff_policies,
     load_policy,
@@ -110,7 +110,7 @@ class TestDiff:
 
     def test_shorter_can_be_later(self, change, calendar):
         """24 hours that end on the Dragon Boat holiday roll past where 48 hours end."""
-        triggers = [Trigger(rule="routing.ordinary", at=dt.datetime(2027, 6, 8, 9))]
+        triggers = [DiffTrigger(rule="routing.ordinary", at=dt.datetime(2027, 6, 8, 9))]
         (rule,) = diff_policies(OPINION_2020, change, triggers, calendar=calendar).rules
         (moved,) = rule.changes
         assert (moved.before.due.isoformat(), moved.after.due.isoformat()) == (
@@ -143,7 +143,7 @@ class TestDiff:
         smaller = OPINION_2020.without("routing.ordinary").model_copy(update={"name": "smaller"})
         at = dt.datetime(2026, 6, 9, 10)
         diff = diff_policies(
-            OPINION_2020, smaller, [Trigger(rule="routing.ordinary", at=at)], calendar=calendar
+            OPINION_2020, smaller, [DiffTrigger(rule="routing.ordinary", at=at)], calendar=calendar
         )
         assert diff.removed == ("routing.ordinary",)
         assert diff.rules[0].changes[0].shift is None
@@ -151,7 +151,8 @@ class TestDiff:
 
     def test_params_each_policy_reads(self, calendar):
         """A parameter only one policy's rule reads is dropped for the other."""
-        trigger = Trigger(rule="routing.ordinary", at=dt.datetime(2026, 6, 9, 10), params={"x": 1})
+        at = dt.datetime(2026, 6, 9, 10)
+        trigger = DiffTrigger(rule="routing.ordinary", at=at, params={"x": 1})
         (rule,) = diff_policies(OPINION_2020, _faster(), [trigger], calendar=calendar).rules
         assert rule.changes[0].before.status == "due"
 
@@ -175,9 +176,9 @@ class TestReport:
     def diff(self, calendar):
         """24 hours instead of 48 on one Wednesday and one Thursday morning."""
         triggers = [
-            Trigger(rule="routing.ordinary", at=dt.datetime(2026, 6, 10, 9)),
-            Trigger(rule="routing.ordinary", at=dt.datetime(2026, 6, 11, 9)),
-            Trigger(rule="minutes.executive", at=dt.datetime(2026, 6, 12, 9)),
+            DiffTrigger(rule="routing.ordinary", at=dt.datetime(2026, 6, 10, 9)),
+            DiffTrigger(rule="routing.ordinary", at=dt.datetime(2026, 6, 11, 9)),
+            DiffTrigger(rule="minutes.executive", at=dt.datetime(2026, 6, 12, 9)),
         ]
         return diff_policies(OPINION_2020, _faster(), triggers, calendar=calendar, source="test")
 

@@ -63,9 +63,9 @@ __all__ = [
     "CaseFile",
     "CaseResult",
     "CaseRunner",
+    "CaseStatus",
     "Expectation",
     "Mismatch",
-    "Status",
     "case_schema",
     "find_case_files",
     "load_cases",
@@ -78,7 +78,7 @@ __all__ = [
 #: Case files are found (by `deadlines test DIR` and the pytest plugin) by this ending.
 CASE_FILE_SUFFIX = ".deadlines.toml"
 
-Status = Literal[
+CaseStatus = Literal[
     "due",  # a due instant was computed
     "violates",  # the day falls in a blackout
     "allowed",  # the day does not fall in the blackout
@@ -124,7 +124,7 @@ class Expectation(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    status: Status | None = None
+    status: CaseStatus | None = None
     due: dt.datetime | None = None
     due_date: dt.date | None = None
     provisional: bool | None = None
@@ -177,7 +177,7 @@ class Expectation(BaseModel):
         return self
 
     @property
-    def implied_status(self) -> Status | None:
+    def implied_status(self) -> CaseStatus | None:
         """The status given, or ``due`` when a due instant or date is expected."""
         if self.status is not None:
             return self.status
@@ -268,7 +268,7 @@ class Actual(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    status: Status
+    status: CaseStatus
     due: dt.datetime | None = None
     due_date: dt.date | None = None
     provisional: bool | None = None
@@ -599,7 +599,7 @@ def outcome(
     )
 
 
-def _error_status(error: DeadlinesError) -> Status:
+def _error_status(error: DeadlinesError) -> CaseStatus:
     if isinstance(error, NotADeadlineError):
         return "not_a_deadline"
     if isinstance(error, MissingParameterError):

@@ -28,9 +28,9 @@ from deadlines.rules import Blackout, Condition, Limit, MeetingSetLimit, Quota, 
 __all__ = [
     "DIFF_LIMIT_DAYS",
     "Change",
+    "DiffTrigger",
     "PolicyDiff",
     "RuleDiff",
-    "Trigger",
     "case_triggers",
     "diff_policies",
     "range_triggers",
@@ -44,7 +44,7 @@ DIFF_LIMIT_DAYS = (5, 15)
 _ABSENT = frozenset({"unknown_rule", "not_in_effect"})
 
 
-class Trigger(BaseModel):
+class DiffTrigger(BaseModel):
     """One event put to both policies.
 
     Attributes:
@@ -82,7 +82,7 @@ class Change(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    trigger: Trigger
+    trigger: DiffTrigger
     before: Actual
     after: Actual
     shift: dt.timedelta | None = None
@@ -324,7 +324,7 @@ def _change_line(change: Change) -> str:
 # --- triggers --------------------------------------------------------------------------------
 
 
-def case_triggers(paths: Iterable[str], *, only: Iterable[str] = ()) -> list[Trigger]:
+def case_triggers(paths: Iterable[str], *, only: Iterable[str] = ()) -> list[DiffTrigger]:
     """The triggers of case files (and of ``*.deadlines.toml`` under folders).
 
     Args:
@@ -340,7 +340,7 @@ def case_triggers(paths: Iterable[str], *, only: Iterable[str] = ()) -> list[Tri
         for case in load_cases(file).case:
             if not keep or case.rule in keep:
                 triggers.append(
-                    Trigger(rule=case.rule, at=case.at, params=case.params, label=case.title)
+                    DiffTrigger(rule=case.rule, at=case.at, params=case.params, label=case.title)
                 )
     return triggers
 
@@ -394,7 +394,7 @@ def _working_hours(calendar: ChinaCalendar, day: dt.date) -> Iterator[dt.datetim
 
 def range_triggers(
     policies: Iterable[RuleSet], calendar: ChinaCalendar, first: dt.date, last: dt.date
-) -> list[Trigger]:
+) -> list[DiffTrigger]:
     """Every working hour of every working day from `first` through `last`, for each rule.
 
     A blackout is tried once a working day (on the date); a quota, which has no due date, is
@@ -410,18 +410,18 @@ def range_triggers(
     ids = list(dict.fromkeys(i for rules in sets for i in rules.ids))
     days = [d.date for d in calendar.days(first, last) if d.is_workday]
     hours = {day: list(_working_hours(calendar, day)) for day in days}
-    triggers: list[Trigger] = []
+    triggers: list[DiffTrigger] = []
     for rule_id in ids:
         limits = [r.limit for rules in sets if rule_id in rules for r in rules.versions(rule_id)]
         if all(isinstance(limit, Quota) for limit in limits):
             continue
         if any(isinstance(limit, Blackout) for limit in limits):
-            triggers.extend(Trigger(rule=rule_id, at=day) for day in days)
+            triggers.extend(DiffTrigger(rule=rule_id, at=day) for day in days)
             continue
         grid = _grid(limits)
         for day in days:
             for at in hours[day]:
-                triggers.extend(Trigger(rule=rule_id, at=at, params=p) for p in grid)
+                triggers.extend(DiffTrigger(rule=rule_id, at=at, params=p) for p in grid)
     return triggers
 
 
@@ -448,7 +448,7 @@ def _definitions(rules: RuleSet) -> dict[str, tuple[Any, ...]]:
 def diff_policies(
     base: RuleSet,
     new: RuleSet,
-    triggers: Iterable[Trigger],
+    triggers: Iterable[DiffTrigger],
     *,
     calendar: ChinaCalendar | None = None,
     source: str = "",
@@ -466,7 +466,7 @@ def diff_policies(
     >>> faster = OPINION_2020.get("routing.ordinary").evolve(limit=Hours(24))
     >>> faster = OPINION_2020.with_rule(faster)
     >>> at = dt.datetime(2026, 6, 9, 10)  # a Tuesday
-    >>> diff = diff_policies(OPINION_2020, faster, [Trigger(rule="routing.ordinary", at=at)])
+    >>> diff = diff_policies(OPINION_2020, faster, [DiffTrigger(rule="routing.ordinary", at=at)])
     >>> diff.rules[0].changes[0].shift
     datetime.timedelta(days=-1)
     """
