@@ -95,6 +95,8 @@ class WorkingDays(Limit):
     rest_day_trigger: RestDayTrigger | None = None
     cutoff: Cutoff | None = None
 
+    # WorkingDays(3): the count is positional. Each class with a count repeats this __init__,
+    # because type checkers synthesise a keyword-only one for every class that adds a field.
     def __init__(self, n: int | None = None, /, **data: Any) -> None:  # noqa: ANN401
         if n is not None:
             data["n"] = n
