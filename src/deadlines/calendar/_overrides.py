@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from deadlines._errors import OverrideFileError
+from deadlines._textfile import NotUtf8Error, read_user_text
 from deadlines.calendar._table import FIRST_DATE, LAST_DATE
 
 _EXAMPLE_ROW = '{ date = 2027-10-01, name = "国庆节" }'
@@ -321,7 +322,9 @@ def load_overrides(path: str | Path) -> CalendarOverride:
     """Read and validate an override file; see `parse_overrides`."""
     file = Path(path)
     try:
-        text = file.read_text("utf-8")
+        text = read_user_text(file)
     except OSError as error:
         raise OverrideFileError(str(file), None, f"cannot read it: {error.strerror}") from None
+    except NotUtf8Error as error:
+        raise OverrideFileError(str(file), error.line, error.problem) from None
     return parse_overrides(text, str(file))

@@ -49,6 +49,7 @@ from deadlines._errors import (
     UnknownRuleError,
 )
 from deadlines._result import Lang
+from deadlines._textfile import NotUtf8Error, read_user_text
 from deadlines._time import CHINA_TZ
 from deadlines.calendar import ChinaCalendar
 from deadlines.policy._errors import CaseFileError, describe_validation
@@ -418,9 +419,11 @@ def load_cases(path: str | Path) -> CaseFile:
     """
     file = Path(path)
     try:
-        text = file.read_text("utf-8")
+        text = read_user_text(file)
     except OSError as error:
         raise CaseFileError(str(file), f"cannot read it: {error.strerror}") from None
+    except NotUtf8Error as error:
+        raise CaseFileError(str(file), error.problem) from None
     return parse_cases(text, path=str(file))
 
 

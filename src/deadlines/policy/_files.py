@@ -33,6 +33,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from deadlines._errors import UnknownRuleError
+from deadlines._textfile import NotUtf8Error, read_user_text
 from deadlines.policy._errors import PolicyFileError, describe_validation
 from deadlines.policy._toml import TOMLDecodeError, dumps_toml, loads_toml
 from deadlines.rules import OPINION_2020, AnyLimit, Citation, Rule, RuleSet
@@ -301,13 +302,15 @@ def _load(source: str | Path, seen: tuple[Path, ...]) -> RuleSet:
         chain = " → ".join(str(p.name) for p in (*seen, resolved))
         raise PolicyFileError(str(file), f"the bases form a loop: {chain}", "base")
     try:
-        text = file.read_text("utf-8")
+        text = read_user_text(file)
     except OSError as error:
         known = ", ".join(BUILTIN_POLICIES)
         raise PolicyFileError(
             str(file),
             f"cannot read it ({error.strerror}); give a policy file or a built-in name: {known}",
         ) from None
+    except NotUtf8Error as error:
+        raise PolicyFileError(str(file), error.problem) from None
     policy = parse_policy(text, _format_of(file), path=str(file))
     return _resolve(policy, str(file), (*seen, resolved))
 

@@ -1,0 +1,74 @@
+"""Reading the text files people write: calendar notices, policy files, case files.
+
+They are written on office PCs, where Notepad saves UTF-8 with a byte-order mark and older
+Chinese Windows saves GBK. A BOM is harmless and is dropped; any other encoding is refused with
+the line of the first byte that is not UTF-8 and what the file looks like instead, since guessing
+an encoding could turn one character of a holiday's name into another without a word.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+__all__ = ["NotUtf8Error", "read_user_text"]
+
+
+class NotUtf8Error(ValueError):
+    """The file's bytes are not UTF-8; callers restate it as their own file error.
+
+    Attributes:
+        line: the 1-based line of the first byte that is not UTF-8.
+        problem: the sentence to show, saying what the file seems to be and how to fix it.
+    """
+
+    def __init__(self, line: int, problem: str) -> None:
+        self.line = line
+        self.problem = problem
+        super().__init__(problem)
+
+
+def read_user_text(path: str | Path) -> str:
+    """The text of a file written by a person: UTF-8, with or without a byte-order mark.
+
+    Raises:
+        OSError: the file cannot be read.
+        NotUtf8Error: the file is not UTF-8 (it says whether it looks like GBK or UTF-16).
+
+    >>> import tempfile, os
+    >>> folder = tempfile.mkdtemp()
+    >>> gbk = os.path.join(folder, "notice.toml")
+    >>> _ = Path(gbk).write_bytes('source = "国办发明电"'.encode("gbk"))
+    >>> read_user_text(gbk)
+    Traceback (most recent call last):
+    ...
+    deadlines._textfile.NotUtf8Error: the file is not UTF-8 (line 1, byte 0xb9); it reads as GBK ...
+    >>> _ = Path(gbk).write_bytes(codecs.BOM_UTF8 + 'year = 2027'.encode())
+    >>> read_user_text(gbk)
+    'year = 2027'
+    """
+    data = Path(path).read_bytes()
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise NotUtf8Error(line, _diagnose(data, line, data[error.start])) from None
+
+
+def _diagnose(data: bytes, line: int, byte: int) -> str:
+    where = f"line {line}, byte 0x{byte:02x}"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        seems = "it is UTF-16 (Notepad's 'Unicode')"
+    else:
+        try:
+            data.decode("gb18030")
+        except UnicodeDecodeError:
+            seems = "its encoding is unknown"
+        else:
+            seems = "it reads as GBK (GB 18030), the encoding of older Chinese Windows"
+    return (
+        f"the file is not UTF-8 ({where}); {seems}. Save it as UTF-8: in Notepad, "
+        "'Save As', Encoding 'UTF-8'"
+    )
