@@ -30,7 +30,7 @@ from pluggy import HookimplMarker, HookspecMarker
 if TYPE_CHECKING:
     from deadlines.calendar import CalendarOverride, OfficeHours
     from deadlines.rules import Conventions, Rule, RuleSet
-    from deadlines.supervision import Thresholds
+    from deadlines._thresholds import Thresholds
 
 __all__ = [
     "deadlines_calendar",
