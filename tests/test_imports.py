@@ -8,6 +8,7 @@ graph is read from the source with `ast`; nothing is imported.
 from __future__ import annotations
 
 import ast
+import importlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -135,3 +136,53 @@ class TestCycles:
         edges = graph()
         assert "deadlines._thresholds" in edges["deadlines.hookspecs"]  # under TYPE_CHECKING
         assert "deadlines._plugins" in edges["deadlines._engine"]  # inside __init__
+
+
+def _imported_names(path: Path, *, type_checking: bool) -> dict[str, str]:
+    """Name → module of a package's top-level imports, in or out of ``if TYPE_CHECKING:``."""
+    found: dict[str, str] = {}
+    for node in ast.parse(path.read_text("utf-8")).body:
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name):
+            body = node.body if node.test.id == "TYPE_CHECKING" and type_checking else []
+        else:
+            body = [] if type_checking else [node]
+        for statement in body:
+            if isinstance(statement, ast.ImportFrom) and (statement.module or "").startswith(
+                "deadlines"
+            ):
+                found.update((a.asname or a.name, statement.module or "") for a in statement.names)
+    return found
+
+
+LAZY_PACKAGES = ["deadlines", "deadlines.supervision"]
+
+
+class TestLazyExports:
+    """A package's lazy table, its TYPE_CHECKING imports and its __all__ say the same."""
+
+    @pytest.mark.parametrize("package", LAZY_PACKAGES, ids=LAZY_PACKAGES)
+    def test_type_checking_imports_are_the_table(self, package):
+        """What mypy reads under TYPE_CHECKING is what the table imports at run time."""
+        module = importlib.import_module(package)
+        path = Path(module.__file__ or "")
+        table = {name: source for source, names in module._LAZY.items() for name in names}
+        assert _imported_names(path, type_checking=True) == table
+
+    @pytest.mark.parametrize("package", LAZY_PACKAGES, ids=LAZY_PACKAGES)
+    def test_all_is_the_table_and_the_imports(self, package):
+        """__all__ is the lazy names and the names imported at once, nothing else."""
+        module = importlib.import_module(package)
+        eager = _imported_names(Path(module.__file__ or ""), type_checking=False)
+        lazy = {name for names in module._LAZY.values() for name in names}
+        public = {name for name in eager if name != "lazy_exports"} | lazy
+        assert set(module.__all__) - {"__version__"} == public
+        assert len(module.__all__) == len(set(module.__all__))
+
+    @pytest.mark.parametrize("package", LAZY_PACKAGES, ids=LAZY_PACKAGES)
+    def test_every_name_resolves(self, package):
+        """Each name of __all__ is there, and dir() lists it."""
+        module = importlib.import_module(package)
+        assert all(getattr(module, name) is not None for name in module.__all__)
+        assert set(module.__all__) <= set(dir(module))
+        with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
+            getattr(module, "Nothing")  # noqa: B009 - the lookup itself is tested

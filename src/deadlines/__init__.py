@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
 from deadlines._errors import (
@@ -20,6 +19,7 @@ from deadlines._errors import (
     ProvisionalDateWarning,
     UnknownRuleError,
 )
+from deadlines._lazy import lazy_exports
 from deadlines.calendar import (
     CalendarOverride,
     ChinaCalendar,
@@ -44,44 +44,27 @@ if TYPE_CHECKING:
     __version__: str
 
 # Names whose modules bring pydantic (~30 ms) or pluggy (~10 ms) are imported when first asked
-# for: a script that only asks the calendar should not pay for them.
+# for: a script that only asks the calendar should not pay for them. Each once, by module.
 _LAZY = {
-    "OPINION_2020": "deadlines.rules",
-    "CaseFileError": "deadlines.policy",
-    "PolicyFileError": "deadlines.policy",
-    "TomlValueError": "deadlines.policy",
-    "Citation": "deadlines.rules",
-    "Conventions": "deadlines.rules",
-    "DueResult": "deadlines._result",
-    "EventError": "deadlines.supervision",
-    "MissingExtraError": "deadlines.supervision",
-    "Engine": "deadlines._engine",
-    "Part": "deadlines._result",
-    "PluginChange": "deadlines._plugins",
-    "PluginInfo": "deadlines._plugins",
-    "Rule": "deadlines.rules",
-    "RuleSet": "deadlines.rules",
-    "TraceStep": "deadlines._result",
-    "hookimpl": "deadlines.hookspecs",
+    "deadlines._engine": ("Engine",),
+    "deadlines._plugins": ("PluginChange", "PluginInfo"),
+    "deadlines._result": ("DueResult", "Part", "TraceStep"),
+    "deadlines.hookspecs": ("hookimpl",),
+    "deadlines.policy": ("CaseFileError", "PolicyFileError", "TomlValueError"),
+    "deadlines.rules": ("OPINION_2020", "Citation", "Conventions", "Rule", "RuleSet"),
+    "deadlines.supervision": ("EventError", "MissingExtraError"),
 }
+_getattr, __dir__ = lazy_exports(__name__, globals(), _LAZY)
 
 
 def __getattr__(name: str) -> object:
-    if name == "__version__":
-        # importlib.metadata costs ~15 ms to import; read the version only when asked.
-        from importlib.metadata import version
+    if name != "__version__":
+        return _getattr(name)
+    # importlib.metadata costs ~15 ms to import; read the version only when asked.
+    from importlib.metadata import version
 
-        value: object = version("deadlines")
-    elif name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-    else:
-        raise AttributeError(f"module 'deadlines' has no attribute {name!r}")
-    globals()[name] = value
+    value = globals()["__version__"] = version("deadlines")
     return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY) | {"__version__"})
 
 
 __all__ = [

@@ -21,8 +21,9 @@ d1/routing open 1 wd / 56.5 h left
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from deadlines._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from deadlines._thresholds import FractionOfLimit, Thresholds, WorkingDaysBefore
@@ -68,70 +69,46 @@ if TYPE_CHECKING:
 # (``from deadlines.supervision import Thresholds``) loads that small module alone, not the
 # events, the ledger and the report (~30 ms at every start of ``deadlines due``).
 _LAZY = {
-    "ALERT_LEVELS": "deadlines.supervision._report",
-    "Alert": "deadlines.supervision._report",
-    "AlertLevel": "deadlines.supervision._report",
-    "CSV_COLUMNS": "deadlines.supervision._report",
-    "Completed": "deadlines.supervision._events",
-    "DecidedDocument": "deadlines.supervision._events",
-    "DecidedMatter": "deadlines.supervision._events",
-    "DocumentReceived": "deadlines.supervision._events",
-    "DocumentSubmitted": "deadlines.supervision._events",
-    "EVENT_TYPES": "deadlines.supervision._events",
-    "Event": "deadlines.supervision._events",
-    "EventError": "deadlines.supervision._errors",
-    "EventLog": "deadlines.supervision._events",
-    "FieldDay": "deadlines.supervision._events",
-    "FractionOfLimit": "deadlines._thresholds",
-    "InstructionReceived": "deadlines.supervision._events",
-    "Leader": "deadlines.supervision._events",
-    "Ledger": "deadlines.supervision._ledger",
-    "MarchFinding": "deadlines.supervision._march",
-    "MeetingHeld": "deadlines.supervision._events",
-    "MeetingScheduled": "deadlines.supervision._events",
-    "MissingExtraError": "deadlines.supervision._errors",
-    "Obligation": "deadlines.supervision._obligations",
-    "ObligationStatus": "deadlines.supervision._status",
-    "PAUSABLE": "deadlines.supervision._obligations",
-    "Pause": "deadlines.supervision._pause",
-    "Paused": "deadlines.supervision._events",
-    "Problem": "deadlines.supervision._errors",
-    "QuarterDispatched": "deadlines.supervision._events",
-    "QuarterReported": "deadlines.supervision._events",
-    "QuarterStanding": "deadlines.supervision._quarterly",
-    "QuotaStanding": "deadlines.supervision._quota",
-    "Report": "deadlines.supervision._report",
-    "Resumed": "deadlines.supervision._events",
-    "STATUS_ORDER": "deadlines.supervision._status",
-    "Status": "deadlines.supervision._status",
-    "Supervisor": "deadlines.supervision._ledger",
-    "Thresholds": "deadlines._thresholds",
-    "Tracked": "deadlines.supervision._ledger",
-    "Unit": "deadlines.supervision._obligations",
-    "WorkingDaysBefore": "deadlines._thresholds",
-    "derive": "deadlines.supervision._obligations",
-    "march_check": "deadlines.supervision._march",
-    "parse_event": "deadlines.supervision._events",
-    "paused_due": "deadlines.supervision._pause",
-    "quarter_obligations": "deadlines.supervision._quarterly",
-    "quota_standings": "deadlines.supervision._quota",
-    "read_events": "deadlines.supervision._events",
-    "to_ics": "deadlines.supervision._ics",
-    "write_ics": "deadlines.supervision._ics",
+    "deadlines._thresholds": ("FractionOfLimit", "Thresholds", "WorkingDaysBefore"),
+    "deadlines.supervision._errors": ("EventError", "MissingExtraError", "Problem"),
+    "deadlines.supervision._events": (
+        "Completed",
+        "DecidedDocument",
+        "DecidedMatter",
+        "DocumentReceived",
+        "DocumentSubmitted",
+        "EVENT_TYPES",
+        "Event",
+        "EventLog",
+        "FieldDay",
+        "InstructionReceived",
+        "Leader",
+        "MeetingHeld",
+        "MeetingScheduled",
+        "Paused",
+        "QuarterDispatched",
+        "QuarterReported",
+        "Resumed",
+        "parse_event",
+        "read_events",
+    ),
+    "deadlines.supervision._ics": ("to_ics", "write_ics"),
+    "deadlines.supervision._ledger": ("Ledger", "Supervisor", "Tracked"),
+    "deadlines.supervision._march": ("MarchFinding", "march_check"),
+    "deadlines.supervision._obligations": ("Obligation", "PAUSABLE", "Unit", "derive"),
+    "deadlines.supervision._pause": ("Pause", "paused_due"),
+    "deadlines.supervision._quarterly": ("QuarterStanding", "quarter_obligations"),
+    "deadlines.supervision._quota": ("QuotaStanding", "quota_standings"),
+    "deadlines.supervision._report": (
+        "ALERT_LEVELS",
+        "Alert",
+        "AlertLevel",
+        "CSV_COLUMNS",
+        "Report",
+    ),
+    "deadlines.supervision._status": ("ObligationStatus", "STATUS_ORDER", "Status"),
 }
-
-
-def __getattr__(name: str) -> object:
-    if name not in _LAZY:
-        raise AttributeError(f"module 'deadlines.supervision' has no attribute {name!r}")
-    value: object = getattr(importlib.import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
-
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _LAZY)
 
 __all__ = [
     "ALERT_LEVELS",
