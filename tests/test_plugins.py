@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import importlib
 import inspect
 import json
 import os
@@ -45,7 +46,7 @@ from deadlines import (
     hookspecs,
 )
 from deadlines._discovery import plugins_may_be_installed
-from deadlines._plugins import _HOOKS
+from deadlines._plugins import HOOKS
 from deadlines.calendar import parse_overrides
 from deadlines.cli import main
 from deadlines.rules import Citation, Cutoff, HourClock, Hours, Rule, WorkingDays
@@ -121,7 +122,7 @@ class TestHookspecs:
             "deadlines_supervision_thresholds",
         ]
         assert all(hasattr(function, "deadlines_spec") for _, function in SPECS)
-        assert sorted(_HOOKS) == [name for name, _ in SPECS]  # the loader's own list
+        assert sorted(HOOKS) == [name for name, _ in SPECS]  # the loader's own list
 
     @pytest.mark.parametrize(("name", "function"), SPECS, ids=[name for name, _ in SPECS])
     def test_contract(self, name, function):
@@ -738,8 +739,16 @@ class TestBrokenPlugins:
                 "ruleset",
             ),
             (lambda: types.SimpleNamespace(helper=lambda: None), "(load)", "implements no hook"),
+            (
+                lambda: types.SimpleNamespace(
+                    deadlines_rules=hookimpl(lambda rules: []),
+                    more_rules=hookimpl(specname="deadlines_rules")(lambda rules: []),
+                ),
+                "deadlines_rules",
+                "implements it 2 times",
+            ),
         ],
-        ids=["unmarked", "unknown-hook", "wrapper", "unknown-argument", "no-hooks"],
+        ids=["unmarked", "unknown-hook", "wrapper", "unknown-argument", "no-hooks", "twice"],
     )
     def test_malformed(self, build, hook, says):
         """Mistakes pluggy would let pass silently are errors naming the hook."""
@@ -1198,10 +1207,16 @@ class TestDocs:
         ).read_text("utf-8")
 
 
+MACHINERY = [
+    importlib.import_module(f"deadlines._plugins.{name}")
+    for name in ("_build", "_claims", "_manager", "_read")
+] + [deadlines._plugins, hookspecs, deadlines._discovery]
+
+
 class TestNoAsserts:
     """The plugin machinery checks at run time with explicit errors, never with assert."""
 
-    @pytest.mark.parametrize("module", [deadlines._plugins, hookspecs], ids=["plugins", "specs"])
+    @pytest.mark.parametrize("module", MACHINERY, ids=[m.__name__ for m in MACHINERY])
     def test_no_assert(self, module):
         """No assert statement (stripped by python -O) and no type: ignore to paper over types."""
         source = inspect.getsource(module)
