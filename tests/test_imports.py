@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import ast
 import importlib
+import subprocess
+import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -138,19 +140,14 @@ class TestCycles:
         assert "deadlines._plugins" in edges["deadlines._engine"]  # inside __init__
 
 
-def _imported_names(path: Path, *, type_checking: bool) -> dict[str, str]:
-    """Name → module of a package's top-level imports, in or out of ``if TYPE_CHECKING:``."""
-    found: dict[str, str] = {}
+def _type_checking_imports(path: Path) -> list[tuple[str | None, str, str | None]]:
+    """Each name a package imports under ``if TYPE_CHECKING:`` as ``(module, name, asname)``."""
+    found: list[tuple[str | None, str, str | None]] = []
     for node in ast.parse(path.read_text("utf-8")).body:
-        if isinstance(node, ast.If) and isinstance(node.test, ast.Name):
-            body = node.body if node.test.id == "TYPE_CHECKING" and type_checking else []
-        else:
-            body = [] if type_checking else [node]
-        for statement in body:
-            if isinstance(statement, ast.ImportFrom) and (statement.module or "").startswith(
-                "deadlines"
-            ):
-                found.update((a.asname or a.name, statement.module or "") for a in statement.names)
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for statement in node.body:
+                if isinstance(statement, ast.ImportFrom):
+                    found.extend((statement.module, a.name, a.asname) for a in statement.names)
     return found
 
 
@@ -158,25 +155,26 @@ LAZY_PACKAGES = ["deadlines", "deadlines.supervision"]
 
 
 class TestLazyExports:
-    """A package's lazy table, its TYPE_CHECKING imports and its __all__ say the same."""
+    """A package's table of names, its TYPE_CHECKING imports and its __all__ say the same."""
 
     @pytest.mark.parametrize("package", LAZY_PACKAGES, ids=LAZY_PACKAGES)
     def test_type_checking_imports_are_the_table(self, package):
-        """What mypy reads under TYPE_CHECKING is what the table imports at run time."""
+        """What mypy reads under TYPE_CHECKING is the table, each name re-exported (X as X)."""
         module = importlib.import_module(package)
-        path = Path(module.__file__ or "")
-        table = {name: source for source, names in module._LAZY.items() for name in names}
-        assert _imported_names(path, type_checking=True) == table
+        imports = _type_checking_imports(Path(module.__file__ or ""))
+        table = {(source, name) for source, names in module._EXPORTS.items() for name in names}
+        assert {(source, name) for source, name, _ in imports} == table
+        assert [name for _, name, alias in imports if alias != name] == []
+        assert len(imports) == len(table)
 
     @pytest.mark.parametrize("package", LAZY_PACKAGES, ids=LAZY_PACKAGES)
-    def test_all_is_the_table_and_the_imports(self, package):
-        """__all__ is the lazy names and the names imported at once, nothing else."""
+    def test_all_is_the_table(self, package):
+        """__all__ is the table's names, once each, constants first, then by name."""
         module = importlib.import_module(package)
-        eager = _imported_names(Path(module.__file__ or ""), type_checking=False)
-        lazy = {name for names in module._LAZY.values() for name in names}
-        public = {name for name in eager if name != "lazy_exports"} | lazy
-        assert set(module.__all__) - {"__version__"} == public
-        assert len(module.__all__) == len(set(module.__all__))
+        names = [name for names in module._EXPORTS.values() for name in names]
+        assert set(module.__all__) - {"__version__"} == set(names)
+        assert len(names) == len(set(names))
+        assert module.__all__ == sorted(module.__all__, key=lambda n: (not n.isupper(), n))
 
     @pytest.mark.parametrize("package", LAZY_PACKAGES, ids=LAZY_PACKAGES)
     def test_every_name_resolves(self, package):
@@ -186,3 +184,11 @@ class TestLazyExports:
         assert set(module.__all__) <= set(dir(module))
         with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
             getattr(module, "Nothing")  # noqa: B009 - the lookup itself is tested
+
+    def test_import_is_light(self):
+        """`import deadlines` imports none of the modules its names come from."""
+        code = "import sys, deadlines; print(sorted(m for m in sys.modules if 'deadlines.' in m))"
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert out.stdout.strip() == "['deadlines._lazy']"

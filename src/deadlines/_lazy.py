@@ -1,8 +1,9 @@
 """Names a package re-exports but imports only when first asked for (PEP 562).
 
-A package lists its lazy names once, by module; its ``__getattr__`` and ``__dir__`` come from
-that table. Type checkers read the package's ``if TYPE_CHECKING:`` imports and its ``__all__``;
-tests/test_imports.py checks that both say what the table says.
+A package lists its public names once, by module; its ``__getattr__``, ``__dir__`` and
+``__all__`` come from that table. Type checkers cannot read it: they read the package's
+``if TYPE_CHECKING:`` imports (``X as X``, an explicit re-export), which tests/test_imports.py
+holds to the table.
 """
 
 from __future__ import annotations
@@ -12,11 +13,21 @@ from collections.abc import Callable, Mapping
 
 
 def lazy_exports(
-    package: str, namespace: dict[str, object], table: Mapping[str, tuple[str, ...]]
-) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
-    """The ``__getattr__`` and ``__dir__`` of `package`, from `table` (module → its names).
+    package: str,
+    namespace: dict[str, object],
+    table: Mapping[str, tuple[str, ...]],
+    *extra: str,
+) -> tuple[Callable[[str], object], Callable[[], list[str]], list[str]]:
+    """The ``__getattr__``, ``__dir__`` and ``__all__`` of `package`, from `table`.
 
-    A name is imported once: its value is then stored in `namespace`, the package's globals.
+    Args:
+        package: the package's name, for the error of a name it does not have.
+        namespace: the package's globals, where a name's value is kept once imported.
+        table: each module and the names the package takes from it.
+        extra: further public names the package's own ``__getattr__`` answers.
+
+    Returns:
+        ``__getattr__``, ``__dir__``, and ``__all__`` sorted constants first, then by name.
     """
     modules = {name: module for module, names in table.items() for name in names}
 
@@ -28,6 +39,7 @@ def lazy_exports(
         return value
 
     def __dir__() -> list[str]:  # noqa: N807 - PEP 562's name
-        return sorted(set(namespace) | set(modules))
+        return sorted(set(namespace) | set(modules) | set(extra))
 
-    return __getattr__, __dir__
+    public = sorted({*modules, *extra}, key=lambda name: (not name.isupper(), name))
+    return __getattr__, __dir__, public

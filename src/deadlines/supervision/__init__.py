@@ -25,50 +25,83 @@ from typing import TYPE_CHECKING
 
 from deadlines._lazy import lazy_exports
 
-if TYPE_CHECKING:
-    from deadlines._thresholds import FractionOfLimit, Thresholds, WorkingDaysBefore
-    from deadlines.supervision._errors import EventError, MissingExtraError, Problem
+# What type checkers read: the table below, name for name (tests/test_imports.py compares them);
+# ``X as X`` marks each as re-exported, one import per module like the table.
+if TYPE_CHECKING:  # isort: off
+    from deadlines._thresholds import (
+        FractionOfLimit as FractionOfLimit,
+        Thresholds as Thresholds,
+        WorkingDaysBefore as WorkingDaysBefore,
+    )
+    from deadlines.supervision._errors import (
+        EventError as EventError,
+        MissingExtraError as MissingExtraError,
+        Problem as Problem,
+    )
     from deadlines.supervision._events import (
-        EVENT_TYPES,
-        Completed,
-        DecidedDocument,
-        DecidedMatter,
-        DocumentReceived,
-        DocumentSubmitted,
-        Event,
-        EventLog,
-        FieldDay,
-        InstructionReceived,
-        Leader,
-        MeetingHeld,
-        MeetingScheduled,
-        Paused,
-        QuarterDispatched,
-        QuarterReported,
-        Resumed,
-        parse_event,
-        read_events,
+        EVENT_TYPES as EVENT_TYPES,
+        Completed as Completed,
+        DecidedDocument as DecidedDocument,
+        DecidedMatter as DecidedMatter,
+        DocumentReceived as DocumentReceived,
+        DocumentSubmitted as DocumentSubmitted,
+        Event as Event,
+        EventLog as EventLog,
+        FieldDay as FieldDay,
+        InstructionReceived as InstructionReceived,
+        Leader as Leader,
+        MeetingHeld as MeetingHeld,
+        MeetingScheduled as MeetingScheduled,
+        Paused as Paused,
+        QuarterDispatched as QuarterDispatched,
+        QuarterReported as QuarterReported,
+        Resumed as Resumed,
+        parse_event as parse_event,
+        read_events as read_events,
     )
-    from deadlines.supervision._ics import to_ics, write_ics
-    from deadlines.supervision._ledger import Ledger, Supervisor, Tracked
-    from deadlines.supervision._march import MarchFinding, march_check
-    from deadlines.supervision._obligations import PAUSABLE, Obligation, Unit, derive
-    from deadlines.supervision._pause import Pause, paused_due
-    from deadlines.supervision._quarterly import QuarterStanding, quarter_obligations
-    from deadlines.supervision._quota import QuotaStanding, quota_standings
+    from deadlines.supervision._ics import to_ics as to_ics, write_ics as write_ics
+    from deadlines.supervision._ledger import (
+        Ledger as Ledger,
+        Supervisor as Supervisor,
+        Tracked as Tracked,
+    )
+    from deadlines.supervision._march import (
+        MarchFinding as MarchFinding,
+        march_check as march_check,
+    )
+    from deadlines.supervision._obligations import (
+        PAUSABLE as PAUSABLE,
+        Obligation as Obligation,
+        Unit as Unit,
+        derive as derive,
+    )
+    from deadlines.supervision._pause import Pause as Pause, paused_due as paused_due
+    from deadlines.supervision._quarterly import (
+        QuarterStanding as QuarterStanding,
+        quarter_obligations as quarter_obligations,
+    )
+    from deadlines.supervision._quota import (
+        QuotaStanding as QuotaStanding,
+        quota_standings as quota_standings,
+    )
     from deadlines.supervision._report import (
-        ALERT_LEVELS,
-        CSV_COLUMNS,
-        Alert,
-        AlertLevel,
-        Report,
+        ALERT_LEVELS as ALERT_LEVELS,
+        CSV_COLUMNS as CSV_COLUMNS,
+        Alert as Alert,
+        AlertLevel as AlertLevel,
+        Report as Report,
     )
-    from deadlines.supervision._status import STATUS_ORDER, ObligationStatus, Status
+    from deadlines.supervision._status import (
+        STATUS_ORDER as STATUS_ORDER,
+        ObligationStatus as ObligationStatus,
+        Status as Status,
+    )
+    # isort: on
 
 # Every name is imported when first asked for: a plugin that sets thresholds
 # (``from deadlines.supervision import Thresholds``) loads that small module alone, not the
 # events, the ledger and the report (~30 ms at every start of ``deadlines due``).
-_LAZY = {
+_EXPORTS = {
     "deadlines._thresholds": ("FractionOfLimit", "Thresholds", "WorkingDaysBefore"),
     "deadlines.supervision._errors": ("EventError", "MissingExtraError", "Problem"),
     "deadlines.supervision._events": (
@@ -108,57 +141,4 @@ _LAZY = {
     ),
     "deadlines.supervision._status": ("ObligationStatus", "STATUS_ORDER", "Status"),
 }
-__getattr__, __dir__ = lazy_exports(__name__, globals(), _LAZY)
-
-__all__ = [
-    "ALERT_LEVELS",
-    "CSV_COLUMNS",
-    "EVENT_TYPES",
-    "PAUSABLE",
-    "STATUS_ORDER",
-    "Alert",
-    "AlertLevel",
-    "Completed",
-    "DecidedDocument",
-    "DecidedMatter",
-    "DocumentReceived",
-    "DocumentSubmitted",
-    "Event",
-    "EventError",
-    "EventLog",
-    "FieldDay",
-    "FractionOfLimit",
-    "InstructionReceived",
-    "Leader",
-    "Ledger",
-    "MarchFinding",
-    "MeetingHeld",
-    "MeetingScheduled",
-    "MissingExtraError",
-    "Obligation",
-    "ObligationStatus",
-    "Pause",
-    "Paused",
-    "Problem",
-    "QuarterDispatched",
-    "QuarterReported",
-    "QuarterStanding",
-    "QuotaStanding",
-    "Report",
-    "Resumed",
-    "Status",
-    "Supervisor",
-    "Thresholds",
-    "Tracked",
-    "Unit",
-    "WorkingDaysBefore",
-    "derive",
-    "march_check",
-    "parse_event",
-    "paused_due",
-    "quarter_obligations",
-    "quota_standings",
-    "read_events",
-    "to_ics",
-    "write_ics",
-]
+__getattr__, __dir__, __all__ = lazy_exports(__name__, globals(), _EXPORTS)
