@@ -47,6 +47,7 @@ from deadlines import (
 )
 from deadlines._discovery import plugins_may_be_installed
 from deadlines._plugins import HOOKS
+from deadlines._plugins._read import Reader
 from deadlines.calendar import parse_overrides
 from deadlines.cli import main
 from deadlines.rules import Citation, Cutoff, HourClock, Hours, Rule, WorkingDays
@@ -123,6 +124,11 @@ class TestHookspecs:
         ]
         assert all(hasattr(function, "deadlines_spec") for _, function in SPECS)
         assert sorted(HOOKS) == [name for name, _ in SPECS]  # the loader's own list
+
+    def test_a_reader_per_hook(self):
+        """Each hook's answers have a reader of the same name, which the engine dispatches to."""
+        readers = [getattr(Reader, hook.removeprefix("deadlines_"), None) for hook in HOOKS]
+        assert all(callable(reader) for reader in readers)
 
     @pytest.mark.parametrize(("name", "function"), SPECS, ids=[name for name, _ in SPECS])
     def test_contract(self, name, function):
