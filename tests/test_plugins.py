@@ -960,6 +960,27 @@ class TestDiscovery:
             Engine()
         assert (caught.value.plugin, caught.value.hook) == ("broken", "(load)")
 
+    @pytest.mark.parametrize(
+        ("source", "hook", "says"),
+        [
+            ("def deadlines_rules(rules):\n    return []\n", "deadlines_rules", "is not marked"),
+            (
+                "from deadlines import hookimpl\n\ndeadlines_rule = hookimpl(lambda rules: [])\n",
+                "deadlines_rule",
+                "no such hook",
+            ),
+        ],
+        ids=["unmarked", "unknown-hook"],
+    )
+    def test_malformed_installed(self, site, monkeypatch, source, hook, says):
+        """An installed plugin is checked as one given in code, and named by its entry point."""
+        monkeypatch.delitem(sys.modules, "bad_routing", raising=False)
+        files = {"bad_routing.py": source}
+        _distribution(site, "bad-routing", "[deadlines]\nbad = bad_routing\n", files)
+        with pytest.raises(PluginError, match=says) as caught:
+            Engine()
+        assert (caught.value.plugin, caught.value.hook) == ("bad", hook)
+
     def test_two_distributions_one_name(self, site, monkeypatch):
         """Two distributions installing one plugin name are refused."""
         for module in ("one_routing", "two_routing"):
