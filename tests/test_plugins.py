@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import importlib
 import inspect
 import json
 import os
@@ -45,7 +46,8 @@ from deadlines import (
     hookspecs,
 )
 from deadlines._discovery import plugins_may_be_installed
-from deadlines._plugins import _HOOKS
+from deadlines._plugins import HOOKS
+from deadlines._plugins._read import Reader
 from deadlines.calendar import parse_overrides
 from deadlines.cli import main
 from deadlines.rules import Citation, Cutoff, HourClock, Hours, Rule, WorkingDays
@@ -121,7 +123,12 @@ class TestHookspecs:
             "deadlines_supervision_thresholds",
         ]
         assert all(hasattr(function, "deadlines_spec") for _, function in SPECS)
-        assert sorted(_HOOKS) == [name for name, _ in SPECS]  # the loader's own list
+        assert sorted(HOOKS) == [name for name, _ in SPECS]  # the loader's own list
+
+    def test_a_reader_per_hook(self):
+        """Each hook's answers have a reader of the same name, which the engine dispatches to."""
+        readers = [getattr(Reader, hook.removeprefix("deadlines_"), None) for hook in HOOKS]
+        assert all(callable(reader) for reader in readers)
 
     @pytest.mark.parametrize(("name", "function"), SPECS, ids=[name for name, _ in SPECS])
     def test_contract(self, name, function):
@@ -738,8 +745,16 @@ class TestBrokenPlugins:
                 "ruleset",
             ),
             (lambda: types.SimpleNamespace(helper=lambda: None), "(load)", "implements no hook"),
+            (
+                lambda: types.SimpleNamespace(
+                    deadlines_rules=hookimpl(lambda rules: []),
+                    more_rules=hookimpl(specname="deadlines_rules")(lambda rules: []),
+                ),
+                "deadlines_rules",
+                "implements it 2 times",
+            ),
         ],
-        ids=["unmarked", "unknown-hook", "wrapper", "unknown-argument", "no-hooks"],
+        ids=["unmarked", "unknown-hook", "wrapper", "unknown-argument", "no-hooks", "twice"],
     )
     def test_malformed(self, build, hook, says):
         """Mistakes pluggy would let pass silently are errors naming the hook."""
@@ -944,6 +959,27 @@ class TestDiscovery:
         ) as caught:
             Engine()
         assert (caught.value.plugin, caught.value.hook) == ("broken", "(load)")
+
+    @pytest.mark.parametrize(
+        ("source", "hook", "says"),
+        [
+            ("def deadlines_rules(rules):\n    return []\n", "deadlines_rules", "is not marked"),
+            (
+                "from deadlines import hookimpl\n\ndeadlines_rule = hookimpl(lambda rules: [])\n",
+                "deadlines_rule",
+                "no such hook",
+            ),
+        ],
+        ids=["unmarked", "unknown-hook"],
+    )
+    def test_malformed_installed(self, site, monkeypatch, source, hook, says):
+        """An installed plugin is checked as one given in code, and named by its entry point."""
+        monkeypatch.delitem(sys.modules, "bad_routing", raising=False)
+        files = {"bad_routing.py": source}
+        _distribution(site, "bad-routing", "[deadlines]\nbad = bad_routing\n", files)
+        with pytest.raises(PluginError, match=says) as caught:
+            Engine()
+        assert (caught.value.plugin, caught.value.hook) == ("bad", hook)
 
     def test_two_distributions_one_name(self, site, monkeypatch):
         """Two distributions installing one plugin name are refused."""
@@ -1198,10 +1234,16 @@ class TestDocs:
         ).read_text("utf-8")
 
 
+MACHINERY = [
+    importlib.import_module(f"deadlines._plugins.{name}")
+    for name in ("_build", "_claims", "_manager", "_read")
+] + [deadlines._plugins, hookspecs, deadlines._discovery]
+
+
 class TestNoAsserts:
     """The plugin machinery checks at run time with explicit errors, never with assert."""
 
-    @pytest.mark.parametrize("module", [deadlines._plugins, hookspecs], ids=["plugins", "specs"])
+    @pytest.mark.parametrize("module", MACHINERY, ids=[m.__name__ for m in MACHINERY])
     def test_no_assert(self, module):
         """No assert statement (stripped by python -O) and no type: ignore to paper over types."""
         source = inspect.getsource(module)

@@ -2,127 +2,109 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
-from deadlines._errors import (
-    DeadlinesError,
-    DeadlinesWarning,
-    InvalidArgumentError,
-    InvalidValueError,
-    MissingParameterError,
-    NotADeadlineError,
-    NotInEffectError,
-    OutOfRangeError,
-    OverrideFileError,
-    PluginConflictError,
-    PluginError,
-    ProvisionalDateWarning,
-    UnknownRuleError,
-)
-from deadlines.calendar import (
-    CalendarOverride,
-    ChinaCalendar,
-    Day,
-    DayChange,
-    DayKind,
-    Notice,
-    OfficeHours,
-    Season,
-    load_overrides,
-)
+from deadlines._lazy import lazy_exports
 
-if TYPE_CHECKING:
-    from deadlines._engine import Engine
-    from deadlines._plugins import PluginChange, PluginInfo
-    from deadlines._result import DueResult, Part, TraceStep
-    from deadlines.hookspecs import hookimpl
-    from deadlines.policy import CaseFileError, PolicyFileError, TomlValueError
-    from deadlines.rules import OPINION_2020, Citation, Conventions, Rule, RuleSet
-    from deadlines.supervision import EventError, MissingExtraError
+# What type checkers read: the table below, name for name (tests/test_imports.py compares them);
+# ``X as X`` marks each as re-exported, one import per module like the table.
+if TYPE_CHECKING:  # isort: off
+    from deadlines._engine import Engine as Engine
+    from deadlines._errors import (
+        DeadlinesError as DeadlinesError,
+        DeadlinesWarning as DeadlinesWarning,
+        InvalidArgumentError as InvalidArgumentError,
+        InvalidValueError as InvalidValueError,
+        MissingParameterError as MissingParameterError,
+        NotADeadlineError as NotADeadlineError,
+        NotInEffectError as NotInEffectError,
+        OutOfRangeError as OutOfRangeError,
+        OverrideFileError as OverrideFileError,
+        PluginConflictError as PluginConflictError,
+        PluginError as PluginError,
+        ProvisionalDateWarning as ProvisionalDateWarning,
+        UnknownRuleError as UnknownRuleError,
+    )
+    from deadlines._plugins import PluginChange as PluginChange, PluginInfo as PluginInfo
+    from deadlines._result import DueResult as DueResult, Part as Part, TraceStep as TraceStep
+    from deadlines.calendar import (
+        CalendarOverride as CalendarOverride,
+        ChinaCalendar as ChinaCalendar,
+        Day as Day,
+        DayChange as DayChange,
+        DayKind as DayKind,
+        Notice as Notice,
+        OfficeHours as OfficeHours,
+        Season as Season,
+        load_overrides as load_overrides,
+    )
+    from deadlines.hookspecs import hookimpl as hookimpl
+    from deadlines.policy import (
+        CaseFileError as CaseFileError,
+        PolicyFileError as PolicyFileError,
+        TomlValueError as TomlValueError,
+    )
+    from deadlines.rules import (
+        OPINION_2020 as OPINION_2020,
+        Citation as Citation,
+        Conventions as Conventions,
+        Rule as Rule,
+        RuleSet as RuleSet,
+    )
+    from deadlines.supervision import (
+        EventError as EventError,
+        MissingExtraError as MissingExtraError,
+    )
 
     __version__: str
+    # isort: on
 
-# Names whose modules bring pydantic (~30 ms) or pluggy (~10 ms) are imported when first asked
-# for: a script that only asks the calendar should not pay for them.
-_LAZY = {
-    "OPINION_2020": "deadlines.rules",
-    "CaseFileError": "deadlines.policy",
-    "PolicyFileError": "deadlines.policy",
-    "TomlValueError": "deadlines.policy",
-    "Citation": "deadlines.rules",
-    "Conventions": "deadlines.rules",
-    "DueResult": "deadlines._result",
-    "EventError": "deadlines.supervision",
-    "MissingExtraError": "deadlines.supervision",
-    "Engine": "deadlines._engine",
-    "Part": "deadlines._result",
-    "PluginChange": "deadlines._plugins",
-    "PluginInfo": "deadlines._plugins",
-    "Rule": "deadlines.rules",
-    "RuleSet": "deadlines.rules",
-    "TraceStep": "deadlines._result",
-    "hookimpl": "deadlines.hookspecs",
+#: Every public name, by the module it comes from: the one list of them. Each is imported when
+#: first asked for: modules that bring pydantic (~30 ms) or pluggy (~10 ms) are paid for only
+#: by a script that uses them.
+_EXPORTS = {
+    "deadlines._engine": ("Engine",),
+    "deadlines._errors": (
+        "DeadlinesError",
+        "DeadlinesWarning",
+        "InvalidArgumentError",
+        "InvalidValueError",
+        "MissingParameterError",
+        "NotADeadlineError",
+        "NotInEffectError",
+        "OutOfRangeError",
+        "OverrideFileError",
+        "PluginConflictError",
+        "PluginError",
+        "ProvisionalDateWarning",
+        "UnknownRuleError",
+    ),
+    "deadlines._plugins": ("PluginChange", "PluginInfo"),
+    "deadlines._result": ("DueResult", "Part", "TraceStep"),
+    "deadlines.calendar": (
+        "CalendarOverride",
+        "ChinaCalendar",
+        "Day",
+        "DayChange",
+        "DayKind",
+        "Notice",
+        "OfficeHours",
+        "Season",
+        "load_overrides",
+    ),
+    "deadlines.hookspecs": ("hookimpl",),
+    "deadlines.policy": ("CaseFileError", "PolicyFileError", "TomlValueError"),
+    "deadlines.rules": ("OPINION_2020", "Citation", "Conventions", "Rule", "RuleSet"),
+    "deadlines.supervision": ("EventError", "MissingExtraError"),
 }
+_getattr, __dir__, __all__ = lazy_exports(__name__, globals(), _EXPORTS, "__version__")
 
 
 def __getattr__(name: str) -> object:
-    if name == "__version__":
-        # importlib.metadata costs ~15 ms to import; read the version only when asked.
-        from importlib.metadata import version
+    if name != "__version__":
+        return _getattr(name)
+    # importlib.metadata costs ~15 ms to import; read the version only when asked.
+    from importlib.metadata import version
 
-        value: object = version("deadlines")
-    elif name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-    else:
-        raise AttributeError(f"module 'deadlines' has no attribute {name!r}")
-    globals()[name] = value
+    value = globals()["__version__"] = version("deadlines")
     return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY) | {"__version__"})
-
-
-__all__ = [
-    "OPINION_2020",
-    "CalendarOverride",
-    "CaseFileError",
-    "ChinaCalendar",
-    "Citation",
-    "Conventions",
-    "Day",
-    "DayChange",
-    "DayKind",
-    "DeadlinesError",
-    "DeadlinesWarning",
-    "DueResult",
-    "Engine",
-    "EventError",
-    "InvalidArgumentError",
-    "InvalidValueError",
-    "MissingExtraError",
-    "MissingParameterError",
-    "NotADeadlineError",
-    "NotInEffectError",
-    "Notice",
-    "OfficeHours",
-    "OutOfRangeError",
-    "OverrideFileError",
-    "Part",
-    "PluginChange",
-    "PluginConflictError",
-    "PluginError",
-    "PluginInfo",
-    "PolicyFileError",
-    "ProvisionalDateWarning",
-    "Rule",
-    "RuleSet",
-    "Season",
-    "TomlValueError",
-    "TraceStep",
-    "UnknownRuleError",
-    "__version__",
-    "hookimpl",
-    "load_overrides",
-]

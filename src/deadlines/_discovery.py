@@ -1,7 +1,7 @@
 """Whether plugins may apply, found out cheaply: the engine imports the plugin machinery only then.
 
-`deadlines._plugins` (pluggy's manager, the merging of answers) is a large module; with no plugin
-given and none installed, an engine needs none of it.
+`deadlines._plugins` (pluggy's managers, the table of claims) is a package that imports pluggy;
+with no plugin given and none installed, an engine needs none of it.
 """
 
 from __future__ import annotations

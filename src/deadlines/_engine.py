@@ -326,6 +326,7 @@ def _result(values: dict[str, Any]) -> DueResult:
 
     model_construct looks up aliases and defaults field by field; here every field is given,
     so the instance is set up directly, as model_construct itself does in the end.
+    tests/test_engine.py holds it to `DueResult.model_validate` on random rules and triggers.
     """
     if not _FAST_RESULT:
         return DueResult.model_construct(**values)

@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING
 from pluggy import HookimplMarker, HookspecMarker
 
 if TYPE_CHECKING:
+    from deadlines._thresholds import Thresholds
     from deadlines.calendar import CalendarOverride, OfficeHours
     from deadlines.rules import Conventions, Rule, RuleSet
-    from deadlines.supervision import Thresholds
 
 __all__ = [
     "deadlines_calendar",

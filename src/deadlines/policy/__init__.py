@@ -39,7 +39,7 @@ from deadlines.policy._diff import (
     diff_policies,
     range_triggers,
 )
-from deadlines.policy._errors import CaseFileError, PolicyFileError, TomlValueError
+from deadlines.policy._errors import CaseFileError, PolicyFileError
 from deadlines.policy._files import (
     BUILTIN_POLICIES,
     Amendment,
@@ -52,7 +52,7 @@ from deadlines.policy._files import (
     parse_policy,
     policy_schema,
 )
-from deadlines.policy._toml import dumps_toml
+from deadlines.policy._toml import TomlValueError, dumps_toml
 
 __all__ = [
     "BUILTIN_POLICIES",

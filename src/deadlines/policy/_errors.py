@@ -10,11 +10,12 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from deadlines._errors import DeadlinesError
+from deadlines.policy._toml import inline
 
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
 
-__all__ = ["CaseFileError", "PolicyFileError", "TomlValueError", "describe_validation"]
+__all__ = ["CaseFileError", "PolicyFileError", "describe_validation"]
 
 _E = TypeVar("_E", bound="PolicyFileError")
 
@@ -66,20 +67,6 @@ class CaseFileError(PolicyFileError):
         problem: what is wrong and what valid input looks like.
         problems: every problem found, as (field, problem) pairs.
     """
-
-
-class TomlValueError(DeadlinesError, TypeError):
-    """A value (or a key) given to the TOML writer has no TOML form, such as ``None``.
-
-    Attributes:
-        key: where in the document, e.g. ``rules[0].limit.n``.
-        value: the value (or key) that has no TOML form.
-    """
-
-    def __init__(self, key: str, value: object, problem: str) -> None:
-        self.key = key
-        self.value = value
-        super().__init__(f"{key}: {problem}" if key else problem)
 
 
 # --- reading pydantic's errors ---------------------------------------------------------------
@@ -245,8 +232,6 @@ def describe_validation(
     Returns:
         (location, problem) pairs in the order pydantic found them.
     """
-    from deadlines.policy._toml import inline
-
     found: dict[tuple[int | str, ...], Problem] = {}
     details = error.errors(include_url=False)
     walked = [_walk(model, tuple(item["loc"])) for item in details]

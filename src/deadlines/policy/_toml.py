@@ -17,7 +17,7 @@ import sys
 from collections.abc import Mapping
 from typing import Any
 
-from deadlines.policy._errors import TomlValueError
+from deadlines._errors import DeadlinesError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -27,6 +27,21 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 __all__ = ["TOMLDecodeError", "TomlValueError", "dumps_toml", "inline", "loads_toml"]
 
 TOMLDecodeError = tomllib.TOMLDecodeError
+
+
+class TomlValueError(DeadlinesError, TypeError):
+    """A value (or a key) given to the TOML writer has no TOML form, such as ``None``.
+
+    Attributes:
+        key: where in the document, e.g. ``rules[0].limit.n``.
+        value: the value (or key) that has no TOML form.
+    """
+
+    def __init__(self, key: str, value: object, problem: str) -> None:
+        self.key = key
+        self.value = value
+        super().__init__(f"{key}: {problem}" if key else problem)
+
 
 #: The longest inline table or array written on one line; longer ones become sections or are
 #: spread over lines. Only looks matter: any length is valid TOML.
@@ -72,7 +87,7 @@ def dumps_toml(document: Mapping[str, Any]) -> str:
     >>> dumps_toml({"rules": [{"id": "a.b", "n": None}]})
     Traceback (most recent call last):
     ...
-    deadlines.policy._errors.TomlValueError: rules[0].n: None has no TOML form; leave the key out
+    deadlines.policy._toml.TomlValueError: rules[0].n: None has no TOML form; leave the key out
 
     Raises:
         TomlValueError: a value (or key) has no TOML form; it names where (``rules[0].limit``).

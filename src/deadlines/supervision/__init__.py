@@ -21,167 +21,124 @@ d1/routing open 1 wd / 56.5 h left
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from deadlines._thresholds import FractionOfLimit, Thresholds, WorkingDaysBefore
-    from deadlines.supervision._errors import EventError, MissingExtraError, Problem
+from deadlines._lazy import lazy_exports
+
+# What type checkers read: the table below, name for name (tests/test_imports.py compares them);
+# ``X as X`` marks each as re-exported, one import per module like the table.
+if TYPE_CHECKING:  # isort: off
+    from deadlines._thresholds import (
+        FractionOfLimit as FractionOfLimit,
+        Thresholds as Thresholds,
+        WorkingDaysBefore as WorkingDaysBefore,
+    )
+    from deadlines.supervision._errors import (
+        EventError as EventError,
+        MissingExtraError as MissingExtraError,
+        Problem as Problem,
+    )
     from deadlines.supervision._events import (
-        EVENT_TYPES,
-        Completed,
-        DecidedDocument,
-        DecidedMatter,
-        DocumentReceived,
-        DocumentSubmitted,
-        Event,
-        EventLog,
-        FieldDay,
-        InstructionReceived,
-        Leader,
-        MeetingHeld,
-        MeetingScheduled,
-        Paused,
-        QuarterDispatched,
-        QuarterReported,
-        Resumed,
-        parse_event,
-        read_events,
+        EVENT_TYPES as EVENT_TYPES,
+        Completed as Completed,
+        DecidedDocument as DecidedDocument,
+        DecidedMatter as DecidedMatter,
+        DocumentReceived as DocumentReceived,
+        DocumentSubmitted as DocumentSubmitted,
+        Event as Event,
+        EventLog as EventLog,
+        FieldDay as FieldDay,
+        InstructionReceived as InstructionReceived,
+        Leader as Leader,
+        MeetingHeld as MeetingHeld,
+        MeetingScheduled as MeetingScheduled,
+        Paused as Paused,
+        QuarterDispatched as QuarterDispatched,
+        QuarterReported as QuarterReported,
+        Resumed as Resumed,
+        parse_event as parse_event,
+        read_events as read_events,
     )
-    from deadlines.supervision._ics import to_ics, write_ics
-    from deadlines.supervision._ledger import Ledger, Supervisor, Tracked
-    from deadlines.supervision._march import MarchFinding, march_check
-    from deadlines.supervision._obligations import PAUSABLE, Obligation, Unit, derive
-    from deadlines.supervision._pause import Pause, paused_due
-    from deadlines.supervision._quarterly import QuarterStanding, quarter_obligations
-    from deadlines.supervision._quota import QuotaStanding, quota_standings
+    from deadlines.supervision._ics import to_ics as to_ics, write_ics as write_ics
+    from deadlines.supervision._ledger import (
+        Ledger as Ledger,
+        Supervisor as Supervisor,
+        Tracked as Tracked,
+    )
+    from deadlines.supervision._march import (
+        MarchFinding as MarchFinding,
+        march_check as march_check,
+    )
+    from deadlines.supervision._obligations import (
+        PAUSABLE as PAUSABLE,
+        Obligation as Obligation,
+        Unit as Unit,
+        derive as derive,
+    )
+    from deadlines.supervision._pause import Pause as Pause, paused_due as paused_due
+    from deadlines.supervision._quarterly import (
+        QuarterStanding as QuarterStanding,
+        quarter_obligations as quarter_obligations,
+    )
+    from deadlines.supervision._quota import (
+        QuotaStanding as QuotaStanding,
+        quota_standings as quota_standings,
+    )
     from deadlines.supervision._report import (
-        ALERT_LEVELS,
-        CSV_COLUMNS,
-        Alert,
-        AlertLevel,
-        Report,
+        ALERT_LEVELS as ALERT_LEVELS,
+        CSV_COLUMNS as CSV_COLUMNS,
+        Alert as Alert,
+        AlertLevel as AlertLevel,
+        Report as Report,
     )
-    from deadlines.supervision._status import STATUS_ORDER, ObligationStatus, Status
+    from deadlines.supervision._status import (
+        STATUS_ORDER as STATUS_ORDER,
+        ObligationStatus as ObligationStatus,
+        Status as Status,
+    )
+    # isort: on
 
 # Every name is imported when first asked for: a plugin that sets thresholds
 # (``from deadlines.supervision import Thresholds``) loads that small module alone, not the
 # events, the ledger and the report (~30 ms at every start of ``deadlines due``).
-_LAZY = {
-    "ALERT_LEVELS": "deadlines.supervision._report",
-    "Alert": "deadlines.supervision._report",
-    "AlertLevel": "deadlines.supervision._report",
-    "CSV_COLUMNS": "deadlines.supervision._report",
-    "Completed": "deadlines.supervision._events",
-    "DecidedDocument": "deadlines.supervision._events",
-    "DecidedMatter": "deadlines.supervision._events",
-    "DocumentReceived": "deadlines.supervision._events",
-    "DocumentSubmitted": "deadlines.supervision._events",
-    "EVENT_TYPES": "deadlines.supervision._events",
-    "Event": "deadlines.supervision._events",
-    "EventError": "deadlines.supervision._errors",
-    "EventLog": "deadlines.supervision._events",
-    "FieldDay": "deadlines.supervision._events",
-    "FractionOfLimit": "deadlines._thresholds",
-    "InstructionReceived": "deadlines.supervision._events",
-    "Leader": "deadlines.supervision._events",
-    "Ledger": "deadlines.supervision._ledger",
-    "MarchFinding": "deadlines.supervision._march",
-    "MeetingHeld": "deadlines.supervision._events",
-    "MeetingScheduled": "deadlines.supervision._events",
-    "MissingExtraError": "deadlines.supervision._errors",
-    "Obligation": "deadlines.supervision._obligations",
-    "ObligationStatus": "deadlines.supervision._status",
-    "PAUSABLE": "deadlines.supervision._obligations",
-    "Pause": "deadlines.supervision._pause",
-    "Paused": "deadlines.supervision._events",
-    "Problem": "deadlines.supervision._errors",
-    "QuarterDispatched": "deadlines.supervision._events",
-    "QuarterReported": "deadlines.supervision._events",
-    "QuarterStanding": "deadlines.supervision._quarterly",
-    "QuotaStanding": "deadlines.supervision._quota",
-    "Report": "deadlines.supervision._report",
-    "Resumed": "deadlines.supervision._events",
-    "STATUS_ORDER": "deadlines.supervision._status",
-    "Status": "deadlines.supervision._status",
-    "Supervisor": "deadlines.supervision._ledger",
-    "Thresholds": "deadlines._thresholds",
-    "Tracked": "deadlines.supervision._ledger",
-    "Unit": "deadlines.supervision._obligations",
-    "WorkingDaysBefore": "deadlines._thresholds",
-    "derive": "deadlines.supervision._obligations",
-    "march_check": "deadlines.supervision._march",
-    "parse_event": "deadlines.supervision._events",
-    "paused_due": "deadlines.supervision._pause",
-    "quarter_obligations": "deadlines.supervision._quarterly",
-    "quota_standings": "deadlines.supervision._quota",
-    "read_events": "deadlines.supervision._events",
-    "to_ics": "deadlines.supervision._ics",
-    "write_ics": "deadlines.supervision._ics",
+_EXPORTS = {
+    "deadlines._thresholds": ("FractionOfLimit", "Thresholds", "WorkingDaysBefore"),
+    "deadlines.supervision._errors": ("EventError", "MissingExtraError", "Problem"),
+    "deadlines.supervision._events": (
+        "Completed",
+        "DecidedDocument",
+        "DecidedMatter",
+        "DocumentReceived",
+        "DocumentSubmitted",
+        "EVENT_TYPES",
+        "Event",
+        "EventLog",
+        "FieldDay",
+        "InstructionReceived",
+        "Leader",
+        "MeetingHeld",
+        "MeetingScheduled",
+        "Paused",
+        "QuarterDispatched",
+        "QuarterReported",
+        "Resumed",
+        "parse_event",
+        "read_events",
+    ),
+    "deadlines.supervision._ics": ("to_ics", "write_ics"),
+    "deadlines.supervision._ledger": ("Ledger", "Supervisor", "Tracked"),
+    "deadlines.supervision._march": ("MarchFinding", "march_check"),
+    "deadlines.supervision._obligations": ("Obligation", "PAUSABLE", "Unit", "derive"),
+    "deadlines.supervision._pause": ("Pause", "paused_due"),
+    "deadlines.supervision._quarterly": ("QuarterStanding", "quarter_obligations"),
+    "deadlines.supervision._quota": ("QuotaStanding", "quota_standings"),
+    "deadlines.supervision._report": (
+        "ALERT_LEVELS",
+        "Alert",
+        "AlertLevel",
+        "CSV_COLUMNS",
+        "Report",
+    ),
+    "deadlines.supervision._status": ("ObligationStatus", "STATUS_ORDER", "Status"),
 }
-
-
-def __getattr__(name: str) -> object:
-    if name not in _LAZY:
-        raise AttributeError(f"module 'deadlines.supervision' has no attribute {name!r}")
-    value: object = getattr(importlib.import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
-
-
-__all__ = [
-    "ALERT_LEVELS",
-    "CSV_COLUMNS",
-    "EVENT_TYPES",
-    "PAUSABLE",
-    "STATUS_ORDER",
-    "Alert",
-    "AlertLevel",
-    "Completed",
-    "DecidedDocument",
-    "DecidedMatter",
-    "DocumentReceived",
-    "DocumentSubmitted",
-    "Event",
-    "EventError",
-    "EventLog",
-    "FieldDay",
-    "FractionOfLimit",
-    "InstructionReceived",
-    "Leader",
-    "Ledger",
-    "MarchFinding",
-    "MeetingHeld",
-    "MeetingScheduled",
-    "MissingExtraError",
-    "Obligation",
-    "ObligationStatus",
-    "Pause",
-    "Paused",
-    "Problem",
-    "QuarterDispatched",
-    "QuarterReported",
-    "QuarterStanding",
-    "QuotaStanding",
-    "Report",
-    "Resumed",
-    "Status",
-    "Supervisor",
-    "Thresholds",
-    "Tracked",
-    "Unit",
-    "WorkingDaysBefore",
-    "derive",
-    "march_check",
-    "parse_event",
-    "paused_due",
-    "quarter_obligations",
-    "quota_standings",
-    "read_events",
-    "to_ics",
-    "write_ics",
-]
+__getattr__, __dir__, __all__ = lazy_exports(__name__, globals(), _EXPORTS)

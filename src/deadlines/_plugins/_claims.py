@@ -1,0 +1,257 @@
+"""The table of claims: what each plugin says of each thing, and which claim applies.
+
+A claim is one plugin's value for one target (a field of a rule version, a convention, a day,
+the office hours…). Every hook's answer becomes claims; then, target by target, the highest
+rank applies (pluggy's ``tryfirst`` 2, plain 1, ``trylast`` 0), agreeing claims all apply, and
+two claims of the same rank that differ are a `PluginConflictError` naming both plugins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import Any, Final, NoReturn
+
+from deadlines._errors import PluginConflictError, PluginError, describe
+from deadlines.rules import Citation, Limit, Rule, describe_limit
+
+#: The hooks in the order they are called, which is also the order changes are listed in.
+HOOKS: Final = (
+    "deadlines_calendar",
+    "deadlines_office_hours",
+    "deadlines_conventions",
+    "deadlines_rules",
+    "deadlines_disable_rules",
+    "deadlines_labels",
+    "deadlines_supervision_thresholds",
+)
+
+# What a claim is about: ("rule", id, effective_from, field), ("added", id, effective_from),
+# ("disabled", id), ("convention", name), ("office_hours",), ("day", date), ("notice", year),
+# ("thresholds", rule id or family or "" for the default, field).
+Target = tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PluginChange:
+    """One thing a plugin changes, as ``deadlines plugins`` lists it and traces show it.
+
+    Attributes:
+        hook: the hook that returned it, e.g. ``deadlines_rules``.
+        kind: ``rule``, ``rule_added``, ``rule_disabled``, ``convention``, ``office_hours``,
+            ``day``, ``notice`` or ``thresholds``.
+        target: what it changes: a rule id, a convention's name, a date, a year, the rule or
+            family of supervision thresholds; empty for the office hours and the default
+            thresholds.
+        field: the field changed: of a rule (``limit``, ``title_en`` …) for ``rule`` changes,
+            of the thresholds (``warning``, ``escalate_after``) for ``thresholds`` changes.
+        before: the value before, as text; empty for something new.
+        after: the value after, as text.
+        zh: the change in Chinese.
+        en: the change in English.
+        overridden_by: the plugin whose higher-ranking change applies instead; empty when
+            this change applies.
+    """
+
+    hook: str
+    kind: str
+    target: str
+    field: str
+    before: str
+    after: str
+    zh: str
+    en: str
+    overridden_by: str = ""
+    before_zh: str = ""
+    """`before` in Chinese, where it reads differently (a limit: ``48小时``)."""
+    after_zh: str = ""
+    """`after` in Chinese."""
+
+    def text(self, lang: str = "en") -> str:
+        """The change in one language, saying when another plugin's change won."""
+        if lang == "zh":
+            return f"{self.zh}（被 {self.overridden_by} 取代）" if self.overridden_by else self.zh
+        return f"{self.en} (overridden by {self.overridden_by})" if self.overridden_by else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One plugin's non-None answer to one hook, read only once the hook has returned."""
+
+    plugin: str
+    rank: int
+    hook: str
+    value: object
+
+
+@dataclass(slots=True)
+class Claim:
+    """One plugin's say on one target.
+
+    `value` is what conflicts are decided on; `payload` the typed thing it stands for where the
+    value alone does not rebuild it (an added Rule, a DayChange, a Notice, OfficeHours).
+    """
+
+    plugin: str
+    rank: int
+    change: PluginChange
+    value: object
+    payload: object = None
+    overridden_by: str = ""
+
+
+class Claims:
+    """Every claim by target, in the order the answers were read (highest rank, then name)."""
+
+    def __init__(self) -> None:
+        self.by_target: dict[Target, list[Claim]] = {}
+
+    def add(
+        self,
+        target: Target,
+        answer: Answer,
+        change: PluginChange,
+        value: object,
+        payload: object = None,
+    ) -> None:
+        claim = Claim(answer.plugin, answer.rank, change, value, payload)
+        self.by_target.setdefault(target, []).append(claim)
+
+    def targets(self, kind: str) -> list[Target]:
+        return [target for target in self.by_target if target[0] == kind]
+
+    def applied(self, kind: str) -> Iterator[tuple[Target, list[Claim]]]:
+        """Each target of `kind` with its claims that apply (those no other plugin overrode)."""
+        for target, claims in self.by_target.items():
+            if target[0] == kind:
+                winners = [claim for claim in claims if not claim.overridden_by]
+                if winners:
+                    yield target, winners
+
+    def decide(self) -> None:
+        """Mark every claim a higher-ranking one overrides; raise on a conflict between equals."""
+        for target, claims in self.by_target.items():
+            _decide(target, claims)
+        for target in self.targets("disabled"):
+            rule_id = target[1]
+            changes = [
+                claim
+                for other, claims in self.by_target.items()
+                if other[0] in ("rule", "added") and other[1] == rule_id
+                for claim in claims
+                if not claim.overridden_by
+            ]
+            if changes:
+                _decide_disable(rule_id, self.by_target[target], changes)
+
+    def changes(self) -> dict[str, tuple[PluginChange, ...]]:
+        """What each plugin changes, in hook order, each marked when another plugin won."""
+        out: dict[str, list[PluginChange]] = {}
+        every = [claim for claims in self.by_target.values() for claim in claims]
+        every.sort(key=lambda c: (HOOKS.index(c.change.hook), c.change.kind, c.change.target))
+        for claim in every:
+            change = claim.change
+            if claim.overridden_by:
+                change = replace(change, overridden_by=claim.overridden_by)
+            out.setdefault(claim.plugin, []).append(change)
+        return {name: tuple(changes) for name, changes in out.items()}
+
+
+def _decide(target: Target, claims: list[Claim]) -> None:
+    """Mark the claims that a higher-ranking different claim overrides; raise on a tie."""
+    top = max(claim.rank for claim in claims)
+    leaders = [claim for claim in claims if claim.rank == top]
+    first = leaders[0]
+    for claim in leaders[1:]:
+        if claim.value != first.value:
+            raise PluginConflictError(
+                _describe_target(target),
+                (first.plugin, claim.plugin),
+                f"{first.plugin!r} sets {first.change.after}, {claim.plugin!r} sets "
+                f"{claim.change.after}",
+            )
+    for claim in claims:
+        if claim.rank < top and claim.value != first.value:
+            claim.overridden_by = first.plugin
+
+
+def _decide_disable(rule_id: str, disables: list[Claim], changes: list[Claim]) -> None:
+    """A rule one plugin disables and another changes: the higher rank wins, or it's a conflict."""
+    top, other = max(c.rank for c in disables), max(c.rank for c in changes)
+    if top == other:
+        disabler = next(c for c in disables if c.rank == top)
+        changer = next(c for c in changes if c.rank == top)
+        if disabler.plugin == changer.plugin:
+            raise PluginError(
+                disabler.plugin,
+                disabler.change.hook,
+                f"disables {rule_id}, which its {changer.change.hook} changes",
+            )
+        raise PluginConflictError(
+            f"the rule {rule_id}",
+            (disabler.plugin, changer.plugin),
+            f"{disabler.plugin!r} disables it, {changer.plugin!r} changes it ({changer.change.en})",
+        )
+    winner = max((*disables, *changes), key=lambda c: c.rank)
+    for claim in disables if other > top else changes:
+        claim.overridden_by = winner.plugin
+
+
+def _describe_target(target: Target) -> str:
+    """How a conflict names what two plugins both change."""
+    kind = target[0]
+    if kind == "rule":
+        return f"{target[3]} of the rule {target[1]} (from {target[2]})"
+    if kind == "added":
+        return f"the new rule {target[1]} (from {target[2]})"
+    if kind == "convention":
+        return f"the convention {target[1]}"
+    if kind == "day":
+        return f"the day {target[1]}"
+    if kind == "notice":
+        return f"the {target[1]} notice"
+    if kind == "thresholds":
+        return f"the supervision threshold {target[2]}" + (f" for {target[1]}" if target[1] else "")
+    return "the office hours"
+
+
+# --- values in messages -------------------------------------------------------------------------
+
+
+def plain(value: object, lang: str = "en") -> str:
+    """A limit in words, an enum by its value, a date in ISO form, a citation as it reads."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Citation):
+        return value.render(lang)
+    if isinstance(value, Limit):
+        return describe_limit(value, lang)
+    inner = getattr(value, "value", value)
+    return inner if isinstance(inner, str) else repr(value)
+
+
+def items(answer: Answer, example: str) -> tuple[object, ...]:
+    """The answer as a sequence of values, or the plugin's error saying what was expected."""
+    value = answer.value
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        wrong(answer, example)
+    return tuple(value)
+
+
+def wrong(answer: Answer, expected: str, item: object = None) -> NoReturn:
+    """Raise the plugin's error: what its hook returned and what is expected instead."""
+    what = _short(answer.value) if item is None else f"{_short(item)} among its values"
+    raise PluginError(answer.plugin, answer.hook, f"returned {what}; expected {expected}")
+
+
+def _short(value: object) -> str:
+    """A value for an error message: a rule by its id, anything else cut at 100 characters."""
+    if isinstance(value, Rule):
+        return f"a Rule ({value.id})"
+    text = describe(value)
+    return text if len(text) <= 100 else f"{text[:99]}…"
+
+
+def one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())

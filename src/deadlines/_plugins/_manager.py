@@ -1,0 +1,247 @@
+"""One engine's `pluggy.PluginManager`: plugins registered, installed ones loaded, hooks called.
+
+pluggy does the work: `PluginManager.register` checks each implementation against its
+specification, `load_setuptools_entrypoints` imports the installed plugins and records their
+distributions, `check_pending` refuses hooks that do not exist, and each plugin's hook is called
+through pluggy's hook caller. What is added here is what pluggy lets pass silently (a
+``deadlines_*`` function without `hookimpl`, a wrapper, a plugin that implements nothing) and
+the plugin's name on every error, so that a `PluginError` always says whose it is.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Final
+
+from pluggy import PluginManager, PluginValidationError
+
+from deadlines import hookspecs
+from deadlines._discovery import ENTRY_POINT_GROUP
+from deadlines._errors import InvalidArgumentError, InvalidValueError, PluginError
+from deadlines._plugins._claims import HOOKS, Answer
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
+LOAD: Final = "(load)"  # the "hook" named when a plugin fails before any hook is called
+
+_GIVEN_EXAMPLE = "an iterable of plugin objects, e.g. [module], or a mapping {name: plugin}"
+
+
+def plugin_manager(plugins: object, *, discover: bool) -> PluginManager:
+    """A manager of its own with the plugins given in code, then those installed.
+
+    An installed plugin is skipped when a plugin of the same name, or the same object, was
+    given in code.
+
+    Raises:
+        InvalidArgumentError: `plugins` is not an iterable of plugin objects or a mapping of
+            names to plugin objects.
+        InvalidValueError: two plugins given in code have one name, or one is given twice.
+        PluginError: a plugin is malformed, an installed one cannot be imported, or two
+            distributions install plugins of the same name.
+    """
+    manager = PluginManager(ENTRY_POINT_GROUP)
+    manager.add_hookspecs(hookspecs)
+    for name, plugin in _given(plugins):
+        _register(manager, name, plugin)
+    if discover:
+        _load_installed(manager)
+    try:
+        manager.check_pending()
+    except PluginValidationError as error:
+        name = manager.get_name(error.plugin) or LOAD
+        hook = next(
+            (c.name for c in manager.get_hookcallers(error.plugin) or () if not c.has_spec()), LOAD
+        )
+        raise PluginError(name, hook, f"no such hook; the hooks are {', '.join(HOOKS)}") from None
+    for name, plugin in registered(manager):
+        _check_registered(manager, name, plugin)
+    return manager
+
+
+def registered(manager: PluginManager) -> list[tuple[str, object]]:
+    """Each plugin by name, in the order registered (blocked names left out)."""
+    return [(name, plugin) for name, plugin in manager.list_name_plugin() if plugin is not None]
+
+
+def distributions(manager: PluginManager) -> dict[int, str]:
+    """``name version`` of the distribution of each installed plugin, by the plugin's id()."""
+    return {
+        id(plugin): f"{dist.project_name} {dist.version}"
+        for plugin, dist in manager.list_plugin_distinfo()
+    }
+
+
+def hooks_of(manager: PluginManager, plugin: object) -> tuple[str, ...]:
+    """The hooks `plugin` implements, in the order they are called."""
+    names = {caller.name for caller in manager.get_hookcallers(plugin) or ()}
+    return tuple(hook for hook in HOOKS if hook in names)
+
+
+def answers(
+    manager: PluginManager, hook: str, alone: dict[str, PluginManager], **kwargs: object
+) -> list[Answer]:
+    """Each plugin's non-None answer, highest rank first, then by plugin name.
+
+    pluggy calls each plugin's implementation through a manager of that plugin alone, so that
+    an exception, and an answer, are pinned on their plugin. (`subset_hook_caller` would need
+    plugins to be hashable, which a plugin object need not be.) `alone` keeps those managers,
+    by plugin name, from one hook to the next.
+    """
+    found: list[Answer] = []
+    for impl in getattr(manager.hook, hook).get_hookimpls():
+        own = alone.get(impl.plugin_name)
+        if own is None:
+            own = alone[impl.plugin_name] = PluginManager(ENTRY_POINT_GROUP)
+            own.add_hookspecs(hookspecs)
+            own.register(impl.plugin, name=impl.plugin_name)
+        try:
+            values = getattr(own.hook, hook)(**kwargs)
+        except Exception as error:
+            raise PluginError(
+                impl.plugin_name, hook, f"raised {type(error).__name__}: {error}"
+            ) from error
+        rank = 2 if impl.tryfirst else 0 if impl.trylast else 1
+        found.extend(Answer(impl.plugin_name, rank, hook, value) for value in values)
+    found.sort(key=lambda answer: (-answer.rank, answer.plugin))
+    return found
+
+
+# --- registering ------------------------------------------------------------------------------
+
+
+def _given(plugins: object) -> Iterator[tuple[str, object]]:
+    if isinstance(plugins, (str, bytes)) or not isinstance(plugins, Iterable):
+        raise InvalidArgumentError("plugins", plugins, _GIVEN_EXAMPLE)
+    pairs: Iterable[tuple[object, object]]
+    if isinstance(plugins, Mapping):
+        pairs = plugins.items()
+    else:
+        pairs = ((_name_of(plugin), plugin) for plugin in plugins)
+    seen: set[str] = set()
+    for name, plugin in pairs:
+        if not isinstance(name, str) or not name:
+            raise InvalidArgumentError(
+                "plugins", name, "non-empty names in a mapping {name: plugin}"
+            )
+        if plugin is None or isinstance(plugin, (str, bytes)):
+            raise InvalidArgumentError(
+                "plugins", plugin, f"plugin objects, not names: {_GIVEN_EXAMPLE}"
+            )
+        if name in seen:
+            raise InvalidValueError(
+                "plugins", name, "distinct plugin names; name them with a mapping {name: plugin}"
+            )
+        seen.add(name)
+        yield name, plugin
+
+
+def _name_of(plugin: object) -> str:
+    name = getattr(plugin, "__name__", None)
+    return name if isinstance(name, str) else type(plugin).__name__
+
+
+def _register(manager: PluginManager, name: str, plugin: object) -> None:
+    try:
+        manager.register(plugin, name=name)
+    except PluginValidationError as error:
+        raise _invalid(name, error) from None
+    except ValueError as error:  # the same object under two names
+        raise InvalidValueError(
+            "plugins", plugin, "each plugin once; it is already registered"
+        ) from error
+
+
+def _invalid(name: str, error: PluginValidationError) -> PluginError:
+    hook = next((h for h in HOOKS if repr(h) in str(error)), LOAD)
+    return PluginError(name, hook, str(error).replace("\n", "; "))
+
+
+def _check_registered(manager: PluginManager, name: str, plugin: object) -> None:
+    """What pluggy accepts and the engine does not.
+
+    A ``deadlines_*`` function without `hookimpl` (pluggy skips it), no hook at all, a wrapper,
+    a hook implemented twice.
+    """
+    unmarked = next(
+        (
+            attr
+            for attr in dir(plugin)
+            if attr.startswith("deadlines_")
+            and callable(inspect.getattr_static(plugin, attr, None))
+            and manager.parse_hookimpl_opts(plugin, attr) is None
+        ),
+        None,
+    )
+    if unmarked is not None:
+        raise PluginError(name, unmarked, "is not marked; decorate it with @deadlines.hookimpl")
+    callers = manager.get_hookcallers(plugin) or []
+    if not callers:
+        raise PluginError(
+            name,
+            LOAD,
+            f"implements no hook; mark functions such as deadlines_rules with @deadlines.hookimpl"
+            f" (the hooks are {', '.join(HOOKS)})",
+        )
+    for caller in callers:
+        own = [impl for impl in caller.get_hookimpls() if impl.plugin is plugin]
+        if any(impl.wrapper or impl.hookwrapper for impl in own):
+            raise PluginError(
+                name,
+                caller.name,
+                "wrappers are not supported: return the change as a value, which the engine "
+                "merges and reports",
+            )
+        if len(own) > 1:
+            raise PluginError(
+                name,
+                caller.name,
+                f"implements it {len(own)} times ({', '.join(i.function.__name__ for i in own)});"
+                " return every change from one function",
+            )
+
+
+# --- installed plugins --------------------------------------------------------------------------
+
+
+def _load_installed(manager: PluginManager) -> None:
+    """Load the installed plugins with pluggy, one entry-point name at a time, by name.
+
+    By name, so that the order does not depend on the file system; one at a time, so that an
+    import that fails is pinned on its entry point.
+    """
+    from importlib.metadata import entry_points
+
+    by_name: dict[str, list[EntryPoint]] = {}
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        by_name.setdefault(ep.name, []).append(ep)
+    for name in sorted(by_name):
+        if manager.has_plugin(name):  # given in code: that one wins
+            continue
+        found = by_name[name]
+        if len(found) > 1:
+            raise PluginError(
+                name,
+                LOAD,
+                "two distributions install a plugin of this name "
+                f"({' and '.join(map(_dist_of, found))}); uninstall one",
+            )
+        ep = found[0]
+        try:
+            if ep.module in sys.modules and manager.is_registered(ep.load()):
+                manager.set_blocked(name)  # the same object was given in code, by its own name
+                continue
+            manager.load_setuptools_entrypoints(ENTRY_POINT_GROUP, name=name)
+        except PluginValidationError as error:
+            raise _invalid(name, error) from None
+        except Exception as error:
+            raise PluginError(
+                name, LOAD, f"cannot import {ep.value}: {type(error).__name__}: {error}"
+            ) from error
+
+
+def _dist_of(ep: EntryPoint) -> str:
+    return f"{ep.dist.name} {ep.dist.version}" if ep.dist is not None else ep.value
