@@ -33,6 +33,7 @@ from deadlines.rules import (
     Hours,
     LastDayRoll,
     Quota,
+    Recurrence,
     Rule,
     RuleSet,
     WorkingDays,
@@ -217,6 +218,18 @@ class TestLongerLimit:
         short = _engine(calendar, conv, _test_rules(kind(n))).due("test.rule", start)
         long = _engine(calendar, conv, _test_rules(kind(n + more))).due("test.rule", start)
         assert short.due <= long.due
+
+    @PROPERTY
+    @given(conv=conventions(), day=st.integers(min_value=1, max_value=28), start=rule_instants)
+    def test_report_in_the_next_quarter(
+        self, calendar: ChinaCalendar, conv: Conventions, day: int, start: dt.datetime
+    ) -> None:
+        """A quarterly report due by day N of the next quarter is due later for a later N."""
+        early = _engine(calendar, conv, _test_rules(Recurrence(due_in_next=day)))
+        late = _engine(calendar, conv, _test_rules(Recurrence(due_in_next=min(day + 3, 28))))
+        first, second = early.due("test.rule", start), late.due("test.rule", start)
+        assert start.replace(tzinfo=CHINA_TZ) <= first.due <= second.due
+        assert calendar.is_workday(first.due_date)
 
     def test_the_issue_pair(self, calendar: ChinaCalendar) -> None:
         """10 and 11 days from 2026-09-30 16:00 (issue 9, case 4): 11 is not earlier."""
