@@ -20,16 +20,18 @@ class StartDay(str, enum.Enum):
     """Default. 民法典 art. 201: "开始的当日不计入，自下一日开始计算"."""
     INCLUDED = "included"
     """The day of the trigger is day 1 (some cities count so): of working days when it is
-    worked, of calendar days always."""
+    worked, of calendar days always; in both, only when the trigger comes before that day's
+    cutoff (else a period of 1 would end before it began)."""
 
 
 class RestDayTrigger(str, enum.Enum):
-    """What a trigger on a non-working day does to a period in working days."""
+    """What a trigger on a non-working day does to a period in working days or hours."""
 
     COUNT_FROM_TRIGGER = "count_from_trigger"
     """Default. Art. 201 read literally: a Saturday meeting makes Monday working day 1."""
     MOVE_TO_NEXT_WORKDAY = "move_to_next_workday"
-    """The trigger first moves to the next working day, so Tuesday is working day 1."""
+    """The trigger first moves to the next working day, so Tuesday is working day 1; an hour
+    limit starts at that day's opening."""
 
 
 class Cutoff(str, enum.Enum):
@@ -107,6 +109,11 @@ class LastDayRoll(str, enum.Enum):
 
 class Conventions(BaseModel):
     """The engine-wide defaults of every counting option; a rule may pin its own.
+
+    Each default and its source: `StartDay`, `RestDayTrigger`, `Cutoff`, `LastDayRoll` (民法典
+    art. 201, 203), `HourClock` (节假日顺延, 行政许可法 art. 82), `SameDayReading` (the half-day
+    reading of 文不过夜), `ArrivalGrace` (急件 as the second urgency level, 国发〔2000〕23号);
+    docs/conventions.md says which sources were verified and which readings are ours.
 
     >>> Conventions()
     Conventions()
