@@ -534,7 +534,7 @@ def _instant(name: str, value: object) -> dt.datetime:
 MEETING_LIMITS: tuple[str, ...] = ("limit_days", "limit_working_days", "deadline")
 
 _MEETING_EXAMPLE = (
-    "deadline=2026-10-31, limit_days=15 (X日内, calendar days) or limit_working_days=5 "
+    "deadline=2026-10-31 or limit_days=15 (X日内, calendar days) or limit_working_days=5 "
     "(X个工作日内)"
 )
 
