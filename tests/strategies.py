@@ -1,10 +1,21 @@
-"""Shared Hypothesis strategies for the calendar's algebra."""
+"""Shared Hypothesis strategies: the calendar's algebra, and the counting options of the rules."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from hypothesis import strategies as st
+
+from deadlines.rules import (
+    ArrivalGrace,
+    Conventions,
+    Cutoff,
+    HourClock,
+    LastDayRoll,
+    RestDayTrigger,
+    SameDayReading,
+    StartDay,
+)
 
 #: The days the State Council notices settle (with holidays 0.109), checked day by day against
 #: chinese_calendar in test_calendar_golden.py.
@@ -60,3 +71,27 @@ instants = st.datetimes(
 
 #: Office-time durations up to 100 hours, whole minutes.
 durations = st.integers(min_value=0, max_value=100 * 60).map(lambda m: dt.timedelta(minutes=m))
+
+
+#: Instants while the 2020 opinion is in effect, within the settled calendar (minute precision).
+rule_instants = st.datetimes(
+    min_value=dt.datetime(2020, 4, 21), max_value=dt.datetime(2026, 11, 30, 23, 59)
+).map(lambda at: at.replace(second=0, microsecond=0))
+
+#: A later instant: up to ten days after another, in minutes (0 included).
+later_by = st.integers(min_value=0, max_value=10 * 24 * 60).map(lambda m: dt.timedelta(minutes=m))
+
+
+def conventions() -> st.SearchStrategy[Conventions]:
+    """Every value of every counting option, in any combination."""
+    return st.builds(
+        Conventions,
+        start_day=st.sampled_from(StartDay),
+        rest_day_trigger=st.sampled_from(RestDayTrigger),
+        cutoff=st.sampled_from(Cutoff),
+        hour_clock=st.sampled_from(HourClock),
+        last_day_roll=st.sampled_from(LastDayRoll),
+        same_day=st.sampled_from(SameDayReading),
+        arrival_grace=st.sampled_from(ArrivalGrace),
+        arrival_office_hours=st.integers(min_value=1, max_value=8),
+    )

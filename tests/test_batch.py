@@ -88,7 +88,7 @@ class TestJsonLines:
         }
         assert lines[1]["error"]["line"] == 3
         assert lines[1]["error"]["field"] == "rule"
-        assert lines[2]["due"] == "2026-10-08T17:30:00+08:00"
+        assert lines[2]["due"] == "2026-10-09T10:00:00+08:00"
         assert lines[3] == {
             "error": {"line": 6, "field": None, "message": lines[3]["error"]["message"]}
         }

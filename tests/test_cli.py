@@ -385,7 +385,7 @@ class TestDue:
     def test_offset_is_converted(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An instant with an offset is converted to China time."""
         _, out, _ = cli(capsys, "due", "signing.same_day", "--at", "2026-10-09T09:45Z")
-        assert "due: 2026-10-10T17:30+08:00" in out  # 17:45 in China: after the cutoff
+        assert "due: 2026-10-10T12:00+08:00" in out  # 17:45 in China: the next day's noon
 
     def test_json_is_the_result_model(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--json prints DueResult.model_dump(mode="json"): it validates back to the result."""
@@ -567,3 +567,55 @@ class TestCalendar:
         status, out, _ = cli(capsys, "calendar")
         assert status == 0
         assert out.splitlines()[0] == f"{today:%B} {today.year}"
+
+
+class TestEveryRuleAnswers:
+    """`deadlines due` answers for every catalog id without --param, unless the answer needs one."""
+
+    @pytest.mark.parametrize(
+        "rule",
+        [
+            "minutes.party_group",
+            "minutes.executive",
+            "minutes.special_topic",
+            "documents.issue",
+            "signing.same_day",
+            "matters.same_day",
+            "routing.urgent",
+            "routing.ordinary",
+            "instructions.plan",
+            "supervision.quarterly",
+            "tasks.immediate",
+        ],
+    )
+    def test_no_param_needed(self, capsys: pytest.CaptureFixture[str], rule: str) -> None:
+        """The rule answers from the trigger alone."""
+        status, out, err = cli(capsys, "due", rule, "--at", "2026-06-10T10:00")
+        assert (status, err) == (0, "")
+        assert out.startswith(rule)
+
+    def test_meeting_limit_names_the_parameter(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A matter's limit depends on the minutes: the error names each way to give it."""
+        status, _, err = cli(capsys, "due", "decisions.time_limited", "--at", "2026-06-10T10:00")
+        assert status == 2
+        for name in ("deadline=", "limit_days=", "limit_working_days="):
+            assert name in err
+
+    @pytest.mark.parametrize("rule", ["meetings.march_freeze", "research.field_days"])
+    def test_constraints_are_not_deadlines(
+        self, capsys: pytest.CaptureFixture[str], rule: str
+    ) -> None:
+        """A blackout or a quota is not a deadline, parameter or not."""
+        status, _, err = cli(capsys, "due", rule, "--at", "2026-06-10T10:00")
+        assert status != 0
+        assert "not a deadline" in err
+
+    def test_special_topic_trace(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without the flag the approval is shown as conditional (issue 9, case 1)."""
+        status, out, _ = cli(
+            capsys, "due", "minutes.special_topic", "--at", "2026-06-10T10:00", "--explain",
+            "--lang", "zh",
+        )  # fmt: skip
+        assert status == 0
+        assert "2026-06-15T17:30" in out
+        assert "如涉及人、财、物等重要事项，须报县长审定" in out

@@ -135,7 +135,7 @@ class TestCombinations:
         """A condition on the event chooses the branch, and the trace says so."""
         limit = When(condition=Condition(parameter="urgent"), then=SameDay(), otherwise=Hours(48))
         engine = engine_for(calendar, limit)
-        assert engine.due("test.rule", TRIGGER, urgent=True).due == at("2026-09-30T17:30")
+        assert engine.due("test.rule", TRIGGER, urgent=True).due == at("2026-10-08T12:00")
         result = engine.due("test.rule", TRIGGER, urgent="no")
         assert result.trace[2].en == "condition urgent = no: does not hold"
 

@@ -307,7 +307,7 @@ class TestOfficeHours:
         """Offices close at 18:00 in summer; the trace says who changed the hours."""
         built = engine(township=plugin(deadlines_office_hours=SUMMER))
         assert built.calendar.close_of_business(dt.date(2026, 7, 15)).time() == dt.time(18)
-        result = built.due("signing.same_day", dt.datetime(2026, 7, 15, 17, 45))
+        result = built.due("routing.urgent", dt.datetime(2026, 7, 15, 17, 45))
         assert result.due.isoformat() == "2026-07-15T18:00:00+08:00"
         assert any(step.action == "plugin" and step.origin == "township" for step in result.trace)
 
@@ -908,7 +908,7 @@ class TestDiscovery:
         monkeypatch.syspath_prepend(str(EXAMPLE / "src"))
         _distribution(site, "deadlines-yunxi", "[deadlines]\nyunxi = deadlines_yunxi\n", {})
         result = Engine().due("routing.ordinary", FRIDAY)
-        assert result.due.isoformat() == "2026-07-07T18:00:00+08:00"
+        assert result.due.isoformat() == "2026-07-07T10:00:00+08:00"
         assert {step.origin for step in result.trace} == {"", "yunxi"}
 
     @pytest.mark.parametrize("how", ["argument", "environment"], ids=["argument", "environment"])
@@ -1192,7 +1192,7 @@ class TestExampleDates:
         ("at", "due", "article"),
         [
             (dt.datetime(2026, 2, 2, 9), "2026-02-04T09:00:00+08:00", 11),
-            (dt.datetime(2026, 3, 1, 9), "2026-03-03T09:00:00+08:00", 11),
+            (dt.datetime(2026, 3, 1, 9), "2026-03-04T09:00:00+08:00", 11),  # Sunday
             (dt.datetime(2026, 3, 2, 9), "2026-03-03T09:00:00+08:00", 2),
             (NINE, "2026-09-02T09:00:00+08:00", 2),
         ],

@@ -90,36 +90,36 @@ class TestDiff:
         assert not diff_policies(OPINION_2020, OPINION_2020.with_rule(rule), [], calendar=calendar)
 
     def test_one_week(self, calendar):
-        """24 hours instead of 48: Monday to Thursday move, Friday does not (both end on Monday)."""
+        """24 hours instead of 48: every trigger of the week ends earlier (rest days do not run)."""
         triggers = range_triggers(
             [OPINION_2020], calendar, dt.date(2026, 6, 8), dt.date(2026, 6, 12)
         )
         diff = diff_policies(OPINION_2020, _faster(), triggers, calendar=calendar)
         assert diff.redefined == ("routing.ordinary",)
         (rule,) = diff.rules
-        assert (rule.rule, rule.triggers, len(rule.changes)) == ("routing.ordinary", 35, 28)
+        assert (rule.rule, rule.triggers, len(rule.changes)) == ("routing.ordinary", 35, 35)
         shifts = {c.trigger.at.strftime("%a %H:%M"): c.shift for c in rule.changes}
         assert shifts["Mon 09:00"] == dt.timedelta(days=-1)
-        # Thursday + 48 h is Saturday: rolled to Monday 17:30; + 24 h is Friday 09:00.
-        assert shifts["Thu 09:00"] == -dt.timedelta(days=3, hours=8, minutes=30)
+        # Thursday + 48 h, the weekend not counted, is Monday 09:00; + 24 h is Friday 09:00.
+        assert shifts["Thu 09:00"] == -dt.timedelta(days=3)
         assert rule.largest(1)[0].trigger.at == dt.datetime(
             2026, 6, 11, 9, tzinfo=rule.changes[0].trigger.at.tzinfo
         )
-        assert "Fri 09:00" not in shifts
-        assert (rule.earlier, rule.later) == (28, 0)
+        assert shifts["Fri 09:00"] == -dt.timedelta(days=1)
+        assert (rule.earlier, rule.later) == (35, 0)
 
-    def test_shorter_can_be_later(self, change, calendar):
-        """24 hours that end on the Dragon Boat holiday roll past where 48 hours end."""
+    def test_shorter_is_never_later(self, change, calendar):
+        """24 hours across the Dragon Boat holiday still end before 48 hours do."""
         triggers = [DiffTrigger(rule="routing.ordinary", at=dt.datetime(2027, 6, 8, 9))]
         (rule,) = diff_policies(OPINION_2020, change, triggers, calendar=calendar).rules
         (moved,) = rule.changes
         assert (moved.before.due.isoformat(), moved.after.due.isoformat()) == (
+            "2027-06-11T09:00:00+08:00",
             "2027-06-10T09:00:00+08:00",
-            "2027-06-10T17:30:00+08:00",
         )
-        assert rule.later == 1
-        assert rule.largest(1, direction=1) == (moved,)
-        assert rule.largest(1, direction=-1) == ()
+        assert (rule.earlier, rule.later) == (1, 0)
+        assert rule.largest(1, direction=1) == ()
+        assert rule.largest(1, direction=-1) == (moved,)
 
     def test_added_blackout(self, change, calendar):
         """An added blackout changes only the days it forbids; before its start, nothing."""
@@ -161,7 +161,7 @@ class TestDiff:
         triggers = case_triggers([EXAMPLES])
         diff = diff_policies(OPINION_2020, change, triggers, calendar=calendar, source="cases")
         assert [(r.rule, len(r.changes), r.triggers) for r in diff.rules] == [
-            ("routing.ordinary", 3, 5),
+            ("routing.ordinary", 4, 5),
             ("meetings.february_freeze", 1, 3),
         ]
         assert (
@@ -190,11 +190,11 @@ class TestReport:
             "\n"
             "routing.ordinary: 2 of 2 triggers change (2 earlier)\n"
             "  largest shifts earlier:\n"
-            "    2026-06-11 09:00: 2026-06-15 17:30 → 2026-06-12 09:00  (3 d 8 h 30 min earlier)\n"
+            "    2026-06-11 09:00: 2026-06-15 09:00 → 2026-06-12 09:00  (3 d earlier)\n"
             "    2026-06-10 09:00: 2026-06-12 09:00 → 2026-06-11 09:00  (1 d earlier)\n"
             "  changes:\n"
             "    2026-06-10 09:00: 2026-06-12 09:00 → 2026-06-11 09:00  (1 d earlier)\n"
-            "    2026-06-11 09:00: 2026-06-15 17:30 → 2026-06-12 09:00  (3 d 8 h 30 min earlier)\n"
+            "    2026-06-11 09:00: 2026-06-15 09:00 → 2026-06-12 09:00  (3 d earlier)\n"
             "\n"
             "2 of 3 triggers change, in 1 rule"
         )
@@ -215,13 +215,13 @@ class TestReport:
         assert (rule["earlier"], rule["later"], rule["largest_shift_minutes"]) == (
             2,
             0,
-            -(3 * 24 * 60 + 8 * 60 + 30),
+            -(3 * 24 * 60),
         )
         assert rule["changes"][1] == {
             "at": "2026-06-11T09:00+08:00",
             "before": {
                 "status": "due",
-                "due": "2026-06-15T17:30:00+08:00",
+                "due": "2026-06-15T09:00:00+08:00",
                 "due_date": "2026-06-15",
                 "provisional": False,
             },
@@ -231,7 +231,7 @@ class TestReport:
                 "due_date": "2026-06-12",
                 "provisional": False,
             },
-            "shift_minutes": -(3 * 24 * 60 + 8 * 60 + 30),
+            "shift_minutes": -(3 * 24 * 60),
         }
 
 

@@ -21,7 +21,21 @@ from deadlines import (
     UnknownRuleError,
 )
 from deadlines._time import CHINA_TZ
-from deadlines.rules import OPINION_2020, Conventions, Cutoff, HourClock, RestDayTrigger, StartDay
+from deadlines.rules import (
+    OPINION_2020,
+    ArrivalGrace,
+    Conventions,
+    Cutoff,
+    HourClock,
+    RestDayTrigger,
+    SameDayReading,
+    StartDay,
+)
+
+#: The readings before 0.2, each still an option.
+ROLL = Conventions(hour_clock=HourClock.CALENDAR_ROLL)
+CLOSE = Conventions(same_day=SameDayReading.CLOSE_OF_BUSINESS)
+INSTANT = Conventions(arrival_grace=ArrivalGrace.INSTANT)
 
 
 @pytest.fixture(scope="module")
@@ -136,6 +150,11 @@ class TestRoutingOrdinary:
     @pytest.mark.parametrize(
         ("clock", "trigger", "due"),
         [
+            (HourClock.WORKDAYS_FROM_OPENING, "2026-06-02T10:00", "2026-06-04T10:00"),
+            (HourClock.WORKDAYS_FROM_OPENING, "2026-06-05T16:00", "2026-06-09T16:00"),
+            (HourClock.WORKDAYS_FROM_OPENING, "2026-06-06T00:30", "2026-06-10T09:00"),
+            (HourClock.WORKDAYS_FROM_OPENING, "2026-06-02T20:00", "2026-06-05T09:00"),
+            (HourClock.CALENDAR_ROLL, "2026-06-06T00:30", "2026-06-08T17:30"),
             (HourClock.CALENDAR_ROLL, "2026-06-02T10:00", "2026-06-04T10:00"),
             (HourClock.CALENDAR_ROLL, "2026-06-05T10:00", "2026-06-08T17:30"),
             (HourClock.CALENDAR_ROLL, "2026-09-29T10:00", "2026-10-08T17:30"),
@@ -145,6 +164,11 @@ class TestRoutingOrdinary:
             (HourClock.OFFICE_HOURS, "2026-06-05T10:00", "2026-06-15T17:30"),
         ],
         ids=[
+            "default-weekdays",
+            "default-friday-afternoon",
+            "default-saturday-night-starts-monday",
+            "default-evening-starts-next-morning",
+            "roll-saturday-night-not-before-friday",
             "weekdays",
             "ends-sunday-rolls",
             "ends-in-national-day",
@@ -159,9 +183,9 @@ class TestRoutingOrdinary:
         engine = Engine(calendar, conventions=Conventions(hour_clock=clock))
         assert engine.due("routing.ordinary", trigger).due == at(due)
 
-    def test_roll_trace(self, engine: Engine) -> None:
+    def test_roll_trace(self, calendar: ChinaCalendar) -> None:
         """A roll off a Sunday says where the 48 hours ended and why it moved."""
-        result = engine.due("routing.ordinary", "2026-06-05T10:00")
+        result = Engine(calendar, conventions=ROLL).due("routing.ordinary", "2026-06-05T10:00")
         assert actions(result)[-2:] == ["skip 2026-06-07", "roll 2026-06-08"]
         assert "2026-06-07 10:00 falls on a rest day" in result.explain("en")
 
@@ -173,9 +197,11 @@ class TestRoutingOrdinary:
         ],
         ids=["ends-friday-24h", "ends-sunday-24h-rolls"],
     )
-    def test_end_at_midnight(self, engine: Engine, trigger: str, due: str, due_date: str) -> None:
+    def test_end_at_midnight(
+        self, calendar: ChinaCalendar, trigger: str, due: str, due_date: str
+    ) -> None:
         """48 hours ending at 00:00 end at 24:00 of the day before, which decides any roll."""
-        result = engine.due("routing.ordinary", trigger)
+        result = Engine(calendar, conventions=ROLL).due("routing.ordinary", trigger)
         assert (result.due, result.due_date) == (at(due), dt.date.fromisoformat(due_date))
 
     def test_midnight_end_belongs_to_the_day_before(self, calendar: ChinaCalendar) -> None:
@@ -205,31 +231,74 @@ class TestSameDay:
             "friday-evening-before-working-saturday",
         ],
     )
-    def test_signing(self, engine: Engine, trigger: str, due: str) -> None:
-        """文不过夜: the same working day before the close, else the next working day."""
+    def test_signing(self, calendar: ChinaCalendar, trigger: str, due: str) -> None:
+        """文不过夜, close-of-business reading: that day before the close, else the next."""
+        engine = Engine(calendar, conventions=CLOSE)
+        assert engine.due("signing.same_day", trigger).due == at(due)
+        assert engine.due("matters.same_day", trigger).due == at(due)
+
+    @pytest.mark.parametrize(
+        ("trigger", "due"),
+        [
+            ("2026-06-05T10:00", "2026-06-05T17:30"),
+            ("2026-06-05T11:59", "2026-06-05T17:30"),
+            ("2026-06-05T12:00", "2026-06-08T12:00"),
+            ("2026-06-05T17:00", "2026-06-08T12:00"),
+            ("2026-06-06T10:00", "2026-06-08T12:00"),
+            ("2026-09-30T17:00", "2026-10-08T12:00"),
+        ],
+        ids=["morning", "a-minute-before-noon", "noon", "afternoon", "saturday", "before-holiday"],
+    )
+    def test_half_day(self, engine: Engine, trigger: str, due: str) -> None:
+        """文不过夜 by default: morning receipts that day, afternoon ones by noon next day."""
         assert engine.due("signing.same_day", trigger).due == at(due)
         assert engine.due("matters.same_day", trigger).due == at(due)
 
     def test_midnight_option(self, calendar: ChinaCalendar) -> None:
         """With a 24:00 cutoff an evening arrival is still due the same day."""
-        engine = Engine(calendar, conventions=Conventions(cutoff=Cutoff.MIDNIGHT))
+        conventions = Conventions(cutoff=Cutoff.MIDNIGHT, same_day=SameDayReading.CLOSE_OF_BUSINESS)
+        engine = Engine(calendar, conventions=conventions)
         assert engine.due("signing.same_day", "2026-06-05T22:00").due == at("2026-06-06T00:00")
 
 
 class TestOnArrival:
-    def test_due_on_arrival(self, engine: Engine) -> None:
-        """An urgent document is due the moment it arrives, even on a holiday."""
-        result = engine.due("routing.urgent", "2026-10-03T09:15")
+    def test_due_on_arrival(self, calendar: ChinaCalendar) -> None:
+        """Under the instant reading, due the moment it arrives, even on a holiday."""
+        result = Engine(calendar, conventions=INSTANT).due("routing.urgent", "2026-10-03T09:15")
         assert result.due == at("2026-10-03T09:15")
+
+    @pytest.mark.parametrize(
+        ("grace", "trigger", "due"),
+        [
+            (ArrivalGrace.SAME_WORKING_DAY, "2026-06-10T10:00", "2026-06-10T17:30"),
+            (ArrivalGrace.SAME_WORKING_DAY, "2026-06-10T18:00", "2026-06-11T17:30"),
+            (ArrivalGrace.SAME_WORKING_DAY, "2026-10-03T09:15", "2026-10-08T17:30"),
+            (ArrivalGrace.OFFICE_HOURS, "2026-06-10T10:00", "2026-06-10T12:00"),
+            (ArrivalGrace.OFFICE_HOURS, "2026-06-10T17:00", "2026-06-11T10:30"),
+        ],
+        ids=["same-day", "evening", "holiday", "two-office-hours", "over-the-night"],
+    )
+    def test_grace(
+        self, calendar: ChinaCalendar, grace: ArrivalGrace, trigger: str, due: str
+    ) -> None:
+        """What "on arrival" allows, by the ArrivalGrace option (same working day by default)."""
+        engine = Engine(calendar, conventions=Conventions(arrival_grace=grace))
+        assert engine.due("routing.urgent", trigger).due == at(due)
+        assert engine.due("tasks.immediate", trigger).due == at(due)
+
+    def test_stated_limit_wins(self, engine: Engine) -> None:
+        """A stated limit later than the grace still decides."""
+        result = engine.due("routing.urgent", "2026-06-10T10:00", stated_limit="2026-06-12T10:00")
+        assert result.due == at("2026-06-12T10:00")
 
     def test_stated_limit(self, engine: Engine) -> None:
         """A handling limit stated on the document (条例 art. 24) replaces 'on arrival'."""
         result = engine.due("routing.urgent", "2026-06-05T09:15", stated_limit="2026-06-05T12:00")
         assert result.due == at("2026-06-05T12:00")
 
-    def test_never_provisional(self, engine: Engine) -> None:
-        """On arrival counts no calendar day, so no later notice can change it."""
-        result = engine.due("routing.urgent", "2030-01-02T10:00")
+    def test_never_provisional(self, calendar: ChinaCalendar) -> None:
+        """The instant reading counts no calendar day, so no later notice can change it."""
+        result = Engine(calendar, conventions=INSTANT).due("routing.urgent", "2030-01-02T10:00")
         assert not result.provisional
 
     def test_stated_limit_before_arrival(self, engine: Engine) -> None:
@@ -242,7 +311,11 @@ class TestMeetingDecisions:
     @pytest.mark.parametrize(
         ("params", "due"),
         [
-            ({"limit_days": 5}, "2026-10-13T17:30"),
+            ({"limit_days": 5}, "2026-10-08T17:30"),
+            ({"limit_working_days": 5}, "2026-10-13T17:30"),
+            ({"limit_days": 10}, "2026-10-10T17:30"),
+            ({"limit_days": 11}, "2026-10-12T17:30"),
+            ({"limit_working_days": "10"}, "2026-10-20T17:30"),
             ({"limit_days": 15}, "2026-10-15T17:30"),
             ({"limit_days": "12"}, "2026-10-12T17:30"),
             ({"deadline": "2026-10-04"}, "2026-10-08T17:30"),
@@ -250,7 +323,11 @@ class TestMeetingDecisions:
             ({"deadline": "2026-10-20T12:00"}, "2026-10-20T12:00"),
         ],
         ids=[
+            "5-days-in-holiday-rolls",
             "5-working-days",
+            "10-days",
+            "11-days-not-earlier-than-10",
+            "10-working-days",
             "15-calendar-days",
             "12-days-ends-sunday-rolls",
             "deadline-in-holiday-rolls",
@@ -259,7 +336,7 @@ class TestMeetingDecisions:
         ],
     )
     def test_limit(self, engine: Engine, params: dict[str, object], due: str) -> None:
-        """The limit the meeting sets, as days (≤10 working, else calendar) or a deadline."""
+        """The limit in the minutes' own unit: X日内, X个工作日内, or a deadline."""
         assert engine.due("decisions.time_limited", "2026-09-30T16:00", **params).due == at(due)
 
     def test_missing(self, engine: Engine) -> None:
@@ -276,8 +353,10 @@ class TestMeetingDecisions:
             {"deadline": "2026-13-01"},
             {"deadline": "2026-09-01"},
             {"deadline": "2026-10-20", "limit_days": 3},
+            {"limit_working_days": 3, "limit_days": 3},
+            {"limit_working_days": -1},
         ],
-        ids=["zero", "bool", "bad-date", "before-meeting", "both"],
+        ids=["zero", "bool", "bad-date", "before-meeting", "both", "both-units", "negative"],
     )
     def test_bad(self, engine: Engine, params: dict[str, object]) -> None:
         """Bad limits are refused with the parameter named."""
@@ -287,18 +366,38 @@ class TestMeetingDecisions:
 
 
 class TestSpecialTopic:
-    def test_requires_the_condition(self, engine: Engine) -> None:
-        """Whether personnel, money or assets are involved must be said, not guessed."""
-        with pytest.raises(MissingParameterError, match="involves_personnel_money_assets"):
-            engine.due("minutes.special_topic", "2026-09-30T17:00")
+    def test_answers_without_the_condition(self, engine: Engine) -> None:
+        """The flag changes no due instant, so it is not required; the trace says why."""
+        result = engine.due("minutes.special_topic", "2026-06-10T10:00")
+        assert result.due == at("2026-06-15T17:30")
+        assert "须报县长审定" in result.explain("zh")
+        assert "both cases end together" in result.explain("en")
+
+    def test_a_condition_that_matters_is_required(self, engine: Engine) -> None:
+        """When the branches differ, the error names the parameter and shows both dues."""
+        from deadlines.rules import Condition, Rule, When, WorkingDays
+
+        rule = OPINION_2020.get("minutes.special_topic").evolve(
+            limit=When(
+                condition=Condition(parameter="involves_personnel_money_assets"),
+                then=WorkingDays(5),
+                otherwise=WorkingDays(3),
+            )
+        )
+        assert isinstance(rule, Rule)
+        changed = Engine(engine.calendar, rules=OPINION_2020.with_rule(rule))
+        with pytest.raises(MissingParameterError, match="involves_personnel_money_assets") as info:
+            changed.due("minutes.special_topic", "2026-06-10T10:00")
+        assert "2026-06-17T17:30" in str(info.value)
+        assert "2026-06-15T17:30" in str(info.value)
 
     @pytest.mark.parametrize(
         ("value", "labels"),
-        [("true", ["签发", "县长审定"]), (False, ["签发"])],
+        [("true", ["县长审定", "签发"]), (False, ["签发"])],
         ids=["involved", "not-involved"],
     )
     def test_parts(self, engine: Engine, value: object, labels: list[str]) -> None:
-        """With personnel, money or assets, the county head's approval is a second part."""
+        """With personnel, money or assets, the approval is a step before the signature."""
         result = engine.due(
             "minutes.special_topic", "2026-09-30T17:00", involves_personnel_money_assets=value
         )
@@ -399,7 +498,7 @@ class TestBoundaries:
     def test_aware_trigger_converted(self, engine: Engine) -> None:
         """An aware trigger in another zone is converted to China time first."""
         utc = dt.datetime(2026, 6, 5, 15, 0, tzinfo=dt.timezone.utc)  # 23:00 in China
-        assert engine.due("signing.same_day", utc).due == at("2026-06-08T17:30")
+        assert engine.due("signing.same_day", utc).due == at("2026-06-08T12:00")
 
     def test_provisional(self, engine: Engine) -> None:
         """A due date relying on days no notice has settled is flagged and warned about."""

@@ -8,7 +8,7 @@ import pytest
 
 from deadlines import Engine, InvalidValueError
 from deadlines._time import CHINA_TZ
-from deadlines.rules import OPINION_2020, Blackout, Quota, Recurrence
+from deadlines.rules import OPINION_2020, AllOf, Blackout, Quota, Recurrence
 from deadlines.supervision import (
     FieldDay,
     Leader,
@@ -306,3 +306,49 @@ class TestQuarterly:
         )
         assert [q.quarter for q in ledger.quarterly("2025-06-30T18:00")] == ["2025Q2"]
         assert [q.quarter for q in ledger.quarterly("2025-07-01T00:00")] == ["2025Q2", "2025Q3"]
+
+
+class TestIssueNineReadings:
+    """The readings issue 9 added: the blackout's scope, the quarterly report's due."""
+
+    def test_exempt_kinds(self):
+        """A kind the county exempts is no finding; the county-wide work meeting is one."""
+        rule = OPINION_2020.get("meetings.march_freeze")
+        scoped = rule.evolve(limit=Blackout(months=(3,), exempt_kinds=("executive",)))
+        engine = Engine(rules=OPINION_2020.with_rule(scoped))
+        found = march_check(
+            engine,
+            [
+                (MeetingScheduled(id="m1", kind="executive", date=dt.date(2027, 3, 4)), 1),
+                (MeetingScheduled(id="m2", kind="county_wide_work", date=dt.date(2027, 3, 5)), 2),
+            ],
+        )
+        assert [(f.meeting_id, f.violation) for f in found] == [("m2", True)]
+
+    def test_every_kind_by_default(self):
+        """By default (art. 6, 全县政府系统) every kind falls under the blackout."""
+        found = march_check(
+            Engine(),
+            [(MeetingScheduled(id="m1", kind="executive", date=dt.date(2027, 3, 4)), 1)],
+        )
+        assert [f.meeting_id for f in found] == ["m1"]
+
+    def test_report_due_in_the_next_quarter(self):
+        """With due_in_next, the report is due by that day of the next quarter; dispatch not."""
+        rule = OPINION_2020.get("supervision.quarterly")
+        limit = AllOf(
+            Recurrence(label="调度", actor="县政府办公室"),
+            Recurrence(label="通报", actor="县政府办公室", due_in_next=15),
+        )
+        engine = Engine(rules=OPINION_2020.with_rule(rule.evolve(limit=limit)))
+        dispatch, report = quarter_obligations(engine, 2026, 2)
+        assert dispatch.due.isoformat() == "2026-06-30T17:30:00+08:00"
+        assert report.due.isoformat() == "2026-07-15T17:30:00+08:00"
+
+    def test_report_due_day_rolls_forward(self):
+        """A due day on a rest day moves to the next working day (art. 203)."""
+        limit = Recurrence(due_in_next=4)  # 2026-07-04 is a Saturday
+        rule = OPINION_2020.get("supervision.quarterly").evolve(limit=limit)
+        engine = Engine(rules=OPINION_2020.with_rule(rule))
+        result = engine.due("supervision.quarterly", "2026-05-10T10:00")
+        assert result.due.isoformat() == "2026-07-06T17:30:00+08:00"

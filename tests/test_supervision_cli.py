@@ -141,15 +141,15 @@ class TestProvisional:
     @pytest.mark.parametrize(
         ("options", "marked", "legend"),
         [
-            ((), "d-late/routing   routing.ordinary  2027-01-04 17:30?", "? provisional: "),
+            ((), "d-late/routing   routing.ordinary  2027-01-05 16:00?", "? provisional: "),
             (
                 ("--color", "always"),
-                "d-late/routing   routing.ordinary  2027-01-04 17:30?",
+                "d-late/routing   routing.ordinary  2027-01-05 16:00?",
                 "? provisional: ",
             ),
             (
                 ("--lang", "zh"),
-                "d-late/routing   routing.ordinary  2027-01-04 17:30?",
+                "d-late/routing   routing.ordinary  2027-01-05 16:00?",
                 "? 暂定：",
             ),
         ],
@@ -302,8 +302,8 @@ class TestErrors:
                 "m1/minutes?); ids look like m-2026-041/minutes, d-0913/routing, 2026Q3/report"
             ),
             (
-                "deadlines check: line 4, kind: kind must be 'party_group', 'executive' or "
-                "'special_topic'; got 'weekly'"
+                "deadlines check: line 4, kind: kind must be 'party_group', 'executive', "
+                "'special_topic' or 'county_wide_work'; got 'weekly'"
             ),
         ]
         data = json.loads(out)
@@ -343,3 +343,104 @@ class TestErrors:
         status, _, err = run(capsys, str(path))
         assert status == 2
         assert "is not UTF-8 text" in err
+
+
+def _events(tmp_path: Path, *records: dict[str, object]) -> str:
+    path = tmp_path / "events.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    return str(path)
+
+
+class TestIssueNine:
+    """The cases of issue 9, as `deadlines check` reports them."""
+
+    def test_special_topic_without_the_flag(self, capsys, tmp_path):
+        """The minutes are still owed; the missing flag is a note, not a rejected line."""
+        events = _events(
+            tmp_path,
+            {"type": "meeting_held", "id": "m-st", "kind": "special_topic",
+             "ended_at": "2026-06-10T10:00"},
+        )  # fmt: skip
+        status, out, err = run(capsys, events, "--at", "2026-06-12T10:00")
+        assert (status, err) == (0, "")
+        assert "m-st/minutes  minutes.special_topic  2026-06-15 17:30  open" in out
+        assert "m-st/minutes: the meeting does not say whether it involves personnel" in out
+
+    def test_urgent_handled_within_the_grace(self, capsys, tmp_path):
+        """An urgent document handled 10 minutes after arrival is met, not late."""
+        events = _events(
+            tmp_path,
+            {"type": "document_received", "id": "d-u", "urgency": "urgent",
+             "received_at": "2026-06-10T10:00"},
+            {"type": "completed", "obligation": "d-u/routing", "at": "2026-06-10T10:10"},
+        )  # fmt: skip
+        _, out, _ = run(capsys, events, "--at", "2026-06-20T10:00")
+        assert "d-u/routing  routing.urgent  2026-06-10 17:30  met" in out
+
+    def test_bad_item_drops_only_itself(self, capsys, tmp_path):
+        """A bad matter is reported with its line and path; the meeting's other items stay."""
+        events = _events(
+            tmp_path,
+            {"type": "leader", "leader": "王副县长"},
+            {"type": "meeting_held", "id": "m-y", "kind": "executive",
+             "ended_at": "2026-09-30T16:00", "documents": ["通知"],
+             "matters": [{"id": "a", "limit_days": 10}, {"id": "b", "limit_days": -3},
+                         {"limit_working_days": 5}]},
+        )  # fmt: skip
+        status, out, err = run(capsys, events, "--at", "2026-10-01T10:00", "--json")
+        data = json.loads(out)
+        ids = [row["id"] for row in data["obligations"]]
+        assert status == 1
+        assert sorted(ids) == ["m-y/document/1", "m-y/matter/3", "m-y/matter/a", "m-y/minutes"]
+        assert [(e["line"], e["field"]) for e in data["errors"]] == [(2, "matters[1].limit_days")]
+        assert "line 2, matters[1].limit_days" in err
+
+    def test_bad_deadline_drops_only_its_matter(self, capsys, tmp_path):
+        """A matter whose deadline is before the meeting is left out, with its path."""
+        events = _events(
+            tmp_path,
+            {"type": "meeting_held", "id": "m-z", "kind": "executive",
+             "ended_at": "2026-09-30T16:00",
+             "matters": [{"id": "a", "deadline": "2026-09-01"}, {"id": "b", "limit_days": 5}]},
+        )  # fmt: skip
+        status, out, _ = run(capsys, events, "--at", "2026-10-01T10:00", "--json")
+        data = json.loads(out)
+        assert status == 1
+        assert sorted(row["id"] for row in data["obligations"]) == ["m-z/matter/b", "m-z/minutes"]
+        assert [(e["line"], e["field"]) for e in data["errors"]] == [(1, "matters[0].deadline")]
+
+    def test_no_limit_set(self, capsys, tmp_path):
+        """A matter without a limit (art. 12's exception) owes nothing and is listed."""
+        events = _events(
+            tmp_path,
+            {"type": "meeting_held", "id": "m-x", "kind": "executive",
+             "ended_at": "2026-09-30T16:00", "matters": [{"id": "b", "title": "研究"}]},
+        )  # fmt: skip
+        status, out, _ = run(capsys, events, "--at", "2026-10-01T10:00", "--lang", "zh")
+        assert status == 0
+        assert "matter/b" not in out.split("会议（")[0]
+        assert "会议 m-x 议定事项 b 未提出具体办理要求，不设办结时限（第12条）" in out
+
+    def test_keynote_speakers(self, capsys, tmp_path):
+        """More than one keynote speaker is a finding of art. 6; one is not."""
+        events = _events(
+            tmp_path,
+            {"type": "meeting_held", "id": "m-1", "kind": "county_wide_work",
+             "ended_at": "2026-06-10T11:00", "keynote_speakers": ["张县长", "王副县长"]},
+            {"type": "meeting_held", "id": "m-2", "kind": "executive",
+             "ended_at": "2026-06-10T11:00", "keynote_speakers": ["张县长"]},
+        )  # fmt: skip
+        _, out, _ = run(capsys, events, "--at", "2026-06-11T10:00", "--json")
+        notes = json.loads(out)["meetings"]
+        assert [(n["meeting"], n["kind"]) for n in notes] == [("m-1", "keynote")]
+        assert "张县长、王副县长" in notes[0]["zh"]
+
+    def test_county_wide_work_owes_no_minutes(self, capsys, tmp_path):
+        """A county-wide work meeting owes no minutes under art. 8; its documents are owed."""
+        events = _events(
+            tmp_path,
+            {"type": "meeting_held", "id": "m-w", "kind": "county_wide_work",
+             "ended_at": "2026-06-10T11:00", "documents": ["通知"]},
+        )  # fmt: skip
+        _, out, _ = run(capsys, events, "--at", "2026-06-11T10:00", "--json")
+        assert [row["id"] for row in json.loads(out)["obligations"]] == ["m-w/document/1"]

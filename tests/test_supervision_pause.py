@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from deadlines import Engine
 from deadlines._time import CHINA_TZ
-from deadlines.rules import Conventions, HourClock
+from deadlines.rules import ArrivalGrace, Conventions, HourClock
 from deadlines.supervision import (
     Completed,
     DocumentReceived,
@@ -23,6 +23,9 @@ from deadlines.supervision import (
     paused_due,
 )
 from deadlines.supervision._pause import add_working_clock, working_clock_between
+
+#: The calendar-hours clock that rolls a rest-day end (the default before 0.2).
+ROLLING = Supervisor(Engine(conventions=Conventions(hour_clock=HourClock.CALENDAR_ROLL)))
 
 
 def at(text: str) -> dt.datetime:
@@ -164,17 +167,31 @@ class TestHours:
         ],
         ids=["a-day", "two-days", "ends-on-saturday"],
     )
-    def test_calendar_hours(self, supervisor, start, end, due):
-        """The default clock adds calendar time, then rolls a rest-day end (art. 203)."""
-        tracked = supervisor.ledger([ORDINARY, *hold(start, end)])["d1/routing"]
+    def test_calendar_hours(self, start, end, due):
+        """The calendar clock adds calendar time, then rolls a rest-day end (art. 203)."""
+        tracked = ROLLING.ledger([ORDINARY, *hold(start, end)])["d1/routing"]
         assert tracked.due == at(due)
         assert "hours not counted" in tracked.pause_steps[0].en
 
-    def test_a_pause_never_shortens_a_limit(self, supervisor):
+    @pytest.mark.parametrize(
+        ("start", "end", "due"),
+        [
+            ("2025-06-09 12:00", "2025-06-10 12:00", "2025-06-12 10:00"),
+            ("2025-06-10 10:00", "2025-06-13 10:00", "2025-06-16 10:00"),  # the weekend skipped
+        ],
+        ids=["a-day", "over-a-weekend"],
+    )
+    def test_default_clock(self, supervisor, start, end, due):
+        """The default clock adds back the working-day time of the pause; rest days never run."""
+        tracked = supervisor.ledger([ORDINARY, *hold(start, end)])["d1/routing"]
+        assert tracked.obligation.due == at("2025-06-11 10:00")
+        assert tracked.due == at(due)
+
+    def test_a_pause_never_shortens_a_limit(self):
         """An end rolled off a weekend stays, though the pause moves the unrolled end to Monday."""
         friday = DocumentReceived(id="d1", urgency="ordinary", received_at=at("2025-07-18 08:09"))
         events = [friday, *hold("2025-07-19 10:28", "2025-07-20 02:28")]
-        tracked = supervisor.ledger(events)["d1/routing"]
+        tracked = ROLLING.ledger(events)["d1/routing"]
         assert tracked.obligation.due == at("2025-07-21 17:30")  # Sunday 08:09 rolled
         assert tracked.due == at("2025-07-21 17:30")  # not Monday 00:09
 
@@ -242,7 +259,12 @@ class TestOtherUnits:
         ("event", "obligation"),
         [
             (
-                DocumentReceived(id="d2", urgency="urgent", received_at=at("2025-06-09 10:00")),
+                DocumentReceived(
+                    id="d2",
+                    urgency="urgent",
+                    received_at=at("2025-06-09 10:00"),
+                    stated_limit=at("2025-06-09 15:00"),
+                ),
                 "d2/routing",
             ),
             (
@@ -255,7 +277,7 @@ class TestOtherUnits:
                 "m3/matter/a",
             ),
         ],
-        ids=["on-arrival", "fixed-deadline"],
+        ids=["stated-limit", "fixed-deadline"],
     )
     def test_fixed_instants_cannot_pause(self, supervisor, event, obligation):
         """Pausing an obligation due at a fixed instant is a problem; nothing moves."""
@@ -266,12 +288,13 @@ class TestOtherUnits:
 
     def test_paused_due_refuses_fixed_instants(self, supervisor):
         """paused_due says which obligations it can move."""
-        obligation = supervisor.ledger(
+        instant = Supervisor(Engine(conventions=Conventions(arrival_grace=ArrivalGrace.INSTANT)))
+        obligation = instant.ledger(
             [DocumentReceived(id="d2", urgency="urgent", received_at=at("2025-06-09 10:00"))]
         )["d2/routing"].obligation
         pauses = [Pause(start=at("2025-06-09 10:00"), end=at("2025-06-09 11:00"))]
         with pytest.raises(ValueError, match="working days, calendar days or hours"):
-            paused_due(supervisor.engine, obligation, pauses)
+            paused_due(instant.engine, obligation, pauses)
 
 
 class TestPauseProblems:

@@ -56,6 +56,7 @@ _HEADINGS = {
         "warnings": "Warnings",
         "none": "none",
         "march": "No-meeting month (art. 6)",
+        "meetings": "Meetings (art. 6, 8, 12)",
         "quota": "Field research (art. 4)",
         "quarterly": "Quarterly supervision (art. 13)",
         "ics": "Calendar: {n} open obligations written to {path}",
@@ -72,6 +73,7 @@ _HEADINGS = {
         "warnings": "预警",
         "none": "无",
         "march": "“无会月”（第6条）",
+        "meetings": "会议（第6、8、12条）",
         "quota": "调研天数（第4条）",
         "quarterly": "季度调度、通报（第13条）",
         "ics": "日历：{n} 项未办结事项已写入 {path}",
@@ -398,6 +400,10 @@ def _alerts(report: Report, lang: Lang, colon: str, *, color: bool) -> list[str]
 def _checks(report: Report, lang: Lang, colon: str) -> list[str]:
     words = _HEADINGS[lang]
     lines: list[str] = []
+    if report.meetings:
+        lines.append(words["meetings"] + colon)
+        lines.extend(f"  {note.describe(lang)}" for note in report.meetings)
+        lines.append("")
     if report.march:
         lines.append(words["march"] + colon)
         lines.extend(f"  {finding.describe(lang)}" for finding in report.march)

@@ -82,7 +82,7 @@ def render(result: DueResult, lang: Lang = "en", *, explain: bool = False) -> st
     >>> result = Engine().due("signing.same_day", "2026-10-09T18:00", explain=False)
     >>> print(render(result))  # doctest: +ELLIPSIS
     signing.same_day (Documents signed without being left overnight (文不过夜))
-    due: 2026-10-10T17:30+08:00
+    due: 2026-10-10T12:00+08:00
     due date: 2026-10-10 (Sat)
     source: opinion of 2020, art. 11: “...”
     """

@@ -36,8 +36,8 @@ __all__ = [
     "range_triggers",
 ]
 
-#: The limits a meeting sets (``limit_days``) that range triggers try: one counted in working
-#: days and one in calendar days (see `Conventions.short_limit_days`).
+#: The limits a meeting sets (``limit_days``, calendar days) that range triggers try: a short
+#: one and a long one.
 DIFF_LIMIT_DAYS = (5, 15)
 
 #: Statuses that mean "no rule applies": a rule added, removed or not yet in effect.

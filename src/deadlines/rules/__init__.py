@@ -12,11 +12,13 @@ from deadlines.rules._combinators import (
 )
 from deadlines.rules._constraints import Blackout, Quota, Recurrence
 from deadlines.rules._conventions import (
+    ArrivalGrace,
     Conventions,
     Cutoff,
     HourClock,
     LastDayRoll,
     RestDayTrigger,
+    SameDayReading,
     StartDay,
 )
 from deadlines.rules._describe import describe_limit
@@ -38,6 +40,7 @@ __all__ = [
     "OPINION_2020_ISSUED",
     "AllOf",
     "AnyLimit",
+    "ArrivalGrace",
     "Blackout",
     "CalendarDays",
     "Citation",
@@ -62,6 +65,7 @@ __all__ = [
     "RuleSet",
     "RuleSetDiff",
     "SameDay",
+    "SameDayReading",
     "Sequence",
     "StartDay",
     "Tiered",

@@ -170,16 +170,21 @@ class Sequence(_Combination):
     """Steps one after another: each starts when the previous is due, or done.
 
     Pass the parameter ``done`` as {label: instant} to start a step from the instant the step
-    before it was actually completed.
+    before it was actually completed. With `within`, the steps share one period counted from
+    the sequence's trigger: each step is due by its own limit or the end of that period,
+    whichever is sooner (the county head's approval before the signature, both within the same
+    3 working days).
     """
 
     kind: Literal["sequence"] = "sequence"
+    within: AnyLimit | None = None
 
     def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
         super().__init__(*limits, **data)
 
     def parameters(self) -> frozenset[str]:
-        return super().parameters() | {"done"}
+        own = super().parameters() | {"done"}
+        return own if self.within is None else own | self.within.parameters()
 
     def _done(self, given: object, start: dt.datetime) -> dict[str, dt.datetime]:
         """The ``done`` parameter checked: labels of this sequence → instants after `start`."""
@@ -205,15 +210,34 @@ class Sequence(_Combination):
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         done = self._done(ctx.params.get("done"), start)
+        bound = None if self.within is None else self.within.evaluate(start, ctx)
         outcomes: list[Outcome] = []
         at = start
         for limit in self.limits:
             outcome = limit.evaluate(at, ctx)
+            if bound is not None and bound.due < outcome.due:
+                outcome = _within(bound, outcome, at, ctx)
             outcomes.append(outcome)
             at = done.get(limit.label, outcome.due)
         return self._combine(
             outcomes, len(outcomes) - 1, ctx, ("依次办理，末步到期", "in order; the last step")
         )
+
+
+def _within(bound: Outcome, own: Outcome, at: dt.datetime, ctx: Context) -> Outcome:
+    """A step's outcome cut short by its sequence's shared period."""
+    outcome = Outcome(bound.due, bound.last_day, provisional=bound.provisional or own.provisional)
+    if ctx.explain:
+        outcome.steps.append(
+            step(
+                "convention",
+                f"自 {instant_label(at)} 起，仍须在共同期限内完成：{instant_label(bound.due)}",
+                f"from {instant_label(at)}, still within the shared period: "
+                f"{instant_label(bound.due)}",
+                at=bound.due,
+            )
+        )
+    return outcome
 
 
 class Condition(Value):
@@ -250,12 +274,21 @@ class Condition(Value):
 
 
 class When(Limit):
-    """One limit or another, by a condition on the event."""
+    """One limit or another, by a condition on the event.
+
+    A condition the event does not state is asked for only when the answer depends on it:
+    when both branches end at the same instant, the answer is given, and the trace shows the
+    `then` branch as conditional (`note_zh`, `note_en`). Otherwise the error names the
+    parameter and shows the due instant of each value.
+    """
 
     kind: Literal["when"] = "when"
     condition: Condition
     then: AnyLimit
     otherwise: AnyLimit
+    note_zh: str = ""
+    """What the `then` branch adds, in words, e.g. ``如涉及人、财、物等重要事项，须报县长审定``."""
+    note_en: str = ""
 
     _parts = field_validator("then", "otherwise")(_not_a_constraint)
 
@@ -263,17 +296,48 @@ class When(Limit):
         return self.then.parameters() | self.otherwise.parameters() | {self.condition.parameter}
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
+        p = self.condition.parameter
+        if p not in ctx.params:
+            return self._unstated(start, ctx)
         holds = self.condition.holds(ctx.params, ctx.rule_id)
         branch = self.then if holds else self.otherwise
         outcome = branch.evaluate(start, ctx)
         if ctx.explain:
-            p = self.condition.parameter
             outcome.steps.insert(
                 0,
                 step(
                     "condition",
                     f"条件 {p} = {ctx.params[p]}：{'成立' if holds else '不成立'}",
                     f"condition {p} = {ctx.params[p]}: {'holds' if holds else 'does not hold'}",
+                ),
+            )
+        return outcome
+
+    def _unstated(self, start: dt.datetime, ctx: Context) -> Outcome:
+        """The answer without the condition, or the error when the answer depends on it."""
+        p = self.condition.parameter
+        then = self.then.evaluate(start, ctx)
+        otherwise = self.otherwise.evaluate(start, ctx)
+        if then.due != otherwise.due:
+            raise MissingParameterError(
+                ctx.rule_id,
+                p,
+                f"{p}=true (due {shown(then.due)}) or {p}=false (due {shown(otherwise.due)})",
+            )
+        outcome = otherwise
+        outcome.provisional = then.provisional or otherwise.provisional
+        outcome.warnings.extend(then.warnings)
+        if ctx.explain:
+            note_zh = self.note_zh or f"{p} 成立时另有要求"
+            note_en = self.note_en or f"more is required when {p} holds"
+            outcome.steps.insert(
+                0,
+                step(
+                    "condition",
+                    f"未给出 {p}：两种情形到期相同。{note_zh}"
+                    f"（到期同为 {instant_label(then.due)}）",
+                    f"{p} not given: both cases end together. {note_en} "
+                    f"(also due {instant_label(then.due)})",
                 ),
             )
         return outcome

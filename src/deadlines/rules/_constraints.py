@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, StrictInt, field_validator
 
 from deadlines._errors import NotADeadlineError
 from deadlines.rules._durations import Count, Limit, end_of
@@ -22,13 +22,22 @@ class Blackout(Limit):
 
     A blackout has no due date; ask whether an instant `violates` it.
 
+    Its scope is every meeting of the county government system by default (art. 6: "全县政府
+    系统“无会月”"); `exempt_kinds` lists the meeting kinds a county leaves out of it (several
+    exempt the executive meeting, ``("executive",)``). The main target, the county-wide work
+    meeting, is the kind ``county_wide_work``.
+
     >>> march = Blackout(months=(3,))
     >>> march.violates(dt.date(2027, 3, 15)), march.violates(dt.date(2027, 4, 1))
     (True, False)
+    >>> Blackout(months=(3,), exempt_kinds=("executive",)).covers("executive")
+    False
     """
 
     kind: Literal["blackout"] = "blackout"
     months: tuple[int, ...] = Field(min_length=1)
+    exempt_kinds: tuple[str, ...] = ()
+    """The meeting kinds the blackout does not cover; none by default (art. 6)."""
 
     @field_validator("months")
     @classmethod
@@ -40,6 +49,10 @@ class Blackout(Limit):
     def violates(self, day: dt.date) -> bool:
         """Whether `day` (or an instant's day) falls in a blacked-out month."""
         return day.month in self.months
+
+    def covers(self, meeting_kind: str) -> bool:
+        """Whether a meeting of this kind falls under the blackout at all."""
+        return meeting_kind not in self.exempt_kinds
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         raise NotADeadlineError(ctx.rule_id, *BLACKOUT_HINT)
@@ -83,11 +96,25 @@ class Recurrence(Limit):
     Due is the close of business of the period's last working day: a period ending on a rest
     day moves back to the working day before (`end_roll` = ``previous_workday``), since the
     work belongs to the period; ``next_workday`` (民法典 art. 203) and ``none`` are options.
+
+    With `due_in_next` = N, the work is due instead by day N of the next period (at its close
+    of business; a rest day moves to the next working day, art. 203), as counties that hold
+    the quarter's analysis early in the next quarter read it:
+
+    >>> from deadlines import Engine
+    >>> from deadlines.rules import OPINION_2020
+    >>> early = OPINION_2020.get("supervision.quarterly").evolve(limit=Recurrence(due_in_next=10))
+    >>> engine = Engine(rules=OPINION_2020.with_rule(early))
+    >>> engine.due("supervision.quarterly", "2026-07-01T00:00").due.isoformat()  # a worked Saturday
+    '2026-10-10T17:30:00+08:00'
     """
 
     kind: Literal["recurrence"] = "recurrence"
     months: Literal[1, 2, 3, 4, 6, 12] = 3
     end_roll: Literal["previous_workday", "next_workday", "none"] = "previous_workday"
+    due_in_next: Annotated[StrictInt, Field(ge=1, le=28)] | None = None
+    """Due by this day of the next period instead of within the period; ``None`` by default
+    (art. 13: "每季度调度一次、通报一次", once in each quarter)."""
 
     def period_ends(self, first: dt.date, last: dt.date) -> list[dt.date]:
         """The nominal last day of each period that ends from `first` through `last`."""
@@ -122,7 +149,41 @@ class Recurrence(Limit):
             return calendar.add_workdays(nominal, -1)  # type: ignore[no-any-return]
         return calendar.add_workdays(nominal, 0)  # type: ignore[no-any-return]
 
+    def _next_period_due(self, start: dt.datetime, ctx: Context) -> Outcome:
+        cal = ctx.calendar
+        first, end = self.period_of(start.date())
+        nominal = end + dt.timedelta(days=self.due_in_next or 1)
+        last = cal.add_workdays(nominal, 0)
+        due = end_of(ctx, last, ctx.conventions.cutoff)
+        outcome = Outcome(due, last, provisional=cal.any_provisional(start.date(), last))
+        if ctx.explain:
+            outcome.steps.append(
+                step(
+                    "count",
+                    f"所属周期 {first} 至 {end}，于下一周期第{self.due_in_next}日前完成",
+                    f"the period {first} to {end}: due by day {self.due_in_next} of the next",
+                    date=nominal,
+                )
+            )
+            if last != nominal:
+                outcome.steps.extend(skip(d) for d in cal.days(nominal, last) if not d.is_workday)
+                outcome.steps.append(
+                    step(
+                        "roll",
+                        f"该日为休息日，顺延至 {day_label(last, 'zh')}（民法典第203条）",
+                        f"that day is a rest day: moved to {day_label(last, 'en')} "
+                        "(Civil Code art. 203)",
+                        date=last,
+                    )
+                )
+            outcome.steps.append(
+                step("cutoff", f"到期：{instant_label(due)}", f"ends: {instant_label(due)}", at=due)
+            )
+        return outcome
+
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
+        if self.due_in_next is not None:
+            return self._next_period_due(start, ctx)
         cal = ctx.calendar
         first, nominal = self.period_of(start.date())
         last = self.due_day(cal, nominal)

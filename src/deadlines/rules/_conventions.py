@@ -8,8 +8,9 @@ The defaults follow the Civil Code (民法典) art. 200–204 and the practice o
 from __future__ import annotations
 
 import enum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 
 class StartDay(str, enum.Enum):
@@ -19,16 +20,18 @@ class StartDay(str, enum.Enum):
     """Default. 民法典 art. 201: "开始的当日不计入，自下一日开始计算"."""
     INCLUDED = "included"
     """The day of the trigger is day 1 (some cities count so): of working days when it is
-    worked, of calendar days always."""
+    worked, of calendar days always; in both, only when the trigger comes before that day's
+    cutoff (else a period of 1 would end before it began)."""
 
 
 class RestDayTrigger(str, enum.Enum):
-    """What a trigger on a non-working day does to a period in working days."""
+    """What a trigger on a non-working day does to a period in working days or hours."""
 
     COUNT_FROM_TRIGGER = "count_from_trigger"
     """Default. Art. 201 read literally: a Saturday meeting makes Monday working day 1."""
     MOVE_TO_NEXT_WORKDAY = "move_to_next_workday"
-    """The trigger first moves to the next working day, so Tuesday is working day 1."""
+    """The trigger first moves to the next working day, so Tuesday is working day 1; an hour
+    limit starts at that day's opening."""
 
 
 class Cutoff(str, enum.Enum):
@@ -43,18 +46,55 @@ class Cutoff(str, enum.Enum):
 class HourClock(str, enum.Enum):
     """How a period in hours runs.
 
-    民法典 art. 201: "按照小时计算期间的，自法律规定或者当事人约定的时间开始计算".
+    民法典 art. 201: "按照小时计算期间的，自法律规定或者当事人约定的时间开始计算". Under every
+    value a later trigger never ends earlier (see docs/conventions.md).
     """
 
+    WORKDAYS_FROM_OPENING = "workdays_from_opening"
+    """Default. Rest days inside the period are not counted (节假日顺延, as 行政许可法 art. 82
+    counts its limits "不含法定节假日"), and a receipt outside office hours starts the clock at
+    the next opening (公文 are signed for, 党政机关公文处理工作条例 art. 24, only when the office
+    is open): the clock runs 24 hours a day on working days from that opening. No local rule
+    with this exact wording was verified; see docs/conventions.md."""
     CALENDAR_ROLL = "calendar_roll"
-    """Default. Calendar hours from the minute of the trigger; an expiry on a non-working day
-    rolls to the close of business of the next working day (art. 203)."""
+    """Calendar hours from the minute of the trigger; an expiry on a non-working day rolls to
+    the close of business of the next working day (art. 203). So that a later trigger never
+    ends earlier, an expiry on the first working day after rest days, before its close, also
+    ends at that close (an earlier trigger, expiring on the rest day before, rolled there)."""
     CALENDAR_STRICT = "calendar_strict"
     """Calendar hours, expiring wherever they end."""
     PAUSED_ON_REST_DAYS = "paused_on_rest_days"
     """The clock runs 24 hours a day on working days and stops on non-working days."""
     OFFICE_HOURS = "office_hours"
     """The clock runs only inside office hours of working days."""
+
+
+class SameDayReading(str, enum.Enum):
+    """What "the same day" (文不过夜, 事不隔日, art. 11) allows a receipt."""
+
+    HALF_DAY = "half_day"
+    """Default. A receipt in the morning of a working day is due at that day's close; one in
+    the afternoon, after hours or on a rest day, by the end of the morning session (noon) of
+    the next working day. The reading of 宁波市人民政府办公厅 甬政办发〔2007〕169号 as the issue
+    filed for this project quotes it; its text was not verified here (docs/conventions.md)."""
+    CLOSE_OF_BUSINESS = "close_of_business"
+    """A receipt on a working day before the cutoff is due at that cutoff; any other at the
+    cutoff of the next working day (a receipt at 17:00 is due at 17:30)."""
+
+
+class ArrivalGrace(str, enum.Enum):
+    """What "on arrival" (急件随到随办, 立行立办) allows when no limit is stated."""
+
+    SAME_WORKING_DAY = "same_working_day"
+    """Default. Done by the cutoff of the day of arrival; an arrival after it, or on a rest
+    day, by the cutoff of the next working day. 急件 is the lower of the two urgency levels of
+    the rules on official documents (国家行政机关公文处理办法, 国发〔2000〕23号: "特急"、"急件";
+    党政机关公文处理工作条例 art. 9 today: "特急"、"加急"), the level local rules commonly give
+    the same working day."""
+    OFFICE_HOURS = "office_hours"
+    """`Conventions.arrival_office_hours` office hours from arrival (特急 in local rules)."""
+    INSTANT = "instant"
+    """Due the instant it arrives (the reading before 0.2: handled 10 minutes later is late)."""
 
 
 class LastDayRoll(str, enum.Enum):
@@ -70,6 +110,11 @@ class LastDayRoll(str, enum.Enum):
 class Conventions(BaseModel):
     """The engine-wide defaults of every counting option; a rule may pin its own.
 
+    Each default and its source: `StartDay`, `RestDayTrigger`, `Cutoff`, `LastDayRoll` (民法典
+    art. 201, 203), `HourClock` (节假日顺延, 行政许可法 art. 82), `SameDayReading` (the half-day
+    reading of 文不过夜), `ArrivalGrace` (急件 as the second urgency level, 国发〔2000〕23号);
+    docs/conventions.md says which sources were verified and which readings are ours.
+
     >>> Conventions()
     Conventions()
     >>> Conventions(cutoff=Cutoff.MIDNIGHT)
@@ -81,11 +126,12 @@ class Conventions(BaseModel):
     start_day: StartDay = StartDay.EXCLUDED
     rest_day_trigger: RestDayTrigger = RestDayTrigger.COUNT_FROM_TRIGGER
     cutoff: Cutoff = Cutoff.CLOSE_OF_BUSINESS
-    hour_clock: HourClock = HourClock.CALENDAR_ROLL
+    hour_clock: HourClock = HourClock.WORKDAYS_FROM_OPENING
     last_day_roll: LastDayRoll = LastDayRoll.NEXT_WORKDAY
-    short_limit_days: int = 10
-    """A limit of N days set by a meeting counts working days when N ≤ this, calendar days
-    otherwise (inferred from 行政强制法 art. 69: "十日以内期限的规定是指工作日")."""
+    same_day: SameDayReading = SameDayReading.HALF_DAY
+    arrival_grace: ArrivalGrace = ArrivalGrace.SAME_WORKING_DAY
+    arrival_office_hours: Annotated[StrictInt, Field(gt=0, le=24)] = 2
+    """The office hours `ArrivalGrace.OFFICE_HOURS` allows."""
 
     def __repr__(self) -> str:
         changed = ", ".join(

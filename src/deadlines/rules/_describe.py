@@ -10,9 +10,9 @@ _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 def describe_limit(limit: Any, lang: str = "en") -> str:  # noqa: ANN401 - any limit value
     """A limit in a few words: ``3 working days``, ``48 hours``, ``blackout: Mar``.
 
-    Parts that say the same thing are said once, so the special-topic minutes (two parts of 3
-    working days, the second only when personnel, money or assets are involved) read
-    ``3 working days``.
+    Parts that say the same thing are said once, and steps that share one period read as that
+    period, so the special-topic minutes (3 working days, with the county head's approval
+    first when personnel, money or assets are involved) read ``3 working days``.
 
     >>> from deadlines.rules import AllOf, Hours, WorkingDays
     >>> describe_limit(AllOf(WorkingDays(3), Hours(48)))
@@ -49,6 +49,9 @@ def describe_limit(limit: Any, lang: str = "en") -> str:  # noqa: ANN401 - any l
         committed = describe_limit(limit.committed, lang)
         statutory = describe_limit(limit.statutory, lang)
         return f"承诺{committed}（法定{statutory}）" if zh else f"{committed} (by law {statutory})"
+    if kind == "sequence" and getattr(limit, "within", None) is not None:
+        # Steps that share one period take as long as that period.
+        return describe_limit(limit.within, lang)
     if hasattr(limit, "limits"):
         parts = [describe_limit(part, lang) for part in limit.limits]
         if kind != "sequence":  # a sequence of equal steps is longer than one step

@@ -15,17 +15,21 @@ from pydantic import Field, StrictInt
 from deadlines._errors import InvalidValueError, MissingParameterError, shown
 from deadlines._time import CHINA_TZ, parse_instant, to_china
 from deadlines.rules._conventions import (
+    ArrivalGrace,
     Conventions,
     Cutoff,
     HourClock,
     LastDayRoll,
     RestDayTrigger,
+    SameDayReading,
     StartDay,
 )
 from deadlines.rules._trace import count_days, day_label, instant_label, skip, step
 from deadlines.rules._values import Context, Outcome, Value
 
 _ONE_DAY = dt.timedelta(days=1)
+_NO_TIME = dt.timedelta()
+_NOON = dt.time(12)
 
 #: A count of days or hours: a positive int, and never a bool (``True`` is not 1 day).
 Count = Annotated[StrictInt, Field(gt=0)]
@@ -37,6 +41,35 @@ def end_of(ctx: Context, day: dt.date, cutoff: Cutoff) -> dt.datetime:
         close: dt.datetime = ctx.calendar.close_of_business(day)
         return close
     return dt.datetime.combine(day + _ONE_DAY, dt.time(), CHINA_TZ)
+
+
+def _counts_start_day(ctx: Context, start: dt.datetime, day: dt.date, cutoff: Cutoff) -> bool:
+    """Whether `StartDay.INCLUDED` may count `day`: only while the trigger is before its end.
+
+    A trigger after the day's cutoff cannot make that day day 1: a period of 1 would end
+    before it began.
+    """
+    return start < end_of(ctx, day, cutoff)
+
+
+def next_opening(ctx: Context, at: dt.datetime) -> dt.datetime:
+    """`at` itself inside office hours of a working day, else the next opening after it."""
+    opening: dt.datetime = ctx.calendar.add_office_time(at, _NO_TIME)
+    return opening
+
+
+def morning_end(ctx: Context, day: dt.date) -> dt.datetime:
+    """The end of the morning session of `day` (12:00 when the day has one session)."""
+    sessions = ctx.calendar.office_hours.sessions_on(day)
+    noon = sessions[0][1] if len(sessions) > 1 else _NOON
+    return dt.datetime.combine(day, noon, CHINA_TZ)
+
+
+def same_or_next_day(ctx: Context, start: dt.datetime, cutoff: Cutoff) -> tuple[dt.date, bool]:
+    """The day a "same working day" limit ends on, and whether it is the trigger's own day."""
+    cal, day = ctx.calendar, start.date()
+    same = bool(cal.is_workday(day)) and start < end_of(ctx, day, cutoff)
+    return (day if same else cal.add_workdays(day, 1)), same
 
 
 def _cutoff_step(outcome: Outcome, cutoff: Cutoff) -> None:
@@ -110,11 +143,13 @@ class WorkingDays(Limit):
             self.rest_day_trigger, conv.rest_day_trigger
         ) is RestDayTrigger.MOVE_TO_NEXT_WORKDAY and not cal.is_workday(day):
             day, moved = cal.add_workdays(day, 0), True
-        included = _pick(self.start_day, conv.start_day) is StartDay.INCLUDED and cal.is_workday(
-            day
+        cutoff = _pick(self.cutoff, conv.cutoff)
+        included = (
+            _pick(self.start_day, conv.start_day) is StartDay.INCLUDED
+            and cal.is_workday(day)
+            and (moved or _counts_start_day(ctx, start, day, cutoff))
         )
         last = cal.add_workdays(day, self.n - 1 if included else self.n)
-        cutoff = _pick(self.cutoff, conv.cutoff)
         outcome = Outcome(
             end_of(ctx, last, cutoff), last, provisional=cal.any_provisional(start.date(), last)
         )
@@ -175,13 +210,15 @@ class CalendarDays(Limit):
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         cal, conv = ctx.calendar, ctx.conventions
         day = start.date()
-        included = _pick(self.start_day, conv.start_day) is StartDay.INCLUDED
+        cutoff = _pick(self.cutoff, conv.cutoff)
+        included = _pick(self.start_day, conv.start_day) is StartDay.INCLUDED and _counts_start_day(
+            ctx, start, day, cutoff
+        )
         nominal = day + dt.timedelta(days=self.n - 1 if included else self.n)
         last = nominal
         roll = _pick(self.last_day_roll, conv.last_day_roll) is LastDayRoll.NEXT_WORKDAY
         if roll and not cal.is_workday(nominal):
             last = cal.add_workdays(nominal, 0)
-        cutoff = _pick(self.cutoff, conv.cutoff)
         outcome = Outcome(
             end_of(ctx, last, cutoff), last, provisional=cal.any_provisional(day, last)
         )
@@ -214,10 +251,18 @@ class CalendarDays(Limit):
 
 
 class Hours(Limit):
-    """A period of `n` hours from the minute of the trigger (民法典 art. 201).
+    """A period of `n` hours (民法典 art. 201: from the time it starts).
 
     How the clock runs over nights, weekends and holidays is the `clock` option; see
-    `HourClock`.
+    `HourClock`. By default rest days do not count and a receipt outside office hours starts
+    the clock at the next opening, so a later receipt is never due earlier:
+
+    >>> from deadlines import Engine
+    >>> engine = Engine()
+    >>> engine.due("routing.ordinary", "2026-06-05T16:00").due.isoformat()  # Friday
+    '2026-06-09T16:00:00+08:00'
+    >>> engine.due("routing.ordinary", "2026-06-06T00:30").due.isoformat()  # Saturday night
+    '2026-06-10T09:00:00+08:00'
     """
 
     kind: Literal["hours"] = "hours"
@@ -225,6 +270,7 @@ class Hours(Limit):
     n: Count
     clock: HourClock | None = None
     cutoff: Cutoff | None = None
+    rest_day_trigger: RestDayTrigger | None = None
 
     def __init__(self, n: int | None = None, /, **data: Any) -> None:  # noqa: ANN401
         if n is not None:
@@ -234,39 +280,62 @@ class Hours(Limit):
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         cal, conv = ctx.calendar, ctx.conventions
         clock = _pick(self.clock, conv.hour_clock)
+        cutoff = _pick(self.cutoff, conv.cutoff)
         span = dt.timedelta(hours=self.n)
-        notes: list[tuple[str, str]] = []
+        begin = start
+        if clock is HourClock.WORKDAYS_FROM_OPENING or (
+            _pick(self.rest_day_trigger, conv.rest_day_trigger)
+            is RestDayTrigger.MOVE_TO_NEXT_WORKDAY
+            and not cal.is_workday(start.date())
+        ):
+            begin = next_opening(ctx, start)
         if clock is HourClock.OFFICE_HOURS:
-            due = cal.add_office_time(start, span)
-            notes.append(("只计办公时间", "only office hours of working days count"))
-        elif clock is HourClock.PAUSED_ON_REST_DAYS:
-            due = _paused(cal, start, span)
-            notes.append(("非工作日暂停计时", "the clock stops on non-working days"))
-        else:
-            due = start + span
-            notes.append(
-                (f"自收到时起连续计算{self.n}小时", f"{self.n} calendar hours from receipt")
+            due = cal.add_office_time(begin, span)
+            zh, en = "只计办公时间", "only office hours of working days count"
+        elif clock in (HourClock.PAUSED_ON_REST_DAYS, HourClock.WORKDAYS_FROM_OPENING):
+            due = _paused(cal, begin, span)
+            zh, en = (
+                "非工作日不计入（节假日顺延）",
+                "non-working days do not count (节假日顺延)",
             )
+        else:
+            due = begin + span
+            zh, en = f"连续计算{self.n}小时", f"{self.n} calendar hours"
+        nominal = due
         # An end at 00:00 is 24:00 of the day before: that is the day it ends on, and the day
         # that must be a working day.
         last = due.date() - _ONE_DAY if due.time() == dt.time() else due.date()
-        rolled = False
-        if clock is HourClock.CALENDAR_ROLL and not cal.is_workday(last):
-            last = cal.add_workdays(last, 0)
-            due = end_of(ctx, last, _pick(self.cutoff, conv.cutoff))
-            rolled = True
+        rolled = lifted = False
+        if clock is HourClock.CALENDAR_ROLL:
+            if not cal.is_workday(last):
+                last = cal.add_workdays(last, 0)
+                due, rolled = end_of(ctx, last, cutoff), True
+            elif not cal.is_workday(last - _ONE_DAY) and due < end_of(ctx, last, cutoff):
+                # A trigger a moment earlier expired on the rest day before and rolled to this
+                # close: a later one may not end before it.
+                due, lifted = end_of(ctx, last, cutoff), True
         outcome = Outcome(due, last, provisional=cal.any_provisional(start.date(), last))
         if ctx.explain:
-            zh, en = notes[0]
-            nominal = start + span
+            if begin != start:
+                outcome.steps.append(
+                    step(
+                        "convention",
+                        f"办公时间外收到，自下一上班时间 {instant_label(begin)} 起算",
+                        f"received outside office hours: the clock starts at the next opening, "
+                        f"{instant_label(begin)}",
+                        at=begin,
+                    )
+                )
             outcome.steps.append(
                 step(
                     "count",
-                    f"{zh}：{instant_label(start)} 起",
-                    f"{en}, from {instant_label(start)}",
-                    at=start,
+                    f"{zh}：{instant_label(begin)} 起",
+                    f"{en}, from {instant_label(begin)}",
+                    at=begin,
                 )
             )
+            if clock in (HourClock.PAUSED_ON_REST_DAYS, HourClock.WORKDAYS_FROM_OPENING):
+                outcome.steps.extend(skip(d) for d in cal.rest_days(begin.date(), last))
             if rolled:
                 outcome.steps.extend(
                     skip(d) for d in cal.days(nominal.date(), last) if not d.is_workday
@@ -279,6 +348,18 @@ class Hours(Limit):
                         f"{instant_label(nominal)} falls on a rest day: moved to the close of "
                         f"business of the next working day (Civil Code art. 203): "
                         f"{instant_label(due)}",
+                        date=last,
+                        at=due,
+                    )
+                )
+            elif lifted:
+                outcome.steps.append(
+                    step(
+                        "roll",
+                        f"{instant_label(nominal)} 为休息日后首个工作日，"
+                        f"与前一日到期者同至下班时间：{instant_label(due)}",
+                        f"{instant_label(nominal)} is on the first working day after rest days: "
+                        f"it ends with those that rolled here, at {instant_label(due)}",
                         date=last,
                         at=due,
                     )
@@ -309,76 +390,133 @@ def _paused(cal: Any, start: dt.datetime, span: dt.timedelta) -> dt.datetime:  #
 
 
 class SameDay(Limit):
-    """The same working day: 文不过夜 (art. 11).
+    """The same working day: 文不过夜, 事不隔日 (art. 11), read as `SameDayReading` says.
 
-    A trigger on a working day before its cutoff ends at that cutoff; any other trigger (after
-    the cutoff, or on a rest day) ends at the cutoff of the next working day.
+    By default (`SameDayReading.HALF_DAY`) a receipt in the morning of a working day is due at
+    its cutoff, and one in the afternoon, after hours or on a rest day by noon of the next
+    working day. So a document submitted at 17:00 before a holiday is not due 30 minutes later:
+
+    >>> from deadlines import Engine
+    >>> Engine().due("signing.same_day", "2026-09-30T17:00").due.isoformat()
+    '2026-10-08T12:00:00+08:00'
     """
 
     kind: Literal["same_day"] = "same_day"
     cutoff: Cutoff | None = None
+    reading: SameDayReading | None = None
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         cal = ctx.calendar
         cutoff = _pick(self.cutoff, ctx.conventions.cutoff)
         day = start.date()
-        same = cal.is_workday(day) and start < end_of(ctx, day, cutoff)
-        last = day if same else cal.add_workdays(day, 1)
-        outcome = Outcome(
-            end_of(ctx, last, cutoff), last, provisional=cal.any_provisional(day, last)
-        )
+        if _pick(self.reading, ctx.conventions.same_day) is SameDayReading.HALF_DAY:
+            same = bool(cal.is_workday(day)) and start < morning_end(ctx, day)
+            last = day if same else cal.add_workdays(day, 1)
+            due = end_of(ctx, last, cutoff) if same else morning_end(ctx, last)
+            early_zh, early_en = "上午收到", "received in the morning"
+            late_zh = "午后收到" if cal.is_workday(day) else "休息日收到"
+            late_en = "after the morning" if cal.is_workday(day) else "on a rest day"
+            next_zh, next_en = "次一工作日上午", "by noon of the next working day"
+        else:
+            last, same = same_or_next_day(ctx, start, cutoff)
+            due = end_of(ctx, last, cutoff)
+            early_zh, early_en = "工作日下班前收到", "received on a working day before the cutoff"
+            late_zh = "下班后收到" if cal.is_workday(day) else "休息日收到"
+            late_en = "after the cutoff" if cal.is_workday(day) else "on a rest day"
+            next_zh, next_en = "下一工作日", "on the next working day"
+        outcome = Outcome(due, last, provisional=cal.any_provisional(day, last))
         if ctx.explain:
             if same:
                 outcome.steps.append(
                     step(
                         "count",
-                        "工作日下班前收到，当日办结",
-                        "received on a working day before the cutoff: done the same day",
+                        f"{early_zh}，当日办结",
+                        f"{early_en}: done the same day",
                         date=day,
                     )
                 )
+                _cutoff_step(outcome, cutoff)
             else:
-                reason_zh = "下班后收到" if cal.is_workday(day) else "休息日收到"
-                reason_en = "after the cutoff" if cal.is_workday(day) else "on a rest day"
                 outcome.steps.append(
                     step(
                         "count",
-                        f"{reason_zh}，于下一工作日 {day_label(last, 'zh')} 办结",
-                        f"received {reason_en}: done on the next working day "
-                        f"{day_label(last, 'en')}",
+                        f"{late_zh}，于{next_zh} {day_label(last, 'zh')} 办结",
+                        f"received {late_en}: done {next_en}, {day_label(last, 'en')}",
                         date=last,
                     )
                 )
                 outcome.steps.extend(skip(d) for d in cal.rest_days(day, last))
-            _cutoff_step(outcome, cutoff)
+                outcome.steps.append(
+                    step(
+                        "cutoff",
+                        f"到期：{instant_label(due)}",
+                        f"ends: {instant_label(due)}",
+                        date=last,
+                        at=due,
+                    )
+                )
         return outcome
 
 
 class OnArrival(Limit):
-    """Handled on arrival (急件随到随办, art. 11): due the instant it arrives.
+    """Handled on arrival (急件随到随办, art. 11; 立行立办, art. 16), with the grace of the
+    `ArrivalGrace` convention: by default the same working day (the next one for an arrival
+    after the cutoff or on a rest day).
 
     An urgent document states its own handling limit (党政机关公文处理工作条例 art. 24); pass it as
-    the parameter `stated_limit` (an ISO 8601 instant) and that instant is the due instant.
+    the parameter `stated_limit` (an ISO 8601 instant) and that instant is the due instant,
+    whatever the grace.
+
+    >>> from deadlines import Engine
+    >>> Engine().due("routing.urgent", "2026-06-10T10:00").due.isoformat()
+    '2026-06-10T17:30:00+08:00'
     """
 
     kind: Literal["on_arrival"] = "on_arrival"
+    grace: ArrivalGrace | None = None
 
     def parameters(self) -> frozenset[str]:
         return frozenset({"stated_limit"})
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
+        cal, conv = ctx.calendar, ctx.conventions
         stated = ctx.params.get("stated_limit")
+        grace = _pick(self.grace, conv.arrival_grace)
         if stated is not None:
             due = _instant("stated_limit", stated)
             if due < start:
                 after = f"an instant after the arrival ({shown(start)})"
                 raise InvalidValueError("stated_limit", stated, after)
             zh, en = "按文件标明的办理时限", "by the handling limit the document states"
-        else:
-            due = start
+            last = due.date()
+        elif grace is ArrivalGrace.INSTANT:
+            due, last = start, start.date()
             zh, en = "随到随办：收到即应办理", "handled on arrival: due the moment it arrives"
-        # No calendar day is counted, so no notice can change the answer: never provisional.
-        outcome = Outcome(due, due.date(), provisional=False)
+        elif grace is ArrivalGrace.OFFICE_HOURS:
+            hours = conv.arrival_office_hours
+            due = cal.add_office_time(start, dt.timedelta(hours=hours))
+            last = due.date()
+            zh, en = (
+                f"随到随办：收到后{hours}个办公小时内",
+                f"handled on arrival: within {hours} office hours",
+            )
+        else:
+            cutoff = conv.cutoff
+            last, same = same_or_next_day(ctx, start, cutoff)
+            due = end_of(ctx, last, cutoff)
+            zh, en = (
+                ("随到随办：当日办结", "handled on arrival: the same working day")
+                if same
+                else (
+                    "随到随办：下班后或休息日收到，下一工作日办结",
+                    "handled on arrival: received after hours, done the next working day",
+                )
+            )
+        # Only days the answer counted can make it provisional; a stated limit counts none.
+        provisional = grace is not ArrivalGrace.INSTANT and stated is None
+        outcome = Outcome(
+            due, last, provisional=provisional and cal.any_provisional(start.date(), last)
+        )
         if ctx.explain:
             outcome.steps.append(
                 step("cutoff", f"{zh}：{instant_label(due)}", f"{en}: {instant_label(due)}", at=due)
@@ -392,56 +530,72 @@ def _instant(name: str, value: object) -> dt.datetime:
     return to_china(name, value)
 
 
+#: The parameters that say a meeting's limit, in the words of its minutes.
+MEETING_LIMITS: tuple[str, ...] = ("limit_days", "limit_working_days", "deadline")
+
+_MEETING_EXAMPLE = (
+    "deadline=2026-10-31 or limit_days=15 (X日内, calendar days) or limit_working_days=5 "
+    "(X个工作日内)"
+)
+
+
 class MeetingSetLimit(Limit):
     """The limit a meeting sets for a matter it decided (art. 12: 按照会议要求限时办结).
 
-    The trigger gives either `deadline` (an ISO date or instant; a date ends at its cutoff) or
-    `limit_days` (N days from the meeting). N ≤ `Conventions.short_limit_days` counts working
-    days, longer limits count calendar days with the last-day roll.
+    The unit is the minutes' own words, never guessed from the size of the number:
+    `limit_days` is "X日内", calendar days (民法典 art. 200–204: rest days inside count, a rest
+    last day moves); `limit_working_days` is "X个工作日内"; `deadline` is a date (ending at its
+    cutoff) or an instant. A matter with none of them is art. 12's exception
+    ("会议未提出具体办理要求的事项"), which supervision lists without an obligation.
+
+    >>> from deadlines import Engine
+    >>> engine = Engine()
+    >>> engine.due("decisions.time_limited", "2026-09-30T16:00", limit_days=10).due_date
+    datetime.date(2026, 10, 10)
+    >>> engine.due("decisions.time_limited", "2026-09-30T16:00", limit_days=11).due_date
+    datetime.date(2026, 10, 12)
+    >>> engine.due("decisions.time_limited", "2026-09-30T16:00", limit_working_days=10).due_date
+    datetime.date(2026, 10, 20)
     """
 
     kind: Literal["meeting_set"] = "meeting_set"
 
     def parameters(self) -> frozenset[str]:
-        return frozenset({"deadline", "limit_days"})
+        return frozenset(MEETING_LIMITS)
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         params, conv = ctx.params, ctx.conventions
-        if "deadline" in params and "limit_days" in params:
+        given = [name for name in MEETING_LIMITS if params.get(name) is not None]
+        if len(given) > 1:
             raise InvalidValueError(
-                "deadline", params["deadline"], "given alone: pass deadline or limit_days, not both"
+                given[1], params[given[1]], f"given alone: pass one of {', '.join(given)}"
             )
-        if "limit_days" in params:
-            days = params["limit_days"]
-            if isinstance(days, str) and days.isdigit():
-                days = int(days)
-            if isinstance(days, bool) or not isinstance(days, int) or days < 1:
-                raise InvalidValueError("limit_days", days, "a positive integer such as 15")
-            inner: Limit = (
-                WorkingDays(days) if days <= conv.short_limit_days else CalendarDays(days)
-            )
-            outcome = inner.evaluate(start, ctx)
-            if ctx.explain:
-                unit = (
-                    ("工作日", "working days")
-                    if isinstance(inner, WorkingDays)
-                    else ("自然日", "calendar days")
-                )
-                outcome.steps.insert(
-                    0,
-                    step(
-                        "convention",
-                        f"会议限期{days}日，按{unit[0]}计（{conv.short_limit_days}日以内按工作日）",
-                        f"the meeting set {days} days, counted as {unit[1]} (up to "
-                        f"{conv.short_limit_days} days count working days)",
-                    ),
-                )
-            return outcome
-        if "deadline" not in params:
+        if not given:
             raise MissingParameterError(
-                "decisions.time_limited", "deadline", "deadline=2026-10-31 or limit_days=15"
+                ctx.rule_id or "decisions.time_limited", "deadline", _MEETING_EXAMPLE
             )
-        return _fixed_deadline(params["deadline"], start, ctx, conv)
+        name = given[0]
+        if name == "deadline":
+            return _fixed_deadline(params["deadline"], start, ctx, conv)
+        days = params[name]
+        if isinstance(days, str) and days.strip().isdigit():
+            days = int(days)
+        if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+            raise InvalidValueError(name, days, "a positive integer such as 15")
+        working = name == "limit_working_days"
+        inner: Limit = WorkingDays(days) if working else CalendarDays(days)
+        outcome = inner.evaluate(start, ctx)
+        if ctx.explain:
+            zh, en = (
+                (f"会议要求{days}个工作日内办结", f"the meeting set {days} working days")
+                if working
+                else (
+                    f"会议要求{days}日内办结，按自然日计（民法典第200–204条）",
+                    f"the meeting set {days} days: calendar days (Civil Code art. 200–204)",
+                )
+            )
+            outcome.steps.insert(0, step("convention", zh, en))
+        return outcome
 
 
 def _fixed_deadline(value: object, start: dt.datetime, ctx: Context, conv: Conventions) -> Outcome:
@@ -500,6 +654,7 @@ DURATIONS: tuple[type[Limit], ...] = (
 
 __all__ = [
     "DURATIONS",
+    "MEETING_LIMITS",
     "CalendarDays",
     "Hours",
     "Limit",

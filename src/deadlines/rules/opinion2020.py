@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from deadlines.rules._combinators import AllOf, Condition, When
+from deadlines.rules._combinators import AllOf, Condition, Sequence, When
 from deadlines.rules._constraints import Blackout, Quota, Recurrence
 from deadlines.rules._durations import Hours, MeetingSetLimit, OnArrival, SameDay, WorkingDays
 from deadlines.rules._ruleset import Rule, RuleSet
@@ -71,19 +71,24 @@ OPINION_2020 = _trusted(
             title_zh="县政府专题会议纪要签发",
             title_en="Minutes of a special-topic meeting signed",
             citation=_trusted(Citation, article=8, text=_ART8_SPECIAL),
-            # The county head's approval has no time of its own: it falls inside the same
-            # three working days, so it is a second part with the same limit.
+            # The county head's approval has no time of its own: it comes before the
+            # signature, both within the same three working days. Whether it is needed changes
+            # no due instant, so the parameter is asked for only by supervision's warning.
             limit=_trusted(
                 When,
                 condition=_trusted(Condition, parameter="involves_personnel_money_assets"),
                 then=_trusted(
-                    AllOf,
+                    Sequence,
                     limits=(
-                        _trusted(WorkingDays, n=3, label="签发", actor=_PRESIDING_ZH),
                         _trusted(WorkingDays, n=3, label="县长审定", actor="县长"),
+                        _trusted(WorkingDays, n=3, label="签发", actor=_PRESIDING_ZH),
                     ),
+                    within=_trusted(WorkingDays, n=3),
                 ),
                 otherwise=_trusted(WorkingDays, n=3, label="签发", actor=_PRESIDING_ZH),
+                note_zh="如涉及人、财、物等重要事项，须报县长审定（先审定，后签发）",
+                note_en="where personnel, money or assets are involved, the county head "
+                "approves the minutes first (审定), within the same 3 working days",
             ),
             actor_zh=_PRESIDING_ZH,
             actor_en=_PRESIDING_EN,

@@ -16,7 +16,7 @@ quarterly supervision and a report.
 >>> for row in report.rows:
 ...     print(row.id, row.status, row.describe_left())
 m1/minutes warning 0 wd / 8.5 h left
-d1/routing open 1 wd / 56.5 h left
+d1/routing open 1 wd / 49.0 h left
 """
 
 from __future__ import annotations
@@ -69,11 +69,16 @@ if TYPE_CHECKING:  # isort: off
         MarchFinding as MarchFinding,
         march_check as march_check,
     )
+    from deadlines.supervision._meetings import (
+        MeetingNote as MeetingNote,
+        meeting_notes as meeting_notes,
+    )
     from deadlines.supervision._obligations import (
         PAUSABLE as PAUSABLE,
         Obligation as Obligation,
         Unit as Unit,
         derive as derive,
+        derive_items as derive_items,
     )
     from deadlines.supervision._pause import Pause as Pause, paused_due as paused_due
     from deadlines.supervision._quarterly import (
@@ -128,7 +133,14 @@ _EXPORTS = {
     "deadlines.supervision._ics": ("to_ics", "write_ics"),
     "deadlines.supervision._ledger": ("Ledger", "Supervisor", "Tracked"),
     "deadlines.supervision._march": ("MarchFinding", "march_check"),
-    "deadlines.supervision._obligations": ("Obligation", "PAUSABLE", "Unit", "derive"),
+    "deadlines.supervision._meetings": ("MeetingNote", "meeting_notes"),
+    "deadlines.supervision._obligations": (
+        "Obligation",
+        "PAUSABLE",
+        "Unit",
+        "derive",
+        "derive_items",
+    ),
     "deadlines.supervision._pause": ("Pause", "paused_due"),
     "deadlines.supervision._quarterly": ("QuarterStanding", "quarter_obligations"),
     "deadlines.supervision._quota": ("QuotaStanding", "quota_standings"),

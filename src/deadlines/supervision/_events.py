@@ -36,8 +36,13 @@ from deadlines._time import parse_date, parse_instant, to_china
 from deadlines._value import Value
 from deadlines.supervision._errors import EventError, Problem
 
-MeetingKind = Literal["party_group", "executive", "special_topic"]
-"""The three kinds of county government meeting of art. 7 and 8."""
+MeetingKind = Literal["party_group", "executive", "special_topic", "county_wide_work"]
+"""The three kinds of county government meeting of art. 7 and 8, whose minutes art. 8 times,
+and the county-wide work meeting (全县性工作会议), the main target of art. 6's no-meeting month,
+which owes no minutes under art. 8."""
+
+MINUTED_KINDS: frozenset[str] = frozenset({"party_group", "executive", "special_topic"})
+"""The meeting kinds whose minutes art. 8 times (rules ``minutes.<kind>``)."""
 
 Urgency = Literal["urgent", "ordinary"]
 """How a received document is routed (art. 11): on arrival, or within 48 hours."""
@@ -162,15 +167,18 @@ class DecidedDocument(Value):
 class DecidedMatter(Value):
     """A matter a meeting decided, with the time limit it set (art. 12: 限时办结).
 
-    Give exactly one of `deadline` (a date, which ends at its cutoff, or an instant) and
-    `limit_days` (N days from the end of the meeting; see ``decisions.time_limited``).
+    Give at most one limit, in the words of the minutes: `limit_days` ("X日内", calendar
+    days), `limit_working_days` ("X个工作日内") or `deadline` (a date, which ends at its
+    cutoff, or an instant). A matter with none is art. 12's exception
+    ("会议未提出具体办理要求的事项"): it owes nothing, and the report lists it as such.
 
     Attributes:
         title: what is to be done.
         id: a short id, unique within the meeting; its 1-based position when empty.
         owner: the unit responsible (主责单位).
         deadline: the deadline the meeting set.
-        limit_days: the limit the meeting set, in days.
+        limit_days: the limit the meeting set, in calendar days.
+        limit_working_days: the limit the meeting set, in working days.
     """
 
     title: str = ""
@@ -180,15 +188,26 @@ class DecidedMatter(Value):
         dt.date | dt.datetime | None, WrapValidator(_deadline), PlainSerializer(_iso)
     ] = None
     limit_days: PositiveInt | None = None
+    limit_working_days: PositiveInt | None = None
 
     @model_validator(mode="after")
     def _one_limit(self) -> DecidedMatter:
-        if (self.deadline is None) == (self.limit_days is None):
+        if len(self.limits()) > 1:
             raise _bad(
-                "a matter needs exactly one of deadline and limit_days, e.g. "
-                '{"title": "…", "deadline": "2026-10-31"} or {"title": "…", "limit_days": 15}'
+                "a matter takes at most one of limit_days, limit_working_days and deadline, "
+                'e.g. {"title": "…", "limit_days": 15} or {"title": "…", "deadline": '
+                '"2026-10-31"}'
             )
         return self
+
+    def limits(self) -> dict[str, object]:
+        """The limit the matter gives, as the parameter of ``decisions.time_limited``."""
+        given = {
+            "limit_days": self.limit_days,
+            "limit_working_days": self.limit_working_days,
+            "deadline": self.deadline,
+        }
+        return {name: value for name, value in given.items() if value is not None}
 
 
 def _documents(value: Any) -> Any:  # noqa: ANN401
@@ -203,44 +222,31 @@ class MeetingHeld(Event):
 
     Attributes:
         id: the meeting's id.
-        kind: ``party_group`` (党组会议), ``executive`` (常务会议) or ``special_topic`` (专题会议).
+        kind: ``party_group`` (党组会议), ``executive`` (常务会议), ``special_topic`` (专题会议)
+            or ``county_wide_work`` (全县性工作会议, which owes no minutes under art. 8).
         ended_at: when the meeting ended.
         involves_personnel_money_assets: whether it decided on personnel, money or assets
-            (人、财、物), so that special-topic minutes need the county head's approval.
-            Required for a ``special_topic`` meeting, never guessed; ``None`` (and ignored)
-            for the other kinds, whose minutes do not depend on it.
+            (人、财、物), so that special-topic minutes need the county head's approval first.
+            The due instant does not depend on it; a special-topic meeting that does not say
+            gets a note on its minutes, never a rejected line.
         documents: the documents it decided to issue.
-        matters: the matters it decided, each with its time limit.
+        matters: the matters it decided, each with its time limit (or none: art. 12's
+            exception).
         title: what the meeting was about.
         emergency_exemption: held in a blackout month (March) as an emergency exemption.
+        keynote_speakers: the leaders who gave a keynote speech (art. 6: 一般安排一名).
     """
 
     type: Literal["meeting_held"] = "meeting_held"
     id: Id
     kind: MeetingKind
     ended_at: Instant
-    # Checked even when absent (validate_default), so that the problem names this field.
-    involves_personnel_money_assets: Annotated[bool | None, Field(validate_default=True)] = None
+    involves_personnel_money_assets: bool | None = None
     documents: Annotated[tuple[DecidedDocument, ...], BeforeValidator(_documents)] = ()
     matters: tuple[DecidedMatter, ...] = ()
     title: str = ""
     emergency_exemption: bool = False
-
-    @field_validator("involves_personnel_money_assets", mode="after")
-    @classmethod
-    def _said_if_special_topic(
-        cls,
-        value: bool | None,  # noqa: FBT001 - pydantic passes the value positionally
-        info: ValidationInfo,
-    ) -> bool | None:
-        # Whether the county head approves the minutes hangs on it (art. 8): never guessed.
-        if value is None and info.data.get("kind") == "special_topic":
-            raise _bad(
-                "involves_personnel_money_assets is required for a special_topic meeting: true "
-                "if it decided on personnel, money or assets (人、财、物), so that the county "
-                "head approves the minutes, else false"
-            )
-        return value
+    keynote_speakers: tuple[Annotated[str, Field(min_length=1)], ...] = ()
 
     @property
     def when(self) -> dt.datetime:
@@ -344,7 +350,9 @@ class MeetingScheduled(Event):
 
     type: Literal["meeting_scheduled"] = "meeting_scheduled"
     date: Day
-    kind: Literal["party_group", "executive", "special_topic", "other"] = "other"
+    kind: Literal["party_group", "executive", "special_topic", "county_wide_work", "other"] = (
+        "other"
+    )
     id: Annotated[str, Field(pattern=r"^[^/\s]*$")] = ""
     emergency_exemption: bool = False
     reason: str = ""
@@ -545,11 +553,59 @@ def parse_event(record: dict[str, Any] | str, line: int | None = None) -> Event:
         raise EventError(
             Problem(line, None, f"must be a JSON object such as {EXAMPLE_LINE}; got {record!r}")
         )
+    event, dropped = parse_event_items(record, line)
+    if dropped:
+        raise EventError(dropped[0])
+    return event
+
+
+#: The lists of a meeting whose items are checked one by one: a bad item drops only itself.
+_ITEM_LISTS: dict[str, type[Value]] = {"documents": DecidedDocument, "matters": DecidedMatter}
+
+
+@functools.cache
+def _item_adapter(model: type[Value]) -> TypeAdapter[Any]:
+    return TypeAdapter(model)
+
+
+def parse_event_items(
+    record: dict[str, Any], line: int | None = None
+) -> tuple[Event, tuple[Problem, ...]]:
+    """One event, with the problems of the items (``matters[1]``) it was read without.
+
+    A meeting's documents and matters are checked one by one: a bad one is left out and
+    reported with its path (``matters[1].limit_days``); the meeting and its other items stay.
+    Items without an id keep their 1-based position as id, so leaving one out renumbers none.
+
+    Raises:
+        EventError: the event itself is not valid; its `problem` names the field.
+    """
+    problems: list[Problem] = []
+    if record.get("type") == "meeting_held":
+        record = dict(record)
+        for name, model in _ITEM_LISTS.items():
+            items = record.get(name)
+            if not isinstance(items, list):
+                continue
+            listed = _documents(items) if name == "documents" else items
+            kept: list[Any] = []
+            for index, item in enumerate(listed):
+                try:
+                    _item_adapter(model).validate_python(item)
+                except ValidationError as error:
+                    found = _problem(error, {}, line)
+                    path = f"{name}[{index}]" + (f".{found.field}" if found.field else "")
+                    problems.append(Problem(line, path, found.message))
+                    continue
+                if isinstance(item, dict) and not item.get("id") and len(kept) != index:
+                    item = {**item, "id": str(index + 1)}  # keep its number past a dropped one
+                kept.append(item)
+            record[name] = kept
     try:
         event: Event = _adapter().validate_python(record)
     except ValidationError as error:
         raise EventError(_problem(error, record, line)) from None
-    return event
+    return event, tuple(problems)
 
 
 def _problem(error: ValidationError, record: dict[str, Any], line: int | None) -> Problem:
@@ -646,8 +702,9 @@ def read_events(lines: Iterable[str]) -> EventLog:
     ... ])
     >>> log.events, log.lines
     ((Leader(leader='王副县长'),), (1,))
-    >>> print(log.problems[0])
-    line 3, kind: kind must be 'party_group', 'executive' or 'special_topic'; got 'weekly'
+    >>> print(log.problems[0])  # doctest: +NORMALIZE_WHITESPACE
+    line 3, kind: kind must be 'party_group', 'executive', 'special_topic' or
+    'county_wide_work'; got 'weekly'
     """
     events: list[Event] = []
     numbers: list[int | None] = []
@@ -659,10 +716,23 @@ def read_events(lines: Iterable[str]) -> EventLog:
         if not text:
             continue
         try:
-            event = parse_event(text, number)
+            record = json.loads(text)
+        except ValueError as error:
+            problems.append(Problem(number, None, f"not valid JSON: {error}"))
+            continue
+        if not isinstance(record, dict):
+            problems.append(
+                Problem(
+                    number, None, f"must be a JSON object such as {EXAMPLE_LINE}; got {record!r}"
+                )
+            )
+            continue
+        try:
+            event, dropped = parse_event_items(record, number)
         except EventError as error:
             problems.append(error.problem)
             continue
+        problems.extend(dropped)
         events.append(event)
         numbers.append(number)
     return EventLog(tuple(events), tuple(numbers), tuple(problems))

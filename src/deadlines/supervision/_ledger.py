@@ -44,7 +44,7 @@ from deadlines.supervision._events import (
     parse_quarter,
 )
 from deadlines.supervision._march import MarchFinding, march_check
-from deadlines.supervision._obligations import PAUSABLE, Obligation, derive
+from deadlines.supervision._obligations import PAUSABLE, Obligation, derive, derive_items
 from deadlines.supervision._pause import Pause, paused_due
 from deadlines.supervision._quarterly import (
     QuarterStanding,
@@ -293,10 +293,14 @@ class _Build:
             )
             return
         try:
-            made = self.supervisor.derive(event, line)
+            made, failed = derive_items(
+                self.engine, event, explain=self.supervisor.explain, line=line
+            )
         except DeadlinesError as error:
             self.problem(line, _field_of(error, event), str(error))
             return
+        for path, failure in failed:  # a bad document or matter drops only itself
+            self.problem(line, path, str(failure))
         self.event_lines[event.id] = line
         for obligation in made:
             if obligation.id in self.obligations:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from deadlines._errors import NotInEffectError, UnknownRuleError
 from deadlines._value import Citation, Value
+from deadlines.rules import Blackout
 from deadlines.supervision._events import MeetingHeld, MeetingScheduled
 
 if TYPE_CHECKING:
@@ -125,6 +126,8 @@ def march_check(
         except UnknownRuleError:
             return ()
         rule = engine.rule(rule_id, day)
+        if isinstance(rule.limit, Blackout) and not rule.limit.covers(meeting.kind):
+            continue  # a kind the county leaves out of the blackout (Blackout.exempt_kinds)
         found.append(
             MarchFinding.model_construct(
                 meeting_id=meeting.id,

@@ -19,6 +19,7 @@ from deadlines._result import Lang, Part, TraceStep
 from deadlines._value import Citation, Value
 from deadlines.rules import (
     AllOf,
+    ArrivalGrace,
     CalendarDays,
     EarliestOf,
     HourClock,
@@ -35,6 +36,7 @@ from deadlines.rules import (
     WorkingDays,
 )
 from deadlines.supervision._events import (
+    MINUTED_KINDS,
     DocumentReceived,
     DocumentSubmitted,
     Event,
@@ -121,8 +123,10 @@ def unit_of(limit: Limit, params: dict[str, Any], conventions: Conventions) -> U
     """How `limit` counts for an event with `params` (see `Unit`).
 
     >>> from deadlines.rules import Conventions, MeetingSetLimit
-    >>> unit_of(MeetingSetLimit(), {"limit_days": 15}, Conventions())  # 15 > 10: calendar days
+    >>> unit_of(MeetingSetLimit(), {"limit_days": 5}, Conventions())  # "5日内"
     'calendar_days'
+    >>> unit_of(MeetingSetLimit(), {"limit_working_days": 5}, Conventions())  # "5个工作日内"
+    'working_days'
     """
     units = _units(limit, params, conventions)
     return units.pop() if len(units) == 1 else "mixed"
@@ -140,12 +144,14 @@ def _units(limit: Limit, params: dict[str, Any], conv: Conventions) -> set[Unit]
     if unit is not None:
         return {unit}
     if isinstance(limit, OnArrival):
-        return {"deadline" if params.get("stated_limit") is not None else "on_arrival"}
-    if isinstance(limit, MeetingSetLimit):
-        days = params.get("limit_days")
-        if days is None:
+        if params.get("stated_limit") is not None:
             return {"deadline"}
-        return {"working_days" if int(days) <= conv.short_limit_days else "calendar_days"}
+        grace = limit.grace if limit.grace is not None else conv.arrival_grace
+        return {"same_day" if grace is ArrivalGrace.SAME_WORKING_DAY else "on_arrival"}
+    if isinstance(limit, MeetingSetLimit):
+        if params.get("limit_working_days") is not None:
+            return {"working_days"}
+        return {"calendar_days" if params.get("limit_days") is not None else "deadline"}
     if isinstance(limit, When):
         try:
             branch = limit.then if limit.condition.holds(params, "") else limit.otherwise
@@ -229,14 +235,16 @@ def derive(
 ) -> tuple[Obligation, ...]:
     """Every obligation `event` creates (none for an event that only records or checks).
 
-    - a meeting held: its minutes (``minutes.<kind>``), each document it decided to issue
-      (``documents.issue``), each matter it decided (``decisions.time_limited``);
+    - a meeting held: its minutes (``minutes.<kind>``, for the kinds art. 8 times), each
+      document it decided to issue (``documents.issue``), each matter it decided with a limit
+      (``decisions.time_limited``; a matter without one owes nothing, art. 12);
     - a document received: its routing (``routing.urgent`` or ``routing.ordinary``);
     - a document submitted for signature: the signature (``signing.same_day``);
     - a leader's instruction: the implementation plan (``instructions.plan``).
 
     Raises:
-        DeadlinesError: as `oblige`.
+        DeadlinesError: as `oblige`, for the first item that cannot be counted
+            (`derive_items` leaves it out instead).
 
     >>> from datetime import datetime
     >>> from deadlines import Engine
@@ -248,10 +256,29 @@ def derive(
     [('m1/minutes', 'minutes.executive', '2026-10-10T17:30:00+08:00'),
      ('m1/document/1', 'documents.issue', '2026-10-13T17:30:00+08:00')]
     """
+    made, failed = derive_items(engine, event, explain=explain, line=line)
+    if failed:
+        raise failed[0][1]
+    return made
+
+
+def derive_items(
+    engine: Engine, event: Event, *, explain: bool = True, line: int | None = None
+) -> tuple[tuple[Obligation, ...], tuple[tuple[str, DeadlinesError], ...]]:
+    """The obligations `event` creates, and each item that could not be counted, by its path.
+
+    A document or matter of a meeting whose limit cannot be counted (a deadline before the
+    meeting) is left out and returned as ``("matters[1].deadline", error)``; the meeting's
+    other obligations stay. An error of the event itself (a trigger before the rules took
+    effect) still raises.
+
+    Raises:
+        DeadlinesError: as `oblige`, for the event's own obligation.
+    """
     if not isinstance(
         event, (MeetingHeld, DocumentReceived, DocumentSubmitted, InstructionReceived)
     ):
-        return ()
+        return (), ()
     event_id = event.id
 
     def make(
@@ -277,29 +304,34 @@ def derive(
         )
 
     if isinstance(event, MeetingHeld):
-        minutes: dict[str, Any] = {}
-        if event.kind == "special_topic":
-            minutes["involves_personnel_money_assets"] = event.involves_personnel_money_assets
-        made = [
-            make(
-                f"minutes.{event.kind}",
-                event.ended_at,
-                "minutes",
-                subject=event.title,
-                params=minutes,
+        made: list[Obligation] = []
+        failed: list[tuple[str, DeadlinesError]] = []
+        if event.kind in MINUTED_KINDS:
+            minutes: dict[str, Any] = {}
+            if event.kind == "special_topic" and event.involves_personnel_money_assets is not None:
+                minutes["involves_personnel_money_assets"] = event.involves_personnel_money_assets
+            made.append(
+                make(
+                    f"minutes.{event.kind}",
+                    event.ended_at,
+                    "minutes",
+                    subject=event.title,
+                    params=minutes,
+                )
             )
-        ]
-        made.extend(
-            make(
-                "documents.issue",
-                event.ended_at,
-                f"document/{document.id or number}",
-                subject=document.title,
+        for number, document in enumerate(event.documents, 1):
+            made.append(
+                make(
+                    "documents.issue",
+                    event.ended_at,
+                    f"document/{document.id or number}",
+                    subject=document.title,
+                )
             )
-            for number, document in enumerate(event.documents, 1)
-        )
         for number, matter in enumerate(event.matters, 1):
-            given = "deadline" if matter.deadline is not None else "limit_days"
+            limits = matter.limits()
+            if not limits:
+                continue  # art. 12: no specific requirement set, no obligation
             try:
                 made.append(
                     make(
@@ -308,14 +340,15 @@ def derive(
                         f"matter/{matter.id or number}",
                         subject=matter.title,
                         responsible=matter.owner,
-                        params={given: getattr(matter, given)},
+                        params=limits,
                     )
                 )
             except DeadlinesError as error:
                 # Say which matter: the engine only knows the parameter's name.
-                error.event_field = f"matters[{number - 1}].{given}"  # type: ignore[attr-defined]
-                raise
-        return tuple(made)
+                path = f"matters[{number - 1}].{next(iter(limits))}"
+                error.event_field = path  # type: ignore[attr-defined]
+                failed.append((path, error))
+        return tuple(made), tuple(failed)
     if isinstance(event, DocumentReceived):
         stated = {} if event.stated_limit is None else {"stated_limit": event.stated_limit}
         return (
@@ -326,7 +359,7 @@ def derive(
                 subject=event.title,
                 params=stated,
             ),
-        )
+        ), ()
     if isinstance(event, DocumentSubmitted):
         return (
             make(
@@ -336,7 +369,7 @@ def derive(
                 subject=event.title,
                 responsible=event.leader,
             ),
-        )
+        ), ()
     return (
         make(
             "instructions.plan",
@@ -345,4 +378,4 @@ def derive(
             subject=event.title,
             responsible=event.unit,
         ),
-    )
+    ), ()

@@ -7,7 +7,8 @@ The paused time is measured on the limit's own clock and added to it:
   costs only the working days it covers;
 - calendar days: each calendar day from the pause day to the resume day;
 - hours: the paused time as the hour clock runs (calendar time by default, office time under
-  the office-hours clock, working-day time when the clock stops on rest days).
+  the office-hours clock, working-day time when the clock stops on rest days, as it does by
+  default).
 
 Calendar days and calendar hours are counted again from a trigger moved by the paused time,
 so the rule's own roll off rest days applies to the moved end; the due never comes earlier
@@ -81,6 +82,10 @@ def shift_workdays(
     if due == dt.datetime.combine(due_date + _ONE_DAY, dt.time(), CHINA_TZ):
         return dt.datetime.combine(day + _ONE_DAY, dt.time(), CHINA_TZ), day
     return dt.datetime.combine(day, due.timetz()), day
+
+
+#: Hour clocks that run 24 hours a day on working days only: a pause adds that time back.
+_WORKING_CLOCKS = frozenset({HourClock.PAUSED_ON_REST_DAYS, HourClock.WORKDAYS_FROM_OPENING})
 
 
 def working_clock_between(
@@ -167,7 +172,7 @@ def paused_due(
             total_time = sum(spans, dt.timedelta())
             if total_time:
                 due = cal.add_office_time(due, total_time)
-        elif clock is HourClock.PAUSED_ON_REST_DAYS:
+        elif clock in _WORKING_CLOCKS:
             spans = [working_clock_between(cal, p.start, _end(p)) for p in pauses]
             total_time = sum(spans, dt.timedelta())
             if total_time:
@@ -175,7 +180,7 @@ def paused_due(
         else:
             spans = [_end(p) - p.start for p in pauses]
             due, due_date = _recount(engine, obligation, sum(spans, dt.timedelta()))
-        if clock in (HourClock.OFFICE_HOURS, HourClock.PAUSED_ON_REST_DAYS):
+        if clock is HourClock.OFFICE_HOURS or clock in _WORKING_CLOCKS:
             due_date = due.date() - _ONE_DAY if due.time() == dt.time() else due.date()
         for pause, span in zip(pauses, spans, strict=True) if explain else ():
             hours = _hours(span)

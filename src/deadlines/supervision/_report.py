@@ -10,6 +10,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, final
 from deadlines._result import Lang
 from deadlines.supervision._errors import Problem
 from deadlines.supervision._march import MarchFinding
+from deadlines.supervision._meetings import MeetingNote, meeting_notes
 from deadlines.supervision._quarterly import QuarterStanding, quarter_standings
 from deadlines.supervision._quota import QuotaStanding
 from deadlines.supervision._status import STATUS_ORDER, ObligationStatus, Status
@@ -109,6 +110,8 @@ class Report:
         quarterly: each quarter's dispatch and report.
         problems: the events and lines not taken into account.
         thresholds: the thresholds applied.
+        meetings: notes on meetings held: matters without a limit (art. 12), special-topic
+            minutes whose approval is unstated (art. 8), several keynote speakers (art. 6).
     """
 
     at: dt.datetime
@@ -122,6 +125,7 @@ class Report:
     quarterly: tuple[QuarterStanding, ...]
     problems: tuple[Problem, ...]
     thresholds: Thresholds
+    meetings: tuple[MeetingNote, ...] = ()
 
     @property
     def total(self) -> int:
@@ -145,6 +149,17 @@ class Report:
             "warnings": [
                 {"level": a.level, "subject": a.subject, "en": a.en, "zh": a.zh}
                 for a in self.alerts
+            ],
+            "meetings": [
+                {
+                    "meeting": n.meeting_id,
+                    "kind": n.kind,
+                    "subject": n.subject,
+                    "line": n.line,
+                    "en": n.describe("en"),
+                    "zh": n.describe("zh"),
+                }
+                for n in self.meetings
             ],
             "march": [
                 {
@@ -338,4 +353,5 @@ def build_report(
         quarterly=quarter_standings(rows),
         problems=ledger.problems,
         thresholds=thresholds if thresholds is not None else ledger.supervisor.thresholds,
+        meetings=meeting_notes(ledger.meetings, at),
     )
