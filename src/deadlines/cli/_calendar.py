@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
+from deadlines.calendar._days import BUILT_IN
 from deadlines.cli._common import (
     EXIT_OK,
     UsageError,
@@ -142,7 +143,7 @@ def special_days(cal: ChinaCalendar, year: int, month: int, lang: str = "en") ->
         return []
     lines = [_describe(day, lang) for day in special]
     sources = dict.fromkeys(
-        day.source if day.origin == "holidays" else f"{day.origin}: {day.source}"
+        day.source if day.origin == BUILT_IN else f"{day.origin}: {day.source}"
         for day in special
     )
     label = "来源：" if lang == "zh" else "source: "
