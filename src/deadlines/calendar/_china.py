@@ -470,15 +470,15 @@ def _apply(
         for override in layer:
             for change in override.local:
                 offset = change.date.toordinal() - _FIRST
-                seen = local_days.setdefault(offset, (change.off, override))
-                if seen[0] != change.off:
+                prior = local_days.setdefault(offset, (change.off, override))
+                if prior[0] != change.off:
                     _conflict(
                         f"the day {change.date}",
-                        seen[1],
+                        prior[1],
                         override,
                         "one sets it off, the other a working day",
                     )
-                if 0 <= offset < _SIZE and seen[1] is override:
+                if 0 <= offset < _SIZE and prior[1] is override:
                     _warn_if_pointless(change, DayKind(kinds[offset]), override.origin)
                 _set(change, kinds, names, origins, override.origin)
 

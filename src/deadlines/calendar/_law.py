@@ -75,6 +75,7 @@ def statutory_festivals(year: int) -> tuple[Festival, ...]:
             Festival("劳动节", "Labour Day", tuple(dt.date(year, 5, d) for d in (1, 2, 3))),
             national,
         )
+    spring_days: tuple[dt.date, ...]
     if year < 2014:
         spring_days = (spring - _DAY, spring, spring + _DAY)
     elif year < 2025:

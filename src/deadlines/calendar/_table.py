@@ -121,7 +121,6 @@ def load_table(cache_dir: Path | None) -> Table:
     sources: dict[int, str] = {}
     day_sources: dict[int, str] = {}
     first = FIRST_DATE.toordinal()
-    weekend = DayKind.WEEKEND
     for notice in data["notices"]:
         sources[notice["year"]] = notice_citation(notice)
         cite = notice["number"] or notice["title"]
@@ -134,8 +133,8 @@ def load_table(cache_dir: Path | None) -> Table:
                     day_sources[offset] = source
     last_announced = max(sources)
     estimates = _estimates(cache_dir, last_announced)
-    for offset, (kind, zh, en) in estimates.days.items():
-        kinds[offset] = kind if kind != weekend else kinds[offset]
+    for offset, (estimated, zh, en) in estimates.days.items():
+        kinds[offset] = estimated
         names[offset] = (zh, en)
     for year in range(last_announced + 1, LAST_DATE.year + 1):
         sources[year] = ESTIMATED
@@ -179,7 +178,7 @@ def _read_cache(path: Path, key: str) -> _Estimates | None:
         first_offset = int(payload["first_offset"])
         days: dict[int, tuple[int, str, str]] = {}
         for offset, kind, zh, en in payload["days"]:
-            if not first_offset <= offset < _SIZE or kind not in (1, 2, 3):
+            if not first_offset <= offset < _SIZE or kind not in (2, 3):
                 return None
             days[int(offset)] = (int(kind), str(zh), str(en))
         return _Estimates(first_offset, days, str(payload["version"]))

@@ -24,6 +24,7 @@ COMMANDS: tuple[str, ...] = (
     "diff",
     "schema",
     "plugins",
+    "notice",
 )
 
 
@@ -43,11 +44,27 @@ def _build(only: str | None) -> tuple[argparse.ArgumentParser, Any]:
         description="Due dates of the 2020 administrative-efficiency opinion over the official "
         "Chinese working-day calendar.",
     )
+    parser.add_argument(
+        "--version",
+        action=_Version,
+        nargs=0,
+        help="print the version, the calendar data and the notice files in effect, and exit",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         if only is None or name == only:
             importlib.import_module(f"deadlines.cli._{name}").register(subparsers)
     return parser, subparsers
+
+
+class _Version(argparse.Action):
+    """``--version``: computed when asked for (it loads the calendar), then exit."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from deadlines.cli._notice import version_text
+
+        print(version_text())
+        parser.exit()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,9 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Reported by the subcommand's own parser, with its usage line: the top-level usage
         # would not say what `deadlines rules` takes.
         subparser = subparsers.choices[args.command]
-        subparser.error(
-            f"unrecognized arguments: {' '.join(extra)} (see {subparser.prog} --help)"
-        )
+        subparser.error(f"unrecognized arguments: {' '.join(extra)} (see {subparser.prog} --help)")
     module = importlib.import_module(f"deadlines.cli._{args.command}")
     try:
         status: int = module.run(args)
