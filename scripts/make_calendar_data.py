@@ -59,25 +59,43 @@ NOTICES: dict[int, tuple[str, str, str]] = {
     2026: ("国办发明电〔2025〕7号", "2025-11-04", "seen"),
 }
 
-#: Days changed after their year's notice, by a later notice of their own.
-AMENDMENTS: dict[str, tuple[str, ...]] = {
+#: Days changed after their year's notice, by a later notice of their own: its number, title and
+#: link (from holidays' References where it has one), and the days it changed.
+AMENDMENTS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     # The 70th anniversary of the victory in the War of Resistance: 3-4 September off, Sunday
-    # 6 September worked.
-    "国发明电〔2015〕1号": ("2015-09-03", "2015-09-04", "2015-09-06"),
+    # 6 September worked. (Number listed, not seen; holidays gives no link.)
+    (
+        "国发明电〔2015〕1号",
+        "国务院关于中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日调休放假的通知",
+        "",
+        ("2015-09-03", "2015-09-04", "2015-09-06"),
+    ),
     # Labour Day 2019 extended to 1-4 May; Sundays 28 April and 5 May worked.
-    "国办发明电〔2019〕3号": ("2019-04-28", "2019-05-02", "2019-05-03", "2019-05-05"),
+    (
+        "国办发明电〔2019〕3号",
+        "国务院办公厅关于调整2019年劳动节假期安排的通知",
+        "2019 Extensions",
+        ("2019-04-28", "2019-05-02", "2019-05-03", "2019-05-05"),
+    ),
     # The 2020 Spring Festival extended to 2 February (COVID-19); Saturday 1 February not worked.
-    "国办发明电〔2020〕1号": ("2020-01-31", "2020-02-01", "2020-02-02"),
-}
+    (
+        "国办发明电〔2020〕1号",
+        "国务院办公厅关于延长2020年春节假期的通知",
+        "2020 Extensions",
+        ("2020-01-31", "2020-02-01", "2020-02-02"),
+    ),
+)
 
 _US_DATE = re.compile(r"\b(\d{2})/(\d{2})/(\d{4})\b")
 
 
-def links() -> dict[int, str]:
-    """Year → the link of its notice in `holidays.China`'s References (the first one)."""
-    found: dict[int, str] = {}
-    for label, url in re.findall(r"\*\s+\[(\d{4})\]\((https?://[^)]+)\)", China.__doc__ or ""):
-        found.setdefault(int(label), url)
+def links() -> dict[str, str]:
+    """Label ("2026", "2020 Extensions") → its link in `holidays.China`'s References."""
+    found: dict[str, str] = {}
+    for label, url in re.findall(
+        r"\*\s+\[(\d{4}[^\]]*)\]\((https?://[^)]+)\)", China.__doc__ or ""
+    ):
+        found.setdefault(label, url)
     return found
 
 
@@ -111,8 +129,12 @@ def main() -> int:
     zh = holidays.China(years=years, language="zh_CN")
     en = holidays.China(years=years, language="en_US")
     workdays = set(zh.weekend_workdays)
-    amended = {day: number for number, days in AMENDMENTS.items() for day in days}
     urls = links()
+    amended = {
+        day: " ".join(part for part in (number, title, urls.get(label, "")) if part)
+        for number, title, label, days in AMENDMENTS
+        for day in days
+    }
     notices = []
     for year in range(FIRST_YEAR, LAST_YEAR + 1):
         number, date, checked = NOTICES[year]
@@ -138,7 +160,7 @@ def main() -> int:
                 "date": date,
                 "checked": checked,
                 "title": title,
-                "url": urls[year],
+                "url": urls[str(year)],
                 "days_off": off,
                 "workdays": on,
             }

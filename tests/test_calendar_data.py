@@ -171,6 +171,15 @@ class TestLawCheck:
         with pytest.raises(OverrideFileError, match="at most 21 are plausible"):
             parse_overrides(text, "notice-2026.toml")
 
+    def test_one_day_notice(self) -> None:
+        """A 2026 notice of one day is refused (it made 30 September's minutes due 6 October)."""
+        text = (
+            '[[notice]]\nyear = 2026\nsource = "s"\n'
+            'days_off = [{ date = 2026-10-01, name = "国庆节" }]\n'
+        )
+        with pytest.raises(OverrideFileError, match="春节 \\(Spring Festival\\) is missing"):
+            parse_overrides(text, "notice-2026.toml")
+
     def test_the_example_passes(self) -> None:
         """The real 2026 notice passes the check."""
         assert load_overrides(EXAMPLE).notices[0].year == 2026
