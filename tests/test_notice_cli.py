@@ -82,9 +82,10 @@ class TestNoticeAdd:
         lines = [line for line in NOTICE_2027.splitlines() if "春节" not in line]
         path = tmp_path / "partial.toml"
         path.write_text("\n".join(lines), "utf-8")
-        status, out, _ = cli(capsys, "notice", "add", "--allow-partial", str(path))
+        status, out, err = cli(capsys, "notice", "add", "--allow-partial", str(path))
         assert status == 0
-        assert out.startswith("warning:")
+        assert err.startswith("deadlines notice: warning: ")
+        assert "stored the 2027 notice" in out
         with pytest.warns(PartialNoticeWarning, match="春节"):
             ChinaCalendar()
 
@@ -167,6 +168,27 @@ class TestNoticeListRemove:
         """ChinaCalendar(stored=False) ignores the notice folders."""
         cli(capsys, "notice", "add", str(notice_2027))
         assert ChinaCalendar(stored=False).last_announced_year == 2026
+
+
+class TestWarningsInCommands:
+    """A library warning in a command is one line in the shape of its errors."""
+
+    def test_pointless_local_day(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A local working day on a Tuesday: the due date, and one warning line on stderr."""
+        monkeypatch.setattr("warnings.filters", [])  # the suite makes our warnings errors
+        path = tmp_path / "local.toml"
+        path.write_text('[[local]]\nsource = "s"\nworkdays = [{ date = 2026-09-29 }]\n', "utf-8")
+        argv = ("due", "minutes.executive", "--at", "2026-09-30T17:00", "--calendar", str(path))
+        status, out, err = cli(capsys, *argv)
+        assert status == 0
+        assert "2026-10-10T17:30+08:00" in out
+        expected = (
+            f"deadlines due: warning: {path}: the local working day 2026-09-29 (Tuesday) "
+            "changes nothing: it is already a working day; check its date"
+        )
+        assert err.splitlines() == [expected]
 
 
 class TestVersion:

@@ -10,15 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from importlib.resources import files
+from pathlib import Path
 from typing import Any
+
+# Beside this module in every install (wheel, sdist, editable); importlib.resources would cost
+# more to import than the file costs to read.
+_PATH = Path(__file__).with_name("data") / "china.json"
 
 
 @functools.cache
 def raw() -> dict[str, Any]:
     """The parsed JSON (read once per process)."""
-    text = files("deadlines.calendar").joinpath("data/china.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = json.loads(_PATH.read_bytes())
     return data
 
 

@@ -7,9 +7,11 @@ Each subcommand is a module `deadlines.cli._<name>` with `register(subparsers)` 
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -57,6 +59,25 @@ def _build(only: str | None) -> tuple[argparse.ArgumentParser, Any]:
     return parser, subparsers
 
 
+def _show_warning(
+    command: str,
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: object = None,
+    line: str | None = None,
+) -> None:
+    """A library warning as one line in the shape of our errors; others as Python shows them."""
+    from deadlines._errors import DeadlinesWarning
+
+    if issubclass(category, DeadlinesWarning):
+        print(f"deadlines {command}: warning: {message}", file=sys.stderr)
+    else:
+        text = warnings.formatwarning(message, category, filename, lineno, line)
+        print(text, file=sys.stderr, end="")
+
+
 class _Version(argparse.Action):
     """``--version``: computed when asked for (it loads the calendar), then exit."""
 
@@ -80,7 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         subparser.error(f"unrecognized arguments: {' '.join(extra)} (see {subparser.prog} --help)")
     module = importlib.import_module(f"deadlines.cli._{args.command}")
     try:
-        status: int = module.run(args)
+        with warnings.catch_warnings():
+            warnings.showwarning = functools.partial(_show_warning, args.command)
+            status: int = module.run(args)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (`deadlines ... | head`): stop quietly, and keep Python from

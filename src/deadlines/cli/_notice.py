@@ -9,6 +9,7 @@ command prints are gathered in `_TEXT`, in both languages.
 from __future__ import annotations
 
 import argparse
+import sys
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,7 +29,7 @@ _TEXT = {
         "zh": "放假 {off} 天，调休上班 {on} 天；现已公布至 {last} 年",
         "en": "{off} days off, {on} adjusted working days; announced now through {last}",
     },
-    "warning": {"zh": "警告：{text}", "en": "warning: {text}"},
+    "warning": {"zh": "deadlines notice：警告：{text}", "en": "deadlines notice: warning: {text}"},
     "removed": {"zh": "已删除 {year} 年通知：{path}", "en": "removed the {year} notice: {path}"},
     "announced": {"zh": "已公布年份：{years}", "en": "announced years: {years}"},
     "built_in": {"zh": "内置数据：{origin}", "en": "built-in data: {origin}"},
@@ -119,7 +120,7 @@ def _add(args: argparse.Namespace) -> int:
         raise UsageError("FILE", f"cannot write {target}: {error.strerror}") from None
     lang = args.lang
     for warning in caught:
-        print(_say("warning", lang, text=warning.message), file=out())
+        print(_say("warning", lang, text=warning.message), file=sys.stderr)
     print(
         _say(
             "stored",
