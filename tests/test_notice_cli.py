@@ -97,6 +97,8 @@ class TestNoticeAdd:
         assert status == 2
         assert str(path) in err
         assert "UTF-8" in err
+        assert "GBK" in err
+        assert err.startswith("deadlines notice: error: argument FILE: ")
         assert len(err.strip().splitlines()) == 1
 
     def test_bom_accepted(

@@ -478,7 +478,8 @@ def _apply(
                         override,
                         "one sets it off, the other a working day",
                     )
-                if 0 <= offset < _SIZE and prior[1] is override:
+                # Files only: a plugin's day may be there to outrank a lower plugin's change.
+                if override.from_file and 0 <= offset < _SIZE and prior[1] is override:
                     _warn_if_pointless(change, DayKind(kinds[offset]), override.origin)
                 _set(change, kinds, names, origins, override.origin)
 

@@ -196,7 +196,7 @@ def special_rows(cal: ChinaCalendar, year: int, month: int | None = None) -> lis
     >>> rows = special_rows(ChinaCalendar(), 2026, 10)
     >>> [(row["date"], row["off"]) for row in rows][-2:]
     [('2026-10-07', True), ('2026-10-10', False)]
-    >>> rows[-1]["source"][:16]
+    >>> rows[-1]["source"].split()[0]
     '国办发明电〔2025〕7号'
     """
     first = dt.date(year, month or 1, 1)

@@ -92,13 +92,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
+    from deadlines import OverrideFileError
     from deadlines.calendar import ChinaCalendar, load_overrides
     from deadlines.calendar._store import user_notices
 
     path = Path(args.file)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        override = load_overrides(path, allow_partial=args.allow_partial)
+        try:
+            override = load_overrides(path, allow_partial=args.allow_partial)
+        except OverrideFileError as error:
+            raise UsageError("FILE", str(error)) from None
     if len(override.notices) != 1 or override.local:
         raise UsageError(
             "FILE",
