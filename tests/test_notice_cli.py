@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -154,6 +155,28 @@ class TestNoticeListRemove:
         assert status == 2
         assert "administrator" in err
 
+    def test_system_local_days(self, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A file of local days in the system folder applies, and list shows it."""
+        system = home / "system"
+        system.mkdir()
+        (system / "county.toml").write_text(
+            '[[local]]\nsource = "county"\ndays_off = [{ date = 2026-11-02, name = "x" }]\n',
+            "utf-8",
+        )
+        assert ChinaCalendar().is_workday(dt.date(2026, 11, 2)) is False
+        _, out, _ = cli(capsys, "notice", "list")
+        assert "(1 local day(s))" in out
+
+    def test_broken_stored_file(self, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A stored file edited into nonsense: every command says which file, exit 2."""
+        user = home / "home" / "notices"
+        user.mkdir(parents=True)
+        (user / "2027.toml").write_text("[[notice]]\nyear = 2027\n", "utf-8")
+        status, _, err = cli(capsys, "due", "minutes.executive", "--at", "2026-09-30T17:00")
+        assert status == 2
+        assert str(user / "2027.toml") in err
+        assert "Traceback" not in err
+
     def test_user_replaces_system(self, home: Path, notice_2027: Path) -> None:
         """The user's notice for a year replaces the system's, without a conflict."""
         system = home / "system"
@@ -162,7 +185,7 @@ class TestNoticeListRemove:
         user = home / "home" / "notices"
         user.mkdir(parents=True)
         (user / "2027.toml").write_text(NOTICE_2027, "utf-8")
-        assert "X号" in ChinaCalendar().day(__import__("datetime").date(2027, 10, 1)).source
+        assert "X号" in ChinaCalendar().day(dt.date(2027, 10, 1)).source
 
     def test_stored_false(
         self, home: Path, notice_2027: Path, capsys: pytest.CaptureFixture[str]

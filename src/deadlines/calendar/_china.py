@@ -213,6 +213,15 @@ class ChinaCalendar:
         return LAST_DATE
 
     @property
+    def data_origin(self) -> str:
+        """Where the built-in data comes from: the package's notices and the estimates' source.
+
+        >>> ChinaCalendar().data_origin  # doctest: +ELLIPSIS
+        'deadlines data 2004-2026, later years estimated by holidays 0...'
+        """
+        return self._table.origin
+
+    @property
     def provisional_from(self) -> dt.date:
         """The first day a notice may still change."""
         return self._provisional_from

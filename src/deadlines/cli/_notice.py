@@ -195,11 +195,14 @@ def _list(args: argparse.Namespace) -> int:
 
     lang = args.lang
     calendar = ChinaCalendar()
-    lines = [_say("built_in", lang, origin=calendar._table.origin)]
+    lines = [_say("built_in", lang, origin=calendar.data_origin)]
     if calendar.stored:
         for stored in calendar.stored:
             for notice in stored.override.notices:
                 lines.append(f"  {notice.year}  {stored.scope:<6}  {stored.path}  {notice.source}")
+            if stored.override.local:
+                count = len(stored.override.local)
+                lines.append(f"  local {stored.scope:<6}  {stored.path}  ({count} local day(s))")
     else:
         lines.append(_say("none", lang))
     lines.append(_say("announced", lang, years=announced_years(calendar)))
@@ -239,7 +242,7 @@ def version_text() -> str:
     return "\n".join(
         [
             f"deadlines {version('deadlines')}",
-            f"calendar data: {calendar._table.origin}",
+            f"calendar data: {calendar.data_origin}",
             f"last announced year: {calendar.last_announced_year} (announced: {announced})",
             f"notice files: {', '.join(files) if files else 'none'}",
         ]
