@@ -14,6 +14,10 @@ use, unless PYTHONDONTWRITEBYTECODE is set, in which case every run compiles our
 When ours is the slower, the script says where its start-up goes: the phases of the command
 in one process, and the modules that take the longest to import themselves
 (`python -X importtime`).
+
+The closing note gives the cost of the calendar's data in a fresh process: reading and parsing
+the packaged notices (``data/china.json``), and building the whole day table from them and the
+cached estimates of later years.
 """
 
 # ruff: noqa: E402 - the imports follow the sys.path fix below
@@ -61,9 +65,19 @@ PHASE_NAMES = (
     "import deadlines.cli (the package: calendar, errors)",
     "build the parser, parse the arguments",
     "import the engine (pydantic, rules, catalog, plugins)",
-    "Engine(): calendar table from the cache, plugin discovery",
+    "Engine(): calendar table (packaged notices, cached estimates), plugin discovery",
     "due() and the text",
 )
+DATA = """
+import time
+from deadlines.calendar import _data, _table
+t0 = time.perf_counter()
+_data.raw()
+t1 = time.perf_counter()
+_table.load_table(_table.default_cache_dir())
+t2 = time.perf_counter()
+print(round((t1 - t0) * 1e3, 3), round((t2 - t1) * 1e3, 3))
+"""
 CACHED = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
@@ -93,6 +107,14 @@ def phases(runs: int) -> list[float]:
     samples = [
         [float(x) for x in run_once([sys.executable, "-c", PHASES])[1].split()]
         for _ in range(runs)
+    ]
+    return [statistics.median(column) for column in zip(*samples, strict=True)]
+
+
+def data_cost(runs: int) -> list[float]:
+    """Median ms to read the packaged notices, and to build the table, in fresh processes."""
+    samples = [
+        [float(x) for x in run_once([sys.executable, "-c", DATA])[1].split()] for _ in range(runs)
     ]
     return [statistics.median(column) for column in zip(*samples, strict=True)]
 
@@ -152,6 +174,12 @@ def main() -> int:
         print("the modules slowest to import themselves (self µs, cumulative µs):")
         for own, cumulative, name in slowest_imports(todo["deadlines due (console script)"]):
             print(f"  {own:8} {cumulative:8}  {name}")
+    read, table = data_cost(options.runs)
+    print(
+        f"the calendar data (median of {options.runs} fresh processes): reading and parsing the "
+        f"packaged notices {read:.2f} ms; the whole day table, with the cached estimates of "
+        f"later years, {table:.2f} ms"
+    )
     return 0
 
 

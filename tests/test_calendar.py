@@ -390,7 +390,8 @@ class TestDayRecords:
         day = calendar.day(D(2026, 10, 1))
         assert (day.kind, day.name_zh, day.name_en) == (DayKind.HOLIDAY, "国庆节", "National Day")
         assert "2026" in day.source
-        assert day.origin == "holidays"
+        assert day.origin == "built-in"
+        assert day.source.startswith("国办发明电〔2025〕7号")
         assert day.describe() == "holiday (National Day)"
         assert day.describe("zh") == "节假日（国庆节）"
 
@@ -535,19 +536,19 @@ def _write_cache_file(path: Path, payload: dict[str, Any], *, reseal: bool) -> N
     path.write_text(f"{seal}\n{text}", "utf-8")
 
 
-def _refuse_to_build() -> _table.Table:
-    raise AssertionError("the table was rebuilt from holidays")
+def _refuse_to_build(last_announced: int) -> object:
+    raise AssertionError("the estimates were rebuilt from holidays")
 
 
 class TestCache:
-    """The table built from holidays is cached, checked, and rebuilt when in doubt."""
+    """The estimates of later years are cached, checked, and rebuilt when in doubt."""
 
     def test_written_then_used(self, tmp_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """A second calendar reads the cache and does not build the table again."""
         first = ChinaCalendar(cache_dir=tmp_cache)
         (path,) = _cache_files(tmp_cache)
         assert _table.holidays_version() in path.name
-        monkeypatch.setattr(_table, "build_table", _refuse_to_build)
+        monkeypatch.setattr(_table, "build_estimates", _refuse_to_build)
         second = ChinaCalendar(cache_dir=tmp_cache)
         assert second._kinds == first._kinds
 
@@ -572,8 +573,8 @@ class TestCache:
             "truncated",
             "empty",
             "tampered-kinds",
-            "wrong-length",
-            "bad-digit",
+            "out-of-range",
+            "bad-kind",
             "other-key",
             "not-a-dict",
         ],
@@ -594,18 +595,18 @@ class TestCache:
         elif damage == "empty":
             path.write_text("", "utf-8")
         elif damage == "tampered-kinds":
-            # Turn National Day 2026 into a working day without fixing the seal.
-            offset = (D(2026, 10, 1) - D(2004, 1, 1)).days
-            kinds = payload["kinds"]
-            payload["kinds"] = kinds[:offset] + "0" + kinds[offset + 1 :]
+            # Drop National Day 2027 without fixing the checksum.
+            offset = (D(2027, 10, 1) - D(2004, 1, 1)).days
+            payload["days"] = [row for row in payload["days"] if row[0] != offset]
             _write_cache_file(path, payload, reseal=False)
-        elif damage == "wrong-length":
-            # A consistent seal does not make a short table acceptable.
-            payload["kinds"] = payload["kinds"][:-1]
+        elif damage == "out-of-range":
+            # A consistent checksum does not let the cache reach an announced year.
+            offset = (D(2026, 10, 1) - D(2004, 1, 1)).days
+            payload["days"].append([offset, 1, "x", "x"])
             _write_cache_file(path, payload, reseal=True)
-        elif damage == "bad-digit":
-            # Nor does a day of a kind that does not exist.
-            payload["kinds"] = "7" + payload["kinds"][1:]
+        elif damage == "bad-kind":
+            # Nor a day of a kind that does not exist.
+            payload["days"][0][1] = 7
             _write_cache_file(path, payload, reseal=True)
         elif damage == "other-key":
             # A file copied from another holidays version under this name.
@@ -615,7 +616,7 @@ class TestCache:
             path.write_text(f"{_table._seal('[1, 2, 3]')}\n[1, 2, 3]", "utf-8")
 
         rebuilt = ChinaCalendar(cache_dir=tmp_cache)
-        assert rebuilt.is_workday(D(2026, 10, 1)) is False
+        assert rebuilt.is_workday(D(2027, 10, 1)) is False
         assert rebuilt._kinds == calendar._kinds
         assert path.read_text("utf-8") == text  # rewritten, valid
 

@@ -15,7 +15,9 @@ from deadlines import (
     DayKind,
     DeadlinesError,
     Notice,
+    OverrideConflictError,
     OverrideFileError,
+    PartialNoticeWarning,
     PluginConflictError,
     load_overrides,
 )
@@ -23,9 +25,10 @@ from deadlines import (
 D = dt.date
 EXAMPLE = Path(__file__).parent.parent / "examples" / "notice-2026.toml"
 
-# A made-up notice for 2027, shaped like a real one: New Year reaching into December 2026,
-# Spring Festival with make-up days, National Day. It lists no Qingming, so the statutory
-# estimate's 2027-04-05 must become a working day again once it is loaded.
+# A made-up notice for 2027, shaped like a real one and lawful (every statutory day of the 2024
+# measures off): New Year reaching into December 2026, Spring Festival and National Day with
+# make-up days. Its Labour Day makes up the weekend 1-2 May on Friday 30 April and Monday 3 May,
+# so the statutory estimate's 补假 on 2027-05-04 must become a working day once it is loaded.
 NOTICE_2027 = """\
 [[notice]]
 year = 2027
@@ -33,20 +36,28 @@ source = "国办发明电〔2026〕X号 (hypothetical, for tests)"
 days_off = [
     { date = 2026-12-31, name = "元旦（调休）" },
     { date = 2027-01-01, name = "元旦" },
+    { date = 2027-02-05, name = "春节（除夕）" },
     { date = 2027-02-08, name = "春节" },
-    { date = 2027-02-09, name = "春节" },
-    { date = 2027-02-10, name = "春节" },
-    { date = 2027-02-11, name = "春节" },
-    { date = 2027-02-12, name = "春节" },
+    { date = 2027-02-09, name = "春节（补假）" },
+    { date = 2027-02-10, name = "春节（补假）" },
+    { date = 2027-02-11, name = "春节（调休）" },
+    { date = 2027-02-12, name = "春节（调休）" },
+    { date = 2027-04-05, name = "清明节" },
+    { date = 2027-04-30, name = "劳动节（补假）" },
+    { date = 2027-05-03, name = "劳动节（补假）" },
+    { date = 2027-06-09, name = "端午节" },
+    { date = 2027-09-15, name = "中秋节" },
     { date = 2027-10-01, name = "国庆节" },
-    { date = 2027-10-04, name = "国庆节" },
-    { date = 2027-10-05, name = "国庆节" },
-    { date = 2027-10-06, name = "国庆节" },
-    { date = 2027-10-07, name = "国庆节" },
+    { date = 2027-10-04, name = "国庆节（补假）" },
+    { date = 2027-10-05, name = "国庆节（补假）" },
+    { date = 2027-10-06, name = "国庆节（调休）" },
+    { date = 2027-10-07, name = "国庆节（调休）" },
 ]
 workdays = [
     { date = 2026-12-26, name = "元旦调休上班", source = "row source" },
+    { date = 2027-01-30, name = "春节调休上班" },
     { date = 2027-02-20, name = "春节调休上班" },
+    { date = 2027-09-26, name = "国庆节调休上班" },
     { date = 2027-10-09, name = "国庆节调休上班" },
 ]
 """
@@ -137,7 +148,7 @@ class TestNewNotice:
             (D(2026, 12, 31), DayKind.HOLIDAY),
             (D(2027, 2, 8), DayKind.HOLIDAY),
             (D(2027, 2, 20), DayKind.ADJUSTED_WORKDAY),
-            (D(2027, 4, 5), DayKind.WORKDAY),
+            (D(2027, 5, 4), DayKind.WORKDAY),
             (D(2027, 10, 9), DayKind.ADJUSTED_WORKDAY),
         ],
         ids=[
@@ -145,7 +156,7 @@ class TestNewNotice:
             "previous-december-day-off",
             "spring-festival",
             "make-up-saturday",
-            "estimated-qingming-dropped",
+            "estimated-labour-day-make-up-dropped",
             "national-day-make-up",
         ],
     )
@@ -154,8 +165,8 @@ class TestNewNotice:
         assert with_2027.day(day).kind is kind
 
     def test_estimate_before(self, calendar: ChinaCalendar) -> None:
-        """Without the notice, 2027-04-05 is an estimated Qingming: the test above bites."""
-        assert calendar.day(D(2027, 4, 5)).kind is DayKind.HOLIDAY
+        """Without the notice, 2027-05-04 is an estimated 补假: the test above bites."""
+        assert calendar.day(D(2027, 5, 4)).kind is DayKind.HOLIDAY
 
     def test_sources(self, with_2027: ChinaCalendar) -> None:
         """Each day cites its row's source, or else the notice's."""
@@ -172,9 +183,11 @@ class TestNewNotice:
     def test_a_later_year_alone(self, tmp_path: Path) -> None:
         """A 2028 notice without 2027 announces 2028 only: the last announced year stays."""
         text = (
-            '[[notice]]\nyear = 2028\nsource = "s"\ndays_off = [{ date = 2028-10-02, name = "x" }]'
+            '[[notice]]\nyear = 2028\nsource = "s"\npartial = true\n'
+            'days_off = [{ date = 2028-10-02, name = "x" }]'
         )
-        calendar = ChinaCalendar([_write(tmp_path, text)])
+        with pytest.warns(PartialNoticeWarning, match="notice 2028"):
+            calendar = ChinaCalendar([_write(tmp_path, text)])
         assert calendar.last_announced_year == 2026
         assert 2028 in calendar.announced_years
         assert calendar.is_provisional(D(2027, 6, 1))
@@ -539,13 +552,36 @@ class TestConflicts:
     """Two overrides that disagree are refused with PluginConflictError naming both."""
 
     def test_same_notice_year(self, tmp_path: Path) -> None:
-        """Two files with a notice for the same year conflict."""
+        """Two files with different notices for one year: a file conflict, not a plugin one."""
         first = _write(tmp_path, NOTICE_2027, "a.toml")
-        second = _write(tmp_path, NOTICE_2027, "b.toml")
-        with pytest.raises(PluginConflictError, match="the 2027 notice") as caught:
+        second = _write(tmp_path, NOTICE_2027.replace("X号", "Y号"), "b.toml")
+        with pytest.raises(OverrideConflictError, match="the 2027 notice") as caught:
             ChinaCalendar([first, second])
         assert isinstance(caught.value, ValueError)
-        assert caught.value.plugins == (str(first), str(second))
+        assert not isinstance(caught.value, PluginConflictError)
+        assert (caught.value.path, caught.value.other) == (str(second), str(first))
+        assert "plugin" not in str(caught.value)
+
+    def test_same_file_twice(self, tmp_path: Path) -> None:
+        """The same file given twice does not conflict with itself (issue 14, point 7)."""
+        path = _write(tmp_path, NOTICE_2027, "a.toml")
+        calendar = ChinaCalendar([path, path])
+        assert calendar.last_announced_year == 2027
+        assert len(calendar.overrides) == 1
+
+    def test_two_files_that_agree(self, tmp_path: Path) -> None:
+        """Two copies of one notice agree: no conflict."""
+        first = _write(tmp_path, NOTICE_2027, "a.toml")
+        second = _write(tmp_path, NOTICE_2027, "b.toml")
+        assert ChinaCalendar([first, second]).last_announced_year == 2027
+
+    def test_a_plugin_and_a_file(self, tmp_path: Path) -> None:
+        """A file and a plugin that disagree are still a plugin conflict."""
+        path = _write(tmp_path, NOTICE_2027, "a.toml")
+        change = DayChange(D(2027, 3, 1), off=True, name="x", source="s")
+        plugin = CalendarOverride("my-plugin", notices=(Notice(2027, "p", (change,)),))
+        with pytest.raises(PluginConflictError, match="my-plugin"):
+            ChinaCalendar([path, plugin])
 
     def test_local_day_off_and_on(self, tmp_path: Path) -> None:
         """One file sets a day off, another works it: a conflict."""
@@ -557,7 +593,7 @@ class TestConflicts:
         on = _write(
             tmp_path, '[[local]]\nsource = "s"\nworkdays = [{ date = 2027-03-01 }]\n', "on.toml"
         )
-        with pytest.raises(PluginConflictError, match="the day 2027-03-01"):
+        with pytest.raises(OverrideConflictError, match="the day 2027-03-01"):
             ChinaCalendar([off, on])
 
     def test_local_day_agreeing(self, tmp_path: Path) -> None:

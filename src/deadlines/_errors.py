@@ -89,6 +89,22 @@ class OverrideFileError(DeadlinesError, ValueError):
         super().__init__(f"{where}: {problem}")
 
 
+class OverrideConflictError(OverrideFileError):
+    """Two override files give the same year's notice, or the same local day, differently.
+
+    Not a plugin conflict: both are files the user chose. The same file given twice, or two
+    files that agree, do not conflict.
+
+    Attributes:
+        path: the second file (where the conflict was found).
+        other: the first file.
+    """
+
+    def __init__(self, path: str, other: str, problem: str) -> None:
+        self.other = other
+        super().__init__(path, None, problem)
+
+
 class UnknownRuleError(DeadlinesError, KeyError):
     """No rule has the requested id.
 
@@ -187,6 +203,14 @@ class DeadlinesWarning(UserWarning):
 
 class ProvisionalDateWarning(DeadlinesWarning):
     """A result relies on a day beyond the officially announced calendar."""
+
+
+class PartialNoticeWarning(DeadlinesWarning):
+    """A notice loaded although it lacks statutory days (``partial = true``, a stored notice)."""
+
+
+class PointlessOverrideWarning(DeadlinesWarning):
+    """A local day changes nothing: a working day made a working day, a rest day made off."""
 
 
 def describe(value: Any) -> str:  # noqa: ANN401 - any value can be described

@@ -47,6 +47,10 @@ count: int = calendar.workdays_between(dt.date(2026, 9, 30), later)
 provisional: bool = calendar.is_provisional(dt.date(2027, 1, 4))
 last_year: int = calendar.last_announced_year
 close: dt.datetime = calendar.close_of_business(later)
+origin: str = calendar.data_origin
+plain = ChinaCalendar(stored=False, cache_dir=None)
+conflict: type[deadlines.OverrideFileError] = deadlines.OverrideConflictError
+partial: type[deadlines.DeadlinesWarning] = deadlines.PartialNoticeWarning
 
 day_off = DayChange(dt.date(2026, 7, 6), True, "镇庆", "镇政府通知")
 local = CalendarOverride(origin="code", local=(day_off,))

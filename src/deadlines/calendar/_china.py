@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from array import array
 from collections.abc import Iterable, Iterator
 from itertools import accumulate, compress
@@ -13,12 +14,15 @@ from deadlines._errors import (
     InvalidArgumentError,
     InvalidValueError,
     OutOfRangeError,
+    OverrideConflictError,
     PluginConflictError,
+    PointlessOverrideWarning,
 )
 from deadlines._time import CHINA_TZ, check_date, check_int, to_china
-from deadlines.calendar._days import WORKDAY_MASK, Day, DayKind
+from deadlines.calendar._days import BUILT_IN, WORKDAY_MASK, Day, DayKind
 from deadlines.calendar._office_hours import OfficeHours
-from deadlines.calendar._overrides import CalendarOverride, DayChange, load_overrides
+from deadlines.calendar._overrides import CalendarOverride, DayChange, Notice, load_overrides
+from deadlines.calendar._store import stored_notices
 from deadlines.calendar._table import (
     FIRST_DATE,
     LAST_DATE,
@@ -48,11 +52,18 @@ class ChinaCalendar:
     Every query costs the same whatever the span: the calendar keeps, for every day, the number
     of working days before it, and the list of working days.
 
+    The announced years are the package's own data (every notice from 2004 through 2026), then
+    the notices stored with ``deadlines notice add`` or deployed system-wide (see
+    `deadlines.calendar._store`), then `overrides`: each replaces the one before it for its
+    year. Two override files that give one year differently raise `OverrideConflictError`.
+
     Args:
         overrides: override files (paths) or `CalendarOverride` values, applied in order.
         office_hours: the office hours; the Jiangxi provincial schedule by default.
-        cache_dir: where the table built from `holidays` is cached; ``None`` disables the cache.
+        cache_dir: where the estimates of later years (from `holidays`) are cached; ``None``
+            disables the cache.
         next_notice_reach: how many days at the end of the last announced year stay provisional.
+        stored: whether to load the stored notices (the user's and the system's folders).
 
     >>> from datetime import date
     >>> cal = ChinaCalendar()
@@ -79,6 +90,7 @@ class ChinaCalendar:
         "next_notice_reach",
         "office_hours",
         "overrides",
+        "stored",
     )
 
     def __init__(
@@ -88,6 +100,7 @@ class ChinaCalendar:
         office_hours: OfficeHours | None = None,
         cache_dir: Path | str | object | None = _USE_DEFAULT_CACHE,
         next_notice_reach: int = 7,
+        stored: bool = True,
     ) -> None:
         cache: Path | None
         if cache_dir is _USE_DEFAULT_CACHE:
@@ -97,6 +110,7 @@ class ChinaCalendar:
         else:
             raise InvalidArgumentError("cache_dir", cache_dir, "a path, or None for no cache")
 
+        self.stored = stored_notices() if stored else ()
         self._build(load_table(cache), overrides, office_hours, next_notice_reach)
 
     def evolve(
@@ -115,6 +129,7 @@ class ChinaCalendar:
             next_notice_reach: replaces the reach.
         """
         copy = object.__new__(ChinaCalendar)
+        copy.stored = self.stored
         copy._build(
             self._table,
             self.overrides if overrides is None else overrides,
@@ -134,10 +149,7 @@ class ChinaCalendar:
             raise InvalidArgumentError(
                 "overrides", overrides, "an iterable of paths or CalendarOverride, e.g. [path]"
             )
-        loaded = tuple(
-            item if isinstance(item, CalendarOverride) else load_overrides(item)
-            for item in overrides
-        )
+        loaded = tuple(dict.fromkeys(_load(item) for item in overrides))  # the same file once
         check_int("next_notice_reach", next_notice_reach)
         if next_notice_reach < 0:
             raise InvalidValueError(
@@ -150,7 +162,9 @@ class ChinaCalendar:
         names = dict(table.names)
         origins: dict[int, tuple[str, str]] = {}  # offset → (source, origin) where overridden
         announced = set(range(FIRST_DATE.year, table.last_announced_year + 1))
-        _apply(loaded, kinds, names, origins, announced)
+        system = tuple(n.override for n in self.stored if n.scope == "system")
+        user = tuple(n.override for n in self.stored if n.scope == "user")
+        _apply((system, user, loaded), kinds, names, origins, announced)
 
         self._kinds = bytes(kinds)
         self._names = names
@@ -197,6 +211,15 @@ class ChinaCalendar:
     def last_date(self) -> dt.date:
         """The last day the calendar covers (provisional long before then)."""
         return LAST_DATE
+
+    @property
+    def data_origin(self) -> str:
+        """Where the built-in data comes from: the package's notices and the estimates' source.
+
+        >>> ChinaCalendar().data_origin  # doctest: +ELLIPSIS
+        'deadlines data 2004-2026, later years estimated by holidays 0...'
+        """
+        return self._table.origin
 
     @property
     def provisional_from(self) -> dt.date:
@@ -249,8 +272,10 @@ class ChinaCalendar:
             # set by the 2019 notice), so they cite that notice.
             special = self._kinds[offset] in (DayKind.HOLIDAY, DayKind.ADJUSTED_WORKDAY)
             year = date.year + 1 if special and date.month == 12 else date.year
-            source = self._sources.get(year, self._sources[date.year])
-            origin = "holidays"
+            source = self._table.day_sources.get(offset) or self._sources.get(
+                year, self._sources[date.year]
+            )
+            origin = BUILT_IN
         return Day(
             date=date,
             kind=DayKind(self._kinds[offset]),
@@ -385,49 +410,101 @@ class ChinaCalendar:
         return f"ChinaCalendar(last_announced_year={self.last_announced_year}{extra})"
 
 
+def _load(item: object) -> CalendarOverride:
+    """An override given to the calendar: a value as is, a path read and validated."""
+    if isinstance(item, CalendarOverride):
+        return item
+    if isinstance(item, (str, Path)):
+        return load_overrides(item)
+    raise InvalidArgumentError(
+        "overrides", item, "paths or CalendarOverride values, e.g. ['notice-2027.toml']"
+    )
+
+
+def _conflict(target: str, first: CalendarOverride, second: CalendarOverride, detail: str) -> None:
+    """Raise the conflict between two overrides: of two files, or else of plugins (or code)."""
+    if first.from_file and second.from_file:
+        raise OverrideConflictError(
+            second.origin,
+            first.origin,
+            f"{target} is also in {first.origin}, and the two differ ({detail}); "
+            "give only one of the two files",
+        )
+    raise PluginConflictError(target, (first.origin, second.origin), detail)
+
+
 def _apply(
-    overrides: tuple[CalendarOverride, ...],
+    layers: tuple[tuple[CalendarOverride, ...], ...],
     kinds: bytearray,
     names: dict[int, tuple[str, str]],
     origins: dict[int, tuple[str, str]],
     announced: set[int],
 ) -> None:
-    """Apply notices (whole years) and then local days to the table, in place."""
-    notice_years: dict[int, str] = {}
-    for override in overrides:
-        for notice in override.notices:
-            if notice.year in notice_years:
-                raise PluginConflictError(
-                    f"the {notice.year} notice",
-                    (notice_years[notice.year], override.origin),
-                    "a year's notice can come from one place only",
-                )
-            notice_years[notice.year] = override.origin
-            # The notice replaces what it governs whole: its year but for December, which holds
-            # the next notice's New Year arrangements, and the previous December, which holds
-            # its own (the 2019 notice made 2018-12-29 a working day).
-            first = max(0, dt.date(notice.year - 1, 12, 1).toordinal() - _FIRST)
-            last = dt.date(notice.year, 11, 30).toordinal() - _FIRST
-            for offset in range(first, last + 1):
-                weekend = dt.date.fromordinal(_FIRST + offset).weekday() >= 5
-                kinds[offset] = DayKind.WEEKEND if weekend else DayKind.WORKDAY
-                names.pop(offset, None)
-                origins[offset] = (notice.source, override.origin)
-            for change in notice.changes:
-                _set(change, kinds, names, origins, override.origin)
-            announced.add(notice.year)
-    local_days: dict[int, tuple[bool, str]] = {}
-    for override in overrides:
-        for change in override.local:
-            offset = change.date.toordinal() - _FIRST
-            if offset in local_days and local_days[offset][0] != change.off:
-                raise PluginConflictError(
-                    f"the day {change.date}",
-                    (local_days[offset][1], override.origin),
-                    "one sets it off, the other a working day",
-                )
-            local_days[offset] = (change.off, override.origin)
+    """Apply notices (whole years) and then local days to the table, in place.
+
+    `layers` are the system's stored notices, the user's, then the calendar's own overrides: a
+    later layer's notice replaces an earlier one's for the same year; within a layer, two
+    notices of one year must agree.
+    """
+    chosen: dict[int, tuple[Notice, CalendarOverride]] = {}
+    for layer in layers:
+        in_layer: dict[int, tuple[Notice, CalendarOverride]] = {}
+        for override in layer:
+            for notice in override.notices:
+                seen = in_layer.setdefault(notice.year, (notice, override))
+                if seen[0] != notice:
+                    _conflict(
+                        f"the {notice.year} notice",
+                        seen[1],
+                        override,
+                        "a year's notice can come from one place only",
+                    )
+        chosen.update(in_layer)
+    for year, (notice, override) in sorted(chosen.items()):
+        # The notice replaces what it governs whole: its year but for December, which holds
+        # the next notice's New Year arrangements, and the previous December, which holds
+        # its own (the 2019 notice made 2018-12-29 a working day).
+        first = max(0, dt.date(year - 1, 12, 1).toordinal() - _FIRST)
+        last = dt.date(year, 11, 30).toordinal() - _FIRST
+        for offset in range(first, last + 1):
+            weekend = dt.date.fromordinal(_FIRST + offset).weekday() >= 5
+            kinds[offset] = DayKind.WEEKEND if weekend else DayKind.WORKDAY
+            names.pop(offset, None)
+            origins[offset] = (notice.source, override.origin)
+        for change in notice.changes:
             _set(change, kinds, names, origins, override.origin)
+        announced.add(year)
+    local_days: dict[int, tuple[bool, CalendarOverride]] = {}
+    for layer in layers:
+        for override in layer:
+            for change in override.local:
+                offset = change.date.toordinal() - _FIRST
+                prior = local_days.setdefault(offset, (change.off, override))
+                if prior[0] != change.off:
+                    _conflict(
+                        f"the day {change.date}",
+                        prior[1],
+                        override,
+                        "one sets it off, the other a working day",
+                    )
+                # Files only: a plugin's day may be there to outrank a lower plugin's change.
+                if override.from_file and 0 <= offset < _SIZE and prior[1] is override:
+                    _warn_if_pointless(change, DayKind(kinds[offset]), override.origin)
+                _set(change, kinds, names, origins, override.origin)
+
+
+def _warn_if_pointless(change: DayChange, kind: DayKind, origin: str) -> None:
+    """Warn about a local day that leaves the day as it was (likely a wrong date)."""
+    if change.off == kind.is_workday:
+        return
+    is_now = f"already a {kind.label_en}"
+    warnings.warn(
+        PointlessOverrideWarning(
+            f"{origin}: the local {'day off' if change.off else 'working day'} {change.date} "
+            f"({change.date:%A}) changes nothing: it is {is_now}; check its date"
+        ),
+        stacklevel=5,
+    )
 
 
 def _set(

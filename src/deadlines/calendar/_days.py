@@ -48,6 +48,10 @@ _LABELS_EN = {
     DayKind.ADJUSTED_WORKDAY: "adjusted working day",
 }
 
+#: The `Day.origin` of days from the package's own data (the notices, and the estimates of later
+#: years); an override file or a plugin names itself instead.
+BUILT_IN = "built-in"
+
 #: Byte value → is it a working day; used with `bytes.translate` to derive the workday mask.
 WORKDAY_MASK = bytes(1 if k in (0, 3) else 0 for k in range(256))
 
@@ -62,8 +66,8 @@ class Day:
         name_zh: the holiday's or the adjusted day's Chinese name; empty for plain days.
         name_en: the English name; empty for plain days.
         source: the notice (number or link) that fixes this day, or how it was estimated.
-        origin: who put it in the calendar: ``holidays <version>``, an override file, or a
-            plugin's name.
+        origin: who put it in the calendar: `BUILT_IN` (``built-in``) for the package's data,
+            else an override file's path or a plugin's name.
         provisional: whether a notice may still change this day.
     """
 

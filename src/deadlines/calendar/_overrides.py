@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from deadlines._errors import OverrideFileError
+from deadlines._errors import OverrideFileError, PartialNoticeWarning
 from deadlines._textfile import NotUtf8Error, read_user_text
 from deadlines.calendar._table import FIRST_DATE, LAST_DATE
 
@@ -68,11 +69,14 @@ class CalendarOverride:
         origin: where it comes from (a file path or a plugin's name); shown in traces.
         notices: whole years' notices.
         local: single local days, applied after every notice.
+        from_file: whether it was read from a file (`parse_overrides`, `load_overrides`): two
+            files that disagree are an `OverrideConflictError`, not a plugin conflict.
     """
 
     origin: str
     notices: tuple[Notice, ...] = ()
     local: tuple[DayChange, ...] = ()
+    from_file: bool = False
 
 
 def _line_of(lines: list[str], pattern: str, occurrence: int = 1, start: int = 1) -> int | None:
@@ -166,11 +170,12 @@ class _Reader:
     ) -> tuple[DayChange, ...]:
         """The days of one table; `start` is the line of its header (None if inline)."""
         changes: list[DayChange] = []
-        unknown = set(table) - {"year", "source", "days_off", "workdays"}
+        allowed = {"year", "source", "days_off", "workdays"} | ({"partial"} if year else set())
+        unknown = set(table) - allowed
         if unknown:
             self.fail(
                 f"{where}: unknown key(s) {', '.join(sorted(unknown))}; "
-                "allowed: year, source, days_off, workdays",
+                f"allowed: {', '.join(sorted(allowed))}",
                 rf"^\s*({'|'.join(map(re.escape, sorted(unknown)))})\s*=",
                 start=start,
             )
@@ -254,13 +259,25 @@ class _Reader:
         return tuple(sorted(changes, key=lambda change: change.date))
 
 
-def parse_overrides(text: str, path: str = "<string>") -> CalendarOverride:
+def parse_overrides(
+    text: str, path: str = "<string>", *, allow_partial: bool = False
+) -> CalendarOverride:
     """Parse and validate override TOML.
+
+    Each notice is checked against 《全国年节及纪念日放假办法》 (`deadlines.calendar._law`): every
+    statutory festival of its year must be off, and its count of weekday days off plausible.
+
+    Args:
+        text: the TOML.
+        path: the file's name, for messages.
+        allow_partial: a notice that fails that check loads with a `PartialNoticeWarning`
+            instead of an error (also what ``partial = true`` in a ``[[notice]]`` table does).
 
     Raises:
         OverrideFileError: naming the file and line, for malformed TOML or dates, a day listed
-            twice, a year listed twice, a day outside its notice's year, a missing source, or
-            a notice that lists no day off (it would announce its year as all working days).
+            twice, a year listed twice, a day outside its notice's year, a missing source, a
+            notice that lacks a statutory festival (unless partial is allowed), or a file that
+            holds no notice and no local day.
 
     >>> parse_overrides('[[notice]]\\nyear = 2027\\nsource = "x"\\n', "notice-2027.toml")
     Traceback (most recent call last):
@@ -287,6 +304,7 @@ def parse_overrides(text: str, path: str = "<string>") -> CalendarOverride:
             rf"^\s*\[+\s*({'|'.join(map(re.escape, sorted(unknown)))})",
         )
     notices: list[Notice] = []
+    checks: list[tuple[int, tuple[DayChange, ...], int | None, bool]] = []
     years: set[int] = set()
     for index, table in enumerate(document.get("notice", []), start=1):
         if not isinstance(table, dict):
@@ -308,6 +326,14 @@ def parse_overrides(text: str, path: str = "<string>") -> CalendarOverride:
         source = reader.text(table, "source", f"notice {year}", ("notice", index))
         start = reader.header_line("notice", index)
         changes = reader.rows(table, f"notice {year}", source, year, start)
+        partial = table.get("partial", False)
+        if not isinstance(partial, bool):
+            reader.fail(
+                f"notice {year}: partial must be true or false, e.g. partial = true",
+                r"^\s*partial\s*=",
+                start=start,
+            )
+        checks.append((year, changes, start, allow_partial or partial))
         notices.append(Notice(year, source, changes))
     local: list[DayChange] = []
     for index, table in enumerate(document.get("local", []), start=1):
@@ -315,10 +341,53 @@ def parse_overrides(text: str, path: str = "<string>") -> CalendarOverride:
             reader.fail("local must be an array of tables: [[local]]")
         source = reader.text(table, "source", "local", ("local", index))
         local.extend(reader.rows(table, "local", source, None, reader.header_line("local", index)))
-    return CalendarOverride(path, tuple(notices), tuple(local))
+    # Checked once the whole file is known to be well formed: a typo is reported before a
+    # missing festival.
+    for year, changes, start, partial in checks:
+        _check_law(reader, year, changes, start, allow_partial=partial)
+    if not notices and not local:
+        # A file that changes nothing is most likely the wrong file, or one cut short.
+        reader.fail(
+            "holds no notice and no local day; a notice file has a [[notice]] table "
+            f"(see examples/notice-2026.toml), a local one [[local]] rows like {_EXAMPLE_ROW}"
+        )
+    return CalendarOverride(path, tuple(notices), tuple(local), from_file=True)
 
 
-def load_overrides(path: str | Path) -> CalendarOverride:
+def _check_law(
+    reader: _Reader,
+    year: int,
+    changes: tuple[DayChange, ...],
+    start: int | None,
+    *,
+    allow_partial: bool,
+) -> None:
+    """Fail (or warn, when partial notices are allowed) when the notice breaks the measures."""
+    from deadlines.calendar._law import check_notice, version_of
+
+    off = {change.date for change in changes if change.off}
+    on = {change.date for change in changes if not change.off}
+    problems = check_notice(year, off, on)
+    if not problems:
+        return
+    text = f"notice {year}: against {version_of(year)}: {'; '.join(problems)}"
+    if allow_partial:
+        warnings.warn(
+            PartialNoticeWarning(
+                f"{reader.path}: {text}; loaded anyway (partial): those days are working days "
+                "unless another file gives them off"
+            ),
+            stacklevel=4,
+        )
+        return
+    reader.fail(
+        f"{text}. A State Council notice gives every statutory day; a file meant to hold "
+        "part of one says partial = true in its [[notice]] table",
+        start=start,
+    )
+
+
+def load_overrides(path: str | Path, *, allow_partial: bool = False) -> CalendarOverride:
     """Read and validate an override file; see `parse_overrides`."""
     file = Path(path)
     try:
@@ -327,4 +396,4 @@ def load_overrides(path: str | Path) -> CalendarOverride:
         raise OverrideFileError(str(file), None, f"cannot read it: {error.strerror}") from None
     except NotUtf8Error as error:
         raise OverrideFileError(str(file), error.line, error.problem) from None
-    return parse_overrides(text, str(file))
+    return parse_overrides(text, str(file), allow_partial=allow_partial)

@@ -1,10 +1,18 @@
-"""The calendar table: one byte per day from 2004 to 2100, built from `holidays` and cached.
+"""The calendar table: one byte per day from 2004 to 2100.
 
-Building the table from `holidays` costs about 150 ms (importing it and computing 97 years in
-two languages); a process that prints one due date should not pay that. The table is therefore
-cached as JSON in the user's cache directory, keyed by the `holidays` version and our format
-version and sealed with a SHA-256 of its content: a cache that does not match is rebuilt, never
-trusted.
+Two sources, never mixed up:
+
+- **Announced years** (2004–2026) come from the package's own data, ``data/china.json``: one
+  State Council notice per year, each row with its source (see `deadlines.calendar._data`).
+  Reading it takes about a millisecond; nothing is cached and nothing outside the package is
+  read for them.
+- **Later years** are estimates of the statutory rules, which only the `holidays` package
+  computes (the lunar festivals and their 补假). Computing 74 years with it costs about 150 ms,
+  so the estimate is cached in the user's cache directory, keyed by the `holidays` version and
+  our format version. The cache's first line is a SHA-256 of the rest: it catches a file that
+  was truncated, corrupted or half-written. It does not authenticate: whoever can write the
+  cache directory can write a matching checksum, so the cache holds only the provisional years,
+  which every answer already flags as such.
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from deadlines.calendar._data import raw
 from deadlines.calendar._days import DayKind
 
 #: The first day covered: the 2004 notice is the first that `chinese_calendar` cross-checks.
@@ -26,10 +35,11 @@ FIRST_DATE = dt.date(2004, 1, 1)
 #: The last day covered: `holidays` computes China's statutory days through 2100.
 LAST_DATE = dt.date(2100, 12, 31)
 #: Bump when the cached layout or its meaning changes.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
+_SIZE = (LAST_DATE - FIRST_DATE).days + 1
 _US_DATE = re.compile(r"\b(\d{2})/(\d{2})/(\d{4})\b")
-_ESTIMATED = "estimated by the statutory rules (no State Council notice yet)"
+ESTIMATED = "estimated by the statutory rules (no State Council notice yet)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +50,16 @@ class Table:
         kinds: one `DayKind` byte per day from `FIRST_DATE` through `LAST_DATE`.
         names: day offset → (Chinese name, English name) for holidays and adjusted days.
         sources: year → the notice that fixed it (or how it was estimated).
+        day_sources: day offset → the notice that changed that day after its year's notice
+            (the 2020 extension of the Spring Festival, for one); other days cite their year's.
         last_announced_year: the last year whose State Council notice the data carries.
-        origin: where the data came from, e.g. ``holidays 0.109``.
+        origin: where the data came from, e.g. ``deadlines data 2004-2026 + holidays 0.109``.
     """
 
     kinds: bytes
     names: dict[int, tuple[str, str]]
     sources: dict[int, str]
+    day_sources: dict[int, str]
     last_announced_year: int
     origin: str
 
@@ -71,7 +84,7 @@ def holidays_version() -> str:
 
 
 def default_cache_dir() -> Path:
-    """Where the table is cached: ``$DEADLINES_CACHE_DIR``, else the platform's user cache."""
+    """Where the estimates are cached: ``$DEADLINES_CACHE_DIR``, else the user cache folder."""
     if env := os.environ.get("DEADLINES_CACHE_DIR"):
         return Path(env)
     if sys.platform == "win32":
@@ -81,38 +94,80 @@ def default_cache_dir() -> Path:
     return Path(base) / "deadlines"
 
 
+def notice_citation(notice: dict[str, str]) -> str:
+    """How a packaged notice is cited: its number (when known), title and link."""
+    return " ".join(part for part in (notice["number"], notice["title"], notice["url"]) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class _Estimates:
+    """The provisional years' special days, from `holidays`: offset → (kind, zh, en)."""
+
+    first_offset: int
+    days: dict[int, tuple[int, str, str]]
+    version: str
+
+
 def load_table(cache_dir: Path | None) -> Table:
-    """The table, from the cache when it is valid, else built from `holidays` (and cached).
+    """The table: the packaged notices, then the estimates of later years.
 
     Args:
-        cache_dir: the cache directory, or ``None`` to neither read nor write a cache.
+        cache_dir: where the estimates are cached, or ``None`` to neither read nor write one.
     """
+    data = raw()
+    week = bytes(DayKind.WEEKEND if (FIRST_DATE.weekday() + i) % 7 >= 5 else 0 for i in range(7))
+    kinds = bytearray((week * (_SIZE // 7 + 1))[:_SIZE])
+    names: dict[int, tuple[str, str]] = {}
+    sources: dict[int, str] = {}
+    day_sources: dict[int, str] = {}
+    first = FIRST_DATE.toordinal()
+    for notice in data["notices"]:
+        sources[notice["year"]] = notice_citation(notice)
+        cite = notice["number"] or notice["title"]
+        for key, kind in (("days_off", DayKind.HOLIDAY), ("workdays", DayKind.ADJUSTED_WORKDAY)):
+            for iso, zh, en, source in notice[key]:
+                offset = dt.date.fromisoformat(iso).toordinal() - first
+                kinds[offset] = kind
+                names[offset] = (zh, en)
+                if source != cite:
+                    day_sources[offset] = source
+    last_announced = max(sources)
+    estimates = _estimates(cache_dir, last_announced)
+    for offset, (estimated, zh, en) in estimates.days.items():
+        kinds[offset] = estimated
+        names[offset] = (zh, en)
+    for year in range(last_announced + 1, LAST_DATE.year + 1):
+        sources[year] = ESTIMATED
+    return Table(
+        kinds=bytes(kinds),
+        names=names,
+        sources=sources,
+        day_sources=day_sources,
+        last_announced_year=last_announced,
+        origin=f"deadlines data {FIRST_DATE.year}-{last_announced}, "
+        f"later years estimated by holidays {estimates.version}",
+    )
+
+
+def _estimates(cache_dir: Path | None, last_announced: int) -> _Estimates:
     version = holidays_version()
-    key = f"holidays-{version}-format-{FORMAT_VERSION}"
+    key = f"holidays-{version}-format-{FORMAT_VERSION}-after-{last_announced}"
     if cache_dir is None:
-        return build_table()
+        return build_estimates(last_announced)
     path = cache_dir / f"china-{key}.cache"
-    table = _read_cache(path, key)
-    if table is None:
-        table = build_table()
-        _write_cache(path, key, table)
-    return table
+    estimates = _read_cache(path, key)
+    if estimates is None:
+        estimates = build_estimates(last_announced)
+        _write_cache(path, key, estimates)
+    return estimates
 
 
 def _seal(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-#: The cached day kinds are a string of digits, one per day; this maps them back to bytes.
-_DIGITS = bytes.maketrans(b"0123", bytes(DayKind))
-
-
-def _read_cache(path: Path, key: str) -> Table | None:
-    """The cached table, or None when it is missing or fails any check.
-
-    The file is the SHA-256 of the payload on the first line, then the payload as JSON: the
-    seal is checked on the text as read, before anything is parsed.
-    """
+def _read_cache(path: Path, key: str) -> _Estimates | None:
+    """The cached estimates, or None when the file is missing, damaged or of another key."""
     try:
         seal, _, text = path.read_text("utf-8").partition("\n")
         if seal != _seal(text):
@@ -120,30 +175,24 @@ def _read_cache(path: Path, key: str) -> Table | None:
         payload = json.loads(text)
         if payload["key"] != key:
             return None
-        digits = payload["kinds"].encode("ascii")
-        if len(digits) != (LAST_DATE - FIRST_DATE).days + 1 or digits.translate(None, b"0123"):
-            return None
-        kinds = digits.translate(_DIGITS)
-        return Table(
-            kinds=kinds,
-            names={int(k): (v[0], v[1]) for k, v in payload["names"].items()},
-            sources={int(k): v for k, v in payload["sources"].items()},
-            last_announced_year=int(payload["last_announced_year"]),
-            origin=str(payload["origin"]),
-        )
+        first_offset = int(payload["first_offset"])
+        days: dict[int, tuple[int, str, str]] = {}
+        for offset, kind, zh, en in payload["days"]:
+            if not first_offset <= offset < _SIZE or kind not in (2, 3):
+                return None
+            days[int(offset)] = (int(kind), str(zh), str(en))
+        return _Estimates(first_offset, days, str(payload["version"]))
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
-        # Missing, unreadable, truncated or tampered with: rebuild.
+        # Missing, unreadable, truncated or corrupted: rebuild.
         return None
 
 
-def _write_cache(path: Path, key: str, table: Table) -> None:
+def _write_cache(path: Path, key: str, estimates: _Estimates) -> None:
     payload = {
         "key": key,
-        "kinds": "".join(map(str, table.kinds)),
-        "names": {str(k): list(v) for k, v in table.names.items()},
-        "sources": {str(k): v for k, v in table.sources.items()},
-        "last_announced_year": table.last_announced_year,
-        "origin": table.origin,
+        "version": estimates.version,
+        "first_offset": estimates.first_offset,
+        "days": [[offset, *day] for offset, day in sorted(estimates.days.items())],
     }
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     import tempfile  # only a cold start writes; a warm one need not import it
@@ -164,56 +213,28 @@ def _write_cache(path: Path, key: str, table: Table) -> None:
         return
 
 
-def _notice_links(doc: str) -> dict[int, list[str]]:
-    """Year → links of the State Council notices listed in `holidays.China`'s References."""
-    links: dict[int, list[str]] = {}
-    for label, url in re.findall(r"\*\s+\[(\d{4}[^\]]*)\]\((https?://[^)]+)\)", doc):
-        links.setdefault(int(label[:4]), []).append(f"{label}: {url}")
-    return links
+def build_estimates(last_announced: int) -> _Estimates:
+    """The special days of every year after `last_announced`, from `holidays` (about 150 ms).
 
-
-def build_table() -> Table:
-    """Build the table from the `holidays` package (about 150 ms)."""
+    They are what `holidays` computes for years without a notice in our data: the statutory
+    days with their 补假 (and, should the installed release already carry a later notice, its
+    days; they stay provisional until our data or a loaded notice announces the year).
+    """
     import holidays
-    from holidays.countries.china import China, ChinaStaticHolidays
 
-    years = range(FIRST_DATE.year, LAST_DATE.year + 1)
+    years = range(last_announced + 1, LAST_DATE.year + 1)
     zh = holidays.China(years=years, language="zh_CN")
     en = holidays.China(years=years, language="en_US")
-    # The notices are the only source of adjusted days; the last year with one is announced.
-    last_announced_year = max(ChinaStaticHolidays.special_public_holidays)
     weekend_workdays = set(zh.weekend_workdays)
-
-    size = (LAST_DATE - FIRST_DATE).days + 1
-    kinds = bytearray(size)
-    names: dict[int, tuple[str, str]] = {}
-    first_ordinal = FIRST_DATE.toordinal()
-    for offset in range(size):
-        day = dt.date.fromordinal(first_ordinal + offset)
-        weekend = day.weekday() >= 5
+    first = dt.date(last_announced + 1, 1, 1)
+    first_offset = (first - FIRST_DATE).days
+    days: dict[int, tuple[int, str, str]] = {}
+    for offset in range(first_offset, _SIZE):
+        day = dt.date.fromordinal(FIRST_DATE.toordinal() + offset)
         if day in zh:
-            kinds[offset] = DayKind.HOLIDAY
-            english = "; ".join(en.get_list(day))
             # holidays' en_US names carry US dates ("substituted from 09/20/2026"): use ISO.
-            english = _US_DATE.sub(r"\3-\1-\2", english)
-            names[offset] = ("；".join(zh.get_list(day)), english)
-        elif weekend and day in weekend_workdays:
-            kinds[offset] = DayKind.ADJUSTED_WORKDAY
-            names[offset] = ("调休上班", "adjusted working day")
-        elif weekend:
-            kinds[offset] = DayKind.WEEKEND
-
-    links = _notice_links(China.__doc__ or "")
-    sources = {
-        year: "; ".join(links.get(year, ["State Council notice"]))
-        if year <= last_announced_year
-        else _ESTIMATED
-        for year in years
-    }
-    return Table(
-        kinds=bytes(kinds),
-        names=names,
-        sources=sources,
-        last_announced_year=last_announced_year,
-        origin=f"holidays {holidays.__version__}",
-    )
+            english = _US_DATE.sub(r"\3-\1-\2", "; ".join(en.get_list(day)))
+            days[offset] = (DayKind.HOLIDAY, "；".join(zh.get_list(day)), english)
+        elif day.weekday() >= 5 and day in weekend_workdays:
+            days[offset] = (DayKind.ADJUSTED_WORKDAY, "调休上班", "adjusted working day")
+    return _Estimates(first_offset, days, holidays.__version__)

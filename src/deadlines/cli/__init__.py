@@ -7,9 +7,11 @@ Each subcommand is a module `deadlines.cli._<name>` with `register(subparsers)` 
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,6 +26,7 @@ COMMANDS: tuple[str, ...] = (
     "diff",
     "schema",
     "plugins",
+    "notice",
 )
 
 
@@ -43,11 +46,46 @@ def _build(only: str | None) -> tuple[argparse.ArgumentParser, Any]:
         description="Due dates of the 2020 administrative-efficiency opinion over the official "
         "Chinese working-day calendar.",
     )
+    parser.add_argument(
+        "--version",
+        action=_Version,
+        nargs=0,
+        help="print the version, the calendar data and the notice files in effect, and exit",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         if only is None or name == only:
             importlib.import_module(f"deadlines.cli._{name}").register(subparsers)
     return parser, subparsers
+
+
+def _show_warning(
+    command: str,
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: object = None,
+    line: str | None = None,
+) -> None:
+    """A library warning as one line in the shape of our errors; others as Python shows them."""
+    from deadlines._errors import DeadlinesWarning
+
+    if issubclass(category, DeadlinesWarning):
+        print(f"deadlines {command}: warning: {message}", file=sys.stderr)
+    else:
+        text = warnings.formatwarning(message, category, filename, lineno, line)
+        print(text, file=sys.stderr, end="")
+
+
+class _Version(argparse.Action):
+    """``--version``: computed when asked for (it loads the calendar), then exit."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from deadlines.cli._notice import version_text
+
+        print(version_text())
+        parser.exit()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,12 +98,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Reported by the subcommand's own parser, with its usage line: the top-level usage
         # would not say what `deadlines rules` takes.
         subparser = subparsers.choices[args.command]
-        subparser.error(
-            f"unrecognized arguments: {' '.join(extra)} (see {subparser.prog} --help)"
-        )
+        subparser.error(f"unrecognized arguments: {' '.join(extra)} (see {subparser.prog} --help)")
     module = importlib.import_module(f"deadlines.cli._{args.command}")
     try:
-        status: int = module.run(args)
+        with warnings.catch_warnings():
+            warnings.showwarning = functools.partial(_show_warning, args.command)
+            status: int = module.run(args)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (`deadlines ... | head`): stop quietly, and keep Python from

@@ -1,16 +1,22 @@
 """``deadlines calendar [YEAR | YEAR-MM]``: a month (or a year) of the working-day calendar.
 
-Plain text, readable without colour: each day carries a mark after its number.
+Plain text, readable without colour: each day carries a mark after its number. With
+``--json``, ``--csv`` or ``--ics``, the special days instead, as data for other systems (the
+shape OA work calendars import): every holiday and adjusted working day, each with ``date``,
+``off``, ``name``, ``name_en``, ``source`` and ``provisional``.
 """
 
 from __future__ import annotations
 
 import argparse
 import calendar as stdlib_calendar
+import csv
 import datetime as dt
+import json
 import re
 from typing import TYPE_CHECKING, Any
 
+from deadlines.calendar._days import BUILT_IN
 from deadlines.cli._common import (
     EXIT_OK,
     UsageError,
@@ -57,6 +63,23 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
     )
     add_lang(parser)
     add_calendar(parser)
+    formats = parser.add_mutually_exclusive_group()
+    for name, what in (
+        ("json", "a JSON array"),
+        ("csv", "CSV with a header line"),
+        ("ics", "an iCalendar file (RFC 5545), one all-day event per day"),
+    ):
+        formats.add_argument(
+            f"--{name}",
+            dest="format",
+            action="store_const",
+            const=name,
+            help=f"print the holidays and adjusted working days as {what}",
+        )
+
+
+#: The fields of each special day in --json and --csv, in order.
+FIELDS = ("date", "off", "name", "name_en", "source", "provisional")
 
 
 @guarded
@@ -64,6 +87,10 @@ def run(args: argparse.Namespace) -> int:
     """Print the month or year asked for."""
     year, month = _parse_when(args.when)
     cal = engine_from(args).calendar  # with the days plugins add
+    if args.format:
+        rows = special_rows(cal, year, month)
+        print(render(rows, args.format), file=out(), end="")
+        return EXIT_OK
     months = [month] if month is not None else list(range(1, 13))
     blocks = [month_grid(cal, year, m, args.lang) for m in months]
     lines: list[str] = []
@@ -142,8 +169,7 @@ def special_days(cal: ChinaCalendar, year: int, month: int, lang: str = "en") ->
         return []
     lines = [_describe(day, lang) for day in special]
     sources = dict.fromkeys(
-        day.source if day.origin == "holidays" else f"{day.origin}: {day.source}"
-        for day in special
+        day.source if day.origin == BUILT_IN else f"{day.origin}: {day.source}" for day in special
     )
     label = "来源：" if lang == "zh" else "source: "
     lines += [label + source for source in sources]
@@ -161,3 +187,103 @@ def _describe(day: Day, lang: str) -> str:
     head = f"{date:%m-%d} ({date:%a})"
     tail = " (provisional)" if day.provisional else ""
     return f"{head} {kind}" + (f": {name}" if name and name != kind else "") + tail
+
+
+def special_rows(cal: ChinaCalendar, year: int, month: int | None = None) -> list[dict[str, Any]]:
+    """The holidays and adjusted working days of a year (or a month), as export rows.
+
+    >>> from deadlines import ChinaCalendar
+    >>> rows = special_rows(ChinaCalendar(), 2026, 10)
+    >>> [(row["date"], row["off"]) for row in rows][-2:]
+    [('2026-10-07', True), ('2026-10-10', False)]
+    >>> rows[-1]["source"].split()[0]
+    '国办发明电〔2025〕7号'
+    """
+    first = dt.date(year, month or 1, 1)
+    last = dt.date(year, month or 12, stdlib_calendar.monthrange(year, month or 12)[1])
+    return [
+        {
+            "date": day.date.isoformat(),
+            "off": not day.is_workday,
+            "name": day.name_zh,
+            "name_en": day.name_en,
+            "source": day.source if day.origin == BUILT_IN else f"{day.origin}: {day.source}",
+            "provisional": day.provisional,
+        }
+        for day in cal.days(first, last)
+        if day.kind in (2, 3)
+    ]
+
+
+def render(rows: list[dict[str, Any]], form: str) -> str:
+    """The rows as JSON, CSV or iCalendar text."""
+    if form == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if form == "csv":
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\r\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(
+                {
+                    **row,
+                    "off": str(row["off"]).lower(),
+                    "provisional": str(row["provisional"]).lower(),
+                }
+            )
+        return buffer.getvalue()
+    return _ics(rows)
+
+
+def _ics_text(value: str) -> str:
+    """A TEXT value escaped as RFC 5545 section 3.3.11 says."""
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> list[str]:
+    """One content line folded at 75 octets (RFC 5545 section 3.1), never inside a character."""
+    parts: list[str] = []
+    current = ""
+    for char in line:
+        limit = 75 if not parts else 74  # a continuation line starts with a space
+        if len((current + char).encode("utf-8")) > limit:
+            parts.append(current)
+            current = char
+        else:
+            current += char
+    parts.append(current)
+    return [parts[0], *(" " + part for part in parts[1:])]
+
+
+def _ics(rows: list[dict[str, Any]]) -> str:
+    """The rows as a VCALENDAR of all-day events; a day off is TRANSPARENT, a working day not."""
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//deadlines//calendar//EN",
+        "CALSCALE:GREGORIAN",
+        "X-WR-CALNAME:中国法定节假日与调休 (deadlines)",
+    ]
+    for row in rows:
+        day = dt.date.fromisoformat(row["date"])
+        kind = "off" if row["off"] else "workday"
+        summary = row["name"] + ("（暂定）" if row["provisional"] else "")
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{day:%Y%m%d}-{kind}@deadlines",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{_ics_text(summary)}",
+            f"DESCRIPTION:{_ics_text(row['name_en'] + ' / ' + row['source'])}",
+            f"CATEGORIES:{'HOLIDAY' if row['off'] else 'WORKDAY'}",
+            f"TRANSP:{'TRANSPARENT' if row['off'] else 'OPAQUE'}",
+            f"X-DEADLINES-OFF:{'TRUE' if row['off'] else 'FALSE'}",
+            f"X-DEADLINES-PROVISIONAL:{'TRUE' if row['provisional'] else 'FALSE'}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(part + "\r\n" for line in lines for part in _fold(line))

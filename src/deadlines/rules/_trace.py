@@ -37,7 +37,9 @@ def instant_label(at: dt.datetime) -> str:
 
 
 def _origin(day: Any) -> str:  # noqa: ANN401 - a calendar Day
-    return "" if day.origin == "holidays" else str(day.origin)
+    from deadlines.calendar._days import BUILT_IN
+
+    return "" if day.origin == BUILT_IN else str(day.origin)
 
 
 def count_days(
