@@ -33,8 +33,6 @@ from deadlines.calendar import ChinaCalendar, OfficeHours
 from deadlines.rules import Conventions, RuleSet
 
 if TYPE_CHECKING:
-    from pluggy import PluginManager
-
     from deadlines._result import TraceStep
     from deadlines._thresholds import Thresholds
 
@@ -122,7 +120,6 @@ def configure(
         return None
     base_hours = calendar.office_hours if calendar is not None else OfficeHours()
     claims = Claims()
-    alone: dict[str, PluginManager] = {}
     reader = Reader(claims, rules, conventions, base_hours)
     arguments: dict[str, object] = {
         "office_hours": base_hours,
@@ -137,8 +134,19 @@ def configure(
 
             arguments["thresholds"] = reader.base_thresholds = Thresholds()
         read: Callable[[Answer], None] = getattr(reader, hook.removeprefix("deadlines_"))
-        for answer in answers(manager, hook, alone, **arguments):
-            _read(answer, read)
+        for answer in answers(manager, hook, arguments):
+            # Errors the reader raises itself name the plugin; anything else was raised by
+            # the answer while it was read (a generator, a mapping computing its values).
+            try:
+                read(answer)
+            except DeadlinesError:
+                raise
+            except Exception as error:
+                raise PluginError(
+                    answer.plugin,
+                    hook,
+                    f"its answer raised {type(error).__name__} while it was read: {error}",
+                ) from error
     claims.decide()
     changes = claims.changes()
     dists = distributions(manager)
@@ -160,25 +168,6 @@ def configure(
         steps=_build.steps(claims),
         supervision_thresholds=_build.thresholds(claims, reader.base_thresholds),
     )
-
-
-def _read(answer: Answer, read: Callable[[Answer], None]) -> None:
-    """Read one answer; whatever it raises while it is read is its plugin's error.
-
-    A hook's answer is read only here, after the call: a generator runs as it is consumed,
-    a mapping may compute its values. Errors the reader raises itself (`DeadlinesError`)
-    already name the plugin and pass through.
-    """
-    try:
-        read(answer)
-    except DeadlinesError:
-        raise
-    except Exception as error:
-        raise PluginError(
-            answer.plugin,
-            answer.hook,
-            f"its answer raised {type(error).__name__} while it was read: {error}",
-        ) from error
 
 
 def _module_of(plugin: object) -> str:

@@ -1,9 +1,9 @@
 """The table of claims: what each plugin says of each thing, and which claim applies.
 
 A claim is one plugin's value for one target (a field of a rule version, a convention, a day,
-the office hours…). Every hook's answer becomes claims; then, target by target, the highest
-rank applies (pluggy's ``tryfirst`` 2, plain 1, ``trylast`` 0), agreeing claims all apply, and
-two claims of the same rank that differ are a `PluginConflictError` naming both plugins.
+the office hours…). Target by target the highest rank applies (pluggy's ``tryfirst`` 2, plain
+1, ``trylast`` 0), agreeing claims all apply, and two claims of the same rank that differ are a
+`PluginConflictError` naming both plugins.
 """
 
 from __future__ import annotations
@@ -75,6 +75,39 @@ class PluginChange:
         return f"{self.en} (overridden by {self.overridden_by})" if self.overridden_by else self.en
 
 
+#: Rule fields as a Chinese reader knows them.
+FIELDS_ZH: Final = {
+    "limit": "时限",
+    "title_zh": "中文标题",
+    "title_en": "英文标题",
+    "actor_zh": "办理主体",
+    "actor_en": "办理主体（英文）",
+    "citation": "依据",
+    "effective_from": "施行日期",
+    "effective_until": "失效日期",
+}
+
+
+def field_change(
+    hook: str, kind: str, target: str, field: str, before: object, after: object, en: str, zh: str
+) -> PluginChange:
+    """One field (or, without one, a whole value) set: ``{en}: {field} {before} → {after}``."""
+    field_zh = FIELDS_ZH.get(field, field)
+    b, a, b_zh, a_zh = plain(before), plain(after), plain(before, "zh"), plain(after, "zh")
+    return PluginChange(
+        hook,
+        kind,
+        target,
+        field,
+        b,
+        a,
+        f"{zh}：{field_zh}{' ' if field else ''}由 {b_zh} 改为 {a_zh}",
+        f"{en}: {field}{' ' if field else ''}{b} → {a}",
+        before_zh=b_zh if b_zh != b else "",
+        after_zh=a_zh if a_zh != a else "",
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Answer:
     """One plugin's non-None answer to one hook, read only once the hook has returned."""
@@ -87,17 +120,18 @@ class Answer:
 
 @dataclass(slots=True)
 class Claim:
-    """One plugin's say on one target.
+    """One plugin's say on one target, `what` it is in a conflict's words.
 
-    `value` is what conflicts are decided on; `payload` the typed thing it stands for where the
-    value alone does not rebuild it (an added Rule, a DayChange, a Notice, OfficeHours).
+    `value` is what conflicts are decided on; `payload` the thing it stands for where the value
+    alone does not rebuild it (an added Rule, a DayChange, a Notice).
     """
 
     plugin: str
     rank: int
     change: PluginChange
+    what: str
     value: object
-    payload: object = None
+    payload: Any = None
     overridden_by: str = ""
 
 
@@ -110,40 +144,60 @@ class Claims:
     def add(
         self,
         target: Target,
+        what: str,
         answer: Answer,
         change: PluginChange,
         value: object,
         payload: object = None,
     ) -> None:
-        claim = Claim(answer.plugin, answer.rank, change, value, payload)
-        self.by_target.setdefault(target, []).append(claim)
+        """Record a claim; a plugin that contradicts itself (its rule and its label) is wrong."""
+        claims = self.by_target.setdefault(target, [])
+        for other in claims:
+            if other.plugin == answer.plugin and other.value != value:
+                raise PluginError(
+                    answer.plugin,
+                    answer.hook,
+                    f"sets {what} to {change.after}, but its {other.change.hook} sets "
+                    f"{other.change.after}",
+                )
+        claims.append(Claim(answer.plugin, answer.rank, change, what, value, payload))
 
     def targets(self, kind: str) -> list[Target]:
         return [target for target in self.by_target if target[0] == kind]
 
     def applied(self, kind: str) -> Iterator[tuple[Target, list[Claim]]]:
         """Each target of `kind` with its claims that apply (those no other plugin overrode)."""
-        for target, claims in self.by_target.items():
-            if target[0] == kind:
-                winners = [claim for claim in claims if not claim.overridden_by]
-                if winners:
-                    yield target, winners
+        for target in self.targets(kind):
+            winners = [claim for claim in self.by_target[target] if not claim.overridden_by]
+            if winners:
+                yield target, winners
 
     def decide(self) -> None:
         """Mark every claim a higher-ranking one overrides; raise on a conflict between equals."""
-        for target, claims in self.by_target.items():
-            _decide(target, claims)
+        for claims in self.by_target.values():
+            top = max(claim.rank for claim in claims)
+            first, *rest = [claim for claim in claims if claim.rank == top]
+            for claim in rest:
+                if claim.value != first.value:
+                    raise PluginConflictError(
+                        first.what,
+                        (first.plugin, claim.plugin),
+                        f"{first.plugin!r} sets {first.change.after}, {claim.plugin!r} sets "
+                        f"{claim.change.after}",
+                    )
+            for claim in claims:
+                if claim.rank < top and claim.value != first.value:
+                    claim.overridden_by = first.plugin
         for target in self.targets("disabled"):
-            rule_id = target[1]
             changes = [
                 claim
-                for other, claims in self.by_target.items()
-                if other[0] in ("rule", "added") and other[1] == rule_id
-                for claim in claims
+                for other in self.by_target
+                if other[0] in ("rule", "added") and other[1] == target[1]
+                for claim in self.by_target[other]
                 if not claim.overridden_by
             ]
             if changes:
-                _decide_disable(rule_id, self.by_target[target], changes)
+                _decide_disable(target[1], self.by_target[target], changes)
 
     def changes(self) -> dict[str, tuple[PluginChange, ...]]:
         """What each plugin changes, in hook order, each marked when another plugin won."""
@@ -151,29 +205,9 @@ class Claims:
         every = [claim for claims in self.by_target.values() for claim in claims]
         every.sort(key=lambda c: (HOOKS.index(c.change.hook), c.change.kind, c.change.target))
         for claim in every:
-            change = claim.change
-            if claim.overridden_by:
-                change = replace(change, overridden_by=claim.overridden_by)
+            change = replace(claim.change, overridden_by=claim.overridden_by)
             out.setdefault(claim.plugin, []).append(change)
         return {name: tuple(changes) for name, changes in out.items()}
-
-
-def _decide(target: Target, claims: list[Claim]) -> None:
-    """Mark the claims that a higher-ranking different claim overrides; raise on a tie."""
-    top = max(claim.rank for claim in claims)
-    leaders = [claim for claim in claims if claim.rank == top]
-    first = leaders[0]
-    for claim in leaders[1:]:
-        if claim.value != first.value:
-            raise PluginConflictError(
-                _describe_target(target),
-                (first.plugin, claim.plugin),
-                f"{first.plugin!r} sets {first.change.after}, {claim.plugin!r} sets "
-                f"{claim.change.after}",
-            )
-    for claim in claims:
-        if claim.rank < top and claim.value != first.value:
-            claim.overridden_by = first.plugin
 
 
 def _decide_disable(rule_id: str, disables: list[Claim], changes: list[Claim]) -> None:
@@ -198,25 +232,7 @@ def _decide_disable(rule_id: str, disables: list[Claim], changes: list[Claim]) -
         claim.overridden_by = winner.plugin
 
 
-def _describe_target(target: Target) -> str:
-    """How a conflict names what two plugins both change."""
-    kind = target[0]
-    if kind == "rule":
-        return f"{target[3]} of the rule {target[1]} (from {target[2]})"
-    if kind == "added":
-        return f"the new rule {target[1]} (from {target[2]})"
-    if kind == "convention":
-        return f"the convention {target[1]}"
-    if kind == "day":
-        return f"the day {target[1]}"
-    if kind == "notice":
-        return f"the {target[1]} notice"
-    if kind == "thresholds":
-        return f"the supervision threshold {target[2]}" + (f" for {target[1]}" if target[1] else "")
-    return "the office hours"
-
-
-# --- values in messages -------------------------------------------------------------------------
+# --- answers and values in messages ---------------------------------------------------------
 
 
 def plain(value: object, lang: str = "en") -> str:
@@ -231,12 +247,26 @@ def plain(value: object, lang: str = "en") -> str:
     return inner if isinstance(inner, str) else repr(value)
 
 
-def items(answer: Answer, example: str) -> tuple[object, ...]:
-    """The answer as a sequence of values, or the plugin's error saying what was expected."""
-    value = answer.value
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        wrong(answer, example)
-    return tuple(value)
+def each(answer: Answer, values: object, cls: type, expected: str) -> list[Any]:
+    """`values` (a list, a generator…) as a list of `cls`, or the plugin's error."""
+    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+        wrong(answer, expected)
+    found = list(values)
+    for item in found:
+        if not isinstance(item, cls):
+            wrong(answer, expected, item)
+    return found
+
+
+def mapping(answer: Answer, values: object, cls: type, expected: str) -> dict[str, Any]:
+    """`values` as a mapping of text to `cls`, or the plugin's error."""
+    if not isinstance(values, Mapping):
+        wrong(answer, expected)
+    found = dict(values)
+    for key, item in found.items():
+        if not isinstance(key, str) or not isinstance(item, cls):
+            wrong(answer, expected, item if isinstance(key, str) else key)
+    return found
 
 
 def wrong(answer: Answer, expected: str, item: object = None) -> NoReturn:

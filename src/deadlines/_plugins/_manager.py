@@ -2,10 +2,10 @@
 
 pluggy does the work: `PluginManager.register` checks each implementation against its
 specification, `load_setuptools_entrypoints` imports the installed plugins and records their
-distributions, `check_pending` refuses hooks that do not exist, and each plugin's hook is called
-through pluggy's hook caller. What is added here is what pluggy lets pass silently (a
-``deadlines_*`` function without `hookimpl`, a wrapper, a plugin that implements nothing) and
-the plugin's name on every error, so that a `PluginError` always says whose it is.
+distributions, `check_pending` refuses hooks that do not exist. What is added here is what
+pluggy lets pass silently (a ``deadlines_*`` function without `hookimpl`, a wrapper, a plugin
+that implements nothing) and the plugin's name on every error, so that a `PluginError` always
+says whose it is.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 LOAD: Final = "(load)"  # the "hook" named when a plugin fails before any hook is called
 
-_GIVEN_EXAMPLE = "an iterable of plugin objects, e.g. [module], or a mapping {name: plugin}"
+_GIVEN = "an iterable of plugin objects, e.g. [module], or a mapping {name: plugin}"
 
 
 def plugin_manager(plugins: object, *, discover: bool) -> PluginManager:
@@ -46,19 +46,25 @@ def plugin_manager(plugins: object, *, discover: bool) -> PluginManager:
     manager = PluginManager(ENTRY_POINT_GROUP)
     manager.add_hookspecs(hookspecs)
     for name, plugin in _given(plugins):
-        _register(manager, name, plugin)
+        try:
+            manager.register(plugin, name=name)
+        except PluginValidationError as error:
+            raise _invalid(name, error) from None
+        except ValueError as error:  # the same object under two names
+            raise InvalidValueError(
+                "plugins", plugin, "each plugin once; it is already registered"
+            ) from error
     if discover:
         _load_installed(manager)
     try:
         manager.check_pending()
     except PluginValidationError as error:
-        name = manager.get_name(error.plugin) or LOAD
-        hook = next(
-            (c.name for c in manager.get_hookcallers(error.plugin) or () if not c.has_spec()), LOAD
-        )
-        raise PluginError(name, hook, f"no such hook; the hooks are {', '.join(HOOKS)}") from None
+        callers = manager.get_hookcallers(error.plugin) or ()
+        hook = next((c.name for c in callers if not c.has_spec()), LOAD)
+        no_such = f"no such hook; the hooks are {', '.join(HOOKS)}"
+        raise PluginError(manager.get_name(error.plugin) or LOAD, hook, no_such) from None
     for name, plugin in registered(manager):
-        _check_registered(manager, name, plugin)
+        _check(manager, name, plugin)
     return manager
 
 
@@ -81,56 +87,43 @@ def hooks_of(manager: PluginManager, plugin: object) -> tuple[str, ...]:
     return tuple(hook for hook in HOOKS if hook in names)
 
 
-def answers(
-    manager: PluginManager, hook: str, alone: dict[str, PluginManager], **kwargs: object
-) -> list[Answer]:
+def answers(manager: PluginManager, hook: str, kwargs: Mapping[str, object]) -> list[Answer]:
     """Each plugin's non-None answer, highest rank first, then by plugin name.
 
-    pluggy calls each plugin's implementation through a manager of that plugin alone, so that
-    an exception, and an answer, are pinned on their plugin. (`subset_hook_caller` would need
-    plugins to be hashable, which a plugin object need not be.) `alone` keeps those managers,
-    by plugin name, from one hook to the next.
+    Each `HookImpl` is called as pluggy's own loop calls it (with the arguments it names), one
+    at a time, so that an exception, and an answer, are pinned on their plugin. Wrappers,
+    which would need pluggy's loop, are refused at registration.
     """
-    found: list[Answer] = []
+    found = []
     for impl in getattr(manager.hook, hook).get_hookimpls():
-        own = alone.get(impl.plugin_name)
-        if own is None:
-            own = alone[impl.plugin_name] = PluginManager(ENTRY_POINT_GROUP)
-            own.add_hookspecs(hookspecs)
-            own.register(impl.plugin, name=impl.plugin_name)
         try:
-            values = getattr(own.hook, hook)(**kwargs)
+            value = impl.function(*(kwargs[name] for name in impl.argnames))
         except Exception as error:
             raise PluginError(
                 impl.plugin_name, hook, f"raised {type(error).__name__}: {error}"
             ) from error
         rank = 2 if impl.tryfirst else 0 if impl.trylast else 1
-        found.extend(Answer(impl.plugin_name, rank, hook, value) for value in values)
-    found.sort(key=lambda answer: (-answer.rank, answer.plugin))
-    return found
-
-
-# --- registering ------------------------------------------------------------------------------
+        if value is not None:
+            found.append(Answer(impl.plugin_name, rank, hook, value))
+    return sorted(found, key=lambda answer: (-answer.rank, answer.plugin))
 
 
 def _given(plugins: object) -> Iterator[tuple[str, object]]:
     if isinstance(plugins, (str, bytes)) or not isinstance(plugins, Iterable):
-        raise InvalidArgumentError("plugins", plugins, _GIVEN_EXAMPLE)
-    pairs: Iterable[tuple[object, object]]
-    if isinstance(plugins, Mapping):
-        pairs = plugins.items()
-    else:
-        pairs = ((_name_of(plugin), plugin) for plugin in plugins)
-    seen: set[str] = set()
+        raise InvalidArgumentError("plugins", plugins, _GIVEN)
+    pairs: Iterable[tuple[object, object]] = (
+        plugins.items()
+        if isinstance(plugins, Mapping)
+        else ((getattr(plugin, "__name__", type(plugin).__name__), plugin) for plugin in plugins)
+    )
+    seen: set[object] = set()
     for name, plugin in pairs:
         if not isinstance(name, str) or not name:
             raise InvalidArgumentError(
                 "plugins", name, "non-empty names in a mapping {name: plugin}"
             )
         if plugin is None or isinstance(plugin, (str, bytes)):
-            raise InvalidArgumentError(
-                "plugins", plugin, f"plugin objects, not names: {_GIVEN_EXAMPLE}"
-            )
+            raise InvalidArgumentError("plugins", plugin, f"plugin objects, not names: {_GIVEN}")
         if name in seen:
             raise InvalidValueError(
                 "plugins", name, "distinct plugin names; name them with a mapping {name: plugin}"
@@ -139,45 +132,24 @@ def _given(plugins: object) -> Iterator[tuple[str, object]]:
         yield name, plugin
 
 
-def _name_of(plugin: object) -> str:
-    name = getattr(plugin, "__name__", None)
-    return name if isinstance(name, str) else type(plugin).__name__
-
-
-def _register(manager: PluginManager, name: str, plugin: object) -> None:
-    try:
-        manager.register(plugin, name=name)
-    except PluginValidationError as error:
-        raise _invalid(name, error) from None
-    except ValueError as error:  # the same object under two names
-        raise InvalidValueError(
-            "plugins", plugin, "each plugin once; it is already registered"
-        ) from error
-
-
 def _invalid(name: str, error: PluginValidationError) -> PluginError:
     hook = next((h for h in HOOKS if repr(h) in str(error)), LOAD)
     return PluginError(name, hook, str(error).replace("\n", "; "))
 
 
-def _check_registered(manager: PluginManager, name: str, plugin: object) -> None:
+def _check(manager: PluginManager, name: str, plugin: object) -> None:
     """What pluggy accepts and the engine does not.
 
     A ``deadlines_*`` function without `hookimpl` (pluggy skips it), no hook at all, a wrapper,
     a hook implemented twice.
     """
-    unmarked = next(
-        (
-            attr
-            for attr in dir(plugin)
-            if attr.startswith("deadlines_")
+    for attr in dir(plugin):
+        if (
+            attr.startswith("deadlines_")
             and callable(inspect.getattr_static(plugin, attr, None))
             and manager.parse_hookimpl_opts(plugin, attr) is None
-        ),
-        None,
-    )
-    if unmarked is not None:
-        raise PluginError(name, unmarked, "is not marked; decorate it with @deadlines.hookimpl")
+        ):
+            raise PluginError(name, attr, "is not marked; decorate it with @deadlines.hookimpl")
     callers = manager.get_hookcallers(plugin) or []
     if not callers:
         raise PluginError(
@@ -204,9 +176,6 @@ def _check_registered(manager: PluginManager, name: str, plugin: object) -> None
             )
 
 
-# --- installed plugins --------------------------------------------------------------------------
-
-
 def _load_installed(manager: PluginManager) -> None:
     """Load the installed plugins with pluggy, one entry-point name at a time, by name.
 
@@ -218,18 +187,18 @@ def _load_installed(manager: PluginManager) -> None:
     by_name: dict[str, list[EntryPoint]] = {}
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         by_name.setdefault(ep.name, []).append(ep)
-    for name in sorted(by_name):
+    for name, (ep, *more) in sorted(by_name.items()):
         if manager.has_plugin(name):  # given in code: that one wins
             continue
-        found = by_name[name]
-        if len(found) > 1:
+        if more:
+            dists = " and ".join(
+                f"{e.dist.name} {e.dist.version}" if e.dist else e.value for e in (ep, *more)
+            )
             raise PluginError(
                 name,
                 LOAD,
-                "two distributions install a plugin of this name "
-                f"({' and '.join(map(_dist_of, found))}); uninstall one",
+                f"two distributions install a plugin of this name ({dists}); uninstall one",
             )
-        ep = found[0]
         try:
             if ep.module in sys.modules and manager.is_registered(ep.load()):
                 manager.set_blocked(name)  # the same object was given in code, by its own name
@@ -241,7 +210,3 @@ def _load_installed(manager: PluginManager) -> None:
             raise PluginError(
                 name, LOAD, f"cannot import {ep.value}: {type(error).__name__}: {error}"
             ) from error
-
-
-def _dist_of(ep: EntryPoint) -> str:
-    return f"{ep.dist.name} {ep.dist.version}" if ep.dist is not None else ep.value
