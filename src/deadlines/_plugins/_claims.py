@@ -13,19 +13,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Final, NoReturn
 
+from deadlines import hookspecs
 from deadlines._errors import PluginConflictError, PluginError, describe
 from deadlines.rules import Citation, Limit, Rule, describe_limit
 
-#: The hooks in the order they are called, which is also the order changes are listed in.
-HOOKS: Final = (
-    "deadlines_calendar",
-    "deadlines_office_hours",
-    "deadlines_conventions",
-    "deadlines_rules",
-    "deadlines_disable_rules",
-    "deadlines_labels",
-    "deadlines_supervision_thresholds",
-)
+#: The hooks in the order they are called (that of `deadlines.hookspecs`), which is also the
+#: order changes are listed in.
+HOOKS: Final = tuple(name for name in vars(hookspecs) if name.startswith("deadlines_"))
 
 # What a claim is about: ("rule", id, effective_from, field), ("added", id, effective_from),
 # ("disabled", id), ("convention", name), ("office_hours",), ("day", date), ("notice", year),
@@ -88,26 +82,6 @@ FIELDS_ZH: Final = {
 }
 
 
-def field_change(
-    hook: str, kind: str, target: str, field: str, before: object, after: object, en: str, zh: str
-) -> PluginChange:
-    """One field (or, without one, a whole value) set: ``{en}: {field} {before} → {after}``."""
-    field_zh = FIELDS_ZH.get(field, field)
-    b, a, b_zh, a_zh = plain(before), plain(after), plain(before, "zh"), plain(after, "zh")
-    return PluginChange(
-        hook,
-        kind,
-        target,
-        field,
-        b,
-        a,
-        f"{zh}：{field_zh}{' ' if field else ''}由 {b_zh} 改为 {a_zh}",
-        f"{en}: {field}{' ' if field else ''}{b} → {a}",
-        before_zh=b_zh if b_zh != b else "",
-        after_zh=a_zh if a_zh != a else "",
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class Answer:
     """One plugin's non-None answer to one hook, read only once the hook has returned."""
@@ -116,6 +90,34 @@ class Answer:
     rank: int
     hook: str
     value: object
+
+    def error(self, problem: str) -> PluginError:
+        return PluginError(self.plugin, self.hook, problem)
+
+    def wrong(self, expected: str, item: object = None) -> NoReturn:
+        """Raise the plugin's error: what its hook returned and what is expected instead."""
+        what = _short(self.value) if item is None else f"{_short(item)} among its values"
+        raise self.error(f"returned {what}; expected {expected}")
+
+    def each(self, values: object, cls: type, expected: str) -> list[Any]:
+        """`values` (a list, a generator…) as a list of `cls`, or the plugin's error."""
+        if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+            self.wrong(expected)
+        found = list(values)
+        for item in found:
+            if not isinstance(item, cls):
+                self.wrong(expected, item)
+        return found
+
+    def mapping(self, values: object, cls: type, expected: str) -> dict[str, Any]:
+        """`values` as a mapping of text to `cls`, or the plugin's error."""
+        if not isinstance(values, Mapping):
+            self.wrong(expected)
+        found = dict(values)
+        for key, item in found.items():
+            if not isinstance(key, str) or not isinstance(item, cls):
+                self.wrong(expected, item if isinstance(key, str) else key)
+        return found
 
 
 @dataclass(slots=True)
@@ -154,13 +156,32 @@ class Claims:
         claims = self.by_target.setdefault(target, [])
         for other in claims:
             if other.plugin == answer.plugin and other.value != value:
-                raise PluginError(
-                    answer.plugin,
-                    answer.hook,
-                    f"sets {what} to {change.after}, but its {other.change.hook} sets "
-                    f"{other.change.after}",
-                )
+                hook, then = other.change.hook, other.change.after
+                raise answer.error(f"sets {what} to {change.after}, but its {hook} sets {then}")
         claims.append(Claim(answer.plugin, answer.rank, change, what, value, payload))
+
+    def set(
+        self,
+        target: Target,
+        what: str,
+        answer: Answer,
+        before: object,
+        after: object,
+        name: str,
+        en: str,
+        zh: str,
+    ) -> None:
+        """Claim `target` where `after` differs from `before`: ``{en}: {field} {b} → {a}``."""
+        if before == after:
+            return
+        field = target[-1] if target[0] in ("rule", "thresholds") else ""
+        sep = " " if field else ""
+        b, a, b_zh, a_zh = plain(before), plain(after), plain(before, "zh"), plain(after, "zh")
+        zh = f"{zh}：{FIELDS_ZH.get(field, field)}{sep}由 {b_zh} 改为 {a_zh}"
+        en = f"{en}: {field}{sep}{b} → {a}"
+        b_zh, a_zh = ("" if b_zh == b else b_zh), ("" if a_zh == a else a_zh)
+        change = PluginChange(answer.hook, target[0], name, field, b, a, zh, en, "", b_zh, a_zh)
+        self.add(target, what, answer, change, after)
 
     def targets(self, kind: str) -> list[Target]:
         return [target for target in self.by_target if target[0] == kind]
@@ -179,25 +200,37 @@ class Claims:
             first, *rest = [claim for claim in claims if claim.rank == top]
             for claim in rest:
                 if claim.value != first.value:
-                    raise PluginConflictError(
-                        first.what,
-                        (first.plugin, claim.plugin),
-                        f"{first.plugin!r} sets {first.change.after}, {claim.plugin!r} sets "
-                        f"{claim.change.after}",
-                    )
+                    a, b = first.plugin, claim.plugin
+                    sets = f"{a!r} sets {first.change.after}, {b!r} sets {claim.change.after}"
+                    raise PluginConflictError(first.what, (a, b), sets)
             for claim in claims:
                 if claim.rank < top and claim.value != first.value:
                     claim.overridden_by = first.plugin
         for target in self.targets("disabled"):
+            rule_id, disables = target[1], self.by_target[target]
             changes = [
                 claim
-                for other in self.by_target
-                if other[0] in ("rule", "added") and other[1] == target[1]
-                for claim in self.by_target[other]
+                for other, claims in self.by_target.items()
+                if other[0] in ("rule", "added") and other[1] == rule_id
+                for claim in claims
                 if not claim.overridden_by
             ]
-            if changes:
-                _decide_disable(target[1], self.by_target[target], changes)
+            if not changes:
+                continue
+            top, other = max(c.rank for c in disables), max(c.rank for c in changes)
+            if top == other:  # a rule one plugin disables and another changes
+                off = next(c for c in disables if c.rank == top)
+                on = next(c for c in changes if c.rank == top)
+                if off.plugin == on.plugin:
+                    hook = off.change.hook
+                    raise PluginError(
+                        off.plugin, hook, f"disables {rule_id}, which its {on.change.hook} changes"
+                    )
+                says = f"{off.plugin!r} disables it, {on.plugin!r} changes it ({on.change.en})"
+                raise PluginConflictError(f"the rule {rule_id}", (off.plugin, on.plugin), says)
+            winner = max((*disables, *changes), key=lambda c: c.rank)
+            for claim in disables if other > top else changes:
+                claim.overridden_by = winner.plugin
 
     def changes(self) -> dict[str, tuple[PluginChange, ...]]:
         """What each plugin changes, in hook order, each marked when another plugin won."""
@@ -210,31 +243,6 @@ class Claims:
         return {name: tuple(changes) for name, changes in out.items()}
 
 
-def _decide_disable(rule_id: str, disables: list[Claim], changes: list[Claim]) -> None:
-    """A rule one plugin disables and another changes: the higher rank wins, or it's a conflict."""
-    top, other = max(c.rank for c in disables), max(c.rank for c in changes)
-    if top == other:
-        disabler = next(c for c in disables if c.rank == top)
-        changer = next(c for c in changes if c.rank == top)
-        if disabler.plugin == changer.plugin:
-            raise PluginError(
-                disabler.plugin,
-                disabler.change.hook,
-                f"disables {rule_id}, which its {changer.change.hook} changes",
-            )
-        raise PluginConflictError(
-            f"the rule {rule_id}",
-            (disabler.plugin, changer.plugin),
-            f"{disabler.plugin!r} disables it, {changer.plugin!r} changes it ({changer.change.en})",
-        )
-    winner = max((*disables, *changes), key=lambda c: c.rank)
-    for claim in disables if other > top else changes:
-        claim.overridden_by = winner.plugin
-
-
-# --- answers and values in messages ---------------------------------------------------------
-
-
 def plain(value: object, lang: str = "en") -> str:
     """A limit in words, an enum by its value, a date in ISO form, a citation as it reads."""
     if isinstance(value, dt.date):
@@ -245,34 +253,6 @@ def plain(value: object, lang: str = "en") -> str:
         return describe_limit(value, lang)
     inner = getattr(value, "value", value)
     return inner if isinstance(inner, str) else repr(value)
-
-
-def each(answer: Answer, values: object, cls: type, expected: str) -> list[Any]:
-    """`values` (a list, a generator…) as a list of `cls`, or the plugin's error."""
-    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
-        wrong(answer, expected)
-    found = list(values)
-    for item in found:
-        if not isinstance(item, cls):
-            wrong(answer, expected, item)
-    return found
-
-
-def mapping(answer: Answer, values: object, cls: type, expected: str) -> dict[str, Any]:
-    """`values` as a mapping of text to `cls`, or the plugin's error."""
-    if not isinstance(values, Mapping):
-        wrong(answer, expected)
-    found = dict(values)
-    for key, item in found.items():
-        if not isinstance(key, str) or not isinstance(item, cls):
-            wrong(answer, expected, item if isinstance(key, str) else key)
-    return found
-
-
-def wrong(answer: Answer, expected: str, item: object = None) -> NoReturn:
-    """Raise the plugin's error: what its hook returned and what is expected instead."""
-    what = _short(answer.value) if item is None else f"{_short(item)} among its values"
-    raise PluginError(answer.plugin, answer.hook, f"returned {what}; expected {expected}")
 
 
 def _short(value: object) -> str:

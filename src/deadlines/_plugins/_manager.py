@@ -10,9 +10,10 @@ says whose it is.
 
 from __future__ import annotations
 
-import inspect
 import sys
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from types import ModuleType
 from typing import TYPE_CHECKING, Final
 
 from pluggy import PluginManager, PluginValidationError
@@ -20,13 +21,14 @@ from pluggy import PluginManager, PluginValidationError
 from deadlines import hookspecs
 from deadlines._discovery import ENTRY_POINT_GROUP
 from deadlines._errors import InvalidArgumentError, InvalidValueError, PluginError
-from deadlines._plugins._claims import HOOKS, Answer
+from deadlines._plugins._claims import HOOKS, Answer, PluginChange
 
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
 
 LOAD: Final = "(load)"  # the "hook" named when a plugin fails before any hook is called
 
+_HOOKS = ", ".join(HOOKS)
 _GIVEN = "an iterable of plugin objects, e.g. [module], or a mapping {name: plugin}"
 
 
@@ -34,14 +36,8 @@ def plugin_manager(plugins: object, *, discover: bool) -> PluginManager:
     """A manager of its own with the plugins given in code, then those installed.
 
     An installed plugin is skipped when a plugin of the same name, or the same object, was
-    given in code.
-
-    Raises:
-        InvalidArgumentError: `plugins` is not an iterable of plugin objects or a mapping of
-            names to plugin objects.
-        InvalidValueError: two plugins given in code have one name, or one is given twice.
-        PluginError: a plugin is malformed, an installed one cannot be imported, or two
-            distributions install plugins of the same name.
+    given in code. Bad `plugins` are an `InvalidArgumentError` (or `InvalidValueError`: a name
+    or a plugin twice); a malformed or broken plugin a `PluginError`.
     """
     manager = PluginManager(ENTRY_POINT_GROUP)
     manager.add_hookspecs(hookspecs)
@@ -61,11 +57,36 @@ def plugin_manager(plugins: object, *, discover: bool) -> PluginManager:
     except PluginValidationError as error:
         callers = manager.get_hookcallers(error.plugin) or ()
         hook = next((c.name for c in callers if not c.has_spec()), LOAD)
-        no_such = f"no such hook; the hooks are {', '.join(HOOKS)}"
+        no_such = f"no such hook; the hooks are {_HOOKS}"
         raise PluginError(manager.get_name(error.plugin) or LOAD, hook, no_such) from None
     for name, plugin in registered(manager):
         _check(manager, name, plugin)
     return manager
+
+
+@dataclass(frozen=True, slots=True)
+class PluginInfo:
+    """A plugin an engine uses, where it comes from, and what it changes.
+
+    Attributes:
+        name: its name: the entry point's name, or the name it was given in code.
+        module: the module that defines it.
+        distribution: ``name version`` of the installed distribution; empty when it was
+            passed in code.
+        hooks: the hooks it implements.
+        changes: what it changes, in the order of `deadlines.hookspecs`.
+    """
+
+    name: str
+    module: str
+    distribution: str
+    hooks: tuple[str, ...]
+    changes: tuple[PluginChange, ...] = ()
+
+    @property
+    def source(self) -> str:
+        """``entry point`` or ``code``."""
+        return "entry point" if self.distribution else "code"
 
 
 def registered(manager: PluginManager) -> list[tuple[str, object]]:
@@ -73,18 +94,21 @@ def registered(manager: PluginManager) -> list[tuple[str, object]]:
     return [(name, plugin) for name, plugin in manager.list_name_plugin() if plugin is not None]
 
 
-def distributions(manager: PluginManager) -> dict[int, str]:
-    """``name version`` of the distribution of each installed plugin, by the plugin's id()."""
-    return {
-        id(plugin): f"{dist.project_name} {dist.version}"
-        for plugin, dist in manager.list_plugin_distinfo()
-    }
-
-
-def hooks_of(manager: PluginManager, plugin: object) -> tuple[str, ...]:
-    """The hooks `plugin` implements, in the order they are called."""
-    names = {caller.name for caller in manager.get_hookcallers(plugin) or ()}
-    return tuple(hook for hook in HOOKS if hook in names)
+def infos(
+    manager: PluginManager, changes: Mapping[str, tuple[PluginChange, ...]]
+) -> tuple[PluginInfo, ...]:
+    """Each plugin, with its distribution, the hooks it implements, and its `changes`."""
+    dists = {id(p): f"{d.project_name} {d.version}" for p, d in manager.list_plugin_distinfo()}
+    found = []
+    for name, plugin in registered(manager):
+        own = {caller.name for caller in manager.get_hookcallers(plugin) or ()}
+        module = plugin.__name__ if isinstance(plugin, ModuleType) else None
+        module = module or getattr(plugin, "__module__", "") or type(plugin).__module__
+        hooks = tuple(hook for hook in HOOKS if hook in own)
+        found.append(
+            PluginInfo(name, module, dists.get(id(plugin), ""), hooks, changes.get(name, ()))
+        )
+    return tuple(found)
 
 
 def answers(manager: PluginManager, hook: str, kwargs: Mapping[str, object]) -> list[Answer]:
@@ -138,41 +162,26 @@ def _invalid(name: str, error: PluginValidationError) -> PluginError:
 
 
 def _check(manager: PluginManager, name: str, plugin: object) -> None:
-    """What pluggy accepts and the engine does not.
-
-    A ``deadlines_*`` function without `hookimpl` (pluggy skips it), no hook at all, a wrapper,
-    a hook implemented twice.
-    """
+    """What pluggy lets pass and the engine does not: an unmarked ``deadlines_*`` function (pluggy
+    skips it), no hook at all, a wrapper, a hook implemented twice."""
     for attr in dir(plugin):
-        if (
-            attr.startswith("deadlines_")
-            and callable(inspect.getattr_static(plugin, attr, None))
-            and manager.parse_hookimpl_opts(plugin, attr) is None
-        ):
+        unmarked = attr.startswith("deadlines_") and not manager.parse_hookimpl_opts(plugin, attr)
+        if unmarked and callable(getattr(plugin, attr)):
             raise PluginError(name, attr, "is not marked; decorate it with @deadlines.hookimpl")
     callers = manager.get_hookcallers(plugin) or []
     if not callers:
-        raise PluginError(
-            name,
-            LOAD,
-            f"implements no hook; mark functions such as deadlines_rules with @deadlines.hookimpl"
-            f" (the hooks are {', '.join(HOOKS)})",
-        )
+        mark = "mark functions such as deadlines_rules with @deadlines.hookimpl"
+        raise PluginError(name, LOAD, f"implements no hook; {mark} (the hooks are {_HOOKS})")
     for caller in callers:
         own = [impl for impl in caller.get_hookimpls() if impl.plugin is plugin]
         if any(impl.wrapper or impl.hookwrapper for impl in own):
-            raise PluginError(
-                name,
-                caller.name,
-                "wrappers are not supported: return the change as a value, which the engine "
-                "merges and reports",
-            )
+            problem = "wrappers are not supported: return the change as a value, which the engine"
+            raise PluginError(name, caller.name, f"{problem} merges and reports")
         if len(own) > 1:
+            functions = ", ".join(impl.function.__name__ for impl in own)
+            problem = f"implements it {len(own)} times ({functions})"
             raise PluginError(
-                name,
-                caller.name,
-                f"implements it {len(own)} times ({', '.join(i.function.__name__ for i in own)});"
-                " return every change from one function",
+                name, caller.name, f"{problem}; return every change from one function"
             )
 
 

@@ -1,7 +1,7 @@
 """Each hook's answer, checked and turned into claims: one reader per hook, all of one pattern.
 
-A reader checks the answer's shape (`each`, `mapping`), raises `PluginError` naming the plugin
-and the hook for an invalid value, and claims what differs from the base configuration; it
+A reader checks the answer's shape (`Answer.each`, `Answer.mapping`), raises the plugin's
+`PluginError` for an invalid value, and claims what differs from the base configuration; it
 changes nothing but the table of claims.
 """
 
@@ -12,18 +12,8 @@ from collections.abc import Mapping
 from functools import reduce
 from typing import TYPE_CHECKING, Final, TypeVar
 
-from deadlines._errors import PluginError, describe
-from deadlines._plugins._claims import (
-    Answer,
-    Claims,
-    PluginChange,
-    Target,
-    each,
-    field_change,
-    mapping,
-    one_line,
-    wrong,
-)
+from deadlines._errors import describe
+from deadlines._plugins._claims import Answer, Claims, PluginChange, one_line
 from deadlines.calendar import CalendarOverride, DayChange, Notice, OfficeHours
 from deadlines.calendar._table import FIRST_DATE, LAST_DATE
 from deadlines.rules import Conventions, Rule, RuleSet, describe_limit
@@ -61,103 +51,82 @@ class Reader:
     def calendar(self, answer: Answer) -> None:
         override = answer.value
         if not isinstance(override, CalendarOverride):
-            wrong(answer, "a CalendarOverride, e.g. CalendarOverride('', local=(DayChange(...),))")
+            answer.wrong("a CalendarOverride, e.g. CalendarOverride('', local=(DayChange(...),))")
         seen: dict[dt.date, bool] = {}
-        for day in each(
-            answer, override.local, DayChange, "DayChange values in CalendarOverride.local"
+        for day in answer.each(
+            override.local, DayChange, "DayChange values in CalendarOverride.local"
         ):
             _check_day(answer, day.date)
             if seen.setdefault(day.date, day.off) != day.off:
-                raise PluginError(answer.plugin, answer.hook, f"sets {day.date} both off and on")
+                raise answer.error(f"sets {day.date} both off and on")
             zh, en = ("休息日", "day off") if day.off else ("工作日", "working day")
-            change = PluginChange(
-                answer.hook,
-                "day",
-                day.date.isoformat(),
-                "",
-                "",
-                "off" if day.off else "on",
-                f"{day.date}：{zh}（{day.name}），{day.source}",
-                f"{day.date}: {en} ({day.name_en or day.name}), {day.source}",
-            )
+            zh = f"{day.date}：{zh}（{day.name}），{day.source}"
+            en = f"{day.date}: {en} ({day.name_en or day.name}), {day.source}"
+            after = "off" if day.off else "on"
+            change = PluginChange(answer.hook, "day", str(day.date), "", "", after, zh, en)
             self.claims.add(("day", day.date), f"the day {day.date}", answer, change, day.off, day)
-        for notice in each(
-            answer, override.notices, Notice, "Notice values in CalendarOverride.notices"
+        for notice in answer.each(
+            override.notices, Notice, "Notice values in CalendarOverride.notices"
         ):
-            if not FIRST_DATE.year <= notice.year <= LAST_DATE.year:
-                raise PluginError(
-                    answer.plugin,
-                    answer.hook,
-                    f"a notice for {notice.year}: the calendar covers {FIRST_DATE.year} through "
-                    f"{LAST_DATE.year}",
+            year, source = notice.year, notice.source
+            if not FIRST_DATE.year <= year <= LAST_DATE.year:
+                raise answer.error(
+                    f"a notice for {year}: the calendar covers {FIRST_DATE.year} through "
+                    f"{LAST_DATE.year}"
                 )
             for day in notice.changes:
                 _check_day(answer, day.date)
             off = sum(day.off for day in notice.changes)
             on = len(notice.changes) - off
-            change = PluginChange(
-                answer.hook,
-                "notice",
-                str(notice.year),
-                "",
-                "",
-                notice.source,
-                f"{notice.year} 年放假通知（{notice.source}）：放假 {off} 天，调休上班 {on} 天",
-                f"the {notice.year} notice ({notice.source}): {off} days off, {on} adjusted "
-                "working days",
-            )
-            what = f"the {notice.year} notice"
-            self.claims.add(("notice", notice.year), what, answer, change, notice, notice)
+            zh = f"{year} 年放假通知（{source}）：放假 {off} 天，调休上班 {on} 天"
+            en = f"the {year} notice ({source}): {off} days off, {on} adjusted working days"
+            change = PluginChange(answer.hook, "notice", str(year), "", "", source, zh, en)
+            self.claims.add(("notice", year), f"the {year} notice", answer, change, notice, notice)
 
     def office_hours(self, answer: Answer) -> None:
         hours = answer.value
         if not isinstance(hours, OfficeHours):
-            wrong(answer, "an OfficeHours value, e.g. OfficeHours(seasons=(summer,))")
+            answer.wrong("an OfficeHours value, e.g. OfficeHours(seasons=(summer,))")
         if hours != self.base_hours:
             before, after = hours_text(self.base_hours), hours_text(hours)
-            en, zh = "office hours", "办公时间"
-            change = field_change(answer.hook, "office_hours", "", "", before, after, en, zh)
+            zh, en = f"办公时间：由 {before} 改为 {after}", f"office hours: {before} → {after}"
+            change = PluginChange(answer.hook, "office_hours", "", "", before, after, zh, en)
             self.claims.add(("office_hours",), "the office hours", answer, change, hours)
 
     def conventions(self, answer: Answer) -> None:
         example = "a mapping of convention names to values, e.g. {'cutoff': 'midnight'}"
-        changes = mapping(answer, answer.value, object, example)
+        changes = answer.mapping(answer.value, object, example)
         names = tuple(Conventions.model_fields)
         for name in changes:
             if name not in names:
-                raise PluginError(
-                    answer.plugin,
-                    answer.hook,
-                    f"no convention {name!r}; the conventions are {', '.join(names)}",
+                raise answer.error(
+                    f"no convention {name!r}; the conventions are {', '.join(names)}"
                 )
+        base = self.base_conventions
         try:
-            merged = Conventions.model_validate({**dict(self.base_conventions), **changes})
+            merged = Conventions.model_validate({**dict(base), **changes})
         except ValueError as error:
-            raise PluginError(answer.plugin, answer.hook, one_line(error)) from error
+            raise answer.error(one_line(error)) from error
         for name in changes:
-            before, after = getattr(self.base_conventions, name), getattr(merged, name)
-            en, zh, what = (
-                f"default convention {name}",
-                f"默认计算惯例 {name}",
-                f"the convention {name}",
+            before, after = getattr(base, name), getattr(merged, name)
+            en, zh = f"default convention {name}", f"默认计算惯例 {name}"
+            self.claims.set(
+                ("convention", name), f"the convention {name}", answer, before, after, name, en, zh
             )
-            self._set(answer, ("convention", name), what, name, "", before, after, en, zh)
 
     def rules(self, answer: Answer) -> None:
         if isinstance(answer.value, Rule):  # iterable (a pydantic model), but one rule
-            wrong(answer, f"{_RULES}; put the rule in a list")
-        rules: list[Rule] = each(answer, answer.value, Rule, _RULES)
+            answer.wrong(f"{_RULES}; put the rule in a list")
+        rules: list[Rule] = answer.each(answer.value, Rule, _RULES)
         twice = _twice([(rule.id, rule.effective_from) for rule in rules])
         if twice is not None:
-            raise PluginError(
-                answer.plugin,
-                answer.hook,
-                f"returns {twice[0]} from {twice[1]} twice; return each version once",
+            raise answer.error(
+                f"returns {twice[0]} from {twice[1]} twice; return each version once"
             )
         try:  # the plugin's rules alone must make a valid set: no overlapping versions
             reduce(RuleSet.with_rule, rules, self.base_rules)
         except ValueError as error:
-            raise PluginError(answer.plugin, answer.hook, one_line(error)) from error
+            raise answer.error(one_line(error)) from error
         # New versions first, so that the changes of a rule that now has several versions
         # name each by its date.
         for rule in sorted(rules, key=lambda rule: (rule.id, rule.effective_from) in self.by_key):
@@ -168,68 +137,48 @@ class Reader:
                     self._rule_field(answer, key, name, getattr(base, name), getattr(rule, name))
                 continue
             limit, citation = rule.limit, rule.citation
-            change = PluginChange(
-                answer.hook,
-                "rule_added",
-                rule.id,
-                "",
-                "",
-                describe_limit(limit),
+            zh = (
                 f"新增规则 {rule.id}（{rule.effective_from} 起）："
-                f"{describe_limit(limit, 'zh')}，{citation.render('zh')}",
-                f"adds {rule.id} ({rule.window()}): {describe_limit(limit)}, art. "
-                f"{citation.article} of {citation.document}",
+                f"{describe_limit(limit, 'zh')}，{citation.render('zh')}"
             )
+            en = (
+                f"adds {rule.id} ({rule.window()}): {describe_limit(limit)}, "
+                f"art. {citation.article} of {citation.document}"
+            )
+            after = describe_limit(limit)
+            change = PluginChange(answer.hook, "rule_added", rule.id, "", "", after, zh, en)
             what = f"the new rule {rule.id} (from {rule.effective_from})"
             value = tuple(getattr(rule, name) for name in RULE_FIELDS)
             self.claims.add(("added", *key), what, answer, change, value, rule)
 
     def disable_rules(self, answer: Answer) -> None:
         example = "a list of rule ids, e.g. ['meetings.march_freeze']"
-        for rule_id in each(answer, answer.value, str, example):
+        for rule_id in answer.each(answer.value, str, example):
             if rule_id not in self.base_rules:
-                raise PluginError(
-                    answer.plugin,
-                    answer.hook,
-                    f"no rule {rule_id!r} to disable; the rules are "
-                    f"{', '.join(self.base_rules.ids)}",
-                )
-            change = PluginChange(
-                answer.hook,
-                "rule_disabled",
-                rule_id,
-                "",
-                "",
-                "disabled",
-                f"停用规则 {rule_id}",
-                f"disables {rule_id}",
-            )
+                ids = ", ".join(self.base_rules.ids)
+                raise answer.error(f"no rule {rule_id!r} to disable; the rules are {ids}")
+            zh, en = f"停用规则 {rule_id}", f"disables {rule_id}"
+            change = PluginChange(answer.hook, "rule_disabled", rule_id, "", "", "disabled", zh, en)
             self.claims.add(
                 ("disabled", rule_id), f"the rule {rule_id}", answer, change, value=True
             )
 
     def labels(self, answer: Answer) -> None:
-        labels = mapping(answer, answer.value, Mapping, _LABELS)
+        labels = answer.mapping(answer.value, Mapping, _LABELS)
         added = {t[1:]: self.claims.by_target[t][0].payload for t in self.claims.targets("added")}
         versions: dict[tuple[str, dt.date], Rule] = {**self.by_key, **added}
         ids = sorted({rule_id for rule_id, _ in versions})
         for rule_id, fields in labels.items():
             if rule_id not in ids:
-                raise PluginError(
-                    answer.plugin,
-                    answer.hook,
-                    f"no rule {rule_id!r} to label; the rules are {', '.join(ids)}",
-                )
-            for name, text in mapping(answer, fields, str, _LABELS).items():
+                raise answer.error(f"no rule {rule_id!r} to label; the rules are {', '.join(ids)}")
+            for name, text in answer.mapping(fields, str, _LABELS).items():
                 if name not in LABEL_FIELDS:
-                    raise PluginError(
-                        answer.plugin,
-                        answer.hook,
+                    raise answer.error(
                         f"cannot label {name!r} of {rule_id}; the labels are "
-                        f"{', '.join(LABEL_FIELDS)}",
+                        f"{', '.join(LABEL_FIELDS)}"
                     )
                 if not text.strip():
-                    wrong(answer, f"non-empty text for {name} of {rule_id}", text)
+                    answer.wrong(f"non-empty text for {name} of {rule_id}", text)
                 for key, rule in versions.items():
                     if key[0] == rule_id:
                         self._rule_field(answer, key, name, getattr(rule, name), text)
@@ -246,49 +195,42 @@ class Reader:
             default, keyed = [("", value)], list(value.per_rule)
             twice = _twice([key for key, _ in keyed])
             if twice is not None:
-                raise PluginError(
-                    answer.plugin,
-                    answer.hook,
-                    f"gives {twice!r} twice in per_rule; give each rule or family once",
+                raise answer.error(
+                    f"gives {twice!r} twice in per_rule; give each rule or family once"
                 )
         else:
-            keyed = list(mapping(answer, value, Thresholds, _THRESHOLDS).items())
-        for key, own in keyed:
-            self._check_threshold_key(answer, key, own)
+            keyed = list(answer.mapping(value, Thresholds, _THRESHOLDS).items())
+        ids = {*self.base_rules.ids, *(t[1] for t in self.claims.targets("added"))}
+        families = sorted({rule_id.split(".", 1)[0] for rule_id in ids})
+        for key, own in keyed:  # a rule id or a family, as `Thresholds.for_rule` looks them up
+            if key not in ids and key not in families:
+                family = key.endswith(".*") and key[:-2] in families
+                hint = f" (a family is named without '.*': {key[:-2]!r})" if family else ""
+                raise answer.error(
+                    f"no rule or family {key!r} to set thresholds for{hint}; give a rule id "
+                    f"such as 'minutes.executive' or a family: {', '.join(families)}"
+                )
+            if own.per_rule:
+                raise answer.error(
+                    f"the thresholds for {key!r} have per_rule entries of their own; give each "
+                    "rule or family its own key instead"
+                )
         for key, own in default + keyed:
             before = base.for_rule(key) if key else base
             zh, en = (f"（{key}）", f" for {key}") if key else ("", "")
             for name in ("warning", "escalate_after"):
-                self._set(
-                    answer,
+                what = f"the supervision threshold {name}{en}"
+                old, new = getattr(before, name), getattr(own, name)
+                self.claims.set(
                     ("thresholds", key, name),
-                    f"the supervision threshold {name}{en}",
+                    what,
+                    answer,
+                    old,
+                    new,
                     key,
-                    name,
-                    getattr(before, name),
-                    getattr(own, name),
                     f"supervision thresholds{en}",
                     f"督查预警阈值{zh}",
                 )
-
-    # --- helpers ----------------------------------------------------------------------------
-
-    def _set(
-        self,
-        answer: Answer,
-        target: Target,
-        what: str,
-        name: str,
-        field: str,
-        before: object,
-        after: object,
-        en: str,
-        zh: str,
-    ) -> None:
-        """Claim `target` (`what`, in a conflict's words) where the answer differs from `before`."""
-        if before != after:
-            change = field_change(answer.hook, target[0], name, field, before, after, en, zh)
-            self.claims.add(target, what, answer, change, after)
 
     def _rule_field(
         self, answer: Answer, key: tuple[str, dt.date], name: str, before: object, after: object
@@ -300,29 +242,7 @@ class Reader:
         versions.update(t[2] for t in self.claims.targets("added") if t[1] == rule_id)
         where = f"{rule_id}@{since}" if len(versions) > 1 else rule_id
         what = f"{name} of the rule {rule_id} (from {since})"
-        self._set(answer, ("rule", *key, name), what, where, name, before, after, where, where)
-
-    def _check_threshold_key(self, answer: Answer, key: str, own: Thresholds) -> None:
-        """A rule id or a family (``minutes``), as `Thresholds.for_rule` looks them up."""
-        ids = {*self.base_rules.ids, *(t[1] for t in self.claims.targets("added"))}
-        families = sorted({rule_id.split(".", 1)[0] for rule_id in ids})
-        if key not in ids and key not in families:
-            hint = ""
-            if key.endswith(".*") and key[:-2] in families:
-                hint = f" (a family is named without '.*': {key[:-2]!r})"
-            raise PluginError(
-                answer.plugin,
-                answer.hook,
-                f"no rule or family {key!r} to set thresholds for{hint}; give a rule id such as "
-                f"'minutes.executive' or a family: {', '.join(families)}",
-            )
-        if own.per_rule:
-            raise PluginError(
-                answer.plugin,
-                answer.hook,
-                f"the thresholds for {key!r} have per_rule entries of their own; give each rule "
-                "or family its own key instead",
-            )
+        self.claims.set(("rule", *key, name), what, answer, before, after, where, where, where)
 
 
 def hours_text(hours: OfficeHours) -> str:
@@ -346,8 +266,6 @@ def _twice(keys: list[_T]) -> _T | None:
 
 def _check_day(answer: Answer, day: object) -> None:
     if type(day) is not dt.date or not FIRST_DATE <= day <= LAST_DATE:
-        raise PluginError(
-            answer.plugin,
-            answer.hook,
-            f"a day {describe(day)}: each day must be a date from {FIRST_DATE} through {LAST_DATE}",
+        raise answer.error(
+            f"a day {describe(day)}: each day must be a date from {FIRST_DATE} through {LAST_DATE}"
         )
