@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from deadlines._errors import PluginConflictError
 from deadlines._plugins._claims import FIELDS_ZH, Claim, Claims, PluginChange, one_line
@@ -86,24 +86,21 @@ def calendar(
     claims: Claims, base: ChinaCalendar | None, base_hours: OfficeHours
 ) -> ChinaCalendar | None:
     """The calendar with the plugins' days and office hours, or None if they change none."""
-    hours: list[Any] = [winners[0].value for _, winners in claims.applied("office_hours")]
+    hours = [winners[0].value for _, winners in claims.applied("office_hours")]
     # Where several plugins agree, the first (highest rank, then name) is the day's origin.
-    by_plugin: dict[str, dict[str, list[Any]]] = {}
-    for kind in ("day", "notice"):
-        for _, winners in claims.applied(kind):
-            found = by_plugin.setdefault(winners[0].plugin, {"day": [], "notice": []})
-            found[kind].append(winners[0].payload)
-    if not by_plugin and not hours:
+    days = [(w[0].plugin, w[0].payload) for _, w in claims.applied("day")]
+    notices = [(w[0].plugin, w[0].payload) for _, w in claims.applied("notice")]
+    if not days and not notices and not hours:
         return None
     overrides = tuple(
         CalendarOverride(
             origin=name,
-            notices=tuple(sorted(by_plugin[name]["notice"], key=lambda notice: notice.year)),
-            local=tuple(sorted(by_plugin[name]["day"], key=lambda change: change.date)),
+            notices=tuple(sorted((n for p, n in notices if p == name), key=lambda n: n.year)),
+            local=tuple(sorted((d for p, d in days if p == name), key=lambda d: d.date)),
         )
-        for name in sorted(by_plugin)
+        for name in sorted({p for p, _ in days + notices})
     )
-    office_hours = hours[0] if hours else base_hours
+    office_hours: OfficeHours = hours[0] if hours else base_hours
     if base is None:
         return ChinaCalendar(overrides, office_hours=office_hours)
     # The base's day table is reused: no second load, and no other cache directory.
@@ -124,23 +121,16 @@ def rule_steps(claims: Claims) -> dict[_Key, tuple[TraceStep, ...]]:
         for claim in winners:
             grouped.setdefault((*target[1:3], claim.plugin), []).append(claim.change)
     for (rule_id, since, plugin), changes in grouped.items():
+        where = changes[0].target
         shown = [c for c in changes if c.field in _REQUIREMENTS]
+        zh = "；".join(c.zh.removeprefix(f"{where}：") for c in shown)
+        en = "; ".join(c.en.removeprefix(f"{where}: ") for c in shown)
         named = [c.field for c in changes if c.field not in _REQUIREMENTS]
-        zh = "；".join(
-            f"{FIELDS_ZH.get(c.field, c.field)} 由 {c.before_zh or c.before} "
-            f"改为 {c.after_zh or c.after}"
-            for c in shown
-        )
-        en = "; ".join(f"{c.field} {c.before} → {c.after}" for c in shown)
         if named:
             zh += f"{'；另改' if zh else '改'}{'、'.join(FIELDS_ZH.get(f, f) for f in named)}"
             en += f"{'; also ' if en else ''}{', '.join(named)}"
-        where = changes[0].target
-        steps.setdefault((rule_id, since), []).append(
-            step(
-                "plugin", f"本地调整：{where}：{zh}", f"local change: {where}: {en}", origin=plugin
-            )
-        )
+        zh, en = f"本地调整：{where}：{zh}", f"local change: {where}: {en}"
+        steps.setdefault((rule_id, since), []).append(step("plugin", zh, en, origin=plugin))
     return {key: tuple(value) for key, value in steps.items()}
 
 

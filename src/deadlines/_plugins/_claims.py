@@ -132,7 +132,7 @@ class Claim:
     rank: int
     change: PluginChange
     what: str
-    value: object
+    value: Any
     payload: Any = None
     overridden_by: str = ""
 
@@ -163,20 +163,23 @@ class Claims:
     def set(
         self,
         target: Target,
-        what: str,
+        words: tuple[str, str, str],
         answer: Answer,
         before: object,
         after: object,
         name: str,
-        en: str,
-        zh: str,
     ) -> None:
-        """Claim `target` where `after` differs from `before`: ``{en}: {field} {b} → {a}``."""
+        """Claim `target` where `after` differs from `before`.
+
+        `words` are what a conflict calls the target, and how the change begins in English and
+        in Chinese: ``{en}: {field} {before} → {after}``; `name` is the change's target.
+        """
         if before == after:
             return
         field = target[-1] if target[0] in ("rule", "thresholds") else ""
         sep = " " if field else ""
         b, a, b_zh, a_zh = plain(before), plain(after), plain(before, "zh"), plain(after, "zh")
+        what, en, zh = words
         zh = f"{zh}：{FIELDS_ZH.get(field, field)}{sep}由 {b_zh} 改为 {a_zh}"
         en = f"{en}: {field}{sep}{b} → {a}"
         b_zh, a_zh = ("" if b_zh == b else b_zh), ("" if a_zh == a else a_zh)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from functools import reduce
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import TYPE_CHECKING, Final
 
 from deadlines._errors import describe
 from deadlines._plugins._claims import Answer, Claims, PluginChange, one_line
@@ -20,8 +20,6 @@ from deadlines.rules import Conventions, Rule, RuleSet, describe_limit
 
 if TYPE_CHECKING:
     from deadlines._thresholds import Thresholds
-
-_T = TypeVar("_T")
 
 #: The rule fields `deadlines_labels` may set.
 LABEL_FIELDS: Final = ("title_zh", "title_en", "actor_zh", "actor_en")
@@ -53,9 +51,8 @@ class Reader:
         if not isinstance(override, CalendarOverride):
             answer.wrong("a CalendarOverride, e.g. CalendarOverride('', local=(DayChange(...),))")
         seen: dict[dt.date, bool] = {}
-        for day in answer.each(
-            override.local, DayChange, "DayChange values in CalendarOverride.local"
-        ):
+        expected = "DayChange values in CalendarOverride.local"
+        for day in answer.each(override.local, DayChange, expected):
             _check_day(answer, day.date)
             if seen.setdefault(day.date, day.off) != day.off:
                 raise answer.error(f"sets {day.date} both off and on")
@@ -65,9 +62,8 @@ class Reader:
             after = "off" if day.off else "on"
             change = PluginChange(answer.hook, "day", str(day.date), "", "", after, zh, en)
             self.claims.add(("day", day.date), f"the day {day.date}", answer, change, day.off, day)
-        for notice in answer.each(
-            override.notices, Notice, "Notice values in CalendarOverride.notices"
-        ):
+        expected = "Notice values in CalendarOverride.notices"
+        for notice in answer.each(override.notices, Notice, expected):
             year, source = notice.year, notice.source
             if not FIRST_DATE.year <= year <= LAST_DATE.year:
                 raise answer.error(
@@ -96,12 +92,10 @@ class Reader:
     def conventions(self, answer: Answer) -> None:
         example = "a mapping of convention names to values, e.g. {'cutoff': 'midnight'}"
         changes = answer.mapping(answer.value, object, example)
-        names = tuple(Conventions.model_fields)
-        for name in changes:
-            if name not in names:
-                raise answer.error(
-                    f"no convention {name!r}; the conventions are {', '.join(names)}"
-                )
+        unknown = [name for name in changes if name not in Conventions.model_fields]
+        if unknown:
+            names = ", ".join(Conventions.model_fields)
+            raise answer.error(f"no convention {unknown[0]!r}; the conventions are {names}")
         base = self.base_conventions
         try:
             merged = Conventions.model_validate({**dict(base), **changes})
@@ -109,20 +103,13 @@ class Reader:
             raise answer.error(one_line(error)) from error
         for name in changes:
             before, after = getattr(base, name), getattr(merged, name)
-            en, zh = f"default convention {name}", f"默认计算惯例 {name}"
-            self.claims.set(
-                ("convention", name), f"the convention {name}", answer, before, after, name, en, zh
-            )
+            words = f"the convention {name}", f"default convention {name}", f"默认计算惯例 {name}"
+            self.claims.set(("convention", name), words, answer, before, after, name)
 
     def rules(self, answer: Answer) -> None:
         if isinstance(answer.value, Rule):  # iterable (a pydantic model), but one rule
             answer.wrong(f"{_RULES}; put the rule in a list")
         rules: list[Rule] = answer.each(answer.value, Rule, _RULES)
-        twice = _twice([(rule.id, rule.effective_from) for rule in rules])
-        if twice is not None:
-            raise answer.error(
-                f"returns {twice[0]} from {twice[1]} twice; return each version once"
-            )
         try:  # the plugin's rules alone must make a valid set: no overlapping versions
             reduce(RuleSet.with_rule, rules, self.base_rules)
         except ValueError as error:
@@ -193,7 +180,8 @@ class Reader:
         default: list[tuple[str, Thresholds]] = []
         if isinstance(value, Thresholds):  # the default, with its own per-rule entries
             default, keyed = [("", value)], list(value.per_rule)
-            twice = _twice([key for key, _ in keyed])
+            keys = [key for key, _ in keyed]
+            twice = next((key for key in keys if keys.count(key) > 1), None)
             if twice is not None:
                 raise answer.error(
                     f"gives {twice!r} twice in per_rule; give each rule or family once"
@@ -221,16 +209,8 @@ class Reader:
             for name in ("warning", "escalate_after"):
                 what = f"the supervision threshold {name}{en}"
                 old, new = getattr(before, name), getattr(own, name)
-                self.claims.set(
-                    ("thresholds", key, name),
-                    what,
-                    answer,
-                    old,
-                    new,
-                    key,
-                    f"supervision thresholds{en}",
-                    f"督查预警阈值{zh}",
-                )
+                words = what, f"supervision thresholds{en}", f"督查预警阈值{zh}"
+                self.claims.set(("thresholds", key, name), words, answer, old, new, key)
 
     def _rule_field(
         self, answer: Answer, key: tuple[str, dt.date], name: str, before: object, after: object
@@ -242,7 +222,7 @@ class Reader:
         versions.update(t[2] for t in self.claims.targets("added") if t[1] == rule_id)
         where = f"{rule_id}@{since}" if len(versions) > 1 else rule_id
         what = f"{name} of the rule {rule_id} (from {since})"
-        self.claims.set(("rule", *key, name), what, answer, before, after, where, where, where)
+        self.claims.set(("rule", *key, name), (what, where, where), answer, before, after, where)
 
 
 def hours_text(hours: OfficeHours) -> str:
@@ -257,11 +237,6 @@ def hours_text(hours: OfficeHours) -> str:
         for s in hours.seasons
     )
     return sessions(hours.sessions) + seasons
-
-
-def _twice(keys: list[_T]) -> _T | None:
-    """The first key that appears twice, if any."""
-    return next((key for key in keys if keys.count(key) > 1), None)
 
 
 def _check_day(answer: Answer, day: object) -> None:
