@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 LOAD: Final = "(load)"  # the "hook" named when a plugin fails before any hook is called
 
 _HOOKS = ", ".join(HOOKS)
+_TWICE = "each plugin once, by distinct plugin names; name them with a mapping {name: plugin}"
 _GIVEN = "an iterable of plugin objects, e.g. [module], or a mapping {name: plugin}"
 
 
@@ -46,10 +47,8 @@ def plugin_manager(plugins: object, *, discover: bool) -> PluginManager:
             manager.register(plugin, name=name)
         except PluginValidationError as error:
             raise _invalid(name, error) from None
-        except ValueError as error:  # the same object under two names
-            raise InvalidValueError(
-                "plugins", plugin, "each plugin once; it is already registered"
-            ) from error
+        except ValueError as error:  # a name, or the same object, twice
+            raise InvalidValueError("plugins", name, _TWICE) from error
     if discover:
         _load_installed(manager)
     try:
@@ -135,12 +134,7 @@ def answers(manager: PluginManager, hook: str, kwargs: Mapping[str, object]) -> 
 def _given(plugins: object) -> Iterator[tuple[str, object]]:
     if isinstance(plugins, (str, bytes)) or not isinstance(plugins, Iterable):
         raise InvalidArgumentError("plugins", plugins, _GIVEN)
-    pairs: Iterable[tuple[object, object]] = (
-        plugins.items()
-        if isinstance(plugins, Mapping)
-        else ((getattr(plugin, "__name__", type(plugin).__name__), plugin) for plugin in plugins)
-    )
-    seen: set[object] = set()
+    pairs = plugins.items() if isinstance(plugins, Mapping) else ((_name(p), p) for p in plugins)
     for name, plugin in pairs:
         if not isinstance(name, str) or not name:
             raise InvalidArgumentError(
@@ -148,12 +142,12 @@ def _given(plugins: object) -> Iterator[tuple[str, object]]:
             )
         if plugin is None or isinstance(plugin, (str, bytes)):
             raise InvalidArgumentError("plugins", plugin, f"plugin objects, not names: {_GIVEN}")
-        if name in seen:
-            raise InvalidValueError(
-                "plugins", name, "distinct plugin names; name them with a mapping {name: plugin}"
-            )
-        seen.add(name)
         yield name, plugin
+
+
+def _name(plugin: object) -> str:
+    name = getattr(plugin, "__name__", None)
+    return name if isinstance(name, str) else type(plugin).__name__
 
 
 def _invalid(name: str, error: PluginValidationError) -> PluginError:
