@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from deadlines._errors import DeadlinesError
 from deadlines._plugins import _build
-from deadlines._plugins._claims import HOOKS, Claims, PluginChange
+from deadlines._plugins._claims import HOOKS, PluginChange
 from deadlines._plugins._manager import PluginInfo, answers, infos, plugin_manager, registered
 from deadlines._plugins._read import Reader
 from deadlines.calendar import ChinaCalendar, OfficeHours
@@ -71,8 +71,7 @@ def configure(
     if not registered(manager):
         return None
     base_hours = calendar.office_hours if calendar is not None else OfficeHours()
-    claims = Claims()
-    reader = Reader(claims, rules, conventions, base_hours)
+    claims = Reader(rules, conventions, base_hours)
     arguments = {"office_hours": base_hours, "conventions": conventions, "rules": rules}
     for hook in HOOKS:
         if hook == "deadlines_supervision_thresholds":
@@ -80,10 +79,10 @@ def configure(
                 continue  # most plugins leave supervision alone, and pay nothing for it
             from deadlines._thresholds import Thresholds
 
-            arguments["thresholds"] = reader.base_thresholds = Thresholds()
+            arguments["thresholds"] = claims.base_thresholds = Thresholds()
         for answer in answers(manager, hook, arguments):
             try:
-                getattr(reader, hook.removeprefix("deadlines_"))(answer)
+                getattr(claims, hook.removeprefix("deadlines_"))(answer)
             except DeadlinesError:  # the reader's own, naming the plugin
                 raise
             except Exception as error:  # a generator, a mapping computing its values…
@@ -97,5 +96,5 @@ def configure(
         plugins=infos(manager, claims.changes()),
         rule_steps=_build.rule_steps(claims),
         steps=_build.steps(claims),
-        supervision_thresholds=_build.thresholds(claims, reader.base_thresholds),
+        supervision_thresholds=_build.thresholds(claims, claims.base_thresholds),
     )

@@ -33,13 +33,11 @@ _THRESHOLDS = (
 )
 
 
-class Reader:
-    """Reads every hook's answers into one table of claims, against the base configuration."""
+class Reader(Claims):
+    """The table of claims, filled from every hook's answers against the base configuration."""
 
-    def __init__(
-        self, claims: Claims, rules: RuleSet, conventions: Conventions, hours: OfficeHours
-    ) -> None:
-        self.claims = claims
+    def __init__(self, rules: RuleSet, conventions: Conventions, hours: OfficeHours) -> None:
+        super().__init__()
         self.base_rules = rules
         self.base_conventions = conventions
         self.base_hours = hours
@@ -61,7 +59,7 @@ class Reader:
             en = f"{day.date}: {en} ({day.name_en or day.name}), {day.source}"
             after = "off" if day.off else "on"
             change = PluginChange(answer.hook, "day", str(day.date), "", "", after, zh, en)
-            self.claims.add(("day", day.date), f"the day {day.date}", answer, change, day.off, day)
+            self.add(("day", day.date), f"the day {day.date}", answer, change, day.off, day)
         expected = "Notice values in CalendarOverride.notices"
         for notice in answer.each(override.notices, Notice, expected):
             year, source = notice.year, notice.source
@@ -77,7 +75,7 @@ class Reader:
             zh = f"{year} 年放假通知（{source}）：放假 {off} 天，调休上班 {on} 天"
             en = f"the {year} notice ({source}): {off} days off, {on} adjusted working days"
             change = PluginChange(answer.hook, "notice", str(year), "", "", source, zh, en)
-            self.claims.add(("notice", year), f"the {year} notice", answer, change, notice, notice)
+            self.add(("notice", year), f"the {year} notice", answer, change, notice, notice)
 
     def office_hours(self, answer: Answer) -> None:
         hours = answer.value
@@ -87,7 +85,7 @@ class Reader:
             before, after = hours_text(self.base_hours), hours_text(hours)
             zh, en = f"办公时间：由 {before} 改为 {after}", f"office hours: {before} → {after}"
             change = PluginChange(answer.hook, "office_hours", "", "", before, after, zh, en)
-            self.claims.add(("office_hours",), "the office hours", answer, change, hours)
+            self.add(("office_hours",), "the office hours", answer, change, hours)
 
     def conventions(self, answer: Answer) -> None:
         example = "a mapping of convention names to values, e.g. {'cutoff': 'midnight'}"
@@ -104,7 +102,7 @@ class Reader:
         for name in changes:
             before, after = getattr(base, name), getattr(merged, name)
             words = f"the convention {name}", f"default convention {name}", f"默认计算惯例 {name}"
-            self.claims.set(("convention", name), words, answer, before, after, name)
+            self.set(("convention", name), words, answer, before, after, name)
 
     def rules(self, answer: Answer) -> None:
         if isinstance(answer.value, Rule):  # iterable (a pydantic model), but one rule
@@ -136,7 +134,7 @@ class Reader:
             change = PluginChange(answer.hook, "rule_added", rule.id, "", "", after, zh, en)
             what = f"the new rule {rule.id} (from {rule.effective_from})"
             value = tuple(getattr(rule, name) for name in RULE_FIELDS)
-            self.claims.add(("added", *key), what, answer, change, value, rule)
+            self.add(("added", *key), what, answer, change, value, rule)
 
     def disable_rules(self, answer: Answer) -> None:
         example = "a list of rule ids, e.g. ['meetings.march_freeze']"
@@ -146,13 +144,11 @@ class Reader:
                 raise answer.error(f"no rule {rule_id!r} to disable; the rules are {ids}")
             zh, en = f"停用规则 {rule_id}", f"disables {rule_id}"
             change = PluginChange(answer.hook, "rule_disabled", rule_id, "", "", "disabled", zh, en)
-            self.claims.add(
-                ("disabled", rule_id), f"the rule {rule_id}", answer, change, value=True
-            )
+            self.add(("disabled", rule_id), f"the rule {rule_id}", answer, change, value=True)
 
     def labels(self, answer: Answer) -> None:
         labels = answer.mapping(answer.value, Mapping, _LABELS)
-        added = {t[1:]: self.claims.by_target[t][0].payload for t in self.claims.targets("added")}
+        added = {t[1:]: self.by_target[t][0].payload for t in self.targets("added")}
         versions: dict[tuple[str, dt.date], Rule] = {**self.by_key, **added}
         ids = sorted({rule_id for rule_id, _ in versions})
         for rule_id, fields in labels.items():
@@ -188,7 +184,7 @@ class Reader:
                 )
         else:
             keyed = list(answer.mapping(value, Thresholds, _THRESHOLDS).items())
-        ids = {*self.base_rules.ids, *(t[1] for t in self.claims.targets("added"))}
+        ids = {*self.base_rules.ids, *(t[1] for t in self.targets("added"))}
         families = sorted({rule_id.split(".", 1)[0] for rule_id in ids})
         for key, own in keyed:  # a rule id or a family, as `Thresholds.for_rule` looks them up
             if key not in ids and key not in families:
@@ -210,7 +206,7 @@ class Reader:
                 what = f"the supervision threshold {name}{en}"
                 old, new = getattr(before, name), getattr(own, name)
                 words = what, f"supervision thresholds{en}", f"督查预警阈值{zh}"
-                self.claims.set(("thresholds", key, name), words, answer, old, new, key)
+                self.set(("thresholds", key, name), words, answer, old, new, key)
 
     def _rule_field(
         self, answer: Answer, key: tuple[str, dt.date], name: str, before: object, after: object
@@ -219,10 +215,10 @@ class Reader:
             return
         rule_id, since = key
         versions = {d for i, d in self.by_key if i == rule_id}
-        versions.update(t[2] for t in self.claims.targets("added") if t[1] == rule_id)
+        versions.update(t[2] for t in self.targets("added") if t[1] == rule_id)
         where = f"{rule_id}@{since}" if len(versions) > 1 else rule_id
         what = f"{name} of the rule {rule_id} (from {since})"
-        self.claims.set(("rule", *key, name), (what, where, where), answer, before, after, where)
+        self.set(("rule", *key, name), (what, where, where), answer, before, after, where)
 
 
 def hours_text(hours: OfficeHours) -> str:
