@@ -71,7 +71,7 @@ def configure(
     if not registered(manager):
         return None
     base_hours = calendar.office_hours if calendar is not None else OfficeHours()
-    claims = Reader(rules, conventions, base_hours)
+    table = Reader(rules, conventions, base_hours)
     arguments = {"office_hours": base_hours, "conventions": conventions, "rules": rules}
     for hook in HOOKS:
         if hook == "deadlines_supervision_thresholds":
@@ -79,22 +79,22 @@ def configure(
                 continue  # most plugins leave supervision alone, and pay nothing for it
             from deadlines._thresholds import Thresholds
 
-            arguments["thresholds"] = claims.base_thresholds = Thresholds()
+            arguments["thresholds"] = table.base_thresholds = Thresholds()
         for answer in answers(manager, hook, arguments):
             try:
-                getattr(claims, hook.removeprefix("deadlines_"))(answer)
+                getattr(table, hook.removeprefix("deadlines_"))(answer)
             except DeadlinesError:  # the reader's own, naming the plugin
                 raise
             except Exception as error:  # a generator, a mapping computing its values…
                 problem = f"its answer raised {type(error).__name__} while it was read: {error}"
                 raise answer.error(problem) from error
-    claims.decide()
+    table.decide()
     return Configuration(
-        calendar=_build.calendar(claims, calendar, base_hours),
-        rules=_build.rule_set(claims, rules),
-        conventions=_build.conventions(claims, conventions),
-        plugins=infos(manager, claims.changes()),
-        rule_steps=_build.rule_steps(claims),
-        steps=_build.steps(claims),
-        supervision_thresholds=_build.thresholds(claims, claims.base_thresholds),
+        calendar=_build.calendar(table, calendar, base_hours),
+        rules=_build.rule_set(table, rules),
+        conventions=_build.conventions(table, conventions),
+        plugins=infos(manager, table.changes()),
+        rule_steps=_build.rule_steps(table),
+        steps=_build.steps(table),
+        supervision_thresholds=_build.thresholds(table, table.base_thresholds),
     )

@@ -152,12 +152,16 @@ class Claims:
         value: object,
         payload: object = None,
     ) -> None:
-        """Record a claim; a plugin that contradicts itself (its rule and its label) is wrong."""
+        """Record a claim; a plugin that contradicts itself (a label against its rule) is wrong."""
         claims = self.by_target.setdefault(target, [])
         for other in claims:
-            if other.plugin == answer.plugin and other.value != value:
-                hook, then = other.change.hook, other.change.after
+            if other.plugin != answer.plugin:
+                continue
+            hook, then = other.change.hook, other.change.after
+            if other.value != value:
                 raise answer.error(f"sets {what} to {change.after}, but its {hook} sets {then}")
+            if hook == answer.hook:  # said twice in one answer: once is enough
+                return
         claims.append(Claim(answer.plugin, answer.rank, change, what, value, payload))
 
     def set(
