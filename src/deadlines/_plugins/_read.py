@@ -148,8 +148,7 @@ class Reader(Claims):
 
     def labels(self, answer: Answer) -> None:
         labels = answer.mapping(answer.value, Mapping, _LABELS)
-        added = {t[1:]: self.by_target[t][0].payload for t in self.targets("added")}
-        versions: dict[tuple[str, dt.date], Rule] = {**self.by_key, **added}
+        versions = self.versions()
         ids = sorted({rule_id for rule_id, _ in versions})
         for rule_id, fields in labels.items():
             if rule_id not in ids:
@@ -184,7 +183,7 @@ class Reader(Claims):
                 )
         else:
             keyed = list(answer.mapping(value, Thresholds, _THRESHOLDS).items())
-        ids = {*self.base_rules.ids, *(t[1] for t in self.targets("added"))}
+        ids = {rule_id for rule_id, _ in self.versions()}
         families = sorted({rule_id.split(".", 1)[0] for rule_id in ids})
         for key, own in keyed:  # a rule id or a family, as `Thresholds.for_rule` looks them up
             if key not in ids and key not in families:
@@ -208,15 +207,19 @@ class Reader(Claims):
                 words = what, f"supervision thresholds{en}", f"督查预警阈值{zh}"
                 self.set(("thresholds", key, name), words, answer, old, new, key)
 
+    def versions(self) -> dict[tuple[str, dt.date], Rule]:
+        """Every version of every rule known so far: the base's, and those plugins add."""
+        added = {t[1:]: self.by_target[t][0].payload for t in self.targets("added")}
+        return {**self.by_key, **added}
+
     def _rule_field(
         self, answer: Answer, key: tuple[str, dt.date], name: str, before: object, after: object
     ) -> None:
         if before == after:
             return
         rule_id, since = key
-        versions = {d for i, d in self.by_key if i == rule_id}
-        versions.update(t[2] for t in self.targets("added") if t[1] == rule_id)
-        where = f"{rule_id}@{since}" if len(versions) > 1 else rule_id
+        several = sum(other == rule_id for other, _ in self.versions()) > 1
+        where = f"{rule_id}@{since}" if several else rule_id
         what = f"{name} of the rule {rule_id} (from {since})"
         self.set(("rule", *key, name), (what, where, where), answer, before, after, where)
 
