@@ -237,6 +237,11 @@ class TestRules:
             f"routing.ordinary@2026-03-02: {actor}",
         ]
 
+    def test_same_version_twice(self):
+        """A version returned twice alike is one change."""
+        twice = plugin(deadlines_rules=lambda rules: ordinary(24)(rules) * 2)
+        assert len(engine(township=twice).plugins[0].changes) == 1
+
     def test_disable(self):
         """A disabled rule is gone from the engine's rule set, every version of it."""
         built = engine(township=plugin(deadlines_disable_rules=["meetings.march_freeze"]))
@@ -632,6 +637,11 @@ class TestBrokenPlugins:
                 ],
                 "overlap",
             ),
+            (
+                "deadlines_rules",
+                lambda rules: [ordinary(24)(rules)[0], ordinary(36)(rules)[0]],
+                "to 36 hours, but its deadlines_rules sets 24 hours",
+            ),
             ("deadlines_calendar", [DayChange(FESTIVAL, True, "x", "y")], "a CalendarOverride"),
             (
                 "deadlines_calendar",
@@ -677,6 +687,7 @@ class TestBrokenPlugins:
             "rules-ids",
             "rules-one-rule",
             "rules-overlap",
+            "rules-one-version-twice",
             "calendar-a-list",
             "calendar-out-of-range",
             "calendar-off-and-on",

@@ -15,9 +15,10 @@ wins over one marked ``trylast=True``. Two disagreeing plugins of the same rank 
 `PluginConflictError` naming both; nothing is resolved silently. Wrappers (``wrapper=True``,
 ``hookwrapper=True``) are refused: a change must be a value the engine can compare and report.
 
-A hook that raises, returns the wrong type, or returns an answer that raises while it is read
-(a generator that fails halfway, a mapping whose values fail), fails the engine's construction
-with a `PluginError` naming the plugin and the hook; the engine never half-applies a plugin.
+A hook that raises, returns the wrong type, contradicts the plugin's other hooks (a label
+against its own rule), or returns an answer that raises while it is read (a generator that
+fails halfway, a mapping whose values fail), fails the engine's construction with a
+`PluginError` naming the plugin and the hook; the engine never half-applies a plugin.
 """
 
 from __future__ import annotations

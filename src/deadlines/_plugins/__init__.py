@@ -13,28 +13,19 @@ With no plugin given and none installed, the engine never imports this package:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from types import ModuleType
 from typing import TYPE_CHECKING
 
-from deadlines._errors import DeadlinesError, PluginError
+from deadlines._errors import DeadlinesError
 from deadlines._plugins import _build
-from deadlines._plugins._claims import HOOKS, Answer, Claims, PluginChange
-from deadlines._plugins._manager import (
-    answers,
-    distributions,
-    hooks_of,
-    plugin_manager,
-    registered,
-)
+from deadlines._plugins._claims import HOOKS, PluginChange
+from deadlines._plugins._manager import PluginInfo, answers, infos, plugin_manager, registered
 from deadlines._plugins._read import Reader
 from deadlines.calendar import ChinaCalendar, OfficeHours
 from deadlines.rules import Conventions, RuleSet
 
 if TYPE_CHECKING:
-    from pluggy import PluginManager
-
     from deadlines._result import TraceStep
     from deadlines._thresholds import Thresholds
 
@@ -42,45 +33,12 @@ __all__ = ["HOOKS", "Configuration", "PluginChange", "PluginInfo", "configure"]
 
 
 @dataclass(frozen=True, slots=True)
-class PluginInfo:
-    """A plugin an engine uses, where it comes from, and what it changes.
-
-    Attributes:
-        name: its name: the entry point's name, or the name it was given in code.
-        module: the module that defines it.
-        distribution: ``name version`` of the installed distribution; empty when it was
-            passed in code.
-        hooks: the hooks it implements.
-        changes: what it changes, in the order of `deadlines.hookspecs`.
-    """
-
-    name: str
-    module: str
-    distribution: str
-    hooks: tuple[str, ...]
-    changes: tuple[PluginChange, ...] = ()
-
-    @property
-    def source(self) -> str:
-        """``entry point`` or ``code``."""
-        return "entry point" if self.distribution else "code"
-
-
-@dataclass(frozen=True, slots=True)
 class Configuration:
     """What the plugins make of an engine's configuration: built whole before it is used.
 
-    Attributes:
-        calendar: the new calendar, or ``None`` when the plugins leave the calendar alone.
-        rules: the rule set.
-        conventions: the conventions.
-        plugins: each plugin and what it changes.
-        rule_steps: trace steps naming the plugin changes of each rule version, keyed by
-            (rule id, effective_from).
-        steps: trace steps naming the changes that concern every rule (conventions, office
-            hours).
-        supervision_thresholds: the supervision thresholds, or ``None`` when the plugins
-            leave the default alone.
+    `calendar` and `supervision_thresholds` are ``None`` where the plugins leave them alone;
+    `rule_steps` are the trace steps of each rule version's changes, by (rule id,
+    effective_from), and `steps` those of changes that concern every rule.
     """
 
     calendar: ChinaCalendar | None
@@ -102,86 +60,41 @@ def configure(
 ) -> Configuration | None:
     """Find the plugins, call their hooks, and merge their changes into a new configuration.
 
-    Args:
-        calendar: the engine's calendar, or ``None`` for the default one.
-        rules: the engine's rule set before any plugin.
-        conventions: the engine's conventions before any plugin.
-        plugins: plugins given in code (objects, or a mapping of names to objects).
-        discover: whether to add the plugins installed under the ``deadlines`` entry points.
-
-    Returns:
-        The configuration, or ``None`` when there is no plugin at all.
+    `plugins` are those given in code (objects, or a mapping of names to objects); `discover`
+    adds those installed under the ``deadlines`` entry points. ``None`` when there is none.
 
     Raises:
         PluginError: a plugin cannot be loaded, or its hook raised or returned the wrong type.
         PluginConflictError: two plugins of the same rank change one thing differently.
     """
     manager = plugin_manager(plugins, discover=discover)
-    found = registered(manager)
-    if not found:
+    if not registered(manager):
         return None
     base_hours = calendar.office_hours if calendar is not None else OfficeHours()
-    claims = Claims()
-    alone: dict[str, PluginManager] = {}
-    reader = Reader(claims, rules, conventions, base_hours)
-    arguments: dict[str, object] = {
-        "office_hours": base_hours,
-        "conventions": conventions,
-        "rules": rules,
-    }
+    table = Reader(rules, conventions, base_hours)
+    arguments = {"office_hours": base_hours, "conventions": conventions, "rules": rules}
     for hook in HOOKS:
         if hook == "deadlines_supervision_thresholds":
             if not getattr(manager.hook, hook).get_hookimpls():
                 continue  # most plugins leave supervision alone, and pay nothing for it
             from deadlines._thresholds import Thresholds
 
-            arguments["thresholds"] = reader.base_thresholds = Thresholds()
-        read: Callable[[Answer], None] = getattr(reader, hook.removeprefix("deadlines_"))
-        for answer in answers(manager, hook, alone, **arguments):
-            _read(answer, read)
-    claims.decide()
-    changes = claims.changes()
-    dists = distributions(manager)
+            arguments["thresholds"] = table.base_thresholds = Thresholds()
+        for answer in answers(manager, hook, arguments):
+            try:
+                getattr(table, hook.removeprefix("deadlines_"))(answer)
+            except DeadlinesError:  # the reader's own, naming the plugin
+                raise
+            except Exception as error:  # a generator, a mapping computing its values…
+                problem = f"its answer raised {type(error).__name__} while it was read: {error}"
+                raise answer.error(problem) from error
+    table.decide()
     return Configuration(
-        calendar=_build.calendar(claims, calendar, base_hours),
-        rules=_build.rule_set(claims, rules),
-        conventions=_build.conventions(claims, conventions),
-        plugins=tuple(
-            PluginInfo(
-                name=name,
-                module=_module_of(plugin),
-                distribution=dists.get(id(plugin), ""),
-                hooks=hooks_of(manager, plugin),
-                changes=changes.get(name, ()),
-            )
-            for name, plugin in found
-        ),
-        rule_steps=_build.rule_steps(claims),
-        steps=_build.steps(claims),
-        supervision_thresholds=_build.thresholds(claims, reader.base_thresholds),
+        calendar=_build.calendar(table, calendar, base_hours),
+        rules=_build.rule_set(table, rules),
+        conventions=_build.conventions(table, conventions),
+        plugins=infos(manager, table.changes()),
+        rule_steps=_build.rule_steps(table),
+        steps=_build.steps(table),
+        supervision_thresholds=_build.thresholds(table, table.base_thresholds),
     )
-
-
-def _read(answer: Answer, read: Callable[[Answer], None]) -> None:
-    """Read one answer; whatever it raises while it is read is its plugin's error.
-
-    A hook's answer is read only here, after the call: a generator runs as it is consumed,
-    a mapping may compute its values. Errors the reader raises itself (`DeadlinesError`)
-    already name the plugin and pass through.
-    """
-    try:
-        read(answer)
-    except DeadlinesError:
-        raise
-    except Exception as error:
-        raise PluginError(
-            answer.plugin,
-            answer.hook,
-            f"its answer raised {type(error).__name__} while it was read: {error}",
-        ) from error
-
-
-def _module_of(plugin: object) -> str:
-    if isinstance(plugin, ModuleType):
-        return plugin.__name__
-    return str(getattr(plugin, "__module__", "") or type(plugin).__module__)

@@ -1,9 +1,9 @@
 """The table of claims: what each plugin says of each thing, and which claim applies.
 
 A claim is one plugin's value for one target (a field of a rule version, a convention, a day,
-the office hours…). Every hook's answer becomes claims; then, target by target, the highest
-rank applies (pluggy's ``tryfirst`` 2, plain 1, ``trylast`` 0), agreeing claims all apply, and
-two claims of the same rank that differ are a `PluginConflictError` naming both plugins.
+the office hours…). Target by target the highest rank applies (pluggy's ``tryfirst`` 2, plain
+1, ``trylast`` 0), agreeing claims all apply, and two claims of the same rank that differ are a
+`PluginConflictError` naming both plugins.
 """
 
 from __future__ import annotations
@@ -13,19 +13,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Final, NoReturn
 
+from deadlines import hookspecs
 from deadlines._errors import PluginConflictError, PluginError, describe
 from deadlines.rules import Citation, Limit, Rule, describe_limit
 
-#: The hooks in the order they are called, which is also the order changes are listed in.
-HOOKS: Final = (
-    "deadlines_calendar",
-    "deadlines_office_hours",
-    "deadlines_conventions",
-    "deadlines_rules",
-    "deadlines_disable_rules",
-    "deadlines_labels",
-    "deadlines_supervision_thresholds",
-)
+#: The hooks in the order they are called (that of `deadlines.hookspecs`), which is also the
+#: order changes are listed in.
+HOOKS: Final = tuple(name for name in vars(hookspecs) if name.startswith("deadlines_"))
 
 # What a claim is about: ("rule", id, effective_from, field), ("added", id, effective_from),
 # ("disabled", id), ("convention", name), ("office_hours",), ("day", date), ("notice", year),
@@ -75,6 +69,19 @@ class PluginChange:
         return f"{self.en} (overridden by {self.overridden_by})" if self.overridden_by else self.en
 
 
+#: Rule fields as a Chinese reader knows them.
+FIELDS_ZH: Final = {
+    "limit": "时限",
+    "title_zh": "中文标题",
+    "title_en": "英文标题",
+    "actor_zh": "办理主体",
+    "actor_en": "办理主体（英文）",
+    "citation": "依据",
+    "effective_from": "施行日期",
+    "effective_until": "失效日期",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Answer:
     """One plugin's non-None answer to one hook, read only once the hook has returned."""
@@ -84,20 +91,49 @@ class Answer:
     hook: str
     value: object
 
+    def error(self, problem: str) -> PluginError:
+        return PluginError(self.plugin, self.hook, problem)
+
+    def wrong(self, expected: str, item: object = None) -> NoReturn:
+        """Raise the plugin's error: what its hook returned and what is expected instead."""
+        what = _short(self.value) if item is None else f"{_short(item)} among its values"
+        raise self.error(f"returned {what}; expected {expected}")
+
+    def each(self, values: object, cls: type, expected: str) -> list[Any]:
+        """`values` (a list, a generator…) as a list of `cls`, or the plugin's error."""
+        if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+            self.wrong(expected)
+        found = list(values)
+        for item in found:
+            if not isinstance(item, cls):
+                self.wrong(expected, item)
+        return found
+
+    def mapping(self, values: object, cls: type, expected: str) -> dict[str, Any]:
+        """`values` as a mapping of text to `cls`, or the plugin's error."""
+        if not isinstance(values, Mapping):
+            self.wrong(expected)
+        found = dict(values)
+        for key, item in found.items():
+            if not isinstance(key, str) or not isinstance(item, cls):
+                self.wrong(expected, item if isinstance(key, str) else key)
+        return found
+
 
 @dataclass(slots=True)
 class Claim:
-    """One plugin's say on one target.
+    """One plugin's say on one target, `what` it is in a conflict's words.
 
-    `value` is what conflicts are decided on; `payload` the typed thing it stands for where the
-    value alone does not rebuild it (an added Rule, a DayChange, a Notice, OfficeHours).
+    `value` is what conflicts are decided on; `payload` the thing it stands for where the value
+    alone does not rebuild it (an added Rule, a DayChange, a Notice).
     """
 
     plugin: str
     rank: int
     change: PluginChange
-    value: object
-    payload: object = None
+    what: str
+    value: Any
+    payload: Any = None
     overridden_by: str = ""
 
 
@@ -110,31 +146,75 @@ class Claims:
     def add(
         self,
         target: Target,
+        what: str,
         answer: Answer,
         change: PluginChange,
         value: object,
         payload: object = None,
     ) -> None:
-        claim = Claim(answer.plugin, answer.rank, change, value, payload)
-        self.by_target.setdefault(target, []).append(claim)
+        """Record a claim; a plugin that contradicts itself (a label against its rule) is wrong."""
+        claims = self.by_target.setdefault(target, [])
+        for other in claims:
+            if other.plugin != answer.plugin:
+                continue
+            hook, then = other.change.hook, other.change.after
+            if other.value != value:
+                raise answer.error(f"sets {what} to {change.after}, but its {hook} sets {then}")
+            if hook == answer.hook:  # said twice in one answer: once is enough
+                return
+        claims.append(Claim(answer.plugin, answer.rank, change, what, value, payload))
+
+    def set(
+        self,
+        target: Target,
+        words: tuple[str, str, str],
+        answer: Answer,
+        before: object,
+        after: object,
+        name: str,
+    ) -> None:
+        """Claim `target` where `after` differs from `before`.
+
+        `words` are what a conflict calls the target, and how the change begins in English and
+        in Chinese: ``{en}: {field} {before} → {after}``; `name` is the change's target.
+        """
+        if before == after:
+            return
+        field = target[-1] if target[0] in ("rule", "thresholds") else ""
+        sep = " " if field else ""
+        b, a, b_zh, a_zh = plain(before), plain(after), plain(before, "zh"), plain(after, "zh")
+        what, en, zh = words
+        zh = f"{zh}：{FIELDS_ZH.get(field, field)}{sep}由 {b_zh} 改为 {a_zh}"
+        en = f"{en}: {field}{sep}{b} → {a}"
+        b_zh, a_zh = ("" if b_zh == b else b_zh), ("" if a_zh == a else a_zh)
+        change = PluginChange(answer.hook, target[0], name, field, b, a, zh, en, "", b_zh, a_zh)
+        self.add(target, what, answer, change, after)
 
     def targets(self, kind: str) -> list[Target]:
         return [target for target in self.by_target if target[0] == kind]
 
     def applied(self, kind: str) -> Iterator[tuple[Target, list[Claim]]]:
         """Each target of `kind` with its claims that apply (those no other plugin overrode)."""
-        for target, claims in self.by_target.items():
-            if target[0] == kind:
-                winners = [claim for claim in claims if not claim.overridden_by]
-                if winners:
-                    yield target, winners
+        for target in self.targets(kind):
+            winners = [claim for claim in self.by_target[target] if not claim.overridden_by]
+            if winners:
+                yield target, winners
 
     def decide(self) -> None:
         """Mark every claim a higher-ranking one overrides; raise on a conflict between equals."""
-        for target, claims in self.by_target.items():
-            _decide(target, claims)
+        for claims in self.by_target.values():
+            top = max(claim.rank for claim in claims)
+            first, *rest = [claim for claim in claims if claim.rank == top]
+            for claim in rest:
+                if claim.value != first.value:
+                    a, b = first.plugin, claim.plugin
+                    sets = f"{a!r} sets {first.change.after}, {b!r} sets {claim.change.after}"
+                    raise PluginConflictError(first.what, (a, b), sets)
+            for claim in claims:
+                if claim.rank < top and claim.value != first.value:
+                    claim.overridden_by = first.plugin
         for target in self.targets("disabled"):
-            rule_id = target[1]
+            rule_id, disables = target[1], self.by_target[target]
             changes = [
                 claim
                 for other, claims in self.by_target.items()
@@ -142,8 +222,22 @@ class Claims:
                 for claim in claims
                 if not claim.overridden_by
             ]
-            if changes:
-                _decide_disable(rule_id, self.by_target[target], changes)
+            if not changes:
+                continue
+            top, other = max(c.rank for c in disables), max(c.rank for c in changes)
+            if top == other:  # a rule one plugin disables and another changes
+                off = next(c for c in disables if c.rank == top)
+                on = next(c for c in changes if c.rank == top)
+                if off.plugin == on.plugin:
+                    hook = off.change.hook
+                    raise PluginError(
+                        off.plugin, hook, f"disables {rule_id}, which its {on.change.hook} changes"
+                    )
+                says = f"{off.plugin!r} disables it, {on.plugin!r} changes it ({on.change.en})"
+                raise PluginConflictError(f"the rule {rule_id}", (off.plugin, on.plugin), says)
+            winner = max((*disables, *changes), key=lambda c: c.rank)
+            for claim in disables if other > top else changes:
+                claim.overridden_by = winner.plugin
 
     def changes(self) -> dict[str, tuple[PluginChange, ...]]:
         """What each plugin changes, in hook order, each marked when another plugin won."""
@@ -151,72 +245,9 @@ class Claims:
         every = [claim for claims in self.by_target.values() for claim in claims]
         every.sort(key=lambda c: (HOOKS.index(c.change.hook), c.change.kind, c.change.target))
         for claim in every:
-            change = claim.change
-            if claim.overridden_by:
-                change = replace(change, overridden_by=claim.overridden_by)
+            change = replace(claim.change, overridden_by=claim.overridden_by)
             out.setdefault(claim.plugin, []).append(change)
         return {name: tuple(changes) for name, changes in out.items()}
-
-
-def _decide(target: Target, claims: list[Claim]) -> None:
-    """Mark the claims that a higher-ranking different claim overrides; raise on a tie."""
-    top = max(claim.rank for claim in claims)
-    leaders = [claim for claim in claims if claim.rank == top]
-    first = leaders[0]
-    for claim in leaders[1:]:
-        if claim.value != first.value:
-            raise PluginConflictError(
-                _describe_target(target),
-                (first.plugin, claim.plugin),
-                f"{first.plugin!r} sets {first.change.after}, {claim.plugin!r} sets "
-                f"{claim.change.after}",
-            )
-    for claim in claims:
-        if claim.rank < top and claim.value != first.value:
-            claim.overridden_by = first.plugin
-
-
-def _decide_disable(rule_id: str, disables: list[Claim], changes: list[Claim]) -> None:
-    """A rule one plugin disables and another changes: the higher rank wins, or it's a conflict."""
-    top, other = max(c.rank for c in disables), max(c.rank for c in changes)
-    if top == other:
-        disabler = next(c for c in disables if c.rank == top)
-        changer = next(c for c in changes if c.rank == top)
-        if disabler.plugin == changer.plugin:
-            raise PluginError(
-                disabler.plugin,
-                disabler.change.hook,
-                f"disables {rule_id}, which its {changer.change.hook} changes",
-            )
-        raise PluginConflictError(
-            f"the rule {rule_id}",
-            (disabler.plugin, changer.plugin),
-            f"{disabler.plugin!r} disables it, {changer.plugin!r} changes it ({changer.change.en})",
-        )
-    winner = max((*disables, *changes), key=lambda c: c.rank)
-    for claim in disables if other > top else changes:
-        claim.overridden_by = winner.plugin
-
-
-def _describe_target(target: Target) -> str:
-    """How a conflict names what two plugins both change."""
-    kind = target[0]
-    if kind == "rule":
-        return f"{target[3]} of the rule {target[1]} (from {target[2]})"
-    if kind == "added":
-        return f"the new rule {target[1]} (from {target[2]})"
-    if kind == "convention":
-        return f"the convention {target[1]}"
-    if kind == "day":
-        return f"the day {target[1]}"
-    if kind == "notice":
-        return f"the {target[1]} notice"
-    if kind == "thresholds":
-        return f"the supervision threshold {target[2]}" + (f" for {target[1]}" if target[1] else "")
-    return "the office hours"
-
-
-# --- values in messages -------------------------------------------------------------------------
 
 
 def plain(value: object, lang: str = "en") -> str:
@@ -229,20 +260,6 @@ def plain(value: object, lang: str = "en") -> str:
         return describe_limit(value, lang)
     inner = getattr(value, "value", value)
     return inner if isinstance(inner, str) else repr(value)
-
-
-def items(answer: Answer, example: str) -> tuple[object, ...]:
-    """The answer as a sequence of values, or the plugin's error saying what was expected."""
-    value = answer.value
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        wrong(answer, example)
-    return tuple(value)
-
-
-def wrong(answer: Answer, expected: str, item: object = None) -> NoReturn:
-    """Raise the plugin's error: what its hook returned and what is expected instead."""
-    what = _short(answer.value) if item is None else f"{_short(item)} among its values"
-    raise PluginError(answer.plugin, answer.hook, f"returned {what}; expected {expected}")
 
 
 def _short(value: object) -> str:

@@ -2,17 +2,18 @@
 
 pluggy does the work: `PluginManager.register` checks each implementation against its
 specification, `load_setuptools_entrypoints` imports the installed plugins and records their
-distributions, `check_pending` refuses hooks that do not exist, and each plugin's hook is called
-through pluggy's hook caller. What is added here is what pluggy lets pass silently (a
-``deadlines_*`` function without `hookimpl`, a wrapper, a plugin that implements nothing) and
-the plugin's name on every error, so that a `PluginError` always says whose it is.
+distributions, `check_pending` refuses hooks that do not exist. What is added here is what
+pluggy lets pass silently (a ``deadlines_*`` function without `hookimpl`, a wrapper, a plugin
+that implements nothing) and the plugin's name on every error, so that a `PluginError` always
+says whose it is.
 """
 
 from __future__ import annotations
 
-import inspect
 import sys
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from types import ModuleType
 from typing import TYPE_CHECKING, Final
 
 from pluggy import PluginManager, PluginValidationError
@@ -20,46 +21,71 @@ from pluggy import PluginManager, PluginValidationError
 from deadlines import hookspecs
 from deadlines._discovery import ENTRY_POINT_GROUP
 from deadlines._errors import InvalidArgumentError, InvalidValueError, PluginError
-from deadlines._plugins._claims import HOOKS, Answer
+from deadlines._plugins._claims import HOOKS, Answer, PluginChange
 
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
 
 LOAD: Final = "(load)"  # the "hook" named when a plugin fails before any hook is called
 
-_GIVEN_EXAMPLE = "an iterable of plugin objects, e.g. [module], or a mapping {name: plugin}"
+_HOOKS = ", ".join(HOOKS)
+_TWICE = "each plugin once, by distinct plugin names; name them with a mapping {name: plugin}"
+_GIVEN = "an iterable of plugin objects, e.g. [module], or a mapping {name: plugin}"
 
 
 def plugin_manager(plugins: object, *, discover: bool) -> PluginManager:
     """A manager of its own with the plugins given in code, then those installed.
 
     An installed plugin is skipped when a plugin of the same name, or the same object, was
-    given in code.
-
-    Raises:
-        InvalidArgumentError: `plugins` is not an iterable of plugin objects or a mapping of
-            names to plugin objects.
-        InvalidValueError: two plugins given in code have one name, or one is given twice.
-        PluginError: a plugin is malformed, an installed one cannot be imported, or two
-            distributions install plugins of the same name.
+    given in code. Bad `plugins` are an `InvalidArgumentError` (or `InvalidValueError`: a name
+    or a plugin twice); a malformed or broken plugin a `PluginError`.
     """
     manager = PluginManager(ENTRY_POINT_GROUP)
     manager.add_hookspecs(hookspecs)
     for name, plugin in _given(plugins):
-        _register(manager, name, plugin)
+        try:
+            manager.register(plugin, name=name)
+        except PluginValidationError as error:
+            raise _invalid(name, error) from None
+        except ValueError as error:  # a name, or the same object, twice
+            raise InvalidValueError("plugins", name, _TWICE) from error
     if discover:
         _load_installed(manager)
     try:
         manager.check_pending()
     except PluginValidationError as error:
-        name = manager.get_name(error.plugin) or LOAD
-        hook = next(
-            (c.name for c in manager.get_hookcallers(error.plugin) or () if not c.has_spec()), LOAD
-        )
-        raise PluginError(name, hook, f"no such hook; the hooks are {', '.join(HOOKS)}") from None
+        callers = manager.get_hookcallers(error.plugin) or ()
+        hook = next((c.name for c in callers if not c.has_spec()), LOAD)
+        no_such = f"no such hook; the hooks are {_HOOKS}"
+        raise PluginError(manager.get_name(error.plugin) or LOAD, hook, no_such) from None
     for name, plugin in registered(manager):
-        _check_registered(manager, name, plugin)
+        _check(manager, name, plugin)
     return manager
+
+
+@dataclass(frozen=True, slots=True)
+class PluginInfo:
+    """A plugin an engine uses, where it comes from, and what it changes.
+
+    Attributes:
+        name: its name: the entry point's name, or the name it was given in code.
+        module: the module that defines it.
+        distribution: ``name version`` of the installed distribution; empty when it was
+            passed in code.
+        hooks: the hooks it implements.
+        changes: what it changes, in the order of `deadlines.hookspecs`.
+    """
+
+    name: str
+    module: str
+    distribution: str
+    hooks: tuple[str, ...]
+    changes: tuple[PluginChange, ...] = ()
+
+    @property
+    def source(self) -> str:
+        """``entry point`` or ``code``."""
+        return "entry point" if self.distribution else "code"
 
 
 def registered(manager: PluginManager) -> list[tuple[str, object]]:
@@ -67,92 +93,61 @@ def registered(manager: PluginManager) -> list[tuple[str, object]]:
     return [(name, plugin) for name, plugin in manager.list_name_plugin() if plugin is not None]
 
 
-def distributions(manager: PluginManager) -> dict[int, str]:
-    """``name version`` of the distribution of each installed plugin, by the plugin's id()."""
-    return {
-        id(plugin): f"{dist.project_name} {dist.version}"
-        for plugin, dist in manager.list_plugin_distinfo()
-    }
+def infos(
+    manager: PluginManager, changes: Mapping[str, tuple[PluginChange, ...]]
+) -> tuple[PluginInfo, ...]:
+    """Each plugin, with its distribution, the hooks it implements, and its `changes`."""
+    dists = {id(p): f"{d.project_name} {d.version}" for p, d in manager.list_plugin_distinfo()}
+    found = []
+    for name, plugin in registered(manager):
+        own = {caller.name for caller in manager.get_hookcallers(plugin) or ()}
+        module = plugin.__name__ if isinstance(plugin, ModuleType) else None
+        module = module or getattr(plugin, "__module__", "") or type(plugin).__module__
+        hooks = tuple(hook for hook in HOOKS if hook in own)
+        found.append(
+            PluginInfo(name, module, dists.get(id(plugin), ""), hooks, changes.get(name, ()))
+        )
+    return tuple(found)
 
 
-def hooks_of(manager: PluginManager, plugin: object) -> tuple[str, ...]:
-    """The hooks `plugin` implements, in the order they are called."""
-    names = {caller.name for caller in manager.get_hookcallers(plugin) or ()}
-    return tuple(hook for hook in HOOKS if hook in names)
-
-
-def answers(
-    manager: PluginManager, hook: str, alone: dict[str, PluginManager], **kwargs: object
-) -> list[Answer]:
+def answers(manager: PluginManager, hook: str, kwargs: Mapping[str, object]) -> list[Answer]:
     """Each plugin's non-None answer, highest rank first, then by plugin name.
 
-    pluggy calls each plugin's implementation through a manager of that plugin alone, so that
-    an exception, and an answer, are pinned on their plugin. (`subset_hook_caller` would need
-    plugins to be hashable, which a plugin object need not be.) `alone` keeps those managers,
-    by plugin name, from one hook to the next.
+    Each `HookImpl` is called as pluggy's own loop calls it (with the arguments it names), one
+    at a time, so that an exception, and an answer, are pinned on their plugin. Wrappers,
+    which would need pluggy's loop, are refused at registration.
     """
-    found: list[Answer] = []
+    found = []
     for impl in getattr(manager.hook, hook).get_hookimpls():
-        own = alone.get(impl.plugin_name)
-        if own is None:
-            own = alone[impl.plugin_name] = PluginManager(ENTRY_POINT_GROUP)
-            own.add_hookspecs(hookspecs)
-            own.register(impl.plugin, name=impl.plugin_name)
         try:
-            values = getattr(own.hook, hook)(**kwargs)
+            value = impl.function(*(kwargs[name] for name in impl.argnames))
         except Exception as error:
             raise PluginError(
                 impl.plugin_name, hook, f"raised {type(error).__name__}: {error}"
             ) from error
         rank = 2 if impl.tryfirst else 0 if impl.trylast else 1
-        found.extend(Answer(impl.plugin_name, rank, hook, value) for value in values)
-    found.sort(key=lambda answer: (-answer.rank, answer.plugin))
-    return found
-
-
-# --- registering ------------------------------------------------------------------------------
+        if value is not None:
+            found.append(Answer(impl.plugin_name, rank, hook, value))
+    return sorted(found, key=lambda answer: (-answer.rank, answer.plugin))
 
 
 def _given(plugins: object) -> Iterator[tuple[str, object]]:
     if isinstance(plugins, (str, bytes)) or not isinstance(plugins, Iterable):
-        raise InvalidArgumentError("plugins", plugins, _GIVEN_EXAMPLE)
-    pairs: Iterable[tuple[object, object]]
-    if isinstance(plugins, Mapping):
-        pairs = plugins.items()
-    else:
-        pairs = ((_name_of(plugin), plugin) for plugin in plugins)
-    seen: set[str] = set()
+        raise InvalidArgumentError("plugins", plugins, _GIVEN)
+    pairs = plugins.items() if isinstance(plugins, Mapping) else ((_name(p), p) for p in plugins)
     for name, plugin in pairs:
         if not isinstance(name, str) or not name:
             raise InvalidArgumentError(
                 "plugins", name, "non-empty names in a mapping {name: plugin}"
             )
         if plugin is None or isinstance(plugin, (str, bytes)):
-            raise InvalidArgumentError(
-                "plugins", plugin, f"plugin objects, not names: {_GIVEN_EXAMPLE}"
-            )
-        if name in seen:
-            raise InvalidValueError(
-                "plugins", name, "distinct plugin names; name them with a mapping {name: plugin}"
-            )
-        seen.add(name)
+            raise InvalidArgumentError("plugins", plugin, f"plugin objects, not names: {_GIVEN}")
         yield name, plugin
 
 
-def _name_of(plugin: object) -> str:
+def _name(plugin: object) -> str:
     name = getattr(plugin, "__name__", None)
     return name if isinstance(name, str) else type(plugin).__name__
-
-
-def _register(manager: PluginManager, name: str, plugin: object) -> None:
-    try:
-        manager.register(plugin, name=name)
-    except PluginValidationError as error:
-        raise _invalid(name, error) from None
-    except ValueError as error:  # the same object under two names
-        raise InvalidValueError(
-            "plugins", plugin, "each plugin once; it is already registered"
-        ) from error
 
 
 def _invalid(name: str, error: PluginValidationError) -> PluginError:
@@ -160,51 +155,28 @@ def _invalid(name: str, error: PluginValidationError) -> PluginError:
     return PluginError(name, hook, str(error).replace("\n", "; "))
 
 
-def _check_registered(manager: PluginManager, name: str, plugin: object) -> None:
-    """What pluggy accepts and the engine does not.
-
-    A ``deadlines_*`` function without `hookimpl` (pluggy skips it), no hook at all, a wrapper,
-    a hook implemented twice.
-    """
-    unmarked = next(
-        (
-            attr
-            for attr in dir(plugin)
-            if attr.startswith("deadlines_")
-            and callable(inspect.getattr_static(plugin, attr, None))
-            and manager.parse_hookimpl_opts(plugin, attr) is None
-        ),
-        None,
-    )
-    if unmarked is not None:
-        raise PluginError(name, unmarked, "is not marked; decorate it with @deadlines.hookimpl")
+def _check(manager: PluginManager, name: str, plugin: object) -> None:
+    """What pluggy lets pass and the engine does not: an unmarked ``deadlines_*`` function (pluggy
+    skips it), no hook at all, a wrapper, a hook implemented twice."""
+    for attr in dir(plugin):
+        unmarked = attr.startswith("deadlines_") and not manager.parse_hookimpl_opts(plugin, attr)
+        if unmarked and callable(getattr(plugin, attr)):
+            raise PluginError(name, attr, "is not marked; decorate it with @deadlines.hookimpl")
     callers = manager.get_hookcallers(plugin) or []
     if not callers:
-        raise PluginError(
-            name,
-            LOAD,
-            f"implements no hook; mark functions such as deadlines_rules with @deadlines.hookimpl"
-            f" (the hooks are {', '.join(HOOKS)})",
-        )
+        mark = "mark functions such as deadlines_rules with @deadlines.hookimpl"
+        raise PluginError(name, LOAD, f"implements no hook; {mark} (the hooks are {_HOOKS})")
     for caller in callers:
         own = [impl for impl in caller.get_hookimpls() if impl.plugin is plugin]
         if any(impl.wrapper or impl.hookwrapper for impl in own):
-            raise PluginError(
-                name,
-                caller.name,
-                "wrappers are not supported: return the change as a value, which the engine "
-                "merges and reports",
-            )
+            problem = "wrappers are not supported: return the change as a value, which the engine"
+            raise PluginError(name, caller.name, f"{problem} merges and reports")
         if len(own) > 1:
+            functions = ", ".join(impl.function.__name__ for impl in own)
+            problem = f"implements it {len(own)} times ({functions})"
             raise PluginError(
-                name,
-                caller.name,
-                f"implements it {len(own)} times ({', '.join(i.function.__name__ for i in own)});"
-                " return every change from one function",
+                name, caller.name, f"{problem}; return every change from one function"
             )
-
-
-# --- installed plugins --------------------------------------------------------------------------
 
 
 def _load_installed(manager: PluginManager) -> None:
@@ -218,18 +190,18 @@ def _load_installed(manager: PluginManager) -> None:
     by_name: dict[str, list[EntryPoint]] = {}
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         by_name.setdefault(ep.name, []).append(ep)
-    for name in sorted(by_name):
+    for name, (ep, *more) in sorted(by_name.items()):
         if manager.has_plugin(name):  # given in code: that one wins
             continue
-        found = by_name[name]
-        if len(found) > 1:
+        if more:
+            dists = " and ".join(
+                f"{e.dist.name} {e.dist.version}" if e.dist else e.value for e in (ep, *more)
+            )
             raise PluginError(
                 name,
                 LOAD,
-                "two distributions install a plugin of this name "
-                f"({' and '.join(map(_dist_of, found))}); uninstall one",
+                f"two distributions install a plugin of this name ({dists}); uninstall one",
             )
-        ep = found[0]
         try:
             if ep.module in sys.modules and manager.is_registered(ep.load()):
                 manager.set_blocked(name)  # the same object was given in code, by its own name
@@ -241,7 +213,3 @@ def _load_installed(manager: PluginManager) -> None:
             raise PluginError(
                 name, LOAD, f"cannot import {ep.value}: {type(error).__name__}: {error}"
             ) from error
-
-
-def _dist_of(ep: EntryPoint) -> str:
-    return f"{ep.dist.name} {ep.dist.version}" if ep.dist is not None else ep.value

@@ -1,17 +1,19 @@
-"""Each hook's answer, checked and turned into claims: one reader per hook.
+"""Each hook's answer, checked and turned into claims: one reader per hook, all of one pattern.
 
-A reader raises `PluginError` naming the plugin and the hook for an answer of the wrong type or
-an invalid value; it never changes anything but the table of claims.
+A reader checks the answer's shape (`Answer.each`, `Answer.mapping`), raises the plugin's
+`PluginError` for an invalid value, and claims what differs from the base configuration; it
+changes nothing but the table of claims.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import reduce
 from typing import TYPE_CHECKING, Final
 
-from deadlines._errors import PluginError, describe
-from deadlines._plugins._claims import Answer, Claims, PluginChange, items, one_line, plain, wrong
+from deadlines._errors import describe
+from deadlines._plugins._claims import Answer, Claims, PluginChange, one_line
 from deadlines.calendar import CalendarOverride, DayChange, Notice, OfficeHours
 from deadlines.calendar._table import FIRST_DATE, LAST_DATE
 from deadlines.rules import Conventions, Rule, RuleSet, describe_limit
@@ -23,281 +25,145 @@ if TYPE_CHECKING:
 LABEL_FIELDS: Final = ("title_zh", "title_en", "actor_zh", "actor_en")
 #: The fields of a rule a plugin may change (its origin is the engine's to set).
 RULE_FIELDS: Final = tuple(name for name in Rule.model_fields if name != "origin")
-_RULES_EXAMPLE = 'a list of Rule values, e.g. [rules.get("routing.ordinary").evolve(limit=...)]'
-_THRESHOLD_FIELDS: Final = ("warning", "escalate_after")
-_THRESHOLDS_EXAMPLE = (
+_RULES = 'a list of Rule values, e.g. [rules.get("routing.ordinary").evolve(limit=...)]'
+_LABELS = "a mapping of rule ids to labels, e.g. {'routing.ordinary': {'title_en': '...'}}"
+_THRESHOLDS = (
     "a Thresholds value, e.g. Thresholds(warning=WorkingDaysBefore(2)), or a mapping of rule "
     "ids or families to Thresholds, e.g. {'minutes': Thresholds(escalate_after=3)}"
 )
 
-#: Rule fields as a Chinese reader knows them.
-FIELDS_ZH: Final = {
-    "limit": "时限",
-    "title_zh": "中文标题",
-    "title_en": "英文标题",
-    "actor_zh": "办理主体",
-    "actor_en": "办理主体（英文）",
-    "citation": "依据",
-    "effective_from": "施行日期",
-    "effective_until": "失效日期",
-}
 
+class Reader(Claims):
+    """The table of claims, filled from every hook's answers against the base configuration."""
 
-class Reader:
-    """Reads every hook's answers into one table of claims, against the base configuration."""
-
-    def __init__(
-        self, claims: Claims, rules: RuleSet, conventions: Conventions, hours: OfficeHours
-    ) -> None:
-        self.claims = claims
+    def __init__(self, rules: RuleSet, conventions: Conventions, hours: OfficeHours) -> None:
+        super().__init__()
         self.base_rules = rules
         self.base_conventions = conventions
         self.base_hours = hours
         self.by_key = {(rule.id, rule.effective_from): rule for rule in rules.rules}
         self.base_thresholds: Thresholds | None = None  # set when a plugin implements the hook
 
-    # --- the calendar ---------------------------------------------------------------------------
-
     def calendar(self, answer: Answer) -> None:
         override = answer.value
         if not isinstance(override, CalendarOverride):
-            wrong(answer, "a CalendarOverride, e.g. CalendarOverride('', local=(DayChange(...),))")
+            answer.wrong("a CalendarOverride, e.g. CalendarOverride('', local=(DayChange(...),))")
         seen: dict[dt.date, bool] = {}
-        for change in override.local:
-            if not isinstance(change, DayChange):
-                wrong(answer, "DayChange values in CalendarOverride.local", change)
-            _check_day(answer, change.date)
-            if seen.get(change.date, change.off) != change.off:
-                raise PluginError(answer.plugin, answer.hook, f"sets {change.date} both off and on")
-            seen[change.date] = change.off
-            kind_zh, kind_en = ("休息日", "day off") if change.off else ("工作日", "working day")
-            text = PluginChange(
-                answer.hook,
-                "day",
-                change.date.isoformat(),
-                "",
-                "",
-                "off" if change.off else "on",
-                f"{change.date}：{kind_zh}（{change.name}），{change.source}",
-                f"{change.date}: {kind_en} ({change.name_en or change.name}), {change.source}",
-            )
-            self.claims.add(("day", change.date), answer, text, change.off, change)
-        for notice in override.notices:
-            if not isinstance(notice, Notice):
-                wrong(answer, "Notice values in CalendarOverride.notices", notice)
-            if not FIRST_DATE.year <= notice.year <= LAST_DATE.year:
-                raise PluginError(
-                    answer.plugin,
-                    answer.hook,
-                    f"a notice for {notice.year}: the calendar covers {FIRST_DATE.year} through "
-                    f"{LAST_DATE.year}",
+        expected = "DayChange values in CalendarOverride.local"
+        for day in answer.each(override.local, DayChange, expected):
+            _check_day(answer, day.date)
+            if seen.setdefault(day.date, day.off) != day.off:
+                raise answer.error(f"sets {day.date} both off and on")
+            zh, en = ("休息日", "day off") if day.off else ("工作日", "working day")
+            zh = f"{day.date}：{zh}（{day.name}），{day.source}"
+            en = f"{day.date}: {en} ({day.name_en or day.name}), {day.source}"
+            after = "off" if day.off else "on"
+            change = PluginChange(answer.hook, "day", str(day.date), "", "", after, zh, en)
+            self.add(("day", day.date), f"the day {day.date}", answer, change, day.off, day)
+        expected = "Notice values in CalendarOverride.notices"
+        for notice in answer.each(override.notices, Notice, expected):
+            year, source = notice.year, notice.source
+            if not FIRST_DATE.year <= year <= LAST_DATE.year:
+                raise answer.error(
+                    f"a notice for {year}: the calendar covers {FIRST_DATE.year} through "
+                    f"{LAST_DATE.year}"
                 )
-            for change in notice.changes:
-                _check_day(answer, change.date)
-            off = sum(change.off for change in notice.changes)
+            for day in notice.changes:
+                _check_day(answer, day.date)
+            off = sum(day.off for day in notice.changes)
             on = len(notice.changes) - off
-            text = PluginChange(
-                answer.hook,
-                "notice",
-                str(notice.year),
-                "",
-                "",
-                notice.source,
-                f"{notice.year} 年放假通知（{notice.source}）：放假 {off} 天，调休上班 {on} 天",
-                f"the {notice.year} notice ({notice.source}): {off} days off, {on} adjusted "
-                "working days",
-            )
-            self.claims.add(("notice", notice.year), answer, text, notice, notice)
+            zh = f"{year} 年放假通知（{source}）：放假 {off} 天，调休上班 {on} 天"
+            en = f"the {year} notice ({source}): {off} days off, {on} adjusted working days"
+            change = PluginChange(answer.hook, "notice", str(year), "", "", source, zh, en)
+            self.add(("notice", year), f"the {year} notice", answer, change, notice, notice)
 
     def office_hours(self, answer: Answer) -> None:
         hours = answer.value
         if not isinstance(hours, OfficeHours):
-            wrong(answer, "an OfficeHours value, e.g. OfficeHours(seasons=(summer,))")
-        if hours == self.base_hours:
-            return
-        before, after = hours_text(self.base_hours), hours_text(hours)
-        text = PluginChange(
-            answer.hook,
-            "office_hours",
-            "",
-            "",
-            before,
-            after,
-            f"办公时间：由 {before} 改为 {after}",
-            f"office hours: {before} → {after}",
-        )
-        self.claims.add(("office_hours",), answer, text, hours, hours)
-
-    # --- conventions and rules ------------------------------------------------------------------
+            answer.wrong("an OfficeHours value, e.g. OfficeHours(seasons=(summer,))")
+        if hours != self.base_hours:
+            before, after = hours_text(self.base_hours), hours_text(hours)
+            zh, en = f"办公时间：由 {before} 改为 {after}", f"office hours: {before} → {after}"
+            change = PluginChange(answer.hook, "office_hours", "", "", before, after, zh, en)
+            self.add(("office_hours",), "the office hours", answer, change, hours)
 
     def conventions(self, answer: Answer) -> None:
-        changes = answer.value
-        if not isinstance(changes, Mapping):
-            wrong(answer, "a mapping of convention names to values, e.g. {'cutoff': 'midnight'}")
-        names = tuple(type(self.base_conventions).model_fields)
-        for name in changes:
-            if name not in names:
-                raise PluginError(
-                    answer.plugin,
-                    answer.hook,
-                    f"no convention {name!r}; the conventions are {', '.join(names)}",
-                )
+        example = "a mapping of convention names to values, e.g. {'cutoff': 'midnight'}"
+        changes = answer.mapping(answer.value, object, example)
+        unknown = [name for name in changes if name not in Conventions.model_fields]
+        if unknown:
+            names = ", ".join(Conventions.model_fields)
+            raise answer.error(f"no convention {unknown[0]!r}; the conventions are {names}")
+        base = self.base_conventions
         try:
-            merged = Conventions.model_validate({**dict(self.base_conventions), **changes})
+            merged = Conventions.model_validate({**dict(base), **changes})
         except ValueError as error:
-            raise PluginError(answer.plugin, answer.hook, one_line(error)) from error
+            raise answer.error(one_line(error)) from error
         for name in changes:
-            before, after = getattr(self.base_conventions, name), getattr(merged, name)
-            if before != after:
-                text = PluginChange(
-                    answer.hook,
-                    "convention",
-                    name,
-                    "",
-                    plain(before),
-                    plain(after),
-                    f"默认计算惯例 {name}：由 {plain(before)} 改为 {plain(after)}",
-                    f"default convention {name}: {plain(before)} → {plain(after)}",
-                )
-                self.claims.add(("convention", name), answer, text, after)
+            before, after = getattr(base, name), getattr(merged, name)
+            words = f"the convention {name}", f"default convention {name}", f"默认计算惯例 {name}"
+            self.set(("convention", name), words, answer, before, after, name)
 
     def rules(self, answer: Answer) -> None:
         if isinstance(answer.value, Rule):  # iterable (a pydantic model), but one rule
-            wrong(answer, f"{_RULES_EXAMPLE}; put the rule in a list")
-        rules: list[Rule] = []
-        keys: set[tuple[str, dt.date]] = set()
-        for rule in items(answer, _RULES_EXAMPLE):
-            if not isinstance(rule, Rule):
-                wrong(answer, _RULES_EXAMPLE, rule)
-            if (rule.id, rule.effective_from) in keys:
-                raise PluginError(
-                    answer.plugin,
-                    answer.hook,
-                    f"returns {rule.id} from {rule.effective_from} twice; return each version once",
-                )
-            keys.add((rule.id, rule.effective_from))
-            rules.append(rule)
+            answer.wrong(f"{_RULES}; put the rule in a list")
+        rules: list[Rule] = answer.each(answer.value, Rule, _RULES)
         try:  # the plugin's rules alone must make a valid set: no overlapping versions
-            alone = self.base_rules
-            for rule in rules:
-                alone = alone.with_rule(rule)
+            reduce(RuleSet.with_rule, rules, self.base_rules)
         except ValueError as error:
-            raise PluginError(answer.plugin, answer.hook, one_line(error)) from error
-        # New versions first, so that the changes below name each version of a rule that now
-        # has several by its date.
-        for rule in rules:
-            key = (rule.id, rule.effective_from)
-            if key not in self.by_key:
-                text = PluginChange(
-                    answer.hook,
-                    "rule_added",
-                    rule.id,
-                    "",
-                    "",
-                    describe_limit(rule.limit),
-                    f"新增规则 {rule.id}（{rule.effective_from} 起）："
-                    f"{describe_limit(rule.limit, 'zh')}，{rule.citation.render('zh')}",
-                    f"adds {rule.id} ({rule.window()}): {describe_limit(rule.limit)}, art. "
-                    f"{rule.citation.article} of {rule.citation.document}",
-                )
-                value = tuple(getattr(rule, name) for name in RULE_FIELDS)
-                self.claims.add(("added", *key), answer, text, value, rule)
-        for rule in rules:
+            raise answer.error(one_line(error)) from error
+        # New versions first, so that the changes of a rule that now has several versions
+        # name each by its date.
+        for rule in sorted(rules, key=lambda rule: (rule.id, rule.effective_from) in self.by_key):
             key = (rule.id, rule.effective_from)
             base = self.by_key.get(key)
-            for name in RULE_FIELDS if base is not None else ():
-                before, after = getattr(base, name), getattr(rule, name)
-                if before != after:
-                    self._rule_field(answer, key, name, before, after)
-
-    def _rule_field(
-        self, answer: Answer, key: tuple[str, dt.date], name: str, before: object, after: object
-    ) -> None:
-        rule_id, since = key
-        versions = {d for i, d in self.by_key if i == rule_id}
-        versions.update(t[2] for t in self.claims.targets("added") if t[1] == rule_id)
-        where = f"{rule_id}@{since}" if len(versions) > 1 else rule_id
-        target = ("rule", rule_id, since, name)
-        for other in self.claims.by_target.get(target, ()):
-            if other.plugin == answer.plugin and other.value != after:
-                raise PluginError(
-                    answer.plugin,
-                    answer.hook,
-                    f"sets {name} of {where} to {plain(after)}, but its {other.change.hook} "
-                    f"sets {plain(other.value)}",
-                )
-        before_zh, after_zh = plain(before, "zh"), plain(after, "zh")
-        text = PluginChange(
-            answer.hook,
-            "rule",
-            where,
-            name,
-            plain(before),
-            plain(after),
-            f"{where}：{FIELDS_ZH.get(name, name)} 由 {before_zh} 改为 {after_zh}",
-            f"{where}: {name} {plain(before)} → {plain(after)}",
-            before_zh=before_zh,
-            after_zh=after_zh,
-        )
-        self.claims.add(target, answer, text, after)
+            if base is not None:
+                for name in RULE_FIELDS:
+                    self._rule_field(answer, key, name, getattr(base, name), getattr(rule, name))
+                continue
+            limit, citation = rule.limit, rule.citation
+            zh = (
+                f"新增规则 {rule.id}（{rule.effective_from} 起）："
+                f"{describe_limit(limit, 'zh')}，{citation.render('zh')}"
+            )
+            en = (
+                f"adds {rule.id} ({rule.window()}): {describe_limit(limit)}, "
+                f"art. {citation.article} of {citation.document}"
+            )
+            after = describe_limit(limit)
+            change = PluginChange(answer.hook, "rule_added", rule.id, "", "", after, zh, en)
+            what = f"the new rule {rule.id} (from {rule.effective_from})"
+            value = tuple(getattr(rule, name) for name in RULE_FIELDS)
+            self.add(("added", *key), what, answer, change, value, rule)
 
     def disable_rules(self, answer: Answer) -> None:
         example = "a list of rule ids, e.g. ['meetings.march_freeze']"
-        for rule_id in items(answer, example):
-            if not isinstance(rule_id, str):
-                wrong(answer, example, rule_id)
+        for rule_id in answer.each(answer.value, str, example):
             if rule_id not in self.base_rules:
-                raise PluginError(
-                    answer.plugin,
-                    answer.hook,
-                    f"no rule {rule_id!r} to disable; the rules are "
-                    f"{', '.join(self.base_rules.ids)}",
-                )
-            text = PluginChange(
-                answer.hook,
-                "rule_disabled",
-                rule_id,
-                "",
-                "",
-                "disabled",
-                f"停用规则 {rule_id}",
-                f"disables {rule_id}",
-            )
-            self.claims.add(("disabled", rule_id), answer, text, value=True)
+                ids = ", ".join(self.base_rules.ids)
+                raise answer.error(f"no rule {rule_id!r} to disable; the rules are {ids}")
+            zh, en = f"停用规则 {rule_id}", f"disables {rule_id}"
+            change = PluginChange(answer.hook, "rule_disabled", rule_id, "", "", "disabled", zh, en)
+            self.add(("disabled", rule_id), f"the rule {rule_id}", answer, change, value=True)
 
     def labels(self, answer: Answer) -> None:
-        example = "{'routing.ordinary': {'title_en': '...'}}"
-        labels = answer.value
-        if not isinstance(labels, Mapping):
-            wrong(answer, f"a mapping of rule ids to labels, e.g. {example}")
-        added = {t[1:]: self.claims.by_target[t][0].payload for t in self.claims.targets("added")}
-        versions: dict[tuple[str, dt.date], object] = {**self.by_key, **added}
+        labels = answer.mapping(answer.value, Mapping, _LABELS)
+        versions = self.versions()
         ids = sorted({rule_id for rule_id, _ in versions})
         for rule_id, fields in labels.items():
             if rule_id not in ids:
-                raise PluginError(
-                    answer.plugin,
-                    answer.hook,
-                    f"no rule {rule_id!r} to label; the rules are {', '.join(ids)}",
-                )
-            if not isinstance(fields, Mapping):
-                wrong(answer, f"labels as a mapping of fields to text, e.g. {example}", fields)
-            for name, text in fields.items():
+                raise answer.error(f"no rule {rule_id!r} to label; the rules are {', '.join(ids)}")
+            for name, text in answer.mapping(fields, str, _LABELS).items():
                 if name not in LABEL_FIELDS:
-                    raise PluginError(
-                        answer.plugin,
-                        answer.hook,
+                    raise answer.error(
                         f"cannot label {name!r} of {rule_id}; the labels are "
-                        f"{', '.join(LABEL_FIELDS)}",
+                        f"{', '.join(LABEL_FIELDS)}"
                     )
-                if not isinstance(text, str) or not text.strip():
-                    wrong(answer, f"non-empty text for {name} of {rule_id}", text)
+                if not text.strip():
+                    answer.wrong(f"non-empty text for {name} of {rule_id}", text)
                 for key, rule in versions.items():
-                    before = getattr(rule, name)
-                    if key[0] == rule_id and before != text:
-                        self._rule_field(answer, key, name, before, text)
-
-    # --- supervision ------------------------------------------------------------------------------
+                    if key[0] == rule_id:
+                        self._rule_field(answer, key, name, getattr(rule, name), text)
 
     def supervision_thresholds(self, answer: Answer) -> None:
         """One answer of the thresholds hook, compared with the library's default."""
@@ -305,70 +171,57 @@ class Reader:
 
         if self.base_thresholds is None:
             self.base_thresholds = Thresholds()
-        base = self.base_thresholds
-        value = answer.value
-        entries: list[tuple[str, Thresholds]] = []
+        base, value = self.base_thresholds, answer.value
+        default: list[tuple[str, Thresholds]] = []
         if isinstance(value, Thresholds):  # the default, with its own per-rule entries
-            entries.append(("", value))
-            for key, own in value.per_rule:
-                if key in {k for k, _ in entries[1:]}:
-                    raise PluginError(
-                        answer.plugin,
-                        answer.hook,
-                        f"gives {key!r} twice in per_rule; give each rule or family once",
-                    )
-                self._check_threshold_key(answer, key, own)
-                entries.append((key, own))
-        elif isinstance(value, Mapping):
-            for key, own in value.items():
-                if not isinstance(key, str):
-                    wrong(answer, _THRESHOLDS_EXAMPLE, key)
-                if not isinstance(own, Thresholds):
-                    wrong(answer, _THRESHOLDS_EXAMPLE, own)
-                self._check_threshold_key(answer, key, own)
-                entries.append((key, own))
-        else:
-            wrong(answer, _THRESHOLDS_EXAMPLE)
-        for key, own in entries:  # key "" is the default
-            before = base.for_rule(key) if key else base
-            for name in _THRESHOLD_FIELDS:
-                old, new = getattr(before, name), getattr(own, name)
-                if old == new:
-                    continue
-                zh_where, en_where = (f"（{key}）", f" for {key}") if key else ("", "")
-                text = PluginChange(
-                    answer.hook,
-                    "thresholds",
-                    key,
-                    name,
-                    plain(old),
-                    plain(new),
-                    f"督查预警阈值{zh_where}：{name} 由 {plain(old)} 改为 {plain(new)}",
-                    f"supervision thresholds{en_where}: {name} {plain(old)} → {plain(new)}",
+            default, keyed = [("", value)], list(value.per_rule)
+            keys = [key for key, _ in keyed]
+            twice = next((key for key in keys if keys.count(key) > 1), None)
+            if twice is not None:
+                raise answer.error(
+                    f"gives {twice!r} twice in per_rule; give each rule or family once"
                 )
-                self.claims.add(("thresholds", key, name), answer, text, new)
-
-    def _check_threshold_key(self, answer: Answer, key: str, own: Thresholds) -> None:
-        """A rule id or a family (``minutes``), as `Thresholds.for_rule` looks them up."""
-        ids = {*self.base_rules.ids, *(t[1] for t in self.claims.targets("added"))}
+        else:
+            keyed = list(answer.mapping(value, Thresholds, _THRESHOLDS).items())
+        ids = {rule_id for rule_id, _ in self.versions()}
         families = sorted({rule_id.split(".", 1)[0] for rule_id in ids})
-        if key not in ids and key not in families:
-            hint = ""
-            if key.endswith(".*") and key[:-2] in families:
-                hint = f" (a family is named without '.*': {key[:-2]!r})"
-            raise PluginError(
-                answer.plugin,
-                answer.hook,
-                f"no rule or family {key!r} to set thresholds for{hint}; give a rule id such as "
-                f"'minutes.executive' or a family: {', '.join(families)}",
-            )
-        if own.per_rule:
-            raise PluginError(
-                answer.plugin,
-                answer.hook,
-                f"the thresholds for {key!r} have per_rule entries of their own; give each rule "
-                "or family its own key instead",
-            )
+        for key, own in keyed:  # a rule id or a family, as `Thresholds.for_rule` looks them up
+            if key not in ids and key not in families:
+                family = key.endswith(".*") and key[:-2] in families
+                hint = f" (a family is named without '.*': {key[:-2]!r})" if family else ""
+                raise answer.error(
+                    f"no rule or family {key!r} to set thresholds for{hint}; give a rule id "
+                    f"such as 'minutes.executive' or a family: {', '.join(families)}"
+                )
+            if own.per_rule:
+                raise answer.error(
+                    f"the thresholds for {key!r} have per_rule entries of their own; give each "
+                    "rule or family its own key instead"
+                )
+        for key, own in default + keyed:
+            before = base.for_rule(key) if key else base
+            zh, en = (f"（{key}）", f" for {key}") if key else ("", "")
+            for name in ("warning", "escalate_after"):
+                what = f"the supervision threshold {name}{en}"
+                old, new = getattr(before, name), getattr(own, name)
+                words = what, f"supervision thresholds{en}", f"督查预警阈值{zh}"
+                self.set(("thresholds", key, name), words, answer, old, new, key)
+
+    def versions(self) -> dict[tuple[str, dt.date], Rule]:
+        """Every version of every rule known so far: the base's, and those plugins add."""
+        added = {t[1:]: self.by_target[t][0].payload for t in self.targets("added")}
+        return {**self.by_key, **added}
+
+    def _rule_field(
+        self, answer: Answer, key: tuple[str, dt.date], name: str, before: object, after: object
+    ) -> None:
+        if before == after:
+            return
+        rule_id, since = key
+        several = sum(other == rule_id for other, _ in self.versions()) > 1
+        where = f"{rule_id}@{since}" if several else rule_id
+        what = f"{name} of the rule {rule_id} (from {since})"
+        self.set(("rule", *key, name), (what, where, where), answer, before, after, where)
 
 
 def hours_text(hours: OfficeHours) -> str:
@@ -387,8 +240,6 @@ def hours_text(hours: OfficeHours) -> str:
 
 def _check_day(answer: Answer, day: object) -> None:
     if type(day) is not dt.date or not FIRST_DATE <= day <= LAST_DATE:
-        raise PluginError(
-            answer.plugin,
-            answer.hook,
-            f"a day {describe(day)}: each day must be a date from {FIRST_DATE} through {LAST_DATE}",
+        raise answer.error(
+            f"a day {describe(day)}: each day must be a date from {FIRST_DATE} through {LAST_DATE}"
         )
