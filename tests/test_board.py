@@ -361,6 +361,37 @@ class TestObligation:
         assert shown == [step.text("en").replace("'", "&#39;") for step in tracked.trace]
 
 
+class TestTraceOfOne:
+    """The trace of one obligation, counted alone, is the trace of the whole file's ledger."""
+
+    def test_every_obligation(self):
+        """For every obligation of the example week, pauses and quarters included."""
+        from deadlines.board._sources import Sources
+
+        sources = Sources(Engine, EVENTS.parent)
+        source = sources.get(SRC)
+        full = Supervisor(Engine()).ledger(read_events(source.text.splitlines()))
+        assert len(full) == 16
+        for tracked in full:
+            assert sources.trace(source, tracked.id) == tracked.trace, tracked.id
+
+    def test_escaped_id(self):
+        """An id written with JSON escapes (\\/) is still traced with its pause."""
+        from deadlines.board._sources import Sources
+
+        lines = [
+            RECEIVED % ("d1", "2025-10-13T16:00"),
+            '{"type": "paused", "obligation": "d1\\/routing", "at": "2025-10-14T10:00"}',
+            '{"type": "resumed", "obligation": "d1\\/routing", "at": "2025-10-16T10:00"}',
+        ]
+        sources = Sources(Engine, None)
+        source = sources.upload("escaped.jsonl", "\n".join(lines).encode())
+        full = Supervisor(Engine()).ledger(read_events(lines))
+        trace = sources.trace(source, "d1/routing")
+        assert trace == full["d1/routing"].trace
+        assert any(step.action == "pause" for step in trace)
+
+
 class TestCalendar:
     """The official calendar, with the obligations due each day."""
 

@@ -120,10 +120,15 @@ class _Page:
 
     def report(self) -> Report | None:
         """The report of the source at the moment, or None without a source."""
+        found = self.digested()
+        return None if found is None else found[0]
+
+    def digested(self) -> tuple[Report, views.Digest] | None:
+        """The report of the source at the moment with its digest, or None without a source."""
         source = self.source
         if source is None:
             return None
-        return self.sources.ledger(source).report(self.at)
+        return self.sources.report(source, self.at)
 
     def url(self, path: str, **changes: object) -> str:
         """A link to `path` keeping the language, source and moment, with `changes`."""
@@ -215,8 +220,7 @@ def make_router(*, engine_factory: Callable[[], Engine], events_dir: Path | None
     @router.get("/", response_class=HTMLResponse)
     @guarded
     def board(page: _Page) -> Response:
-        report = page.report()
-        return render(page, "board.html", **_board_context(page, report, sources.files()))
+        return render(page, "board.html", **_board_context(page, page.digested(), sources.files()))
 
     @router.post("/upload")
     async def upload(
@@ -244,12 +248,20 @@ def make_router(*, engine_factory: Callable[[], Engine], events_dir: Path | None
         source = page.source
         if source is None:
             raise SourceError("", "name the events file (src) the obligation comes from")
-        ledger = sources.ledger(source, explain=True)
+        ledger = sources.ledger(source)
         if obligation_id not in ledger:
             raise SourceError(obligation_id, "no such obligation in this events file")
         tracked = ledger[obligation_id]
-        row = next((r for r in ledger.status(page.at) if r.id == obligation_id), None)
-        return render(page, "obligation.html", tracked=tracked, row=row, ob=tracked.obligation)
+        report, _ = sources.report(source, page.at)
+        row = next((r for r in report.rows if r.id == obligation_id), None)
+        return render(
+            page,
+            "obligation.html",
+            tracked=tracked,
+            row=row,
+            ob=tracked.obligation,
+            trace=sources.trace(source, obligation_id),
+        )
 
     @router.get("/calendar/{year}", response_class=HTMLResponse)
     @guarded
@@ -301,7 +313,7 @@ def make_router(*, engine_factory: Callable[[], Engine], events_dir: Path | None
     @guarded
     def printable(page: _Page) -> Response:
         report = _needed(page)
-        context = _board_context(page, report, [])
+        context = _board_context(page, page.digested(), [])
         pending = [r for r in report.rows if r.completed_at is None]
         context["pending"] = views.sort_rows(pending, "due")
         return render(page, "report.html", **context)
@@ -417,35 +429,36 @@ def _listed(page: _Page, report: Report) -> list[Any]:
     return views.sort_rows((r for r in report.rows if filters.keep(r)), sort)
 
 
-def _board_context(page: _Page, report: Report | None, files: list[str]) -> dict[str, Any]:
-    context: dict[str, Any] = {"report": report, "files": files}
-    if report is None:
-        return context
-    lang = page.lang
-    unit_sort = views.parse_sort(
-        "by_unit", page.query.get("by_unit"), views.GROUP_SORTS, "-overdue"
-    )
-    rule_sort = views.parse_sort("by_rule", page.query.get("by_rule"), views.GROUP_SORTS, "name")
-    row_sort = views.parse_sort("sort", page.query.get("sort"), views.ROW_SORTS, "due")
-    titles = {r.rule_id: r.obligation.title(lang) for r in report.rows}
-    filters = _filters(page.query)
-    page_text = page.query.get("page") or "1"
-    context.update(
-        by_status={str(s): n for s, n in report.by_status.items()},
-        units=views.groups(report.rows, lambda r: r.obligation.responsible, unit_sort),
-        rules=views.groups(report.rows, lambda r: r.rule_id, rule_sort, titles),
-        unit_sort=unit_sort,
-        rule_sort=rule_sort,
-        row_sort=row_sort,
-        filters=filters,
-        listing=views.page_of(
-            views.sort_rows((r for r in report.rows if filters.keep(r)), row_sort),
-            _int("page", page_text),
+def _board_context(
+    page: _Page, digested: tuple[Report, views.Digest] | None, files: list[str]
+) -> dict[str, Any]:
+    if digested is None:
+        return {"report": None, "files": files}
+    report, digest = digested
+    query = page.query
+    unit_sort = views.parse_sort("by_unit", query.get("by_unit"), views.GROUP_SORTS, "-overdue")
+    rule_sort = views.parse_sort("by_rule", query.get("by_rule"), views.GROUP_SORTS, "name")
+    row_sort = views.parse_sort("sort", query.get("sort"), views.ROW_SORTS, "due")
+    filters = _filters(query)
+    rows = report.rows if not filters.active else [r for r in report.rows if filters.keep(r)]
+    which = 0 if page.lang == "zh" else 1
+    return {
+        "report": report,
+        "files": files,
+        "by_status": {str(s): n for s, n in report.by_status.items()},
+        "units": views.sort_groups(digest.units, unit_sort),
+        "rules": views.sort_groups(digest.rules, rule_sort),
+        "titles": {rule: pair[which] for rule, pair in digest.titles.items()},
+        "unit_sort": unit_sort,
+        "rule_sort": rule_sort,
+        "row_sort": row_sort,
+        "filters": filters,
+        "listing": views.page_of(
+            views.sort_rows(rows, row_sort), _int("page", query.get("page") or "1")
         ),
-        alerts=report.alerts[:ALERTS_SHOWN],
-        more_alerts=report.alerts[ALERTS_SHOWN:],
-        provisional=any(r.obligation.provisional for r in report.rows),
-        rule_ids=list(report.by_rule),
-        unit_names=sorted({r.obligation.responsible for r in report.rows}),
-    )
-    return context
+        "alerts": report.alerts[:ALERTS_SHOWN],
+        "more_alerts": report.alerts[ALERTS_SHOWN:],
+        "provisional": any(r.obligation.provisional for r in report.rows),
+        "rule_ids": list(report.by_rule),
+        "unit_names": digest.unit_names,
+    }

@@ -4,12 +4,14 @@ An events file is named in every link of the board by a source key: ``file:NAME`
 of the configured folder, ``upload:HASH`` for an uploaded one (the first 16 hex digits of its
 SHA-256). Uploads are kept in memory only (nothing is written to disk), the most recent
 `MAX_UPLOADS` of them; a ledger is built once per source and explanation setting, and kept for
-the most recent `MAX_LEDGERS`.
+the most recent `MAX_LEDGERS`, and a report for each of the last `MAX_REPORTS` moments asked
+for (a sort, a filter or a page of the board asks for the same report again).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -21,11 +23,19 @@ from deadlines._errors import DeadlinesError
 from deadlines._textfile import NotUtf8Error, decode_user_text
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from deadlines._engine import Engine
-    from deadlines.supervision import Ledger
+    from deadlines._result import TraceStep
+    from deadlines.board._views import Digest
+    from deadlines.supervision import Ledger, Report
 
 MAX_UPLOADS = 8
 MAX_LEDGERS = 8
+#: Reports kept: sorting, filtering and paging the board at one moment reuse its report.
+MAX_REPORTS = 16
+#: Obligation ids found by plain text in the events' lines (see `Sources.trace`).
+_PLAIN_ID = re.compile(r"[\x20-\x7e]+")
 #: The largest upload taken, in bytes (a county's year of events is about 3 MB).
 MAX_UPLOAD_BYTES = 64 * 1024 * 1024
 #: The names a file of the events folder may have: JSON Lines.
@@ -114,6 +124,7 @@ class Sources:
         self.events_dir = events_dir
         self._uploads: _Lru[str, Source] = _Lru(MAX_UPLOADS)
         self._ledgers: _Lru[tuple[str, str, bool], Ledger] = _Lru(MAX_LEDGERS)
+        self._reports: _Lru[tuple[str, str, dt.datetime], tuple[Report, Digest]] = _Lru(MAX_REPORTS)
 
     @property
     def engine(self) -> Engine:
@@ -185,3 +196,51 @@ class Sources:
             found = Supervisor(self.engine, explain=explain).ledger(log)
             self._ledgers.put(cache_key, found)
         return found
+
+    def report(self, source: Source, at: dt.datetime) -> tuple[Report, Digest]:
+        """The report of `source` at `at`, with its digest (counts by unit and by rule)."""
+        from deadlines.board._views import Digest
+
+        cache_key = (source.key, source.version, at)
+        found = self._reports.get(cache_key)
+        if found is None:
+            report = self.ledger(source).report(at)
+            found = (report, Digest.of(report))
+            self._reports.put(cache_key, found)
+        return found
+
+    def trace(self, source: Source, obligation_id: str) -> tuple[TraceStep, ...]:
+        """How the due instant of one obligation was counted, its pauses included.
+
+        Tracing every obligation of a large file costs seconds (about 0.5 ms each), so only
+        this one's events are counted again with explanations: the line that created it and
+        the lines that name it (its completion, pauses and resumptions). A quarter's dispatch
+        or report is counted from its quarter. Raises `KeyError` for an unknown id.
+        """
+        from deadlines.supervision import Supervisor, quarter_obligations, read_events
+
+        tracked = self.ledger(source)[obligation_id]
+        ob = tracked.obligation
+        if ob.line is None:  # the quarterly supervision: no line creates it
+            made = quarter_obligations(self.engine, int(ob.event_id[:4]), int(ob.event_id[-1]))
+            found = {o.id: o.trace for o in made}.get(obligation_id)
+            if found is not None:
+                return found
+        elif _PLAIN_ID.fullmatch(obligation_id) and not {'"', "\\"} & set(obligation_id):
+            lines = source.text.splitlines()
+            quoted = f'"{obligation_id}"'
+            picked = [lines[ob.line - 1]]
+            picked += [line for i, line in enumerate(lines, 1) if quoted in line and i != ob.line]
+            mini = Supervisor(self.engine, explain=True, quarterly=False).ledger(
+                read_events(picked)
+            )
+            again = next((t for t in mini if t.id == obligation_id), None)
+            # the same completion and pauses, unless an escape (\/) hid a line from the search
+            if (
+                again is not None
+                and again.pauses == tracked.pauses
+                and again.completed_at == tracked.completed_at
+                and again.due == tracked.due
+            ):
+                return again.trace
+        return self.ledger(source, explain=True)[obligation_id].trace

@@ -51,7 +51,6 @@ class Group:
     """One row of a summary table: a unit or a rule, with its counts by status."""
 
     name: str
-    title: str = ""
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
     escalated: int = 0
 
@@ -73,21 +72,23 @@ def parse_sort(argument: str, text: str | None, allowed: Sequence[str], default:
     return value
 
 
-def groups(
-    rows: Iterable[ObligationStatus],
-    key: Callable[[ObligationStatus], str],
-    sort: str,
-    titles: dict[str, str] | None = None,
+def count_groups(
+    rows: Iterable[ObligationStatus], key: Callable[[ObligationStatus], str]
 ) -> list[Group]:
-    """Count `rows` by `key`, sorted by `sort` with escalated groups first."""
+    """Count `rows` by `key`: one `Group` per value, in no particular order."""
     found: dict[str, Group] = {}
     for row in rows:
         name = key(row)
         group = found.get(name)
         if group is None:
-            group = found[name] = Group(name, (titles or {}).get(name, ""))
-        group.counts[str(row.status)] += 1
+            group = found[name] = Group(name)
+        group.counts[row.status.value] += 1
         group.escalated += row.escalated
+    return list(found.values())
+
+
+def sort_groups(groups: Iterable[Group], sort: str) -> list[Group]:
+    """`groups` sorted by `sort` (a column of `GROUP_SORTS`), the escalated ones first."""
     column, descending = sort.lstrip("-"), sort.startswith("-")
 
     def value(group: Group) -> Any:  # noqa: ANN401 - a str or an int, by column
@@ -99,10 +100,42 @@ def groups(
             return group.total
         return group.counts[column]
 
-    ordered = sorted(found.values(), key=lambda g: g.name)
+    ordered = sorted(groups, key=lambda g: g.name)
     ordered.sort(key=value, reverse=descending)
     ordered.sort(key=lambda g: g.escalated == 0)  # stable: escalated first, then as asked
     return ordered
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """What every view of one report needs, computed once per report.
+
+    Attributes:
+        units: the counts by responsible unit ("" for none stated).
+        rules: the counts by rule.
+        titles: each rule's title, in Chinese and English.
+        unit_names: every responsible unit, sorted.
+    """
+
+    units: list[Group]
+    rules: list[Group]
+    titles: dict[str, tuple[str, str]]
+    unit_names: list[str]
+
+    @classmethod
+    def of(cls, report: Report) -> Digest:
+        """The digest of `report`."""
+        titles: dict[str, tuple[str, str]] = {}
+        for row in report.rows:
+            if row.rule_id not in titles:
+                titles[row.rule_id] = (row.obligation.title_zh, row.obligation.title_en)
+        units = count_groups(report.rows, lambda r: r.tracked.obligation.responsible)
+        return cls(
+            units=units,
+            rules=count_groups(report.rows, lambda r: r.tracked.obligation.rule_id),
+            titles=titles,
+            unit_names=sorted(g.name for g in units),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +164,8 @@ class Filters:
 
 
 def sort_rows(rows: Iterable[ObligationStatus], sort: str) -> list[ObligationStatus]:
-    """Obligations sorted by `sort`, the escalated ones first."""
+    """Obligations (in a report's order: by due instant, then id) sorted by `sort`, the
+    escalated ones first."""
     column, descending = sort.lstrip("-"), sort.startswith("-")
     keys: dict[str, Callable[[ObligationStatus], Any]] = {
         "due": lambda r: (r.due, r.id),
@@ -141,7 +175,8 @@ def sort_rows(rows: Iterable[ObligationStatus], sort: str) -> list[ObligationSta
         "status": lambda r: (_STATUS_RANK[str(r.status)], r.hours_left),
         "margin": lambda r: r.hours_left,
     }
-    ordered = sorted(rows, key=keys[column], reverse=descending)
+    # a report's rows are in order of due instant already
+    ordered = list(rows) if sort == "due" else sorted(rows, key=keys[column], reverse=descending)
     ordered.sort(key=lambda r: not r.escalated)
     return ordered
 
