@@ -24,9 +24,7 @@ from deadlines.supervision import Supervisor, read_events
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS = ROOT / "examples" / "supervision" / "county-week.jsonl"
 AT = "2025-10-15T09:00"
-RECEIVED = (
-    '{"type": "document_received", "id": "%s", "urgency": "ordinary", "received_at": "%s"}'
-)
+RECEIVED = '{"type": "document_received", "id": "%s", "urgency": "ordinary", "received_at": "%s"}'
 SRC = "file:county-week.jsonl"
 Q = f"src={SRC}&at={AT}"
 
@@ -345,6 +343,16 @@ class TestObligation:
         assert "5个工作日内印发" in html
         assert "第8条" in html
         assert "补正：等待县粮食局修改意见" in html
+
+    def test_any_id(self, client):
+        """An id with '#', '?' or Chinese opens through its link."""
+        location = _upload(client, RECEIVED % ("收文#3?x", "2025-10-13T16:00"), at=AT)
+        html = client.get(location.headers["location"]).text.split('<table class="list">')[1]
+        link = re.search(r'<th scope="row"><a href="([^"]+)">', html).group(1)
+        assert link.startswith("/obligations/%E6%94%B6%E6%96%87%233%3Fx/routing?")
+        page = client.get(link.replace("&amp;", "&"))
+        assert page.status_code == 200
+        assert "<h1>收文#3?x/routing" in page.text
 
     def test_english(self, client):
         """In English, the trace steps are English."""

@@ -73,6 +73,8 @@ def _environment() -> jinja2.Environment:
         quarter_state=views.quarter_state,
     )
     env.filters["stamp"] = lambda at: "" if at is None else f"{at:%Y-%m-%d %H:%M}"
+    # an obligation id comes from the events file: any character, '#' and '?' included
+    env.filters["path"] = lambda text: urllib.parse.quote(text, safe="/")
     return env
 
 
