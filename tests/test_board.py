@@ -583,6 +583,27 @@ class TestAccessible:
         assert '<th scope="row"' in html
 
 
+class TestCoreStaysLight:
+    """The core install does not need the board: `deadlines due` imports none of it."""
+
+    def test_due_imports_no_board(self):
+        """Neither the board, FastAPI nor Jinja2 is imported by `deadlines due`."""
+        import subprocess
+        import sys
+
+        code = (
+            "import sys\n"
+            "from deadlines.cli import main\n"
+            "main(['due', 'minutes.executive', '--at', '2026-09-30T17:00'])\n"
+            "heavy = ('deadlines.board', 'fastapi', 'jinja2', 'starlette')\n"
+            "print(sorted(m for m in heavy if m in sys.modules))\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+        )
+        assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+
+
 class TestSources:
     """The events folder lists only JSON Lines files, and reads them fresh when they change."""
 
