@@ -269,6 +269,16 @@ class TestUpload:
         assert "GBK" in response.text
         assert "gbk.jsonl" in response.text
 
+    def test_error_in_english(self, client):
+        """The upload form of the English board answers its errors in English."""
+        html = client.get("/?lang=en").text
+        action = re.search(r'<form method="post" action="([^"]+)"', html).group(1)
+        assert action == "/upload?lang=en"
+        response = client.post(action, files={"file": ("x.jsonl", "规".encode("gbk"))})
+        assert response.status_code == 400
+        assert '<html lang="en">' in response.text
+        assert "<h1>Bad input</h1>" in response.text
+
     def test_bad_at_refused(self, client):
         """A moment that is not an instant is refused, naming the field."""
         response = _upload(client, EVENTS.read_bytes(), at="yesterday")
@@ -573,6 +583,31 @@ class TestAccessible:
         assert ("escalated", "逾期·提请督办") in badges
         assert ("overdue", "逾期") in badges
         assert ("met", "按期办结") in badges
+
+    @pytest.mark.parametrize(
+        "status", ["overdue", "escalated", "warning", "open", "late", "met"], ids=str
+    )
+    def test_contrast(self, status):
+        """Each status badge's text on its colour meets WCAG AA (4.5:1) in the stylesheet."""
+        css = (ROOT / "src" / "deadlines" / "board" / "static" / "board.css").read_text()
+        colours = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-f]{6});", css))
+        rule = re.search(rf"\.s-{status} \{{([^}}]*)\}}", css).group(1)
+
+        def colour(prop: str) -> str:
+            value = re.search(rf"(?<![\w-]){prop}:\s*([^;]+);", rule).group(1).strip()
+            return colours[value[6:-1]] if value.startswith("var(") else value
+
+        def luminance(hex_colour: str) -> float:
+            channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+            r, g, b = (
+                c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels
+            )
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+        fg = colour("color")
+        fg = "#ffffff" if fg == "#fff" else fg
+        light, dark = sorted((luminance(fg), luminance(colour("background"))), reverse=True)
+        assert (light + 0.05) / (dark + 0.05) >= 4.5
 
     def test_skip_link_and_headers(self, client):
         """A skip link to the content; column and row headers are marked."""

@@ -25,10 +25,9 @@ from deadlines.board import _views as views
 from deadlines.board._export import to_csv
 from deadlines.board._sources import (
     MAX_UPLOAD_BYTES,
+    NotFoundError,
     Source,
-    SourceError,
     Sources,
-    UploadError,
 )
 from deadlines.board._words import (
     LANGS,
@@ -186,13 +185,12 @@ def make_router(*, engine_factory: Callable[[], Engine], events_dir: Path | None
     static = _static_files()
     router = APIRouter(include_in_schema=False)
 
-    def render(page: _Page | None, template: str, status: int = 200, **context: Any) -> Response:  # noqa: ANN401
-        lang: Lang = page.lang if page is not None else "zh"
+    def render(page: _Page, template: str, status: int = 200, **context: object) -> Response:
         html = env.get_template(template).render(
             page=page,
-            t=words(lang),
-            lang=lang,
-            static=(page.request.scope.get("root_path", "") if page else "") + STATIC_PREFIX,
+            t=page.words,
+            lang=page.lang,
+            static=page.request.scope.get("root_path", "") + STATIC_PREFIX,
             **context,
         )
         return HTMLResponse(html, status_code=status, headers=_SECURITY)
@@ -200,11 +198,9 @@ def make_router(*, engine_factory: Callable[[], Engine], events_dir: Path | None
     def fail(request: Request, error: DeadlinesError) -> Response:
         """An error page: 404 for something not found, 400 for bad input."""
         page = _Page(request, sources, lenient=True)
-        missing = isinstance(error, (SourceError, LookupError)) and not isinstance(
-            error, InvalidValueError
-        )
+        missing = isinstance(error, LookupError) and not isinstance(error, InvalidValueError)
         heading = page.words["error_missing" if missing else "error_bad"]
-        if isinstance(error, SourceError):
+        if isinstance(error, NotFoundError) and error.argument == "src":
             page.src = None  # links from the error page must not name the lost source again
         return render(page, "error.html", 404 if missing else 400, heading=heading, error=error)
 
@@ -237,7 +233,7 @@ def make_router(*, engine_factory: Callable[[], Engine], events_dir: Path | None
             if at_text:
                 parse_instant("at", at_text)
             source = sources.upload(file.filename or "", data)
-        except (UploadError, DeadlinesError) as error:
+        except DeadlinesError as error:
             return fail(request, error)
         root = request.scope.get("root_path", "")
         params = {"src": source.key, "at": at_text, "lang": lang if lang == "en" else ""}
@@ -249,10 +245,10 @@ def make_router(*, engine_factory: Callable[[], Engine], events_dir: Path | None
     def obligation(page: _Page, obligation_id: str) -> Response:
         source = page.source
         if source is None:
-            raise SourceError("", "name the events file (src) the obligation comes from")
+            raise NotFoundError("src", None, "name the events file the obligation comes from")
         ledger = sources.ledger(source)
         if obligation_id not in ledger:
-            raise SourceError(obligation_id, "no such obligation in this events file")
+            raise NotFoundError("obligation", obligation_id, "no such obligation in this file")
         tracked = ledger[obligation_id]
         report, _ = sources.report(source, page.at)
         row = next((r for r in report.rows if r.id == obligation_id), None)
@@ -388,7 +384,7 @@ def _int(argument: str, text: str) -> int:
 def _needed(page: _Page) -> Report:
     report = page.report()
     if report is None:
-        raise SourceError("", "name an events file (src): upload one or pick one on the board")
+        raise NotFoundError("src", None, "name an events file: upload one or pick one on the board")
     return report
 
 

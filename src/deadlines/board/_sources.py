@@ -45,18 +45,21 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 
-class SourceError(DeadlinesError, LookupError):
-    """An events source that is not known, or no longer kept.
+class NotFoundError(DeadlinesError, LookupError):
+    """Something a link names that the board does not have: an events file, an obligation.
 
     Attributes:
-        source: the source key asked for.
+        argument: what names it: ``src`` or ``obligation``.
+        value: the value given (None when it was left out).
         problem: what is wrong, and what to do.
     """
 
-    def __init__(self, source: str, problem: str) -> None:
-        self.source = source
+    def __init__(self, argument: str, value: str | None, problem: str) -> None:
+        self.argument = argument
+        self.value = value
         self.problem = problem
-        super().__init__(f"src: {problem}; got {source!r}")
+        got = "" if value is None else f"; got {value!r}"
+        super().__init__(f"{argument}: {problem}{got}")
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -161,7 +164,8 @@ class Sources:
         if kind == "upload":
             found = self._uploads.get(key)
             if found is None:
-                raise SourceError(
+                raise NotFoundError(
+                    "src",
                     key,
                     "this upload is no longer kept by the server (it keeps the last "
                     f"{MAX_UPLOADS}, in memory, in the process that received it); upload the "
@@ -171,19 +175,21 @@ class Sources:
         if kind == "file":
             folder = self.events_dir
             if folder is None or name not in self.files():
-                raise SourceError(
-                    key, "no such events file on the server; pick one of the board's list"
+                raise NotFoundError(
+                    "src", key, "no such events file on the server; pick one of the board's list"
                 )
             path = folder / name
             try:
                 stat = path.stat()
                 text = decode_user_text(path.read_bytes())
             except NotUtf8Error as error:
-                raise SourceError(key, error.problem) from None
+                raise NotFoundError("src", key, error.problem) from None
             except OSError as error:
-                raise SourceError(key, f"cannot read it: {error.strerror}") from None
+                raise NotFoundError("src", key, f"cannot read it: {error.strerror}") from None
             return Source(key, name, text, f"{stat.st_mtime_ns}:{stat.st_size}")
-        raise SourceError(key, "must be file:NAME or upload:HASH, as the board's links give")
+        raise NotFoundError(
+            "src", key, "must be file:NAME or upload:HASH, as the board's links give"
+        )
 
     def ledger(self, source: Source, *, explain: bool = False) -> Ledger:
         """The ledger of `source`, built once (with traces when `explain`)."""
