@@ -173,6 +173,7 @@ class TestJourney:
 
     def test_keyboard(self, server, browser):
         """The first Tab reaches the skip link, and following it moves focus to the content."""
+        from selenium.webdriver.common.action_chains import ActionChains
         from selenium.webdriver.common.by import By
         from selenium.webdriver.common.keys import Keys
 
@@ -183,6 +184,22 @@ class TestJourney:
         assert focused.get_attribute("class") == "skip"
         focused.send_keys(Keys.ENTER)
         assert driver.switch_to.active_element.get_attribute("id") == "main"
+        # from the content, Tab reaches the forms, then the first status card
+        keyboard = ActionChains(driver)
+        for _ in range(30):
+            keyboard.send_keys(Keys.TAB).perform()  # to the page, as a person types
+            focused = driver.switch_to.active_element
+            if "card" in focused.find_element(By.XPATH, "..").get_attribute("class"):
+                break
+        else:
+            pytest.fail("30 presses of Tab did not reach the status cards")
+        assert "s-overdue" in focused.find_element(By.XPATH, "..").get_attribute("class")
+        ring = focused.value_of_css_property("outline-style")
+        assert ring == "solid"
+        driver.execute_script("window.scrollTo(0, 0)")
+        _shoot(driver, "7-keyboard-focus")
+        focused.send_keys(Keys.ENTER)
+        assert "status=overdue" in driver.current_url
 
     def test_printable_report_is_a4(self, server, browser):
         """The report prints on A4 pages (the print CSS sets the page size)."""
