@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("fastapi", reason="the board needs the server extra: deadlines[server]")
 
@@ -279,6 +281,13 @@ class TestUpload:
         assert '<html lang="en">' in response.text
         assert "<h1>Bad input</h1>" in response.text
 
+    def test_no_file(self, client):
+        """A form sent without a file is a page saying to choose one, not a JSON error."""
+        response = client.post("/upload", data={"at": AT})
+        assert response.status_code == 400
+        assert response.headers["content-type"] == "text/html; charset=utf-8"
+        assert "choose an events file" in response.text
+
     def test_bad_at_refused(self, client):
         """A moment that is not an instant is refused, naming the field."""
         response = _upload(client, EVENTS.read_bytes(), at="yesterday")
@@ -338,6 +347,61 @@ class TestBadInput:
         assert response.status_code == status
         assert field in response.text
         assert 'class="skip"' in response.text
+
+
+class TestNeverAServerError:
+    """Whatever a query string holds, the answer is a page or a 4xx, never a 500."""
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        params=st.dictionaries(
+            st.sampled_from(
+                [
+                    "at",
+                    "sort",
+                    "by_unit",
+                    "by_rule",
+                    "page",
+                    "status",
+                    "day",
+                    "unit",
+                    "rule",
+                    "lang",
+                ]
+            ),
+            st.one_of(
+                st.text(max_size=12),
+                st.sampled_from(
+                    [
+                        "2025-10-15T09:00",
+                        "2200-01-01T00:00",
+                        "1900-01-01T00:00",
+                        "-due",
+                        "overdue",
+                        "~",
+                        "0",
+                        "2025-10-11",
+                        "en",
+                    ]
+                ),
+            ),
+            max_size=4,
+        ),
+        path=st.sampled_from(
+            [
+                "/",
+                "/report",
+                "/export.csv",
+                "/calendar/2025",
+                "/calendar/2025/10",
+                "/obligations/m-2025-041/document/1",
+            ]
+        ),
+    )
+    def test_query(self, client, params, path):
+        """Random values of every parameter the pages read."""
+        response = client.get(path, params={"src": SRC, **params})
+        assert response.status_code < 500
 
 
 class TestObligation:

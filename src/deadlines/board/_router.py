@@ -28,6 +28,7 @@ from deadlines.board._sources import (
     NotFoundError,
     Source,
     Sources,
+    UploadError,
 )
 from deadlines.board._words import (
     LANGS,
@@ -223,12 +224,14 @@ def make_router(*, engine_factory: Callable[[], Engine], events_dir: Path | None
     @router.post("/upload")
     async def upload(
         request: Request,
-        file: UploadFile = File(...),  # noqa: B008 - FastAPI's way of declaring a form file
+        file: UploadFile | None = File(None),  # noqa: B008 - FastAPI's way to declare a file
         at: str = Form(""),
         lang: str = Form("zh"),
     ) -> Response:
-        data = await file.read(MAX_UPLOAD_BYTES + 1)
         try:
+            if file is None:
+                raise UploadError("", "choose an events file (JSON Lines) to upload")
+            data = await file.read(MAX_UPLOAD_BYTES + 1)
             at_text = at.strip()
             if at_text:
                 parse_instant("at", at_text)
