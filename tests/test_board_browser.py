@@ -203,9 +203,16 @@ class TestJourney:
 
     def test_printable_report_is_a4(self, server, browser):
         """The report prints on A4 pages (the print CSS sets the page size)."""
+        from selenium.webdriver.common.by import By
+
         driver = browser
         driver.get(f"{server}/report?src=file:county-week.jsonl&at={AT}")
         _shoot(driver, "6-report")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        # printed, the navigation and the hint are gone
+        assert not driver.find_element(By.CSS_SELECTOR, "header.top").is_displayed()
+        _shoot(driver, "6-report-as-printed")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
         pdf = driver.execute_cdp_cmd(
             "Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True}
         )
