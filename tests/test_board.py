@@ -224,6 +224,22 @@ class TestBoard:
         ):
             assert line.replace("“", "&#34;").replace("”", "&#34;") in html or line in html
 
+    def test_meeting_notes(self, client):
+        """Notes on meetings held (no limit set, keynote speakers), as `check` lists them."""
+        event = {
+            "type": "meeting_held",
+            "id": "m-7",
+            "kind": "executive",
+            "ended_at": "2025-10-09T17:00",
+            "matters": [{"id": "a", "title": "研究"}],
+            "keynote_speakers": ["张县长", "王副县长"],
+        }
+        location = _upload(client, json.dumps(event, ensure_ascii=False), at=AT)
+        html = client.get(location.headers["location"]).text
+        assert "会议（第6、8、12条）" in html
+        assert "会议 m-7 议定事项 a 未提出具体办理要求，不设办结时限（第12条）" in html
+        assert "一般应为一名（第6条）" in html
+
     def test_alerts(self, client, report):
         """Every alert of the report, in the page's language."""
         html = client.get(f"/?{Q}&lang=en").text
