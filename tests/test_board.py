@@ -638,6 +638,8 @@ class TestReport:
         pending = [r for r in report.rows if r.completed_at is None]
         assert body.count('<th scope="row">') == len(pending)
         assert "“无会月”（第6条）" in html
+        # a unit's name leads to the board filtered by it
+        assert 'href="/?src=file%3Acounty-week.jsonl&amp;at=2025-10-15T09%3A00&amp;unit=' in html
 
 
 class TestAccessible:
