@@ -260,6 +260,57 @@ class TestBoard:
         assert "暂定：到期时间所依据的日期尚无国务院放假通知" in html
 
 
+class TestThresholds:
+    """The thresholds `check --warn-days --escalate-after` sets, on the board."""
+
+    def test_as_check(self, client):
+        """warn_days=3, escalate_after=3: the counts of `check --warn-days 3 --escalate-after 3`."""
+        from deadlines.supervision import WorkingDaysBefore
+
+        engine = Engine()
+        thresholds = engine.supervision_thresholds.with_all(
+            warning=WorkingDaysBefore(3), escalate_after=3
+        )
+        log = read_events(EVENTS.read_text(encoding="utf-8").splitlines())
+        expected = Supervisor(engine, thresholds=thresholds).ledger(log).report(AT)
+        html = client.get(f"/?{Q}&warn_days=3&escalate_after=3").text
+        for status, count in expected.by_status.items():
+            card = re.search(rf'<li class="card s-{status}">.*?</li>', html, re.S).group(0)
+            assert f'<strong class="n">{count}</strong>' in card
+        assert expected.escalated == 2
+        assert "到期前3个工作日预警" in html
+        assert "逾期3个工作日起提请督办" in html
+
+    def test_kept_in_links(self, client):
+        """Links to other pages carry the thresholds."""
+        html = client.get(f"/?{Q}&warn_days=3").text
+        link = re.search(r'href="(/obligations/m-2025-041/document/1\?[^"]+)"', html).group(1)
+        assert "warn_days=3" in link
+        page = client.get(link.replace("&amp;", "&")).text
+        assert '<span class="badge s-warning">' in page
+
+    def test_upload_carries_them(self, client):
+        """The upload form's thresholds reach the board it redirects to."""
+        response = _upload(client, EVENTS.read_bytes(), at=AT, warn_days="3", escalate_after="")
+        assert "warn_days=3" in response.headers["location"]
+        assert "escalate_after" not in response.headers["location"]
+
+    @pytest.mark.parametrize(
+        ("query", "field"),
+        [
+            ("warn_days=-1", "warn_days"),
+            ("warn_days=x", "warn_days"),
+            ("escalate_after=0", "escalate_after"),
+        ],
+        ids=["negative", "text", "zero"],
+    )
+    def test_bad(self, client, query, field):
+        """A threshold that is not a whole number in range is a 400 naming it."""
+        response = client.get(f"/?{Q}&{query}")
+        assert response.status_code == 400
+        assert f"{field} must be a whole number" in response.text
+
+
 class TestUpload:
     """An events file uploaded is kept in memory and shown."""
 
@@ -383,6 +434,8 @@ class TestNeverAServerError:
                     "unit",
                     "rule",
                     "lang",
+                    "warn_days",
+                    "escalate_after",
                 ]
             ),
             st.one_of(
@@ -398,6 +451,8 @@ class TestNeverAServerError:
                         "0",
                         "2025-10-11",
                         "en",
+                        "3",
+                        "99999",
                     ]
                 ),
             ),

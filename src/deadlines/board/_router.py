@@ -42,6 +42,7 @@ from deadlines.board._words import (
 
 if TYPE_CHECKING:
     from deadlines._engine import Engine
+    from deadlines._thresholds import Thresholds
     from deadlines.supervision import Report
 
 STATIC_PREFIX = "/board-static"
@@ -110,6 +111,22 @@ class _Page:
                 self.at_text = ""
         self.sources = sources
         self._source: Source | None = None
+        # the thresholds `deadlines check --warn-days/--escalate-after` sets, for every rule
+        self.warn_days = _count(self.query, "warn_days", 0, "1", lenient=lenient)
+        self.escalate_after = _count(self.query, "escalate_after", 1, "5", lenient=lenient)
+
+    def thresholds(self) -> Thresholds | None:
+        """The engine's thresholds with the page's changes, or None when it sets none."""
+        from deadlines.supervision import WorkingDaysBefore
+
+        changes: dict[str, Any] = {}
+        if self.warn_days is not None:
+            changes["warning"] = WorkingDaysBefore(self.warn_days)
+        if self.escalate_after is not None:
+            changes["escalate_after"] = self.escalate_after
+        if not changes:
+            return None
+        return self.sources.engine.supervision_thresholds.with_all(**changes)
 
     @property
     def source(self) -> Source | None:
@@ -130,11 +147,16 @@ class _Page:
         source = self.source
         if source is None:
             return None
-        return self.sources.report(source, self.at)
+        return self.sources.report(source, self.at, self.thresholds())
 
     def url(self, path: str, **changes: object) -> str:
         """A link to `path` keeping the language, source and moment, with `changes`."""
-        params: dict[str, object] = {"src": self.src, "at": self.at_text or None}
+        params: dict[str, object] = {
+            "src": self.src,
+            "at": self.at_text or None,
+            "warn_days": self.warn_days,
+            "escalate_after": self.escalate_after,
+        }
         if self.lang != "zh":
             params["lang"] = self.lang
         params.update(changes)
@@ -227,6 +249,8 @@ def make_router(*, engine_factory: Callable[[], Engine], events_dir: Path | None
         file: UploadFile | None = File(None),  # noqa: B008 - FastAPI's way to declare a file
         at: str = Form(""),
         lang: str = Form("zh"),
+        warn_days: str = Form(""),
+        escalate_after: str = Form(""),
     ) -> Response:
         try:
             if file is None:
@@ -235,11 +259,19 @@ def make_router(*, engine_factory: Callable[[], Engine], events_dir: Path | None
             at_text = at.strip()
             if at_text:
                 parse_instant("at", at_text)
+            form = {"warn_days": warn_days.strip(), "escalate_after": escalate_after.strip()}
+            _count(form, "warn_days", 0, "1")
+            _count(form, "escalate_after", 1, "5")
             source = sources.upload(file.filename or "", data)
         except DeadlinesError as error:
             return fail(request, error)
         root = request.scope.get("root_path", "")
-        params = {"src": source.key, "at": at_text, "lang": lang if lang == "en" else ""}
+        params = {
+            "src": source.key,
+            "at": at_text,
+            "lang": lang if lang == "en" else "",
+            **form,
+        }
         query = urllib.parse.urlencode({k: v for k, v in params.items() if v})
         return RedirectResponse(f"{root}/?{query}", status_code=303)
 
@@ -253,7 +285,7 @@ def make_router(*, engine_factory: Callable[[], Engine], events_dir: Path | None
         if obligation_id not in ledger:
             raise NotFoundError("obligation", obligation_id, "no such obligation in this file")
         tracked = ledger[obligation_id]
-        report, _ = sources.report(source, page.at)
+        report, _ = sources.report(source, page.at, page.thresholds())
         row = next((r for r in report.rows if r.id == obligation_id), None)
         return render(
             page,
@@ -376,6 +408,20 @@ def _signature(function: Callable[..., Response]) -> Any:  # noqa: ANN401 - an i
         "request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request
     )
     return own.replace(parameters=[request, *rest])
+
+
+def _count(
+    query: Mapping[str, str], argument: str, least: int, example: str, *, lenient: bool = False
+) -> int | None:
+    """An optional whole number of the query, at least `least` (None when not given)."""
+    text = (query.get(argument) or "").strip()
+    if not text:
+        return None
+    if text.isdigit() and int(text) >= least:
+        return int(text)
+    if lenient:
+        return None
+    raise InvalidValueError(argument, text, f"a whole number, {least} or more, such as {example}")
 
 
 def _int(argument: str, text: str) -> int:

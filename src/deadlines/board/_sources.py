@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from deadlines._engine import Engine
     from deadlines._result import TraceStep
+    from deadlines._thresholds import Thresholds
     from deadlines.board._views import Digest
     from deadlines.supervision import Ledger, Report
 
@@ -42,6 +43,7 @@ MAX_UPLOAD_BYTES = 64 * 1024 * 1024
 SUFFIXES = (".jsonl", ".ndjson")
 
 K = TypeVar("K")
+_ReportKey = tuple[str, str, "dt.datetime", "Thresholds | None"]
 V = TypeVar("V")
 
 
@@ -127,7 +129,7 @@ class Sources:
         self.events_dir = events_dir
         self._uploads: _Lru[str, Source] = _Lru(MAX_UPLOADS)
         self._ledgers: _Lru[tuple[str, str, bool], Ledger] = _Lru(MAX_LEDGERS)
-        self._reports: _Lru[tuple[str, str, dt.datetime], tuple[Report, Digest]] = _Lru(MAX_REPORTS)
+        self._reports: _Lru[_ReportKey, tuple[Report, Digest]] = _Lru(MAX_REPORTS)
 
     @property
     def engine(self) -> Engine:
@@ -203,14 +205,19 @@ class Sources:
             self._ledgers.put(cache_key, found)
         return found
 
-    def report(self, source: Source, at: dt.datetime) -> tuple[Report, Digest]:
-        """The report of `source` at `at`, with its digest (counts by unit and by rule)."""
+    def report(
+        self, source: Source, at: dt.datetime, thresholds: Thresholds | None = None
+    ) -> tuple[Report, Digest]:
+        """The report of `source` at `at`, with its digest (counts by unit and by rule).
+
+        `thresholds`, when given, win over the engine's (as ``deadlines check --warn-days``).
+        """
         from deadlines.board._views import Digest
 
-        cache_key = (source.key, source.version, at)
+        cache_key: _ReportKey = (source.key, source.version, at, thresholds)
         found = self._reports.get(cache_key)
         if found is None:
-            report = self.ledger(source).report(at)
+            report = self.ledger(source).report(at, thresholds=thresholds)
             found = (report, Digest.of(report))
             self._reports.put(cache_key, found)
         return found
