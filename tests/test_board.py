@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,39 @@ class TestPages:
     def test_left_out_of_openapi(self, client):
         """The pages are not part of the JSON service's OpenAPI contract."""
         assert client.app.openapi()["paths"] == {}
+
+
+class _Balance(HTMLParser):
+    """Checks that every element is closed, in order (void elements excepted)."""
+
+    VOID = frozenset({"meta", "link", "input", "br", "hr", "img"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'} at {self.getpos()}")
+        else:
+            self.stack.pop()
+
+
+class TestWellFormed:
+    """Every page's elements nest and close properly."""
+
+    @pytest.mark.parametrize("path", [*PAGES, "/?lang=en", "/calendar/1999"], ids=str)
+    def test_balanced(self, client, path):
+        """No element is left open or closed out of order."""
+        checker = _Balance()
+        checker.feed(client.get(path).text)
+        assert checker.errors == []
+        assert checker.stack == []
 
 
 class TestOffline:
