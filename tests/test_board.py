@@ -592,7 +592,8 @@ class TestCalendar:
         day11 = re.search(r'<td id="d11" class="([^"]+)">(.*?)</td>', html, re.S)
         assert day11.group(1) == "adjusted"
         assert '<span class="mark">班</span>' in day11.group(2)
-        assert "来源" in html
+        sources = re.search(r'<p class="sources">来源：([^<]+)</p>', html).group(1)
+        assert sources.startswith("国办发明电")  # the notice itself, as `deadlines calendar`
 
     def test_obligations_due(self, client):
         """Each day lists what falls due, linked to the obligation."""

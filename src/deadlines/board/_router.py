@@ -39,6 +39,7 @@ from deadlines.board._words import (
     status_name,
     words,
 )
+from deadlines.calendar._days import BUILT_IN
 
 if TYPE_CHECKING:
     from deadlines._engine import Engine
@@ -323,8 +324,7 @@ def make_router(*, engine_factory: Callable[[], Engine], events_dir: Path | None
         cells = [c for week in weeks for c in week if c is not None]
         special = [c.day for c in cells if c.kind in ("holiday", "adjusted")]
         sources_seen = dict.fromkeys(
-            d.source if d.origin.startswith("holidays") else f"{d.origin}: {d.source}"
-            for d in special
+            d.source if d.origin == BUILT_IN else f"{d.origin}: {d.source}" for d in special
         )
         previous = (y, m - 1) if m > 1 else (y - 1, 12)
         following = (y, m + 1) if m < 12 else (y + 1, 1)
