@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-__all__ = ["NotUtf8Error", "read_user_text"]
+__all__ = ["NotUtf8Error", "decode_user_text", "read_user_text"]
 
 
 class NotUtf8Error(ValueError):
@@ -47,7 +47,18 @@ def read_user_text(path: str | Path) -> str:
     >>> read_user_text(gbk)
     'year = 2027'
     """
-    data = Path(path).read_bytes()
+    return decode_user_text(Path(path).read_bytes())
+
+
+def decode_user_text(data: bytes) -> str:
+    """The text of a file's bytes (an upload), as `read_user_text` reads a file's.
+
+    Raises:
+        NotUtf8Error: the bytes are not UTF-8.
+
+    >>> decode_user_text(codecs.BOM_UTF8 + "王副县长".encode())
+    '王副县长'
+    """
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     try:

@@ -6,6 +6,9 @@ If a change makes any of these lines a type error, the API changed for every typ
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
 
 import deadlines
 from deadlines import (
@@ -25,6 +28,7 @@ from deadlines import (
     TraceStep,
     hookimpl,
 )
+from deadlines.board import make_router
 from deadlines.rules import (
     AllOf,
     CalendarDays,
@@ -89,3 +93,7 @@ try:
     Engine(plugins=[TownshipPlugin()])
 except DeadlinesError as error:
     message: str = str(error)
+
+# The board (extra deadlines[server]): a router any FastAPI app includes.
+board: APIRouter = make_router(engine_factory=Engine, events_dir=Path("events"))
+FastAPI().include_router(make_router(engine_factory=lambda: engine, events_dir=None))
