@@ -34,6 +34,7 @@ from deadlines.rules import (
     LastDayRoll,
     Quota,
     Recurrence,
+    RestDayTrigger,
     Rule,
     RuleSet,
     WorkingDays,
@@ -161,9 +162,13 @@ class TestLaterTrigger:
         assert earlier <= later
         assert later >= _china(dt.datetime(2026, 6, 8, 9))  # not before Monday's opening
 
-    def test_one_week_scan(self, calendar: ChinaCalendar) -> None:
-        """Every pair of receipts a minute apart for a week keeps its order (34 pairs broke)."""
-        engine = _engine(calendar, Conventions())
+    @pytest.mark.parametrize("trigger", list(RestDayTrigger), ids=lambda t: t.value)
+    @pytest.mark.parametrize("clock", list(HourClock), ids=lambda c: c.value)
+    def test_one_week_scan(
+        self, calendar: ChinaCalendar, clock: HourClock, trigger: RestDayTrigger
+    ) -> None:
+        """Receipts 15 minutes apart over a week and its weekend keep their order, every clock."""
+        engine = _engine(calendar, Conventions(hour_clock=clock, rest_day_trigger=trigger))
         at = _china(dt.datetime(2026, 6, 1))
         previous = engine.due("routing.ordinary", at, explain=False).due
         for _ in range(7 * 24 * 4):

@@ -31,7 +31,8 @@ class RestDayTrigger(str, enum.Enum):
     """Default. Art. 201 read literally: a Saturday meeting makes Monday working day 1."""
     MOVE_TO_NEXT_WORKDAY = "move_to_next_workday"
     """The trigger first moves to the next working day, so Tuesday is working day 1; an hour
-    limit starts at that day's opening."""
+    limit starts at that day's opening, as does one triggered on a working day before it opens
+    (so a Sunday-night trigger never starts after a Monday-dawn one)."""
 
 
 class Cutoff(str, enum.Enum):

@@ -58,6 +58,19 @@ def next_opening(ctx: Context, at: dt.datetime) -> dt.datetime:
     return opening
 
 
+def _before_working_day_opens(ctx: Context, at: dt.datetime) -> bool:
+    """Whether `at` falls on a rest day, or on a working day before its opening.
+
+    A rest-day trigger moved to the next opening must carry along a trigger in the small hours
+    of that working day: else Sunday 23:00 would start at Monday 09:00 while Monday 00:30,
+    later, started at once and fell due first.
+    """
+    day = at.date()
+    if not ctx.calendar.is_workday(day):
+        return True
+    return at.time() < ctx.calendar.office_hours.open(day)
+
+
 def morning_end(ctx: Context, day: dt.date) -> dt.datetime:
     """The end of the morning session of `day` (12:00 when the day has one session)."""
     sessions = ctx.calendar.office_hours.sessions_on(day)
@@ -286,7 +299,7 @@ class Hours(Limit):
         if clock is HourClock.WORKDAYS_FROM_OPENING or (
             _pick(self.rest_day_trigger, conv.rest_day_trigger)
             is RestDayTrigger.MOVE_TO_NEXT_WORKDAY
-            and not cal.is_workday(start.date())
+            and _before_working_day_opens(ctx, start)
         ):
             begin = next_opening(ctx, start)
         if clock is HourClock.OFFICE_HOURS:
