@@ -68,7 +68,8 @@ def _before_working_day_opens(ctx: Context, at: dt.datetime) -> bool:
     day = at.date()
     if not ctx.calendar.is_workday(day):
         return True
-    return at.time() < ctx.calendar.office_hours.open(day)
+    opening: dt.time = ctx.calendar.office_hours.open(day)
+    return at.time() < opening
 
 
 def morning_end(ctx: Context, day: dt.date) -> dt.datetime:
