@@ -114,6 +114,19 @@ class TestDue:
         headers = {"content-type": "application/json"}
         problem(api.post("/v1/due", content=content, headers=headers), 422)
 
+    @pytest.mark.parametrize(
+        "content",
+        [b'{"rule": "minutes.executive", "at": "2026-09-30T17:00", "params": {"x": NaN}}',
+         b'{"rule": "decisions.time_limited", "at": "2026-09-30T17:00", '
+         b'"params": {"limit_days": Infinity}}',
+         b'{"rule": "minutes.executive", "at": "2026-09-30T17:00", "params": {"x": 1e999}}'],
+        ids=["nan", "infinity", "overflow"],
+    )
+    def test_not_json_numbers(self, api, content):
+        """NaN and infinities (which JSON has not) are refused or ignored, never a 500."""
+        headers = {"content-type": "application/json"}
+        assert api.post("/v1/due", content=content, headers=headers).status_code in (200, 422)
+
     def test_title_in_chinese(self, api):
         """lang: zh gives the problem's title in Chinese."""
         body = problem(api.post("/v1/due", json={**GOOD, "rule": "x.y", "lang": "zh"}), 422)
@@ -152,6 +165,28 @@ class TestBatch:
         assert answer.text == expected
         ids = [json.loads(line).get("id") for line in answer.text.splitlines()]
         assert ids == [1, None, "b", 3]
+
+    @pytest.mark.parametrize("size", [1, 7, 64], ids=["1-byte", "7-bytes", "64-bytes"])
+    def test_pieces_answer_as_the_command_line(self, api, capsys, monkeypatch, size):
+        """Sent in small pieces, errors keep the line numbers the command line gives them."""
+        import io
+
+        from deadlines.cli import main
+
+        text = (
+            '\ufeff{"id": 1, "rule": "minutes.executive", "at": "2026-09-30T17:00"}\r\n'
+            "oops\r"
+            '\ufeff{"id": 2, "rule": "minutes.executive", "at": "2026-09-30T17:00"}\n'
+            "\n"
+            '{"id": 3, "rule": "minutes.exec", "at": "2026-09-30T17:00"}\n'
+            '{"id": 4, "rule": "minutes.executive", "at": "2026-09-30T17:00"}'
+        )
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+        main(["batch", "--no-plugins"])
+        expected = capsys.readouterr().out
+        data = text.encode("utf-8")
+        pieces = (data[i : i + size] for i in range(0, len(data), size))
+        assert api.post("/v1/batch", content=pieces).text == expected
 
     def test_streams_in_pieces(self, api):
         """A body sent in pieces, split inside lines and between \\r and \\n, reads whole."""

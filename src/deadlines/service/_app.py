@@ -125,7 +125,8 @@ def include_board(
     except ImportError:
         return False
     router = make_router(engine_factory=lambda: engine, events_dir=settings.events_dir)
-    app.include_router(router, dependencies=dependencies)
+    # Pages for people, not part of the JSON contract (docs/openapi.json).
+    app.include_router(router, dependencies=dependencies, include_in_schema=False)
     return True
 
 

@@ -73,9 +73,22 @@ def api_router(engine: Engine, settings: Settings) -> APIRouter:
         """The due instant of `rule` for a trigger `at`: the same object as ``deadlines due
         --json``, with its `provenance`. A bad rule, instant or parameter is a 422 problem
         naming the field (`rule`, `at`, or the parameter)."""
-        from deadlines.io._records import Trigger
+        from deadlines.io._records import RESERVED, LineError, trigger_from
 
-        trigger = Trigger(1, body.rule, body.at, dict(body.params))
+        reserved = [name for name in body.params if name in RESERVED]
+        if reserved:
+            error = ProblemError(
+                "invalid-input",
+                f"{reserved[0]} is not a rule parameter; give it beside params, as in "
+                '{"rule": "minutes.executive", "at": "2026-09-30T17:00"}',
+                field=f"params.{reserved[0]}",
+            )
+            return problem_response(request, error, lang=body.lang)
+        # Read as batch reads a line: an empty value is absent, and the messages are batch's.
+        trigger = trigger_from({**body.params, "rule": body.rule, "at": body.at}, 1)
+        if isinstance(trigger, LineError):
+            error = ProblemError("invalid-input", trigger.message, field=trigger.field)
+            return problem_response(request, error, lang=body.lang)
         result = _compute(engine, trigger, explain=body.explain, request=request, lang=body.lang)
         if isinstance(result, Response):
             return result

@@ -1,10 +1,10 @@
 """``POST /v1/batch``: JSON Lines in, JSON Lines out, answered while the request streams.
 
-`deadlines.io.run_batch` does the work, exactly as for ``deadlines batch``, in a worker thread:
-the event loop reads the body and hands its lines over as they arrive; the worker computes
-them (in chunks of a few hundred, as the command line does) and hands the answer lines back
-each time it has caught up with the input, so answers flow while the request still streams,
-in input order.
+`deadlines.io.run_batch` does the work, exactly as for ``deadlines batch``: each piece of the
+body that arrives is split into lines, and its complete lines are answered (in a worker thread,
+so that other requests go on) and sent before the next piece is read. Answers therefore flow
+while the request still streams, in input order; the line numbers of error lines count from
+the start of the body, as the command line counts them.
 
 A batch cut short (the time or size limit passed, after the answer started) ends with one
 error line whose ``line`` is null, saying why; every line before it was answered.
@@ -12,16 +12,15 @@ error line whose ``line`` is null, saying why; every line before it was answered
 
 from __future__ import annotations
 
-import asyncio
 import codecs
 import json
-import queue
 import re
-import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
+from functools import partial
 from typing import TYPE_CHECKING
 
+import anyio
 from starlette.requests import ClientDisconnect
 from starlette.responses import StreamingResponse
 from starlette.types import Receive, Scope, Send
@@ -35,9 +34,9 @@ if TYPE_CHECKING:
 
 # Line ends as a file opened with newline="" splits them (what `deadlines batch` reads).
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-# Answer lines handed back at once, at most: a client that sends fast still sees answers flow.
-_BLOCK = 512
-_DONE = None
+# Where an error line's number is: result lines cannot hold this text outside a JSON string,
+# and inside one its quotes would be escaped.
+_ERROR_MARK = '"error": {"line": '
 
 
 class DuplexResponse(StreamingResponse):
@@ -61,105 +60,58 @@ def _cut_short(message: str) -> str:
     return json.dumps({"error": {"line": None, "field": None, "message": message}}) + "\n"
 
 
-class _Worker:
-    """Runs one batch in a thread: lines in through `inbox`, answer text out through `outbox`."""
+def answer_lines(engine: Engine, lines: list[str], before: int, *, explain: bool) -> str:
+    """The answers of `lines`, which follow `before` lines of the same body, as one text.
 
-    def __init__(
-        self, engine: Engine, *, explain: bool, loop: asyncio.AbstractEventLoop, deadline: float
-    ) -> None:
-        self.engine = engine
-        self.explain = explain
-        self.loop = loop
-        self.deadline = deadline
-        self.inbox: queue.SimpleQueue[list[str] | None] = queue.SimpleQueue()
-        self.outbox: asyncio.Queue[str | None] = asyncio.Queue()
-        self.stop = threading.Event()
-        self.timed_out = False
-        self._pending: list[str] = []
+    After the first piece, a blank line leads the piece, so that its first line is not the
+    first of a run (`read_jsonl` skips a byte order mark there only); a blank line is not
+    answered, and the line numbers of error lines are moved on by the lines before.
+    """
+    from deadlines.io import run_batch
+    from deadlines.io._jsonl import dumps
 
-    def _flush(self) -> None:
-        if self._pending:
-            text = "".join(self._pending)
-            self._pending.clear()
-            self.loop.call_soon_threadsafe(self.outbox.put_nowait, text)
-
-    def _lines(self) -> Iterator[str]:
-        inbox = self.inbox
-        while True:
-            if inbox.empty():
-                self._flush()  # caught up with the input: hand the answers over first
-            block = inbox.get()
-            if block is _DONE or self.stop.is_set():
-                return
-            yield from block
-
-    def run(self) -> None:
-        from deadlines.io import run_batch
-
-        pending = self._pending
-        try:
-            for line in run_batch(self._lines(), self.engine, explain=self.explain):
-                pending.append(line)
-                if len(pending) >= _BLOCK:
-                    if time.monotonic() > self.deadline:
-                        self.timed_out = True
-                        self.stop.set()
-                        break
-                    self._flush()
-            self._flush()
-        finally:
-            self.loop.call_soon_threadsafe(self.outbox.put_nowait, _DONE)
+    shift = before - 1 if before else 0
+    text = "".join(run_batch(["", *lines] if before else lines, engine, explain=explain))
+    if not shift or _ERROR_MARK not in text:
+        return text
+    out = []
+    for line in text.splitlines(keepends=True):
+        if _ERROR_MARK in line:
+            data = json.loads(line)
+            data["error"]["line"] += shift
+            line = dumps(data) + "\n"
+        out.append(line)
+    return "".join(out)
 
 
 async def stream_batch(
     request: Request, engine: Engine, *, explain: bool, deadline: float, timeout: float
 ) -> AsyncIterator[str]:
-    """The answer lines of the JSON Lines body of `request`, as they are computed."""
-    loop = asyncio.get_running_loop()
-    worker = _Worker(engine, explain=explain, loop=loop, deadline=deadline)
-    problem: list[str] = []
+    """The answer lines of the JSON Lines body of `request`, piece by piece as it arrives.
 
-    async def feed() -> None:
-        decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="surrogateescape")
-        rest = ""
-        try:
-            async for chunk in request.stream():
-                text = rest + decoder.decode(chunk)
-                carry = ""
-                if text.endswith("\r"):  # its "\n" may come with the next chunk
-                    text, carry = text[:-1], "\r"
-                parts = _NEWLINE.split(text)
-                rest = parts.pop() + carry
-                if parts:
-                    worker.inbox.put(parts)
-                if time.monotonic() > deadline:
-                    worker.timed_out = True
-                    return
-            rest += decoder.decode(b"", final=True)
-            if rest:
-                worker.inbox.put(_NEWLINE.split(rest))
-        except BodyTooLargeError as error:
-            problem.append(str(error.detail))
-        except ClientDisconnect:
-            worker.stop.set()
-        finally:
-            worker.inbox.put(_DONE)
-
-    thread = loop.run_in_executor(None, worker.run)
-    feeder = asyncio.ensure_future(feed())
+    A batch cut short by the time or size limit ends with one error line whose ``line`` is
+    null; every line before it was answered.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="surrogateescape")
+    rest = ""
+    before = 0
     try:
-        while True:
-            text = await worker.outbox.get()
-            if text is _DONE:
-                break
-            yield text
-        await feeder
-        await thread
-        if worker.timed_out:
-            yield _cut_short(too_slow(timeout))
-        elif problem:
-            yield _cut_short(problem[0])
-    finally:
-        worker.stop.set()
-        worker.inbox.put(_DONE)
-        feeder.cancel()
+        async for chunk in request.stream():
+            text = rest + decoder.decode(chunk)
+            carry = ""
+            if text.endswith("\r"):  # its "\n" may come with the next piece
+                text, carry = text[:-1], "\r"
+            lines = _NEWLINE.split(text)
+            rest = lines.pop() + carry
+            if lines:
+                work = partial(answer_lines, engine, lines, before, explain=explain)
+                yield await anyio.to_thread.run_sync(work)
+                before += len(lines)
+            if time.monotonic() > deadline:
+                yield _cut_short(too_slow(timeout))
+                return
+        rest += decoder.decode(b"", final=True)
+        if rest:
+            yield answer_lines(engine, _NEWLINE.split(rest), before, explain=explain)
+    except BodyTooLargeError as error:
+        yield _cut_short(str(error.detail))
