@@ -117,8 +117,8 @@ class TestDue:
     @pytest.mark.parametrize(
         "content",
         [b'{"rule": "minutes.executive", "at": "2026-09-30T17:00", "params": {"x": NaN}}',
-         b'{"rule": "decisions.time_limited", "at": "2026-09-30T17:00", '
-         b'"params": {"limit_days": Infinity}}',
+         (b'{"rule": "decisions.time_limited", "at": "2026-09-30T17:00", '
+          b'"params": {"limit_days": Infinity}}'),
          b'{"rule": "minutes.executive", "at": "2026-09-30T17:00", "params": {"x": 1e999}}'],
         ids=["nan", "infinity", "overflow"],
     )
