@@ -228,6 +228,68 @@ class TestBatch:
         assert "2000 bytes" in last["error"]["message"]
 
 
+    def test_time_limit_while_streaming(self):
+        """A batch still streaming at its time limit ends with an error line; earlier lines
+        are answered."""
+        import time
+
+        quick = client(timeout=0.3)
+        line = (json.dumps(GOOD) + "\n").encode()
+
+        def slow():
+            for _ in range(4):
+                yield line
+                time.sleep(0.15)
+
+        answer = quick.post("/v1/batch", content=slow())
+        lines = [json.loads(text) for text in answer.text.splitlines()]
+        assert "due" in lines[0]
+        assert lines[-1]["error"]["line"] is None
+        assert "0.3 s" in lines[-1]["error"]["message"]
+
+
+class TestBoardHook:
+    """The board of deadlines.board is mounted when it is importable."""
+
+    def test_mounted_with_engine_and_events_dir(self, monkeypatch, tmp_path):
+        """make_router gets the engine factory and the events folder; the token guards it."""
+        import types
+
+        from fastapi import APIRouter
+        from fastapi.testclient import TestClient
+
+        from deadlines.service import create_app
+
+        seen = {}
+
+        def make_router(*, engine_factory, events_dir):
+            seen["engine"], seen["events_dir"] = engine_factory(), events_dir
+            router = APIRouter()
+
+            @router.get("/")
+            def board() -> dict:
+                return {"board": True}
+
+            return router
+
+        module = types.ModuleType("deadlines.board")
+        module.make_router = make_router
+        monkeypatch.setitem(sys.modules, "deadlines.board", module)
+        engine = Engine(discover_plugins=False)
+        app = create_app(
+            Settings(token="t", events_dir=str(tmp_path), plugins=False), engine=engine
+        )
+        assert seen == {"engine": engine, "events_dir": str(tmp_path)}
+        board = TestClient(app)
+        assert board.get("/").status_code == 401
+        assert board.get("/", headers={"Authorization": "Bearer t"}).json() == {"board": True}
+        assert "/" not in app.openapi()["paths"]
+
+    def test_absent_board(self):
+        """Without deadlines.board, / is a 404 problem."""
+        problem(client().get("/"), 404)
+
+
 class TestReadOnly:
     """GET /v1/rules, /v1/rules/{id}, /v1/calendar/{year}, /v1/version, /healthz."""
 
@@ -495,6 +557,19 @@ class TestStartUp:
 
         assert main(["serve", *argv]) == 2
         assert message in capsys.readouterr().err
+
+    def test_worker_app_from_the_environment(self, monkeypatch):
+        """A worker process builds its app from the settings in the environment."""
+        from fastapi.testclient import TestClient
+
+        from deadlines.service import app_from_environment
+
+        monkeypatch.setenv("DEADLINES_API_TOKEN", "w")
+        monkeypatch.setenv("DEADLINES_SERVE_SETTINGS", Settings(plugins=False).to_environment())
+        worker = TestClient(app_from_environment())
+        assert worker.get("/v1/version").status_code == 401
+        auth = {"Authorization": "Bearer w"}
+        assert worker.get("/v1/version", headers=auth).json()["api"] == "v1"
 
     def test_settings_travel_to_workers(self, monkeypatch):
         """Workers rebuild the same settings from the environment, the token read again."""

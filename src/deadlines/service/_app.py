@@ -11,14 +11,15 @@ import os
 import warnings
 from typing import TYPE_CHECKING, Any
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
 from deadlines._errors import ProvisionalDateWarning
-from deadlines.service._auth import require_token
+from deadlines.service._auth import BEARER_SCHEME, OPEN_PATHS, RequireToken
 from deadlines.service._limits import Limits
+from deadlines.service._models import DueRequest
 from deadlines.service._problems import (
     FieldProblem,
     Problem,
@@ -92,12 +93,14 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     )
     app.state.engine = engine
     app.state.settings = settings
-    secured = [Depends(require_token(settings.token))]
     app.include_router(health_router())
-    app.include_router(api_router(engine, settings), dependencies=secured)
-    include_board(app, engine=engine, settings=settings, dependencies=secured)
+    app.include_router(api_router(engine, settings))
+    include_board(app, engine=engine, settings=settings)
     _handle_errors(app)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    if settings.token is not None:
+        app.add_middleware(RequireToken, token=settings.token)
+    # Outside the token check: a browser's preflight request carries no token.
     if settings.cors_origins:
         from starlette.middleware.cors import CORSMiddleware
 
@@ -107,18 +110,18 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
+    # Added last, so outermost: a body too large is refused before anything else reads it.
     app.add_middleware(Limits, max_body=settings.max_body, timeout=settings.timeout)
     return app
 
 
-def include_board(
-    app: FastAPI, *, engine: Engine, settings: Settings, dependencies: list[Any]
-) -> bool:
+def include_board(app: FastAPI, *, engine: Engine, settings: Settings) -> bool:
     """THE BOARD HOOK: mount the browser board of `deadlines.board` when it is installed.
 
     The board (``/`` and ``/calendar/...``) is another module of the same extra; it provides
     ``make_router(*, engine_factory, events_dir)``. Without it, the service is the JSON API
-    alone. Returns whether the board was mounted.
+    alone. The token, when there is one, guards its pages as every other path but
+    ``/healthz``. Returns whether the board was mounted.
     """
     try:
         from deadlines.board import make_router  # type: ignore[import-not-found, unused-ignore]
@@ -126,7 +129,7 @@ def include_board(
         return False
     router = make_router(engine_factory=lambda: engine, events_dir=settings.events_dir)
     # Pages for people, not part of the JSON contract (docs/openapi.json).
-    app.include_router(router, dependencies=dependencies, include_in_schema=False)
+    app.include_router(router, include_in_schema=False)
     return True
 
 
@@ -232,6 +235,15 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
         schemas.update(problem.pop("$defs", {}))
         schemas["Problem"] = problem
+        request = DueRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+        schemas["DueRequest"] = request
+        document["components"]["securitySchemes"] = {"bearer": BEARER_SCHEME}
+        for path, item in document["paths"].items():
+            if path in OPEN_PATHS:
+                continue
+            for operation in item.values():
+                # The token is needed only when the service has one: none is also accepted.
+                operation["security"] = [{"bearer": []}, {}]
         app.openapi_schema = document
     return app.openapi_schema
 
