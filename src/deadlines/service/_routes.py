@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from starlette.responses import JSONResponse, Response
 
 from deadlines._errors import DeadlinesError, ProvisionalDateWarning, UnknownRuleError
+from deadlines.calendar import DayKind
 from deadlines.service._limits import DEADLINE
 from deadlines.service._models import (
     CalendarAnswer,
@@ -36,7 +37,10 @@ from deadlines.service._stream import DuplexResponse, stream_batch
 
 if TYPE_CHECKING:
     from deadlines._engine import Engine
+    from deadlines._result import DueResult
+    from deadlines.io import Trigger
     from deadlines.service._settings import Settings
+    from deadlines.supervision import Report
 
 #: The media type of JSON Lines, in and out.
 JSONL = "application/x-ndjson"
@@ -45,6 +49,10 @@ _AT_EXAMPLE = "2026-09-30T17:00"
 _CHECK_EXAMPLE = (
     '{"type": "meeting_held", "id": "m1", "kind": "executive", "ended_at": "2026-09-30T17:00"}'
 )
+
+
+#: The kinds of day `/v1/calendar/{year}` lists: those that are not ordinary.
+_SPECIAL = (DayKind.HOLIDAY, DayKind.ADJUSTED_WORKDAY)
 
 
 def _json(data: Any) -> Response:  # noqa: ANN401 - any JSON value
@@ -187,7 +195,7 @@ def api_router(engine: Engine, settings: Settings) -> APIRouter:
                 "provisional": day.provisional,
             }
             for day in cal.days(dt.date(year, 1, 1), dt.date(year, 12, 31))
-            if day.kind in (2, 3)  # DayKind.HOLIDAY, DayKind.ADJUSTED_WORKDAY
+            if day.kind in _SPECIAL
         ]
         return _json(
             {
@@ -326,8 +334,13 @@ def answer_due(engine: Engine, body: DueRequest, request: Request, origin: str) 
 
 
 def _compute(
-    engine: Engine, trigger: Any, *, explain: bool, request: Request, lang: Literal["zh", "en"]  # noqa: ANN401
-) -> Any:  # noqa: ANN401 - a DueResult or a problem answer
+    engine: Engine,
+    trigger: Trigger,
+    *,
+    explain: bool,
+    request: Request,
+    lang: Literal["zh", "en"],
+) -> DueResult | Response:
     """`engine.due` for one trigger; a bad field gives a 422 problem, named as batch names it."""
     from deadlines.io._batch import _problem
 
@@ -393,7 +406,7 @@ def _event_lines(body: bytes) -> list[str]:
     return [json.dumps(item, ensure_ascii=False) for item in items]
 
 
-def _report(engine: Engine, lines: list[str], at: dt.datetime) -> Any:  # noqa: ANN401
+def _report(engine: Engine, lines: list[str], at: dt.datetime) -> Report | ProblemError:
     """The report at `at` of the events in `lines`, or the problem that stopped it."""
     from deadlines.supervision import Supervisor, read_events
 
