@@ -87,6 +87,34 @@ class TestOverTcp:
         assert urlsplit(server).hostname == "127.0.0.1"
 
 
+class TestWorkers:
+    """Several worker processes share one listening socket."""
+
+    def test_two_workers_answer(self):
+        """--workers 2 serves, each worker with its own engine."""
+        with served("--no-plugins", "--workers", "2") as base:
+            connection = connect(base)
+            for _ in range(4):
+                connection.request("GET", "/v1/version")
+                answer = connection.getresponse()
+                assert json.loads(answer.read())["api"] == "v1"
+
+    def test_listener_says_tcp(self):
+        """The shared socket carries IPPROTO_TCP, so asyncio turns Nagle off per connection."""
+        import socket
+
+        from deadlines.service._server import TcpConfig
+        from servicekit import free_port
+
+        config = TcpConfig("deadlines.service:app_from_environment", factory=True,
+                           host="127.0.0.1", port=free_port(), workers=2)
+        sock = config.bind_socket()
+        try:
+            assert sock.proto == socket.IPPROTO_TCP
+        finally:
+            sock.close()
+
+
 class TestJava:
     """A Java 17 client parses `due` with OffsetDateTime.parse and Instant.parse."""
 

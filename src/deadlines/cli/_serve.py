@@ -18,7 +18,6 @@ from deadlines.service._settings import (
     DEFAULT_MAX_BODY,
     DEFAULT_PORT,
     DEFAULT_TIMEOUT,
-    SETTINGS_VARIABLE,
     Settings,
     read_token,
 )
@@ -90,9 +89,8 @@ def run(args: argparse.Namespace) -> int:
     from deadlines._errors import DeadlinesError
 
     try:
-        import uvicorn
-
         from deadlines.service import create_app
+        from deadlines.service._server import serve
     except ImportError as error:
         raise UsageError("", _MISSING.format(name=error.name)) from None
     if args.events_dir is not None and not os.path.isdir(args.events_dir):  # noqa: PTH112
@@ -118,16 +116,5 @@ def run(args: argparse.Namespace) -> int:
     # Built here even with several workers: a broken calendar file or plugin stops the
     # command now, with its message, rather than in each worker.
     app = create_app(settings)
-    if settings.workers == 1:
-        uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
-    else:
-        os.environ[SETTINGS_VARIABLE] = settings.to_environment()
-        uvicorn.run(
-            "deadlines.service:app_from_environment",
-            factory=True,
-            host=settings.host,
-            port=settings.port,
-            workers=settings.workers,
-            log_level="info",
-        )
+    serve(settings, app)
     return EXIT_OK
