@@ -4,9 +4,9 @@
 
 1. `POST /v1/due` with 1, 8 and 32 concurrent clients (each a thread with its own keep-alive
    connection and a minimal HTTP client; `--requests` requests per level in all): requests/s,
-   p50 and p99 latency; beside
-   it the in-process API, `Engine.due(...).to_json(...)` and `json.dumps`, per call; and one
-   process per answer (`deadlines due --json`, a handful of runs), the other way in today.
+   p50 and p99 latency; beside it the in-process API, `Engine.due(...).to_json(...)` and
+   `json.dumps`, per call; and one process per answer (`deadlines due --json`, a handful of
+   runs), the other way in today.
 2. `POST /v1/batch` with `--lines` records in one request: lines/s, against `deadlines batch`
    on the same file as a subprocess (start-up included) and `run_batch` in process.
 
