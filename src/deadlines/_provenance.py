@@ -1,10 +1,10 @@
 """Where an answer comes from: what an audit needs to reproduce it, carried by every JSON result.
 
 `provenance(engine)` is the one place that says it: the package version, the calendar's data
-(origin, last announced year, override files), the rule set (its name, which is versioned
-with the package, and who changed which rules) and the plugins. `deadlines due --json`,
-`deadlines batch`, `deadlines check --json` and every answer of `deadlines serve` carry it as
-their ``provenance`` object.
+(origin, last announced year, stored notice and override files), the rule set (its name,
+which is versioned with the package, and who changed which rules) and the plugins.
+`deadlines due --json`, `deadlines batch`, `deadlines check --json` and every answer of
+`deadlines serve` carry it as their ``provenance`` object.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def provenance(engine: Engine) -> dict[str, Any]:
     >>> sorted(data), data["rule_set"]["name"], data["plugins"]
     (['calendar', 'deadlines', 'plugins', 'rule_set'], 'opinion-2020', [])
     >>> sorted(data["calendar"]), data["rule_set"]["changed_by"]
-    (['last_announced_year', 'origin', 'overrides'], [])
+    (['last_announced_year', 'notices', 'origin', 'overrides'], [])
     """
     import deadlines
 
@@ -41,15 +41,16 @@ def provenance(engine: Engine) -> dict[str, Any]:
 
 
 def calendar_provenance(calendar: ChinaCalendar) -> dict[str, Any]:
-    """Where `calendar`'s days come from: its data's origin, the last announced year, overrides.
+    """Where `calendar`'s days come from: its data, the last announced year, notice files
+    stored with ``deadlines notice add`` (the system's, then the user's), override files.
 
     The one function that reads the calendar for provenance, so that a change in where the
     calendar keeps its data changes this function only.
     """
     return {
-        # The data's origin is kept on the calendar's table, which has no public accessor yet.
-        "origin": calendar._table.origin,
+        "origin": calendar.data_origin,
         "last_announced_year": calendar.last_announced_year,
+        "notices": [str(notice.path) for notice in calendar.stored],
         "overrides": [override.origin for override in calendar.overrides],
     }
 

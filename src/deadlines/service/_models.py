@@ -48,8 +48,11 @@ class DueRequest(BaseModel):
 class CalendarProvenance(BaseModel):
     """Where the calendar's days come from."""
 
-    origin: str = Field(description="the calendar data's origin, e.g. `holidays 0.109`")
+    origin: str = Field(description="where the built-in calendar data comes from")
     last_announced_year: int = Field(description="the last year a State Council notice fixed")
+    notices: list[str] = Field(
+        description="notice files stored with `deadlines notice add` (system, then user)"
+    )
     overrides: list[str] = Field(description="the override files (or plugins) applied, in order")
 
 
