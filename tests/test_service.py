@@ -323,6 +323,14 @@ class TestReadOnly:
         assert days["2026-10-10"]["off"] is False
         assert data["announced"] is True
 
+    def test_calendar_as_the_export(self, api, capsys):
+        """The days are those of `deadlines calendar YEAR --json`."""
+        from deadlines.cli import main
+
+        main(["calendar", "2027", "--json", "--no-plugins"])
+        expected = json.loads(capsys.readouterr().out)
+        assert api.get("/v1/calendar/2027").json()["days"] == expected
+
     @pytest.mark.parametrize("year", ["2003", "2101", "twenty", "2026.5"], ids=str)
     def test_calendar_bad_year(self, api, year):
         """A year outside 2004-2100, or not a year, is a 422 naming `year`."""

@@ -112,8 +112,10 @@ class CalendarDay(BaseModel):
     off: bool = Field(description="true for a day off, false for an adjusted working day")
     name: str = Field(description="the Chinese name, e.g. 国庆节")
     name_en: str
-    source: str = Field(description="the notice that fixes the day, or how it was estimated")
-    origin: str = Field(description="who put it in the calendar: the data, an override, a plugin")
+    source: str = Field(
+        description="the notice that fixes the day, or how it was estimated; an override file "
+        "or plugin that changed it comes first, as `origin: source`"
+    )
     provisional: bool = Field(description="whether a notice may still change it")
 
 

@@ -20,7 +20,6 @@ from pydantic import ValidationError
 from starlette.responses import JSONResponse, Response
 
 from deadlines._errors import DeadlinesError, ProvisionalDateWarning, UnknownRuleError
-from deadlines.calendar import DayKind
 from deadlines.service._limits import DEADLINE
 from deadlines.service._models import (
     CalendarAnswer,
@@ -49,10 +48,6 @@ _AT_EXAMPLE = "2026-09-30T17:00"
 _CHECK_EXAMPLE = (
     '{"type": "meeting_held", "id": "m1", "kind": "executive", "ended_at": "2026-09-30T17:00"}'
 )
-
-
-#: The kinds of day `/v1/calendar/{year}` lists: those that are not ordinary.
-_SPECIAL = (DayKind.HOLIDAY, DayKind.ADJUSTED_WORKDAY)
 
 
 def _json(data: Any) -> Response:  # noqa: ANN401 - any JSON value
@@ -182,21 +177,12 @@ def api_router(engine: Engine, settings: Settings) -> APIRouter:
         year: Annotated[int, Path(ge=2004, le=2100, description="a year from 2004 to 2100")],
     ) -> Response:
         """Every day of `year` that is not an ordinary working day or weekend day: holidays
-        (`off` true) and adjusted working days (`off` false), with their sources."""
+        (`off` true) and adjusted working days (`off` false), with their sources; the rows of
+        ``deadlines calendar YEAR --json``."""
+        from deadlines.cli._calendar import special_rows  # the rows of the calendar export
+
         cal = engine.calendar
-        days = [
-            {
-                "date": day.date.isoformat(),
-                "off": not day.is_workday,
-                "name": day.name_zh,
-                "name_en": day.name_en,
-                "source": day.source,
-                "origin": day.origin,
-                "provisional": day.provisional,
-            }
-            for day in cal.days(dt.date(year, 1, 1), dt.date(year, 12, 31))
-            if day.kind in _SPECIAL
-        ]
+        days = special_rows(cal, year)
         return _json(
             {
                 "year": year,
