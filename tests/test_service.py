@@ -536,6 +536,28 @@ class TestNothingWritten:
         assert written == []
 
 
+class TestPluginsOnce:
+    """The engine, and so its plugins, is built at start-up, never per request."""
+
+    def test_no_engine_per_request(self, api, monkeypatch):
+        """Requests build no engine (plugins load in Engine's constructor)."""
+        from deadlines._engine import Engine as EngineClass
+
+        built = []
+        original = EngineClass.__init__
+
+        def counting(self, *args, **kwargs):
+            built.append(1)
+            original(self, *args, **kwargs)
+
+        monkeypatch.setattr(EngineClass, "__init__", counting)
+        api.post("/v1/due", json=GOOD)
+        api.post("/v1/batch", content=json.dumps(GOOD).encode())
+        api.post("/v1/check?at=2025-10-15T09:00", content=EVENTS.read_bytes())
+        api.get("/v1/version")
+        assert built == []
+
+
 class TestStartUp:
     """`deadlines serve` imports FastAPI only when it runs."""
 
