@@ -279,15 +279,24 @@ class TestBoardHook:
         app = create_app(
             Settings(token="t", events_dir=str(tmp_path), plugins=False), engine=engine
         )
-        assert seen == {"engine": engine, "events_dir": str(tmp_path)}
+        assert seen == {"engine": engine, "events_dir": tmp_path}
         board = TestClient(app)
         assert board.get("/").status_code == 401
         assert board.get("/", headers={"Authorization": "Bearer t"}).json() == {"board": True}
         assert "/" not in app.openapi()["paths"]
 
-    def test_absent_board(self):
-        """Without deadlines.board, / is a 404 problem."""
+    def test_absent_board(self, monkeypatch):
+        """Without deadlines.board (not importable), / is a 404 problem."""
+        monkeypatch.setitem(sys.modules, "deadlines.board", None)
         problem(client().get("/"), 404)
+
+    def test_real_board_is_mounted(self, tmp_path):
+        """The board of this package serves / beside the API, behind the same token."""
+        board = client(token="t", events_dir=str(tmp_path))
+        assert board.get("/").status_code == 401
+        page = board.get("/", headers={"Authorization": "Bearer t"})
+        assert page.status_code == 200
+        assert page.headers["content-type"].startswith("text/html")
 
 
 class TestReadOnly:
@@ -531,6 +540,10 @@ class TestNothingWritten:
             api.post("/v1/check?at=2025-10-15T09:00&format=ics", content=EVENTS.read_bytes())
             api.get("/v1/calendar/2026")
             api.get("/v1/rules")
+            big = client(max_body=3 << 20)  # a board upload past the 1 MB spool of Starlette
+            padding = b"\n" * (2 << 20)
+            upload = {"file": ("week.jsonl", EVENTS.read_bytes() + padding, "application/x-ndjson")}
+            assert big.post("/upload", files=upload).status_code < 500
         finally:
             watching[0] = False  # an audit hook cannot be removed: it stops looking
         assert written == []

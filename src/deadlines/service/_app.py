@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
@@ -81,6 +82,11 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     # A provisional answer is data here (its `provisional` field), never a Python warning:
     # the filter holds for every thread, whatever `catch_warnings` blocks others enter.
     warnings.filterwarnings("ignore", category=ProvisionalDateWarning)
+    # An uploaded file (the board's events upload) past 1 MB would be spooled to a temporary
+    # file; a request writes nothing to disk, and its body is bounded by max_body already.
+    from starlette.formparsers import MultiPartParser
+
+    MultiPartParser.spool_max_size = max(MultiPartParser.spool_max_size, settings.max_body)
 
     app = FastAPI(
         title="deadlines",
@@ -124,10 +130,11 @@ def include_board(app: FastAPI, *, engine: Engine, settings: Settings) -> bool:
     ``/healthz``. Returns whether the board was mounted.
     """
     try:
-        from deadlines.board import make_router  # type: ignore[import-not-found, unused-ignore]
+        from deadlines.board import make_router
     except ImportError:
         return False
-    router = make_router(engine_factory=lambda: engine, events_dir=settings.events_dir)
+    events_dir = Path(settings.events_dir) if settings.events_dir is not None else None
+    router = make_router(engine_factory=lambda: engine, events_dir=events_dir)
     # Pages for people, not part of the JSON contract (docs/openapi.json).
     app.include_router(router, include_in_schema=False)
     return True
