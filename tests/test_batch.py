@@ -78,6 +78,7 @@ class TestJsonLines:
         assert (status, err) == (1, "")
         lines = [json.loads(line) for line in out.splitlines()]
         assert [line.get("id") for line in lines] == [1, 2, 3, None, 4, 5]
+        assert lines[0].pop("provenance")["rule_set"]["name"] == "opinion-2020"
         assert lines[0] == {
             "id": 1,
             "rule": "minutes.executive",

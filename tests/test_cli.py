@@ -394,7 +394,8 @@ class TestDue:
             "limit_days=15", "--json",
         )
         data = json.loads(out)
-        assert set(data) == set(DueResult.model_fields)
+        assert set(data) == {*DueResult.model_fields, "provenance"}
+        assert data.pop("provenance")["rule_set"]["name"] == "opinion-2020"
         assert data["due"] == "2026-10-08T17:30:00+08:00"
         assert data["due_date"] == "2026-10-08"
         assert data["provisional"] is False

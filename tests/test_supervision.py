@@ -679,12 +679,12 @@ class TestReport:
     def test_json(self, report):
         """The JSON report holds the summary, every obligation and the warnings."""
         data = json.loads(json.dumps(report.to_json(), ensure_ascii=False))
-        assert data["at"] == "2025-06-10T09:00+08:00"
+        assert data["at"] == "2025-06-10T09:00:00+08:00"
         assert data["summary"]["total"] == 4
         assert data["summary"]["by_status"]["overdue"] == 1
         row = next(r for r in data["obligations"] if r["id"] == "m1/minutes")
         assert row["status"] == "overdue"
-        assert row["due"] == "2025-06-06T17:30+08:00"
+        assert row["due"] == "2025-06-06T17:30:00+08:00"
         assert row["working_days_left"] == -2
         assert row["article"] == 8
         assert data["errors"] == []

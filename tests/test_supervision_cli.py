@@ -194,7 +194,8 @@ class TestMachineReadable:
         """--json gives the whole report."""
         _, out, _ = run(capsys, EXAMPLE, "--at", AT, "--json")
         data = json.loads(out)
-        assert data["at"] == "2025-10-15T09:00+08:00"
+        assert data["at"] == "2025-10-15T09:00:00+08:00"
+        assert data["provenance"]["calendar"]["overrides"] == []
         assert data["summary"]["by_status"] == {
             "overdue": 3,
             "warning": 0,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import Literal
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -110,6 +110,22 @@ class DueResult(BaseModel):
     parts: tuple[Part, ...] = ()
     warnings: tuple[str, ...] = ()
     trace: tuple[TraceStep, ...] = ()
+
+    def to_json(self, provenance: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """The result as JSON-ready data, with its `provenance` when given (see `provenance`).
+
+        Instants are RFC 3339 with seconds and their offset, which Java's ``Instant.parse``
+        and ``OffsetDateTime.parse`` accept; dates are ``YYYY-MM-DD``.
+
+        >>> from deadlines import Engine
+        >>> data = Engine().due("minutes.executive", "2026-09-30T17:00", explain=False).to_json()
+        >>> data["at"], data["due"], data["due_date"]
+        ('2026-09-30T17:00:00+08:00', '2026-10-10T17:30:00+08:00', '2026-10-10')
+        """
+        data = self.model_dump(mode="json")
+        if provenance is not None:
+            data["provenance"] = dict(provenance)
+        return data
 
     def explain(self, lang: Lang = "en") -> str:
         """The result and its trace as numbered lines of text.

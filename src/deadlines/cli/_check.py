@@ -193,7 +193,9 @@ def run(args: argparse.Namespace) -> int:
         except OSError as error:
             raise UsageError("--ics", f"cannot write {args.ics!r}: {error.strerror}") from None
     if args.json:
-        print_json(report.to_json())
+        from deadlines._provenance import provenance
+
+        print_json(report.to_json(provenance(engine)))
     elif args.csv:
         report.write_csv(out())
     else:

@@ -69,7 +69,9 @@ def run(args: argparse.Namespace) -> int:
     except DeadlinesError as error:
         raise explain_error(error, params=params, at=args.at) from None
     if args.json:
-        print_json(result.model_dump(mode="json"))
+        from deadlines._provenance import provenance
+
+        print_json(result.to_json(provenance(engine)))
     else:
         print(render(result, args.lang, explain=args.explain), file=out())
     return EXIT_OK

@@ -169,7 +169,8 @@ def run_batch(
     ...                  '{"rule": "minutes.executive", "at": "30/09/2026"}'], Engine())
     >>> print("".join(run), end="")  # doctest: +NORMALIZE_WHITESPACE
     {"id": 1, "rule": "minutes.executive", "at": "2026-09-30T17:00:00+08:00",
-     "due": "2026-10-10T17:30:00+08:00", "due_date": "2026-10-10", "provisional": false}
+     "due": "2026-10-10T17:30:00+08:00", "due_date": "2026-10-10", "provisional": false,
+     "provenance": {"deadlines": ..., "rule_set": {"name": "opinion-2020", ...}, "plugins": []}}
     {"error": {"line": 2, "field": "at", "message": "at must be an ISO 8601 date and time such
      as 2026-09-30T17:00 (+08:00 optional); got '30/09/2026'"}}
     >>> run.records, run.failed
@@ -179,9 +180,13 @@ def run_batch(
     out = fmt if output_format is None else output_format
     if out not in FORMATS:
         raise InvalidValueError("output_format", output_format, "jsonl or csv")
-    writer: _Writer = _JsonlWriter(explain=explain) if out == "jsonl" else _CsvWriter(
-        explain=explain, lang=lang
-    )
+    writer: _Writer
+    if out == "jsonl":
+        from deadlines._provenance import provenance
+
+        writer = _JsonlWriter(explain=explain, provenance=provenance(engine))
+    else:
+        writer = _CsvWriter(explain=explain, lang=lang)
     return BatchRun(records, engine, writer, explain=explain)
 
 
@@ -220,11 +225,15 @@ class _Writer:
 
 
 class _JsonlWriter(_Writer):
-    """Writes JSON by hand for the fixed fields: `json.dumps` of a dict costs twice as much."""
+    """Writes JSON by hand for the fixed fields: `json.dumps` of a dict costs twice as much.
 
-    def __init__(self, *, explain: bool) -> None:
+    Every result line ends with the run's ``provenance`` object, written once as text.
+    """
+
+    def __init__(self, *, explain: bool, provenance: dict[str, Any]) -> None:
         self.explain = explain
         self.rules: dict[str, str] = {}
+        self.provenance = ', "provenance": ' + dumps(provenance)
 
     def result(self, result: DueResult, record_id: Any) -> str:  # noqa: ANN401
         rule = self.rules.get(result.rule_id)
@@ -239,7 +248,8 @@ class _JsonlWriter(_Writer):
         return (
             f'{head}"rule": {rule}, "at": "{result.at.isoformat()}", '
             f'"due": "{result.due.isoformat()}", "due_date": "{result.due_date.isoformat()}", '
-            f'"provisional": {"true" if result.provisional else "false"}{extra}}}\n'
+            f'"provisional": {"true" if result.provisional else "false"}{extra}'
+            f"{self.provenance}}}\n"
         )
 
     def error(self, error: LineError) -> str:

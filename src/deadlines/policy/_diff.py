@@ -289,7 +289,7 @@ def _change_json(change: Change) -> dict[str, Any]:
 
 def _at_text(at: dt.datetime | dt.date, *, iso: bool = False) -> str:
     if isinstance(at, dt.datetime):
-        return at.isoformat(timespec="minutes") if iso else at.strftime("%Y-%m-%d %H:%M")
+        return at.isoformat(timespec="seconds") if iso else at.strftime("%Y-%m-%d %H:%M")
     return at.isoformat()
 
 

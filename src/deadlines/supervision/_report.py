@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any, Literal, final
 
@@ -86,10 +87,11 @@ def _stamp(at: dt.datetime) -> str:
 
 
 def _iso(at: dt.datetime | dt.date | None) -> str | None:
+    """RFC 3339 with seconds for an instant (Java's ``Instant.parse`` needs them), or a date."""
     if at is None:
         return None
     if isinstance(at, dt.datetime):
-        return at.isoformat(timespec="minutes")
+        return at.isoformat(timespec="seconds")
     return at.isoformat()
 
 
@@ -132,9 +134,14 @@ class Report:
         """How many obligations exist at `at`."""
         return len(self.rows)
 
-    def to_json(self) -> dict[str, Any]:
-        """The report as JSON-ready data (ISO 8601 instants with their offset)."""
-        return {
+    def to_json(self, provenance: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """The report as JSON-ready data: instants in RFC 3339 with seconds and their offset.
+
+        Args:
+            provenance: what the answers depend on (`deadlines._provenance.provenance` of the
+                engine), added as the ``provenance`` object when given.
+        """
+        data = {
             "at": _iso(self.at),
             "summary": {
                 "total": self.total,
@@ -204,6 +211,9 @@ class Report:
             ],
             "errors": [p.to_json() for p in self.problems],
         }
+        if provenance is not None:
+            data["provenance"] = dict(provenance)
+        return data
 
     def write_csv(self, stream: IO[str]) -> None:
         """Write one CSV row per obligation, with a header (see `CSV_COLUMNS`)."""

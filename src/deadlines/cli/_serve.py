@@ -1,0 +1,120 @@
+"""``deadlines serve``: the JSON service (and the board, when installed) on uvicorn.
+
+FastAPI and uvicorn come with the optional extra ``deadlines[server]``; they are imported only
+when the command runs, so that every other command starts as fast as before.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+from deadlines.cli._common import EXIT_OK, UsageError, add_calendar, guarded
+
+# The settings module imports no FastAPI: `deadlines --help` can read the defaults.
+from deadlines.service._settings import (
+    DEFAULT_HOST,
+    DEFAULT_MAX_BODY,
+    DEFAULT_PORT,
+    DEFAULT_TIMEOUT,
+    Settings,
+    read_token,
+)
+
+_MISSING = (
+    "the service needs the optional extra: pip install 'deadlines[server]' "
+    "(FastAPI and uvicorn); missing: {name}"
+)
+
+
+def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
+    """Add ``deadlines serve`` to the command line."""
+    parser = subparsers.add_parser(
+        "serve",
+        help="a JSON service for other systems (needs deadlines[server])",
+        description="Serve the JSON API (POST /v1/due, /v1/batch, /v1/check; GET /v1/rules, "
+        "/v1/calendar/YEAR, /v1/version, /healthz; the contract at /openapi.json) on uvicorn. "
+        "Binds 127.0.0.1 unless --host says otherwise. When DEADLINES_API_TOKEN is set or "
+        "--token-file is given, every endpoint but /healthz needs Authorization: Bearer TOKEN.",
+    )
+    parser.add_argument(
+        "--host", default=DEFAULT_HOST, help=f"the address to bind (default {DEFAULT_HOST})"
+    )
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"the TCP port (default {DEFAULT_PORT})"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="worker processes (default 1)"
+    )
+    parser.add_argument(
+        "--token-file",
+        metavar="FILE",
+        help="read the bearer token from the first line of FILE (instead of DEADLINES_API_TOKEN)",
+    )
+    parser.add_argument(
+        "--max-body",
+        type=int,
+        default=DEFAULT_MAX_BODY,
+        metavar="BYTES",
+        help=f"the largest request body accepted (default {DEFAULT_MAX_BODY}); larger gets 413",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"how long a request may take to be read and answered (default {DEFAULT_TIMEOUT:g}); "
+        "longer gets 408",
+    )
+    parser.add_argument(
+        "--cors-origin",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="allow browser pages from ORIGIN (e.g. http://oa.county.local) to call the API; "
+        "repeatable; no CORS without it",
+    )
+    parser.add_argument(
+        "--events-dir",
+        metavar="DIR",
+        help="a folder of events files (JSON Lines) the board may open by name",
+    )
+    add_calendar(parser)
+
+
+@guarded
+def run(args: argparse.Namespace) -> int:
+    """Check the options, build the app once, and serve until stopped."""
+    from deadlines._errors import DeadlinesError
+
+    try:
+        from deadlines.service import create_app
+        from deadlines.service._server import serve
+    except ImportError as error:
+        raise UsageError("", _MISSING.format(name=error.name)) from None
+    if args.events_dir is not None and not os.path.isdir(args.events_dir):  # noqa: PTH112
+        raise UsageError("--events-dir", f"no such folder {args.events_dir!r}")
+    try:
+        settings = Settings(
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            token=read_token(args.token_file),
+            token_file=args.token_file,
+            max_body=args.max_body,
+            timeout=args.timeout,
+            cors_origins=tuple(args.cors_origin),
+            calendar=tuple(args.calendar),
+            plugins=not args.no_plugins,
+            events_dir=args.events_dir,
+        )
+    except DeadlinesError as error:
+        argument = getattr(error, "argument", "")
+        option = f"--{argument.replace('_', '-')}" if argument else ""
+        raise UsageError(option, str(error)) from None
+    # Built here even with several workers: a broken calendar file or plugin stops the
+    # command now, with its message, rather than in each worker.
+    app = create_app(settings)
+    serve(settings, app)
+    return EXIT_OK
