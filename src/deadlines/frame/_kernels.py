@@ -1,0 +1,425 @@
+"""Each limit kind of the catalog, vectorised: the same arithmetic as its `evaluate`, on arrays.
+
+A kernel takes the rows' triggers (China-time nanoseconds) and their parameters, and returns
+the due instants, the last days, whether each is provisional, and `ok`: the rows it answered.
+A row it cannot answer exactly (a bad parameter, a date outside the calendar, an option it
+does not know) is left to `Engine.due`, which gives the answer or the error. So is every limit
+whose class, fields or counting options are not the ones written here: a kind a plugin adds, a
+field a later version adds. The answer is never a different one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+from deadlines.frame._days import DAY, HOUR, Bools, Days, Ints
+from deadlines.rules import (
+    AllOf,
+    CalendarDays,
+    Conventions,
+    Cutoff,
+    EarliestOf,
+    HourClock,
+    Hours,
+    LastDayRoll,
+    LatestOf,
+    MeetingSetLimit,
+    OnArrival,
+    Recurrence,
+    RestDayTrigger,
+    SameDay,
+    Sequence,
+    StartDay,
+    Tiered,
+    When,
+    WorkingDays,
+)
+from deadlines.rules._durations import Limit
+
+Objects = npt.NDArray[np.object_]
+
+
+class Answer(NamedTuple):
+    """What a kernel returns for its rows."""
+
+    due: Ints
+    """The due instants, China-time ns."""
+    last: Ints
+    """The offsets of the last days."""
+    provisional: Bools
+    ok: Bools
+    """The rows answered; the others go to `Engine.due`."""
+
+
+class Rows:
+    """The rows a kernel counts for: their triggers, parameters, and the calendar's arrays."""
+
+    __slots__ = ("conventions", "days", "params", "rule_id", "start")
+
+    def __init__(
+        self,
+        days: Days,
+        conventions: Conventions,
+        start: Ints,
+        params: Mapping[str, Objects],
+        rule_id: str,
+    ) -> None:
+        self.days = days
+        self.conventions = conventions
+        self.start = start
+        self.params = params
+        self.rule_id = rule_id
+
+    def take(self, where: Ints, start: Ints | None = None) -> Rows:
+        """The rows at `where` (with other triggers, for a step of a sequence)."""
+        return Rows(
+            self.days,
+            self.conventions,
+            self.start[where] if start is None else start,
+            {name: values[where] for name, values in self.params.items()},
+            self.rule_id,
+        )
+
+    def given(self, name: str) -> Bools:
+        """Whether each row gives the parameter `name`."""
+        values = self.params.get(name)
+        if values is None:
+            return np.zeros(len(self.start), dtype=np.bool_)
+        return given(values)
+
+
+#: The fields each kind is written for. A limit with any other field is not vectorised.
+_BASE = frozenset({"kind", "label", "actor"})
+_FIELDS: dict[type[Limit], frozenset[str]] = {
+    WorkingDays: _BASE | {"n", "start_day", "rest_day_trigger", "cutoff"},
+    CalendarDays: _BASE | {"n", "start_day", "last_day_roll", "cutoff"},
+    Hours: _BASE | {"n", "clock", "cutoff"},
+    SameDay: _BASE | {"cutoff"},
+    OnArrival: _BASE,
+    MeetingSetLimit: _BASE,
+    AllOf: _BASE | {"limits"},
+    EarliestOf: _BASE | {"limits"},
+    LatestOf: _BASE | {"limits"},
+    Sequence: _BASE | {"limits"},
+    When: _BASE | {"condition", "then", "otherwise"},
+    Tiered: _BASE | {"committed", "statutory"},
+    Recurrence: _BASE | {"months", "end_roll"},
+}
+#: The counting options written for. An engine whose conventions have others is not vectorised.
+CONVENTION_FIELDS = frozenset(
+    {"start_day", "rest_day_trigger", "cutoff", "hour_clock", "last_day_roll", "short_limit_days"}
+)
+
+
+# The members each kernel is written for: a member added later is left to the engine.
+_START_DAYS = (StartDay.EXCLUDED, StartDay.INCLUDED)
+_REST_DAY_TRIGGERS = (RestDayTrigger.COUNT_FROM_TRIGGER, RestDayTrigger.MOVE_TO_NEXT_WORKDAY)
+_ROLLS = (LastDayRoll.NEXT_WORKDAY, LastDayRoll.NONE)
+
+
+def _pick(value: Any, default: Any) -> Any:  # noqa: ANN401 - an option of any enum
+    return default if value is None else value
+
+
+def _none(rows: Rows) -> Answer:
+    size = len(rows.start)
+    return Answer(
+        np.zeros(size, dtype=np.int64),
+        np.zeros(size, dtype=np.int64),
+        np.zeros(size, dtype=np.bool_),
+        np.zeros(size, dtype=np.bool_),
+    )
+
+
+def _ok(rows: Rows) -> Bools:
+    return np.ones(len(rows.start), dtype=np.bool_)
+
+
+def _end_of(days: Days, last: Ints, cutoff: Any, ok: Bools) -> Ints | None:  # noqa: ANN401
+    if cutoff is Cutoff.CLOSE_OF_BUSINESS:
+        return days.close_of_business(last, ok)
+    if cutoff is Cutoff.MIDNIGHT:
+        return days.midnight(last + 1)
+    return None
+
+
+def _working_days(limit: WorkingDays, rows: Rows) -> Answer:
+    days, conv, ok = rows.days, rows.conventions, _ok(rows)
+    start_day = _pick(limit.start_day, conv.start_day)
+    trigger = _pick(limit.rest_day_trigger, conv.rest_day_trigger)
+    cutoff = _pick(limit.cutoff, conv.cutoff)
+    if start_day not in _START_DAYS or trigger not in _REST_DAY_TRIGGERS:
+        return _none(rows)
+    first = days.day_of(rows.start)
+    day = first
+    if trigger is RestDayTrigger.MOVE_TO_NEXT_WORKDAY:
+        day = np.where(days.is_workday(first, ok), first, days.add_workdays(first, 0, ok))
+    if start_day is StartDay.INCLUDED:
+        count: Ints | int = limit.n - days.is_workday(day, ok).astype(np.int64)
+    else:
+        count = limit.n
+    last = days.add_workdays(day, count, ok)
+    due = _end_of(days, last, cutoff, ok)
+    if due is None:
+        return _none(rows)
+    return Answer(due, last, days.any_provisional(first, last, ok), ok)
+
+
+def _calendar_days(limit: CalendarDays, rows: Rows) -> Answer:
+    days, conv, ok = rows.days, rows.conventions, _ok(rows)
+    start_day = _pick(limit.start_day, conv.start_day)
+    roll = _pick(limit.last_day_roll, conv.last_day_roll)
+    cutoff = _pick(limit.cutoff, conv.cutoff)
+    if start_day not in _START_DAYS or roll not in _ROLLS:
+        return _none(rows)
+    first = days.day_of(rows.start)
+    nominal = first + (limit.n - 1 if start_day is StartDay.INCLUDED else limit.n)
+    last = nominal
+    if roll is LastDayRoll.NEXT_WORKDAY:
+        last = np.where(
+            days.is_workday(nominal, ok), nominal, days.add_workdays(nominal, 0, ok)
+        )
+    due = _end_of(days, last, cutoff, ok)
+    if due is None:
+        return _none(rows)
+    return Answer(due, last, days.any_provisional(first, last, ok), ok)
+
+
+def _hours(limit: Any, rows: Rows) -> Answer:  # noqa: ANN401 - an Hours
+    days, conv, ok = rows.days, rows.conventions, _ok(rows)
+    clock = _pick(limit.clock, conv.hour_clock)
+    span = limit.n * HOUR
+    first = days.day_of(rows.start)
+    if clock is HourClock.OFFICE_HOURS:
+        due = days.add_office_time(rows.start, span, ok)
+    elif clock is HourClock.PAUSED_ON_REST_DAYS:
+        due = _paused(days, rows.start, first, span, ok)
+    elif clock in (HourClock.CALENDAR_ROLL, HourClock.CALENDAR_STRICT):
+        due = rows.start + span
+    else:
+        return _none(rows)
+    # An end at 00:00 is 24:00 of the day before: the day it ends on.
+    last = days.day_of(due) - (due % DAY == 0)
+    if clock is HourClock.CALENDAR_ROLL:
+        rest = ~days.is_workday(last, ok)
+        last = np.where(rest, days.add_workdays(last, 0, ok), last)
+        rolled = _end_of(days, last, _pick(limit.cutoff, conv.cutoff), ok)
+        if rolled is None:
+            return _none(rows)
+        due = np.where(rest, rolled, due)
+    return Answer(due, last, days.any_provisional(first, last, ok), ok)
+
+
+def _paused(days: Days, start: Ints, first: Ints, span: int, ok: Bools) -> Ints:
+    """Clock time that runs 24 hours on working days only (the loop of `_paused`, in closed form).
+
+    From the working day the clock starts on, `span` plus the time already gone that day spills
+    over into whole working days; the j-th working day after takes the remainder, which may be
+    all of it (the due is then 24:00 of that day).
+    """
+    worked = days.is_workday(first, ok)
+    begin = np.where(worked, first, days.add_workdays(first, 0, ok))
+    at = np.where(worked, start, days.midnight(begin))
+    used = at - days.midnight(begin) + span
+    spill = np.where(used <= DAY, 0, -(-(used - DAY) // DAY))
+    later = days.midnight(days.add_workdays(begin, spill, ok)) + used - spill * DAY
+    return np.where(spill == 0, at + span, later)
+
+
+def _same_day(limit: SameDay, rows: Rows) -> Answer:
+    days, ok = rows.days, _ok(rows)
+    cutoff = _pick(limit.cutoff, rows.conventions.cutoff)
+    day = days.day_of(rows.start)
+    today = _end_of(days, day, cutoff, ok)
+    if today is None:
+        return _none(rows)
+    same = days.is_workday(day, ok) & (rows.start < today)
+    last = np.where(same, day, days.add_workdays(day, 1, ok))
+    due = _end_of(days, last, cutoff, ok)
+    if due is None:
+        return _none(rows)
+    return Answer(due, last, days.any_provisional(day, last, ok), ok)
+
+
+def _on_arrival(_limit: OnArrival, rows: Rows) -> Answer:
+    # A stated handling limit is parsed and checked by the engine: those rows go to it.
+    ok = ~rows.given("stated_limit")
+    provisional = np.zeros(len(rows.start), dtype=np.bool_)
+    return Answer(rows.start, rows.days.day_of(rows.start), provisional, ok)
+
+
+def _meeting_set(_limit: MeetingSetLimit, rows: Rows) -> Answer:
+    """Rows with ``limit_days`` alone, grouped by the count; a ``deadline`` goes to the engine."""
+    answer = _none(rows)
+    if "limit_days" not in rows.params:
+        return answer
+    counts = rows.params["limit_days"]
+    alone = rows.given("limit_days") & ~rows.given("deadline")
+    short = rows.conventions.short_limit_days
+    for value in _unique(counts[alone]):
+        days = value
+        if isinstance(days, str) and days.isdigit():
+            days = int(days)
+        if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+            continue  # the engine says what is wrong with it
+        inner: Limit = WorkingDays(days) if days <= short else CalendarDays(days)
+        where = np.flatnonzero(alone & _equal(counts, value))
+        _fill(answer, where, evaluate(inner, rows.take(where)))
+    return answer
+
+
+def _when(limit: When, rows: Rows) -> Answer:
+    """Rows grouped by the value of the condition's parameter; each group takes its branch."""
+    answer = _none(rows)
+    name = limit.condition.parameter
+    if name not in rows.params:
+        return answer
+    values = rows.params[name]
+    given = rows.given(name)
+    for value in _unique(values[given]):
+        try:
+            holds = limit.condition.holds({name: value}, rows.rule_id)
+        except Exception:  # the engine raises it again, row by row
+            continue
+        where = np.flatnonzero(given & _equal(values, value))
+        branch = limit.then if holds else limit.otherwise
+        _fill(answer, where, evaluate(branch, rows.take(where)))
+    return answer
+
+
+def _choose(limit: Any, rows: Rows) -> Answer:  # noqa: ANN401 - a combination
+    """All of, earliest of, latest of: the first part whose due is the latest (or earliest)."""
+    answers = [evaluate(part, rows) for part in limit.limits]
+    due = np.stack([a.due for a in answers])
+    chosen = np.argmin(due, axis=0) if isinstance(limit, EarliestOf) else np.argmax(due, axis=0)
+    columns = np.arange(len(rows.start))
+    last = np.stack([a.last for a in answers])[chosen, columns]
+    provisional = np.logical_or.reduce([a.provisional for a in answers])
+    ok = np.logical_and.reduce([a.ok for a in answers])
+    return Answer(due[chosen, columns], last, provisional, ok)
+
+
+def _sequence(limit: Sequence, rows: Rows) -> Answer:
+    """Each step from the due of the one before; rows that say when a step was done go to the
+    engine."""
+    ok = ~rows.given("done")
+    step = rows
+    answers = []
+    for part in limit.limits:
+        answer = evaluate(part, step)
+        answers.append(answer)
+        step = rows.take(np.arange(len(rows.start)), start=answer.due)
+    last = answers[-1]
+    provisional = np.logical_or.reduce([a.provisional for a in answers])
+    ok &= np.logical_and.reduce([a.ok for a in answers])
+    return Answer(last.due, last.last, provisional, ok)
+
+
+def _tiered(limit: Tiered, rows: Rows) -> Answer:
+    inner = evaluate(limit.committed, rows)
+    outer = evaluate(limit.statutory, rows)
+    return Answer(
+        inner.due, inner.last, inner.provisional | outer.provisional, inner.ok & outer.ok
+    )
+
+
+def _recurrence(limit: Recurrence, rows: Rows) -> Answer:
+    days, ok = rows.days, _ok(rows)
+    first = days.day_of(rows.start)
+    cutoff = rows.conventions.cutoff
+    nominal = _period_end(days, first, limit.months)
+    last = _due_day(days, limit, nominal, ok)
+    due = _end_of(days, last, cutoff, ok)
+    if due is None:
+        return _none(rows)
+    passed = due < rows.start
+    # A trigger after the period's work was due concerns the next period.
+    nominal = np.where(passed, _period_end(days, nominal + 1, limit.months), nominal)
+    last = np.where(passed, _due_day(days, limit, nominal, ok), last)
+    due = np.where(passed, days.close_of_business(last, ok), due)
+    if cutoff is Cutoff.MIDNIGHT:
+        due = np.where(passed, days.midnight(last + 1), due)
+    return Answer(due, last, days.any_provisional(first, nominal, ok), ok)
+
+
+def _period_end(days: Days, offsets: Ints, months: int) -> Ints:
+    """The offset of the nominal last day of the period of `months` holding each day."""
+    month = (offsets + days.base).astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    # Months since 1970-01: the period starts at a multiple of `months` within the year.
+    year, within = np.divmod(month, 12)
+    after = year * 12 + within // months * months + months
+    first_after: Ints = after.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+    return first_after - 1 - days.base
+
+
+def _due_day(days: Days, limit: Recurrence, nominal: Ints, ok: Bools) -> Ints:
+    worked = days.is_workday(nominal, ok)
+    if limit.end_roll == "none":
+        return nominal
+    step = -1 if limit.end_roll == "previous_workday" else 0
+    return np.where(worked, nominal, days.add_workdays(nominal, step, ok))
+
+
+def _fill(answer: Answer, where: Ints, part: Answer) -> None:
+    answer.due[where] = part.due
+    answer.last[where] = part.last
+    answer.provisional[where] = part.provisional
+    answer.ok[where] = part.ok
+
+
+def _unique(values: Objects) -> list[Any]:
+    """The distinct values, by equality and type (``1`` and ``True`` are not one value)."""
+    seen: dict[tuple[type, Any], Any] = {}
+    for value in values.tolist():
+        try:
+            seen.setdefault((type(value), value), value)
+        except TypeError:  # unhashable (a list, a table): the engine says what is wrong
+            continue
+    return list(seen.values())
+
+
+def _equal(values: Objects, value: Any) -> Bools:  # noqa: ANN401 - a cell of any type
+    kind = type(value)
+    same = np.frompyfunc(lambda v: type(v) is kind and v == value, 1, 1)
+    return np.asarray(same(values), dtype=np.bool_)
+
+
+def given(values: Objects) -> Bools:
+    """Which cells hold a value (a cell not given is None)."""
+    return np.asarray(values != None, dtype=np.bool_)  # noqa: E711 - elementwise, on purpose
+
+
+_KERNELS: dict[type[Limit], Callable[[Any, Rows], Answer]] = {
+    WorkingDays: _working_days,
+    CalendarDays: _calendar_days,
+    SameDay: _same_day,
+    OnArrival: _on_arrival,
+    MeetingSetLimit: _meeting_set,
+    AllOf: _choose,
+    EarliestOf: _choose,
+    LatestOf: _choose,
+    Sequence: _sequence,
+    When: _when,
+    Tiered: _tiered,
+    Recurrence: _recurrence,
+    Hours: _hours,
+}
+
+
+def vectorised(limit: object) -> bool:
+    """Whether the kernels are written for `limit`: its exact class and every field it has."""
+    if not isinstance(limit, Limit):
+        return False
+    fields = _FIELDS.get(type(limit))
+    return fields is not None and frozenset(type(limit).model_fields) <= fields
+
+
+def evaluate(limit: Any, rows: Rows) -> Answer:  # noqa: ANN401 - any limit
+    """The answer of `limit` for `rows`; rows it cannot answer have ``ok`` False."""
+    if not len(rows.start) or not vectorised(limit):
+        return _none(rows)
+    return _KERNELS[type(limit)](limit, rows)
