@@ -93,6 +93,6 @@ class TestOnACluster:
         ):
             expected = json.loads(line)
             if "error" in expected:
-                assert error is not None
+                assert pd.notna(error)
             else:
                 assert due.isoformat() == expected["due"]

@@ -84,7 +84,7 @@ META = pd.DataFrame(
         "due": pd.Series([], dtype="datetime64[ns, UTC]").dt.tz_convert(CHINA_TZ),
         "due_date": pd.Series([], dtype="datetime64[ns]"),
         "provisional": pd.Series([], dtype="boolean"),
-        "error": pd.Series([], dtype=object),
+        "error": pd.Series([], dtype="string"),
     },
     columns=list(COLUMNS),
 )

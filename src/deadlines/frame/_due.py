@@ -71,8 +71,8 @@ def due_frame(
     Returns:
         A DataFrame on the table's index: ``due`` (datetime64[ns, Asia/Shanghai]),
         ``due_date`` (datetime64[ns], the day the limit ends on), ``provisional`` (nullable
-        boolean) and ``error`` (the engine's message, else None). A row with an error has NaT
-        and NA in the others. Provisional answers do not warn: the column says so.
+        boolean) and ``error`` (string: the engine's message, else NA). A row with an error has
+        NaT and NA in the others. Provisional answers do not warn: the column says so.
 
     >>> import pandas as pd
     >>> table = pd.DataFrame({
@@ -275,7 +275,7 @@ def _output(
             .array,
             "due_date": day.view("datetime64[ns]"),
             "provisional": pd.arrays.BooleanArray(provisional, failed),
-            "error": pd.Series(errors, index=index, dtype=object),
+            "error": pd.array(errors, dtype="string"),
         },
         index=index,
     )
