@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, Any, Literal, final
+from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, final
 
 from deadlines._result import Lang
 from deadlines.supervision._errors import Problem
@@ -18,7 +18,6 @@ from deadlines.supervision._status import STATUS_ORDER, ObligationStatus, Status
 
 if TYPE_CHECKING:
     from deadlines._thresholds import Thresholds
-    from deadlines.supervision._ledger import Ledger
 
 AlertLevel = Literal["escalated", "overdue", "warning", "violation", "shortfall", "provisional"]
 """How serious an alert is, most serious first:
@@ -299,8 +298,32 @@ def _obligation_alert(row: ObligationStatus) -> Alert | None:
     return None
 
 
+class _Supervisor(Protocol):
+    @property
+    def thresholds(self) -> Thresholds: ...
+
+
+class Source(Protocol):
+    """What a report reads: a `Ledger` (named by what it does, so this module needs not
+    import the ledger, which imports it)."""
+
+    @property
+    def supervisor(self) -> _Supervisor: ...
+
+    @property
+    def problems(self) -> tuple[Problem, ...]: ...
+
+    def status(
+        self, at: dt.datetime, *, thresholds: Thresholds | None = None
+    ) -> tuple[ObligationStatus, ...]: ...
+
+    def march(self, at: dt.datetime) -> tuple[MarchFinding, ...]: ...
+
+    def quota(self, at: dt.datetime) -> tuple[QuotaStanding, ...]: ...
+
+
 def build_report(
-    ledger: Ledger, at: dt.datetime, *, thresholds: Thresholds | None = None
+    ledger: Source, at: dt.datetime, *, thresholds: Thresholds | None = None
 ) -> Report:
     """The `Report` of `ledger` at `at` (use `Ledger.report`)."""
     rows = sorted(ledger.status(at, thresholds=thresholds), key=lambda r: (r.due, r.id))
