@@ -144,7 +144,7 @@ def main() -> int:
         strict=True,
     )
     api_mismatch = sum(
-        error is not None or (d, day, p) != ours
+        pd.notna(error) or (d, day, p) != ours
         for (d, day, p, error), ours in zip(frame_rows, api, strict=True)
     )
     batch_mismatch = abs(len(lines) - rows) + sum(

@@ -146,15 +146,21 @@ def _missing_column(name: str, frame: pd.DataFrame) -> DeadlinesError:
 
 def _cells(column: pd.Series) -> Objects:
     """A column as Python values, with None for a cell not given (null or empty text)."""
-    values = column.to_numpy(dtype=object, na_value=None)
-    if column.dtype.kind == "f":
-        whole = np.frompyfunc(lambda v: int(v) if v is not None and v.is_integer() else v, 1, 1)
-        values = whole(values)
-    elif column.dtype.kind in "iub":
-        values = np.asarray(column.to_numpy().tolist(), dtype=object)
-    values = np.array(values, dtype=object)  # a copy: pandas may lend a read-only view
-    empty = np.frompyfunc(lambda v: v is None or (isinstance(v, str) and not v), 1, 1)
-    values[np.asarray(empty(values), dtype=np.bool_)] = None
+    kind = column.dtype.kind
+    if kind == "f":
+        numbers = column.to_numpy(dtype=np.float64, na_value=np.nan)
+        values = np.full(len(numbers), None, dtype=object)
+        present = ~np.isnan(numbers)
+        whole = present & (numbers == np.floor(numbers))
+        values[whole] = numbers[whole].astype(np.int64).tolist()
+        values[present & ~whole] = numbers[present & ~whole].tolist()
+        return values
+    if kind in "iub":
+        values = np.empty(len(column), dtype=object)
+        values[:] = column.to_numpy().tolist()
+        return values
+    values = np.array(column.to_numpy(dtype=object, na_value=None), dtype=object)
+    values[values == ""] = None
     return values
 
 

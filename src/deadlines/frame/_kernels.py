@@ -10,7 +10,7 @@ field a later version adds. The answer is never a different one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -257,17 +257,16 @@ def _meeting_set(_limit: MeetingSetLimit, rows: Rows) -> Answer:
     answer = _none(rows)
     if "limit_days" not in rows.params:
         return answer
-    counts = rows.params["limit_days"]
-    alone = rows.given("limit_days") & ~rows.given("deadline")
+    counts = rows.params["limit_days"].copy()
+    counts[rows.given("deadline")] = None  # a deadline beside it: the engine refuses the pair
     short = rows.conventions.short_limit_days
-    for value in _unique(counts[alone]):
+    for value, where in _groups(counts):
         days = value
         if isinstance(days, str) and days.isdigit():
             days = int(days)
         if isinstance(days, bool) or not isinstance(days, int) or days < 1:
             continue  # the engine says what is wrong with it
         inner: Limit = WorkingDays(days) if days <= short else CalendarDays(days)
-        where = np.flatnonzero(alone & _equal(counts, value))
         _fill(answer, where, evaluate(inner, rows.take(where)))
     return answer
 
@@ -278,14 +277,11 @@ def _when(limit: When, rows: Rows) -> Answer:
     name = limit.condition.parameter
     if name not in rows.params:
         return answer
-    values = rows.params[name]
-    given = rows.given(name)
-    for value in _unique(values[given]):
+    for value, where in _groups(rows.params[name]):
         try:
             holds = limit.condition.holds({name: value}, rows.rule_id)
         except Exception:  # the engine raises it again, row by row
             continue
-        where = np.flatnonzero(given & _equal(values, value))
         branch = limit.then if holds else limit.otherwise
         _fill(answer, where, evaluate(branch, rows.take(where)))
     return answer
@@ -371,21 +367,29 @@ def _fill(answer: Answer, where: Ints, part: Answer) -> None:
     answer.ok[where] = part.ok
 
 
-def _unique(values: Objects) -> list[Any]:
-    """The distinct values, by equality and type (``1`` and ``True`` are not one value)."""
-    seen: dict[tuple[type, Any], Any] = {}
-    for value in values.tolist():
-        try:
-            seen.setdefault((type(value), value), value)
-        except TypeError:  # unhashable (a list, a table): the engine says what is wrong
+def _groups(values: Objects) -> Iterator[tuple[Any, Ints]]:
+    """Each distinct value with the rows holding it, by equality and type (``1`` and ``True``
+    are not one value); None and unhashable values (a list, a table) are left out: the engine
+    says what is wrong with them."""
+    codes: dict[tuple[type, Any], int] = {}
+    firsts: list[Any] = []
+    numbers = np.full(len(values), -1, dtype=np.int64)
+    for row, value in enumerate(values.tolist()):
+        if value is None:
             continue
-    return list(seen.values())
-
-
-def _equal(values: Objects, value: Any) -> Bools:  # noqa: ANN401 - a cell of any type
-    kind = type(value)
-    same = np.frompyfunc(lambda v: type(v) is kind and v == value, 1, 1)
-    return np.asarray(same(values), dtype=np.bool_)
+        try:
+            key = (type(value), value)
+            code = codes.get(key)
+        except TypeError:
+            continue
+        if code is None:
+            code = codes[key] = len(firsts)
+            firsts.append(value)
+        numbers[row] = code
+    order = np.argsort(numbers, kind="stable")
+    bounds = np.searchsorted(numbers[order], np.arange(len(firsts) + 1))
+    for code, value in enumerate(firsts):
+        yield value, order[bounds[code] : bounds[code + 1]]
 
 
 def given(values: Objects) -> Bools:
