@@ -158,17 +158,22 @@ def sizes(counts: list[int], seed: int) -> int:
             report = json.loads(out.read_text("utf-8"))
             made = sum(report["summary"]["by_status"].values())
             events_count = sum(1 for _ in path.open("rb"))
-            results.append((made, events_count, elapsed, usage.ru_maxrss / 1024, status))
+            cpu = usage.ru_utime + usage.ru_stime
+            results.append((made, events_count, elapsed, cpu, usage.ru_maxrss / 1024, status))
             path.unlink()
-    print(f"{'obligations':>12} {'events':>10} {'time':>9} {'per obligation':>15} {'peak RSS':>10}")
-    for made, count, elapsed, rss, status in results:
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (CPU time is steadier)")
+    print(
+        f"{'obligations':>12} {'events':>10} {'wall':>8} {'CPU':>8} {'CPU per obligation':>19} "
+        f"{'peak RSS':>10}"
+    )
+    for made, count, elapsed, cpu, rss, status in results:
         flag = "" if status == 0 else f"  (exit status {status >> 8})"
         print(
-            f"{made:>12,} {count:>10,} {elapsed:>8.1f}s {elapsed / made * 1e6:>12.1f} µs "
+            f"{made:>12,} {count:>10,} {elapsed:>7.1f}s {cpu:>7.1f}s {cpu / made * 1e6:>16.1f} µs "
             f"{rss:>8,.0f} MiB{flag}"
         )
     largest = results[-1]
-    met = largest[0] >= 1_000_000 and largest[2] <= 20 and largest[3] <= 1.5 * 1024
+    met = largest[0] >= 1_000_000 and largest[2] <= 20 and largest[4] <= 1.5 * 1024
     verdict = "met" if met else "NOT met"
     print(f"target (1,000,000 obligations in at most 20 s and 1.5 GiB): {verdict}")
     return 0
