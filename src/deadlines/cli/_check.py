@@ -184,6 +184,7 @@ def run(args: argparse.Namespace) -> int:
     thresholds = engine.supervision_thresholds.with_all(**changes)
     supervisor = Supervisor(engine, thresholds=thresholds, explain=bool(args.explain))
     ledger = supervisor.ledger(log)
+    del log  # the events are in the ledger now: their memory is free for the report
     for name in args.explain:
         if name not in ledger:
             raise UsageError(

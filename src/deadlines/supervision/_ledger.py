@@ -13,6 +13,7 @@ import gc
 import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, final
 
 from deadlines._errors import (
@@ -26,7 +27,6 @@ from deadlines._errors import (
 from deadlines._result import Lang, TraceStep
 from deadlines._thresholds import Thresholds
 from deadlines._time import parse_instant, to_china
-from deadlines._value import Value
 from deadlines.supervision._errors import EventError, Problem
 from deadlines.supervision._events import (
     Completed,
@@ -71,8 +71,13 @@ _INSTANT_FIELD = {
 }
 
 
-class Tracked(Value):
+@final
+@dataclass(frozen=True, slots=True)
+class Tracked:
     """An obligation with what became of it: its completion and the pauses of its clock.
+
+    A frozen record with slots rather than a validated model: a province's ledger holds a
+    million of them.
 
     Attributes:
         obligation: the obligation as derived.
@@ -374,14 +379,14 @@ class _Build:
                     self.engine, obligation, ended, explain=self.supervisor.explain
                 )
             tracked.append(
-                Tracked.model_construct(
-                    obligation=obligation,
-                    due=due,
-                    due_date=due_date,
-                    completed_at=done[0] if done else None,
-                    note=done[2] if done else "",
-                    pauses=pauses,
-                    pause_steps=steps,
+                Tracked(
+                    obligation,
+                    due,
+                    due_date,
+                    done[0] if done else None,
+                    done[2] if done else "",
+                    pauses,
+                    steps,
                 )
             )
         return tuple(tracked)
