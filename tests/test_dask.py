@@ -96,3 +96,18 @@ class TestOnACluster:
                 assert pd.notna(error)
             else:
                 assert due.isoformat() == expected["due"]
+
+
+class TestImports:
+    """Importing dask leaves the engine's quick plugin scan working."""
+
+    def test_plugin_scan(self, tmp_path, monkeypatch):
+        """The importlib_metadata finder dask brings searches sys.path like the standard one."""
+        pytest.importorskip("importlib_metadata", reason="importlib_metadata is not installed")
+        import sys
+
+        from deadlines._discovery import plugins_may_be_installed
+
+        monkeypatch.setattr(sys, "path", [str(tmp_path)])
+        assert any(type(f).__module__ == "importlib_metadata" for f in sys.meta_path)
+        assert not plugins_may_be_installed()
