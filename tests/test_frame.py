@@ -26,6 +26,7 @@ from deadlines import (  # noqa: E402 - after the skip
 from deadlines.frame import COLUMNS, due_frame  # noqa: E402
 from deadlines.rules import (  # noqa: E402
     AllOf,
+    ArrivalGrace,
     Blackout,
     CalendarDays,
     Condition,
@@ -35,11 +36,13 @@ from deadlines.rules import (  # noqa: E402
     Hours,
     LastDayRoll,
     LatestOf,
+    OnArrival,
     Recurrence,
     RestDayTrigger,
     Rule,
     RuleSet,
     SameDay,
+    SameDayReading,
     Sequence,
     StartDay,
     Tiered,
@@ -48,7 +51,14 @@ from deadlines.rules import (  # noqa: E402
 )
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
-PARAMETERS = ("limit_days", "deadline", "involves_personnel_money_assets", "stated_limit", "done")
+PARAMETERS = (
+    "limit_days",
+    "limit_working_days",
+    "deadline",
+    "involves_personnel_money_assets",
+    "stated_limit",
+    "done",
+)
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +86,28 @@ def _extra_rules() -> RuleSet:
         "x.h_office": Hours(8, clock=HourClock.OFFICE_HOURS),
         "x.h_office_long": Hours(49, clock=HourClock.OFFICE_HOURS),
         "x.h_roll_midnight": Hours(72, clock=HourClock.CALENDAR_ROLL, cutoff=Cutoff.MIDNIGHT),
+        "x.h_roll": Hours(48, clock=HourClock.CALENDAR_ROLL),
+        "x.h_opening": Hours(4, clock=HourClock.WORKDAYS_FROM_OPENING),
+        "x.h_moved": Hours(
+            24,
+            clock=HourClock.CALENDAR_STRICT,
+            rest_day_trigger=RestDayTrigger.MOVE_TO_NEXT_WORKDAY,
+        ),
         "x.same_midnight": SameDay(cutoff=Cutoff.MIDNIGHT),
+        "x.same_half": SameDay(reading=SameDayReading.HALF_DAY, cutoff=Cutoff.MIDNIGHT),
+        "x.same_close": SameDay(reading=SameDayReading.CLOSE_OF_BUSINESS),
+        "x.arrival_instant": OnArrival(grace=ArrivalGrace.INSTANT),
+        "x.arrival_office": OnArrival(grace=ArrivalGrace.OFFICE_HOURS),
+        "x.arrival_same": OnArrival(grace=ArrivalGrace.SAME_WORKING_DAY),
+        "x.within": Sequence(
+            WorkingDays(2, label="a"), Hours(30, label="b"), within=CalendarDays(3)
+        ),
+        "x.when_unstated": When(
+            condition=Condition(parameter="involves_personnel_money_assets"),
+            then=WorkingDays(3),
+            otherwise=EarliestOf(WorkingDays(3), Hours(30)),
+        ),
+        "x.next_quarter": Recurrence(due_in_next=10),
         "x.earliest": EarliestOf(WorkingDays(5), CalendarDays(5), Hours(48)),
         "x.latest": LatestOf(Hours(24), SameDay(), WorkingDays(1, label="a")),
         "x.sequence": Sequence(WorkingDays(2, label="draft"), Hours(48, label="sign")),
@@ -125,15 +156,22 @@ def _instant(rng: random.Random) -> object:
 def _params(rng: random.Random, rule_id: str, at: dt.datetime) -> dict[str, object]:
     params: dict[str, object] = {}
     if rule_id in ("decisions.time_limited", "x.when_int") or rng.random() < 0.02:
-        if rng.random() < 0.9:
+        if rng.random() < 0.6:
             params["limit_days"] = rng.choice([1, 3, 3, 7, 10, 11, 15, 30, 90, "15", 0, "x"])
+        if rng.random() < 0.4:
+            params["limit_working_days"] = rng.choice([1, 3, 5, 10, " 7", 0, True])
         if rng.random() < 0.15:
             params["deadline"] = rng.choice(
                 [(at + dt.timedelta(days=9)).date().isoformat(), "2026-13-01"]
             )
-    if (rule_id == "minutes.special_topic" or rng.random() < 0.02) and rng.random() < 0.95:
+    if (
+        rule_id in ("minutes.special_topic", "x.when_unstated") or rng.random() < 0.02
+    ) and rng.random() < 0.7:
         params["involves_personnel_money_assets"] = rng.choice([True, False, "是", "no", "maybe"])
-    if rule_id in ("routing.urgent", "tasks.immediate") and rng.random() < 0.2:
+    if (
+        rule_id.startswith(("routing.urgent", "tasks.immediate", "x.arrival"))
+        and rng.random() < 0.2
+    ):
         params["stated_limit"] = (at + dt.timedelta(hours=rng.randrange(-2, 30))).isoformat()
     if rule_id == "x.sequence" and rng.random() < 0.2:
         params["done"] = {"draft": (at + dt.timedelta(days=1)).isoformat()}
@@ -148,8 +186,12 @@ def _table(engine: Engine, rows: int, seed: int) -> pd.DataFrame:
         rule_id = rng.choice(ids)
         at = _instant(rng)
         records.append({"rule": rule_id, "at": at, **_params(rng, rule_id, at)})
-    table = pd.DataFrame.from_records(records, columns=["rule", "at", *PARAMETERS])
-    table["at"] = table["at"].astype("datetime64[us]")
+    # Parameters as given (object columns): a float column would read whole numbers as ints.
+    table = pd.DataFrame(
+        {name: pd.Series([r.get(name) for r in records], dtype=object) for name in PARAMETERS}
+    )
+    table.insert(0, "at", pd.Series([r["at"] for r in records], dtype="datetime64[us]"))
+    table.insert(0, "rule", [r["rule"] for r in records])
     return table
 
 
@@ -179,19 +221,27 @@ def _same(engine: Engine, table: pd.DataFrame) -> None:
         assert got == _expected(engine, row), row
 
 
-CONVENTIONS = [
-    Conventions(
-        start_day=start,
-        rest_day_trigger=trigger,
-        cutoff=cutoff,
-        hour_clock=clock,
-        last_day_roll=roll,
-        short_limit_days=short,
-    )
-    for start, trigger, cutoff, clock, roll, short in itertools.product(
-        StartDay, RestDayTrigger, Cutoff, HourClock, LastDayRoll, (10, 3)
-    )
-]
+def _conventions() -> list[Conventions]:
+    """Every combination of the day, trigger, cutoff and clock options, with the other
+    options taking each of their values in turn."""
+    others = list(itertools.product(LastDayRoll, SameDayReading, ArrivalGrace, (2, 5)))
+    combos = itertools.product(StartDay, RestDayTrigger, Cutoff, HourClock)
+    return [
+        Conventions(
+            start_day=start,
+            rest_day_trigger=trigger,
+            cutoff=cutoff,
+            hour_clock=clock,
+            last_day_roll=others[i % len(others)][0],
+            same_day=others[i % len(others)][1],
+            arrival_grace=others[i % len(others)][2],
+            arrival_office_hours=others[i % len(others)][3],
+        )
+        for i, (start, trigger, cutoff, clock) in enumerate(combos)
+    ]
+
+
+CONVENTIONS = _conventions()
 
 
 class TestSameAsEngine:

@@ -7,7 +7,7 @@ each day), never from its files, once per calendar object: about 35,000 days, so
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -51,6 +51,7 @@ class Days:
         "ends",
         "lengths",
         "mask",
+        "morning",
         "office",
         "prefix",
         "provisional",
@@ -71,6 +72,7 @@ class Days:
     starts: Ints
     ends: Ints
     lengths: Ints
+    morning: Ints
 
     def __init__(self, calendar: Any) -> None:  # noqa: ANN401 - a ChinaCalendar
         first: dt.date = calendar.first_date
@@ -89,9 +91,13 @@ class Days:
             schedule[offset] = schedules.setdefault(hours.sessions_on(day), len(schedules))
             day += one
         width = max(len(sessions) for sessions in schedules)
+        noon = _ns(dt.time(12))
+        # The end of the morning: of the first session when a day has several, else noon.
+        mornings = np.zeros(len(schedules), dtype=np.int64)
         starts = np.zeros((len(schedules), width), dtype=np.int64)
         ends = np.zeros((len(schedules), width), dtype=np.int64)
         for sessions, index in schedules.items():
+            mornings[index] = _ns(sessions[0][1]) if len(sessions) > 1 else noon
             for k in range(width):
                 start, end = sessions[min(k, len(sessions) - 1)]
                 # Padding repeats the last end as an empty session: it adds no office time.
@@ -105,6 +111,7 @@ class Days:
         self.starts, self.ends = starts, ends
         self.lengths = np.cumsum(ends - starts, axis=1)
         self.close = ends[schedule, -1]
+        self.morning = mornings[schedule]
         worked = np.where(mask, self.lengths[schedule, -1], 0)
         self.office = np.concatenate(([0], np.cumsum(worked)))
 
@@ -149,6 +156,10 @@ class Days:
         ok &= self.inside(offsets)
         return self.midnight(offsets) + self.close[self.clip(offsets)]
 
+    def morning_end(self, offsets: Ints) -> Ints:
+        """The end of each day's morning session (no range check, as the engine's)."""
+        return self.midnight(offsets) + self.morning[self.clip(offsets)]
+
     def day_of(self, instants: Ints) -> Ints:
         """The offset of the day each local instant falls on."""
         return instants // DAY - self.base
@@ -158,7 +169,9 @@ class Days:
 
         The total reaches its target on the first day whose office time takes it there, and
         inside that day at the first session that does: at a session's end rather than the
-        next one's start, as the calendar's loop does.
+        next one's start, as the calendar's loop does. With no time to add (`span` 0) the
+        answer is the start itself inside a session, else the next opening: the first instant
+        from which the total grows.
         """
         day = self.day_of(start)
         ok &= self.inside(day)
@@ -168,13 +181,17 @@ class Days:
         used = np.clip(within - self.starts[sched], 0, self.ends[sched] - self.starts[sched])
         before = np.where(self.mask[safe], used.sum(axis=1), 0)
         target = self.office[safe] + before + span
-        ok &= target <= self.office[-1]
-        # The day that takes the total to the target: office[i] < target <= office[i + 1].
-        found = np.clip(np.searchsorted(self.office, target, side="left") - 1, 0, self.size - 1)
+        opening = span == 0
+        ok &= (target < self.office[-1]) if opening else (target <= self.office[-1])
+        # The day that takes the total to the target: office[i] < target <= office[i + 1]
+        # (office[i] <= target < office[i + 1] for an opening).
+        side: Literal["left", "right"] = "right" if opening else "left"
+        found = np.clip(np.searchsorted(self.office, target, side=side) - 1, 0, self.size - 1)
         left = target - self.office[found]
         sched = self.schedule[found]
         lengths = self.lengths[sched]
-        session = np.clip((lengths < left[:, None]).sum(axis=1), 0, lengths.shape[1] - 1)
+        reached = lengths <= left[:, None] if opening else lengths < left[:, None]
+        session = np.clip(reached.sum(axis=1), 0, lengths.shape[1] - 1)
         rows = np.arange(len(start))
         done_before = np.where(session > 0, lengths[rows, np.maximum(session - 1, 0)], 0)
         due: Ints = self.midnight(found) + self.starts[sched, session] + (left - done_before)

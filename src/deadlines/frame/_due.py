@@ -80,10 +80,10 @@ def due_frame(
     ...     "at": pd.to_datetime(["2026-09-30 17:00", "2026-09-30 18:00", "2026-09-30 17:00"]),
     ...     "limit_days": [None, None, 15]})
     >>> answers = due_frame(table)
-    >>> answers[["due", "provisional"]]  # after 17:30, signing waits out National Day
+    >>> answers[["due", "provisional"]]  # signing after the morning: by noon after National Day
                             due  provisional
     0 2026-10-10 17:30:00+08:00        False
-    1 2026-10-08 17:30:00+08:00        False
+    1 2026-10-08 12:00:00+08:00        False
     2                       NaT         <NA>
     >>> answers["error"][2]
     'limit_days must be a parameter minutes.executive reads (it reads: none); got 15'

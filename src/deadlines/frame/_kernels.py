@@ -19,6 +19,7 @@ import numpy.typing as npt
 from deadlines.frame._days import DAY, HOUR, Bools, Days, Ints
 from deadlines.rules import (
     AllOf,
+    ArrivalGrace,
     CalendarDays,
     Conventions,
     Cutoff,
@@ -32,13 +33,14 @@ from deadlines.rules import (
     Recurrence,
     RestDayTrigger,
     SameDay,
+    SameDayReading,
     Sequence,
     StartDay,
     Tiered,
     When,
     WorkingDays,
 )
-from deadlines.rules._durations import Limit
+from deadlines.rules._durations import MEETING_LIMITS, Limit
 
 Objects = npt.NDArray[np.object_]
 
@@ -97,21 +99,24 @@ _BASE = frozenset({"kind", "label", "actor"})
 _FIELDS: dict[type[Limit], frozenset[str]] = {
     WorkingDays: _BASE | {"n", "start_day", "rest_day_trigger", "cutoff"},
     CalendarDays: _BASE | {"n", "start_day", "last_day_roll", "cutoff"},
-    Hours: _BASE | {"n", "clock", "cutoff"},
-    SameDay: _BASE | {"cutoff"},
-    OnArrival: _BASE,
+    Hours: _BASE | {"n", "clock", "cutoff", "rest_day_trigger"},
+    SameDay: _BASE | {"cutoff", "reading"},
+    OnArrival: _BASE | {"grace"},
     MeetingSetLimit: _BASE,
     AllOf: _BASE | {"limits"},
     EarliestOf: _BASE | {"limits"},
     LatestOf: _BASE | {"limits"},
-    Sequence: _BASE | {"limits"},
-    When: _BASE | {"condition", "then", "otherwise"},
+    Sequence: _BASE | {"limits", "within"},
+    When: _BASE | {"condition", "then", "otherwise", "note_zh", "note_en"},
     Tiered: _BASE | {"committed", "statutory"},
-    Recurrence: _BASE | {"months", "end_roll"},
+    Recurrence: _BASE | {"months", "end_roll", "due_in_next"},
 }
 #: The counting options written for. An engine whose conventions have others is not vectorised.
 CONVENTION_FIELDS = frozenset(
-    {"start_day", "rest_day_trigger", "cutoff", "hour_clock", "last_day_roll", "short_limit_days"}
+    {
+        *("start_day", "rest_day_trigger", "cutoff", "hour_clock", "last_day_roll"),
+        *("same_day", "arrival_grace", "arrival_office_hours"),
+    }
 )
 
 
@@ -119,6 +124,7 @@ CONVENTION_FIELDS = frozenset(
 _START_DAYS = (StartDay.EXCLUDED, StartDay.INCLUDED)
 _REST_DAY_TRIGGERS = (RestDayTrigger.COUNT_FROM_TRIGGER, RestDayTrigger.MOVE_TO_NEXT_WORKDAY)
 _ROLLS = (LastDayRoll.NEXT_WORKDAY, LastDayRoll.NONE)
+_CUTOFFS = (Cutoff.CLOSE_OF_BUSINESS, Cutoff.MIDNIGHT)
 
 
 def _pick(value: Any, default: Any) -> Any:  # noqa: ANN401 - an option of any enum
@@ -139,12 +145,11 @@ def _ok(rows: Rows) -> Bools:
     return np.ones(len(rows.start), dtype=np.bool_)
 
 
-def _end_of(days: Days, last: Ints, cutoff: Any, ok: Bools) -> Ints | None:  # noqa: ANN401
+def _end_of(days: Days, last: Ints, cutoff: Any, ok: Bools) -> Ints:  # noqa: ANN401
+    """The instant each day ends under `cutoff` (one of `_CUTOFFS`: the kernels check first)."""
     if cutoff is Cutoff.CLOSE_OF_BUSINESS:
         return days.close_of_business(last, ok)
-    if cutoff is Cutoff.MIDNIGHT:
-        return days.midnight(last + 1)
-    return None
+    return days.midnight(last + 1)
 
 
 def _working_days(limit: WorkingDays, rows: Rows) -> Answer:
@@ -152,20 +157,26 @@ def _working_days(limit: WorkingDays, rows: Rows) -> Answer:
     start_day = _pick(limit.start_day, conv.start_day)
     trigger = _pick(limit.rest_day_trigger, conv.rest_day_trigger)
     cutoff = _pick(limit.cutoff, conv.cutoff)
-    if start_day not in _START_DAYS or trigger not in _REST_DAY_TRIGGERS:
+    if (
+        start_day not in _START_DAYS
+        or trigger not in _REST_DAY_TRIGGERS
+        or cutoff not in _CUTOFFS
+    ):
         return _none(rows)
     first = days.day_of(rows.start)
     day = first
+    moved = np.zeros(len(first), dtype=np.bool_)
     if trigger is RestDayTrigger.MOVE_TO_NEXT_WORKDAY:
-        day = np.where(days.is_workday(first, ok), first, days.add_workdays(first, 0, ok))
+        moved = ~days.is_workday(first, ok)
+        day = np.where(moved, days.add_workdays(first, 0, ok), first)
+    count: Ints | int = limit.n
     if start_day is StartDay.INCLUDED:
-        count: Ints | int = limit.n - days.is_workday(day, ok).astype(np.int64)
-    else:
-        count = limit.n
+        # Day 1 only while the trigger is before that day's end (or it was moved there).
+        before = rows.start < _end_of(days, day, cutoff, ok)
+        included = days.is_workday(day, ok) & (moved | before)
+        count = limit.n - included.astype(np.int64)
     last = days.add_workdays(day, count, ok)
     due = _end_of(days, last, cutoff, ok)
-    if due is None:
-        return _none(rows)
     return Answer(due, last, days.any_provisional(first, last, ok), ok)
 
 
@@ -174,44 +185,63 @@ def _calendar_days(limit: CalendarDays, rows: Rows) -> Answer:
     start_day = _pick(limit.start_day, conv.start_day)
     roll = _pick(limit.last_day_roll, conv.last_day_roll)
     cutoff = _pick(limit.cutoff, conv.cutoff)
-    if start_day not in _START_DAYS or roll not in _ROLLS:
+    if start_day not in _START_DAYS or roll not in _ROLLS or cutoff not in _CUTOFFS:
         return _none(rows)
     first = days.day_of(rows.start)
-    nominal = first + (limit.n - 1 if start_day is StartDay.INCLUDED else limit.n)
+    nominal = first + limit.n
+    if start_day is StartDay.INCLUDED:
+        included = rows.start < _end_of(days, first, cutoff, ok)
+        nominal = nominal - included.astype(np.int64)
     last = nominal
     if roll is LastDayRoll.NEXT_WORKDAY:
         last = np.where(
             days.is_workday(nominal, ok), nominal, days.add_workdays(nominal, 0, ok)
         )
     due = _end_of(days, last, cutoff, ok)
-    if due is None:
-        return _none(rows)
     return Answer(due, last, days.any_provisional(first, last, ok), ok)
 
 
 def _hours(limit: Any, rows: Rows) -> Answer:  # noqa: ANN401 - an Hours
     days, conv, ok = rows.days, rows.conventions, _ok(rows)
     clock = _pick(limit.clock, conv.hour_clock)
+    cutoff = _pick(limit.cutoff, conv.cutoff)
+    trigger = _pick(limit.rest_day_trigger, conv.rest_day_trigger)
+    if clock not in _CLOCKS or cutoff not in _CUTOFFS or trigger not in _REST_DAY_TRIGGERS:
+        return _none(rows)
     span = limit.n * HOUR
     first = days.day_of(rows.start)
+    begin = rows.start
+    if clock is HourClock.WORKDAYS_FROM_OPENING:
+        begin = days.add_office_time(rows.start, 0, ok)
+    elif trigger is RestDayTrigger.MOVE_TO_NEXT_WORKDAY:
+        rest = ~days.is_workday(first, ok)
+        begin = np.where(rest, days.add_office_time(rows.start, 0, ok), rows.start)
     if clock is HourClock.OFFICE_HOURS:
-        due = days.add_office_time(rows.start, span, ok)
-    elif clock is HourClock.PAUSED_ON_REST_DAYS:
-        due = _paused(days, rows.start, first, span, ok)
-    elif clock in (HourClock.CALENDAR_ROLL, HourClock.CALENDAR_STRICT):
-        due = rows.start + span
+        due = days.add_office_time(begin, span, ok)
+    elif clock in (HourClock.PAUSED_ON_REST_DAYS, HourClock.WORKDAYS_FROM_OPENING):
+        due = _paused(days, begin, days.day_of(begin), span, ok)
     else:
-        return _none(rows)
+        due = begin + span
     # An end at 00:00 is 24:00 of the day before: the day it ends on.
     last = days.day_of(due) - (due % DAY == 0)
     if clock is HourClock.CALENDAR_ROLL:
         rest = ~days.is_workday(last, ok)
         last = np.where(rest, days.add_workdays(last, 0, ok), last)
-        rolled = _end_of(days, last, _pick(limit.cutoff, conv.cutoff), ok)
-        if rolled is None:
-            return _none(rows)
-        due = np.where(rest, rolled, due)
+        close = _end_of(days, last, cutoff, ok)
+        # A trigger a moment earlier expired on the rest day before and rolled to this close:
+        # a later one may not end before it.
+        after_rest = ~rest & ~days.is_workday(last - 1, ok) & (due < close)
+        due = np.where(rest | after_rest, close, due)
     return Answer(due, last, days.any_provisional(first, last, ok), ok)
+
+
+_CLOCKS = (
+    HourClock.WORKDAYS_FROM_OPENING,
+    HourClock.CALENDAR_ROLL,
+    HourClock.CALENDAR_STRICT,
+    HourClock.PAUSED_ON_REST_DAYS,
+    HourClock.OFFICE_HOURS,
+)
 
 
 def _paused(days: Days, start: Ints, first: Ints, span: int, ok: Bools) -> Ints:
@@ -233,57 +263,95 @@ def _paused(days: Days, start: Ints, first: Ints, span: int, ok: Bools) -> Ints:
 def _same_day(limit: SameDay, rows: Rows) -> Answer:
     days, ok = rows.days, _ok(rows)
     cutoff = _pick(limit.cutoff, rows.conventions.cutoff)
+    reading = _pick(limit.reading, rows.conventions.same_day)
     day = days.day_of(rows.start)
-    today = _end_of(days, day, cutoff, ok)
-    if today is None:
+    if cutoff not in _CUTOFFS:
         return _none(rows)
-    same = days.is_workday(day, ok) & (rows.start < today)
-    last = np.where(same, day, days.add_workdays(day, 1, ok))
+    if reading is SameDayReading.HALF_DAY:
+        # A morning receipt ends at that day's cutoff; any later one by the next noon.
+        same = days.is_workday(day, ok) & (rows.start < days.morning_end(day))
+        last = np.where(same, day, days.add_workdays(day, 1, ok))
+        due = np.where(same, _end_of(days, last, cutoff, ok), days.morning_end(last))
+        return Answer(due, last, days.any_provisional(day, last, ok), ok)
+    if reading is not SameDayReading.CLOSE_OF_BUSINESS:
+        return _none(rows)
+    last = _same_or_next_day(days, rows.start, day, cutoff, ok)
     due = _end_of(days, last, cutoff, ok)
-    if due is None:
-        return _none(rows)
     return Answer(due, last, days.any_provisional(day, last, ok), ok)
 
 
-def _on_arrival(_limit: OnArrival, rows: Rows) -> Answer:
+def _same_or_next_day(days: Days, start: Ints, day: Ints, cutoff: Any, ok: Bools) -> Ints:  # noqa: ANN401
+    """The trigger's day while it is worked and before its cutoff, else the next working day."""
+    same = days.is_workday(day, ok) & (start < _end_of(days, day, cutoff, ok))
+    return np.where(same, day, days.add_workdays(day, 1, ok))
+
+
+def _on_arrival(limit: OnArrival, rows: Rows) -> Answer:
+    days, conv, ok = rows.days, rows.conventions, _ok(rows)
     # A stated handling limit is parsed and checked by the engine: those rows go to it.
-    ok = ~rows.given("stated_limit")
-    provisional = np.zeros(len(rows.start), dtype=np.bool_)
-    return Answer(rows.start, rows.days.day_of(rows.start), provisional, ok)
+    ok &= ~rows.given("stated_limit")
+    grace = _pick(limit.grace, conv.arrival_grace)
+    first = days.day_of(rows.start)
+    if grace is ArrivalGrace.INSTANT:
+        provisional = np.zeros(len(rows.start), dtype=np.bool_)
+        return Answer(rows.start, first, provisional, ok)
+    if grace is ArrivalGrace.OFFICE_HOURS:
+        due = days.add_office_time(rows.start, conv.arrival_office_hours * HOUR, ok)
+        last = days.day_of(due)
+    elif grace is ArrivalGrace.SAME_WORKING_DAY and conv.cutoff in _CUTOFFS:
+        last = _same_or_next_day(days, rows.start, first, conv.cutoff, ok)
+        due = _end_of(days, last, conv.cutoff, ok)
+    else:
+        return _none(rows)
+    return Answer(due, last, days.any_provisional(first, last, ok), ok)
 
 
 def _meeting_set(_limit: MeetingSetLimit, rows: Rows) -> Answer:
-    """Rows with ``limit_days`` alone, grouped by the count; a ``deadline`` goes to the engine."""
+    """Rows with one count alone, grouped by unit and count; a ``deadline``, two limits at
+    once or none go to the engine (which answers the first and refuses the others)."""
     answer = _none(rows)
-    if "limit_days" not in rows.params:
-        return answer
-    counts = rows.params["limit_days"].copy()
-    counts[rows.given("deadline")] = None  # a deadline beside it: the engine refuses the pair
-    short = rows.conventions.short_limit_days
-    for value, where in _groups(counts):
-        days = value
-        if isinstance(days, str) and days.isdigit():
-            days = int(days)
-        if isinstance(days, bool) or not isinstance(days, int) or days < 1:
-            continue  # the engine says what is wrong with it
-        inner: Limit = WorkingDays(days) if days <= short else CalendarDays(days)
-        _fill(answer, where, evaluate(inner, rows.take(where)))
+    given = [rows.given(name) for name in MEETING_LIMITS]
+    alone = sum(g.astype(np.int64) for g in given) == 1
+    for name, unit in (("limit_days", CalendarDays), ("limit_working_days", WorkingDays)):
+        if name not in rows.params:
+            continue
+        counts = rows.params[name].copy()
+        counts[~alone] = None
+        for value, where in _groups(counts):
+            days = value
+            if isinstance(days, str) and days.strip().isdigit():
+                days = int(days)
+            if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+                continue  # the engine says what is wrong with it
+            _fill(answer, where, evaluate(unit(days), rows.take(where)))
     return answer
 
 
 def _when(limit: When, rows: Rows) -> Answer:
-    """Rows grouped by the value of the condition's parameter; each group takes its branch."""
+    """Rows grouped by the value of the condition's parameter; each group takes its branch.
+    Rows that do not give it are answered where both branches end at the same instant."""
     answer = _none(rows)
     name = limit.condition.parameter
-    if name not in rows.params:
-        return answer
-    for value, where in _groups(rows.params[name]):
-        try:
-            holds = limit.condition.holds({name: value}, rows.rule_id)
-        except Exception:  # the engine raises it again, row by row
-            continue
-        branch = limit.then if holds else limit.otherwise
-        _fill(answer, where, evaluate(branch, rows.take(where)))
+    values = rows.params.get(name)
+    if values is not None:
+        for value, where in _groups(values):
+            try:
+                holds = limit.condition.holds({name: value}, rows.rule_id)
+            except Exception:  # the engine raises it again, row by row
+                continue
+            branch = limit.then if holds else limit.otherwise
+            _fill(answer, where, evaluate(branch, rows.take(where)))
+    unstated = np.flatnonzero(~rows.given(name))
+    if len(unstated):
+        some = rows.take(unstated)
+        then, otherwise = evaluate(limit.then, some), evaluate(limit.otherwise, some)
+        both = Answer(
+            otherwise.due,
+            otherwise.last,
+            then.provisional | otherwise.provisional,
+            then.ok & otherwise.ok & (then.due == otherwise.due),
+        )
+        _fill(answer, unstated, both)
     return answer
 
 
@@ -300,13 +368,22 @@ def _choose(limit: Any, rows: Rows) -> Answer:  # noqa: ANN401 - a combination
 
 
 def _sequence(limit: Sequence, rows: Rows) -> Answer:
-    """Each step from the due of the one before; rows that say when a step was done go to the
-    engine."""
+    """Each step from the due of the one before, within the shared period if there is one;
+    rows that say when a step was done go to the engine."""
     ok = ~rows.given("done")
+    bound = None if limit.within is None else evaluate(limit.within, rows)
     step = rows
     answers = []
     for part in limit.limits:
         answer = evaluate(part, step)
+        if bound is not None:
+            cut = bound.due < answer.due
+            answer = Answer(
+                np.where(cut, bound.due, answer.due),
+                np.where(cut, bound.last, answer.last),
+                np.where(cut, bound.provisional | answer.provisional, answer.provisional),
+                answer.ok & bound.ok,
+            )
         answers.append(answer)
         step = rows.take(np.arange(len(rows.start)), start=answer.due)
     last = answers[-1]
@@ -327,11 +404,19 @@ def _recurrence(limit: Recurrence, rows: Rows) -> Answer:
     days, ok = rows.days, _ok(rows)
     first = days.day_of(rows.start)
     cutoff = rows.conventions.cutoff
+    if cutoff not in _CUTOFFS:
+        return _none(rows)
+    if limit.due_in_next is not None:
+        # By day N of the next period, a rest day moving to the next working day.
+        nominal = _period_end(days, first, limit.months) + limit.due_in_next
+        last = days.add_workdays(nominal, 0, ok)
+        due = days.close_of_business(last, ok)
+        if cutoff is Cutoff.MIDNIGHT:
+            due = days.midnight(last + 1)
+        return Answer(due, last, days.any_provisional(first, last, ok), ok)
     nominal = _period_end(days, first, limit.months)
     last = _due_day(days, limit, nominal, ok)
     due = _end_of(days, last, cutoff, ok)
-    if due is None:
-        return _none(rows)
     passed = due < rows.start
     # A trigger after the period's work was due concerns the next period.
     nominal = np.where(passed, _period_end(days, nominal + 1, limit.months), nominal)

@@ -21,6 +21,7 @@ from deadlines.supervision._status import STATUS_ORDER, ObligationStatus, Status
 
 if TYPE_CHECKING:
     from deadlines._thresholds import Thresholds
+    from deadlines.supervision._events import MeetingHeld, MeetingScheduled
 
 AlertLevel = Literal["escalated", "overdue", "warning", "violation", "shortfall", "provisional"]
 """How serious an alert is, most serious first:
@@ -471,6 +472,9 @@ class Source(Protocol):
     def march(self, at: dt.datetime) -> tuple[MarchFinding, ...]: ...
 
     def quota(self, at: dt.datetime) -> tuple[QuotaStanding, ...]: ...
+
+    @property
+    def meetings(self) -> tuple[tuple[MeetingScheduled | MeetingHeld, int | None], ...]: ...
 
 
 def build_report(
