@@ -13,7 +13,6 @@ import gc
 import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, final
 
 from deadlines._errors import (
@@ -24,7 +23,7 @@ from deadlines._errors import (
     ProvisionalDateWarning,
     UnknownRuleError,
 )
-from deadlines._result import Lang, TraceStep
+from deadlines._result import TraceStep
 from deadlines._thresholds import Thresholds
 from deadlines._time import parse_instant, to_china
 from deadlines.supervision._errors import EventError, Problem
@@ -57,6 +56,7 @@ from deadlines.supervision._quarterly import (
 )
 from deadlines.supervision._quota import QuotaStanding, quota_standings
 from deadlines.supervision._status import ObligationStatus, compute_status, warning_from
+from deadlines.supervision._tracked import Tracked
 
 if TYPE_CHECKING:
     from deadlines._engine import Engine
@@ -69,65 +69,6 @@ _INSTANT_FIELD = {
     DocumentSubmitted: "submitted_at",
     InstructionReceived: "received_at",
 }
-
-
-@final
-@dataclass(frozen=True, slots=True)
-class Tracked:
-    """An obligation with what became of it: its completion and the pauses of its clock.
-
-    A frozen record with slots rather than a validated model: a province's ledger holds a
-    million of them.
-
-    Attributes:
-        obligation: the obligation as derived.
-        due: its due instant once every ended pause is added (an open pause is added when a
-            status is asked for).
-        due_date: the last day of the period, likewise.
-        completed_at: when it was done, if it was.
-        note: the completion's note.
-        pauses: the pauses of its clock, in order (the last may still be open).
-        pause_steps: the trace steps the ended pauses add.
-    """
-
-    obligation: Obligation
-    due: dt.datetime
-    due_date: dt.date
-    completed_at: dt.datetime | None = None
-    note: str = ""
-    pauses: tuple[Pause, ...] = ()
-    pause_steps: tuple[TraceStep, ...] = ()
-
-    @property
-    def id(self) -> str:
-        """The obligation's id."""
-        return self.obligation.id
-
-    @property
-    def rule_id(self) -> str:
-        """The obligation's rule."""
-        return self.obligation.rule_id
-
-    @property
-    def trace(self) -> tuple[TraceStep, ...]:
-        """How the due instant was counted, then each pause and where it moved the due."""
-        return self.obligation.trace + self.pause_steps
-
-    def explain(self, lang: Lang = "en") -> str:
-        """The obligation, its due instant, its source and its trace as numbered lines."""
-        from deadlines._result import explanation
-
-        ob = self.obligation
-        return explanation(
-            ob.rule_id,
-            ob.title(lang),
-            self.due,
-            ob.citation,
-            lang=lang,
-            provisional=ob.provisional,
-            trace=self.trace,
-            label=ob.id,
-        )
 
 
 @final
