@@ -156,6 +156,11 @@ class Days:
         ok &= self.inside(offsets)
         return self.midnight(offsets) + self.close[self.clip(offsets)]
 
+    def opening(self, offsets: Ints) -> Ints:
+        """The instant each day's first session opens (no range check, as the engine's)."""
+        opens: Ints = self.starts[self.schedule[self.clip(offsets)], 0]
+        return self.midnight(offsets) + opens
+
     def morning_end(self, offsets: Ints) -> Ints:
         """The end of each day's morning session (no range check, as the engine's)."""
         return self.midnight(offsets) + self.morning[self.clip(offsets)]

@@ -214,8 +214,9 @@ def _hours(limit: Any, rows: Rows) -> Answer:  # noqa: ANN401 - an Hours
     if clock is HourClock.WORKDAYS_FROM_OPENING:
         begin = days.add_office_time(rows.start, 0, ok)
     elif trigger is RestDayTrigger.MOVE_TO_NEXT_WORKDAY:
-        rest = ~days.is_workday(first, ok)
-        begin = np.where(rest, days.add_office_time(rows.start, 0, ok), rows.start)
+        # A rest day, or a working day before it opens: the clock starts at the next opening.
+        early = ~days.is_workday(first, ok) | (rows.start < days.opening(first))
+        begin = np.where(early, days.add_office_time(rows.start, 0, ok), rows.start)
     if clock is HourClock.OFFICE_HOURS:
         due = days.add_office_time(begin, span, ok)
     elif clock in (HourClock.PAUSED_ON_REST_DAYS, HourClock.WORKDAYS_FROM_OPENING):
