@@ -54,10 +54,10 @@ def due_partition(
         engine: an engine, or a function that builds one (called once per worker process);
             by default the worker's own `Engine()`.
 
-    >>> due_partition(['{"id": 7, "rule": "minutes.executive", "at": "2026-09-30T17:00"}\\n'])
-    ... # doctest: +NORMALIZE_WHITESPACE
-    ['{"id": 7, "rule": "minutes.executive", "at": "2026-09-30T17:00:00+08:00",
-      "due": "2026-10-10T17:30:00+08:00", "due_date": "2026-10-10", "provisional": false}']
+    >>> import json
+    >>> lines = due_partition(['{"id": 7, "rule": "minutes.executive", "at": "2026-09-30T17:00"}'])
+    >>> {key: json.loads(lines[0])[key] for key in ("id", "due", "provisional")}
+    {'id': 7, 'due': '2026-10-10T17:30:00+08:00', 'provisional': False}
     """
     from deadlines.io import run_batch
 
