@@ -51,7 +51,7 @@ MIX = [
     ("signing.same_day", 16, None, {}),
     ("routing.ordinary", 20, None, {}),
     ("routing.urgent", 4, None, {}),
-    ("decisions.time_limited", 6, 7, {"limit_days": 7}),
+    ("decisions.time_limited", 6, 7, {"limit_working_days": 7}),
     ("decisions.time_limited", 6, None, {"limit_days": 30}),
 ]
 

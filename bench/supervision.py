@@ -1,6 +1,12 @@
 """The status of 100,000 obligations at one moment; target under 2 s on the 2-core test machine.
 
     python bench/supervision.py [--n 100000] [--seed 2025] [--cli]
+    python bench/supervision.py --sizes 10000,100000,1000000
+
+With ``--sizes``, ``deadlines check FILE --at ... --json`` runs as a subprocess on the events of
+each size in turn, and one table shows them side by side: wall time, time per obligation, and
+the peak resident memory of the process (from `os.wait4`), so that a cost that grows with the
+size shows. Target: 1,000,000 obligations in at most 20 s and 1.5 GiB.
 
 The obligations come from realistic events: the seeded county fixture
 (examples/supervision/county_year.py) for the years 2021 to 2025, scaled up until there are
@@ -32,6 +38,7 @@ sys.path[:] = [p for p in sys.path if not p.rstrip("/").endswith("bench")]
 import argparse
 import gc
 import importlib.util
+import json
 import os
 import subprocess
 import tempfile
@@ -67,7 +74,10 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=100_000, help="obligations (default 100000)")
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--cli", action="store_true", help="also time deadlines check --json")
+    parser.add_argument("--sizes", help="comma-separated sizes: deadlines check side by side")
     args = parser.parse_args()
+    if args.sizes:
+        return sizes([int(n) for n in args.sizes.split(",")], args.seed)
 
     from deadlines import Engine
     from deadlines.supervision import Ledger, Supervisor, read_events
@@ -115,6 +125,57 @@ def main() -> int:
                 f"{'deadlines check --json (' + str(len(built)) + ' obligations)':<46} "
                 f"{elapsed:8.3f} s (exit {done.returncode})"
             )
+    return 0
+
+
+def events(county, n: int, seed: int) -> list[str]:
+    """The event lines of about `n` obligations (a little more: the cut is by obligation)."""
+    scale = n / (PER_YEAR * len(YEARS)) * 1.05
+    lines: list[str] = []
+    for year in YEARS:
+        lines.extend(county.lines(county.generate(year, seed + year, scale)))
+    return lines
+
+
+def sizes(counts: list[int], seed: int) -> int:
+    """``deadlines check --json`` at each size, in a process of its own, side by side."""
+    county = _generator()
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in counts:
+            path = Path(tmp) / f"events-{n}.jsonl"
+            lines = events(county, n, seed)
+            path.write_text("\n".join(lines) + "\n", "utf-8")
+            del lines
+            out = Path(tmp) / "report.json"
+            command = [sys.executable, "-m", "deadlines", "check", str(path), "--at", AT, "--json"]
+            env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+            with out.open("wb") as sink:
+                start = time.perf_counter()
+                child = subprocess.Popen(command, stdout=sink, stderr=subprocess.DEVNULL, env=env)
+                _, status, usage = os.wait4(child.pid, 0)
+                elapsed = time.perf_counter() - start
+            report = json.loads(out.read_text("utf-8"))
+            made = sum(report["summary"]["by_status"].values())
+            events_count = sum(1 for _ in path.open("rb"))
+            cpu = usage.ru_utime + usage.ru_stime
+            results.append((made, events_count, elapsed, cpu, usage.ru_maxrss / 1024, status))
+            path.unlink()
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (CPU time is steadier)")
+    print(
+        f"{'obligations':>12} {'events':>10} {'wall':>8} {'CPU':>8} {'CPU per obligation':>19} "
+        f"{'peak RSS':>10}"
+    )
+    for made, count, elapsed, cpu, rss, status in results:
+        flag = "" if status == 0 else f"  (exit status {status >> 8})"
+        print(
+            f"{made:>12,} {count:>10,} {elapsed:>7.1f}s {cpu:>7.1f}s {cpu / made * 1e6:>16.1f} µs "
+            f"{rss:>8,.0f} MiB{flag}"
+        )
+    largest = results[-1]
+    met = largest[0] >= 1_000_000 and largest[2] <= 20 and largest[4] <= 1.5 * 1024
+    verdict = "met" if met else "NOT met"
+    print(f"target (1,000,000 obligations in at most 20 s and 1.5 GiB): {verdict}")
     return 0
 
 

@@ -20,14 +20,7 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 
 #: Imports left out of the graph because another branch removes them: (importer, imported).
 #: The test fails once one of them no longer closes a cycle, so that the entry is deleted.
-KNOWN_EDGES: frozenset[tuple[str, str]] = frozenset(
-    {
-        # ISSUE 13 removes these on its branch (supervision/_ledger ↔ _report, and _status,
-        # whose TYPE_CHECKING import of `Tracked` closes the same knot): delete at its merge.
-        ("deadlines.supervision._report", "deadlines.supervision._ledger"),
-        ("deadlines.supervision._status", "deadlines.supervision._ledger"),
-    }
-)
+KNOWN_EDGES: frozenset[tuple[str, str]] = frozenset()
 
 
 def _module_name(path: Path) -> str:

@@ -32,6 +32,16 @@ def plugins_wanted(plugins: object, *, discover: bool) -> bool:
 _SECTION = re.compile(rf"^\s*\[\s*{re.escape(ENTRY_POINT_GROUP)}\s*\]\s*$", re.MULTILINE)
 
 
+#: Finders that find distributions on sys.path as the standard one does, so the scan below sees
+#: what they see: the importlib_metadata backport's, which dask (among others) imports.
+_PATH_LIKE = frozenset({"importlib_metadata.MetadataPathFinder"})
+
+
+def _name(finder: object) -> str:
+    kind = finder if isinstance(finder, type) else type(finder)
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
 def plugins_may_be_installed() -> bool:
     """Whether any distribution on the path may declare an entry point in our group.
 
@@ -42,7 +52,9 @@ def plugins_may_be_installed() -> bool:
     metadata finder) counts as "may", so the scan can cost time, never a plugin.
     """
     if any(
-        hasattr(finder, "find_distributions") and finder is not importlib.machinery.PathFinder
+        hasattr(finder, "find_distributions")
+        and finder is not importlib.machinery.PathFinder
+        and _name(finder) not in _PATH_LIKE
         for finder in sys.meta_path
     ):
         return True

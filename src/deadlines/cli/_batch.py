@@ -58,6 +58,13 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
     parser.add_argument(
         "--explain", action="store_true", help="add each result's trace (slower)"
     )
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="worker processes, 0 for one per core (default 1); the output keeps input order",
+    )
     add_lang(parser)
     add_calendar(parser)
 
@@ -70,6 +77,21 @@ def run(args: argparse.Namespace) -> int:
     fmt: Format = args.format or ("csv" if args.file.lower().endswith(".csv") else "jsonl")
     engine = engine_from(args)
     stream = out()
+    jobs = args.jobs
+    if jobs == 0:
+        from deadlines.cli._jobs import cores
+
+        jobs = cores()
+    if jobs > 1:
+        from deadlines.cli._jobs import run_jobs
+
+        with _open(args.file) as lines:
+            try:
+                failed = run_jobs(lines, fmt, args, jobs, stream)
+            except BrokenPipeError:
+                _silence_stdout()
+                return EXIT_FAILED
+        return EXIT_FAILED if failed else EXIT_OK
     with _open(args.file) as lines:
         batch = run_batch(
             lines,
@@ -93,6 +115,15 @@ def run(args: argparse.Namespace) -> int:
             _silence_stdout()
             return EXIT_FAILED
     return EXIT_FAILED if batch.failed else EXIT_OK
+
+
+def _jobs(text: str) -> int:
+    """The value of --jobs: a whole number, 0 or more."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(
+            f"must be a number of processes such as 2, or 0 for one per core; got {text!r}"
+        )
+    return int(text)
 
 
 @contextmanager

@@ -140,6 +140,7 @@ def run_batch(
     output_format: Format | None = None,
     explain: bool = False,
     lang: Lang = "en",
+    line_offset: int = 0,
 ) -> BatchRun:
     """Compute a due date for every record of `lines`; one output line per record, in order.
 
@@ -157,6 +158,8 @@ def run_batch(
         output_format: the output format; the input format by default.
         explain: add each result's trace (JSON: the steps; CSV: a ``trace`` column of texts).
         lang: the language of the CSV ``trace`` column.
+        line_offset: added to every line number of an error: the lines before `lines` when
+            they are a part of a larger input (``deadlines batch --jobs``).
 
     Returns:
         An iterator of output lines; a CSV output starts with its header row.
@@ -177,6 +180,8 @@ def run_batch(
     (2, 1)
     """
     records = read_triggers(lines, fmt)
+    if line_offset:
+        records = (record._replace(line=record.line + line_offset) for record in records)
     out = fmt if output_format is None else output_format
     if out not in FORMATS:
         raise InvalidValueError("output_format", output_format, "jsonl or csv")

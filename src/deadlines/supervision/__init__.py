@@ -60,11 +60,8 @@ if TYPE_CHECKING:  # isort: off
         read_events as read_events,
     )
     from deadlines.supervision._ics import to_ics as to_ics, write_ics as write_ics
-    from deadlines.supervision._ledger import (
-        Ledger as Ledger,
-        Supervisor as Supervisor,
-        Tracked as Tracked,
-    )
+    from deadlines.supervision._ledger import Ledger as Ledger, Supervisor as Supervisor
+    from deadlines.supervision._tracked import Tracked as Tracked
     from deadlines.supervision._march import (
         MarchFinding as MarchFinding,
         march_check as march_check,
@@ -131,7 +128,7 @@ _EXPORTS = {
         "read_events",
     ),
     "deadlines.supervision._ics": ("to_ics", "write_ics"),
-    "deadlines.supervision._ledger": ("Ledger", "Supervisor", "Tracked"),
+    "deadlines.supervision._ledger": ("Ledger", "Supervisor"),
     "deadlines.supervision._march": ("MarchFinding", "march_check"),
     "deadlines.supervision._meetings": ("MeetingNote", "meeting_notes"),
     "deadlines.supervision._obligations": (
@@ -152,5 +149,6 @@ _EXPORTS = {
         "Report",
     ),
     "deadlines.supervision._status": ("ObligationStatus", "STATUS_ORDER", "Status"),
+    "deadlines.supervision._tracked": ("Tracked",),
 }
 __getattr__, __dir__, __all__ = lazy_exports(__name__, globals(), _EXPORTS)

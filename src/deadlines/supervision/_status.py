@@ -24,8 +24,8 @@ from deadlines._thresholds import Thresholds, WorkingDaysBefore
 
 if TYPE_CHECKING:
     from deadlines.calendar import ChinaCalendar
-    from deadlines.supervision._ledger import Tracked
     from deadlines.supervision._obligations import Obligation, Unit
+    from deadlines.supervision._tracked import Tracked
 
 
 class Status(str, enum.Enum):
