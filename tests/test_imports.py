@@ -18,10 +18,6 @@ import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 
-#: Imports left out of the graph because another branch removes them: (importer, imported).
-#: The test fails once one of them no longer closes a cycle, so that the entry is deleted.
-KNOWN_EDGES: frozenset[tuple[str, str]] = frozenset()
-
 
 def _module_name(path: Path) -> str:
     parts = path.relative_to(SRC).with_suffix("").parts
@@ -61,9 +57,7 @@ def graph() -> dict[str, set[str]]:
     }
 
 
-def cycles(
-    edges: Mapping[str, set[str]], leave_out: frozenset[tuple[str, str]] = frozenset()
-) -> list[frozenset[str]]:
+def cycles(edges: Mapping[str, set[str]]) -> list[frozenset[str]]:
     """The strongly connected components of more than one module (Tarjan's algorithm)."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}
@@ -76,8 +70,6 @@ def cycles(
         stack.append(node)
         on_stack.add(node)
         for target in sorted(edges.get(node, ())):
-            if (node, target) in leave_out:
-                continue
             if target not in index:
                 visit(target)
                 low[node] = min(low[node], low[target])
@@ -104,14 +96,8 @@ class TestCycles:
     """No import cycle among the deadlines modules."""
 
     def test_none(self):
-        """No cycle, but for the known imports another branch removes."""
-        assert [sorted(c) for c in cycles(graph(), leave_out=KNOWN_EDGES)] == []
-
-    @pytest.mark.parametrize("edge", sorted(KNOWN_EDGES), ids=[e[0] for e in sorted(KNOWN_EDGES)])
-    def test_known_edges_still_close_a_cycle(self, edge):
-        """A known import that no longer closes a cycle must leave the list."""
-        found = cycles(graph(), leave_out=KNOWN_EDGES - {edge})
-        assert any(set(edge) <= component for component in found)
+        """No cycle, counting imports under TYPE_CHECKING and inside functions."""
+        assert [sorted(c) for c in cycles(graph())] == []
 
     @pytest.mark.parametrize(
         ("edges", "expected"),
