@@ -63,6 +63,13 @@ class TestSignIn:
         assert answer.status_code == 303
         assert answer.headers["location"] == login
 
+    def test_form_without_session(self, secured):
+        """A form sent after the session ended goes to the login page, which returns to /."""
+        secured.cookies.clear()
+        answer = _upload(secured, EVENTS.read_bytes(), query="?lang=en")
+        assert answer.status_code == 303
+        assert answer.headers["location"] == "/login?next=%2F&lang=en"
+
     @pytest.mark.parametrize(
         ("query", "words"),
         [("", ("登录看板", "访问令牌", 'lang="zh-CN"', ">English</a>")),

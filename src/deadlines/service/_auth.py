@@ -167,6 +167,8 @@ async def _to_login(scope: Scope, send: Send) -> None:
     """303 to the board's login page, which comes back here (``next``) once signed in."""
     query = scope.get("query_string", b"").decode("latin-1")
     here = scope["path"] + (f"?{query}" if query else "")
+    if scope.get("method") not in ("GET", "HEAD"):
+        here = "/"  # a form sent after the session ended: come back to the board, not GET it
     params = {"next": here}
     if ("lang", "en") in urllib.parse.parse_qsl(query):
         params["lang"] = "en"
