@@ -256,6 +256,7 @@ class TestSignedIn:
         driver.delete_all_cookies()
         driver.get(secured + "/calendar/2026?lang=en")
         assert driver.find_element(By.TAG_NAME, "h1").text == "Sign in to the board"
+        _shoot(driver, "6-login")
         field = driver.find_element(By.ID, "token")
         field.send_keys("a guess")
         field.submit()
@@ -270,7 +271,7 @@ class TestSignedIn:
         (cookie,) = driver.get_cookies()
         assert (cookie["httpOnly"], cookie["sameSite"]) == (True, "Strict")
         assert TOKEN not in cookie["value"]
-        _shoot(driver, "6-signed-in")
+        _shoot(driver, "7-signed-in")
 
         # an upload: Chromium's own Origin passes the cross-site check
         driver.get(secured + "/")
@@ -288,7 +289,7 @@ class TestSignedIn:
         driver.find_element(By.ID, "file").submit()
         assert driver.find_element(By.TAG_NAME, "h1").text == "文件太大"
         assert "--max-upload" in driver.find_element(By.CSS_SELECTOR, "p.error").text
-        _shoot(driver, "7-too-large")
+        _shoot(driver, "8-too-large")
 
         # signing out ends the session
         from selenium.webdriver.support.ui import WebDriverWait

@@ -359,3 +359,28 @@ class TestLostUpload:
         assert (started[0].max_upload, started[0].secure_cookie) == (4096, True)
         assert main(["serve", "--max-upload", "0"]) == 2
         assert "argument --max-upload: max_upload must be" in capsys.readouterr().err
+
+
+class TestWellFormed:
+    """The new pages nest and close their elements, as every other page of the board."""
+
+    @pytest.mark.parametrize(
+        "fetch",
+        [
+            lambda: client(token=TOKEN).get("/login?lang=en"),
+            lambda: client(token=TOKEN).post("/login", data={"token": "x"}, headers=ORIGIN),
+            lambda: _signed_in().get("/calendar/2026"),  # with the sign-out button
+            lambda: _upload(_signed_in(), EVENTS.read_bytes(), headers={}),  # cross-site
+            lambda: _upload(client(max_upload=100), EVENTS.read_bytes()),  # too large
+            lambda: client().get("/?src=upload:0123456789abcdef"),  # lost upload
+        ],
+        ids=["login", "login-wrong", "signed-in", "cross-site", "too-large", "lost-upload"],
+    )
+    def test_balanced(self, fetch):
+        """No element is left open or closed out of order."""
+        from test_board import _Balance
+
+        checker = _Balance()
+        checker.feed(fetch().text)
+        assert checker.errors == []
+        assert checker.stack == []
