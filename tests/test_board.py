@@ -410,10 +410,11 @@ class TestUpload:
         assert "d1/routing" in html
 
     def test_forgotten_upload(self, client):
-        """A source no longer kept is a 404 that says to upload again."""
-        response = client.get("/?src=upload:0123456789abcdef")
+        """A source no longer kept is a 404 that says why, and to upload again."""
+        response = client.get("/?src=upload:0123456789abcdef&lang=en")
         assert response.status_code == 404
-        assert "upload the file again" in response.text
+        assert "Upload it again" in response.text
+        assert "the worker process that received the upload" in response.text
 
 
 class TestBadInput:

@@ -1,4 +1,5 @@
-"""End to end: a real headless Chromium drives the board through upload → board → trace → calendar.
+"""End to end: a real headless Chromium drives the board through upload → board → trace → calendar,
+and signs in to the board of a service that has a token.
 
 It starts the board on a uvicorn server on loopback, and saves a screenshot of each step under
 tests/artifacts/ (not committed; see .gitignore). It skips, saying what is missing, where
@@ -14,6 +15,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EVENTS = ROOT / "examples" / "supervision" / "county-week.jsonl"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 AT = "2025-10-15T09:00"
+TOKEN = "browser-s3cret"
+MAX_UPLOAD = 64 * 1024
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
 # Without these, Chromium tries to reach Google (updates, sync, field trials) on start.
@@ -55,16 +59,9 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    """The board on a uvicorn server on loopback; yields its base URL."""
-    from fastapi import FastAPI
-
-    from deadlines import Engine
-    from deadlines.board import make_router
-
-    app = FastAPI()
-    app.include_router(make_router(engine_factory=Engine, events_dir=EVENTS.parent))
+@contextmanager
+def _serving(app: object) -> Iterator[str]:
+    """`app` on a uvicorn server on loopback, in a thread; yields its base URL."""
     port = _free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
@@ -78,6 +75,31 @@ def server() -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     running.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """The board on a uvicorn server on loopback; yields its base URL."""
+    from fastapi import FastAPI
+
+    from deadlines import Engine
+    from deadlines.board import make_router
+
+    app = FastAPI()
+    app.include_router(make_router(engine_factory=Engine, events_dir=EVENTS.parent))
+    with _serving(app) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def secured() -> Iterator[str]:
+    """The whole service with a token and a small upload limit, on loopback."""
+    from deadlines import Engine
+    from deadlines.service import Settings, create_app
+
+    settings = Settings(token=TOKEN, max_upload=MAX_UPLOAD, plugins=False)
+    with _serving(create_app(settings, engine=Engine(discover_plugins=False))) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -221,3 +243,60 @@ class TestJourney:
         (ARTIFACTS / "6-report.pdf").write_bytes(data)
         # A4 is 595.28 × 841.89 points
         assert b"/MediaBox [0 0 594.95996 841.91998]" in data or b"/MediaBox [0 0 595" in data
+
+
+class TestSignedIn:
+    """A service with a token: the browser signs in, uploads, meets the limit, signs out."""
+
+    def test_sign_in_upload_sign_out(self, secured, browser, tmp_path):
+        """The login page lets a browser in; its cookie is HttpOnly and SameSite=Strict."""
+        from selenium.webdriver.common.by import By
+
+        driver = browser
+        driver.delete_all_cookies()
+        driver.get(secured + "/calendar/2026?lang=en")
+        assert driver.find_element(By.TAG_NAME, "h1").text == "Sign in to the board"
+        _shoot(driver, "6-login")
+        field = driver.find_element(By.ID, "token")
+        field.send_keys("a guess")
+        field.submit()
+        assert "That is not the token" in driver.find_element(By.ID, "login-wrong").text
+        driver.find_element(By.LINK_TEXT, "中文").click()
+        field = driver.find_element(By.ID, "token")
+        field.send_keys(TOKEN)
+        field.submit()
+        # back where it was going, in English, with a cookie the page's scripts cannot read
+        assert driver.current_url == secured + "/calendar/2026?lang=en"
+        assert len(driver.find_elements(By.CSS_SELECTOR, "table.mini")) == 12
+        (cookie,) = driver.get_cookies()
+        assert (cookie["httpOnly"], cookie["sameSite"]) == (True, "Strict")
+        assert TOKEN not in cookie["value"]
+        _shoot(driver, "7-signed-in")
+
+        # an upload: Chromium's own Origin passes the cross-site check
+        driver.get(secured + "/")
+        driver.find_element(By.ID, "file").send_keys(str(EVENTS))
+        moment = driver.find_element(By.ID, "at-upload")
+        driver.execute_script("arguments[0].value = arguments[1]", moment, AT)
+        moment.submit()
+        total = driver.find_element(By.CSS_SELECTOR, ".cards .s-total .n").text
+        assert total == "14"
+
+        # past --max-upload: a page of the board, not problem+json
+        big = tmp_path / "big.jsonl"
+        big.write_bytes(EVENTS.read_bytes() + b"\n" * MAX_UPLOAD)
+        driver.find_element(By.ID, "file").send_keys(str(big))
+        driver.find_element(By.ID, "file").submit()
+        assert driver.find_element(By.TAG_NAME, "h1").text == "文件太大"
+        assert "--max-upload" in driver.find_element(By.CSS_SELECTOR, "p.error").text
+        _shoot(driver, "8-too-large")
+
+        # signing out ends the session
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        driver.find_element(By.CSS_SELECTOR, "form.logout button").click()
+        WebDriverWait(driver, 10).until(lambda d: "/login" in d.current_url)
+        assert driver.find_element(By.TAG_NAME, "h1").text == "登录看板"
+        assert driver.get_cookies() == []
+        driver.get(secured + "/")
+        assert driver.find_element(By.TAG_NAME, "h1").text == "登录看板"

@@ -252,7 +252,8 @@ class TestBoardHook:
     """The board of deadlines.board is mounted when it is importable."""
 
     def test_mounted_with_engine_and_events_dir(self, monkeypatch, tmp_path):
-        """make_router gets the engine factory and the events folder; the token guards it."""
+        """make_router gets the engine factory, the events folder, the upload limit and the
+        sessions; the token guards it."""
         import types
 
         from fastapi import APIRouter
@@ -262,8 +263,9 @@ class TestBoardHook:
 
         seen = {}
 
-        def make_router(*, engine_factory, events_dir):
+        def make_router(*, engine_factory, events_dir, max_upload, sessions):
             seen["engine"], seen["events_dir"] = engine_factory(), events_dir
+            seen["max_upload"], seen["sessions"] = max_upload, sessions is not None
             router = APIRouter()
 
             @router.get("/")
@@ -274,14 +276,17 @@ class TestBoardHook:
 
         module = types.ModuleType("deadlines.board")
         module.make_router = make_router
+        module.UPLOAD_PATH = "/upload"
         monkeypatch.setitem(sys.modules, "deadlines.board", module)
         engine = Engine(discover_plugins=False)
         app = create_app(
             Settings(token="t", events_dir=str(tmp_path), plugins=False), engine=engine
         )
-        assert seen == {"engine": engine, "events_dir": tmp_path}
+        assert seen == {
+            "engine": engine, "events_dir": tmp_path, "max_upload": 32 << 20, "sessions": True
+        }
         board = TestClient(app)
-        assert board.get("/").status_code == 401
+        assert board.get("/", follow_redirects=False).headers["location"] == "/login?next=%2F"
         assert board.get("/", headers={"Authorization": "Bearer t"}).json() == {"board": True}
         assert "/" not in app.openapi()["paths"]
 
@@ -293,7 +298,7 @@ class TestBoardHook:
     def test_real_board_is_mounted(self, tmp_path):
         """The board of this package serves / beside the API, behind the same token."""
         board = client(token="t", events_dir=str(tmp_path))
-        assert board.get("/").status_code == 401
+        assert board.get("/", follow_redirects=False).status_code == 303  # to its login page
         page = board.get("/", headers={"Authorization": "Bearer t"})
         assert page.status_code == 200
         assert page.headers["content-type"].startswith("text/html")
@@ -507,8 +512,9 @@ class TestLimits:
 
     @pytest.mark.parametrize(
         ("field", "value"),
-        [("port", 0), ("workers", 0), ("max_body", 0), ("timeout", 0), ("token", " ")],
-        ids=["port", "workers", "max-body", "timeout", "blank-token"],
+        [("port", 0), ("workers", 0), ("max_body", 0), ("max_upload", 0), ("timeout", 0),
+         ("token", " ")],
+        ids=["port", "workers", "max-body", "max-upload", "timeout", "blank-token"],
     )
     def test_bad_settings(self, field, value):
         """Settings refuse values that cannot work, naming them."""
@@ -540,10 +546,11 @@ class TestNothingWritten:
             api.post("/v1/check?at=2025-10-15T09:00&format=ics", content=EVENTS.read_bytes())
             api.get("/v1/calendar/2026")
             api.get("/v1/rules")
-            big = client(max_body=3 << 20)  # a board upload past the 1 MB spool of Starlette
-            padding = b"\n" * (2 << 20)
+            # a board upload past the 1 MB spool of Starlette, within the default --max-upload
+            padding = b"\n" * (5 << 20)
             upload = {"file": ("week.jsonl", EVENTS.read_bytes() + padding, "application/x-ndjson")}
-            assert big.post("/upload", files=upload).status_code < 500
+            answer = client().post("/upload", files=upload, follow_redirects=False)
+            assert answer.status_code == 303
         finally:
             watching[0] = False  # an audit hook cannot be removed: it stops looking
         assert written == []

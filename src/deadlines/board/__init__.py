@@ -8,6 +8,6 @@ See docs/board.md.
 
 from __future__ import annotations
 
-from deadlines.board._router import make_router
+from deadlines.board._router import UPLOAD_PATH, make_router
 
-__all__ = ["make_router"]
+__all__ = ["UPLOAD_PATH", "make_router"]

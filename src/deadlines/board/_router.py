@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 
 from deadlines._errors import DeadlinesError, InvalidValueError
 from deadlines._time import CHINA_TZ, parse_instant
@@ -25,6 +27,7 @@ from deadlines.board import _views as views
 from deadlines.board._export import to_csv
 from deadlines.board._sources import (
     MAX_UPLOAD_BYTES,
+    MAX_UPLOADS,
     NotFoundError,
     Source,
     Sources,
@@ -40,19 +43,26 @@ from deadlines.board._words import (
     words,
 )
 from deadlines.calendar._days import BUILT_IN
+from deadlines.service._auth import SESSION_COOKIE, SESSION_SECONDS
 
 if TYPE_CHECKING:
     from deadlines._engine import Engine
     from deadlines._thresholds import Thresholds
+    from deadlines.service._auth import Sessions
     from deadlines.supervision import Report
 
 STATIC_PREFIX = "/board-static"
+#: The path of the upload form: the service gives it a body limit of its own (--max-upload).
+UPLOAD_PATH = "/upload"
+
 _STATIC_TYPES = {".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
 _SECURITY = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    # "same-origin", not "no-referrer": with the latter a browser sends `Origin: null` on the
+    # board's own forms, and the check against cross-site requests could not tell them apart
+    "Referrer-Policy": "same-origin",
 }
 #: Alerts shown before the rest fold away under "n more".
 ALERTS_SHOWN = 12
@@ -112,6 +122,8 @@ class _Page:
                 self.at_text = ""
         self.sources = sources
         self._source: Source | None = None
+        #: Signed in by the login page (a session cookie): the page offers to sign out.
+        self.signed_in = request.scope.get("state", {}).get("auth") == "session"
         # the thresholds `deadlines check --warn-days/--escalate-after` sets, for every rule
         self.warn_days = _count(self.query, "warn_days", 0, "1", lenient=lenient)
         self.escalate_after = _count(self.query, "escalate_after", 1, "5", lenient=lenient)
@@ -189,7 +201,13 @@ class _Page:
         return self.here(**{argument: first, "page": None}), None
 
 
-def make_router(*, engine_factory: Callable[[], Engine], events_dir: Path | None) -> APIRouter:
+def make_router(
+    *,
+    engine_factory: Callable[[], Engine],
+    events_dir: Path | None,
+    max_upload: int = MAX_UPLOAD_BYTES,
+    sessions: Sessions | None = None,
+) -> APIRouter:
     """The board's routes, to include in a FastAPI app (the service includes them).
 
     Args:
@@ -197,6 +215,11 @@ def make_router(*, engine_factory: Callable[[], Engine], events_dir: Path | None
             use), so that the board and the service answer alike.
         events_dir: a folder whose JSON Lines files (``*.jsonl``) staff can pick on the page,
             or ``None`` for uploads only.
+        max_upload: the largest events file taken by the upload form, in bytes; a larger one
+            gets a page saying so (413).
+        sessions: the service's session cookies when it has a token: the board then serves
+            ``/login`` (paste the token once) and ``/logout``, and refuses a form sent from
+            another site (403). The service's middleware checks the cookie on every page.
 
     Returns:
         A router serving ``/`` (the board), ``/upload``, ``/obligations/{id}``,
@@ -204,7 +227,7 @@ def make_router(*, engine_factory: Callable[[], Engine], events_dir: Path | None
         ``/export.csv``, ``/export.ics`` and the assets under ``/board-static/``. Its routes
         are left out of the OpenAPI document: they are pages, not the JSON contract.
     """
-    sources = Sources(engine_factory, events_dir)
+    sources = Sources(engine_factory, events_dir, max_upload=max_upload)
     env = _environment()
     static = _static_files()
     router = APIRouter(include_in_schema=False)
@@ -226,7 +249,35 @@ def make_router(*, engine_factory: Callable[[], Engine], events_dir: Path | None
         heading = page.words["error_missing" if missing else "error_bad"]
         if isinstance(error, NotFoundError) and error.argument == "src":
             page.src = None  # links from the error page must not name the lost source again
+            if (error.value or "").startswith("upload:"):
+                return render(
+                    page,
+                    "error.html",
+                    404,
+                    heading=page.words["upload_lost_heading"],
+                    error=page.words["upload_lost"].format(n=MAX_UPLOADS),
+                    again=True,
+                )
         return render(page, "error.html", 404 if missing else 400, heading=heading, error=error)
+
+    def too_large(request: Request) -> Response:
+        """The page of an upload past `max_upload`, in the board's language (413)."""
+        page = _Page(request, sources, lenient=True)
+        page.src = None
+        text = page.words["upload_too_large"].format(mb=f"{max_upload / 2**20:.3g}")
+        heading = page.words["error_too_large"]
+        return render(page, "error.html", 413, heading=heading, error=text, again=True)
+
+    def cross_site(request: Request) -> Response | None:
+        """A 403 page for a form sent from another site, when the service has a token."""
+        if sessions is None or request.scope.get("state", {}).get("auth") == "bearer":
+            return None
+        if _same_origin(request):
+            return None
+        page = _Page(request, sources, lenient=True)
+        page.src = None
+        heading = page.words["error_forbidden"]
+        return render(page, "error.html", 403, heading=heading, error=page.words["cross_site"])
 
     def guarded(function: Callable[..., Response]) -> Callable[..., Response]:
         def wrapper(request: Request, **kwargs: Any) -> Response:  # noqa: ANN401
@@ -244,37 +295,110 @@ def make_router(*, engine_factory: Callable[[], Engine], events_dir: Path | None
     def board(page: _Page) -> Response:
         return render(page, "board.html", **_board_context(page, page.digested(), sources.files()))
 
-    @router.post("/upload")
-    async def upload(
-        request: Request,
-        file: UploadFile | None = File(None),  # noqa: B008 - FastAPI's way to declare a file
-        at: str = Form(""),
-        lang: str = Form("zh"),
-        warn_days: str = Form(""),
-        escalate_after: str = Form(""),
-    ) -> Response:
+    @router.post(UPLOAD_PATH)
+    async def upload(request: Request) -> Response:
+        refused = cross_site(request)
+        if refused is not None:
+            return refused
+        try:  # read here, not as FastAPI form parameters: a body too large is this page's
+            form = await request.form(max_files=1, max_fields=16)
+        except HTTPException as error:
+            if error.status_code != 413:
+                raise
+            return too_large(request)
+        file = form.get("file")
+        at, lang = _text(form.get("at")), _text(form.get("lang")) or "zh"
+        kept = {
+            "warn_days": _text(form.get("warn_days")).strip(),
+            "escalate_after": _text(form.get("escalate_after")).strip(),
+        }
         try:
-            if file is None:
+            if not isinstance(file, UploadFile) or not (file.filename or file.size):
                 raise UploadError("", "choose an events file (JSON Lines) to upload")
-            data = await file.read(MAX_UPLOAD_BYTES + 1)
+            data = await file.read(max_upload + 1)
+            if len(data) > max_upload:
+                return too_large(request)
             at_text = at.strip()
             if at_text:
                 parse_instant("at", at_text)
-            form = {"warn_days": warn_days.strip(), "escalate_after": escalate_after.strip()}
-            _count(form, "warn_days", 0, "1")
-            _count(form, "escalate_after", 1, "5")
+            _count(kept, "warn_days", 0, "1")
+            _count(kept, "escalate_after", 1, "5")
             source = sources.upload(file.filename or "", data)
         except DeadlinesError as error:
             return fail(request, error)
+        finally:
+            await form.close()
         root = request.scope.get("root_path", "")
         params = {
             "src": source.key,
             "at": at_text,
             "lang": lang if lang == "en" else "",
-            **form,
+            **kept,
         }
         query = urllib.parse.urlencode({k: v for k, v in params.items() if v})
         return RedirectResponse(f"{root}/?{query}", status_code=303)
+
+    if sessions is not None:  # the service has a token: a browser signs in here
+        _sessions = sessions
+
+        def login_page(request: Request, *, wrong: bool = False, after: str = "/") -> Response:
+            lang: Lang = "en" if request.query_params.get("lang") == "en" else "zh"
+            t = words(lang)
+            other: Lang = "zh" if lang == "en" else "en"
+            switch = {"next": after, **({"lang": "en"} if other == "en" else {})}
+            root = request.scope.get("root_path", "")
+            html = env.get_template("login.html").render(
+                page=None,
+                t=t,
+                lang=lang,
+                static=root + STATIC_PREFIX,
+                after=after,
+                wrong=wrong,
+                action=f"{root}/login" + ("?lang=en" if lang == "en" else ""),
+                switch=f"{root}/login?{urllib.parse.urlencode(switch)}",
+                other_lang=words(other)["html_lang"],
+            )
+            return HTMLResponse(html, status_code=401 if wrong else 200, headers=_SECURITY)
+
+        @router.get("/login", response_class=HTMLResponse)
+        def login(request: Request) -> Response:
+            return login_page(request, after=_local(request, request.query_params.get("next")))
+
+        @router.post("/login")
+        async def sign_in(request: Request) -> Response:
+            refused = cross_site(request)
+            if refused is not None:
+                return refused
+            form = await request.form(max_files=0, max_fields=4)
+            after = _local(request, _text(form.get("next")))
+            if not _sessions.check_token(_text(form.get("token"))):
+                return login_page(request, wrong=True, after=after)
+            answer = RedirectResponse(after, status_code=303)
+            answer.set_cookie(
+                SESSION_COOKIE,
+                _sessions.issue(),
+                max_age=SESSION_SECONDS,
+                path=request.scope.get("root_path", "") or "/",
+                secure=_sessions.secure or request.url.scheme == "https",
+                httponly=True,
+                samesite="strict",
+            )
+            return answer
+
+        @router.post("/logout")
+        def sign_out(request: Request) -> Response:
+            refused = cross_site(request)
+            if refused is not None:
+                return refused
+            lang = "?lang=en" if request.query_params.get("lang") == "en" else ""
+            answer = RedirectResponse(f"{request.scope.get('root_path', '')}/login{lang}", 303)
+            answer.delete_cookie(
+                SESSION_COOKIE,
+                path=request.scope.get("root_path", "") or "/",
+                httponly=True,
+                samesite="strict",
+            )
+            return answer
 
     @router.get("/obligations/{obligation_id:path}", response_class=HTMLResponse)
     @guarded
@@ -509,3 +633,29 @@ def _board_context(
         "rule_ids": list(report.by_rule),
         "unit_names": digest.unit_names,
     }
+
+
+def _text(value: object) -> str:
+    """A form field as text ('' when missing, or a file where text was expected)."""
+    return value if isinstance(value, str) else ""
+
+
+def _local(request: Request, after: str | None) -> str:
+    """Where to go after signing in: a path of this server, never another site (the board)."""
+    root = request.scope.get("root_path", "")
+    if not after or not after.startswith("/") or after.startswith(("//", "/\\")):
+        return f"{root}/"
+    return after
+
+
+def _same_origin(request: Request) -> bool:
+    """Whether a form came from this server's own page: its Origin (or, without one, its
+    Referer) names the host the request was sent to."""
+    origin = request.headers.get("origin")
+    if origin is None or origin == "null":
+        origin = request.headers.get("referer")
+    if not origin:
+        return False
+    parts = urllib.parse.urlsplit(origin)
+    host = request.headers.get("host", "")
+    return parts.scheme in ("http", "https") and bool(host) and parts.netloc.lower() == host.lower()

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from deadlines._errors import DeadlinesError
 from deadlines._textfile import NotUtf8Error, decode_user_text
+from deadlines.service._settings import DEFAULT_MAX_UPLOAD
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -37,8 +38,9 @@ MAX_LEDGERS = 8
 MAX_REPORTS = 16
 #: Obligation ids found by plain text in the events' lines (see `Sources.trace`).
 _PLAIN_ID = re.compile(r"[\x20-\x7e]+")
-#: The largest upload taken, in bytes (a county's year of events is about 3 MB).
-MAX_UPLOAD_BYTES = 64 * 1024 * 1024
+#: The largest upload taken by default, in bytes (a county's year of events is about 3 MB);
+#: the service's --max-upload.
+MAX_UPLOAD_BYTES = DEFAULT_MAX_UPLOAD
 #: The names a file of the events folder may have: JSON Lines.
 SUFFIXES = (".jsonl", ".ndjson")
 
@@ -120,10 +122,18 @@ class Sources:
     Args:
         engine_factory: builds the engine every ledger is counted with (called once, lazily).
         events_dir: the folder whose JSON Lines files can be picked, or ``None``.
+        max_upload: the largest upload taken, in bytes.
     """
 
-    def __init__(self, engine_factory: Callable[[], Engine], events_dir: Path | None) -> None:
+    def __init__(
+        self,
+        engine_factory: Callable[[], Engine],
+        events_dir: Path | None,
+        *,
+        max_upload: int = MAX_UPLOAD_BYTES,
+    ) -> None:
         self._engine_factory = engine_factory
+        self.max_upload = max_upload
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
         self.events_dir = events_dir
@@ -149,8 +159,8 @@ class Sources:
 
     def upload(self, filename: str, data: bytes) -> Source:
         """Keep an uploaded file in memory; returns its source."""
-        if len(data) > MAX_UPLOAD_BYTES:
-            raise UploadError(filename, f"is larger than {MAX_UPLOAD_BYTES // 2**20} MB")
+        if len(data) > self.max_upload:
+            raise UploadError(filename, f"is larger than {self.max_upload / 2**20:.3g} MB")
         try:
             text = decode_user_text(data)
         except NotUtf8Error as error:

@@ -119,6 +119,26 @@ _WORDS: dict[Lang, dict[str, str]] = {
         "error": "出错了",
         "error_bad": "输入有误",
         "error_missing": "找不到",
+        "error_too_large": "文件太大",
+        "error_forbidden": "请求被拒绝",
+        "upload_too_large": "上传的文件大于本服务的上限 {mb} MB。请把事件文件分成几份上传，"
+        "或请管理员调大上限（deadlines serve --max-upload），或把文件放进服务器的事件目录"
+        "（--events-dir）后在看板上选择它。",
+        "upload_lost_heading": "上传的文件已不在服务器上",
+        "upload_lost": "服务器只在内存里保留最近上传的 {n} 个文件，"
+        "而且只保留在接收上传的那个工作进程里。"
+        "服务重启过，或服务以多个工作进程运行（--workers）时，这个链接就可能找不到它。"
+        "重新上传一次即可；服务器事件目录里的文件没有这个问题。",
+        "upload_again": "重新上传",
+        "cross_site": "这个表单不是从本看板的页面提交的，已拒绝（防止跨站请求伪造）。"
+        "请回到看板，重新提交。",
+        "login_title": "登录看板",
+        "login_intro": "本服务设置了访问令牌。请粘贴管理员给您的令牌。登录在本浏览器保持 12 小时，"
+        "浏览器里不保存令牌本身。",
+        "login_label": "访问令牌",
+        "login_button": "登录",
+        "login_wrong": "令牌不对。请核对后重新粘贴。",
+        "logout_button": "退出登录",
         "ics_missing": "导出日历需要可选组件 icalendar：pip install 'deadlines[ics]'",
         "no_source": "请先上传或选择一个事件文件。",
         "empty": "此时点没有督办事项。",
@@ -237,6 +257,27 @@ _WORDS: dict[Lang, dict[str, str]] = {
         "error": "Something went wrong",
         "error_bad": "Bad input",
         "error_missing": "Not found",
+        "error_too_large": "File too large",
+        "error_forbidden": "Request refused",
+        "upload_too_large": "The uploaded file is larger than this service's limit of {mb} MB. "
+        "Split the events file and upload the parts, ask the administrator to raise the limit "
+        "(deadlines serve --max-upload), or put the file in the server's events folder "
+        "(--events-dir) and pick it on the board.",
+        "upload_lost_heading": "The uploaded file is no longer on the server",
+        "upload_lost": "The server keeps only the last {n} uploaded files, in memory, and only in "
+        "the worker process that received the upload. After a restart, or when the service runs "
+        "several worker processes (--workers), this link may not find it. Upload it again; files "
+        "of the server's events folder do not have this problem.",
+        "upload_again": "Upload it again",
+        "cross_site": "This form was not sent from a page of this board, so it was refused (a "
+        "defence against cross-site request forgery). Go back to the board and send it again.",
+        "login_title": "Sign in to the board",
+        "login_intro": "This service has an access token. Paste the token your administrator "
+        "gave you. The sign-in lasts 12 hours in this browser, which never keeps the token itself.",
+        "login_label": "Access token",
+        "login_button": "Sign in",
+        "login_wrong": "That is not the token. Check it and paste it again.",
+        "logout_button": "Sign out",
         "ics_missing": "The calendar export needs the optional package icalendar: "
         "pip install 'deadlines[ics]'",
         "no_source": "Upload or pick an events file first.",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from typing import Any
 
 from deadlines.cli._common import EXIT_OK, UsageError, add_calendar, guarded
@@ -16,6 +17,7 @@ from deadlines.cli._common import EXIT_OK, UsageError, add_calendar, guarded
 from deadlines.service._settings import (
     DEFAULT_HOST,
     DEFAULT_MAX_BODY,
+    DEFAULT_MAX_UPLOAD,
     DEFAULT_PORT,
     DEFAULT_TIMEOUT,
     Settings,
@@ -27,6 +29,14 @@ _MISSING = (
     "(FastAPI and uvicorn); missing: {name}"
 )
 
+#: Said at start-up with --workers 2 or more: an upload lives in the worker that received it.
+WORKERS_NOTICE = (
+    "note: with --workers {n}, a file uploaded on the board is kept in the memory of the one "
+    "worker that received it, and a later page may reach another worker and find it gone (the "
+    "board then says so and offers to upload again). Files of --events-dir work in every "
+    "worker. For uploads, run one worker; see docs/board.md."
+)
+
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
     """Add ``deadlines serve`` to the command line."""
@@ -36,7 +46,8 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
         description="Serve the JSON API (POST /v1/due, /v1/batch, /v1/check; GET /v1/rules, "
         "/v1/calendar/YEAR, /v1/version, /healthz; the contract at /openapi.json) on uvicorn. "
         "Binds 127.0.0.1 unless --host says otherwise. When DEADLINES_API_TOKEN is set or "
-        "--token-file is given, every endpoint but /healthz needs Authorization: Bearer TOKEN.",
+        "--token-file is given, every endpoint but /healthz needs Authorization: Bearer TOKEN; "
+        "the board's pages take a session cookie too, from its login page (/login).",
     )
     parser.add_argument(
         "--host", default=DEFAULT_HOST, help=f"the address to bind (default {DEFAULT_HOST})"
@@ -60,6 +71,14 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
         help=f"the largest request body accepted (default {DEFAULT_MAX_BODY}); larger gets 413",
     )
     parser.add_argument(
+        "--max-upload",
+        type=int,
+        default=DEFAULT_MAX_UPLOAD,
+        metavar="BYTES",
+        help=f"the largest events file the board's upload form takes (default "
+        f"{DEFAULT_MAX_UPLOAD}, {DEFAULT_MAX_UPLOAD >> 20} MiB); larger gets a page saying so",
+    )
+    parser.add_argument(
         "--timeout",
         type=float,
         default=DEFAULT_TIMEOUT,
@@ -79,6 +98,12 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
         "--events-dir",
         metavar="DIR",
         help="a folder of events files (JSON Lines) the board may open by name",
+    )
+    parser.add_argument(
+        "--secure-cookie",
+        action="store_true",
+        help="mark the board's session cookie Secure even over http (behind a proxy that "
+        "ends TLS); over https it always is",
     )
     add_calendar(parser)
 
@@ -103,11 +128,13 @@ def run(args: argparse.Namespace) -> int:
             token=read_token(args.token_file),
             token_file=args.token_file,
             max_body=args.max_body,
+            max_upload=args.max_upload,
             timeout=args.timeout,
             cors_origins=tuple(args.cors_origin),
             calendar=tuple(args.calendar),
             plugins=not args.no_plugins,
             events_dir=args.events_dir,
+            secure_cookie=args.secure_cookie,
         )
     except DeadlinesError as error:
         argument = getattr(error, "argument", "")
@@ -116,5 +143,7 @@ def run(args: argparse.Namespace) -> int:
     # Built here even with several workers: a broken calendar file or plugin stops the
     # command now, with its message, rather than in each worker.
     app = create_app(settings)
+    if settings.workers > 1 and app.state.upload_path is not None:
+        print(WORKERS_NOTICE.format(n=settings.workers), file=sys.stderr)
     serve(settings, app)
     return EXIT_OK

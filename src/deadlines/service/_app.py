@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
 from deadlines._errors import ProvisionalDateWarning
-from deadlines.service._auth import BEARER_SCHEME, OPEN_PATHS, RequireToken
+from deadlines.service._auth import BEARER_SCHEME, OPEN_PATHS, RequireToken, Sessions
 from deadlines.service._limits import Limits
 from deadlines.service._models import DueRequest
 from deadlines.service._problems import (
@@ -43,7 +43,7 @@ calendar, for systems that are not Python.
 - Every answer carries `provenance`: what it depends on, so that an audit can reproduce it.
 - Errors are RFC 9457 problem details (`application/problem+json`) naming the field at fault.
 - When the service has a token, every endpoint but `/healthz` needs
-  `Authorization: Bearer <token>`.
+  `Authorization: Bearer <token>` (the board's session cookie never stands in for it).
 """
 
 # Examples a validation message shows for each field of a request.
@@ -83,10 +83,13 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     # the filter holds for every thread, whatever `catch_warnings` blocks others enter.
     warnings.filterwarnings("ignore", category=ProvisionalDateWarning)
     # An uploaded file (the board's events upload) past 1 MB would be spooled to a temporary
-    # file; a request writes nothing to disk, and its body is bounded by max_body already.
+    # file; a request writes nothing to disk, and its body is bounded by max_body (max_upload
+    # for the board's upload) already.
     from starlette.formparsers import MultiPartParser
 
-    MultiPartParser.spool_max_size = max(MultiPartParser.spool_max_size, settings.max_body)
+    MultiPartParser.spool_max_size = max(
+        MultiPartParser.spool_max_size, settings.max_body, settings.max_upload
+    )
 
     app = FastAPI(
         title="deadlines",
@@ -101,11 +104,19 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.state.settings = settings
     app.include_router(health_router())
     app.include_router(api_router(engine, settings))
-    include_board(app, engine=engine, settings=settings)
+    sessions = (
+        Sessions(settings.token, secure=settings.secure_cookie)
+        if settings.token is not None
+        else None
+    )
+    upload_path = include_board(app, engine=engine, settings=settings, sessions=sessions)
+    #: The board's upload form, or None without the board (`deadlines serve` warns of workers).
+    app.state.upload_path = upload_path
     _handle_errors(app)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     if settings.token is not None:
-        app.add_middleware(RequireToken, token=settings.token)
+        board_sessions = sessions if upload_path is not None else None
+        app.add_middleware(RequireToken, token=settings.token, sessions=board_sessions)
     # Outside the token check: a browser's preflight request carries no token.
     if settings.cors_origins:
         from starlette.middleware.cors import CORSMiddleware
@@ -117,27 +128,39 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             allow_headers=["Authorization", "Content-Type"],
         )
     # Added last, so outermost: a body too large is refused before anything else reads it.
-    app.add_middleware(Limits, max_body=settings.max_body, timeout=settings.timeout)
+    uploads = {upload_path: settings.max_upload} if upload_path is not None else {}
+    app.add_middleware(
+        Limits, max_body=settings.max_body, timeout=settings.timeout, uploads=uploads
+    )
     return app
 
 
-def include_board(app: FastAPI, *, engine: Engine, settings: Settings) -> bool:
+def include_board(
+    app: FastAPI, *, engine: Engine, settings: Settings, sessions: Sessions | None = None
+) -> str | None:
     """THE BOARD HOOK: mount the browser board of `deadlines.board` when it is installed.
 
     The board (``/`` and ``/calendar/...``) is another module of the same extra; it provides
-    ``make_router(*, engine_factory, events_dir)``. Without it, the service is the JSON API
-    alone. The token, when there is one, guards its pages as every other path but
-    ``/healthz``. Returns whether the board was mounted.
+    ``make_router(*, engine_factory, events_dir, max_upload, sessions)`` and ``UPLOAD_PATH``.
+    Without it, the service is the JSON API alone. The token, when there is one, guards its
+    pages as every other path but ``/healthz``; a browser signs in on its login page
+    (`sessions`). Returns the path of its upload form (limited by ``max_upload`` rather than
+    ``max_body``), or None when the board is not mounted.
     """
     try:
-        from deadlines.board import make_router
+        from deadlines.board import UPLOAD_PATH, make_router
     except ImportError:
-        return False
+        return None
     events_dir = Path(settings.events_dir) if settings.events_dir is not None else None
-    router = make_router(engine_factory=lambda: engine, events_dir=events_dir)
+    router = make_router(
+        engine_factory=lambda: engine,
+        events_dir=events_dir,
+        max_upload=settings.max_upload,
+        sessions=sessions,
+    )
     # Pages for people, not part of the JSON contract (docs/openapi.json).
     app.include_router(router, include_in_schema=False)
-    return True
+    return UPLOAD_PATH
 
 
 def app_from_environment() -> FastAPI:

@@ -3,6 +3,9 @@
 - Size: a ``Content-Length`` over the limit is refused before the body is read (413); a body
   sent without one is counted as it arrives, and reading it fails with 413 once it passes
   the limit.
+- Uploads: a path with a limit of its own (the board's upload form, ``--max-upload``) is
+  counted against that limit instead, and is not refused here: reading its body fails with
+  `BodyTooLargeError` at once, and its route answers in its own way (a page of the board).
 - Time: a request whose answer has not started within the limit gets 408. An answer that
   streams (``/v1/batch``) has started long before; it keeps its own deadline (the time the
   request started plus the limit, in ``scope["state"]["deadline"]``) and ends with an error
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Mapping
 from typing import Any
 
 import anyio
@@ -51,27 +55,42 @@ class BodyTooLargeError(HTTPException):
 
 
 class Limits:
-    """Applies `max_body` (bytes) and `timeout` (seconds) to every HTTP request."""
+    """Applies `max_body` (bytes) and `timeout` (seconds) to every HTTP request.
 
-    def __init__(self, app: ASGIApp, *, max_body: int, timeout: float) -> None:
+    `uploads` maps a path to a body limit of its own, whose route handles `BodyTooLargeError`.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_body: int,
+        timeout: float,
+        uploads: Mapping[str, int] | None = None,
+    ) -> None:
         self.app = app
         self.max_body = max_body
         self.timeout = timeout
+        self.uploads = dict(uploads or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         length = _content_length(scope)
-        if length is not None and length > self.max_body:
-            await _answer(scope, receive, send, ProblemError("too-large", too_large(self.max_body)))
+        limit = self.uploads.get(scope["path"], self.max_body)
+        own = scope["path"] in self.uploads
+        if length is not None and length > limit and not own:
+            await _answer(scope, receive, send, ProblemError("too-large", too_large(limit)))
             return
         scope.setdefault("state", {})[DEADLINE] = time.monotonic() + self.timeout
         received = 0
-        limit = self.max_body
+        declared_too_large = length is not None and length > limit
 
         async def counted() -> Message:
             nonlocal received
+            if declared_too_large:  # refused before a byte of it is read
+                raise BodyTooLargeError(limit)
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))

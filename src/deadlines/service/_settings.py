@@ -22,10 +22,12 @@ TOKEN_VARIABLE = "DEADLINES_API_TOKEN"
 #: The environment variable that passes `Settings` to uvicorn's worker processes.
 SETTINGS_VARIABLE = "DEADLINES_SERVE_SETTINGS"
 
-#: Defaults: loopback only, 1 MiB per request body, 10 seconds per request.
+#: Defaults: loopback only, 1 MiB per request body (32 MiB for a board upload: a county's
+#: year of events is about 3 MB), 10 seconds per request.
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 DEFAULT_MAX_BODY = 1 << 20
+DEFAULT_MAX_UPLOAD = 32 << 20
 DEFAULT_TIMEOUT = 10.0
 
 
@@ -40,12 +42,16 @@ class Settings:
         token: the bearer token every endpoint but ``/healthz`` requires; ``None`` for none.
         token_file: where the token was read from, if from a file (workers read it again).
         max_body: the largest request body accepted, in bytes (413 beyond it).
+        max_upload: the largest events file the board's upload form accepts, in bytes (its
+            own limit: the board answers a larger one with a page saying so).
         timeout: seconds a request may take to be read and answered (408 beyond it; a
             streamed batch ends with an error line instead).
         cors_origins: origins allowed to call from a browser; none (no CORS) by default.
         calendar: calendar override files, applied in order.
         plugins: whether installed plugins apply (they are loaded once, at start-up).
         events_dir: a folder of events files the board (``deadlines.board``) may open by name.
+        secure_cookie: mark the board's session cookie ``Secure`` even when the request came
+            over plain http (behind a proxy that ends TLS); over https it always is.
     """
 
     host: str = DEFAULT_HOST
@@ -54,11 +60,13 @@ class Settings:
     token: str | None = field(default=None, repr=False)
     token_file: str | None = None
     max_body: int = DEFAULT_MAX_BODY
+    max_upload: int = DEFAULT_MAX_UPLOAD
     timeout: float = DEFAULT_TIMEOUT
     cors_origins: tuple[str, ...] = ()
     calendar: tuple[str, ...] = ()
     plugins: bool = True
     events_dir: str | None = None
+    secure_cookie: bool = False
 
     def __post_init__(self) -> None:
         if not 1 <= self.port <= 65535:
@@ -67,6 +75,10 @@ class Settings:
             raise InvalidValueError("workers", self.workers, "1 or more, such as 2")
         if self.max_body < 1:
             raise InvalidValueError("max_body", self.max_body, "a number of bytes, such as 1048576")
+        if self.max_upload < 1:
+            raise InvalidValueError(
+                "max_upload", self.max_upload, "a number of bytes, such as 33554432"
+            )
         if not self.timeout > 0:
             raise InvalidValueError("timeout", self.timeout, "a number of seconds, such as 10")
         if self.token is not None and not self.token.strip():
