@@ -10,7 +10,7 @@ from pydantic import Field, StrictInt, field_validator
 from deadlines._errors import NotADeadlineError
 from deadlines.rules._durations import Count, Limit, end_of
 from deadlines.rules._trace import day_label, instant_label, skip, step
-from deadlines.rules._values import Context, Outcome
+from deadlines.rules._values import Calendar, Context, Outcome
 
 #: What a blackout or a quota is, and what to ask of it instead of a due date.
 BLACKOUT_HINT = ("blackout", "ask Engine.violates(rule_id, date) whether a date falls in it")
@@ -141,13 +141,13 @@ class Recurrence(Limit):
         end = dt.date(day.year + (end_month > 12), (end_month - 1) % 12 + 1, 1)
         return first, end - dt.timedelta(days=1)
 
-    def due_day(self, calendar: Any, nominal: dt.date) -> dt.date:  # noqa: ANN401
+    def due_day(self, calendar: Calendar, nominal: dt.date) -> dt.date:
         """The day the period's work is due, after `end_roll`."""
         if calendar.is_workday(nominal) or self.end_roll == "none":
             return nominal
         if self.end_roll == "previous_workday":
-            return calendar.add_workdays(nominal, -1)  # type: ignore[no-any-return]
-        return calendar.add_workdays(nominal, 0)  # type: ignore[no-any-return]
+            return calendar.add_workdays(nominal, -1)
+        return calendar.add_workdays(nominal, 0)
 
     def _next_period_due(self, start: dt.datetime, ctx: Context) -> Outcome:
         cal = ctx.calendar
