@@ -14,6 +14,7 @@ from pydantic import Field, StrictInt
 
 from deadlines._errors import InvalidValueError, MissingParameterError, shown
 from deadlines._time import CHINA_TZ, parse_instant, to_china
+from deadlines.rules._clock import add_working_clock
 from deadlines.rules._conventions import (
     ArrivalGrace,
     Conventions,
@@ -307,7 +308,7 @@ class Hours(Limit):
             due = cal.add_office_time(begin, span)
             zh, en = "只计办公时间", "only office hours of working days count"
         elif clock in (HourClock.PAUSED_ON_REST_DAYS, HourClock.WORKDAYS_FROM_OPENING):
-            due = _paused(cal, begin, span)
+            due = add_working_clock(cal, begin, span)
             zh, en = (
                 "非工作日不计入（节假日顺延）",
                 "non-working days do not count (节假日顺延)",
@@ -388,19 +389,6 @@ class Hours(Limit):
                     )
                 )
         return outcome
-
-
-def _paused(cal: Any, start: dt.datetime, span: dt.timedelta) -> dt.datetime:  # noqa: ANN401
-    """`span` of clock time that runs only on working days (24 hours each)."""
-    at, left = start, span
-    if not cal.is_workday(at.date()):
-        at = dt.datetime.combine(cal.add_workdays(at.date(), 0), dt.time(), CHINA_TZ)
-    while True:
-        midnight = dt.datetime.combine(at.date() + _ONE_DAY, dt.time(), CHINA_TZ)
-        if at + left <= midnight:
-            return at + left
-        left -= midnight - at
-        at = dt.datetime.combine(cal.add_workdays(at.date(), 1), dt.time(), CHINA_TZ)
 
 
 class SameDay(Limit):
