@@ -7,7 +7,9 @@
 
 Each property draws the counting options from `strategies.conventions` (every value of every
 option) and a case of the catalog (every rule with a due instant, with each kind of parameter
-it reads). Set ``HYPOTHESIS_PROFILE=long`` for a longer run.
+it reads). The hour limit's properties also run once under each `HourClock`, whatever else is
+drawn, since a clock drawn among 15 cases rarely meets an expiry on a rest day. Set
+``HYPOTHESIS_PROFILE=long`` for a longer run.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import os
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from deadlines import ChinaCalendar, Engine
@@ -111,6 +113,9 @@ def _test_rules(limit: object) -> RuleSet:
         )
     )
 
+
+#: One rule set per hour count, so that engines are shared between examples.
+_RULES = {n: _test_rules(Hours(n)) for n in range(1, 121)}
 
 case = st.sampled_from(CASES)
 counts = st.integers(min_value=1, max_value=40)
@@ -242,6 +247,78 @@ class TestLongerLimit:
         ten = engine.due("decisions.time_limited", "2026-09-30T16:00", limit_days=10).due
         eleven = engine.due("decisions.time_limited", "2026-09-30T16:00", limit_days=11).due
         assert ten <= eleven
+
+
+#: Hour counts around the opinion's 48 hours: up to a working week.
+hours = st.one_of(st.just(48), st.integers(min_value=1, max_value=120))
+
+#: Clocks under which `RestDayTrigger.MOVE_TO_NEXT_WORKDAY` runs backwards (see
+#: `TestEveryHourClock.test_moved_trigger`): the moved trigger starts at the opening, an
+#: unmoved one at 00:00 of the same working day starts earlier.
+_MOVED_BACKWARDS = frozenset(
+    {HourClock.CALENDAR_ROLL, HourClock.CALENDAR_STRICT, HourClock.PAUSED_ON_REST_DAYS}
+)
+
+
+def _moved_backwards(clock: HourClock, conv: Conventions) -> bool:
+    moved = conv.rest_day_trigger is RestDayTrigger.MOVE_TO_NEXT_WORKDAY
+    return moved and clock in _MOVED_BACKWARDS
+
+
+every_clock = pytest.mark.parametrize("clock", list(HourClock), ids=[c.value for c in HourClock])
+
+
+class TestEveryHourClock:
+    """An hour limit under each value of `HourClock`, with every other option drawn."""
+
+    @every_clock
+    @PROPERTY
+    @given(conv=conventions(), n=hours, start=rule_instants, delta=later_by)
+    def test_never_earlier(
+        self,
+        calendar: ChinaCalendar,
+        clock: HourClock,
+        conv: Conventions,
+        n: int,
+        start: dt.datetime,
+        delta: dt.timedelta,
+    ) -> None:
+        """A later trigger never gives an earlier due (but see `test_moved_trigger`)."""
+        assume(not _moved_backwards(clock, conv))
+        engine = _engine(calendar, conv.model_copy(update={"hour_clock": clock}), _RULES[n])
+        first = engine.due("test.rule", start, explain=False)
+        assert first.due <= engine.due("test.rule", start + delta, explain=False).due
+
+    @every_clock
+    @PROPERTY
+    @given(conv=conventions(), n=hours, start=rule_instants)
+    def test_never_on_a_rest_day(
+        self,
+        calendar: ChinaCalendar,
+        clock: HourClock,
+        conv: Conventions,
+        n: int,
+        start: dt.datetime,
+    ) -> None:
+        """The due date is a working day, unless the clock is strict calendar hours."""
+        engine = _engine(calendar, conv.model_copy(update={"hour_clock": clock}), _RULES[n])
+        result = engine.due("test.rule", start, explain=False)
+        if clock is not HourClock.CALENDAR_STRICT:
+            assert calendar.is_workday(result.due_date), (n, start, conv)
+
+    @pytest.mark.xfail(
+        strict=True,
+        reason="known: a rest-day trigger moved to the opening ends after a trigger at 00:00 "
+        "of the working day it moved to (reported with issue 16)",
+    )
+    @pytest.mark.parametrize("clock", sorted(_MOVED_BACKWARDS), ids=lambda c: c.value)
+    def test_moved_trigger(self, calendar: ChinaCalendar, clock: HourClock) -> None:
+        """Saturday 18:00 moved to Monday's opening is not due after Monday 00:00."""
+        conv = Conventions(hour_clock=clock, rest_day_trigger=RestDayTrigger.MOVE_TO_NEXT_WORKDAY)
+        engine = _engine(calendar, conv)
+        saturday = engine.due("routing.ordinary", "2021-03-06T18:00", explain=False)
+        monday = engine.due("routing.ordinary", "2021-03-08T00:00", explain=False)
+        assert saturday.due <= monday.due
 
 
 class TestNotBeforeTheTrigger:
