@@ -249,8 +249,17 @@ class TestLongerLimit:
         assert ten <= eleven
 
 
-#: Hour counts around the opinion's 48 hours: up to a working week.
-hours = st.one_of(st.just(48), st.integers(min_value=1, max_value=120))
+#: Options, an hour count around the opinion's 48 hours (up to a working week), a trigger.
+HourCase = tuple[Conventions, int, dt.datetime]
+hour_cases = st.tuples(
+    conventions(), st.one_of(st.just(48), st.integers(min_value=1, max_value=120)), rule_instants
+)
+
+
+def _hour_engine(calendar: ChinaCalendar, clock: HourClock, conv: Conventions, n: int) -> Engine:
+    """An engine counting `n` hours under `clock`, with the other options of `conv`."""
+    return _engine(calendar, conv.model_copy(update={"hour_clock": clock}), _RULES[n])
+
 
 #: Clocks under which `RestDayTrigger.MOVE_TO_NEXT_WORKDAY` runs backwards (see
 #: `TestEveryHourClock.test_moved_trigger`): the moved trigger starts at the opening, an
@@ -273,38 +282,28 @@ class TestEveryHourClock:
 
     @every_clock
     @PROPERTY
-    @given(conv=conventions(), n=hours, start=rule_instants, delta=later_by)
+    @given(case=hour_cases, delta=later_by)
     def test_never_earlier(
-        self,
-        calendar: ChinaCalendar,
-        clock: HourClock,
-        conv: Conventions,
-        n: int,
-        start: dt.datetime,
-        delta: dt.timedelta,
+        self, calendar: ChinaCalendar, clock: HourClock, case: HourCase, delta: dt.timedelta
     ) -> None:
         """A later trigger never gives an earlier due (but see `test_moved_trigger`)."""
+        conv, n, start = case
         assume(not _moved_backwards(clock, conv))
-        engine = _engine(calendar, conv.model_copy(update={"hour_clock": clock}), _RULES[n])
+        engine = _hour_engine(calendar, clock, conv, n)
         first = engine.due("test.rule", start, explain=False)
         assert first.due <= engine.due("test.rule", start + delta, explain=False).due
 
     @every_clock
     @PROPERTY
-    @given(conv=conventions(), n=hours, start=rule_instants)
+    @given(case=hour_cases)
     def test_never_on_a_rest_day(
-        self,
-        calendar: ChinaCalendar,
-        clock: HourClock,
-        conv: Conventions,
-        n: int,
-        start: dt.datetime,
+        self, calendar: ChinaCalendar, clock: HourClock, case: HourCase
     ) -> None:
         """The due date is a working day, unless the clock is strict calendar hours."""
-        engine = _engine(calendar, conv.model_copy(update={"hour_clock": clock}), _RULES[n])
-        result = engine.due("test.rule", start, explain=False)
+        conv, n, start = case
+        result = _hour_engine(calendar, clock, conv, n).due("test.rule", start, explain=False)
         if clock is not HourClock.CALENDAR_STRICT:
-            assert calendar.is_workday(result.due_date), (n, start, conv)
+            assert calendar.is_workday(result.due_date), case
 
     @pytest.mark.xfail(
         strict=True,
