@@ -19,7 +19,7 @@ import os
 from typing import Any
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deadlines import ChinaCalendar, Engine
@@ -261,19 +261,6 @@ def _hour_engine(calendar: ChinaCalendar, clock: HourClock, conv: Conventions, n
     return _engine(calendar, conv.model_copy(update={"hour_clock": clock}), _RULES[n])
 
 
-#: Clocks under which `RestDayTrigger.MOVE_TO_NEXT_WORKDAY` runs backwards (see
-#: `TestEveryHourClock.test_moved_trigger`): the moved trigger starts at the opening, an
-#: unmoved one at 00:00 of the same working day starts earlier.
-_MOVED_BACKWARDS = frozenset(
-    {HourClock.CALENDAR_ROLL, HourClock.CALENDAR_STRICT, HourClock.PAUSED_ON_REST_DAYS}
-)
-
-
-def _moved_backwards(clock: HourClock, conv: Conventions) -> bool:
-    moved = conv.rest_day_trigger is RestDayTrigger.MOVE_TO_NEXT_WORKDAY
-    return moved and clock in _MOVED_BACKWARDS
-
-
 every_clock = pytest.mark.parametrize("clock", list(HourClock), ids=[c.value for c in HourClock])
 
 
@@ -286,9 +273,8 @@ class TestEveryHourClock:
     def test_never_earlier(
         self, calendar: ChinaCalendar, clock: HourClock, case: HourCase, delta: dt.timedelta
     ) -> None:
-        """A later trigger never gives an earlier due (but see `test_moved_trigger`)."""
+        """A later trigger never gives an earlier due."""
         conv, n, start = case
-        assume(not _moved_backwards(clock, conv))
         engine = _hour_engine(calendar, clock, conv, n)
         first = engine.due("test.rule", start, explain=False)
         assert first.due <= engine.due("test.rule", start + delta, explain=False).due
@@ -304,20 +290,6 @@ class TestEveryHourClock:
         result = _hour_engine(calendar, clock, conv, n).due("test.rule", start, explain=False)
         if clock is not HourClock.CALENDAR_STRICT:
             assert calendar.is_workday(result.due_date), case
-
-    @pytest.mark.xfail(
-        strict=True,
-        reason="known: a rest-day trigger moved to the opening ends after a trigger at 00:00 "
-        "of the working day it moved to (reported with issue 16)",
-    )
-    @pytest.mark.parametrize("clock", sorted(_MOVED_BACKWARDS), ids=lambda c: c.value)
-    def test_moved_trigger(self, calendar: ChinaCalendar, clock: HourClock) -> None:
-        """Saturday 18:00 moved to Monday's opening is not due after Monday 00:00."""
-        conv = Conventions(hour_clock=clock, rest_day_trigger=RestDayTrigger.MOVE_TO_NEXT_WORKDAY)
-        engine = _engine(calendar, conv)
-        saturday = engine.due("routing.ordinary", "2021-03-06T18:00", explain=False)
-        monday = engine.due("routing.ordinary", "2021-03-08T00:00", explain=False)
-        assert saturday.due <= monday.due
 
 
 class TestNotBeforeTheTrigger:
