@@ -16,7 +16,7 @@ from deadlines._errors import InvalidValueError, MissingParameterError, shown
 from deadlines._result import Part
 from deadlines._time import parse_instant, to_china
 from deadlines.rules._constraints import Blackout, Quota, Recurrence
-from deadlines.rules._conventions import Conventions
+from deadlines.rules._conventions import Conventions, HourClock
 from deadlines.rules._durations import (
     CalendarDays,
     Hours,
@@ -53,6 +53,12 @@ def _not_a_constraint(limit: object) -> object:
             "make it a rule of its own"
         )
     return limit
+
+
+def _first_clock(limits: tuple[Limit, ...], conventions: Conventions) -> HourClock | None:
+    """The hour clock of the first of `limits` that counts hours, if any does."""
+    clocks = (limit.hour_clock(conventions) for limit in limits)
+    return next((clock for clock in clocks if clock is not None), None)
 
 
 def _part(limit: Limit, outcome: Outcome, index: int) -> Part:
@@ -105,6 +111,9 @@ class _Combination(Limit):
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         return frozenset().union(*(limit.units(params, conventions) for limit in self.limits))
+
+    def hour_clock(self, conventions: Conventions) -> HourClock | None:
+        return _first_clock(self.limits, conventions)
 
     def _evaluate_all(self, start: dt.datetime, ctx: Context) -> list[Outcome]:
         return [limit.evaluate(start, ctx) for limit in self.limits]
@@ -347,6 +356,11 @@ class When(Limit):
             return self.then.units(params, conventions) | self.otherwise.units(params, conventions)
         return (self.then if holds else self.otherwise).units(params, conventions)
 
+    def hour_clock(self, conventions: Conventions) -> HourClock | None:
+        # The second branch first, as supervision read it before limits answered for
+        # themselves; whether the branch the event takes should decide is an open question.
+        return _first_clock((self.otherwise, self.then), conventions)
+
     def sample_values(self) -> dict[str, tuple[Any, ...]]:
         equals = self.condition.equals
         other: Any
@@ -433,6 +447,11 @@ class Tiered(Limit):
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         return self.committed.units(params, conventions)
+
+    def hour_clock(self, conventions: Conventions) -> HourClock | None:
+        # The statutory limit first, as supervision read it before limits answered for
+        # themselves, though the due is the committed one's: an open question.
+        return _first_clock((self.statutory, self.committed), conventions)
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         inner = self.committed.evaluate(start, ctx)

@@ -171,7 +171,8 @@ class Limit(Value):
         return frozenset({"mixed"})
 
     def hour_clock(self, conventions: Conventions) -> HourClock | None:
-        """The clock this limit itself counts hours on; ``None`` when it counts no hours."""
+        """The clock this limit counts hours on (its first part in hours, for a combination);
+        ``None`` when it counts no hours."""
         return None
 
     def sample_values(self) -> dict[str, tuple[Any, ...]]:

@@ -100,8 +100,8 @@ def unit_of(limit: Limit, params: dict[str, Any], conventions: Conventions) -> U
 
 def hour_clock_of(limit: Limit, conventions: Conventions) -> HourClock:
     """The clock of the first limit in hours inside `limit` (the conventions' when it has none)."""
-    clocks = (node.hour_clock(conventions) for node in limit.walk())
-    return next((clock for clock in clocks if clock is not None), conventions.hour_clock)
+    clock = limit.hour_clock(conventions)
+    return conventions.hour_clock if clock is None else clock
 
 
 def oblige(
