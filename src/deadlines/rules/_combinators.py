@@ -55,12 +55,6 @@ def _not_a_constraint(limit: object) -> object:
     return limit
 
 
-def _first_clock(limits: tuple[Limit, ...], conventions: Conventions) -> HourClock | None:
-    """The hour clock of the first of `limits` that counts hours, if any does."""
-    clocks = (limit.hour_clock(conventions) for limit in limits)
-    return next((clock for clock in clocks if clock is not None), None)
-
-
 def _part(limit: Limit, outcome: Outcome, index: int) -> Part:
     return Part.model_construct(
         label=limit.label or f"#{index}",
@@ -75,10 +69,8 @@ class _Combination(Limit):
 
     _positional: ClassVar[tuple[str, ...]] = ("limits",)
     limits: tuple[AnyLimit, ...] = Field(min_length=1)
-    _joiner: ClassVar[tuple[str, str]] = ("", "")
-    """What a description puts before its parts, in Chinese and English."""
-    _distinct_parts: ClassVar[bool] = True
-    """Whether parts that read the same are said once."""
+    _joiner: ClassVar[tuple[str, str]] = ("", "")  # what a description says first: zh, en
+    _distinct_parts: ClassVar[bool] = True  # parts that read the same are said once
 
     # Each subclass repeats this signature: type checkers otherwise synthesise a keyword-only
     # __init__ from the fields and reject AllOf(a, b).
@@ -113,7 +105,8 @@ class _Combination(Limit):
         return frozenset().union(*(limit.units(params, conventions) for limit in self.limits))
 
     def hour_clock(self, conventions: Conventions) -> HourClock | None:
-        return _first_clock(self.limits, conventions)
+        clocks = (limit.hour_clock(conventions) for limit in self.limits)
+        return next((clock for clock in clocks if clock is not None), None)
 
     def _evaluate_all(self, start: dt.datetime, ctx: Context) -> list[Outcome]:
         return [limit.evaluate(start, ctx) for limit in self.limits]
@@ -357,19 +350,14 @@ class When(Limit):
         return (self.then if holds else self.otherwise).units(params, conventions)
 
     def hour_clock(self, conventions: Conventions) -> HourClock | None:
-        # The second branch first, as supervision read it before limits answered for
-        # themselves; whether the branch the event takes should decide is an open question.
-        return _first_clock((self.otherwise, self.then), conventions)
+        # The second branch first, as supervision always read it (an open question).
+        return self.otherwise.hour_clock(conventions) or self.then.hour_clock(conventions)
 
     def sample_values(self) -> dict[str, tuple[Any, ...]]:
         equals = self.condition.equals
-        other: Any
-        if isinstance(equals, bool):
-            other = not equals
-        elif isinstance(equals, int):
-            other = equals + 1
-        else:
-            other = f"not {equals}"
+        other: Any = f"not {equals}"
+        if isinstance(equals, bool | int):
+            other = not equals if isinstance(equals, bool) else equals + 1
         return {self.condition.parameter: (equals, other)}
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
@@ -449,9 +437,8 @@ class Tiered(Limit):
         return self.committed.units(params, conventions)
 
     def hour_clock(self, conventions: Conventions) -> HourClock | None:
-        # The statutory limit first, as supervision read it before limits answered for
-        # themselves, though the due is the committed one's: an open question.
-        return _first_clock((self.statutory, self.committed), conventions)
+        # The statutory limit first, as supervision always read it (an open question).
+        return self.statutory.hour_clock(conventions) or self.committed.hour_clock(conventions)
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         inner = self.committed.evaluate(start, ctx)
