@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any, Literal
 
 import pydantic
 import pytest
@@ -23,9 +24,12 @@ from deadlines.rules import (
     CalendarDays,
     Citation,
     Condition,
+    Conventions,
     EarliestOf,
+    HourClock,
     Hours,
     LatestOf,
+    Limit,
     Quota,
     Rule,
     RuleSet,
@@ -34,7 +38,10 @@ from deadlines.rules import (
     Tiered,
     When,
     WorkingDays,
+    describe_limit,
 )
+from deadlines.rules._durations import Unit
+from deadlines.supervision._obligations import hour_clock_of, unit_of
 
 CITATION = Citation(article=99, text="测试")
 TRIGGER = dt.datetime(2026, 9, 30, 17, 0, tzinfo=CHINA_TZ)
@@ -216,6 +223,70 @@ class TestCombinations:
             otherwise=Sequence(WorkingDays(1), Hours(2)),
         )
         assert limit.parameters() == {"urgent", "done"}
+
+
+class Fortnight(Limit):
+    """A kind of limit written for the test: one class, no other module touched."""
+
+    kind: Literal["fortnight"] = "fortnight"
+
+    def describe(self, lang: str = "en") -> str:
+        return "两周" if lang == "zh" else "a fortnight"
+
+    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
+        return frozenset({"calendar_days"})
+
+
+class TestLimitsAnswerForThemselves:
+    """Each kind of limit says its parts, its unit and its words; no caller asks its type."""
+
+    @pytest.mark.parametrize(
+        ("limit", "kinds"),
+        [
+            (WorkingDays(3), ["working_days"]),
+            (
+                Sequence(WorkingDays(1), Hours(2), within=CalendarDays(3)),
+                ["sequence", "working_days", "hours", "calendar_days"],
+            ),
+            (
+                When(condition=Condition(parameter="p"), then=Hours(1), otherwise=SameDay()),
+                ["when", "hours", "same_day"],
+            ),
+            (
+                Tiered(committed=AllOf(WorkingDays(1), Hours(4)), statutory=CalendarDays(9)),
+                ["tiered", "all_of", "working_days", "hours", "calendar_days"],
+            ),
+        ],
+        ids=["simple", "sequence-within", "when", "tiered"],
+    )
+    def test_walk(self, limit: Limit, kinds: list[str]) -> None:
+        """A limit walks itself and its parts depth first, in the order of its fields."""
+        assert [node.kind for node in limit.walk()] == kinds
+
+    def test_a_new_kind_is_one_class(self) -> None:
+        """A kind of limit defined elsewhere is described and counted by its own methods."""
+        assert (describe_limit(Fortnight()), describe_limit(Fortnight(), "zh")) == (
+            "a fortnight",
+            "两周",
+        )
+        assert unit_of(Fortnight(), {}, Conventions()) == "calendar_days"
+        assert hour_clock_of(Fortnight(), Conventions()) is Conventions().hour_clock
+        assert Fortnight().sample_values() == {}
+
+    @pytest.mark.parametrize(
+        ("params", "unit"),
+        [({"p": True}, "hours"), ({"p": False}, "same_day"), ({}, "mixed")],
+        ids=["then", "otherwise", "unstated"],
+    )
+    def test_unit_of_a_branch(self, params: dict[str, Any], unit: str) -> None:
+        """A condition's limit counts as the branch the event takes; both when it is unstated."""
+        limit = When(condition=Condition(parameter="p"), then=Hours(1), otherwise=SameDay())
+        assert unit_of(limit, params, Conventions()) == unit
+
+    def test_hour_clock_of_a_part(self) -> None:
+        """The clock of the first limit in hours inside a combination is the obligation's."""
+        limit = AllOf(WorkingDays(1), Hours(4, clock=HourClock.OFFICE_HOURS))
+        assert hour_clock_of(limit, Conventions()) is HourClock.OFFICE_HOURS
 
 
 class TestRuleSets:

@@ -7,7 +7,9 @@
 
 Each property draws the counting options from `strategies.conventions` (every value of every
 option) and a case of the catalog (every rule with a due instant, with each kind of parameter
-it reads). Set ``HYPOTHESIS_PROFILE=long`` for a longer run.
+it reads). The hour limit's properties also run once under each `HourClock`, whatever else is
+drawn, since a clock drawn among 15 cases rarely meets an expiry on a rest day. Set
+``HYPOTHESIS_PROFILE=long`` for a longer run.
 """
 
 from __future__ import annotations
@@ -111,6 +113,9 @@ def _test_rules(limit: object) -> RuleSet:
         )
     )
 
+
+#: One rule set per hour count, so that engines are shared between examples.
+_RULES = {n: _test_rules(Hours(n)) for n in range(1, 121)}
 
 case = st.sampled_from(CASES)
 counts = st.integers(min_value=1, max_value=40)
@@ -242,6 +247,49 @@ class TestLongerLimit:
         ten = engine.due("decisions.time_limited", "2026-09-30T16:00", limit_days=10).due
         eleven = engine.due("decisions.time_limited", "2026-09-30T16:00", limit_days=11).due
         assert ten <= eleven
+
+
+#: Options, an hour count around the opinion's 48 hours (up to a working week), a trigger.
+HourCase = tuple[Conventions, int, dt.datetime]
+hour_cases = st.tuples(
+    conventions(), st.one_of(st.just(48), st.integers(min_value=1, max_value=120)), rule_instants
+)
+
+
+def _hour_engine(calendar: ChinaCalendar, clock: HourClock, conv: Conventions, n: int) -> Engine:
+    """An engine counting `n` hours under `clock`, with the other options of `conv`."""
+    return _engine(calendar, conv.model_copy(update={"hour_clock": clock}), _RULES[n])
+
+
+every_clock = pytest.mark.parametrize("clock", list(HourClock), ids=[c.value for c in HourClock])
+
+
+class TestEveryHourClock:
+    """An hour limit under each value of `HourClock`, with every other option drawn."""
+
+    @every_clock
+    @PROPERTY
+    @given(case=hour_cases, delta=later_by)
+    def test_never_earlier(
+        self, calendar: ChinaCalendar, clock: HourClock, case: HourCase, delta: dt.timedelta
+    ) -> None:
+        """A later trigger never gives an earlier due."""
+        conv, n, start = case
+        engine = _hour_engine(calendar, clock, conv, n)
+        first = engine.due("test.rule", start, explain=False)
+        assert first.due <= engine.due("test.rule", start + delta, explain=False).due
+
+    @every_clock
+    @PROPERTY
+    @given(case=hour_cases)
+    def test_never_on_a_rest_day(
+        self, calendar: ChinaCalendar, clock: HourClock, case: HourCase
+    ) -> None:
+        """The due date is a working day, unless the clock is strict calendar hours."""
+        conv, n, start = case
+        result = _hour_engine(calendar, clock, conv, n).due("test.rule", start, explain=False)
+        if clock is not HourClock.CALENDAR_STRICT:
+            assert calendar.is_workday(result.due_date), case
 
 
 class TestNotBeforeTheTrigger:

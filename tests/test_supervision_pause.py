@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from deadlines import Engine
 from deadlines._time import CHINA_TZ
-from deadlines.rules import ArrivalGrace, Conventions, HourClock
+from deadlines.rules import ArrivalGrace, Citation, Conventions, HourClock, Hours, Rule, RuleSet
+from deadlines.rules._clock import add_working_clock, working_clock_between
 from deadlines.supervision import (
     Completed,
     DocumentReceived,
@@ -22,10 +24,22 @@ from deadlines.supervision import (
     Supervisor,
     paused_due,
 )
-from deadlines.supervision._pause import add_working_clock, working_clock_between
 
 #: The calendar-hours clock that rolls a rest-day end (the default before 0.2).
 ROLLING = Supervisor(Engine(conventions=Conventions(hour_clock=HourClock.CALENDAR_ROLL)))
+
+
+@functools.cache
+def _paused_clock(hours: int) -> Engine:
+    """An engine with one rule, `hours` hours on the clock that stops on rest days."""
+    rule = Rule(
+        id="test.hours",
+        title_zh="小时",
+        title_en="hours",
+        citation=Citation(article=1, text="测试"),
+        limit=Hours(hours, clock=HourClock.PAUSED_ON_REST_DAYS),
+    )
+    return Engine(ROLLING.engine.calendar, RuleSet(rules=(rule,)), discover_plugins=False)
 
 
 def at(text: str) -> dt.datetime:
@@ -231,6 +245,32 @@ class TestHours:
         span = dt.timedelta(hours=hours)
         end = add_working_clock(cal, begin, span)
         assert working_clock_between(cal, begin, end) == span
+
+    @settings(max_examples=60, deadline=None)
+    @given(
+        start=st.datetimes(min_value=dt.datetime(2025, 1, 1), max_value=dt.datetime(2025, 11, 1)),
+        hours=st.integers(min_value=1, max_value=24 * 10),
+        paused=st.integers(min_value=1, max_value=24 * 10 * 60),
+    )
+    @example(start=dt.datetime(2025, 1, 1), hours=48, paused=1)  # due Friday 24:00
+    def test_paused_clock_is_working_clock_addition(self, start, hours, paused):
+        """The paused hour limit ends where working-clock addition does, and so does a pause.
+
+        N hours under the clock that stops on rest days are N hours of working-clock time after
+        the trigger; the working-clock time of a pause (some minutes at least: an empty pause
+        adds nothing, and moves nothing) added to that due is the due of a limit longer by
+        that time. The case that needs the "at least": a due at 24:00 of a Friday.
+        """
+        engine = _paused_clock(hours)
+        cal = engine.calendar
+        trigger = start.replace(tzinfo=CHINA_TZ)
+        limit = dt.timedelta(hours=hours)
+        result = engine.due("test.hours", trigger, explain=False)
+        assert result.due == add_working_clock(cal, trigger, limit)
+        extra = dt.timedelta(minutes=paused)
+        assert add_working_clock(cal, result.due, extra) == add_working_clock(
+            cal, trigger, limit + extra
+        )
 
 
 class TestOtherUnits:

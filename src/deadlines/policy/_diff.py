@@ -23,7 +23,8 @@ from deadlines.calendar import ChinaCalendar
 from deadlines.policy._cases import Actual, find_case_files, load_cases, outcome
 from deadlines.policy._files import to_data
 from deadlines.policy._toml import inline
-from deadlines.rules import Blackout, Condition, Limit, MeetingSetLimit, Quota, RuleSet
+from deadlines.rules import Blackout, Limit, Quota, RuleSet
+from deadlines.rules._durations import MEETING_SAMPLE_DAYS
 
 __all__ = [
     "DIFF_LIMIT_DAYS",
@@ -37,8 +38,8 @@ __all__ = [
 ]
 
 #: The limits a meeting sets (``limit_days``, calendar days) that range triggers try: a short
-#: one and a long one.
-DIFF_LIMIT_DAYS = (5, 15)
+#: one and a long one (`MeetingSetLimit.sample_values`).
+DIFF_LIMIT_DAYS = MEETING_SAMPLE_DAYS
 
 #: Statuses that mean "no rule applies": a rule added, removed or not yet in effect.
 _ABSENT = frozenset({"unknown_rule", "not_in_effect"})
@@ -345,37 +346,14 @@ def case_triggers(paths: Iterable[str], *, only: Iterable[str] = ()) -> list[Dif
     return triggers
 
 
-def _nodes(value: Any) -> Iterator[Any]:  # noqa: ANN401 - a limit, condition or part of one
-    """Every limit and condition inside a limit, itself included."""
-    yield value
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            item = getattr(value, name)
-            items = item if isinstance(item, tuple) else (item,)
-            for sub in items:
-                if isinstance(sub, (Limit, Condition)):
-                    yield from _nodes(sub)
-
-
 def _grid(limits: Iterable[Limit]) -> list[dict[str, Any]]:
     """The parameter combinations that reach every branch of the limits."""
     choices: dict[str, list[Any]] = {}
     for limit in limits:
-        for node in _nodes(limit):
-            if isinstance(node, Condition):
-                values = choices.setdefault(node.parameter, [])
-                other: Any
-                if isinstance(node.equals, bool):
-                    other = not node.equals
-                elif isinstance(node.equals, int):
-                    other = node.equals + 1
-                else:
-                    other = f"not {node.equals}"
-                for value in (node.equals, other):
-                    if value not in values:
-                        values.append(value)
-            elif isinstance(node, MeetingSetLimit):
-                choices.setdefault("limit_days", list(DIFF_LIMIT_DAYS))
+        for node in limit.walk():
+            for parameter, samples in node.sample_values().items():
+                values = choices.setdefault(parameter, [])
+                values.extend(value for value in samples if value not in values)
     names = sorted(choices)
     combos = itertools.product(*(choices[n] for n in names))
     return [dict(zip(names, combo, strict=True)) for combo in combos]

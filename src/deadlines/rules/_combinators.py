@@ -16,6 +16,7 @@ from deadlines._errors import InvalidValueError, MissingParameterError, shown
 from deadlines._result import Part
 from deadlines._time import parse_instant, to_china
 from deadlines.rules._constraints import Blackout, Quota, Recurrence
+from deadlines.rules._conventions import Conventions, HourClock
 from deadlines.rules._durations import (
     CalendarDays,
     Hours,
@@ -23,6 +24,7 @@ from deadlines.rules._durations import (
     MeetingSetLimit,
     OnArrival,
     SameDay,
+    Unit,
     WorkingDays,
 )
 from deadlines.rules._trace import instant_label, step
@@ -67,6 +69,8 @@ class _Combination(Limit):
 
     _positional: ClassVar[tuple[str, ...]] = ("limits",)
     limits: tuple[AnyLimit, ...] = Field(min_length=1)
+    _joiner: ClassVar[tuple[str, str]] = ("", "")  # what a description says first: zh, en
+    _distinct_parts: ClassVar[bool] = True  # parts that read the same are said once
 
     # Each subclass repeats this signature: type checkers otherwise synthesise a keyword-only
     # __init__ from the fields and reject AllOf(a, b).
@@ -84,6 +88,25 @@ class _Combination(Limit):
 
     def parameters(self) -> frozenset[str]:
         return frozenset().union(*(limit.parameters() for limit in self.limits))
+
+    def children(self) -> tuple[Limit, ...]:
+        return self.limits
+
+    def describe(self, lang: str = "en") -> str:
+        parts = [limit.describe(lang) for limit in self.limits]
+        if self._distinct_parts:
+            parts = list(dict.fromkeys(parts))
+        if len(parts) == 1:
+            return parts[0]
+        zh, en = self._joiner
+        return zh + "，".join(parts) if lang == "zh" else en + ", ".join(parts)
+
+    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
+        return frozenset().union(*(limit.units(params, conventions) for limit in self.limits))
+
+    def hour_clock(self, conventions: Conventions) -> HourClock | None:
+        clocks = (limit.hour_clock(conventions) for limit in self.limits)
+        return next((clock for clock in clocks if clock is not None), None)
 
     def _evaluate_all(self, start: dt.datetime, ctx: Context) -> list[Outcome]:
         return [limit.evaluate(start, ctx) for limit in self.limits]
@@ -126,6 +149,7 @@ class AllOf(_Combination):
     """Every part must be met; the whole is due when the last part is."""
 
     kind: Literal["all_of"] = "all_of"
+    _joiner = ("全部：", "all of: ")
 
     def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
         super().__init__(*limits, **data)
@@ -142,6 +166,7 @@ class EarliestOf(_Combination):
     """Due when the first of its parts is ("…or …, whichever is sooner")."""
 
     kind: Literal["earliest_of"] = "earliest_of"
+    _joiner = ("取早：", "earliest of: ")
 
     def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
         super().__init__(*limits, **data)
@@ -156,6 +181,7 @@ class LatestOf(_Combination):
     """Due when the last of its parts is ("…or …, whichever is later")."""
 
     kind: Literal["latest_of"] = "latest_of"
+    _joiner = ("取晚：", "latest of: ")
 
     def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
         super().__init__(*limits, **data)
@@ -178,6 +204,8 @@ class Sequence(_Combination):
 
     kind: Literal["sequence"] = "sequence"
     within: AnyLimit | None = None
+    _joiner = ("依次：", "in order: ")
+    _distinct_parts = False  # a sequence of equal steps is longer than one step
 
     def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
         super().__init__(*limits, **data)
@@ -185,6 +213,13 @@ class Sequence(_Combination):
     def parameters(self) -> frozenset[str]:
         own = super().parameters() | {"done"}
         return own if self.within is None else own | self.within.parameters()
+
+    def children(self) -> tuple[Limit, ...]:
+        return self.limits if self.within is None else (*self.limits, self.within)
+
+    def describe(self, lang: str = "en") -> str:
+        # Steps that share one period take as long as that period.
+        return super().describe(lang) if self.within is None else self.within.describe(lang)
 
     def _done(self, given: object, start: dt.datetime) -> dict[str, dt.datetime]:
         """The ``done`` parameter checked: labels of this sequence → instants after `start`."""
@@ -295,6 +330,36 @@ class When(Limit):
     def parameters(self) -> frozenset[str]:
         return self.then.parameters() | self.otherwise.parameters() | {self.condition.parameter}
 
+    def children(self) -> tuple[Limit, ...]:
+        return (self.then, self.otherwise)
+
+    def describe(self, lang: str = "en") -> str:
+        then, otherwise = self.then.describe(lang), self.otherwise.describe(lang)
+        if then == otherwise:
+            return then
+        p = self.condition.parameter
+        if lang == "zh":
+            return f"{p}时{then}，否则{otherwise}"
+        return f"{then} if {p}, else {otherwise}"
+
+    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
+        try:
+            holds = self.condition.holds(dict(params), "")
+        except (LookupError, ValueError):
+            return self.then.units(params, conventions) | self.otherwise.units(params, conventions)
+        return (self.then if holds else self.otherwise).units(params, conventions)
+
+    def hour_clock(self, conventions: Conventions) -> HourClock | None:
+        # The second branch first, as supervision always read it (an open question).
+        return self.otherwise.hour_clock(conventions) or self.then.hour_clock(conventions)
+
+    def sample_values(self) -> dict[str, tuple[Any, ...]]:
+        equals = self.condition.equals
+        other: Any = f"not {equals}"
+        if isinstance(equals, bool | int):
+            other = not equals if isinstance(equals, bool) else equals + 1
+        return {self.condition.parameter: (equals, other)}
+
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         p = self.condition.parameter
         if p not in ctx.params:
@@ -358,6 +423,22 @@ class Tiered(Limit):
 
     def parameters(self) -> frozenset[str]:
         return self.committed.parameters() | self.statutory.parameters()
+
+    def children(self) -> tuple[Limit, ...]:
+        return (self.committed, self.statutory)
+
+    def describe(self, lang: str = "en") -> str:
+        committed, statutory = self.committed.describe(lang), self.statutory.describe(lang)
+        if lang == "zh":
+            return f"承诺{committed}（法定{statutory}）"
+        return f"{committed} (by law {statutory})"
+
+    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
+        return self.committed.units(params, conventions)
+
+    def hour_clock(self, conventions: Conventions) -> HourClock | None:
+        # The statutory limit first, as supervision always read it (an open question).
+        return self.statutory.hour_clock(conventions) or self.committed.hour_clock(conventions)
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         inner = self.committed.evaluate(start, ctx)

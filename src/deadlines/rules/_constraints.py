@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, StrictInt, field_validator
 
 from deadlines._errors import NotADeadlineError
-from deadlines.rules._durations import Count, Limit, end_of
+from deadlines.rules._conventions import Conventions
+from deadlines.rules._durations import Count, Limit, Unit, end_of
 from deadlines.rules._trace import day_label, instant_label, skip, step
-from deadlines.rules._values import Context, Outcome
+from deadlines.rules._values import Calendar, Context, Outcome
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 #: What a blackout or a quota is, and what to ask of it instead of a due date.
 BLACKOUT_HINT = ("blackout", "ask Engine.violates(rule_id, date) whether a date falls in it")
@@ -54,6 +58,11 @@ class Blackout(Limit):
         """Whether a meeting of this kind falls under the blackout at all."""
         return meeting_kind not in self.exempt_kinds
 
+    def describe(self, lang: str = "en") -> str:
+        if lang == "zh":
+            return f"禁止：{', '.join(f'{m}月' for m in self.months)}"
+        return f"blackout: {', '.join(_MONTHS_EN[m - 1] for m in self.months)}"
+
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         raise NotADeadlineError(ctx.rule_id, *BLACKOUT_HINT)
 
@@ -74,6 +83,9 @@ class Quota(Limit):
         if days is not None:
             data["days"] = days
         super().__init__(**data)
+
+    def describe(self, lang: str = "en") -> str:
+        return f"每年不少于{self.days}天" if lang == "zh" else f"at least {self.days} days a year"
 
     def expected_by(self, day: dt.date) -> float:
         """The pro-rata number of days expected by the end of `day`.
@@ -116,6 +128,12 @@ class Recurrence(Limit):
     """Due by this day of the next period instead of within the period; ``None`` by default
     (art. 13: "每季度调度一次、通报一次", once in each quarter)."""
 
+    def describe(self, lang: str = "en") -> str:
+        return f"每{self.months}个月一次" if lang == "zh" else f"once every {self.months} months"
+
+    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
+        return frozenset({"period"})
+
     def period_ends(self, first: dt.date, last: dt.date) -> list[dt.date]:
         """The nominal last day of each period that ends from `first` through `last`."""
         # Imported here: due() never needs it, and a one-shot command should not pay for it.
@@ -141,13 +159,13 @@ class Recurrence(Limit):
         end = dt.date(day.year + (end_month > 12), (end_month - 1) % 12 + 1, 1)
         return first, end - dt.timedelta(days=1)
 
-    def due_day(self, calendar: Any, nominal: dt.date) -> dt.date:  # noqa: ANN401
+    def due_day(self, calendar: Calendar, nominal: dt.date) -> dt.date:
         """The day the period's work is due, after `end_roll`."""
         if calendar.is_workday(nominal) or self.end_roll == "none":
             return nominal
         if self.end_roll == "previous_workday":
-            return calendar.add_workdays(nominal, -1)  # type: ignore[no-any-return]
-        return calendar.add_workdays(nominal, 0)  # type: ignore[no-any-return]
+            return calendar.add_workdays(nominal, -1)
+        return calendar.add_workdays(nominal, 0)
 
     def _next_period_due(self, start: dt.datetime, ctx: Context) -> Outcome:
         cal = ctx.calendar

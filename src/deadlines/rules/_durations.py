@@ -8,12 +8,14 @@ days does not, and an hour is not a fraction of a working day.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, StrictInt
 
 from deadlines._errors import InvalidValueError, MissingParameterError, shown
 from deadlines._time import CHINA_TZ, parse_instant, to_china
+from deadlines.rules._clock import add_working_clock
 from deadlines.rules._conventions import (
     ArrivalGrace,
     Conventions,
@@ -109,6 +111,29 @@ def _pick(value: Any, default: Any) -> Any:  # noqa: ANN401 - an option of any e
     return default if value is None else value
 
 
+Unit = Literal[
+    "working_days",
+    "calendar_days",
+    "hours",
+    "same_day",
+    "on_arrival",
+    "deadline",
+    "period",
+    "mixed",
+]
+"""How a limit counts, which decides how a pause moves its due:
+
+- ``working_days``, ``same_day``: each working day the clock stood still is added;
+- ``calendar_days``: each calendar day;
+- ``hours``: the paused time as the hour clock measures it;
+- ``on_arrival``, ``deadline``, ``period``, ``mixed``: a fixed instant, which no pause moves.
+"""
+
+#: The limits a meeting sets (``limit_days``, calendar days) that policy diffs try: a short
+#: one and a long one.
+MEETING_SAMPLE_DAYS = (5, 15)
+
+
 class Limit(Value):
     """A time limit: given a trigger, when it ends. Subclasses implement `evaluate`."""
 
@@ -126,6 +151,36 @@ class Limit(Value):
         """Compute the outcome for a trigger at `start` (aware, China time)."""
         raise NotImplementedError(f"{type(self).__name__} does not compute a due instant")
 
+    def children(self) -> tuple[Limit, ...]:
+        """The limits inside this one, in the order of its fields; none for a simple limit."""
+        return ()
+
+    def walk(self) -> Iterator[Limit]:
+        """This limit and every limit inside it, depth first, in the order of their fields."""
+        yield self
+        for child in self.children():
+            yield from child.walk()
+
+    def describe(self, lang: str = "en") -> str:
+        """This limit in a few words, in ``zh`` or ``en`` (see `describe_limit`)."""
+        return repr(self)
+
+    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
+        """How this limit counts for an event with `params` (see `Unit`): one unit, or several
+        when its parts count differently."""
+        return frozenset({"mixed"})
+
+    def hour_clock(self, conventions: Conventions) -> HourClock | None:
+        """The clock this limit counts hours on (its first part in hours, for a combination);
+        ``None`` when it counts no hours."""
+        return None
+
+    def sample_values(self) -> dict[str, tuple[Any, ...]]:
+        """Values of event parameters that take this limit (not its parts) down each of its
+        ways of counting: a condition's value and another, a meeting's limit in days. Policy
+        diffs try each."""
+        return {}
+
 
 class WorkingDays(Limit):
     """A period of `n` working days.
@@ -141,6 +196,12 @@ class WorkingDays(Limit):
     start_day: StartDay | None = None
     rest_day_trigger: RestDayTrigger | None = None
     cutoff: Cutoff | None = None
+
+    def describe(self, lang: str = "en") -> str:
+        return f"{self.n}个工作日" if lang == "zh" else f"{self.n} working days"
+
+    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
+        return frozenset({"working_days"})
 
     # WorkingDays(3): the count is positional. Each class with a count repeats this __init__,
     # because type checkers synthesise a keyword-only one for every class that adds a field.
@@ -216,6 +277,12 @@ class CalendarDays(Limit):
     last_day_roll: LastDayRoll | None = None
     cutoff: Cutoff | None = None
 
+    def describe(self, lang: str = "en") -> str:
+        return f"{self.n}个自然日" if lang == "zh" else f"{self.n} calendar days"
+
+    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
+        return frozenset({"calendar_days"})
+
     def __init__(self, n: int | None = None, /, **data: Any) -> None:  # noqa: ANN401
         if n is not None:
             data["n"] = n
@@ -286,6 +353,15 @@ class Hours(Limit):
     cutoff: Cutoff | None = None
     rest_day_trigger: RestDayTrigger | None = None
 
+    def describe(self, lang: str = "en") -> str:
+        return f"{self.n}小时" if lang == "zh" else f"{self.n} hours"
+
+    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
+        return frozenset({"hours"})
+
+    def hour_clock(self, conventions: Conventions) -> HourClock:
+        return conventions.hour_clock if self.clock is None else self.clock
+
     def __init__(self, n: int | None = None, /, **data: Any) -> None:  # noqa: ANN401
         if n is not None:
             data["n"] = n
@@ -307,7 +383,7 @@ class Hours(Limit):
             due = cal.add_office_time(begin, span)
             zh, en = "只计办公时间", "only office hours of working days count"
         elif clock in (HourClock.PAUSED_ON_REST_DAYS, HourClock.WORKDAYS_FROM_OPENING):
-            due = _paused(cal, begin, span)
+            due = add_working_clock(cal, begin, span)
             zh, en = (
                 "非工作日不计入（节假日顺延）",
                 "non-working days do not count (节假日顺延)",
@@ -390,19 +466,6 @@ class Hours(Limit):
         return outcome
 
 
-def _paused(cal: Any, start: dt.datetime, span: dt.timedelta) -> dt.datetime:  # noqa: ANN401
-    """`span` of clock time that runs only on working days (24 hours each)."""
-    at, left = start, span
-    if not cal.is_workday(at.date()):
-        at = dt.datetime.combine(cal.add_workdays(at.date(), 0), dt.time(), CHINA_TZ)
-    while True:
-        midnight = dt.datetime.combine(at.date() + _ONE_DAY, dt.time(), CHINA_TZ)
-        if at + left <= midnight:
-            return at + left
-        left -= midnight - at
-        at = dt.datetime.combine(cal.add_workdays(at.date(), 1), dt.time(), CHINA_TZ)
-
-
 class SameDay(Limit):
     """The same working day: 文不过夜, 事不隔日 (art. 11), read as `SameDayReading` says.
 
@@ -418,6 +481,12 @@ class SameDay(Limit):
     kind: Literal["same_day"] = "same_day"
     cutoff: Cutoff | None = None
     reading: SameDayReading | None = None
+
+    def describe(self, lang: str = "en") -> str:
+        return "当日办结" if lang == "zh" else "same working day"
+
+    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
+        return frozenset({"same_day"})
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         cal = ctx.calendar
@@ -488,6 +557,15 @@ class OnArrival(Limit):
 
     kind: Literal["on_arrival"] = "on_arrival"
     grace: ArrivalGrace | None = None
+
+    def describe(self, lang: str = "en") -> str:
+        return "随到随办" if lang == "zh" else "on arrival"
+
+    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
+        if params.get("stated_limit") is not None:
+            return frozenset({"deadline"})
+        grace = _pick(self.grace, conventions.arrival_grace)
+        return frozenset({"same_day" if grace is ArrivalGrace.SAME_WORKING_DAY else "on_arrival"})
 
     def parameters(self) -> frozenset[str]:
         return frozenset({"stated_limit"})
@@ -573,6 +651,17 @@ class MeetingSetLimit(Limit):
     """
 
     kind: Literal["meeting_set"] = "meeting_set"
+
+    def describe(self, lang: str = "en") -> str:
+        return "会议确定" if lang == "zh" else "set by the meeting"
+
+    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
+        if params.get("limit_working_days") is not None:
+            return frozenset({"working_days"})
+        return frozenset({"calendar_days" if params.get("limit_days") is not None else "deadline"})
+
+    def sample_values(self) -> dict[str, tuple[Any, ...]]:
+        return {"limit_days": MEETING_SAMPLE_DAYS}
 
     def parameters(self) -> frozenset[str]:
         return frozenset(MEETING_LIMITS)
@@ -669,11 +758,13 @@ DURATIONS: tuple[type[Limit], ...] = (
 __all__ = [
     "DURATIONS",
     "MEETING_LIMITS",
+    "MEETING_SAMPLE_DAYS",
     "CalendarDays",
     "Hours",
     "Limit",
     "MeetingSetLimit",
     "OnArrival",
     "SameDay",
+    "Unit",
     "WorkingDays",
 ]

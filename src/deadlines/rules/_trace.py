@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from deadlines._result import StepAction, TraceStep
+
+if TYPE_CHECKING:
+    from deadlines.calendar._days import Day
+    from deadlines.rules._values import Calendar
 
 #: Monday to Sunday in Chinese (周一 … 周日): the one table of weekday names.
 WEEKDAYS_ZH = "一二三四五六日"
@@ -36,14 +40,14 @@ def instant_label(at: dt.datetime) -> str:
     return at.strftime("%Y-%m-%d %H:%M")
 
 
-def _origin(day: Any) -> str:  # noqa: ANN401 - a calendar Day
+def _origin(day: Day) -> str:
     from deadlines.calendar._days import BUILT_IN
 
     return "" if day.origin == BUILT_IN else str(day.origin)
 
 
 def count_days(
-    calendar: Any,  # noqa: ANN401 - a ChinaCalendar
+    calendar: Calendar,
     after: dt.date,
     through: dt.date,
     *,
@@ -71,7 +75,7 @@ def count_days(
     return steps
 
 
-def skip(day: Any) -> TraceStep:  # noqa: ANN401 - a calendar Day
+def skip(day: Day) -> TraceStep:
     """A non-working day passed over, with its kind and name."""
     return step(
         "skip",

@@ -3,12 +3,50 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Protocol
 
 from deadlines._value import Citation, Value
 from deadlines.rules._conventions import Conventions
 
-__all__ = ["Citation", "Context", "Outcome", "Value"]
+if TYPE_CHECKING:
+    from deadlines.calendar._days import Day
+    from deadlines.calendar._office_hours import OfficeHours
+
+__all__ = ["Calendar", "Citation", "Context", "Outcome", "Value"]
+
+
+class Calendar(Protocol):
+    """The calendar questions rules ask: exactly the methods of `ChinaCalendar` they call.
+
+    Rules depend on this, not on the calendar's class, so a limit is counted against any
+    calendar that answers them (the engine passes its `ChinaCalendar`).
+    """
+
+    @property
+    def office_hours(self) -> OfficeHours:
+        """The office hours: the sessions of each day and its close."""
+
+    def is_workday(self, day: dt.date) -> bool:
+        """Whether `day` is worked."""
+
+    def add_workdays(self, day: dt.date, n: int) -> dt.date:
+        """The `n`-th working day after `day` (the day itself, or the next, for ``n == 0``)."""
+
+    def any_provisional(self, first: dt.date, last: dt.date) -> bool:
+        """Whether a day from `first` through `last` is not settled by a notice yet."""
+
+    def days(self, first: dt.date, last: dt.date) -> Iterator[Day]:
+        """Each day from `first` through `last`."""
+
+    def rest_days(self, after: dt.date, through: dt.date) -> list[Day]:
+        """The non-working days in (`after`, `through`]."""
+
+    def close_of_business(self, day: dt.date) -> dt.datetime:
+        """The close of business on `day`."""
+
+    def add_office_time(self, start: dt.datetime, duration: dt.timedelta) -> dt.datetime:
+        """The instant `duration` of office time after `start`."""
 
 
 class Context:
@@ -21,7 +59,7 @@ class Context:
 
     def __init__(
         self,
-        calendar: Any,  # noqa: ANN401 - ChinaCalendar; typed loosely to keep rules free of it
+        calendar: Calendar,
         conventions: Conventions,
         *,
         explain: bool,

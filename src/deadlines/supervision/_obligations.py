@@ -12,29 +12,13 @@ or a resume names the obligation by this id.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from deadlines._errors import DeadlinesError
 from deadlines._result import Lang, Part, TraceStep
 from deadlines._value import Citation, Value
-from deadlines.rules import (
-    AllOf,
-    ArrivalGrace,
-    CalendarDays,
-    EarliestOf,
-    HourClock,
-    Hours,
-    LatestOf,
-    Limit,
-    MeetingSetLimit,
-    OnArrival,
-    Recurrence,
-    SameDay,
-    Sequence,
-    Tiered,
-    When,
-    WorkingDays,
-)
+from deadlines.rules import HourClock, Limit
+from deadlines.rules._durations import Unit as Unit  # re-exported: supervision names it
 from deadlines.supervision._events import (
     MINUTED_KINDS,
     DocumentReceived,
@@ -47,24 +31,6 @@ from deadlines.supervision._events import (
 if TYPE_CHECKING:
     from deadlines._engine import Engine
     from deadlines.rules import Conventions
-
-Unit = Literal[
-    "working_days",
-    "calendar_days",
-    "hours",
-    "same_day",
-    "on_arrival",
-    "deadline",
-    "period",
-    "mixed",
-]
-"""How an obligation's limit is counted, which decides how a pause moves it:
-
-- ``working_days``, ``same_day``: each working day the clock stood still is added;
-- ``calendar_days``: each calendar day;
-- ``hours``: the paused time as the hour clock measures it;
-- ``on_arrival``, ``deadline``, ``period``, ``mixed``: a fixed instant, which no pause moves.
-"""
 
 PAUSABLE: frozenset[str] = frozenset({"working_days", "calendar_days", "hours", "same_day"})
 """The units whose clock a pause can stop."""
@@ -128,60 +94,14 @@ def unit_of(limit: Limit, params: dict[str, Any], conventions: Conventions) -> U
     >>> unit_of(MeetingSetLimit(), {"limit_working_days": 5}, Conventions())  # "5个工作日内"
     'working_days'
     """
-    units = _units(limit, params, conventions)
-    return units.pop() if len(units) == 1 else "mixed"
-
-
-def _units(limit: Limit, params: dict[str, Any], conv: Conventions) -> set[Unit]:
-    simple: dict[type[Limit], Unit] = {
-        WorkingDays: "working_days",
-        CalendarDays: "calendar_days",
-        Hours: "hours",
-        SameDay: "same_day",
-        Recurrence: "period",
-    }
-    unit = simple.get(type(limit))
-    if unit is not None:
-        return {unit}
-    if isinstance(limit, OnArrival):
-        if params.get("stated_limit") is not None:
-            return {"deadline"}
-        grace = limit.grace if limit.grace is not None else conv.arrival_grace
-        return {"same_day" if grace is ArrivalGrace.SAME_WORKING_DAY else "on_arrival"}
-    if isinstance(limit, MeetingSetLimit):
-        if params.get("limit_working_days") is not None:
-            return {"working_days"}
-        return {"calendar_days" if params.get("limit_days") is not None else "deadline"}
-    if isinstance(limit, When):
-        try:
-            branch = limit.then if limit.condition.holds(params, "") else limit.otherwise
-        except (LookupError, ValueError):
-            return _units(limit.then, params, conv) | _units(limit.otherwise, params, conv)
-        return _units(branch, params, conv)
-    if isinstance(limit, Tiered):
-        return _units(limit.committed, params, conv)
-    if isinstance(limit, (AllOf, EarliestOf, LatestOf, Sequence)):
-        found: set[Unit] = set()
-        for inner in limit.limits:
-            found |= _units(inner, params, conv)
-        return found
-    return {"mixed"}
+    units = limit.units(params, conventions)
+    return next(iter(units)) if len(units) == 1 else "mixed"
 
 
 def hour_clock_of(limit: Limit, conventions: Conventions) -> HourClock:
-    """The clock of the first `Hours` inside `limit` (the conventions' when it pins none)."""
-    stack: list[Any] = [limit]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, Hours):
-            return item.clock if item.clock is not None else conventions.hour_clock
-        for name in ("limits",):
-            stack.extend(reversed(getattr(item, name, ())))
-        for name in ("then", "otherwise", "committed", "statutory"):
-            inner = getattr(item, name, None)
-            if inner is not None:
-                stack.append(inner)
-    return conventions.hour_clock
+    """The clock of the first limit in hours inside `limit` (the conventions' when it has none)."""
+    clock = limit.hour_clock(conventions)
+    return conventions.hour_clock if clock is None else clock
 
 
 def oblige(

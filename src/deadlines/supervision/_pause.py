@@ -29,6 +29,7 @@ from deadlines._result import TraceStep
 from deadlines._time import CHINA_TZ
 from deadlines._value import Value
 from deadlines.rules import HourClock
+from deadlines.rules._clock import add_working_clock, working_clock_between
 from deadlines.rules._trace import day_label, instant_label, step
 from deadlines.supervision._obligations import Obligation, hour_clock_of
 
@@ -86,37 +87,6 @@ def shift_workdays(
 
 #: Hour clocks that run 24 hours a day on working days only: a pause adds that time back.
 _WORKING_CLOCKS = frozenset({HourClock.PAUSED_ON_REST_DAYS, HourClock.WORKDAYS_FROM_OPENING})
-
-
-def working_clock_between(
-    calendar: ChinaCalendar, start: dt.datetime, end: dt.datetime
-) -> dt.timedelta:
-    """Time between two instants that falls on working days (24 hours each)."""
-    total = dt.timedelta()
-    day = start.date()
-    while day <= end.date():
-        if calendar.is_workday(day):
-            lo = max(start, dt.datetime.combine(day, dt.time(), CHINA_TZ))
-            hi = min(end, dt.datetime.combine(day + _ONE_DAY, dt.time(), CHINA_TZ))
-            if hi > lo:
-                total += hi - lo
-        day += _ONE_DAY
-    return total
-
-
-def add_working_clock(
-    calendar: ChinaCalendar, start: dt.datetime, span: dt.timedelta
-) -> dt.datetime:
-    """The instant `span` of working-day time after `start` (the clock stops on rest days)."""
-    at, left = start, span
-    while True:
-        if not calendar.is_workday(at.date()):
-            at = dt.datetime.combine(calendar.add_workdays(at.date(), 0), dt.time(), CHINA_TZ)
-        midnight = dt.datetime.combine(at.date() + _ONE_DAY, dt.time(), CHINA_TZ)
-        if at + left <= midnight:
-            return at + left
-        left -= midnight - at
-        at = midnight
 
 
 def paused_due(
