@@ -9,18 +9,56 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+#: How many characters of a value an error message echoes; a longer value is cut (`cut`).
+ECHO_LIMIT = 200
+
+
+def cut(text: str, limit: int = ECHO_LIMIT) -> str:
+    """`text` as an error message echoes it: whole up to `limit` characters, else cut.
+
+    A cut value ends with how long it was, so a 5 MB value gives a short error line that
+    still says what came in.
+
+    >>> cut("2026-09-30T17:00")
+    '2026-09-30T17:00'
+    >>> cut("9" * 1000, 10)
+    '9999999999… (1000 characters in all)'
+    """
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text)} characters in all)"
+
 
 def shown(value: object) -> str:
-    """A value as a message shows it: dates and instants in ISO 8601, anything else as repr."""
+    """A value as a message shows it: dates and instants in ISO 8601, anything else as repr.
+
+    Cut to `ECHO_LIMIT` characters (see `cut`).
+    """
     if isinstance(value, dt.datetime):
         return value.isoformat(timespec="minutes" if not value.second else "seconds")
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
+    return cut(_repr(value))
+
+
+def _repr(value: object) -> str:
+    # repr of a huge int is refused past 4300 digits (and slow before): say how big it is.
+    if type(value) is int and value.bit_length() > 2000:
+        return f"an integer of about {int(value.bit_length() * 0.30103)} digits"
     return repr(value)
 
 
 class DeadlinesError(Exception):
-    """Base class of every error raised by `deadlines`."""
+    """Base class of every error raised by `deadlines`.
+
+    Attributes:
+        input_field: which input of the call the error is about, as its caller named it, or
+            ``None`` when it is about no single input. `Engine.due` sets it on what it raises:
+            ``rule``, ``at`` or the name of a parameter, so that each face (command line,
+            batch, supervision) maps that one name to its own option, column or field.
+    """
+
+    input_field: str | None = None
 
 
 class InvalidArgumentError(DeadlinesError, TypeError):
@@ -36,7 +74,7 @@ class InvalidArgumentError(DeadlinesError, TypeError):
         self.value = value
         self.expected = expected
         super().__init__(
-            f"{argument} must be {expected}; got {type(value).__name__} {value!r}"
+            f"{cut(argument)} must be {expected}; got {type(value).__name__} {cut(_repr(value))}"
         )
 
 
@@ -52,7 +90,7 @@ class InvalidValueError(DeadlinesError, ValueError):
         self.argument = argument
         self.value = value
         self.expected = expected
-        super().__init__(f"{argument} must be {expected}; got {shown(value)}")
+        super().__init__(f"{cut(argument)} must be {expected}; got {shown(value)}")
 
 
 class OutOfRangeError(InvalidValueError):
@@ -119,7 +157,7 @@ class UnknownRuleError(DeadlinesError, KeyError):
         super().__init__(rule_id)
 
     def __str__(self) -> str:
-        return f"unknown rule {self.rule_id!r}; known rules: {', '.join(self.known)}"
+        return f"unknown rule {shown(self.rule_id)}; known rules: {', '.join(self.known)}"
 
 
 class MissingParameterError(DeadlinesError, LookupError):
@@ -215,4 +253,4 @@ class PointlessOverrideWarning(DeadlinesWarning):
 
 def describe(value: Any) -> str:  # noqa: ANN401 - any value can be described
     """A short description of a value for error messages."""
-    return f"{type(value).__name__} {value!r}"
+    return f"{type(value).__name__} {shown(value)}"
