@@ -6,6 +6,7 @@ import csv
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from deadlines._errors import cut
 from deadlines.io._records import (
     RESERVED,
     LineError,
@@ -57,13 +58,13 @@ def read_csv(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
         problem = (
             f"does not name the column(s) {', '.join(missing)}"
             if missing
-            else f"names {', '.join(duplicates)} twice"
+            else f"names {cut(', '.join(duplicates))} twice"
             if duplicates
             else "has an empty column name"
         )
         yield LineError(
             reader.line_num,
-            missing[0] if missing else None,
+            missing[0] if missing else cut(duplicates[0]) if duplicates else None,
             f"the header row {problem}; it must name rule and at once each, with id and "
             f"parameters as other columns, e.g. {_HEADER_EXAMPLE}",
         )
@@ -91,7 +92,7 @@ def read_csv(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
                 first,
                 None,
                 f"has {len(cells)} cells but the header names {width} columns "
-                f"({','.join(header)}); quote a cell that contains a comma",
+                f"({cut(','.join(header))}); quote a cell that contains a comma",
             )
             continue
         record: dict[str, Any] = dict(zip(header, cells, strict=False))  # short rows: absent

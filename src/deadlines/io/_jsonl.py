@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from deadlines._errors import cut
+from deadlines.io._messages import shown
 from deadlines.io._records import (
     EXAMPLE_LINE,
     LineError,
@@ -15,7 +17,77 @@ from deadlines.io._records import (
     undecodable,
 )
 
-_loads = json.JSONDecoder().decode
+
+class _RefusedError(ValueError):
+    """A JSON text that parses, but that RFC 8259 or batch mode refuses; names its key."""
+
+    def __init__(self, key: str | None, problem: str) -> None:
+        self.key = key
+        self.problem = problem
+        super().__init__(problem)
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # Python's json keeps the last of a repeated key without a word; refuse it instead.
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RefusedError(key, f"the key {shown(key)} is given twice; give each key once")
+            seen.add(key)
+    return record
+
+
+def _constant(name: str) -> Any:  # noqa: ANN401 - never returns
+    raise _RefusedError(
+        None, f"not valid JSON: {name} is not a number (RFC 8259 has no NaN or Infinity)"
+    )
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if value in (_INF, -_INF):  # 1e999: strict JSON readers cannot read it back
+        raise _RefusedError(
+            None, f"{cut(text)} is too large a number (JSON numbers reach about 1e308)"
+        )
+    return value
+
+
+class _Bad:
+    """Where a NaN or an infinite number was, when the line is read again to find its key."""
+
+
+def _non_finite_key(text: str) -> str | None:
+    """The top-level key whose value holds the NaN or infinite number of `text`, if any."""
+    bad = _Bad()
+
+    def number(value: str) -> object:
+        parsed = float(value)
+        return bad if parsed in (_INF, -_INF) else parsed
+
+    record = json.loads(text, parse_constant=lambda _: bad, parse_float=number)
+    if type(record) is dict:
+        for key, value in record.items():
+            if _holds(value, bad):
+                return str(key)
+    return None
+
+
+def _holds(value: object, bad: _Bad) -> bool:
+    if value is bad:
+        return True
+    if isinstance(value, dict):
+        return any(_holds(item, bad) for item in value.values())
+    if isinstance(value, list):
+        return any(_holds(item, bad) for item in value)
+    return False
+
+
+_INF = float("inf")
+_loads = json.JSONDecoder(
+    object_pairs_hook=_object, parse_constant=_constant, parse_float=_float
+).decode
 
 
 def read_jsonl(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
@@ -45,6 +117,10 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
                 continue
         try:
             record = _loads(text)
+        except _RefusedError as error:
+            key = error.key if error.key is not None else _non_finite_key(text)
+            yield LineError(number, key and cut(key), error.problem)
+            continue
         except ValueError as error:
             message = getattr(error, "msg", str(error))
             column = getattr(error, "colno", None)
@@ -68,5 +144,8 @@ def _json_kind(value: object) -> str:
 
 
 def dumps(value: Any) -> str:  # noqa: ANN401 - any JSON-able value
-    """One JSON line (without its newline), non-ASCII characters kept as they are."""
-    return json.dumps(value, ensure_ascii=False)
+    """One JSON line (without its newline), non-ASCII characters kept as they are.
+
+    Strict JSON (RFC 8259): NaN and Infinity are refused, never written.
+    """
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
