@@ -7,6 +7,7 @@ Each keeps the offending value as an attribute and says what valid input looks l
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 #: How many characters of a value an error message echoes; a longer value is cut (`cut`).
@@ -27,6 +28,24 @@ def cut(text: str, limit: int = ECHO_LIMIT) -> str:
     if len(text) <= limit:
         return text
     return f"{text[:limit]}… ({len(text)} characters in all)"
+
+
+def bounded(message: str, limit: int = ECHO_LIMIT) -> str:
+    """`message` with every long value in it cut (see `cut`): quoted, or a run without spaces.
+
+    For messages built from values not cut where they were put in (a path, a value argparse
+    quotes), so that no error line grows with its input.
+
+    >>> bounded(f"cannot read '{'x' * 300}'", 10)
+    "cannot read 'xxxxxxxxx… (302 characters in all)"
+    """
+    if len(message) <= limit:
+        return message
+    return _VALUE.sub(lambda m: cut(m.group(), limit), message)
+
+
+# A quoted value (as repr quotes it), or else a run without spaces: what `bounded` cuts.
+_VALUE = re.compile(r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\S+""")
 
 
 def shown(value: object) -> str:

@@ -26,7 +26,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from deadlines._errors import (
     DeadlinesError,
@@ -38,6 +38,7 @@ from deadlines._errors import (
     PluginConflictError,
     PluginError,
     UnknownRuleError,
+    bounded,
     cut,
 )
 
@@ -79,9 +80,21 @@ class UsageError(DeadlinesError, ValueError):
     """
 
     def __init__(self, argument: str, problem: str) -> None:
-        self.argument = argument
-        self.problem = problem
-        super().__init__(f"argument {argument}: {problem}")
+        self.argument = bounded(argument)
+        self.problem = bounded(problem)
+        super().__init__(f"argument {self.argument}: {self.problem}")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, whose own usage errors echo a value cut to 200 characters.
+
+    argparse quotes the value it refuses (``invalid choice: 'xxx…'``) whole; a pasted
+    megabyte would fill the terminal.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and `message` (its long values cut), and exit with status 2."""
+        super().error(bounded(message))
 
 
 def out() -> Any:  # noqa: ANN401 - a text stream; typing.TextIO is too narrow for test doubles
