@@ -53,7 +53,7 @@ def files(good: bytes, suffix: str) -> st.SearchStrategy[object]:
         st.just(File(good, suffix)),
         mutated(good).map(lambda data: File(data, suffix)),
         encoded(good.decode("utf-8")).map(lambda data: File(data, suffix)),
-        st.sampled_from(["/nonexistent/x" + suffix, str(EXAMPLES), "-"]),
+        st.sampled_from(["/nonexistent/x" + suffix, str(EXAMPLES), "-", "\x00", "a\x00b" + suffix]),
         nasty_text,
     )
 

@@ -9,6 +9,7 @@ an encoding could turn one character of a holiday's name into another without a 
 from __future__ import annotations
 
 import codecs
+import errno
 from pathlib import Path
 
 __all__ = ["NotUtf8Error", "decode_user_text", "read_user_text"]
@@ -47,7 +48,11 @@ def read_user_text(path: str | Path) -> str:
     >>> read_user_text(gbk)
     'year = 2027'
     """
-    return decode_user_text(Path(path).read_bytes())
+    try:
+        data = Path(path).read_bytes()
+    except ValueError:  # a NUL in the path: no file has such a name
+        raise FileNotFoundError(errno.ENOENT, "no file has a name with a NUL character") from None
+    return decode_user_text(data)
 
 
 def decode_user_text(data: bytes) -> str:

@@ -436,9 +436,13 @@ def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
     found: list[Path] = []
     for item in paths:
         path = Path(item)
-        if path.is_dir():
+        try:
+            is_dir, is_file = path.is_dir(), path.is_file()
+        except OSError as error:  # a name too long for the file system, a folder not readable
+            raise CaseFileError(str(path), f"cannot read it: {error.strerror}") from None
+        if is_dir:
             found.extend(sorted(path.rglob(f"*{CASE_FILE_SUFFIX}")))
-        elif path.is_file():
+        elif is_file:
             found.append(path)
         else:
             raise CaseFileError(

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from deadlines._errors import DeadlinesError
+from deadlines._errors import DeadlinesError, bounded
 from deadlines.policy._toml import inline
 
 if TYPE_CHECKING:
@@ -45,10 +45,11 @@ class PolicyFileError(DeadlinesError, ValueError):
         self.problems: tuple[Problem, ...] = tuple(problems) or ((field, problem),)
         if len(self.problems) == 1:
             where = f"{path}: {field}" if field else path
-            super().__init__(f"{where}: {problem}")
+            super().__init__(bounded(f"{where}: {problem}"))
         else:
             lines = (f"  {f}: {p}" if f else f"  {p}" for f, p in self.problems)
-            super().__init__(f"{path}: {len(self.problems)} problems:\n" + "\n".join(lines))
+            text = f"{path}: {len(self.problems)} problems:\n" + "\n".join(lines)
+            super().__init__(bounded(text))
 
     @classmethod
     def of(cls: type[_E], path: str, problems: Iterable[Problem]) -> _E:
