@@ -16,6 +16,7 @@ import json
 
 from hypothesis import given
 from hypothesis import strategies as st
+
 from strategies_fuzz import (
     MAX_ERROR_LINE,
     assert_clean,

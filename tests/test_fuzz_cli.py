@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from strategies_fuzz import (
     EXAMPLES,
     Run,

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from deadlines._thresholds import Thresholds
 
 _CONSTRAINT_HINTS = {Blackout: BLACKOUT_HINT, Quota: QUOTA_HINT}
+_RULE_ID_EXPECTED = "a rule id as text, such as 'minutes.executive'"
 
 
 # Built without validation: all defaults, and the schema is not needed to start up.
@@ -169,6 +170,8 @@ class Engine:
             ProvisionalDateWarning: the result relies on a day no notice has settled yet.
         """
         try:
+            if type(rule_id) is not str:
+                raise InvalidArgumentError("rule_id", rule_id, _RULE_ID_EXPECTED)
             start = parse_instant("at", at) if isinstance(at, str) else to_china("at", at)
             day = start.date()
             # The version in effect, from a per-rule-set index (RuleSet.get is the slow path that
@@ -244,6 +247,8 @@ class Engine:
             InvalidArgumentError: `day` is neither a date nor a datetime.
             InvalidValueError: the rule is not a blackout.
         """
+        if type(rule_id) is not str:
+            raise InvalidArgumentError("rule_id", rule_id, _RULE_ID_EXPECTED)
         datetime_given = isinstance(day, dt.datetime)
         on = to_china("day", day).date() if datetime_given else check_date("day", day)
         rule = self.rules.get(rule_id, on)
@@ -278,6 +283,8 @@ def _input_of(error: DeadlinesError, params: Mapping[str, Any]) -> str | None:
     date a fixed limit leads to, lies outside the calendar).
     """
     if isinstance(error, (UnknownRuleError, NotADeadlineError)):
+        return "rule"
+    if isinstance(error, InvalidArgumentError) and error.argument == "rule_id":
         return "rule"
     if isinstance(error, MissingParameterError):
         return error.parameter

@@ -44,6 +44,9 @@ def read_csv(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
         header = [name.strip() for name in next(reader)]
     except StopIteration:
         return
+    except csv.Error as error:  # no row can be read without the header: stop here too
+        yield LineError(reader.line_num or 1, None, f"the header row is not valid CSV: {error}")
+        return
     if header and header[0].startswith("\ufeff"):
         header[0] = header[0][1:]
     if not all(map(str.isascii, header)):
