@@ -45,7 +45,9 @@ def good_records(draw: st.DrawFn) -> list[dict[str, object]]:
     return records
 
 
-BASE_LINE = '{"id": "b", "rule": "decisions.time_limited", "at": "2026-09-30T17:00", "limit_days": 15}'
+BASE_LINE = (
+    '{"id": "b", "rule": "decisions.time_limited", "at": "2026-09-30T17:00", "limit_days": 15}'
+)
 
 bad_json_lines = st.one_of(
     st.binary(max_size=40),

@@ -30,6 +30,17 @@ def cut(text: str, limit: int = ECHO_LIMIT) -> str:
     return f"{text[:limit]}… ({len(text)} characters in all)"
 
 
+def cut_repr(text: str, limit: int = ECHO_LIMIT) -> str:
+    """`text` quoted (its repr), cut like `cut`: the length stated is the text's own.
+
+    >>> cut_repr("x" * 300, 3)
+    "'xxx'… (300 characters in all)"
+    """
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text)} characters in all)"
+
+
 def bounded(message: str, limit: int = ECHO_LIMIT) -> str:
     """`message` with every long value in it cut (see `cut`): quoted, or a run without spaces.
 
@@ -57,7 +68,7 @@ def shown(value: object) -> str:
         return value.isoformat(timespec="minutes" if not value.second else "seconds")
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
-    return cut(_repr(value))
+    return cut_repr(value) if isinstance(value, str) else cut(_repr(value))
 
 
 def _repr(value: object) -> str:

@@ -40,6 +40,7 @@ from deadlines._errors import (
     UnknownRuleError,
     bounded,
     cut,
+    cut_repr,
 )
 
 if TYPE_CHECKING:
@@ -290,7 +291,7 @@ def parse_instant_arg(argument: str, text: str) -> dt.datetime:
     try:
         return parse_instant(argument, text)
     except InvalidValueError as error:
-        raise UsageError(argument, f"must be {error.expected}; got {cut(repr(text))}") from None
+        raise UsageError(argument, f"must be {error.expected}; got {cut_repr(text)}") from None
 
 
 def parse_params(pairs: Sequence[str]) -> dict[str, str]:
@@ -308,7 +309,7 @@ def parse_params(pairs: Sequence[str]) -> dict[str, str]:
         name = name.strip()
         if not sep or not name.isidentifier():
             raise UsageError(
-                "--param", f"must be NAME=VALUE such as limit_days=15; got {cut(repr(pair))}"
+                "--param", f"must be NAME=VALUE such as limit_days=15; got {cut_repr(pair)}"
             )
         if name in params:
             raise UsageError("--param", f"{cut(name)} is given twice; give each parameter once")

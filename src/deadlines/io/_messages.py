@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from deadlines._errors import OutOfRangeError, cut
+from deadlines._errors import OutOfRangeError, cut, cut_repr
 from deadlines._time import parse_instant, to_china
 
 
@@ -25,7 +25,7 @@ def shown(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, str):
-        return cut(repr(value))
+        return cut_repr(value)
     if type(value) is int and value.bit_length() > 2000:
         return _shown(value)  # str() of it is refused past 4300 digits
     try:
@@ -52,7 +52,7 @@ def range_problem(error: OutOfRangeError, at: object, parameter: object = None) 
         parameter: the value of the parameter that carried the due date out of the calendar
             (a ``limit_days`` of 40000), when the engine blamed one; the message echoes it.
 
-    >>> from deadlines._errors import OutOfRangeError, cut
+    >>> from deadlines._errors import OutOfRangeError, cut, cut_repr
     >>> later = OutOfRangeError("n", 3, dt.date(2004, 1, 1), dt.date(2100, 12, 31))
     >>> range_problem(later, "2100-12-30T17:00")
     'the due date would fall after 2100-12-31, where the calendar ends (it covers 2004-01-01 through 2100-12-31); got 2100-12-30T17:00'
