@@ -17,6 +17,7 @@ from deadlines import Engine, OutOfRangeError
 from deadlines._errors import DeadlinesError, InvalidArgumentError, InvalidValueError
 from deadlines.policy import CaseRunner, find_case_files
 from deadlines.policy._errors import CaseFileError
+from deadlines.supervision import read_events
 from strategies_fuzz import EXAMPLES, run_cli, strict_json
 
 AT = "2026-09-30T17:00"
@@ -192,6 +193,23 @@ class TestBoundedEcho:
         last = run.err.splitlines()[-1]
         assert len(last) < 700, last[:300]
         assert "characters in all" in last
+
+    @pytest.mark.parametrize(
+        "event",
+        [
+            {"type": "x" * 5000, "id": "a"},
+            {"type": "meeting_held", "id": "m", "kind": "k" * 5000, "ended_at": AT},
+            {"type": "meeting_held", "id": "i" * 5000, "kind": "executive", "ended_at": AT},
+            {"type": "leader", "leader": "a", "f" * 5000: 1},
+            ["x" * 5000],
+        ],
+        ids=["type", "kind", "id", "unknown-field", "not-an-object"],
+    )
+    def test_events_file(self, event: object) -> None:
+        """A problem of an events file: short, with the length stated."""
+        (problem,) = read_events([json.dumps(event)]).problems
+        assert len(str(problem)) < 700, str(problem)[:300]
+        assert "characters in all" in str(problem)
 
     def test_python_api(self) -> None:
         """The library's own messages are bounded too."""

@@ -48,11 +48,19 @@ def bounded(message: str, limit: int = ECHO_LIMIT) -> str:
     quotes), so that no error line grows with its input.
 
     >>> bounded(f"cannot read '{'x' * 300}'", 10)
-    "cannot read 'xxxxxxxxx… (302 characters in all)"
+    "cannot read 'xxxxxxxxxx… (300 characters in all)"
     """
     if len(message) <= limit:
         return message
-    return _VALUE.sub(lambda m: cut(m.group(), limit), message)
+    return _VALUE.sub(lambda m: _cut_value(m.group(), limit), message)
+
+
+def _cut_value(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    if text[0] in "'\"" and text[-1] == text[0]:  # the length of what is inside the quotes
+        return f"{text[0]}{text[1 : limit + 1]}… ({len(text) - 2} characters in all)"
+    return cut(text, limit)
 
 
 # A quoted value (as repr quotes it), or else a run without spaces: what `bounded` cuts.
