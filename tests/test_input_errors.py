@@ -15,8 +15,8 @@ import pytest
 
 from deadlines import Engine, OutOfRangeError
 from deadlines._errors import DeadlinesError, InvalidArgumentError, InvalidValueError
-from deadlines.policy import CaseRunner, find_case_files
-from deadlines.policy._errors import CaseFileError
+from deadlines.policy import CaseRunner, find_case_files, parse_cases, parse_policy
+from deadlines.policy._errors import CaseFileError, PolicyFileError
 from deadlines.supervision import read_events
 from strategies_fuzz import EXAMPLES, run_cli, strict_json
 
@@ -348,14 +348,30 @@ class TestFoundByFuzzing:
             ["check", "a\x00b.jsonl"],
             ["test", "n" * 5000],
             ["diff", "opinion-2020", "p" * 5000],
+            ["diff", "opinion-2020", "p\x00.toml"],
         ],
-        ids=["nul-override-path", "nul-events-path", "long-case-path", "long-policy-path"],
+        ids=["nul-override-path", "nul-events-path", "long-case-path", "long-policy-path",
+             "nul-policy-path"],
     )
     def test_odd_paths(self, argv: list[str]) -> None:
         """A path with a NUL, or too long for the file system: exit 2, no traceback."""
         run = run_cli(argv)
         assert run.status == 2, run
         assert "Traceback" not in run.err
+
+    @pytest.mark.parametrize(
+        "text",
+        ["x = " + "9" * 5000, '{"rules": ' + "9" * 5000 + "}"],
+        ids=["toml", "json"],
+    )
+    def test_number_of_5000_digits(self, text: str) -> None:
+        """A number Python will not read is a file error, in policy and case files alike."""
+        fmt = "json" if text.startswith("{") else "toml"
+        with pytest.raises(PolicyFileError, match="more than 4300 digits"):
+            parse_policy(text, fmt)  # type: ignore[arg-type]
+        if fmt == "toml":
+            with pytest.raises(CaseFileError, match="more than 4300 digits"):
+                parse_cases(text)
 
     def test_case_path_too_long(self) -> None:
         """find_case_files refuses a path too long with a CaseFileError."""

@@ -122,7 +122,8 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
             yield LineError(number, key and cut(key), error.problem)
             continue
         except ValueError as error:
-            message = getattr(error, "msg", str(error))
+            # JSONDecodeError has msg; the other ValueError is an integer Python will not read.
+            message = getattr(error, "msg", "a number has more than 4300 digits")
             column = getattr(error, "colno", None)
             where = f" at column {column}" if column is not None else ""
             yield LineError(number, None, f"not valid JSON: {message}{where}")

@@ -245,6 +245,8 @@ def parse_policy(text: str, format: Format = "toml", *, path: str = "<string>") 
         data = json.loads(text) if format == "json" else loads_toml(text)
     except (TOMLDecodeError, json.JSONDecodeError) as error:
         raise PolicyFileError(path, f"not valid {format.upper()}: {error}") from None
+    except ValueError:  # Python reads no integer of more than 4300 digits
+        raise PolicyFileError(path, "not valid JSON: a number has more than 4300 digits") from None
     if not isinstance(data, dict):
         raise PolicyFileError(path, 'a policy is a table (JSON object) such as {"rules": [...]}')
     try:
@@ -297,7 +299,10 @@ def _load(source: str | Path, seen: tuple[Path, ...]) -> RuleSet:
     if isinstance(source, str) and source in BUILTIN_POLICIES and not Path(source).is_file():
         return BUILTIN_POLICIES[source]
     file = Path(source)
-    resolved = file.resolve()
+    try:
+        resolved = file.resolve()
+    except (OSError, ValueError):  # a NUL in the name: reading it below says why it cannot be
+        resolved = file
     if resolved in seen:
         chain = " → ".join(str(p.name) for p in (*seen, resolved))
         raise PolicyFileError(str(file), f"the bases form a loop: {chain}", "base")
