@@ -86,13 +86,15 @@ class TestPeopleFiles:
 
 
 def event_lines(draw: st.DrawFn) -> tuple[list[bytes], list[bytes]]:
-    """The good events of the example and, mixed in, lines that are no event at all."""
+    """The good events of the example and, mixed in, lines that are no event at all.
+
+    (A meeting with one bad matter is not such a line: its other obligations stand. That
+    case is in test_input_errors.py.)
+    """
     good = EVENTS.splitlines()
     bad = st.one_of(
         st.binary(max_size=60).filter(lambda line: not line.strip().startswith(b"{")),
         nasty_text.map(lambda text: json.dumps({"type": text, "id": "x"}).encode()),
-        st.just(b'{"type": "meeting_held", "id": "m-bad", "kind": "executive", '
-                b'"ended_at": "2025-10-01T09:00", "matters": [{"limit_days": 1000000000}]}'),
         st.just(b'{"type": "document_received", "id": "d-bad", "urgency": "ordinary", '
                 b'"received_at": "2025-02-30T10:00"}'),
         st.just(b'{"type": "document_received", "id": "d-bad2", "urgency": "ordinary", '

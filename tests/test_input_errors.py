@@ -232,6 +232,11 @@ class TestStrictJson:
         assert value.lstrip("-") in str(bad["error"])
         assert answer["id"] == 2
 
+    def test_non_finite_then_garbage(self) -> None:
+        """NaN before text that is not JSON: an error line of the whole line, no traceback."""
+        (answer,) = batch('NaN{"id": 1, "rule": "minutes.executive", "at": "2026-09-30T17:00"}')
+        assert answer["error"]["field"] is None  # type: ignore[index]
+
     def test_repeated_key(self) -> None:
         """A key given twice is an error naming the key, not the last value silently kept."""
         line = '{"id": 1, "rule": "minutes.executive", "at": "2026-09-30T17:00", "at": "2026-10-09T09:00"}'  # noqa: E501

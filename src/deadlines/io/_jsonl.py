@@ -66,7 +66,10 @@ def _non_finite_key(text: str) -> str | None:
         parsed = float(value)
         return bad if parsed in (_INF, -_INF) else parsed
 
-    record = json.loads(text, parse_constant=lambda _: bad, parse_float=number)
+    try:
+        record = json.loads(text, parse_constant=lambda _: bad, parse_float=number)
+    except ValueError:  # invalid after the NaN too ("NaN{...}"): no key to name
+        return None
     if type(record) is dict:
         for key, value in record.items():
             if _holds(value, bad):
