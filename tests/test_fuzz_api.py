@@ -65,7 +65,7 @@ def refused_well(call: Callable[[], object]) -> DeadlinesError | None:
 class TestEngine:
     """`Engine.due` and `Engine.violates`: a result or a `DeadlinesError` naming its input."""
 
-    @budget(300)
+    @budget(150)
     @given(
         rule=RULE_IDS,
         at=anything,

@@ -165,13 +165,13 @@ def check(good: list[dict[str, object]], data: bytes, fmt: str) -> None:
 class TestJsonLines:
     """Raw bytes of JSON Lines: good records kept, output strict, errors short."""
 
-    @budget(60)
+    @budget(30)
     @given(jsonl_inputs())
     def test_good_records_survive(self, case: tuple[list[dict[str, object]], bytes]) -> None:
         """Each good record is answered as in a run of the good records alone."""
         check(*case, "jsonl")
 
-    @budget(60)
+    @budget(30)
     @given(st.lists(bad_json_lines, min_size=1, max_size=5))
     def test_bad_lines_only(self, lines: list[bytes]) -> None:
         """Nothing but bad lines: exit 0 or 1, strict JSON out, each error short."""
@@ -184,7 +184,7 @@ class TestJsonLines:
 class TestCsv:
     """Raw bytes of CSV: good rows kept, every row as wide as the header, errors short."""
 
-    @budget(60)
+    @budget(30)
     @given(csv_inputs())
     def test_good_rows_survive(self, case: tuple[list[dict[str, object]], bytes]) -> None:
         """Each good row is answered as in a run of the good rows alone."""

@@ -76,7 +76,7 @@ class TestPeopleFiles:
         # The cases refer to policy.toml beside them.
         (folder / "policy.toml").write_bytes(POLICY_TOML)
 
-        @budget(40)
+        @budget(25)
         @given(data=file_bytes(good))
         def fuzz(data: bytes) -> None:
             path.write_bytes(data)
@@ -126,7 +126,7 @@ def without_lines(value: object) -> object:
 class TestEventsFiles:
     """Events files: bad lines are reported alone, good events give the same report."""
 
-    @budget(25)
+    @budget(15)
     @given(data=st.data())
     def test_good_events_survive(self, folder: Path, data: st.DataObject) -> None:
         """The report of good events with bad lines among them equals theirs alone."""
