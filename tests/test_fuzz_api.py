@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from deadlines import ChinaCalendar, DeadlinesError, Engine, ProvisionalDateWarning
 from deadlines.io import read_csv, read_jsonl, run_batch
-from deadlines.policy import parse_cases, parse_policy
+from deadlines.policy import load_cases, load_policy, parse_cases, parse_policy
 from deadlines.supervision import read_events
 from strategies_fuzz import MAX_ERROR_LINE, budget, instants, nasty_text
 
@@ -160,3 +160,34 @@ class TestReaders:
         """parse_policy and parse_cases: a value or a DeadlinesError."""
         refused_well(lambda: parse_policy(text, fmt))  # type: ignore[arg-type]
         refused_well(lambda: parse_cases(text))
+
+
+class TestEntryPointArguments:
+    """Every entry point given a value of the wrong type: a DeadlinesError, never a TypeError."""
+
+    @pytest.mark.parametrize(
+        "call",
+        [
+            lambda value: Engine(calendar=value, discover_plugins=False),
+            lambda value: Engine(rules=value, discover_plugins=False),
+            lambda value: Engine(conventions=value, discover_plugins=False),
+            lambda value: "".join(run_batch(value, ENGINE)),
+            lambda value: list(read_jsonl(value)),
+            lambda value: list(read_csv(value)),
+            lambda value: read_events(value),
+            lambda value: load_policy(value),
+            lambda value: load_cases(value),
+            lambda value: parse_policy("", value),
+        ],
+        ids=["engine-calendar", "engine-rules", "engine-conventions", "run_batch", "read_jsonl",
+             "read_csv", "read_events", "load_policy", "load_cases", "parse_policy-format"],
+    )  # fmt: skip
+    def test_wrong_types(self, call: Callable[[object], object]) -> None:
+        """A value or a DeadlinesError."""
+
+        @budget(30)
+        @given(value=st.one_of(anything, st.lists(st.one_of(st.binary(), st.integers()))))
+        def fuzz(value: object) -> None:
+            refused_well(lambda: call(value))
+
+        fuzz()

@@ -58,6 +58,7 @@ class Engine:
             set, else the default.
 
     Raises:
+        InvalidArgumentError: `calendar`, `rules` or `conventions` is not of its type.
         PluginError: a plugin cannot be loaded, or one of its hooks raised or returned the
             wrong type. The engine is not built: nothing is half-applied.
         PluginConflictError: two plugins of the same rank change one thing differently.
@@ -87,6 +88,13 @@ class Engine:
         plugins: Iterable[object] | Mapping[str, object] = (),
         discover_plugins: bool = True,
     ) -> None:
+        for name, value, kind in (
+            ("calendar", calendar, ChinaCalendar),
+            ("rules", rules, RuleSet),
+            ("conventions", conventions, Conventions),
+        ):
+            if value is not None and not isinstance(value, kind):
+                raise InvalidArgumentError(name, value, f"a {kind.__name__} or None")
         rules = rules if rules is not None else OPINION_2020
         conventions = conventions if conventions is not None else _DEFAULTS
         # Everything the plugins change is built first and taken whole, or not at all.

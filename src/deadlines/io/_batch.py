@@ -17,6 +17,7 @@ from deadlines._errors import (
     ProvisionalDateWarning,
     cut,
 )
+from deadlines._textfile import check_lines
 from deadlines.io._csv import CsvSink, read_csv
 from deadlines.io._jsonl import dumps, read_jsonl
 from deadlines.io._messages import range_problem, shown
@@ -51,7 +52,13 @@ _CHUNK = 256
 
 
 def read_triggers(lines: Iterable[str], fmt: Format = "jsonl") -> Iterator[Trigger | LineError]:
-    """The records of `lines` in `fmt`: `read_jsonl` or `read_csv`."""
+    """The records of `lines` in `fmt`: `read_jsonl` or `read_csv`.
+
+    Raises:
+        InvalidArgumentError: `lines` is text itself, or not iterable.
+        InvalidValueError: `fmt` is not ``jsonl`` or ``csv``.
+    """
+    check_lines("lines", lines)
     if fmt == "jsonl":
         return read_jsonl(lines)
     if fmt == "csv":

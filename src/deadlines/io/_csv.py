@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from deadlines._errors import cut
+from deadlines._textfile import check_lines
 from deadlines.io._records import (
     RESERVED,
     LineError,
@@ -39,7 +40,7 @@ def read_csv(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
     2 decisions.time_limited {'limit_days': '15'}
     4 minutes.executive {}
     """
-    reader = csv.reader(lines)
+    reader = csv.reader(check_lines("lines", lines))
     try:
         header = [name.strip() for name in next(reader)]
     except StopIteration:

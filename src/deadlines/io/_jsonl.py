@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from deadlines._errors import cut
+from deadlines._textfile import check_lines
 from deadlines.io._messages import shown
 from deadlines.io._records import (
     EXAMPLE_LINE,
@@ -88,6 +89,7 @@ def _holds(value: object, bad: _Bad) -> bool:
 
 
 _INF = float("inf")
+_NOT_TEXT = "must be a line of text (str); got {}: decode the input first, e.g. as UTF-8"
 _loads = json.JSONDecoder(
     object_pairs_hook=_object, parse_constant=_constant, parse_float=_float
 ).decode
@@ -107,7 +109,10 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
      LineError(line=3, field=None, message='must be a JSON object such as {"rule":
      "minutes.executive", "at": "2026-09-30T17:00"}; got a list', id=None)]
     """
-    for number, text in enumerate(lines, 1):
+    for number, text in enumerate(check_lines("lines", lines), 1):
+        if type(text) is not str:
+            yield LineError(number, None, _NOT_TEXT.format(type(text).__name__))
+            continue
         text = text.strip()
         if not text:
             continue

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import os
 import types
 import typing
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from deadlines._errors import DeadlinesError, bounded
+from deadlines._errors import DeadlinesError, InvalidArgumentError, bounded
 from deadlines.policy._toml import inline
 
 if TYPE_CHECKING:
@@ -21,6 +22,13 @@ _E = TypeVar("_E", bound="PolicyFileError")
 
 #: A problem in a file: where (``case[2].expect.due``, or empty for the whole file) and what.
 Problem = tuple[str, str]
+
+
+def check_path(argument: str, value: object) -> str | os.PathLike[str]:
+    """`value` if it names a file (text or a path), else an `InvalidArgumentError`."""
+    if isinstance(value, (str, os.PathLike)):
+        return value
+    raise InvalidArgumentError(argument, value, "a path: text or a pathlib.Path")
 
 
 class PolicyFileError(DeadlinesError, ValueError):
