@@ -9,6 +9,7 @@ test runs a subprocess.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -124,8 +125,17 @@ COMMAND_LINES = {
     "calendar": command_line(
         "calendar",
         [st.one_of(st.sampled_from(["2026", "2026-10", "2101", "2026-13"]), nasty_text)],
-        [lang, calendar, flag("--no-plugins")],
+        [lang, calendar, flag("--no-plugins"), flag("--json"), flag("--csv"), flag("--ics")],
     ),
+    "notice": st.one_of(
+        command_line("notice", [st.just("add"), files(NOTICE, ".toml")],
+                     [flag("--allow-partial"), lang]),
+        command_line("notice", [st.just("list")], [lang]),
+        command_line("notice", [st.just("remove"),
+                                st.one_of(st.sampled_from(["2026", "2027"]), nasty_text)], [lang]),
+        command_line("notice", [nasty_text], []),
+    ),  # fmt: skip
+    "--version": st.just(["--version"]),
     "check": command_line(
         "check",
         [files(EVENTS, ".jsonl")],
@@ -205,7 +215,17 @@ class TestEveryCommand:
         def fuzz(argv: list[object]) -> None:
             checked(list(materialised(argv, folder)), stdin=EVENTS)
 
-        fuzz()
+        # `deadlines notice add` stores what it accepts: in a folder of this test's own, so
+        # that no calendar built later in the run sees a fuzzed notice.
+        home = os.environ.get("DEADLINES_HOME")
+        os.environ["DEADLINES_HOME"] = str(folder / f"home-{command}")
+        try:
+            fuzz()
+        finally:
+            if home is None:
+                del os.environ["DEADLINES_HOME"]
+            else:
+                os.environ["DEADLINES_HOME"] = home
 
 
 class TestSubprocess:
