@@ -113,7 +113,11 @@ def answers_by_id(output: str, fmt: str) -> dict[str, str]:
     """Each output line (a CSV row as text) by the record id it carries."""
     found: dict[str, str] = {}
     if fmt == "jsonl":
-        for line in output.splitlines():
+        lines = output.split("\n")
+        assert lines.pop() == "", "the output ends with a newline"
+        for line in lines:
+            # One record per line for every reader: no character str.splitlines breaks at.
+            assert line.splitlines() == [line], line
             record = strict_json(line)
             assert isinstance(record, dict), line
             if "error" in record:

@@ -128,13 +128,17 @@ COMMAND_LINES = {
         [lang, calendar, flag("--no-plugins"), flag("--json"), flag("--csv"), flag("--ics")],
     ),
     "notice": st.one_of(
-        command_line("notice", [st.just("add"), files(NOTICE, ".toml")],
-                     [flag("--allow-partial"), lang]),
+        command_line(
+            "notice", [st.just("add"), files(NOTICE, ".toml")], [flag("--allow-partial"), lang]
+        ),
         command_line("notice", [st.just("list")], [lang]),
-        command_line("notice", [st.just("remove"),
-                                st.one_of(st.sampled_from(["2026", "2027"]), nasty_text)], [lang]),
+        command_line(
+            "notice",
+            [st.just("remove"), st.one_of(st.sampled_from(["2026", "2027"]), nasty_text)],
+            [lang],
+        ),
         command_line("notice", [nasty_text], []),
-    ),  # fmt: skip
+    ),
     "--version": st.just(["--version"]),
     "check": command_line(
         "check",

@@ -237,6 +237,17 @@ class TestStrictJson:
         (answer,) = batch('NaN{"id": 1, "rule": "minutes.executive", "at": "2026-09-30T17:00"}')
         assert answer["error"]["field"] is None  # type: ignore[index]
 
+    @pytest.mark.parametrize("char", ["\u0085", "\u2028", "\u2029"],
+                             ids=["nel", "line-separator", "paragraph-separator"])  # fmt: skip
+    def test_one_record_one_line(self, char: str) -> None:
+        """A character some readers break lines at is written escaped, in ids and errors."""
+        good = json.dumps({"id": char, "rule": "minutes.executive", "at": AT})
+        bad = json.dumps({"id": char, "rule": "minutes.executive", "at": char})
+        run = run_cli(["batch", "--no-plugins"], f"{good}\n{bad}\n".encode())
+        assert run.out.splitlines() == run.out.split("\n")[:-1]
+        assert len(run.out.splitlines()) == 2
+        assert [strict_json(line)["id"] for line in run.out.splitlines()] == [char, char]  # type: ignore[index]
+
     def test_repeated_key(self) -> None:
         """A key given twice is an error naming the key, not the last value silently kept."""
         line = '{"id": 1, "rule": "minutes.executive", "at": "2026-09-30T17:00", "at": "2026-10-09T09:00"}'  # noqa: E501

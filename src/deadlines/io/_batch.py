@@ -19,7 +19,7 @@ from deadlines._errors import (
 )
 from deadlines._textfile import check_lines
 from deadlines.io._csv import CsvSink, read_csv
-from deadlines.io._jsonl import dumps, read_jsonl
+from deadlines.io._jsonl import dumps, one_line, read_jsonl
 from deadlines.io._messages import range_problem, shown
 from deadlines.io._records import LineError, Trigger
 
@@ -262,7 +262,7 @@ def _scalar(value: Any) -> str:  # noqa: ANN401 - any JSON value
     """`value` as JSON; text and integers (the usual ids) without `json.dumps`' overhead."""
     kind = type(value)
     if kind is str:
-        return _encode_string(value)
+        return one_line(_encode_string(value))
     if kind is int:
         return str(value)
     return dumps(value)
