@@ -36,6 +36,11 @@ NOTICE = (EXAMPLES / "notice-2026.toml").read_bytes()
 POLICY = (EXAMPLES / "policy-change" / "policy.toml").read_bytes()
 CASES = (EXAMPLES / "policy-change" / "routing.deadlines.toml").read_bytes()
 EVENTS = (EXAMPLES / "supervision" / "county-week.jsonl").read_bytes()
+BATCH = (
+    b'{"id": 1, "rule": "minutes.executive", "at": "2026-09-30T17:00"}\n'
+    b'{"id": "\xe5\xbe\x85", "rule": "decisions.time_limited", "at": "2026-09-30T17:00", '
+    b'"limit_days": 15}\n'
+)
 
 
 class File:
@@ -116,6 +121,18 @@ COMMAND_LINES = {
             option("--param", params),
             flag("--explain"),
             flag("--json"),
+            lang,
+            calendar,
+            flag("--no-plugins"),
+        ],
+    ),
+    "batch": command_line(
+        "batch",
+        [files(BATCH, ".jsonl")],
+        [
+            option("--format", st.one_of(st.sampled_from(["jsonl", "csv"]), nasty_text)),
+            option("--output-format", st.one_of(st.sampled_from(["jsonl", "csv"]), nasty_text)),
+            flag("--explain"),
             lang,
             calendar,
             flag("--no-plugins"),

@@ -365,9 +365,10 @@ class TestFoundByFuzzing:
             ["test", "n" * 5000],
             ["diff", "opinion-2020", "p" * 5000],
             ["diff", "opinion-2020", "p\x00.toml"],
+            ["batch", "b\x00.jsonl"],
         ],
         ids=["nul-override-path", "nul-events-path", "long-case-path", "long-policy-path",
-             "nul-policy-path"],
+             "nul-policy-path", "nul-batch-path"],
     )
     def test_odd_paths(self, argv: list[str]) -> None:
         """A path with a NUL, or too long for the file system: exit 2, no traceback."""
