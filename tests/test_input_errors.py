@@ -366,9 +366,11 @@ class TestFoundByFuzzing:
             ["diff", "opinion-2020", "p" * 5000],
             ["diff", "opinion-2020", "p\x00.toml"],
             ["batch", "b\x00.jsonl"],
+            ["notice", "remove", "9" * 5000],
+            ["notice", "remove", "²"],
         ],
         ids=["nul-override-path", "nul-events-path", "long-case-path", "long-policy-path",
-             "nul-policy-path", "nul-batch-path"],
+             "nul-policy-path", "nul-batch-path", "year-of-5000-digits", "year-superscript"],
     )
     def test_odd_paths(self, argv: list[str]) -> None:
         """A path with a NUL, or too long for the file system: exit 2, no traceback."""
