@@ -15,7 +15,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from deadlines import ChinaCalendar, DeadlinesError, Engine, ProvisionalDateWarning
+from deadlines import (
+    ChinaCalendar,
+    DeadlinesError,
+    Engine,
+    MissingParameterError,
+    ProvisionalDateWarning,
+)
 from deadlines.io import read_csv, read_jsonl, run_batch
 from deadlines.policy import load_cases, load_policy, parse_cases, parse_policy
 from deadlines.supervision import read_events
@@ -76,7 +82,9 @@ class TestEngine:
         """Only DeadlinesError escapes; it names rule, at, a parameter given, or nothing."""
         error = refused_well(lambda: ENGINE.due(rule, at, explain=explain, **params))  # type: ignore[arg-type]
         if error is not None:
-            assert error.input_field in {None, "rule", "at", *params}, (error, error.input_field)
+            missing = {error.parameter} if isinstance(error, MissingParameterError) else set()
+            named = {None, "rule", "at", *params, *missing}
+            assert error.input_field in named, (error, error.input_field)
 
     @budget(100)
     @given(rule=RULE_IDS, day=anything)
