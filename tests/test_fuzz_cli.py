@@ -133,6 +133,8 @@ COMMAND_LINES = {
             option("--format", st.one_of(st.sampled_from(["jsonl", "csv"]), nasty_text)),
             option("--output-format", st.one_of(st.sampled_from(["jsonl", "csv"]), nasty_text)),
             flag("--explain"),
+            # Refused values only: a large --jobs starts that many processes.
+            option("--jobs", st.sampled_from(["x", "-1", "²", "9" * 5000, "", "1.5"])),
             lang,
             calendar,
             flag("--no-plugins"),
