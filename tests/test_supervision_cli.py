@@ -338,12 +338,13 @@ class TestErrors:
         assert len(err.splitlines()) == 1
 
     def test_not_utf8(self, capsys, tmp_path):
-        """A file that is not UTF-8 is a usage error."""
+        """A line that is not UTF-8 is a problem of its own line: the report is still made."""
         path = tmp_path / "latin.jsonl"
         path.write_bytes('{"type": "leader", "leader": "\xe9"}'.encode("latin-1"))
-        status, _, err = run(capsys, str(path))
-        assert status == 2
-        assert "is not UTF-8 text" in err
+        status, out, err = run(capsys, str(path))
+        assert status == 1
+        assert out
+        assert "line 1: not UTF-8 text (the byte 0xe9 at column 31)" in err
 
 
 def _events(tmp_path: Path, *records: dict[str, object]) -> str:

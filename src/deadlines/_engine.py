@@ -9,7 +9,17 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, final
 
 from deadlines._discovery import plugins_wanted
-from deadlines._errors import InvalidValueError, NotADeadlineError, ProvisionalDateWarning
+from deadlines._errors import (
+    DeadlinesError,
+    InvalidArgumentError,
+    InvalidValueError,
+    MissingParameterError,
+    NotADeadlineError,
+    NotInEffectError,
+    OutOfRangeError,
+    ProvisionalDateWarning,
+    UnknownRuleError,
+)
 from deadlines._result import DueResult, TraceStep
 from deadlines._time import check_date, parse_instant, to_china
 from deadlines.calendar import ChinaCalendar
@@ -23,6 +33,7 @@ if TYPE_CHECKING:
     from deadlines._thresholds import Thresholds
 
 _CONSTRAINT_HINTS = {Blackout: BLACKOUT_HINT, Quota: QUOTA_HINT}
+_RULE_ID_EXPECTED = "a rule id as text, such as 'minutes.executive'"
 
 
 # Built without validation: all defaults, and the schema is not needed to start up.
@@ -47,6 +58,7 @@ class Engine:
             set, else the default.
 
     Raises:
+        InvalidArgumentError: `calendar`, `rules` or `conventions` is not of its type.
         PluginError: a plugin cannot be loaded, or one of its hooks raised or returned the
             wrong type. The engine is not built: nothing is half-applied.
         PluginConflictError: two plugins of the same rank change one thing differently.
@@ -76,6 +88,13 @@ class Engine:
         plugins: Iterable[object] | Mapping[str, object] = (),
         discover_plugins: bool = True,
     ) -> None:
+        for name, value, kind in (
+            ("calendar", calendar, ChinaCalendar),
+            ("rules", rules, RuleSet),
+            ("conventions", conventions, Conventions),
+        ):
+            if value is not None and not isinstance(value, kind):
+                raise InvalidArgumentError(name, value, f"a {kind.__name__} or None")
         rules = rules if rules is not None else OPINION_2020
         conventions = conventions if conventions is not None else _DEFAULTS
         # Everything the plugins change is built first and taken whole, or not at all.
@@ -149,42 +168,61 @@ class Engine:
             NotADeadlineError: the rule is a blackout or a quota.
             MissingParameterError: the rule needs a parameter that was not given.
             InvalidValueError: a parameter the rule does not read, or a bad value.
+            OutOfRangeError: the trigger, or the due date it leads to, lies outside the
+                calendar (also when a count is too large for any date).
+
+            Each error's ``input_field`` names the input at fault: ``rule``, ``at``, or the
+            parameter (``limit_days`` when a limit that long runs out of the calendar).
 
         Warns:
             ProvisionalDateWarning: the result relies on a day no notice has settled yet.
         """
-        start = parse_instant("at", at) if isinstance(at, str) else to_china("at", at)
-        day = start.date()
-        # The version in effect, from a per-rule-set index (RuleSet.get is the slow path that
-        # also raises the errors: unknown id, not in effect).
-        for first, last, found in _versions(self.rules).get(rule_id, ()):
-            if first <= day and (last is None or day <= last):
-                rule, hint, accepted = found
-                break
-        else:
-            rule = self.rules.get(rule_id, day)
-            hint = _CONSTRAINT_HINTS.get(type(rule.limit))
-            accepted = rule.limit.parameters()
-        limit = rule.limit
-        if hint is not None:
-            raise NotADeadlineError(rule_id, *hint)
-        if params:
-            unknown = set(params) - accepted
-            if unknown:
-                name = sorted(unknown)[0]
-                listed = ", ".join(sorted(accepted)) or "none"
-                raise InvalidValueError(
-                    name, params[name], f"a parameter {rule_id} reads (it reads: {listed})"
-                )
-        ctx = Context(
-            self.calendar, self.conventions, explain=explain, params=params, rule_id=rule_id
-        )
-        outcome = limit.evaluate(start, ctx)
-        trace: tuple[TraceStep, ...] = ()
-        if explain:
-            trace = (*self._preamble(rule, start), *outcome.steps)
-            if outcome.provisional:
-                trace = (*trace, _provisional_step(self.calendar))
+        try:
+            if type(rule_id) is not str:
+                raise InvalidArgumentError("rule_id", rule_id, _RULE_ID_EXPECTED)
+            start = parse_instant("at", at) if isinstance(at, str) else to_china("at", at)
+            day = start.date()
+            # The version in effect, from a per-rule-set index (RuleSet.get is the slow path that
+            # also raises the errors: unknown id, not in effect).
+            for first, last, found in _versions(self.rules).get(rule_id, ()):
+                if first <= day and (last is None or day <= last):
+                    rule, hint, accepted = found
+                    break
+            else:
+                rule = self.rules.get(rule_id, day)
+                hint = _CONSTRAINT_HINTS.get(type(rule.limit))
+                accepted = rule.limit.parameters()
+            limit = rule.limit
+            if hint is not None:
+                raise NotADeadlineError(rule_id, *hint)
+            if params:
+                unknown = set(params) - accepted
+                if unknown:
+                    name = sorted(unknown)[0]
+                    listed = ", ".join(sorted(accepted)) or "none"
+                    raise InvalidValueError(
+                        name, params[name], f"a parameter {rule_id} reads (it reads: {listed})"
+                    )
+            ctx = Context(
+                self.calendar, self.conventions, explain=explain, params=params, rule_id=rule_id
+            )
+            outcome = limit.evaluate(start, ctx)
+            trace: tuple[TraceStep, ...] = ()
+            if explain:
+                trace = (*self._preamble(rule, start), *outcome.steps)
+                if outcome.provisional:
+                    trace = (*trace, _provisional_step(self.calendar))
+        except DeadlinesError as error:
+            if error.input_field is None:
+                error.input_field = _input_of(error, params)
+            raise
+        except OverflowError:  # a count too large for a date: the rule's own (a policy file's)
+            first, last = self.calendar.first_date, self.calendar.last_date
+            overflow = OutOfRangeError(
+                "at", at, first, last, f"a trigger whose due date stays from {first} through {last}"
+            )
+            overflow.input_field = "at"
+            raise overflow from None
         if outcome.provisional:
             warnings.warn(
                 f"{rule_id} at {start.isoformat()}: due {outcome.due.isoformat()} relies on days "
@@ -217,6 +255,8 @@ class Engine:
             InvalidArgumentError: `day` is neither a date nor a datetime.
             InvalidValueError: the rule is not a blackout.
         """
+        if type(rule_id) is not str:
+            raise InvalidArgumentError("rule_id", rule_id, _RULE_ID_EXPECTED)
         datetime_given = isinstance(day, dt.datetime)
         on = to_china("day", day).date() if datetime_given else check_date("day", day)
         rule = self.rules.get(rule_id, on)
@@ -241,6 +281,30 @@ class Engine:
             steps += self._rule_plugin_steps.get((rule.id, rule.effective_from), ())
             steps += self._plugin_steps
         return tuple(steps)
+
+
+def _input_of(error: DeadlinesError, params: Mapping[str, Any]) -> str | None:
+    """Which input of `Engine.due` an error its limit raised is about, if the limit did not say.
+
+    A limit that reads a parameter names it on its errors; what is left is told by its kind:
+    a calendar-range error with no parameter to blame comes from the trigger (it, or the due
+    date a fixed limit leads to, lies outside the calendar).
+    """
+    if isinstance(error, (UnknownRuleError, NotADeadlineError)):
+        return "rule"
+    if isinstance(error, InvalidArgumentError) and error.argument == "rule_id":
+        return "rule"
+    if isinstance(error, MissingParameterError):
+        return error.parameter
+    if isinstance(error, (InvalidValueError, InvalidArgumentError)):
+        if error.argument == "at" or error.argument in params:
+            return error.argument
+        if isinstance(error, OutOfRangeError):
+            return "at"
+        return None
+    if isinstance(error, NotInEffectError):
+        return "at"
+    return None
 
 
 def _version_step(rule: Rule, versions: tuple[Rule, ...], day: dt.date) -> TraceStep:

@@ -7,20 +7,96 @@ Each keeps the offending value as an attribute and says what valid input looks l
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
+
+#: How many characters of a value an error message echoes; a longer value is cut (`cut`).
+ECHO_LIMIT = 200
+
+
+def cut(text: str, limit: int = ECHO_LIMIT) -> str:
+    """`text` as an error message echoes it: whole up to `limit` characters, else cut.
+
+    A cut value ends with how long it was, so a 5 MB value gives a short error line that
+    still says what came in.
+
+    >>> cut("2026-09-30T17:00")
+    '2026-09-30T17:00'
+    >>> cut("9" * 1000, 10)
+    '9999999999… (1000 characters in all)'
+    """
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text)} characters in all)"
+
+
+def cut_repr(text: str, limit: int = ECHO_LIMIT) -> str:
+    """`text` quoted (its repr), cut like `cut`: the length stated is the text's own.
+
+    >>> cut_repr("x" * 300, 3)
+    "'xxx'… (300 characters in all)"
+    """
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text)} characters in all)"
+
+
+def bounded(message: str, limit: int = ECHO_LIMIT) -> str:
+    """`message` with every long value in it cut (see `cut`): quoted, or a run without spaces.
+
+    For messages built from values not cut where they were put in (a path, a value argparse
+    quotes), so that no error line grows with its input.
+
+    >>> bounded(f"cannot read '{'x' * 300}'", 10)
+    "cannot read 'xxxxxxxxxx… (300 characters in all)"
+    """
+    if len(message) <= limit:
+        return message
+    return _VALUE.sub(lambda m: _cut_value(m.group(), limit), message)
+
+
+def _cut_value(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    if text[0] in "'\"" and text[-1] == text[0]:  # the length of what is inside the quotes
+        return f"{text[0]}{text[1 : limit + 1]}… ({len(text) - 2} characters in all)"
+    return cut(text, limit)
+
+
+# A quoted value (as repr quotes it), or else a run without spaces: what `bounded` cuts.
+_VALUE = re.compile(r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\S+""")
 
 
 def shown(value: object) -> str:
-    """A value as a message shows it: dates and instants in ISO 8601, anything else as repr."""
+    """A value as a message shows it: dates and instants in ISO 8601, anything else as repr.
+
+    Cut to `ECHO_LIMIT` characters (see `cut`).
+    """
     if isinstance(value, dt.datetime):
         return value.isoformat(timespec="minutes" if not value.second else "seconds")
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
+    return cut_repr(value) if isinstance(value, str) else cut(_repr(value))
+
+
+def _repr(value: object) -> str:
+    # repr of a huge int is refused past 4300 digits (and slow before): say how big it is.
+    if type(value) is int and value.bit_length() > 2000:
+        return f"an integer of about {int(value.bit_length() * 0.30103)} digits"
     return repr(value)
 
 
 class DeadlinesError(Exception):
-    """Base class of every error raised by `deadlines`."""
+    """Base class of every error raised by `deadlines`.
+
+    Attributes:
+        input_field: which input of the call the error is about, as its caller named it, or
+            ``None`` when it is about no single input. `Engine.due` sets it on what it raises:
+            ``rule``, ``at`` or the name of a parameter, so that each face (command line,
+            batch, supervision) maps that one name to its own option, column or field.
+    """
+
+    input_field: str | None = None
 
 
 class InvalidArgumentError(DeadlinesError, TypeError):
@@ -36,7 +112,7 @@ class InvalidArgumentError(DeadlinesError, TypeError):
         self.value = value
         self.expected = expected
         super().__init__(
-            f"{argument} must be {expected}; got {type(value).__name__} {value!r}"
+            f"{cut(argument)} must be {expected}; got {type(value).__name__} {cut(_repr(value))}"
         )
 
 
@@ -52,7 +128,7 @@ class InvalidValueError(DeadlinesError, ValueError):
         self.argument = argument
         self.value = value
         self.expected = expected
-        super().__init__(f"{argument} must be {expected}; got {shown(value)}")
+        super().__init__(f"{cut(argument)} must be {expected}; got {shown(value)}")
 
 
 class OutOfRangeError(InvalidValueError):
@@ -119,7 +195,7 @@ class UnknownRuleError(DeadlinesError, KeyError):
         super().__init__(rule_id)
 
     def __str__(self) -> str:
-        return f"unknown rule {self.rule_id!r}; known rules: {', '.join(self.known)}"
+        return f"unknown rule {shown(self.rule_id)}; known rules: {', '.join(self.known)}"
 
 
 class MissingParameterError(DeadlinesError, LookupError):
@@ -215,4 +291,4 @@ class PointlessOverrideWarning(DeadlinesWarning):
 
 def describe(value: Any) -> str:  # noqa: ANN401 - any value can be described
     """A short description of a value for error messages."""
-    return f"{type(value).__name__} {value!r}"
+    return f"{type(value).__name__} {shown(value)}"

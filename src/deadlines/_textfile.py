@@ -9,9 +9,11 @@ an encoding could turn one character of a holiday's name into another without a 
 from __future__ import annotations
 
 import codecs
+import errno
+from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["NotUtf8Error", "decode_user_text", "read_user_text"]
+__all__ = ["NotUtf8Error", "check_lines", "decode_user_text", "read_user_text"]
 
 
 class NotUtf8Error(ValueError):
@@ -47,7 +49,11 @@ def read_user_text(path: str | Path) -> str:
     >>> read_user_text(gbk)
     'year = 2027'
     """
-    return decode_user_text(Path(path).read_bytes())
+    try:
+        data = Path(path).read_bytes()
+    except ValueError:  # a NUL in the path: no file has such a name
+        raise FileNotFoundError(errno.ENOENT, "no file has a name with a NUL character") from None
+    return decode_user_text(data)
 
 
 def decode_user_text(data: bytes) -> str:
@@ -83,3 +89,20 @@ def _diagnose(data: bytes, line: int, byte: int) -> str:
         f"the file is not UTF-8 ({where}); {seems}. Save it as UTF-8: in Notepad, "
         "'Save As', Encoding 'UTF-8'"
     )
+
+
+def check_lines(argument: str, lines: object) -> Iterable[str]:
+    """`lines` if it can be read line by line (an open file, a list of str), else an error.
+
+    Text itself is refused: iterating it gives characters, not lines.
+
+    Raises:
+        InvalidArgumentError: `lines` is text, bytes, or not iterable.
+    """
+    if isinstance(lines, (str, bytes)) or not isinstance(lines, Iterable):
+        from deadlines._errors import InvalidArgumentError
+
+        raise InvalidArgumentError(
+            argument, lines, "lines of text: an open file or a list of str (text.splitlines())"
+        )
+    return lines

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 
 from deadlines._errors import InvalidArgumentError, InvalidValueError
 
@@ -40,37 +42,94 @@ def to_china(argument: str, value: object) -> dt.datetime:
     """An aware datetime in China time; a naive one is taken to be China time already.
 
     A plain `date` is refused: the time of day matters to hour limits and same-day cutoffs.
+    So is an offset no place on Earth uses (beyond −12:00..+14:00, `OFFSETS`): it is a typo.
     """
     if isinstance(value, dt.datetime):
-        if value.tzinfo is None or value.utcoffset() is None:
+        offset = value.utcoffset() if value.tzinfo is not None else None
+        if offset is None:
             return value.replace(tzinfo=CHINA_TZ)
-        return value.astimezone(CHINA_TZ)
+        if not _WEST <= offset <= _EAST:
+            raise InvalidValueError(argument, value, f"an instant with an offset {OFFSETS}")
+        try:
+            return value.astimezone(CHINA_TZ)
+        except OverflowError:  # 9999-12-31T23:00-05:00 has no China time
+            raise InvalidValueError(
+                argument, value, "an instant from the year 1 through 9999 in China time"
+            ) from None
     raise InvalidArgumentError(
         argument, value, "a datetime.datetime such as datetime(2026, 9, 30, 17, 0)"
     )
 
 
+#: The UTC offsets places use: from −12:00 (Baker Island) to +14:00 (Kiribati's Line Islands).
+OFFSETS = "from -12:00 to +14:00 (China is +08:00)"
+_WEST, _EAST = dt.timedelta(hours=-12), dt.timedelta(hours=14)
+
+INSTANT_EXPECTED = "an ISO 8601 date and time such as 2026-09-30T17:00 (+08:00 optional)"
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def impossible_day(text: str) -> str | None:
+    """What is wrong with the date that `text` starts with, if it names a day that does not exist.
+
+    `fromisoformat` says only "day is out of range for month"; a clerk who typed 2026-02-30
+    should read which month has no such day.
+
+    >>> impossible_day("2026-02-30T10:00")
+    'a day that exists: February 2026 has no 30th (it has 28 days)'
+    >>> impossible_day("2026-13-01"), impossible_day("2026-02-28T10:00")
+    ('a month from 01 to 12', None)
+    """
+    match = _DAY.match(text)
+    if match is None:
+        return None
+    year, month, day = map(int, match.groups())
+    if not 1 <= month <= 12:
+        return "a month from 01 to 12"
+    if year < 1:
+        return "a year from 0001"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        month_name = _MONTHS[month - 1]
+        return f"a day that exists: {month_name} {year} has no {_ordinal(day)} (it has {days} days)"
+    return None
+
+
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def parse_instant(argument: str, text: str) -> dt.datetime:
     """Parse ISO 8601 text into an aware China-time datetime; naive text means China time.
 
-    A date alone (``2026-09-30``) is refused: say the time too, ``2026-09-30T17:00``.
+    A date alone (``2026-09-30``) is refused: say the time too, ``2026-09-30T17:00``. So are a
+    day that does not exist (2026-02-30: February 2026 has no 30th) and an offset beyond
+    −12:00..+14:00.
     """
     if len(text) <= len("2026-09-30") and "T" not in text and " " not in text:
-        raise InvalidValueError(
-            argument, text, "an ISO 8601 date and time such as 2026-09-30T17:00 (+08:00 optional)"
-        )
+        raise InvalidValueError(argument, text, INSTANT_EXPECTED)
     try:
         value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise InvalidValueError(
-            argument, text, "an ISO 8601 date and time such as 2026-09-30T17:00 (+08:00 optional)"
-        ) from None
+        problem = impossible_day(text)
+        raise InvalidValueError(argument, text, problem or INSTANT_EXPECTED) from None
+    if value.tzinfo is not None and not _WEST <= value.utcoffset() <= _EAST:  # type: ignore[operator]
+        raise InvalidValueError(argument, text, f"an instant with an offset {OFFSETS}")
     return to_china(argument, value)
 
 
 def parse_date(argument: str, text: str) -> dt.date:
-    """Parse ISO 8601 date text (``2026-09-30``)."""
+    """Parse ISO 8601 date text (``2026-09-30``); a day that does not exist says so."""
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise InvalidValueError(argument, text, "an ISO 8601 date such as 2026-09-30") from None
+        problem = impossible_day(text) or "an ISO 8601 date such as 2026-09-30"
+        raise InvalidValueError(argument, text, problem) from None

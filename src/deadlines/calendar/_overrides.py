@@ -291,7 +291,7 @@ def parse_overrides(
         import tomli as tomllib
     try:
         document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+    except ValueError as error:  # TOMLDecodeError, or an integer of more than 4300 digits
         match = re.search(r"line (\d+)", str(error))
         raise OverrideFileError(
             path, int(match.group(1)) if match else None, f"not valid TOML: {error}"

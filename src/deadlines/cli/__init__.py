@@ -42,7 +42,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def _build(only: str | None) -> tuple[argparse.ArgumentParser, Any]:
     """The parser, and its subparsers action (whose ``choices`` are the subcommands' parsers)."""
-    parser = argparse.ArgumentParser(
+    from deadlines.cli._common import Parser
+
+    parser = Parser(
         prog="deadlines",
         description="Due dates of the 2020 administrative-efficiency opinion over the official "
         "Chinese working-day calendar.",
@@ -99,7 +101,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Reported by the subcommand's own parser, with its usage line: the top-level usage
         # would not say what `deadlines rules` takes.
         subparser = subparsers.choices[args.command]
-        subparser.error(f"unrecognized arguments: {' '.join(extra)} (see {subparser.prog} --help)")
+        from deadlines._errors import cut
+
+        subparser.error(
+            f"unrecognized arguments: {cut(' '.join(extra))} (see {subparser.prog} --help)"
+        )
     module = importlib.import_module(f"deadlines.cli._{args.command}")
     try:
         with warnings.catch_warnings():

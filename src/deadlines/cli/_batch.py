@@ -152,6 +152,8 @@ def _open(path: str) -> Iterator[Any]:
         )
     except OSError as error:
         raise UsageError("FILE", f"cannot read {path}: {error.strerror}") from None
+    except ValueError:  # a NUL in the path
+        raise UsageError("FILE", f"cannot read {path!r}: no file has such a name") from None
     try:
         yield handle
     finally:

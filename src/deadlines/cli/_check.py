@@ -227,21 +227,62 @@ def _isatty() -> bool:
 
 
 def _read(path: str) -> EventLog:
-    from deadlines.supervision import read_events
+    """The events of `path` (``-``: standard input), read line by line as UTF-8.
 
+    A line that is not UTF-8 is a problem of its own, as a bad JSON line is: the good events
+    beside it are kept.
+    """
     if path == "-":
-        return read_events(sys.stdin)
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is None:  # a text stream without bytes underneath (tests use io.StringIO)
+            return _events(sys.stdin)
+        return _events(buffer.read().splitlines())
     try:
-        with open(path, encoding="utf-8") as stream:  # noqa: PTH123 - argparse gives text
-            return read_events(stream)
+        with open(path, "rb") as stream:  # noqa: PTH123 - argparse gives text
+            data = stream.read()
     except FileNotFoundError:
         raise UsageError(
             "EVENTS_FILE", f"no such file {path!r}; give a JSON Lines file such as {EVENTS_EXAMPLE}"
         ) from None
-    except UnicodeDecodeError:
-        raise UsageError("EVENTS_FILE", f"{path!r} is not UTF-8 text (JSON Lines)") from None
+    except IsADirectoryError:
+        raise UsageError(
+            "EVENTS_FILE", f"{path!r} is a folder; give a JSON Lines file such as {EVENTS_EXAMPLE}"
+        ) from None
     except OSError as error:
         raise UsageError("EVENTS_FILE", f"cannot read {path!r}: {error.strerror}") from None
+    except ValueError:  # a NUL in the path
+        raise UsageError("EVENTS_FILE", f"no such file {path!r}") from None
+    return _events(data.splitlines())
+
+
+def _events(lines: Any) -> EventLog:  # noqa: ANN401 - lines of bytes, or of text
+    """`read_events` over `lines`, with each line of bytes that is not UTF-8 a problem."""
+    from deadlines.supervision import EventLog, Problem, read_events
+
+    texts: list[str] = []
+    unreadable: list[Problem] = []
+    for number, line in enumerate(lines, 1):
+        if isinstance(line, str):
+            texts.append(line)
+            continue
+        try:
+            texts.append(line.decode("utf-8"))
+        except UnicodeDecodeError as error:
+            texts.append("")  # blank: read_events skips it, and the numbering stays
+            byte = line[error.start]
+            unreadable.append(
+                Problem(
+                    number,
+                    None,
+                    f"not UTF-8 text (the byte 0x{byte:02x} at column {error.start + 1}); "
+                    "save the events file as UTF-8",
+                )
+            )
+    log = read_events(texts)
+    if not unreadable:
+        return log
+    problems = sorted((*log.problems, *unreadable), key=lambda problem: problem.line or 0)
+    return EventLog(log.events, log.lines, tuple(problems))
 
 
 def _thresholds(args: argparse.Namespace) -> dict[str, Any]:

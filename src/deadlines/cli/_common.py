@@ -26,20 +26,21 @@ import functools
 import json
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from deadlines._errors import (
     DeadlinesError,
     InvalidArgumentError,
     InvalidValueError,
     MissingParameterError,
-    NotADeadlineError,
-    NotInEffectError,
     OutOfRangeError,
     OverrideFileError,
     PluginConflictError,
     PluginError,
     UnknownRuleError,
+    bounded,
+    cut,
+    cut_repr,
 )
 
 if TYPE_CHECKING:
@@ -80,9 +81,21 @@ class UsageError(DeadlinesError, ValueError):
     """
 
     def __init__(self, argument: str, problem: str) -> None:
-        self.argument = argument
-        self.problem = problem
-        super().__init__(f"argument {argument}: {problem}")
+        self.argument = bounded(argument)
+        self.problem = bounded(problem)
+        super().__init__(f"argument {self.argument}: {self.problem}")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, whose own usage errors echo a value cut to 200 characters.
+
+    argparse quotes the value it refuses (``invalid choice: 'xxx…'``) whole; a pasted
+    megabyte would fill the terminal.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and `message` (its long values cut), and exit with status 2."""
+        super().error(bounded(message))
 
 
 def out() -> Any:  # noqa: ANN401 - a text stream; typing.TextIO is too narrow for test doubles
@@ -106,10 +119,11 @@ def explain_error(
 ) -> UsageError:
     """The usage error a library error stands for on the command line.
 
-    The library names its own arguments; only some are the user's. ``at`` is ``--at``, a name
-    in `params` is ``--param NAME``, and a calendar-range error (the calendar covers
-    2004-2100) raised while computing is about ``--at`` too: the trigger, or the due date it
-    leads to, lies outside the calendar. Values read as typed, not as Python reprs.
+    The engine names the input an error is about (`DeadlinesError.input_field`): ``rule`` is
+    the rule argument, ``at`` is ``--at``, a name in `params` is ``--param NAME``. A
+    calendar-range error (the calendar covers 2004-2100) says whether the trigger or the due
+    date lies outside, and which option took it there: ``--at``, or a parameter such as
+    ``--param limit_days``. Values read as typed, not as Python reprs, cut to 200 characters.
 
     Args:
         error: what the library raised.
@@ -123,6 +137,7 @@ def explain_error(
     >>> from deadlines._errors import OutOfRangeError
     >>> error = OutOfRangeError("day", dt.date(2101, 1, 1), dt.date(2004, 1, 1),
     ...                         dt.date(2100, 12, 31))
+    >>> error.input_field = "at"  # as Engine.due sets it
     >>> print(explain_error(error, at="2101-01-01T10:00"))
     argument --at: the calendar covers 2004-01-01 through 2100-12-31; got 2101-01-01T10:00
     """
@@ -130,40 +145,48 @@ def explain_error(
 
     if isinstance(error, UsageError):
         return error
+    if isinstance(error, (PluginError, PluginConflictError)):
+        return UsageError("", f"{error}; {plugin_hint(command, option=no_plugins_option)}")
+    if isinstance(error, OverrideFileError):
+        return UsageError("--calendar", str(error))
+    # The engine names the input at fault (`DeadlinesError.input_field`): map that one name.
+    field = error.input_field
+    given = params or {}
+    option = (
+        rule_argument
+        if field == "rule"
+        else "--at"
+        if field == "at"
+        else f"--param {cut(field)}"
+        if field is not None and field in given
+        else ""
+    )
     if isinstance(error, UnknownRuleError):
         import difflib
 
-        close = difflib.get_close_matches(error.rule_id, error.known, n=1)
+        close = difflib.get_close_matches(cut(error.rule_id), error.known, n=1)
         hint = f" (did you mean {close[0]}?)" if close else ""
         return UsageError(
-            rule_argument,
-            f"unknown rule {error.rule_id!r}{hint}; known rules: {', '.join(error.known)}",
+            option or rule_argument,
+            f"unknown rule {shown(error.rule_id)}{hint}; known rules: {', '.join(error.known)}",
         )
-    if isinstance(error, NotADeadlineError):
-        return UsageError(rule_argument, str(error))
-    if isinstance(error, NotInEffectError):
-        return UsageError("--at", str(error))
     if isinstance(error, MissingParameterError):
         return UsageError(
             "--param", f"{error}; pass it as --param {error.example.split(' ')[0]}"
         )
+    if isinstance(error, OutOfRangeError):
+        value = given[field] if option.startswith("--param") and field is not None else None
+        # Outside the engine (a report at --at) a range error is about the command's instant.
+        option = option or ("--at" if at is not None else "")
+        return UsageError(option, range_problem(error, at, value))
     if isinstance(error, (InvalidValueError, InvalidArgumentError)):
-        name = error.argument.split(".")[0]  # "done.review" is the parameter "done"
         problem = f"must be {error.expected}; got {shown(error.value)}"
-        if name == "at":
-            return UsageError("--at", problem)
-        if params is not None and name in params:
-            return UsageError(f"--param {name}", problem)
-        if isinstance(error, OutOfRangeError):
-            return UsageError("--at" if at is not None else "", range_problem(error, at))
-        # An argument of the library's own (a rule asked the calendar something odd): say
-        # what it is without pretending the user passed it.
-        return UsageError("", f"{error.argument} {problem}")
-    if isinstance(error, OverrideFileError):
-        return UsageError("--calendar", str(error))
-    if isinstance(error, (PluginError, PluginConflictError)):
-        return UsageError("", f"{error}; {plugin_hint(command, option=no_plugins_option)}")
-    return UsageError("", str(error))
+        if option and error.argument == field:
+            return UsageError(option, problem)
+        # A part of the input (done.review), or an argument of the library's own (a rule asked
+        # the calendar something odd): name it without pretending the user passed it.
+        return UsageError(option, f"{cut(error.argument)} {problem}")
+    return UsageError(option, str(error))
 
 
 def guarded(
@@ -268,7 +291,7 @@ def parse_instant_arg(argument: str, text: str) -> dt.datetime:
     try:
         return parse_instant(argument, text)
     except InvalidValueError as error:
-        raise UsageError(argument, f"must be {error.expected}; got {text!r}") from None
+        raise UsageError(argument, f"must be {error.expected}; got {cut_repr(text)}") from None
 
 
 def parse_params(pairs: Sequence[str]) -> dict[str, str]:
@@ -285,8 +308,10 @@ def parse_params(pairs: Sequence[str]) -> dict[str, str]:
         name, sep, value = pair.partition("=")
         name = name.strip()
         if not sep or not name.isidentifier():
-            raise UsageError("--param", f"must be NAME=VALUE such as limit_days=15; got {pair!r}")
+            raise UsageError(
+                "--param", f"must be NAME=VALUE such as limit_days=15; got {cut_repr(pair)}"
+            )
         if name in params:
-            raise UsageError("--param", f"{name} is given twice; give each parameter once")
+            raise UsageError("--param", f"{cut(name)} is given twice; give each parameter once")
         params[name] = value
     return params

@@ -157,7 +157,8 @@ def _remove(args: argparse.Namespace) -> int:
     from deadlines.calendar._store import stored_notices
 
     year_text = str(args.year).strip()
-    if not year_text.isdigit():
+    # ASCII digits, four at most: int() refuses "²", and reads no 5000 digits.
+    if not (year_text.isascii() and year_text.isdigit() and len(year_text) <= 4):
         raise UsageError("YEAR", f"must be a year such as 2027; got {year_text!r}")
     year = int(year_text)
     with warnings.catch_warnings():

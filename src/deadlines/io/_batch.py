@@ -13,15 +13,13 @@ from deadlines._errors import (
     DeadlinesError,
     InvalidArgumentError,
     InvalidValueError,
-    MissingParameterError,
-    NotADeadlineError,
-    NotInEffectError,
     OutOfRangeError,
     ProvisionalDateWarning,
-    UnknownRuleError,
+    cut,
 )
+from deadlines._textfile import check_lines
 from deadlines.io._csv import CsvSink, read_csv
-from deadlines.io._jsonl import dumps, read_jsonl
+from deadlines.io._jsonl import dumps, one_line, read_jsonl
 from deadlines.io._messages import range_problem, shown
 from deadlines.io._records import LineError, Trigger
 
@@ -54,7 +52,13 @@ _CHUNK = 256
 
 
 def read_triggers(lines: Iterable[str], fmt: Format = "jsonl") -> Iterator[Trigger | LineError]:
-    """The records of `lines` in `fmt`: `read_jsonl` or `read_csv`."""
+    """The records of `lines` in `fmt`: `read_jsonl` or `read_csv`.
+
+    Raises:
+        InvalidArgumentError: `lines` is text itself, or not iterable.
+        InvalidValueError: `fmt` is not ``jsonl`` or ``csv``.
+    """
+    check_lines("lines", lines)
     if fmt == "jsonl":
         return read_jsonl(lines)
     if fmt == "csv":
@@ -198,25 +202,18 @@ def run_batch(
 def _problem(error: DeadlinesError, record: Trigger) -> tuple[str | None, str]:
     """The input field an engine error is about, and the message that says so.
 
-    The library names its own arguments (``day``, ``n``); only ``at`` and the parameters are
-    the record's. A calendar-range error is about ``at``: the trigger or the due date it
-    leads to lies outside the calendar.
+    The engine names the field (`DeadlinesError.input_field`: ``rule``, ``at`` or a
+    parameter), which is the record's key or column of the same name. The library names its
+    own arguments in messages (``day``, ``n``); a calendar-range error says instead whether
+    the trigger or the due date lies outside the calendar, and echoes the field's value.
     """
-    if isinstance(error, (UnknownRuleError, NotADeadlineError)):
-        return "rule", str(error)
-    if isinstance(error, NotInEffectError):
-        return "at", str(error)
-    if isinstance(error, MissingParameterError):
-        return error.parameter, str(error)
+    field = error.input_field
+    if isinstance(error, OutOfRangeError):
+        parameter = record.params.get(field) if field is not None and field != "at" else None
+        return field, range_problem(error, record.at, parameter)
     if isinstance(error, (InvalidValueError, InvalidArgumentError)):
-        name = error.argument.split(".")[0]  # "done.review" is the parameter "done"
-        problem = f"{error.argument} must be {error.expected}; got {shown(error.value)}"
-        if name == "at" or name in record.params:
-            return name, problem
-        if isinstance(error, OutOfRangeError):
-            return "at", range_problem(error, record.at)
-        return None, problem
-    return None, str(error)
+        return field, f"{cut(error.argument)} must be {error.expected}; got {shown(error.value)}"
+    return field, str(error)
 
 
 class _Writer:
@@ -265,7 +262,7 @@ def _scalar(value: Any) -> str:  # noqa: ANN401 - any JSON value
     """`value` as JSON; text and integers (the usual ids) without `json.dumps`' overhead."""
     kind = type(value)
     if kind is str:
-        return _encode_string(value)
+        return one_line(_encode_string(value))
     if kind is int:
         return str(value)
     return dumps(value)

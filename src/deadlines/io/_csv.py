@@ -6,6 +6,8 @@ import csv
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from deadlines._errors import cut
+from deadlines._textfile import check_lines
 from deadlines.io._records import (
     RESERVED,
     LineError,
@@ -38,10 +40,13 @@ def read_csv(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
     2 decisions.time_limited {'limit_days': '15'}
     4 minutes.executive {}
     """
-    reader = csv.reader(lines)
+    reader = csv.reader(check_lines("lines", lines))
     try:
         header = [name.strip() for name in next(reader)]
     except StopIteration:
+        return
+    except csv.Error as error:  # no row can be read without the header: stop here too
+        yield LineError(reader.line_num or 1, None, f"the header row is not valid CSV: {error}")
         return
     if header and header[0].startswith("\ufeff"):
         header[0] = header[0][1:]
@@ -57,13 +62,13 @@ def read_csv(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
         problem = (
             f"does not name the column(s) {', '.join(missing)}"
             if missing
-            else f"names {', '.join(duplicates)} twice"
+            else f"names {cut(', '.join(duplicates))} twice"
             if duplicates
             else "has an empty column name"
         )
         yield LineError(
             reader.line_num,
-            missing[0] if missing else None,
+            missing[0] if missing else cut(duplicates[0]) if duplicates else None,
             f"the header row {problem}; it must name rule and at once each, with id and "
             f"parameters as other columns, e.g. {_HEADER_EXAMPLE}",
         )
@@ -91,7 +96,7 @@ def read_csv(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
                 first,
                 None,
                 f"has {len(cells)} cells but the header names {width} columns "
-                f"({','.join(header)}); quote a cell that contains a comma",
+                f"({cut(','.join(header))}); quote a cell that contains a comma",
             )
             continue
         record: dict[str, Any] = dict(zip(header, cells, strict=False))  # short rows: absent

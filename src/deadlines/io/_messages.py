@@ -8,12 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from deadlines._errors import OutOfRangeError
+from deadlines._errors import OutOfRangeError, cut, cut_repr
 from deadlines._time import parse_instant, to_china
 
 
 def shown(value: object) -> str:
     """`value` as a message shows it: dates and instants in ISO 8601, text quoted, JSON as JSON.
+
+    Cut to 200 characters, with the full length stated (`deadlines._errors.cut`).
 
     >>> shown(dt.date(2026, 9, 1)), shown("five"), shown(True), shown([1, "a"])
     ('2026-09-01', "'five'", 'true', '[1, "a"]')
@@ -23,14 +25,22 @@ def shown(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, str):
-        return repr(value)
+        return cut_repr(value)
+    if type(value) is int and value.bit_length() > 2000:
+        return _shown(value)  # str() of it is refused past 4300 digits
     try:
-        return json.dumps(value, ensure_ascii=False)
+        return cut(json.dumps(value, ensure_ascii=False, allow_nan=False))
     except (TypeError, ValueError):
-        return repr(value)
+        return _shown(value)
 
 
-def range_problem(error: OutOfRangeError, at: object) -> str:
+def _shown(value: object) -> str:
+    from deadlines._errors import shown as repr_shown
+
+    return repr_shown(value)
+
+
+def range_problem(error: OutOfRangeError, at: object, parameter: object = None) -> str:
     """What a calendar-range error computing from the trigger `at` means, in plain words.
 
     Either the trigger itself lies outside the calendar, or the due date would: the library
@@ -39,8 +49,10 @@ def range_problem(error: OutOfRangeError, at: object) -> str:
     Args:
         error: raised while computing a due date.
         at: the trigger as the user gave it (ISO 8601 text or a datetime), or None.
+        parameter: the value of the parameter that carried the due date out of the calendar
+            (a ``limit_days`` of 40000), when the engine blamed one; the message echoes it.
 
-    >>> from deadlines._errors import OutOfRangeError
+    >>> from deadlines._errors import OutOfRangeError, cut, cut_repr
     >>> later = OutOfRangeError("n", 3, dt.date(2004, 1, 1), dt.date(2100, 12, 31))
     >>> range_problem(later, "2100-12-30T17:00")
     'the due date would fall after 2100-12-31, where the calendar ends (it covers 2004-01-01 through 2100-12-31); got 2100-12-30T17:00'
@@ -50,14 +62,19 @@ def range_problem(error: OutOfRangeError, at: object) -> str:
     start = _day_of(at)
     if start is None:
         return f"{covers}; a date computed from the input falls outside it: {shown(error.value)}"
-    given = at.strip() if isinstance(at, str) else shown(at)
+    given = cut(at.strip()) if isinstance(at, str) else shown(at)
     if isinstance(first, dt.date) and isinstance(last, dt.date) and not first <= start <= last:
         return f"{covers}; got {given}"
+    if parameter is not None:
+        given = parameter if isinstance(parameter, str) else shown(parameter)
+        given = cut(given)
     value = error.value
     if isinstance(value, dt.datetime):
         value = value.date()
     # A date is compared with the trigger; a count of days or hours ran out the way its sign says.
-    later = value > start if isinstance(value, dt.date) else not isinstance(value, int) or value > 0
+    later = (
+        value > start if isinstance(value, dt.date) else not isinstance(value, int) or value > 0
+    )
     where = f"after {last}, where the calendar ends" if later else f"before {first}, its start"
     return f"the due date would fall {where} (it covers {first} through {last}); got {given}"
 

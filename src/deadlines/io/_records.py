@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Literal, NamedTuple
+
+from deadlines.io._messages import shown
 
 #: The keys (JSON Lines) or columns (CSV) that are not rule parameters.
 RESERVED = ("id", "rule", "at")
@@ -125,25 +126,17 @@ def trigger_from(
         return LineError(
             line,
             "rule",
-            f"rule must be a rule id such as minutes.executive; got {_json(rule)}",
+            f"rule must be a rule id such as minutes.executive; got {shown(rule)}",
             record_id,
         )
     if at is None or at == "":
         return LineError(line, "at", f"missing; {_EXAMPLES[fmt]['at']}", record_id)
     if not isinstance(at, str):
         return LineError(
-            line, "at", f"at must be {AT_EXPECTED}, as text; got {_json(at)}", record_id
+            line, "at", f"at must be {AT_EXPECTED}, as text; got {shown(at)}", record_id
         )
     if record:
         params = {key: value for key, value in record.items() if value is not None and value != ""}
     else:
         params = record
     return Trigger(line, rule, at, params, record_id)
-
-
-def _json(value: object) -> str:
-    """A JSON value as its input showed it."""
-    try:
-        return json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        return repr(value)

@@ -52,7 +52,7 @@ from deadlines._result import Lang
 from deadlines._textfile import NotUtf8Error, read_user_text
 from deadlines._time import CHINA_TZ
 from deadlines.calendar import ChinaCalendar
-from deadlines.policy._errors import CaseFileError, describe_validation
+from deadlines.policy._errors import CaseFileError, check_path, describe_validation
 from deadlines.policy._files import BUILTIN_POLICIES, load_policy
 from deadlines.policy._toml import TOMLDecodeError, inline, loads_toml
 from deadlines.rules import Blackout, RuleSet
@@ -416,8 +416,9 @@ def load_cases(path: str | Path) -> CaseFile:
 
     Raises:
         CaseFileError: the file cannot be read or is malformed.
+        InvalidArgumentError: `path` is neither text nor a path.
     """
-    file = Path(path)
+    file = Path(check_path("path", path))
     try:
         text = read_user_text(file)
     except OSError as error:
@@ -436,9 +437,13 @@ def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
     found: list[Path] = []
     for item in paths:
         path = Path(item)
-        if path.is_dir():
+        try:
+            is_dir, is_file = path.is_dir(), path.is_file()
+        except OSError as error:  # a name too long for the file system, a folder not readable
+            raise CaseFileError(str(path), f"cannot read it: {error.strerror}") from None
+        if is_dir:
             found.extend(sorted(path.rglob(f"*{CASE_FILE_SUFFIX}")))
-        elif path.is_file():
+        elif is_file:
             found.append(path)
         else:
             raise CaseFileError(

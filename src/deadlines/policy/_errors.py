@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import os
 import types
 import typing
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from deadlines._errors import DeadlinesError
+from deadlines._errors import DeadlinesError, InvalidArgumentError, bounded
 from deadlines.policy._toml import inline
 
 if TYPE_CHECKING:
@@ -21,6 +22,13 @@ _E = TypeVar("_E", bound="PolicyFileError")
 
 #: A problem in a file: where (``case[2].expect.due``, or empty for the whole file) and what.
 Problem = tuple[str, str]
+
+
+def check_path(argument: str, value: object) -> str | os.PathLike[str]:
+    """`value` if it names a file (text or a path), else an `InvalidArgumentError`."""
+    if isinstance(value, (str, os.PathLike)):
+        return value
+    raise InvalidArgumentError(argument, value, "a path: text or a pathlib.Path")
 
 
 class PolicyFileError(DeadlinesError, ValueError):
@@ -45,10 +53,11 @@ class PolicyFileError(DeadlinesError, ValueError):
         self.problems: tuple[Problem, ...] = tuple(problems) or ((field, problem),)
         if len(self.problems) == 1:
             where = f"{path}: {field}" if field else path
-            super().__init__(f"{where}: {problem}")
+            super().__init__(bounded(f"{where}: {problem}"))
         else:
             lines = (f"  {f}: {p}" if f else f"  {p}" for f, p in self.problems)
-            super().__init__(f"{path}: {len(self.problems)} problems:\n" + "\n".join(lines))
+            text = f"{path}: {len(self.problems)} problems:\n" + "\n".join(lines)
+            super().__init__(bounded(text))
 
     @classmethod
     def of(cls: type[_E], path: str, problems: Iterable[Problem]) -> _E:

@@ -32,9 +32,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from deadlines._errors import UnknownRuleError
+from deadlines._errors import InvalidValueError, UnknownRuleError
 from deadlines._textfile import NotUtf8Error, read_user_text
-from deadlines.policy._errors import PolicyFileError, describe_validation
+from deadlines.policy._errors import PolicyFileError, check_path, describe_validation
 from deadlines.policy._toml import TOMLDecodeError, dumps_toml, loads_toml
 from deadlines.rules import OPINION_2020, AnyLimit, Citation, Rule, RuleSet
 
@@ -241,10 +241,14 @@ def parse_policy(text: str, format: Format = "toml", *, path: str = "<string>") 
     Raises:
         PolicyFileError: naming the file and field, for bad TOML/JSON or a bad value.
     """
+    if format not in ("toml", "json"):
+        raise InvalidValueError("format", format, "toml or json")
     try:
         data = json.loads(text) if format == "json" else loads_toml(text)
     except (TOMLDecodeError, json.JSONDecodeError) as error:
         raise PolicyFileError(path, f"not valid {format.upper()}: {error}") from None
+    except ValueError:  # Python reads no integer of more than 4300 digits
+        raise PolicyFileError(path, "not valid JSON: a number has more than 4300 digits") from None
     if not isinstance(data, dict):
         raise PolicyFileError(path, 'a policy is a table (JSON object) such as {"rules": [...]}')
     try:
@@ -289,15 +293,19 @@ def load_policy(source: str | Path) -> RuleSet:
 
     Raises:
         PolicyFileError: the file cannot be read, is malformed, or does not apply to its base.
+        InvalidArgumentError: `source` is neither text nor a path.
     """
-    return _load(source, ())
+    return _load(source if isinstance(check_path("source", source), str) else Path(source), ())
 
 
 def _load(source: str | Path, seen: tuple[Path, ...]) -> RuleSet:
     if isinstance(source, str) and source in BUILTIN_POLICIES and not Path(source).is_file():
         return BUILTIN_POLICIES[source]
     file = Path(source)
-    resolved = file.resolve()
+    try:
+        resolved = file.resolve()
+    except (OSError, ValueError):  # a NUL in the name: reading it below says why it cannot be
+        resolved = file
     if resolved in seen:
         chain = " → ".join(str(p.name) for p in (*seen, resolved))
         raise PolicyFileError(str(file), f"the bases form a loop: {chain}", "base")

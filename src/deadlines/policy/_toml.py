@@ -65,7 +65,12 @@ def loads_toml(text: str) -> dict[str, Any]:
     Raises:
         TOMLDecodeError: the text is not valid TOML.
     """
-    document: dict[str, Any] = tomllib.loads(text)
+    try:
+        document: dict[str, Any] = tomllib.loads(text)
+    except TOMLDecodeError:
+        raise
+    except ValueError:  # an integer of more than 4300 digits: Python refuses it
+        raise TOMLDecodeError("a number has more than 4300 digits") from None
     return document
 
 

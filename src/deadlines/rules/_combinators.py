@@ -12,7 +12,7 @@ from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import Field, field_validator
 
-from deadlines._errors import InvalidValueError, MissingParameterError, shown
+from deadlines._errors import DeadlinesError, InvalidValueError, MissingParameterError, shown
 from deadlines._result import Part
 from deadlines._time import parse_instant, to_china
 from deadlines.rules._constraints import Blackout, Quota, Recurrence
@@ -32,6 +32,7 @@ from deadlines.rules._values import Context, Outcome, Value
 
 _TRUE = {"true", "1", "yes", "是", "y"}
 _FALSE = {"false", "0", "no", "否", "n"}
+_MAX_DIGITS = 18  # a longer number equals no rule's integer (and int() refuses past 4300)
 
 
 def _flatten(cls: type[_Combination], limits: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -244,7 +245,11 @@ class Sequence(_Combination):
         return done
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
-        done = self._done(ctx.params.get("done"), start)
+        try:
+            done = self._done(ctx.params.get("done"), start)
+        except DeadlinesError as error:  # "done.review" is a part of the parameter done
+            error.input_field = "done"
+            raise
         bound = None if self.within is None else self.within.evaluate(start, ctx)
         outcomes: list[Outcome] = []
         at = start
@@ -299,8 +304,9 @@ class Condition(Value):
             if not isinstance(value, bool):
                 raise InvalidValueError(self.parameter, value, "true or false")
         elif isinstance(self.equals, int):
-            if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-                value = int(value)
+            text = value.strip() if isinstance(value, str) else ""
+            if text.removeprefix("-").isdecimal() and len(text) <= _MAX_DIGITS:
+                value = int(text)
             if isinstance(value, bool) or not isinstance(value, int):
                 raise InvalidValueError(self.parameter, value, f"an integer such as {self.equals}")
         elif not isinstance(value, str):

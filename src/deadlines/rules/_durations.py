@@ -13,7 +13,13 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, StrictInt
 
-from deadlines._errors import InvalidValueError, MissingParameterError, shown
+from deadlines._errors import (
+    DeadlinesError,
+    InvalidValueError,
+    MissingParameterError,
+    OutOfRangeError,
+    shown,
+)
 from deadlines._time import CHINA_TZ, parse_instant, to_china
 from deadlines.rules._clock import add_working_clock
 from deadlines.rules._conventions import (
@@ -679,15 +685,31 @@ class MeetingSetLimit(Limit):
             )
         name = given[0]
         if name == "deadline":
-            return _fixed_deadline(params["deadline"], start, ctx, conv)
+            try:
+                return _fixed_deadline(params["deadline"], start, ctx, conv)
+            except DeadlinesError as error:
+                error.input_field = error.input_field or "deadline"
+                raise
         days = params[name]
-        if isinstance(days, str) and days.strip().isdigit():
-            days = int(days)
+        if isinstance(days, str):
+            text = days.strip()
+            # isdecimal, not isdigit: "²" is a digit int() refuses; and past 18 digits a count
+            # is out of any calendar's range anyway (int() refuses past 4300).
+            if text.isdecimal():
+                if len(text) > _MAX_DIGITS:
+                    raise _too_long(ctx, name, days)
+                days = int(text)
         if isinstance(days, bool) or not isinstance(days, int) or days < 1:
             raise InvalidValueError(name, days, "a positive integer such as 15")
         working = name == "limit_working_days"
         inner: Limit = WorkingDays(days) if working else CalendarDays(days)
-        outcome = inner.evaluate(start, ctx)
+        try:
+            outcome = inner.evaluate(start, ctx)
+        except OverflowError:  # beyond what a date can hold, let alone the calendar
+            raise _too_long(ctx, name, days) from None
+        except DeadlinesError as error:  # the calendar ran out: the limit took it there
+            error.input_field = error.input_field or name
+            raise
         if ctx.explain:
             zh, en = (
                 (f"会议要求{days}个工作日内办结", f"the meeting set {days} working days")
@@ -699,6 +721,23 @@ class MeetingSetLimit(Limit):
             )
             outcome.steps.insert(0, step("convention", zh, en))
         return outcome
+
+
+_MAX_DIGITS = 18
+
+
+def _too_long(ctx: Context, name: str, value: object) -> OutOfRangeError:
+    """The error for a count so large that its due date cannot even be computed."""
+    cal = ctx.calendar
+    error = OutOfRangeError(
+        name,
+        value,
+        cal.first_date,
+        cal.last_date,
+        f"a count whose due date stays from {cal.first_date} through {cal.last_date}",
+    )
+    error.input_field = name
+    return error
 
 
 def _fixed_deadline(value: object, start: dt.datetime, ctx: Context, conv: Conventions) -> Outcome:

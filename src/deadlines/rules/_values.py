@@ -27,6 +27,14 @@ class Calendar(Protocol):
     def office_hours(self) -> OfficeHours:
         """The office hours: the sessions of each day and its close."""
 
+    @property
+    def first_date(self) -> dt.date:
+        """The first day covered (a count too long for any date is reported against it)."""
+
+    @property
+    def last_date(self) -> dt.date:
+        """The last day covered."""
+
     def is_workday(self, day: dt.date) -> bool:
         """Whether `day` is worked."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import final
 
-from deadlines._errors import DeadlinesError
+from deadlines._errors import ECHO_LIMIT, DeadlinesError, bounded, cut
 
 
 @final
@@ -23,6 +23,13 @@ class Problem:
     line: int | None
     field: str | None
     message: str
+
+    def __post_init__(self) -> None:
+        # Every problem of an events file passes here: the one place to cut echoed values.
+        if self.field is not None and len(self.field) > ECHO_LIMIT:
+            object.__setattr__(self, "field", cut(self.field))
+        if len(self.message) > ECHO_LIMIT:
+            object.__setattr__(self, "message", bounded(self.message))
 
     def __str__(self) -> str:
         where = f"line {self.line}" if self.line is not None else "event"

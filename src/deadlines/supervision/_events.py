@@ -32,6 +32,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from deadlines._errors import DeadlinesError
+from deadlines._textfile import check_lines
 from deadlines._time import parse_date, parse_instant, to_china
 from deadlines._value import Value
 from deadlines.supervision._errors import EventError, Problem
@@ -709,7 +710,10 @@ def read_events(lines: Iterable[str]) -> EventLog:
     events: list[Event] = []
     numbers: list[int | None] = []
     problems: list[Problem] = []
-    for number, text in enumerate(lines, 1):
+    for number, text in enumerate(check_lines("lines", lines), 1):
+        if type(text) is not str:
+            problems.append(Problem(number, None, f"must be text; got {type(text).__name__}"))
+            continue
         text = text.strip()
         if number == 1 and text.startswith("\ufeff"):
             text = text[1:]

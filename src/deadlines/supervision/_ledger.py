@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, final
 from deadlines._errors import (
     DeadlinesError,
     InvalidArgumentError,
-    InvalidValueError,
     NotInEffectError,
     ProvisionalDateWarning,
     UnknownRuleError,
@@ -443,13 +442,12 @@ def _field_of(error: DeadlinesError, event: Event) -> str | None:
     field = getattr(error, "event_field", None)
     if field is not None:
         return str(field)
-    argument = getattr(error, "argument", None)
-    instant = _INSTANT_FIELD.get(type(event))
-    if isinstance(error, NotInEffectError) or argument == "at" or argument == "day":
-        return instant
-    if isinstance(error, InvalidValueError) and argument:
-        return str(argument)
-    return instant
+    # The engine names its input at fault: the trigger ("at") is the event's instant, and
+    # a parameter is the event's field of the same name.
+    named = error.input_field
+    if named is None or named in ("at", "rule"):
+        return _INSTANT_FIELD.get(type(event))
+    return named
 
 
 @final

@@ -264,8 +264,13 @@ def derive_items(
                     )
                 )
             except DeadlinesError as error:
-                # Say which matter: the engine only knows the parameter's name.
-                path = f"matters[{number - 1}].{next(iter(limits))}"
+                # Say which matter: the engine only knows its input's name (input_field).
+                named = error.input_field
+                path = (
+                    "ended_at"
+                    if named == "at"
+                    else f"matters[{number - 1}].{named if named in limits else next(iter(limits))}"
+                )
                 error.event_field = path  # type: ignore[attr-defined]
                 failed.append((path, error))
         return tuple(made), tuple(failed)
