@@ -89,8 +89,15 @@ class TestJobs:
         path.write_text(text, "utf-8")
         assert _run(path, "--jobs", "2") == _run(path)
 
-    def test_bad_value(self, tmp_path, capsys):
-        """--jobs takes a whole number."""
+    @pytest.mark.parametrize(
+        "value", ["two", "²", "-1", str(4 * jobs_module.cores() + 1), "100000"],
+        ids=["word", "superscript", "negative", "over-4-per-core", "fork-bomb"],
+    )
+    def test_bad_value(self, tmp_path, capsys, value):
+        """--jobs takes a whole number up to 4 per core; no process starts for a bad one."""
         with pytest.raises(SystemExit):
-            main(["batch", "--jobs", "two", str(tmp_path / "x.jsonl")])
-        assert "--jobs: must be a number of processes such as 2" in capsys.readouterr().err
+            main(["batch", "--jobs", value, str(tmp_path / "x.jsonl")])
+        most = 4 * jobs_module.cores()
+        assert f"--jobs: must be a number of processes from 1 to {most} (4 per core)" in (
+            capsys.readouterr().err
+        )

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from deadlines._errors import cut_repr
 from deadlines.cli._common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -118,10 +119,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _jobs(text: str) -> int:
-    """The value of --jobs: a whole number, 0 or more."""
-    if not text.isdigit():
+    """The value of --jobs: a whole number from 0 to 4 processes per core.
+
+    More processes than that only wait for the cores (each holds the calendar, about 30 MB),
+    and a mistyped 10000 would start that many at once.
+    """
+    from deadlines.cli._jobs import cores
+
+    most = 4 * cores()
+    if not (text.isascii() and text.isdigit()) or int(text) > most:
         raise argparse.ArgumentTypeError(
-            f"must be a number of processes such as 2, or 0 for one per core; got {text!r}"
+            f"must be a number of processes from 1 to {most} (4 per core), or 0 for one per "
+            f"core; got {cut_repr(text)}"
         )
     return int(text)
 
