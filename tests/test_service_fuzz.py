@@ -1,6 +1,7 @@
 """Fuzzing the service: whatever a client sends, the answer is a success or a 4xx problem.
 
-Bounded for CI (``max_examples`` below); ``DEADLINES_FUZZ_EXAMPLES=2000`` runs longer locally.
+Bounded for CI (``max_examples`` below); ``DEADLINES_FUZZ=long`` runs a hundred times more, as
+for the other surfaces (tests/strategies_fuzz.py).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from servicekit import client  # isort: skip
 
 from deadlines.service import PROBLEM_MEDIA_TYPE
 
-EXAMPLES = int(os.environ.get("DEADLINES_FUZZ_EXAMPLES", "60"))
+EXAMPLES = 6000 if os.environ.get("DEADLINES_FUZZ", "") == "long" else 60
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
