@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import gzip
 import importlib.util
 import io
 import json
@@ -86,3 +87,30 @@ class TestCollector:
             assert not gc.isenabled()
         finally:
             gc.enable()
+
+
+def _golden_module():
+    path = ROOT / "tests" / "data" / "check_golden.py"
+    spec = importlib.util.spec_from_file_location("check_golden", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("check_golden", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def found() -> tuple[dict[str, str], dict[str, str]]:
+    """The outputs now, and the outputs recorded from main before issue 13."""
+    golden = _golden_module()
+    recorded = json.loads(gzip.decompress(golden.GOLDEN.read_bytes()))
+    return golden.outputs(golden.events()), recorded["outputs"]
+
+
+class TestGolden:
+    """``deadlines check`` writes what it wrote before issue 13 (tests/data/check_golden.py)."""
+
+    @pytest.mark.parametrize("run", ["json", "csv", "text-zh", "text-explain", "ics"], ids=str)
+    def test_same_output(self, found, run):
+        """The same exit status, report, problems and file, line for line."""
+        now, before = found
+        assert now[run].splitlines() == before[run].splitlines()
