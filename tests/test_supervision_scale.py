@@ -114,3 +114,76 @@ class TestGolden:
         """The same exit status, report, problems and file, line for line."""
         now, before = found
         assert now[run].splitlines() == before[run].splitlines()
+
+
+#: Lines at the edges of what the fast path of `read_events` takes: each is read as the full
+#: validation reads it (the same event, or the same problem).
+EDGES = {
+    "surrogate": '{"type": "leader", "leader": "\\ud800"}',
+    "surrogate-upper": '{"type": "completed", "obligation": "a\\uD800/b", '
+    '"at": "2025-05-06T10:00"}',
+    "ideographic-space": '{"type": "document_submitted", "id": "a\\u3000b", "submitted_at": '
+    '"2025-05-06T10:00"}',
+    "next-line": '{"type": "instruction_received", "id": "a\\u0085b", "received_at": '
+    '"2025-05-06T10:00"}',
+    "zero-width": '{"type": "document_submitted", "id": "a\\u200bb", "submitted_at": '
+    '"2025-05-06T10:00"}',
+    "control": '{"type": "document_submitted", "id": "a\\u001fb", "submitted_at": '
+    '"2025-05-06T10:00"}',
+    "long-id": '{"type": "document_submitted", "id": "' + "x" * 201 + '", "submitted_at": '
+    '"2025-05-06T10:00"}',
+    "longest-id": '{"type": "document_submitted", "id": "' + "x" * 200 + '", "submitted_at": '
+    '"2025-05-06T10:00"}',
+    "empty-id": '{"type": "document_received", "id": "", "urgency": "urgent", "received_at": '
+    '"2025-05-06T10:00"}',
+    "empty-scheduled-id": '{"type": "meeting_scheduled", "date": "2025-05-06", "id": ""}',
+    "compact-date": '{"type": "meeting_scheduled", "date": "20250506"}',
+    "int-flag": '{"type": "meeting_scheduled", "date": "2025-05-06", "emergency_exemption": 1}',
+    "text-flag": '{"type": "meeting_scheduled", "date": "2025-05-06", "emergency_exemption": "y"}',
+    "other-kind": '{"type": "meeting_scheduled", "date": "2025-05-06", "kind": "weekly"}',
+    "utc": '{"type": "completed", "obligation": "x/y", "at": "2025-05-06T10:00Z"}',
+    "date-only": '{"type": "completed", "obligation": "x/y", "at": "2025-05-06"}',
+    "hour-25": '{"type": "paused", "obligation": "x/y", "at": "2025-05-06T25:00"}',
+    "null-note": '{"type": "completed", "obligation": "x/y", "at": "2025-05-06T10:00", '
+    '"note": null}',
+    "number-reason": '{"type": "paused", "obligation": "x/y", "at": "2025-05-06T10:00", '
+    '"reason": 3}',
+    "empty-leader": '{"type": "field_day", "leader": "", "date": "2025-05-06"}',
+    "leader-extra": '{"type": "leader", "leader": "县长", "date": "2025-05-06"}',
+    "null-stated": '{"type": "document_received", "id": "d", "urgency": "urgent", '
+    '"received_at": "2025-05-06T10:00", "stated_limit": null}',
+    "stated-ordinary": '{"type": "document_received", "id": "d", "urgency": "ordinary", '
+    '"received_at": "2025-05-06T10:00", "stated_limit": "2025-05-06T12:00"}',
+    "urgency-case": '{"type": "document_received", "id": "d", "urgency": "Urgent", '
+    '"received_at": "2025-05-06T10:00"}',
+    "resumed-note": '{"type": "resumed", "obligation": "x/y", "at": "2025-05-06T10:00", '
+    '"note": ""}',
+    "type-number": '{"type": 3, "leader": "县长"}',
+    "scheduled-at-null": '{"type": "meeting_scheduled", "date": "2025-05-06", '
+    '"scheduled_at": null, "title": "会"}',
+}
+
+
+class TestFastPath:
+    """`read_events` reads every line as the full validation does, fast path or not."""
+
+    @pytest.mark.parametrize("line", list(EDGES.values()), ids=list(EDGES))
+    def test_edge(self, line):
+        """The same event, with the same fields set, or the same problem."""
+        fast, slow = read_events([line]), read_events([line], fast_path=False)
+        assert fast.problems == slow.problems
+        assert fast.events == slow.events
+        assert [e.model_fields_set for e in fast.events] == [
+            e.model_fields_set for e in slow.events
+        ]
+
+    def test_golden_events(self):
+        """Every line of the golden events file: the same events, fields and problems."""
+        text = _golden_module().events().splitlines()
+        fast, slow = read_events(text), read_events(text, fast_path=False)
+        assert (fast.lines, fast.problems) == (slow.lines, slow.problems)
+        for mine, theirs in zip(fast.events, slow.events, strict=True):
+            assert type(mine) is type(theirs)
+            assert mine.model_dump() == theirs.model_dump()
+            assert list(mine.__dict__) == list(theirs.__dict__)
+            assert mine.model_fields_set == theirs.model_fields_set
