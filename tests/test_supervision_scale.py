@@ -187,3 +187,16 @@ class TestFastPath:
             assert mine.model_dump() == theirs.model_dump()
             assert list(mine.__dict__) == list(theirs.__dict__)
             assert mine.model_fields_set == theirs.model_fields_set
+
+
+class TestRead:
+    """`Supervisor.read` builds, while reading, the ledger `Supervisor.ledger` builds."""
+
+    def test_golden_events(self):
+        """The same obligations, completions, pauses, meetings, field days and problems."""
+        text = _golden_module().events().splitlines()
+        supervisor = Supervisor(Engine(discover_plugins=False))
+        streamed, whole = supervisor.read(text), supervisor.ledger(read_events(text))
+        assert streamed.problems == whole.problems
+        assert streamed.tracked == whole.tracked
+        assert (streamed.meetings, streamed.field_days) == (whole.meetings, whole.field_days)

@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union, final
 
@@ -860,9 +860,31 @@ def read_events(lines: Iterable[str], *, fast_path: bool = True) -> EventLog:
     events: list[Event] = []
     numbers: list[int | None] = []
     problems: list[Problem] = []
+    for number, event, found in iter_events(lines, fast_path=fast_path):
+        problems.extend(found)
+        if event is not None:
+            events.append(event)
+            numbers.append(number)
+    return EventLog(tuple(events), tuple(numbers), tuple(problems))
+
+
+def iter_events(
+    lines: Iterable[str], *, fast_path: bool = True
+) -> Iterator[tuple[int, Event | None, tuple[Problem, ...]]]:
+    """What `read_events` reads, one line at a time: its number, its event (``None`` for a
+    line that is not one) and its problems (the bad items of a meeting, or why it is not an
+    event). Blank lines yield nothing.
+
+    `Supervisor.read` takes it to build a ledger while the file is read, holding no more
+    events than the ledger needs.
+
+    Raises:
+        InvalidArgumentError: `lines` is text, bytes, or not iterable.
+    """
     for number, text in enumerate(check_lines("lines", lines), 1):
         if type(text) is not str:
-            problems.append(Problem(number, None, f"must be text; got {type(text).__name__}"))
+            message = f"must be text; got {type(text).__name__}"
+            yield number, None, (Problem(number, None, message),)
             continue
         text = text.strip()
         if number == 1 and text.startswith("\ufeff"):
@@ -872,28 +894,21 @@ def read_events(lines: Iterable[str], *, fast_path: bool = True) -> EventLog:
         try:
             record = json.loads(text)
         except ValueError as error:
-            problems.append(Problem(number, None, f"not valid JSON: {error}"))
+            yield number, None, (Problem(number, None, f"not valid JSON: {error}"),)
             continue
         if not isinstance(record, dict):
-            problems.append(
-                Problem(
-                    number, None, f"must be a JSON object such as {EXAMPLE_LINE}; got {record!r}"
-                )
-            )
+            message = f"must be a JSON object such as {EXAMPLE_LINE}; got {record!r}"
+            yield number, None, (Problem(number, None, message),)
             continue
         # A lone surrogate (only an escape such as \uD800 makes one) is not text to pydantic.
         plain = fast_path and "\\ud" not in text and "\\uD" not in text
         fast = _fast_event(record) if plain else None
         if fast is not None:
-            events.append(fast)
-            numbers.append(number)
+            yield number, fast, ()
             continue
         try:
             event, dropped = parse_event_items(record, number)
         except EventError as error:
-            problems.append(error.problem)
+            yield number, None, (error.problem,)
             continue
-        problems.extend(dropped)
-        events.append(event)
-        numbers.append(number)
-    return EventLog(tuple(events), tuple(numbers), tuple(problems))
+        yield number, event, dropped
