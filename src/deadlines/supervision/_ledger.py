@@ -339,17 +339,26 @@ class _Build:
             else:
                 completions[target] = (at, line, text)
         tracked: list[Tracked] = []
+        append = tracked.append
+        explain = self.supervisor.explain
         for obligation in self.obligations.values():
             done = completions.get(obligation.id)
-            pauses = self._pauses(obligation, clock.get(obligation.id, []), done)
+            items = clock.get(obligation.id)
+            if items is None:  # most obligations: no pause, nothing to add to the due
+                if done is None:
+                    append(Tracked(obligation, obligation.due, obligation.due_date))
+                else:
+                    append(
+                        Tracked(obligation, obligation.due, obligation.due_date, done[0], done[2])
+                    )
+                continue
+            pauses = self._pauses(obligation, items, done)
             ended = [p for p in pauses if p.end is not None]
             due, due_date = obligation.due, obligation.due_date
             steps: tuple[TraceStep, ...] = ()
             if ended:
-                due, due_date, steps = paused_due(
-                    self.engine, obligation, ended, explain=self.supervisor.explain
-                )
-            tracked.append(
+                due, due_date, steps = paused_due(self.engine, obligation, ended, explain=explain)
+            append(
                 Tracked(
                     obligation,
                     due,
