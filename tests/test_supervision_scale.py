@@ -200,3 +200,24 @@ class TestRead:
         assert streamed.problems == whole.problems
         assert streamed.tracked == whole.tracked
         assert (streamed.meetings, streamed.field_days) == (whole.meetings, whole.field_days)
+
+
+class TestStreamedFile:
+    """``deadlines check`` reads the file a line at a time, numbered as ``bytes.splitlines``."""
+
+    def test_line_endings_and_bytes(self, tmp_path):
+        """CR, CRLF and LF end lines; a line that is not UTF-8 is a problem of its own."""
+        path = tmp_path / "events.jsonl"
+        path.write_bytes(
+            b'\xef\xbb\xbf{"type": "leader", "leader": "\xe5\x8e\xbf\xe9\x95\xbf"}\r'
+            b"{not json\r\n"
+            b'\xff{"type": "leader", "leader": "x"}\n'
+            b'{"type": "completed", "obligation": "x/y", "at": "2025-05-06T10:00"}'
+        )
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["check", str(path), "--at", "2025-05-07T09:00", "--no-plugins", "--csv"])
+        assert code == 1
+        lines = [line.split(":")[1].split(",")[0] for line in err.getvalue().splitlines()]
+        assert lines == [" line 2", " line 3", " line 4"]
+        assert "not UTF-8 text (the byte 0xff at column 1)" in err.getvalue()
