@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import gzip
 import importlib.util
 import io
 import json
@@ -86,3 +87,137 @@ class TestCollector:
             assert not gc.isenabled()
         finally:
             gc.enable()
+
+
+def _golden_module():
+    path = ROOT / "tests" / "data" / "check_golden.py"
+    spec = importlib.util.spec_from_file_location("check_golden", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("check_golden", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def found() -> tuple[dict[str, str], dict[str, str]]:
+    """The outputs now, and the outputs recorded from main before issue 13."""
+    golden = _golden_module()
+    recorded = json.loads(gzip.decompress(golden.GOLDEN.read_bytes()))
+    return golden.outputs(golden.events()), recorded["outputs"]
+
+
+class TestGolden:
+    """``deadlines check`` writes what it wrote before issue 13 (tests/data/check_golden.py)."""
+
+    @pytest.mark.parametrize("run", ["json", "csv", "text-zh", "text-explain", "ics"], ids=str)
+    def test_same_output(self, found, run):
+        """The same exit status, report, problems and file, line for line."""
+        now, before = found
+        assert now[run].splitlines() == before[run].splitlines()
+
+
+#: Lines at the edges of what the fast path of `read_events` takes: each is read as the full
+#: validation reads it (the same event, or the same problem).
+EDGES = {
+    "surrogate": '{"type": "leader", "leader": "\\ud800"}',
+    "surrogate-upper": '{"type": "completed", "obligation": "a\\uD800/b", '
+    '"at": "2025-05-06T10:00"}',
+    "ideographic-space": '{"type": "document_submitted", "id": "a\\u3000b", "submitted_at": '
+    '"2025-05-06T10:00"}',
+    "next-line": '{"type": "instruction_received", "id": "a\\u0085b", "received_at": '
+    '"2025-05-06T10:00"}',
+    "zero-width": '{"type": "document_submitted", "id": "a\\u200bb", "submitted_at": '
+    '"2025-05-06T10:00"}',
+    "control": '{"type": "document_submitted", "id": "a\\u001fb", "submitted_at": '
+    '"2025-05-06T10:00"}',
+    "long-id": '{"type": "document_submitted", "id": "' + "x" * 201 + '", "submitted_at": '
+    '"2025-05-06T10:00"}',
+    "longest-id": '{"type": "document_submitted", "id": "' + "x" * 200 + '", "submitted_at": '
+    '"2025-05-06T10:00"}',
+    "empty-id": '{"type": "document_received", "id": "", "urgency": "urgent", "received_at": '
+    '"2025-05-06T10:00"}',
+    "empty-scheduled-id": '{"type": "meeting_scheduled", "date": "2025-05-06", "id": ""}',
+    "compact-date": '{"type": "meeting_scheduled", "date": "20250506"}',
+    "int-flag": '{"type": "meeting_scheduled", "date": "2025-05-06", "emergency_exemption": 1}',
+    "text-flag": '{"type": "meeting_scheduled", "date": "2025-05-06", "emergency_exemption": "y"}',
+    "other-kind": '{"type": "meeting_scheduled", "date": "2025-05-06", "kind": "weekly"}',
+    "utc": '{"type": "completed", "obligation": "x/y", "at": "2025-05-06T10:00Z"}',
+    "date-only": '{"type": "completed", "obligation": "x/y", "at": "2025-05-06"}',
+    "hour-25": '{"type": "paused", "obligation": "x/y", "at": "2025-05-06T25:00"}',
+    "null-note": '{"type": "completed", "obligation": "x/y", "at": "2025-05-06T10:00", '
+    '"note": null}',
+    "number-reason": '{"type": "paused", "obligation": "x/y", "at": "2025-05-06T10:00", '
+    '"reason": 3}',
+    "empty-leader": '{"type": "field_day", "leader": "", "date": "2025-05-06"}',
+    "leader-extra": '{"type": "leader", "leader": "县长", "date": "2025-05-06"}',
+    "null-stated": '{"type": "document_received", "id": "d", "urgency": "urgent", '
+    '"received_at": "2025-05-06T10:00", "stated_limit": null}',
+    "stated-ordinary": '{"type": "document_received", "id": "d", "urgency": "ordinary", '
+    '"received_at": "2025-05-06T10:00", "stated_limit": "2025-05-06T12:00"}',
+    "urgency-case": '{"type": "document_received", "id": "d", "urgency": "Urgent", '
+    '"received_at": "2025-05-06T10:00"}',
+    "resumed-note": '{"type": "resumed", "obligation": "x/y", "at": "2025-05-06T10:00", '
+    '"note": ""}',
+    "type-number": '{"type": 3, "leader": "县长"}',
+    "scheduled-at-null": '{"type": "meeting_scheduled", "date": "2025-05-06", '
+    '"scheduled_at": null, "title": "会"}',
+}
+
+
+class TestFastPath:
+    """`read_events` reads every line as the full validation does, fast path or not."""
+
+    @pytest.mark.parametrize("line", list(EDGES.values()), ids=list(EDGES))
+    def test_edge(self, line):
+        """The same event, with the same fields set, or the same problem."""
+        fast, slow = read_events([line]), read_events([line], fast_path=False)
+        assert fast.problems == slow.problems
+        assert fast.events == slow.events
+        assert [e.model_fields_set for e in fast.events] == [
+            e.model_fields_set for e in slow.events
+        ]
+
+    def test_golden_events(self):
+        """Every line of the golden events file: the same events, fields and problems."""
+        text = _golden_module().events().splitlines()
+        fast, slow = read_events(text), read_events(text, fast_path=False)
+        assert (fast.lines, fast.problems) == (slow.lines, slow.problems)
+        for mine, theirs in zip(fast.events, slow.events, strict=True):
+            assert type(mine) is type(theirs)
+            assert mine.model_dump() == theirs.model_dump()
+            assert list(mine.__dict__) == list(theirs.__dict__)
+            assert mine.model_fields_set == theirs.model_fields_set
+
+
+class TestRead:
+    """`Supervisor.read` builds, while reading, the ledger `Supervisor.ledger` builds."""
+
+    def test_golden_events(self):
+        """The same obligations, completions, pauses, meetings, field days and problems."""
+        text = _golden_module().events().splitlines()
+        supervisor = Supervisor(Engine(discover_plugins=False))
+        streamed, whole = supervisor.read(text), supervisor.ledger(read_events(text))
+        assert streamed.problems == whole.problems
+        assert streamed.tracked == whole.tracked
+        assert (streamed.meetings, streamed.field_days) == (whole.meetings, whole.field_days)
+
+
+class TestStreamedFile:
+    """``deadlines check`` reads the file a line at a time, numbered as ``bytes.splitlines``."""
+
+    def test_line_endings_and_bytes(self, tmp_path):
+        """CR, CRLF and LF end lines; a line that is not UTF-8 is a problem of its own."""
+        path = tmp_path / "events.jsonl"
+        path.write_bytes(
+            b'\xef\xbb\xbf{"type": "leader", "leader": "\xe5\x8e\xbf\xe9\x95\xbf"}\r'
+            b"{not json\r\n"
+            b'\xff{"type": "leader", "leader": "x"}\n'
+            b'{"type": "completed", "obligation": "x/y", "at": "2025-05-06T10:00"}'
+        )
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["check", str(path), "--at", "2025-05-07T09:00", "--no-plugins", "--csv"])
+        assert code == 1
+        lines = [line.split(":")[1].split(",")[0] for line in err.getvalue().splitlines()]
+        assert lines == [" line 2", " line 3", " line 4"]
+        assert "not UTF-8 text (the byte 0xff at column 1)" in err.getvalue()

@@ -26,7 +26,7 @@ from deadlines.calendar import ChinaCalendar
 from deadlines.rules import OPINION_2020, Blackout, Conventions, Quota, Rule, RuleSet
 from deadlines.rules._constraints import BLACKOUT_HINT, QUOTA_HINT
 from deadlines.rules._trace import instant_label, step
-from deadlines.rules._values import Context
+from deadlines.rules._values import Context, Outcome
 
 if TYPE_CHECKING:
     from deadlines._plugins import PluginInfo
@@ -38,6 +38,7 @@ _RULE_ID_EXPECTED = "a rule id as text, such as 'minutes.executive'"
 
 # Built without validation: all defaults, and the schema is not needed to start up.
 _DEFAULTS = Conventions.model_construct()
+
 
 @final
 class Engine:
@@ -177,6 +178,41 @@ class Engine:
         Warns:
             ProvisionalDateWarning: the result relies on a day no notice has settled yet.
         """
+        rule, start, outcome, trace = self._count(
+            rule_id, at, params, explain=explain, stacklevel=3
+        )
+        return _result(
+            {
+                "rule_id": rule_id,
+                "title_zh": rule.title_zh,
+                "title_en": rule.title_en,
+                "at": start,
+                "due": outcome.due,
+                "due_date": outcome.last_day,
+                "provisional": outcome.provisional,
+                "citation": rule.citation,
+                "effective_from": rule.effective_from,
+                "parts": tuple(outcome.parts),
+                "warnings": tuple(outcome.warnings),
+                "trace": trace,
+            }
+        )
+
+    def _count(
+        self,
+        rule_id: str,
+        at: dt.datetime | str,
+        params: dict[str, Any],
+        *,
+        explain: bool,
+        stacklevel: int = 2,
+    ) -> tuple[Rule, dt.datetime, Outcome, tuple[TraceStep, ...]]:
+        """What `due` computes, before it is made a `DueResult`: the rule version, the trigger,
+        the limit's outcome and the trace (empty without `explain`).
+
+        Supervision derives a million obligations through it, without a result value each.
+        Raises and warns as `due`; `stacklevel` points the warning at the caller's caller.
+        """
         try:
             if type(rule_id) is not str:
                 raise InvalidArgumentError("rule_id", rule_id, _RULE_ID_EXPECTED)
@@ -229,24 +265,9 @@ class Engine:
                 f"after {self.calendar.provisional_from - dt.timedelta(days=1)}, which no State "
                 "Council notice has settled yet",
                 ProvisionalDateWarning,
-                stacklevel=2,
+                stacklevel=stacklevel,
             )
-        return _result(
-            {
-                "rule_id": rule_id,
-                "title_zh": rule.title_zh,
-                "title_en": rule.title_en,
-                "at": start,
-                "due": outcome.due,
-                "due_date": outcome.last_day,
-                "provisional": outcome.provisional,
-                "citation": rule.citation,
-                "effective_from": rule.effective_from,
-                "parts": tuple(outcome.parts),
-                "warnings": tuple(outcome.warnings),
-                "trace": trace,
-            }
-        )
+        return rule, start, outcome, trace
 
     def violates(self, rule_id: str, day: dt.date | dt.datetime) -> bool:
         """Whether `day` falls in the blackout of `rule_id` (e.g. ``meetings.march_freeze``).
@@ -379,8 +400,7 @@ _RESULT_FIELDS = frozenset(
 # The shortcut below is only right while `Engine.due` passes every field of DueResult, and
 # DueResult has no post-init; otherwise fall back to model_construct.
 _FAST_RESULT = (
-    frozenset(DueResult.model_fields) == _RESULT_FIELDS
-    and DueResult.__pydantic_post_init__ is None
+    frozenset(DueResult.model_fields) == _RESULT_FIELDS and DueResult.__pydantic_post_init__ is None
 )
 _setattr = object.__setattr__
 

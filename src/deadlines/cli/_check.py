@@ -8,11 +8,10 @@ standard error, and in the JSON report), 2 for a usage error.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 import unicodedata
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from deadlines.cli._common import (
     AT_EXAMPLE,
@@ -28,8 +27,10 @@ from deadlines.cli._common import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from deadlines._result import Lang
-    from deadlines.supervision import EventLog, ObligationStatus, Report
+    from deadlines.supervision import ObligationStatus, Problem, Report
 
 EVENTS_EXAMPLE = "examples/supervision/county-week.jsonl"
 
@@ -172,19 +173,24 @@ def run(args: argparse.Namespace) -> int:
 
     at = parse_instant_arg("--at", args.at) if args.at else dt.datetime.now(CHINA_TZ)
     changes = _thresholds(args)
-    collecting = gc.isenabled()
-    gc.disable()  # reading makes objects that live on; the collector would walk them in vain
+    source = _open(args.events)
+    unreadable: list[Problem] = []
     try:
-        log = _read(args.events)
+        engine = engine_from(args)
+        # The options win over the thresholds the engine's plugins set, for every rule and
+        # family.
+        thresholds = engine.supervision_thresholds.with_all(**changes)
+        supervisor = Supervisor(engine, thresholds=thresholds, explain=bool(args.explain))
+        # The ledger is built while the file is read: no event outlives what it adds.
+        ledger = supervisor.read(_texts(source, unreadable))
+    except OSError as error:
+        raise UsageError("EVENTS_FILE", f"cannot read {args.events!r}: {error.strerror}") from None
     finally:
-        if collecting:
-            gc.enable()
-    engine = engine_from(args)
-    # The options win over the thresholds the engine's plugins set, for every rule and family.
-    thresholds = engine.supervision_thresholds.with_all(**changes)
-    supervisor = Supervisor(engine, thresholds=thresholds, explain=bool(args.explain))
-    ledger = supervisor.ledger(log)
-    del log  # the events are in the ledger now: their memory is free for the report
+        if args.events != "-":
+            source.close()
+    if unreadable:
+        problems = (*ledger.problems, *unreadable)
+        ledger.problems = tuple(sorted(problems, key=lambda p: (p.line is None, p.line or 0)))
     for name in args.explain:
         if name not in ledger:
             raise UsageError(
@@ -226,20 +232,14 @@ def _isatty() -> bool:
     return bool(isatty and isatty())
 
 
-def _read(path: str) -> EventLog:
-    """The events of `path` (``-``: standard input), read line by line as UTF-8.
-
-    A line that is not UTF-8 is a problem of its own, as a bad JSON line is: the good events
-    beside it are kept.
-    """
+def _open(path: str) -> IO[bytes] | IO[str]:
+    """The events of `path` to read line by line (``-``: standard input, as bytes if it can)."""
     if path == "-":
         buffer = getattr(sys.stdin, "buffer", None)
-        if buffer is None:  # a text stream without bytes underneath (tests use io.StringIO)
-            return _events(sys.stdin)
-        return _events(buffer.read().splitlines())
+        # A text stream without bytes underneath (tests use io.StringIO) is read as text.
+        return sys.stdin if buffer is None else buffer
     try:
-        with open(path, "rb") as stream:  # noqa: PTH123 - argparse gives text
-            data = stream.read()
+        return open(path, "rb")  # noqa: PTH123 - argparse gives text; run() closes it
     except FileNotFoundError:
         raise UsageError(
             "EVENTS_FILE", f"no such file {path!r}; give a JSON Lines file such as {EVENTS_EXAMPLE}"
@@ -252,37 +252,34 @@ def _read(path: str) -> EventLog:
         raise UsageError("EVENTS_FILE", f"cannot read {path!r}: {error.strerror}") from None
     except ValueError:  # a NUL in the path
         raise UsageError("EVENTS_FILE", f"no such file {path!r}") from None
-    return _events(data.splitlines())
 
 
-def _events(lines: Any) -> EventLog:  # noqa: ANN401 - lines of bytes, or of text
-    """`read_events` over `lines`, with each line of bytes that is not UTF-8 a problem."""
-    from deadlines.supervision import EventLog, Problem, read_events
+def _texts(source: IO[bytes] | IO[str], unreadable: list[Problem]) -> Iterator[str]:
+    """The lines of `source` as text, one at a time; a line of bytes that is not UTF-8 is
+    added to `unreadable` and read as a blank line, so the numbering stays.
 
-    texts: list[str] = []
-    unreadable: list[Problem] = []
-    for number, line in enumerate(lines, 1):
-        if isinstance(line, str):
-            texts.append(line)
+    Lines end where ``bytes.splitlines`` ends them (LF, CR or CRLF), as when the whole file
+    was read at once; the file is never held whole.
+    """
+    from deadlines.supervision import Problem
+
+    number = 0
+    for chunk in source:
+        if isinstance(chunk, str):
+            yield chunk
             continue
-        try:
-            texts.append(line.decode("utf-8"))
-        except UnicodeDecodeError as error:
-            texts.append("")  # blank: read_events skips it, and the numbering stays
-            byte = line[error.start]
-            unreadable.append(
-                Problem(
-                    number,
-                    None,
+        for line in chunk.splitlines():  # a chunk ends at LF: split it at CR too
+            number += 1
+            try:
+                yield line.decode("utf-8")
+            except UnicodeDecodeError as error:
+                byte = line[error.start]
+                message = (
                     f"not UTF-8 text (the byte 0x{byte:02x} at column {error.start + 1}); "
-                    "save the events file as UTF-8",
+                    "save the events file as UTF-8"
                 )
-            )
-    log = read_events(texts)
-    if not unreadable:
-        return log
-    problems = sorted((*log.problems, *unreadable), key=lambda problem: problem.line or 0)
-    return EventLog(log.events, log.lines, tuple(problems))
+                unreadable.append(Problem(number, None, message))
+                yield ""  # blank: the events reader skips it
 
 
 def _thresholds(args: argparse.Namespace) -> dict[str, Any]:

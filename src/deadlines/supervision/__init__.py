@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # isort: off
         QuarterDispatched as QuarterDispatched,
         QuarterReported as QuarterReported,
         Resumed as Resumed,
+        iter_events as iter_events,
         parse_event as parse_event,
         read_events as read_events,
     )
@@ -124,6 +125,7 @@ _EXPORTS = {
         "QuarterDispatched",
         "QuarterReported",
         "Resumed",
+        "iter_events",
         "parse_event",
         "read_events",
     ),

@@ -41,6 +41,7 @@ from deadlines.supervision._events import (
     QuarterDispatched,
     QuarterReported,
     Resumed,
+    iter_events,
     parse_quarter,
 )
 from deadlines.supervision._march import MarchFinding, march_check
@@ -60,6 +61,9 @@ from deadlines.supervision._tracked import Tracked
 if TYPE_CHECKING:
     from deadlines._engine import Engine
     from deadlines.supervision._report import Report
+
+#: What a record of `_Build.records` says of its obligation.
+_DONE, _PAUSED, _RESUMED = 0, 1, 2
 
 _CREATES = (MeetingHeld, DocumentReceived, DocumentSubmitted, InstructionReceived)
 _INSTANT_FIELD = {
@@ -153,15 +157,23 @@ class Supervisor:
             warnings.simplefilter("ignore", ProvisionalDateWarning)
             for event, line in zip(log.events, log.lines, strict=True):
                 build.add(event, line)
-            build.add_quarters()
-            tracked = build.track()
-        return Ledger(
-            self,
-            tracked,
-            problems=tuple(sorted(build.problems, key=_problem_order)),
-            meetings=tuple(build.meetings),
-            field_days={name: tuple(days) for name, days in build.field_days.items()},
-        )
+            return build.finish()
+
+    def read(self, lines: Iterable[str]) -> Ledger:
+        """Read JSON Lines (as `read_events`) and build the ledger while they are read.
+
+        The same ledger as ``self.ledger(read_events(lines))``, with the same problems, but no
+        event is kept once the ledger has taken what it needs from it: a province's million
+        obligations fit in memory with their events read from a file.
+        """
+        build = _Build(self, strict=False)
+        with _no_collection(), warnings.catch_warnings():
+            warnings.simplefilter("ignore", ProvisionalDateWarning)
+            for line, event, found in iter_events(lines):
+                build.problems.extend(found)
+                if event is not None:
+                    build.add(event, line)
+            return build.finish()
 
 
 class _Build:
@@ -177,10 +189,24 @@ class _Build:
         self.meetings: list[tuple[MeetingScheduled | MeetingHeld, int | None]] = []
         self.field_days: dict[str, list[dt.date]] = {}
         self.field_day_lines: dict[tuple[str, dt.date], int | None] = {}
-        self.records: list[tuple[Event, int | None]] = []
+        # Completions, pauses and resumes as plain tuples, not events: a province has a
+        # million of them. (obligation, field naming it, when, what, note or reason, line)
+        self.records: list[tuple[str, str, dt.datetime, int, str, int | None]] = []
         self.first: dt.date | None = None
         self.last: dt.date | None = None
         self.named_quarters: set[tuple[int, int]] = set()
+
+    def finish(self) -> Ledger:
+        """The ledger of the events added: quarters added, completions and pauses recorded."""
+        self.add_quarters()
+        tracked = self.track()
+        return Ledger(
+            self.supervisor,
+            tracked,
+            problems=tuple(sorted(self.problems, key=_problem_order)),
+            meetings=tuple(self.meetings),
+            field_days={name: tuple(days) for name, days in self.field_days.items()},
+        )
 
     def problem(self, line: int | None, field: str | None, message: str) -> None:
         found = Problem(line, field, message)
@@ -225,7 +251,14 @@ class _Build:
                 year, number = parse_quarter(event.quarter)
                 self.named_quarters.add((year, number))
                 self._span(quarter_start(year, number))
-            self.records.append((event, line))
+            target, field, at = _target(event)
+            if isinstance(event, Paused):
+                what, text = _PAUSED, event.reason
+            elif isinstance(event, Resumed):
+                what, text = _RESUMED, ""
+            else:
+                what, text = _DONE, event.note if isinstance(event, Completed) else ""
+            self.records.append((target, field, at, what, text, line))
 
     def _derive(
         self,
@@ -281,9 +314,8 @@ class _Build:
 
     def track(self) -> tuple[Tracked, ...]:
         completions: dict[str, tuple[dt.datetime, int | None, str]] = {}
-        clock: dict[str, list[tuple[dt.datetime, int, Paused | Resumed, int | None]]] = {}
-        for order, (event, line) in enumerate(self.records):
-            target, field, at = _target(event)
+        clock: dict[str, list[tuple[dt.datetime, int, int, str, int | None]]] = {}
+        for order, (target, field, at, what, text, line) in enumerate(self.records):
             obligation = self.obligations.get(target)
             if obligation is None:
                 self.problem(line, field, self._unknown(target, field))
@@ -296,8 +328,8 @@ class _Build:
                     f"nothing can happen to it at {at.isoformat(timespec='minutes')}, before",
                 )
                 continue
-            if isinstance(event, (Paused, Resumed)):
-                clock.setdefault(target, []).append((at, order, event, line))
+            if what != _DONE:
+                clock.setdefault(target, []).append((at, order, what, text, line))
             elif target in completions:
                 first = completions[target][1]
                 where = f" on line {first}" if first else ""
@@ -305,20 +337,28 @@ class _Build:
                     line, field, f"{target} is already completed{where}; the first one counts"
                 )
             else:
-                note = event.note if isinstance(event, Completed) else ""
-                completions[target] = (at, line, note)
+                completions[target] = (at, line, text)
         tracked: list[Tracked] = []
+        append = tracked.append
+        explain = self.supervisor.explain
         for obligation in self.obligations.values():
             done = completions.get(obligation.id)
-            pauses = self._pauses(obligation, clock.get(obligation.id, []), done)
+            items = clock.get(obligation.id)
+            if items is None:  # most obligations: no pause, nothing to add to the due
+                if done is None:
+                    append(Tracked(obligation, obligation.due, obligation.due_date))
+                else:
+                    append(
+                        Tracked(obligation, obligation.due, obligation.due_date, done[0], done[2])
+                    )
+                continue
+            pauses = self._pauses(obligation, items, done)
             ended = [p for p in pauses if p.end is not None]
             due, due_date = obligation.due, obligation.due_date
             steps: tuple[TraceStep, ...] = ()
             if ended:
-                due, due_date, steps = paused_due(
-                    self.engine, obligation, ended, explain=self.supervisor.explain
-                )
-            tracked.append(
+                due, due_date, steps = paused_due(self.engine, obligation, ended, explain=explain)
+            append(
                 Tracked(
                     obligation,
                     due,
@@ -347,13 +387,13 @@ class _Build:
     def _pauses(
         self,
         obligation: Obligation,
-        items: list[tuple[dt.datetime, int, Paused | Resumed, int | None]],
+        items: list[tuple[dt.datetime, int, int, str, int | None]],
         done: tuple[dt.datetime, int | None, str] | None,
     ) -> tuple[Pause, ...]:
         if not items:
             return ()
         if obligation.unit not in PAUSABLE:
-            for _, _, _, line in items:
+            for _, _, _, _, line in items:
                 self.problem(
                     line,
                     "obligation",
@@ -365,9 +405,9 @@ class _Build:
         pauses: list[Pause] = []
         started: tuple[dt.datetime, str, int | None] | None = None
         due = obligation.due
-        for at, _, event, line in items:
+        for at, _, what, reason, line in items:
             stamp = at.isoformat(timespec="minutes")
-            if isinstance(event, Paused):
+            if what == _PAUSED:
                 if started is not None:
                     where = f" (line {started[2]})" if started[2] else ""
                     self.problem(
@@ -388,7 +428,7 @@ class _Build:
                         f"clock that has run out cannot be paused at {stamp}",
                     )
                 else:
-                    started = (at, event.reason, line)
+                    started = (at, reason, line)
             elif started is None:
                 self.problem(
                     line, "obligation", f"{obligation.id} is not paused at {stamp}; pause it first"

@@ -12,11 +12,12 @@ or a resume names the obligation by this id.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, final
 
 from deadlines._errors import DeadlinesError
 from deadlines._result import Lang, Part, TraceStep
-from deadlines._value import Citation, Value
+from deadlines._value import Citation
 from deadlines.rules import HourClock, Limit
 from deadlines.rules._durations import Unit as Unit  # re-exported: supervision names it
 from deadlines.supervision._events import (
@@ -36,8 +37,13 @@ PAUSABLE: frozenset[str] = frozenset({"working_days", "calendar_days", "hours", 
 """The units whose clock a pause can stop."""
 
 
-class Obligation(Value):
+@final
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Obligation:
     """Something an event requires by a due instant, with the rule, citation and trace.
+
+    A frozen record with slots, made without validation from what `Engine` counted: a
+    province's ledger holds a million of them.
 
     Attributes:
         id: ``EVENT/WHAT``, e.g. ``m-041/minutes``; completions name it.
@@ -127,25 +133,26 @@ def oblige(
         ProvisionalDateWarning: the due instant relies on a day no notice has settled yet.
     """
     params = params or {}
-    result = engine.due(rule_id, trigger, explain=explain, **params)
-    rule = engine.rule(rule_id, result.at.date())
-    return Obligation.model_construct(
+    rule, start, outcome, trace = engine._count(
+        rule_id, trigger, params, explain=explain, stacklevel=3
+    )
+    return Obligation(
         id=id,
         rule_id=rule_id,
-        title_zh=result.title_zh,
-        title_en=result.title_en,
+        title_zh=rule.title_zh,
+        title_en=rule.title_en,
         event_id=event_id,
         subject=subject,
         responsible=responsible,
-        trigger=result.at,
-        due=result.due,
-        due_date=result.due_date,
+        trigger=start,
+        due=outcome.due,
+        due_date=outcome.last_day,
         unit=unit_of(rule.limit, params, engine.conventions),
-        citation=result.citation,
-        provisional=result.provisional,
-        params=tuple(sorted(params.items())),
-        parts=result.parts,
-        trace=result.trace,
+        citation=rule.citation,
+        provisional=outcome.provisional,
+        params=tuple(sorted(params.items())) if params else (),
+        parts=tuple(outcome.parts),
+        trace=trace,
         line=line,
     )
 

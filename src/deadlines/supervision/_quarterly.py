@@ -8,6 +8,7 @@ rule changes the due dates here too, since they come from `Engine.due`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -89,7 +90,7 @@ def quarter_obligations(
         changes: dict[str, object] = {"id": f"{label}/{activity}", "subject": part_label}
         if part is not None:
             changes.update(due=part.due, due_date=part.due_date, parts=(part,))
-        made.append(whole.model_copy(update=changes))
+        made.append(dataclasses.replace(whole, **changes))  # type: ignore[arg-type]
     return tuple(made)
 
 
