@@ -6,11 +6,12 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from deadlines._messages import Lang, say
 from deadlines._value import Citation
 
-Lang = Literal["zh", "en"]
+__all__ = ["DueResult", "Lang", "Part", "StepAction", "TraceStep", "explanation"]
 
 StepAction = Literal[
     "trigger",  # the instant the period starts from
@@ -30,15 +31,22 @@ StepAction = Literal[
 ]
 
 
+#: The message of a step whose words were spelled by its maker (``values`` holds ``zh``/``en``).
+SPELLED = "spelled"
+
+
 class TraceStep(BaseModel):
-    """One step of a computation, in order, readable in Chinese and English.
+    """One step of a computation, in order: a message id and its values, read in zh or en.
+
+    The words are not built while counting: `zh`, `en` and `text` render the message from the
+    catalogue (`deadlines._messages`) when they are read.
 
     Attributes:
         action: what kind of step it is.
         date: the day concerned, if any.
         at: the instant concerned, if any.
-        zh: the step in Chinese.
-        en: the step in English.
+        message: the message id in the catalogue, e.g. ``trace.count``.
+        values: the message's values (not serialized: `zh` and `en` are).
         origin: who is responsible when it is not the base policy: a plugin or override file.
     """
 
@@ -47,16 +55,34 @@ class TraceStep(BaseModel):
     action: StepAction
     date: dt.date | None = None
     at: dt.datetime | None = None
-    zh: str
-    en: str
+    message: str = SPELLED
+    values: Mapping[str, Any] = Field(default_factory=dict, exclude=True, repr=False)
     origin: str = ""
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def zh(self) -> str:
+        """The step in Chinese."""
+        return self._body("zh")
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def en(self) -> str:
+        """The step in English."""
+        return self._body("en")
+
+    def _body(self, lang: Lang) -> str:
+        if self.message == SPELLED:
+            return str(self.values[lang])
+        # The step's own instant and day are placeholders too: ``{at}``, ``{date}``.
+        return say(self.message, lang, at=self.at, date=self.date, **self.values)
 
     def text(self, lang: Lang = "en") -> str:
         """The step in one language, with its origin."""
-        body = self.zh if lang == "zh" else self.en
+        body = self._body(lang)
         if not self.origin:
             return body
-        return f"{body}（来自 {self.origin}）" if lang == "zh" else f"{body} (from {self.origin})"
+        return say("word.from_origin", lang, body=body, origin=self.origin)
 
 
 class Part(BaseModel):
@@ -169,7 +195,7 @@ def explanation(
     if label:
         first = f"{label}：{first}" if zh else f"{label}: {first}"
     when = due.isoformat(timespec="minutes")
-    mark = ("（暂定）" if zh else " (provisional)") if provisional else ""
+    mark = say("word.provisional", lang) if provisional else ""
     lines = [first, f"到期：{when}{mark}" if zh else f"due: {when}{mark}", *details]
     lines.append(("依据：" if zh else "source: ") + citation.render(lang))
     lines.extend(f"  {i}. {step.text(lang)}" for i, step in enumerate(trace, 1))

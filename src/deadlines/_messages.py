@@ -1,0 +1,297 @@
+"""The message catalogue: every sentence of a trace and a limit's description, in zh and en.
+
+Computing code records a message id and its values (`Said`); the text is spelled here, in the
+language asked, only when someone reads it. Placeholders are named (``{n}``, ``{day}``), and
+both languages of a message use the same ones (``tests/test_messages.py`` checks it).
+
+How a value is shown depends on its type and the placeholder's spec:
+
+- a date: ``{day}`` is ``2026-10-10（周六）`` / ``2026-10-10 (Sat)``; ``{day:long}`` is
+  ``2020年4月21日`` / ``21 April 2020``; ``{day:md}`` is ``2月14日`` / ``14 Feb``;
+- a datetime: ``2026-10-10 17:30``;
+- a `Said`: that message, rendered in the same language;
+- a bool: 是 / 否, yes / no;
+- a tuple: its items, joined by ``；`` / ``; ``;
+- an int with spec ``cn``: Chinese numerals in zh (``第{article:cn}条`` → ``第八条``);
+- anything else: ``str(value)``.
+
+>>> say("trace.count", "zh", number=1, day=dt.date(2026, 10, 9), extra="")
+'第1个工作日：2026-10-09（周五）'
+>>> say("calendar.adjusted_rest", "zh", worked=dt.date(2026, 2, 14))
+'调休放假（2月14日上班）'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from collections.abc import Mapping
+from typing import Any, Final, Literal, NamedTuple
+
+Lang = Literal["zh", "en"]
+
+#: Monday to Sunday in Chinese (周一 … 周日): the one table of weekday names.
+WEEKDAYS_ZH: Final = "一二三四五六日"
+
+#: The opinion, cited by title and date as 公文 cite a document transmitted without a number.
+OPINION_ZH: Final = "《关于进一步提高政府系统运转效率推动工作落实的意见》（上高县，2020年4月21日印发）"
+CIVIL_CODE_ZH: Final = "《中华人民共和国民法典》"
+
+
+class Message(NamedTuple):
+    """One sentence in both languages, with the same named placeholders."""
+
+    zh: str
+    en: str
+
+
+class Names(NamedTuple):
+    """A name the data spells in both languages (a holiday's), shown in the one asked."""
+
+    zh: str
+    en: str
+
+    def render(self, lang: Lang) -> str:
+        """The name in `lang`."""
+        return self.zh if lang == "zh" else self.en
+
+
+class Said(NamedTuple):
+    """A message id and its values: a sentence not spelled yet."""
+
+    message: str
+    values: Mapping[str, Any]
+
+    def render(self, lang: Lang) -> str:
+        """The sentence in `lang`."""
+        return say(self.message, lang, **self.values)
+
+
+#: The catalogue. Ids are dotted: the surface first (``trace``, ``limit``, ``calendar``).
+MESSAGES: Final[Mapping[str, Message]] = {
+    # -- the words a value is made of --------------------------------------------------------
+    "word.empty": Message("", ""),
+    "word.yes": Message("是", "yes"),
+    "word.no": Message("否", "no"),
+    "word.provisional": Message("（暂定）", " (provisional)"),
+    "word.from_origin": Message("{body}（来自{origin}）", "{body} (from {origin})"),
+    # -- legal citations ---------------------------------------------------------------------
+    "law.art200_204": Message(
+        CIVIL_CODE_ZH + "第二百条至第二百零四条", "Civil Code arts. 200–204"
+    ),
+    "law.art201": Message(CIVIL_CODE_ZH + "第二百零一条", "Civil Code art. 201"),
+    "law.art203": Message(CIVIL_CODE_ZH + "第二百零三条", "Civil Code art. 203"),
+    # -- limits in a few words (Limit.describe) ----------------------------------------------
+    "limit.working_days": Message("{n}个工作日", "{n} working days"),
+    "limit.calendar_days": Message("{n}个自然日", "{n} calendar days"),
+    "limit.hours": Message("{n}小时", "{n} hours"),
+    "limit.same_day": Message("当日办结", "same working day"),
+    "limit.on_arrival": Message("随到随办", "on arrival"),
+    "limit.meeting_set": Message("按会议要求", "set by the meeting"),
+    # -- the source and the rule's version --------------------------------------------------
+    "source.opinion": Message(
+        OPINION_ZH + "第{article:cn}条：“{text}”", "opinion of 2020, art. {article}: “{text}”"
+    ),
+    "source.document": Message(
+        "{document}第{article:cn}条：“{text}”", "{document}, art. {article}: “{text}”"
+    ),
+    "trace.version": Message(
+        "适用规则{rule}（{window}），依据第{article:cn}条",
+        "rule {rule} applies ({window}), art. {article}",
+    ),
+    "trace.version.chosen": Message(
+        "适用规则{rule}{window}的版本：起算日{day}在其有效期内（另有版本：{others}），"
+        "依据第{article:cn}条",
+        "rule {rule} applies in its version {window}: the trigger's day {day} falls in it "
+        "(other versions: {others}), art. {article}",
+    ),
+    "window.open": Message("自{first:long}起执行", "in effect from {first:iso}"),
+    "window.closed": Message(
+        "自{first:long}起至{last:long}止执行", "in effect from {first:iso} through {last:iso}"
+    ),
+    "trace.provisional": Message(
+        "暂定：所依据的日期晚于{day}，国务院办公厅尚未印发其放假安排通知",
+        "provisional: it relies on days after {day}, which no State Council notice has "
+        "settled yet",
+    ),
+    # -- trace steps: the trigger and the count ----------------------------------------------
+    "trace.trigger": Message("起算时间：{at}", "starts: {at}"),
+    "trace.count": Message("第{number}个工作日：{day}{extra}", "working day {number}: {day}{extra}"),
+    "trace.count.adjusted": Message("（{name}）", " ({name})"),
+    "trace.skip": Message("不计（{why}）：{day}", "not counted ({why}): {day}"),
+    "trace.start_moved": Message(
+        "起算日为非工作日，自{day}起算", "the trigger's day is not worked: counting starts from {day}"
+    ),
+    "trace.start_included": Message(
+        "按选项，起算当日{day}计为第1个工作日",
+        "by option, the trigger's day {day} is working day 1",
+    ),
+    "trace.working_days": Message(
+        "{n}个工作日，起算当日不计入（{law}）",
+        "{n} working days; the trigger's day does not count ({law})",
+    ),
+    "trace.calendar_days": Message(
+        "{n}个自然日，起算当日{first}，期间内节假日照计，最后一日为{day}",
+        "{n} calendar days, the trigger's day {first}, rest days inside count: last day {day}",
+    ),
+    "trace.first_counts": Message("计入", "counts"),
+    "trace.first_not_counted": Message("不计入", "does not count"),
+    "trace.last_day_rolled": Message(
+        "期限最后一日为休息日，顺延至{day}（{law}）",
+        "the last day is a rest day: moved to {day} ({law})",
+    ),
+    # -- the cutoff --------------------------------------------------------------------------
+    "trace.cutoff.close": Message(
+        "截止于下班时间（{law}）：{at}", "ends at the close of business ({law}): {at}"
+    ),
+    "trace.cutoff.midnight": Message("截止于当日24时：{at}", "ends at 24:00 of the last day: {at}"),
+    "trace.ends": Message("到期时间：{at}", "ends: {at}"),
+    # -- hours -------------------------------------------------------------------------------
+    "trace.hours.office": Message(
+        "只计工作日办公时间，自{at}起", "only office hours of working days count, from {at}"
+    ),
+    "trace.hours.working_days": Message(
+        "非工作日不计入（节假日顺延），自{at}起",
+        "non-working days do not count (节假日顺延), from {at}",
+    ),
+    "trace.hours.continuous": Message("连续计算{n}小时，自{at}起", "{n} calendar hours, from {at}"),
+    "trace.hours.after_hours": Message(
+        "办公时间外收到，自下一上班时间{at}起算",
+        "received outside office hours: the clock starts at the next opening, {at}",
+    ),
+    "trace.hours.rolled": Message(
+        "期满时间{nominal}落在休息日，顺延至下一工作日（{day}）下班时间（{law}）：{at}",
+        "{nominal} falls on a rest day: moved to the close of business of the next working day "
+        "({day}) ({law}): {at}",
+    ),
+    "trace.hours.joined": Message(
+        "期满时间{nominal}为休息日后首个工作日，与前一日到期者同至下班时间：{at}",
+        "{nominal} is on the first working day after rest days: it ends with those that "
+        "rolled here, at {at}",
+    ),
+    # -- the same working day ----------------------------------------------------------------
+    "trace.same_day.done": Message("{when}，当日办结", "{when}: done the same day"),
+    "trace.same_day.next": Message("{when}，于{next}办结：{day}", "received {when}: done {next}, {day}"),
+    "same_day.morning": Message("上午收到", "received in the morning"),
+    "same_day.afternoon": Message("午后收到", "after the morning"),
+    "same_day.before_close": Message("工作日下班前收到", "received on a working day before the cutoff"),
+    "same_day.after_close": Message("下班后收到", "after the cutoff"),
+    "same_day.rest_day": Message("休息日收到", "on a rest day"),
+    "same_day.next_morning": Message("次一工作日上午", "by noon of the next working day"),
+    "same_day.next_day": Message("下一工作日", "on the next working day"),
+    # -- on arrival --------------------------------------------------------------------------
+    "trace.arrival.stated": Message(
+        "按文件标明的办理时限：{at}", "by the handling limit the document states: {at}"
+    ),
+    "trace.arrival.now": Message(
+        "随到随办：收到即应办理：{at}", "handled on arrival: due the moment it arrives: {at}"
+    ),
+    "trace.arrival.hours": Message(
+        "随到随办：收到后{hours}个办公小时内：{at}",
+        "handled on arrival: within {hours} office hours: {at}",
+    ),
+    "trace.arrival.same_day": Message(
+        "随到随办：当日办结：{at}", "handled on arrival: the same working day: {at}"
+    ),
+    "trace.arrival.next_day": Message(
+        "随到随办：下班后或休息日收到，下一工作日办结：{at}",
+        "handled on arrival: received after hours, done the next working day: {at}",
+    ),
+    # -- a limit the meeting sets ------------------------------------------------------------
+    "trace.meeting.working_days": Message(
+        "会议要求{n}个工作日内办结", "the meeting set {n} working days"
+    ),
+    "trace.meeting.calendar_days": Message(
+        "会议要求{n}日内办结，按自然日计（{law}）",
+        "the meeting set {n} days: calendar days ({law})",
+    ),
+    "trace.meeting.deadline": Message(
+        "会议确定的办结期限：{value}", "the deadline the meeting set: {value}"
+    ),
+    # -- the calendar's day words (Day.describe) ---------------------------------------------
+    "calendar.workday": Message("工作日", "working day"),
+    "calendar.weekend": Message("周末", "weekend"),
+    "calendar.holiday_unnamed": Message("节假日", "holiday"),
+    "calendar.holiday": Message("{name}", "{name}"),
+    "calendar.holiday_in_lieu": Message("{name}（补休）", "{name} (day in lieu)"),
+    "calendar.adjusted_rest": Message("调休放假（{worked:md}上班）", "rest day (worked on {worked:md})"),
+    "calendar.adjusted_workday": Message("调休上班", "adjusted working day"),
+    "calendar.in_period": Message("{name}放假期间", "{name} break"),
+}
+
+
+class _Formatter(string.Formatter):
+    """`str.format` that shows dates, instants, nested messages and bools per language."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang: Lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:  # noqa: ANN401 - any value
+        zh = self.lang == "zh"
+        if isinstance(value, (Said, Names)):
+            return value.render(self.lang)
+        if isinstance(value, tuple):  # a list: each item shown, joined as the language joins
+            return ("；" if zh else "; ").join(self.format_field(v, format_spec) for v in value)
+        if isinstance(value, bool):
+            return MESSAGES["word.yes" if value else "word.no"][0 if zh else 1]
+        if isinstance(value, dt.datetime):
+            return value.strftime("%Y-%m-%d %H:%M")
+        if isinstance(value, dt.date):
+            return _date(value, format_spec, zh=zh)
+        if format_spec == "cn" and isinstance(value, int):
+            return chinese_number(value) if zh else str(value)
+        return super().format_field(value, format_spec)
+
+
+_DIGITS: Final = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """``8`` → ``八``, ``201`` → ``二百零一``, ``12`` → ``十二``: article numbers as 公文 write them.
+
+    >>> [chinese_number(n) for n in (8, 10, 12, 20, 105, 201, 210)]
+    ['八', '十', '十二', '二十', '一百零五', '二百零一', '二百一十']
+    """
+    if not 0 < n < 1000:
+        return str(n)
+    hundreds, tens, ones = n // 100, n // 10 % 10, n % 10
+    out = ""
+    if hundreds:
+        out += _DIGITS[hundreds] + "百"
+    if tens:
+        out += ("" if tens == 1 and not hundreds else _DIGITS[tens]) + "十"
+    elif hundreds and ones:
+        out += "零"
+    if ones:
+        out += _DIGITS[ones]
+    return out
+
+
+def _date(day: dt.date, spec: str, *, zh: bool) -> str:
+    if spec == "long":
+        return f"{day.year}年{day.month}月{day.day}日" if zh else f"{day.day} {day:%B %Y}"
+    if spec == "iso":
+        return day.isoformat()
+    if spec == "md":
+        return f"{day.month}月{day.day}日" if zh else f"{day.day} {day:%b}"
+    if zh:
+        return f"{day.isoformat()}（周{WEEKDAYS_ZH[day.weekday()]}）"
+    return f"{day.isoformat()} ({day:%a})"
+
+
+_FORMATTERS: Final = {"zh": _Formatter("zh"), "en": _Formatter("en")}
+
+
+def say(message: str, lang: Lang, /, **values: Any) -> str:  # noqa: ANN401 - any value
+    """Message `message` in `lang` with its `values`.
+
+    Raises:
+        KeyError: no such message, or a placeholder without a value.
+    """
+    template = MESSAGES[message]
+    return _FORMATTERS[lang].format(template.zh if lang == "zh" else template.en, **values)
+
+
+def placeholders(template: str) -> frozenset[str]:
+    """The names a template needs: ``{n}个工作日`` needs ``n``."""
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
