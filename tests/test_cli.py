@@ -358,7 +358,7 @@ class TestDue:
             capsys, "due", "minutes.executive", "--at", "2026-09-30T17:00", "--explain"
         )
         assert "  4. skip 2026-10-01 (Thu): holiday (National Day)" in out
-        assert "  13. working day 3: 2026-10-10 (Sat) (an adjusted working weekend day)" in out
+        assert "  13. working day 3: 2026-10-10 (Sat) (adjusted working day)" in out
 
     def test_chinese(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--lang zh prints the Chinese title, labels and trace."""

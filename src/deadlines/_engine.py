@@ -336,7 +336,21 @@ def _version_step(rule: Rule, versions: tuple[Rule, ...], day: dt.date) -> Trace
     if len(versions) <= 1:
         return said("version", "trace.version", origin=rule.origin, **values)
     others = tuple(_window(v) for v in versions if v is not rule)
-    return said("version", "trace.version.chosen", origin=rule.origin, day=day, others=others, **values)
+    first, last = rule.effective_from, rule.effective_until
+    why = (
+        Said("window.why_open", {"first": first})
+        if last is None
+        else Said("window.why_closed", {"first": first, "last": last})
+    )
+    return said(
+        "version",
+        "trace.version.chosen",
+        origin=rule.origin,
+        day=day,
+        why=why,
+        others=others,
+        **values,
+    )
 
 
 _Found = tuple[Rule, "tuple[str, str] | None", frozenset[str]]

@@ -56,15 +56,30 @@ class Names(NamedTuple):
         return self.zh if lang == "zh" else self.en
 
 
-class Said(NamedTuple):
-    """A message id and its values: a sentence not spelled yet."""
+class Said:
+    """A message id and its values: a sentence not spelled yet. Equal and hashed by both."""
 
-    message: str
-    values: Mapping[str, Any]
+    __slots__ = ("message", "values")
+
+    def __init__(self, message: str, values: Mapping[str, Any] | None = None) -> None:
+        self.message = message
+        self.values: tuple[tuple[str, Any], ...] = tuple(values.items()) if values else ()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Said) and (self.message, self.values) == (
+            other.message,
+            other.values,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.message, self.values))
+
+    def __repr__(self) -> str:
+        return f"Said({self.message!r}, {dict(self.values)!r})"
 
     def render(self, lang: Lang) -> str:
         """The sentence in `lang`."""
-        return say(self.message, lang, **self.values)
+        return say(self.message, lang, **dict(self.values))
 
 
 #: The catalogue. Ids are dotted: the surface first (``trace``, ``limit``, ``calendar``).
@@ -77,7 +92,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "word.from_origin": Message("{body}（来自{origin}）", "{body} (from {origin})"),
     # -- legal citations ---------------------------------------------------------------------
     "law.art200_204": Message(
-        CIVIL_CODE_ZH + "第二百条至第二百零四条", "Civil Code arts. 200–204"
+        CIVIL_CODE_ZH + "第二百条至第二百零四条", "Civil Code art. 200–204"
     ),
     "law.art201": Message(CIVIL_CODE_ZH + "第二百零一条", "Civil Code art. 201"),
     "law.art203": Message(CIVIL_CODE_ZH + "第二百零三条", "Civil Code art. 203"),
@@ -97,28 +112,31 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     "trace.version": Message(
         "适用规则{rule}（{window}），依据第{article:cn}条",
-        "rule {rule} applies ({window}), art. {article}",
+        "rule {rule} applies (in effect {window}), art. {article}",
     ),
     "trace.version.chosen": Message(
-        "适用规则{rule}{window}的版本：起算日{day}在其有效期内（另有版本：{others}），"
-        "依据第{article:cn}条",
-        "rule {rule} applies in its version {window}: the trigger's day {day} falls in it "
+        "适用规则{rule}{window}的版本：起算日{day}{why}（另有版本：{others}），依据第{article:cn}条",
+        "rule {rule} applies in its version {window}: the trigger's day {day:iso} is {why} "
         "(other versions: {others}), art. {article}",
     ),
-    "window.open": Message("自{first:long}起执行", "in effect from {first:iso}"),
+    "window.open": Message("自{first:long}起执行", "from {first:iso}"),
     "window.closed": Message(
-        "自{first:long}起至{last:long}止执行", "in effect from {first:iso} through {last:iso}"
+        "自{first:long}起至{last:long}止执行", "from {first:iso} through {last:iso}"
+    ),
+    "window.why_open": Message("在{first:long}当日或之后", "on or after {first:iso}"),
+    "window.why_closed": Message(
+        "在{first:long}至{last:long}之间", "from {first:iso} through {last:iso}"
     ),
     "trace.provisional": Message(
         "暂定：所依据的日期晚于{day}，国务院办公厅尚未印发其放假安排通知",
-        "provisional: it relies on days after {day}, which no State Council notice has "
+        "provisional: it relies on days after {day:iso}, which no State Council notice has "
         "settled yet",
     ),
     # -- trace steps: the trigger and the count ----------------------------------------------
     "trace.trigger": Message("起算时间：{at}", "starts: {at}"),
     "trace.count": Message("第{number}个工作日：{day}{extra}", "working day {number}: {day}{extra}"),
-    "trace.count.adjusted": Message("（{name}）", " ({name})"),
-    "trace.skip": Message("不计（{why}）：{day}", "not counted ({why}): {day}"),
+    "trace.count.adjusted": Message("，{name}", " ({name})"),
+    "trace.skip": Message("不计（{why}）：{day}", "skip {day}: {why}"),
     "trace.start_moved": Message(
         "起算日为非工作日，自{day}起算", "the trigger's day is not worked: counting starts from {day}"
     ),
@@ -212,9 +230,11 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "calendar.workday": Message("工作日", "working day"),
     "calendar.weekend": Message("周末", "weekend"),
     "calendar.holiday_unnamed": Message("节假日", "holiday"),
-    "calendar.holiday": Message("{name}", "{name}"),
-    "calendar.holiday_in_lieu": Message("{name}（补休）", "{name} (day in lieu)"),
-    "calendar.adjusted_rest": Message("调休放假（{worked:md}上班）", "rest day (worked on {worked:md})"),
+    "calendar.holiday": Message("{name}", "holiday ({name})"),
+    "calendar.holiday_in_lieu": Message("{name}（补休）", "holiday ({name}, day in lieu)"),
+    "calendar.adjusted_rest": Message(
+        "调休放假（{worked:md}上班）", "holiday (day off, worked on {worked:iso})"
+    ),
     "calendar.adjusted_workday": Message("调休上班", "adjusted working day"),
     "calendar.in_period": Message("{name}放假期间", "{name} break"),
 }

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 from deadlines._messages import Lang, say
 from deadlines._value import Citation
@@ -56,7 +56,7 @@ class TraceStep(BaseModel):
     date: dt.date | None = None
     at: dt.datetime | None = None
     message: str = SPELLED
-    values: Mapping[str, Any] = Field(default_factory=dict, exclude=True, repr=False)
+    values: tuple[tuple[str, Any], ...] = Field(default=(), exclude=True, repr=False)
     origin: str = ""
 
     @computed_field  # type: ignore[prop-decorator]
@@ -71,11 +71,32 @@ class TraceStep(BaseModel):
         """The step in English."""
         return self._body("en")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _read_words(cls, data: Any) -> Any:  # noqa: ANN401 - pydantic's raw input
+        """A step read back from JSON has its words but not its values: keep the words."""
+        if isinstance(data, dict) and "zh" in data and "values" not in data:
+            words = (("zh", data["zh"]), ("en", data.get("en", "")))
+            data = {k: v for k, v in data.items() if k not in ("zh", "en")}
+            data["values"] = words
+        return data
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TraceStep):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.action, self.date, self.at, self.origin, self.zh, self.en)
+
     def _body(self, lang: Lang) -> str:
-        if self.message == SPELLED:
-            return str(self.values[lang])
+        if self.message == SPELLED or tuple(k for k, _ in self.values) == ("zh", "en"):
+            return str(dict(self.values)[lang])
         # The step's own instant and day are placeholders too: ``{at}``, ``{date}``.
-        return say(self.message, lang, at=self.at, date=self.date, **self.values)
+        return say(self.message, lang, at=self.at, date=self.date, **dict(self.values))
 
     def text(self, lang: Lang = "en") -> str:
         """The step in one language, with its origin."""

@@ -26,7 +26,7 @@ def said(
 ) -> TraceStep:
     """A trace step saying catalogue `message` with `values` (built without validation)."""
     return TraceStep.model_construct(
-        action=action, date=date, at=at, message=message, values=values, origin=origin
+        action=action, date=date, at=at, message=message, values=tuple(values.items()), origin=origin
     )
 
 
@@ -46,7 +46,7 @@ def step(
         date=date,
         at=at,
         message=SPELLED,
-        values={"zh": zh, "en": en},
+        values=(("zh", zh), ("en", en)),
         origin=origin,
     )
 
@@ -69,7 +69,7 @@ def _origin(day: Day) -> str:
     return "" if day.origin == BUILT_IN else str(day.origin)
 
 
-_NO_EXTRA = Said("word.empty", {})
+_NO_EXTRA = Said("word.empty")
 
 
 def count_days(
