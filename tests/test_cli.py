@@ -484,7 +484,7 @@ class TestSummary:
              "in order: 3 working days, 3 working days", "依次：3个工作日，3个工作日"),
             (When(condition=Condition(parameter="urgent"), then=Hours(24),
                   otherwise=WorkingDays(3)),
-             "24 hours if urgent, else 3 working days", "urgent时24小时，否则3个工作日"),
+             "24 hours if urgent, else 3 working days", "urgent：是，24小时；否，3个工作日"),
             (Tiered(committed=WorkingDays(2), statutory=WorkingDays(5)),
              "2 working days (by law 5 working days)", "承诺2个工作日（法定5个工作日）"),
         ],

@@ -20,12 +20,12 @@ from deadlines._errors import (
     ProvisionalDateWarning,
     UnknownRuleError,
 )
+from deadlines._messages import Said
 from deadlines._result import DueResult, TraceStep
 from deadlines._time import check_date, parse_instant, to_china
 from deadlines.calendar import ChinaCalendar
 from deadlines.rules import OPINION_2020, Blackout, Conventions, Quota, Rule, RuleSet
 from deadlines.rules._constraints import BLACKOUT_HINT, QUOTA_HINT
-from deadlines._messages import Said
 from deadlines.rules._trace import said
 from deadlines.rules._values import Context, Outcome
 
@@ -332,7 +332,11 @@ def _window(version: Rule) -> Said:
 
 def _version_step(rule: Rule, versions: tuple[Rule, ...], day: dt.date) -> TraceStep:
     """Which version of the rule applied and, when it has several, why this one."""
-    values = {"rule": rule.id, "window": _window(rule), "article": rule.citation.article}
+    values: dict[str, Any] = {
+        "rule": rule.id,
+        "window": _window(rule),
+        "article": rule.citation.article,
+    }
     if len(versions) <= 1:
         return said("version", "trace.version", origin=rule.origin, **values)
     others = tuple(_window(v) for v in versions if v is not rule)

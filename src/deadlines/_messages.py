@@ -11,7 +11,7 @@ How a value is shown depends on its type and the placeholder's spec:
 - a datetime: ``2026-10-10 17:30``;
 - a `Said`: that message, rendered in the same language;
 - a bool: 是 / 否, yes / no;
-- a tuple: its items, joined by ``；`` / ``; ``;
+- a tuple: its items, joined by ``；`` / ``; `` (with spec ``comma``: ``，`` / ``, ``);
 - an int with spec ``cn``: Chinese numerals in zh (``第{article:cn}条`` → ``第八条``);
 - anything else: ``str(value)``.
 
@@ -34,7 +34,9 @@ Lang = Literal["zh", "en"]
 WEEKDAYS_ZH: Final = "一二三四五六日"
 
 #: The opinion, cited by title and date as 公文 cite a document transmitted without a number.
-OPINION_ZH: Final = "《关于进一步提高政府系统运转效率推动工作落实的意见》（上高县，2020年4月21日印发）"
+OPINION_ZH: Final = (
+    "《关于进一步提高政府系统运转效率推动工作落实的意见》（上高县，2020年4月21日印发）"
+)
 CIVIL_CODE_ZH: Final = "《中华人民共和国民法典》"
 
 
@@ -91,9 +93,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "word.provisional": Message("（暂定）", " (provisional)"),
     "word.from_origin": Message("{body}（来自{origin}）", "{body} (from {origin})"),
     # -- legal citations ---------------------------------------------------------------------
-    "law.art200_204": Message(
-        CIVIL_CODE_ZH + "第二百条至第二百零四条", "Civil Code art. 200–204"
-    ),
+    "law.art200_204": Message(CIVIL_CODE_ZH + "第二百条至第二百零四条", "Civil Code art. 200–204"),
     "law.art201": Message(CIVIL_CODE_ZH + "第二百零一条", "Civil Code art. 201"),
     "law.art203": Message(CIVIL_CODE_ZH + "第二百零三条", "Civil Code art. 203"),
     # -- limits in a few words (Limit.describe) ----------------------------------------------
@@ -132,13 +132,79 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "provisional: it relies on days after {day:iso}, which no State Council notice has "
         "settled yet",
     ),
+    # -- constraints -------------------------------------------------------------------------
+    "limit.blackout": Message("{months:comma}为无会月", "blackout: {months:comma}"),
+    "limit.quota": Message("每年不少于{days}天", "at least {days} days a year"),
+    "limit.recurrence": Message("每{months}个月一次", "once every {months} months"),
+    "limit.monthly": Message("每月一次", "once a month"),
+    "limit.quarterly": Message("每季度一次", "once a quarter"),
+    "limit.half_yearly": Message("每半年一次", "once every half year"),
+    "limit.yearly": Message("每年一次", "once a year"),
+    "trace.period": Message(
+        "所属周期：{first:iso}至{end:iso}，每期一次",
+        "the period {first:iso} to {end:iso}: once per period",
+    ),
+    "trace.period.next": Message(
+        "所属周期：{first:iso}至{end:iso}，于下一周期第{day}日前完成",
+        "the period {first:iso} to {end:iso}: due by day {day} of the next",
+    ),
+    "trace.period.passed": Message(
+        "本期的办理时限已过，按下一期计算",
+        "this period's work was already due: the next period applies",
+    ),
+    "trace.period.moved": Message(
+        "期末为休息日，移至{day}", "the period ends on a rest day: moved to {day}"
+    ),
+    # -- combinations ------------------------------------------------------------------------
+    "limit.all_of": Message("全部：{parts:comma}", "all of: {parts:comma}"),
+    "limit.earliest_of": Message("取早：{parts:comma}", "earliest of: {parts:comma}"),
+    "limit.latest_of": Message("取晚：{parts:comma}", "latest of: {parts:comma}"),
+    "limit.sequence": Message("依次：{parts:comma}", "in order: {parts:comma}"),
+    "limit.when": Message(
+        "{question}：是，{then}；否，{otherwise}", "{then} if {question}, else {otherwise}"
+    ),
+    "limit.tiered": Message(
+        "承诺{committed}（法定{statutory}）", "{committed} (by law {statutory})"
+    ),
+    "trace.part": Message("【{label}】", "[{label}]"),
+    "trace.part.actor": Message("【{label}（{actor}）】", "[{label} — {actor}]"),
+    "trace.part.committed": Message("【承诺时限】", "[committed limit]"),
+    "trace.part.statutory": Message("【法定时限】", "[statutory limit]"),
+    "trace.choose.all_of": Message(
+        "全部办结，以最晚者为准：{label}，{at}", "all parts; the last one: {label}, {at}"
+    ),
+    "trace.choose.earliest": Message(
+        "取最早者：{label}，{at}", "the earliest applies: {label}, {at}"
+    ),
+    "trace.choose.latest": Message("取最晚者：{label}，{at}", "the latest applies: {label}, {at}"),
+    "trace.choose.sequence": Message(
+        "依次办理，末步到期：{label}，{at}", "in order; the last step: {label}, {at}"
+    ),
+    "trace.within": Message(
+        "自{start}起，仍须在共同期限内完成：{at}",
+        "from {start}, still within the shared period: {at}",
+    ),
+    "trace.condition": Message("{question}：{value}", "condition {question}: {value}"),
+    "trace.condition.unstated": Message(
+        "未说明{question}：两种情形到期相同。{note}（到期同为{at}）",
+        "{question} not given: both cases end together. {note} (also due {at})",
+    ),
+    "trace.condition.more": Message("{question}为是时另有要求", "more is required when {question}"),
+    # -- the parameters a condition asks about, as a clerk reads them ------------------------
+    "param.unnamed": Message("{name}", "{name}"),
+    "param.involves_personnel_money_assets": Message(
+        "是否涉及人、财、物等重要事项", "involves personnel, money or assets"
+    ),
     # -- trace steps: the trigger and the count ----------------------------------------------
     "trace.trigger": Message("起算时间：{at}", "starts: {at}"),
-    "trace.count": Message("第{number}个工作日：{day}{extra}", "working day {number}: {day}{extra}"),
+    "trace.count": Message(
+        "第{number}个工作日：{day}{extra}", "working day {number}: {day}{extra}"
+    ),
     "trace.count.adjusted": Message("，{name}", " ({name})"),
     "trace.skip": Message("不计（{why}）：{day}", "skip {day}: {why}"),
     "trace.start_moved": Message(
-        "起算日为非工作日，自{day}起算", "the trigger's day is not worked: counting starts from {day}"
+        "起算日为非工作日，自{day}起算",
+        "the trigger's day is not worked: counting starts from {day}",
     ),
     "trace.start_included": Message(
         "按选项，起算当日{day}计为第1个工作日",
@@ -189,10 +255,14 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     # -- the same working day ----------------------------------------------------------------
     "trace.same_day.done": Message("{when}，当日办结", "{when}: done the same day"),
-    "trace.same_day.next": Message("{when}，于{next}办结：{day}", "received {when}: done {next}, {day}"),
+    "trace.same_day.next": Message(
+        "{when}，于{next}办结：{day}", "received {when}: done {next}, {day}"
+    ),
     "same_day.morning": Message("上午收到", "received in the morning"),
     "same_day.afternoon": Message("午后收到", "after the morning"),
-    "same_day.before_close": Message("工作日下班前收到", "received on a working day before the cutoff"),
+    "same_day.before_close": Message(
+        "工作日下班前收到", "received on a working day before the cutoff"
+    ),
     "same_day.after_close": Message("下班后收到", "after the cutoff"),
     "same_day.rest_day": Message("休息日收到", "on a rest day"),
     "same_day.next_morning": Message("次一工作日上午", "by noon of the next working day"),
@@ -251,7 +321,8 @@ class _Formatter(string.Formatter):
         if isinstance(value, (Said, Names)):
             return value.render(self.lang)
         if isinstance(value, tuple):  # a list: each item shown, joined as the language joins
-            return ("；" if zh else "; ").join(self.format_field(v, format_spec) for v in value)
+            joiner = ("，" if zh else ", ") if format_spec == "comma" else ("；" if zh else "; ")
+            return joiner.join(self.format_field(v, "") for v in value)
         if isinstance(value, bool):
             return MESSAGES["word.yes" if value else "word.no"][0 if zh else 1]
         if isinstance(value, dt.datetime):
@@ -260,14 +331,15 @@ class _Formatter(string.Formatter):
             return _date(value, format_spec, zh=zh)
         if format_spec == "cn" and isinstance(value, int):
             return chinese_number(value) if zh else str(value)
-        return super().format_field(value, format_spec)
+        shown: str = super().format_field(value, format_spec)
+        return shown
 
 
 _DIGITS: Final = "零一二三四五六七八九"
 
 
 def chinese_number(n: int) -> str:
-    """``8`` → ``八``, ``201`` → ``二百零一``, ``12`` → ``十二``: article numbers as 公文 write them.
+    """``8`` → ``八``, ``201`` → ``二百零一``, ``12`` → ``十二``: article numbers in 公文.
 
     >>> [chinese_number(n) for n in (8, 10, 12, 20, 105, 201, 210)]
     ['八', '十', '十二', '二十', '一百零五', '二百零一', '二百一十']

@@ -89,7 +89,7 @@ class Day:
         return self.kind.is_workday
 
     def said(self) -> Said:
-        """What the day is, as a catalogue message: ``国庆节（补休）``, ``调休放假（2月14日上班）``."""
+        """What the day is, as a message: ``国庆节（补休）``, ``调休放假（2月14日上班）``."""
         return _day_words(self.kind, self.name_zh, self.name_en)
 
     def describe(self, lang: str = "en") -> str:

@@ -20,6 +20,7 @@ from deadlines._errors import (
     OutOfRangeError,
     shown,
 )
+from deadlines._messages import Lang, Said, say
 from deadlines._time import CHINA_TZ, parse_instant, to_china
 from deadlines.rules._clock import add_working_clock
 from deadlines.rules._conventions import (
@@ -32,7 +33,6 @@ from deadlines.rules._conventions import (
     SameDayReading,
     StartDay,
 )
-from deadlines._messages import Lang, Said, say
 from deadlines.rules._trace import count_days, said, skip
 from deadlines.rules._values import Context, Outcome, Value
 
@@ -105,9 +105,7 @@ def same_or_next_day(ctx: Context, start: dt.datetime, cutoff: Cutoff) -> tuple[
 def _cutoff_step(outcome: Outcome, cutoff: Cutoff) -> None:
     at, last = outcome.due, outcome.last_day
     if cutoff is Cutoff.CLOSE_OF_BUSINESS:
-        outcome.steps.append(
-            said("cutoff", "trace.cutoff.close", date=last, at=at, law=_ART_203)
-        )
+        outcome.steps.append(said("cutoff", "trace.cutoff.close", date=last, at=at, law=_ART_203))
     else:
         outcome.steps.append(said("cutoff", "trace.cutoff.midnight", date=last, at=at))
 
@@ -241,9 +239,7 @@ class WorkingDays(Limit):
             if moved:
                 outcome.steps.append(said("convention", "trace.start_moved", date=day, day=day))
             if included:
-                outcome.steps.append(
-                    said("convention", "trace.start_included", date=day, day=day)
-                )
+                outcome.steps.append(said("convention", "trace.start_included", date=day, day=day))
                 outcome.steps.extend(count_days(cal, day, last, first_number=2))
             else:
                 outcome.steps.append(
@@ -445,7 +441,11 @@ class SameDay(Limit):
         else:
             last, same = same_or_next_day(ctx, start, cutoff)
             due = end_of(ctx, last, cutoff)
-            early, late, after = "same_day.before_close", "same_day.after_close", "same_day.next_day"
+            early, late, after = (
+                "same_day.before_close",
+                "same_day.after_close",
+                "same_day.next_day",
+            )
         outcome = Outcome(due, last, provisional=cal.any_provisional(day, last))
         if ctx.explain:
             if same:

@@ -26,7 +26,12 @@ def said(
 ) -> TraceStep:
     """A trace step saying catalogue `message` with `values` (built without validation)."""
     return TraceStep.model_construct(
-        action=action, date=date, at=at, message=message, values=tuple(values.items()), origin=origin
+        action=action,
+        date=date,
+        at=at,
+        message=message,
+        values=tuple(values.items()),
+        origin=origin,
     )
 
 
@@ -108,4 +113,6 @@ def count_days(
 
 def skip(day: Day) -> TraceStep:
     """A non-working day passed over, with its kind and name."""
-    return said("skip", "trace.skip", date=day.date, origin=_origin(day), why=day.said(), day=day.date)
+    return said(
+        "skip", "trace.skip", date=day.date, origin=_origin(day), why=day.said(), day=day.date
+    )

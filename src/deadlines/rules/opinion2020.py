@@ -96,7 +96,7 @@ OPINION_2020 = _trusted(
         _trusted(
             Rule,
             id="documents.issue",
-            title_zh="会议决定印发的文件印发",
+            title_zh="会议决定文件按时印发",
             title_en="Documents the meeting decided to issue, issued",
             citation=_trusted(
                 Citation,
@@ -110,7 +110,7 @@ OPINION_2020 = _trusted(
         _trusted(
             Rule,
             id="signing.same_day",
-            title_zh="公文签批文不过夜",
+            title_zh="及时签批公文（文不过夜）",
             title_en="Documents signed without being left overnight (文不过夜)",
             citation=_trusted(Citation, article=11, text=_ART11_SIGNING),
             limit=_trusted(SameDay),
@@ -120,7 +120,7 @@ OPINION_2020 = _trusted(
         _trusted(
             Rule,
             id="matters.same_day",
-            title_zh="公务事项事不隔日",
+            title_zh="公务事项不隔日",
             title_en="Matters not left to the next day (事不隔日)",
             citation=_trusted(Citation, article=11, text=_ART11_SIGNING),
             limit=_trusted(SameDay),
