@@ -92,6 +92,17 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "word.no": Message("否", "no"),
     "word.provisional": Message("（暂定）", " (provisional)"),
     "word.from_origin": Message("{body}（来自{origin}）", "{body} (from {origin})"),
+    # -- a due date as text (DueResult.explain, deadlines due) ------------------------------
+    "result.title": Message("{rule}（{title}）", "{rule} ({title})"),
+    "result.labelled": Message("{label}：{first}", "{label}: {first}"),
+    "result.due": Message("到期：{due}{mark}", "due: {due}{mark}"),
+    "result.due_date": Message("期限最后一日：{day}", "due date: {day}"),
+    "result.source": Message("依据：{source}", "source: {source}"),
+    "result.parts": Message("办理环节：", "parts:"),
+    "result.part": Message("  {label}：{due}", "  {label}: {due}"),
+    "result.part.actor": Message("  {label}（{actor}）：{due}", "  {label} ({actor}): {due}"),
+    # -- deadlines rules ---------------------------------------------------------------------
+    "rules.header": Message("ID|条|时限|名称", "ID|ART.|LIMIT|TITLE"),
     # -- legal citations ---------------------------------------------------------------------
     "law.art200_204": Message(CIVIL_CODE_ZH + "第二百条至第二百零四条", "Civil Code art. 200–204"),
     "law.art201": Message(CIVIL_CODE_ZH + "第二百零一条", "Civil Code art. 201"),
@@ -306,7 +317,25 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "调休放假（{worked:md}上班）", "holiday (day off, worked on {worked:iso})"
     ),
     "calendar.adjusted_workday": Message("调休上班", "adjusted working day"),
-    "calendar.in_period": Message("{name}放假期间", "{name} break"),
+    "calendar.in_period": Message("{name}假期（周末）", "{name} break (weekend)"),
+    "calendar.line.off": Message(
+        "{day:mdw} 放假：{words}{mark}", "{day:mdw} holiday: {words}{mark}"
+    ),
+    "calendar.line.workday": Message(
+        "{day:mdw} 调休上班{mark}", "{day:mdw} adjusted working day{mark}"
+    ),
+    "calendar.notice": Message("《{title}》（{number}）", "{number} {title}"),
+    "calendar.notice.origin": Message("{origin}：{notice}", "{origin}: {notice}"),
+    "calendar.source": Message("来源：{source}", "source: {source}"),
+    "calendar.legend": Message(
+        "-  周末    *  放假    +  调休上班    ?  暂定（尚无国务院办公厅通知）",
+        "-  weekend    *  holiday    +  adjusted working day (调休上班)    "
+        "?  provisional (no notice yet)",
+    ),
+    "calendar.provisional": Message(
+        "暂定：自{since:long}起的日期尚无国务院办公厅放假安排通知，可能变动",
+        "provisional: days from {since:iso} have no State Council notice yet and may change",
+    ),
 }
 
 
@@ -333,6 +362,21 @@ class _Formatter(string.Formatter):
             return chinese_number(value) if zh else str(value)
         shown: str = super().format_field(value, format_spec)
         return shown
+
+
+#: ASCII punctuation → the full-width forms Chinese text uses.
+_FULL_WIDTH: Final = str.maketrans(
+    {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？"}
+)
+
+
+def full_width(text: str) -> str:
+    """Chinese text with its punctuation full-width, as the printed document has it.
+
+    >>> full_width("审核后,由县长签发;(6)")
+    '审核后，由县长签发；（6）'
+    """
+    return text.translate(_FULL_WIDTH)
 
 
 _DIGITS: Final = "零一二三四五六七八九"
@@ -362,6 +406,10 @@ def chinese_number(n: int) -> str:
 def _date(day: dt.date, spec: str, *, zh: bool) -> str:
     if spec == "long":
         return f"{day.year}年{day.month}月{day.day}日" if zh else f"{day.day} {day:%B %Y}"
+    if spec == "mdw":
+        if zh:
+            return f"{day:%m-%d}（周{WEEKDAYS_ZH[day.weekday()]}）"
+        return f"{day:%m-%d} ({day:%a})"
     if spec == "iso":
         return day.isoformat()
     if spec == "md":

@@ -211,14 +211,13 @@ def explanation(
     obligation's ``explain``. `label` (an obligation's id) leads the first line; `details`
     (the due date, the parts) come between the due instant and the source.
     """
-    zh = lang == "zh"
-    first = f"{rule_id}（{title}）" if zh else f"{rule_id} ({title})"
+    first = say("result.title", lang, rule=rule_id, title=title)
     if label:
-        first = f"{label}：{first}" if zh else f"{label}: {first}"
+        first = say("result.labelled", lang, label=label, first=first)
     when = due.isoformat(timespec="minutes")
     mark = say("word.provisional", lang) if provisional else ""
-    lines = [first, f"到期：{when}{mark}" if zh else f"due: {when}{mark}", *details]
-    lines.append(("依据：" if zh else "source: ") + citation.render(lang))
+    lines = [first, say("result.due", lang, due=when, mark=mark), *details]
+    lines.append(say("result.source", lang, source=citation.render(lang)))
     lines.extend(f"  {i}. {step.text(lang)}" for i, step in enumerate(trace, 1))
     lines.extend(f"  ! {warning}" for warning in warnings)
     return "\n".join(lines)

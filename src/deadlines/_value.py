@@ -82,4 +82,8 @@ class Citation(Value):
         return say("source.opinion", language, **self._said())
 
     def _said(self) -> dict[str, object]:
-        return {"article": self.article, "text": self.text}
+        from deadlines._messages import full_width
+
+        # The quoted sentence is Chinese: its commas are full-width, as the printed opinion has
+        # them (the text we hold was copied with ASCII ones).
+        return {"article": self.article, "text": full_width(self.text)}
