@@ -506,7 +506,7 @@ class TestCalendar:
         assert lines[:4] == [
             "October 2026",
             " Mo   Tu   We   Th   Fr   Sa   Su",
-            "                 1*   2*   3*   4-",
+            "                 1*   2*   3*   4*",
             "  5*   6*   7*   8    9   10+  11-",
         ]
         assert "10-10 (Sat) adjusted working day" in lines
@@ -530,7 +530,7 @@ class TestCalendar:
             " 一   二   三   四   五   六   日",
             "                           1*   2*",
         ]
-        assert "02-01（周六） 节假日：春节延长假期" in lines
+        assert "02-01（周六） 放假：春节延长假期" in lines
         assert "+" not in "".join(lines[2:8])
 
     def test_provisional_days_are_marked(self, capsys: pytest.CaptureFixture[str]) -> None:

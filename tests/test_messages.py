@@ -169,3 +169,24 @@ class TestLanguageChoice:
         assert main(["due", "minutes.executive", "--at", "2026-09-30T17:00", "--json"]) == 0
         data = capsys.readouterr().out
         assert '"rule_id": "minutes.executive"' in data
+
+
+class TestCalendarWords:
+    """``deadlines calendar`` in the words of the notices."""
+
+    def test_spring_festival_2026(self, capsys):
+        """The Sunday before 除夕 belongs to the break; the notice is cited by title and number."""
+        assert main(["calendar", "2026-02", "--lang", "zh"]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[4] == "  9   10   11   12   13   14+  15*"
+        assert "02-15（周日） 放假：春节假期（周末）" in lines
+        assert "02-20（周五） 放假：调休放假（2月14日上班）" in lines
+        assert "来源：《国务院办公厅关于2026年部分节假日安排的通知》（国办发明电〔2025〕7号）" in lines
+        assert not any("http" in line for line in lines)
+
+    def test_plain_weekend(self, capsys):
+        """A weekend away from any holiday stays a weekend."""
+        assert main(["calendar", "2026-03", "--lang", "zh"]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[3] == "  2    3    4    5    6    7-   8-"
+        assert not any("放假：" in line for line in lines)

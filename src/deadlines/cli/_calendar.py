@@ -123,14 +123,15 @@ def _parse_when(text: str | None) -> tuple[int, int | None]:
 def month_grid(cal: ChinaCalendar, year: int, month: int, lang: str = "en") -> list[str]:
     """A month as lines of text: the title, the weekdays (Monday first), then the weeks.
 
-    Each day takes five columns: its number, its mark (see `_MARKS`), and ``?`` when a notice
-    may still change it.
+    Each day takes five columns: its number, its mark (see `_MARKS`; a weekend day inside a
+    放假 period is marked as a holiday, as the notice counts it), and ``?`` when a notice may
+    still change it.
 
     >>> from deadlines import ChinaCalendar
     >>> print("\\n".join(month_grid(ChinaCalendar(), 2026, 10)))
     October 2026
      Mo   Tu   We   Th   Fr   Sa   Su
-                    1*   2*   3*   4-
+                    1*   2*   3*   4*
       5*   6*   7*   8    9   10+  11-
      12   13   14   15   16   17-  18-
      19   20   21   22   23   24-  25-
