@@ -181,7 +181,8 @@ class TestCalendarWords:
         assert lines[4] == "  9   10   11   12   13   14+  15*"
         assert "02-15（周日） 放假：春节假期（周末）" in lines
         assert "02-20（周五） 放假：调休放假（2月14日上班）" in lines
-        assert "来源：《国务院办公厅关于2026年部分节假日安排的通知》（国办发明电〔2025〕7号）" in lines
+        notice = "《国务院办公厅关于2026年部分节假日安排的通知》（国办发明电〔2025〕7号）"
+        assert f"来源：{notice}" in lines
         assert not any("http" in line for line in lines)
 
     def test_plain_weekend(self, capsys):
