@@ -97,6 +97,22 @@ class TestTrace:
         ):
             assert words in text
 
+    def test_fast_step_is_a_valid_step(self):
+        """A step built without validation equals, dumps and hashes as a validated one."""
+        from deadlines._result import TraceStep
+        from deadlines.rules._trace import said
+
+        day = dt.date(2026, 10, 8)
+        fast = said("count", "trace.count", date=day, number=1, day=day, extra="")
+        checked = TraceStep.model_validate(
+            {name: getattr(fast, name) for name in TraceStep.model_fields}
+        )
+        assert fast == checked
+        assert hash(fast) == hash(checked)
+        assert fast.model_dump() == checked.model_dump()
+        assert fast.model_fields_set == checked.model_fields_set
+        assert fast.text("zh") == "第1个工作日：2026-10-08（周四）"
+
     def test_json_keeps_words_and_id(self):
         """JSON has the id beside both languages, and reads back equal."""
         result = ENGINE.due("minutes.executive", "2026-09-30T17:00")

@@ -61,11 +61,14 @@ class Names(NamedTuple):
 class Said:
     """A message id and its values: a sentence not spelled yet. Equal and hashed by both."""
 
-    __slots__ = ("message", "values")
+    __slots__ = ("_shown", "message", "values")
 
     def __init__(self, message: str, values: Mapping[str, Any] | None = None) -> None:
         self.message = message
         self.values: tuple[tuple[str, Any], ...] = tuple(values.items()) if values else ()
+        # Its words once spelled, by language: the same article or day words recur in every
+        # trace (shared values), so each is spelled once per language.
+        self._shown: dict[str, str] = {}
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Said) and (self.message, self.values) == (
@@ -81,7 +84,10 @@ class Said:
 
     def render(self, lang: Lang) -> str:
         """The sentence in `lang`."""
-        return say(self.message, lang, **dict(self.values))
+        shown = self._shown.get(lang)
+        if shown is None:
+            shown = self._shown[lang] = say_values(self.message, lang, self.values)
+        return shown
 
 
 #: The catalogue. Ids are dotted: the surface first (``trace``, ``limit``, ``calendar``).
@@ -339,29 +345,39 @@ MESSAGES: Final[Mapping[str, Message]] = {
 }
 
 
-class _Formatter(string.Formatter):
-    """`str.format` that shows dates, instants, nested messages and bools per language."""
+def _show(value: Any, spec: str, lang: Lang) -> str:  # noqa: ANN401 - any value
+    """One value shown in `lang` under the placeholder's `spec` (see the module's docstring)."""
+    zh = lang == "zh"
+    if isinstance(value, Said | Names):
+        return value.render(lang)
+    if isinstance(value, tuple):  # a list: each item shown, joined as the language joins
+        joiner = ("，" if zh else ", ") if spec == "comma" else ("；" if zh else "; ")
+        return joiner.join(_show(v, "", lang) for v in value)
+    if isinstance(value, bool):
+        return MESSAGES["word.yes" if value else "word.no"][0 if zh else 1]
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return _date(value, spec, zh=zh)
+    if spec == "cn" and isinstance(value, int):
+        return chinese_number(value) if zh else str(value)
+    return format(value, spec)
 
-    def __init__(self, lang: Lang) -> None:
-        self.lang: Lang = lang
 
-    def format_field(self, value: Any, format_spec: str) -> str:  # noqa: ANN401 - any value
-        zh = self.lang == "zh"
-        if isinstance(value, (Said, Names)):
-            return value.render(self.lang)
-        if isinstance(value, tuple):  # a list: each item shown, joined as the language joins
-            joiner = ("，" if zh else ", ") if format_spec == "comma" else ("；" if zh else "; ")
-            return joiner.join(self.format_field(v, "") for v in value)
-        if isinstance(value, bool):
-            return MESSAGES["word.yes" if value else "word.no"][0 if zh else 1]
-        if isinstance(value, dt.datetime):
-            return value.strftime("%Y-%m-%d %H:%M")
-        if isinstance(value, dt.date):
-            return _date(value, format_spec, zh=zh)
-        if format_spec == "cn" and isinstance(value, int):
-            return chinese_number(value) if zh else str(value)
-        shown: str = super().format_field(value, format_spec)
-        return shown
+class _In:
+    """A value on its way into `str.format`, which asks it to show itself in `lang`.
+
+    `str.format` is C; a `string.Formatter` doing the same in Python cost three times as much.
+    """
+
+    __slots__ = ("lang", "value")
+
+    def __init__(self, value: Any, lang: Lang) -> None:  # noqa: ANN401 - any value
+        self.value = value
+        self.lang = lang
+
+    def __format__(self, spec: str) -> str:
+        return _show(self.value, spec, self.lang)
 
 
 #: ASCII punctuation → the full-width forms Chinese text uses.
@@ -419,9 +435,6 @@ def _date(day: dt.date, spec: str, *, zh: bool) -> str:
     return f"{day.isoformat()} ({day:%a})"
 
 
-_FORMATTERS: Final = {"zh": _Formatter("zh"), "en": _Formatter("en")}
-
-
 def say(message: str, lang: Lang, /, **values: Any) -> str:  # noqa: ANN401 - any value
     """Message `message` in `lang` with its `values`.
 
@@ -429,7 +442,27 @@ def say(message: str, lang: Lang, /, **values: Any) -> str:  # noqa: ANN401 - an
         KeyError: no such message, or a placeholder without a value.
     """
     template = MESSAGES[message]
-    return _FORMATTERS[lang].format(template.zh if lang == "zh" else template.en, **values)
+    return (template.zh if lang == "zh" else template.en).format_map(_Values(values, lang))
+
+
+class _Values(dict[str, Any]):
+    """A message's values, each wrapped to show itself in `lang` only when the template asks."""
+
+    __slots__ = ("lang",)
+
+    def __init__(self, values: Any, lang: Lang) -> None:  # noqa: ANN401 - a mapping or pairs
+        super().__init__(values)
+        self.lang = lang
+
+    def __getitem__(self, key: str) -> Any:  # noqa: ANN401 - any value
+        value = super().__getitem__(key)
+        return value if type(value) is str else _In(value, self.lang)
+
+
+def say_values(message: str, lang: Lang, values: Any) -> str:  # noqa: ANN401 - pairs
+    """`say` with the values as a mapping or (name, value) pairs, as a trace step holds them."""
+    template = MESSAGES[message]
+    return (template.zh if lang == "zh" else template.en).format_map(_Values(values, lang))
 
 
 def placeholders(template: str) -> frozenset[str]:

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
-from deadlines._messages import Lang, say
+from deadlines._messages import Lang, say, say_values
 from deadlines._value import Citation
 
 __all__ = ["DueResult", "Lang", "Part", "StepAction", "TraceStep", "explanation"]
@@ -96,7 +96,7 @@ class TraceStep(BaseModel):
         if self.message == SPELLED or tuple(k for k, _ in self.values) == ("zh", "en"):
             return str(dict(self.values)[lang])
         # The step's own instant and day are placeholders too: ``{at}``, ``{date}``.
-        return say(self.message, lang, at=self.at, date=self.date, **dict(self.values))
+        return say_values(self.message, lang, (("at", self.at), ("date", self.date), *self.values))
 
     def text(self, lang: Lang = "en") -> str:
         """The step in one language, with its origin."""
