@@ -119,6 +119,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "limit.hours": Message("{n}小时", "{n} hours"),
     "limit.same_day": Message("当日办结", "same working day"),
     "limit.on_arrival": Message("随到随办", "on arrival"),
+    "limit.at_once": Message("立行立办", "at once"),
     "limit.meeting_set": Message("按会议要求", "set by the meeting"),
     # -- the source and the rule's version --------------------------------------------------
     "source.opinion": Message(
@@ -286,21 +287,22 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "same_day.next_day": Message("下一工作日", "on the next working day"),
     # -- on arrival --------------------------------------------------------------------------
     "trace.arrival.stated": Message(
-        "按文件标明的办理时限：{at}", "by the handling limit the document states: {at}"
+        "{word}：按文件标明的办理时限：{at}",
+        "handled {word}: by the handling limit the document states: {at}",
     ),
     "trace.arrival.now": Message(
-        "随到随办：收到即应办理：{at}", "handled on arrival: due the moment it arrives: {at}"
+        "{word}：收到即应办理：{at}", "handled {word}: due the moment it arrives: {at}"
     ),
     "trace.arrival.hours": Message(
-        "随到随办：收到后{hours}个办公小时内：{at}",
-        "handled on arrival: within {hours} office hours: {at}",
+        "{word}：收到后{hours}个办公小时内：{at}",
+        "handled {word}: within {hours} office hours: {at}",
     ),
     "trace.arrival.same_day": Message(
-        "随到随办：当日办结：{at}", "handled on arrival: the same working day: {at}"
+        "{word}：当日办结：{at}", "handled {word}: the same working day: {at}"
     ),
     "trace.arrival.next_day": Message(
-        "随到随办：下班后或休息日收到，下一工作日办结：{at}",
-        "handled on arrival: received after hours, done the next working day: {at}",
+        "{word}：下班后或休息日收到，下一工作日办结：{at}",
+        "handled {word}: received after hours, done the next working day: {at}",
     ),
     # -- a limit the meeting sets ------------------------------------------------------------
     "trace.meeting.working_days": Message(

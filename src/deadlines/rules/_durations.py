@@ -480,16 +480,22 @@ class OnArrival(Limit):
     the parameter `stated_limit` (an ISO 8601 instant) and that instant is the due instant,
     whatever the grace.
 
+    `phrase` is the opinion's word for it, which listings and traces use: ``on_arrival``
+    (随到随办, documents, art. 11) or ``at_once`` (立行立办, tasks, art. 16). It changes no due.
+
     >>> from deadlines import Engine
     >>> Engine().due("routing.urgent", "2026-06-10T10:00").due.isoformat()
     '2026-06-10T17:30:00+08:00'
+    >>> OnArrival(phrase="at_once").describe("zh"), OnArrival().describe("zh")
+    ('立行立办', '随到随办')
     """
 
     kind: Literal["on_arrival"] = "on_arrival"
     grace: ArrivalGrace | None = None
+    phrase: Literal["on_arrival", "at_once"] = "on_arrival"
 
     def describe(self, lang: str = "en") -> str:
-        return say("limit.on_arrival", _lang(lang))
+        return say(f"limit.{self.phrase}", _lang(lang))
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         if params.get("stated_limit") is not None:
@@ -530,7 +536,8 @@ class OnArrival(Limit):
             due, last, provisional=provisional and cal.any_provisional(start.date(), last)
         )
         if ctx.explain:
-            outcome.steps.append(said("cutoff", at=due, **said_as))
+            word = Said(f"limit.{self.phrase}")
+            outcome.steps.append(said("cutoff", at=due, word=word, **said_as))
         return outcome
 
 

@@ -224,7 +224,7 @@ OPINION_2020 = _trusted(
                 text="对上级交办的工作任务、群众反映的合理诉求、企业反馈的困难等问题,"
                 "县政府组成部门要强化协调配合、不得推诿扯皮、立行立办、及时反馈",
             ),
-            limit=_trusted(OnArrival),
+            limit=_trusted(OnArrival, phrase="at_once"),
             actor_zh="县政府组成部门",
             actor_en="the county government's departments",
         ),
