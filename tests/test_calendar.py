@@ -393,7 +393,7 @@ class TestDayRecords:
         assert day.origin == "built-in"
         assert day.source.startswith("国办发明电〔2025〕7号")
         assert day.describe() == "holiday (National Day)"
-        assert day.describe("zh") == "节假日（国庆节）"
+        assert day.describe("zh") == "国庆节"
 
     def test_adjusted_workday(self, calendar: ChinaCalendar) -> None:
         """An adjusted working Saturday is a working day of its own kind."""

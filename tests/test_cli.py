@@ -358,7 +358,7 @@ class TestDue:
             capsys, "due", "minutes.executive", "--at", "2026-09-30T17:00", "--explain"
         )
         assert "  4. skip 2026-10-01 (Thu): holiday (National Day)" in out
-        assert "  13. working day 3: 2026-10-10 (Sat) (an adjusted working weekend day)" in out
+        assert "  13. working day 3: 2026-10-10 (Sat) (adjusted working day)" in out
 
     def test_chinese(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--lang zh prints the Chinese title, labels and trace."""
@@ -484,7 +484,7 @@ class TestSummary:
              "in order: 3 working days, 3 working days", "依次：3个工作日，3个工作日"),
             (When(condition=Condition(parameter="urgent"), then=Hours(24),
                   otherwise=WorkingDays(3)),
-             "24 hours if urgent, else 3 working days", "urgent时24小时，否则3个工作日"),
+             "24 hours if urgent, else 3 working days", "urgent：是，24小时；否，3个工作日"),
             (Tiered(committed=WorkingDays(2), statutory=WorkingDays(5)),
              "2 working days (by law 5 working days)", "承诺2个工作日（法定5个工作日）"),
         ],
@@ -506,7 +506,7 @@ class TestCalendar:
         assert lines[:4] == [
             "October 2026",
             " Mo   Tu   We   Th   Fr   Sa   Su",
-            "                 1*   2*   3*   4-",
+            "                 1*   2*   3*   4*",
             "  5*   6*   7*   8    9   10+  11-",
         ]
         assert "10-10 (Sat) adjusted working day" in lines
@@ -530,7 +530,7 @@ class TestCalendar:
             " 一   二   三   四   五   六   日",
             "                           1*   2*",
         ]
-        assert "02-01（周六） 节假日：春节延长假期" in lines
+        assert "02-01（周六） 放假：春节延长假期" in lines
         assert "+" not in "".join(lines[2:8])
 
     def test_provisional_days_are_marked(self, capsys: pytest.CaptureFixture[str]) -> None:

@@ -106,7 +106,7 @@ class TestFailures:
                 "  due_date  expected 2026-10-09",
                 "            actual   2026-10-10",
                 "  trace:",
-                "*working day 3: 2026-10-10 (Sat) (an adjusted working weekend day)",
+                "*working day 3: 2026-10-10 (Sat) (adjusted working day)",
                 "FAILED minutes.deadlines.toml::a wrong date - *",
             ]
         )

@@ -59,7 +59,9 @@ class TestSwitchDate:
             "2027-01-05 is on or after 2027-01-01 (other versions: from 2020-04-21 through "
             "2026-12-31), art. 2"
         )
-        assert "2027-01-01 起施行的版本：触发日 2027-01-05 在 2027-01-01 当日或之后" in step.zh
+        assert "自2027年1月1日起执行的版本：起算日2027-01-05（周二）在2027年1月1日当日或之后" in (
+            step.zh
+        )
         assert step.origin == "policy-change"
 
     def test_trace_says_why_before(self, engine):

@@ -99,9 +99,9 @@ class TestWorkingDayRules:
         ]
         english = result.explain("en")
         assert "skip 2026-10-01 (Thu): holiday (National Day)" in english
-        assert "working day 3: 2026-10-10 (Sat) (an adjusted working weekend day)" in english
+        assert "working day 3: 2026-10-10 (Sat) (adjusted working day)" in english
         chinese = result.explain("zh")
-        assert "跳过 2026-10-01（周四）：节假日（国庆节）" in chinese
+        assert "不计（国庆节）：2026-10-01（周四）" in chinese
         assert "第3个工作日：2026-10-10（周六），调休上班" in chinese
 
     def test_trace_2020_extension(self, calendar: ChinaCalendar) -> None:
@@ -115,8 +115,8 @@ class TestWorkingDayRules:
         assert result.due == at("2020-02-05T17:30")
         assert result.effective_from == dt.date(2020, 1, 1)
         text = result.explain("zh")
-        assert "跳过 2020-01-31（周五）：节假日（春节延长假期）" in text
-        assert "跳过 2020-02-01（周六）：节假日（春节延长假期）" in text
+        assert "不计（春节延长假期）：2020-01-31（周五）" in text
+        assert "不计（春节延长假期）：2020-02-01（周六）" in text
 
     @pytest.mark.parametrize(
         ("conventions", "trigger", "due"),

@@ -20,12 +20,13 @@ from deadlines._errors import (
     ProvisionalDateWarning,
     UnknownRuleError,
 )
+from deadlines._messages import Said
 from deadlines._result import DueResult, TraceStep
 from deadlines._time import check_date, parse_instant, to_china
 from deadlines.calendar import ChinaCalendar
 from deadlines.rules import OPINION_2020, Blackout, Conventions, Quota, Rule, RuleSet
 from deadlines.rules._constraints import BLACKOUT_HINT, QUOTA_HINT
-from deadlines.rules._trace import instant_label, step
+from deadlines.rules._trace import said
 from deadlines.rules._values import Context, Outcome
 
 if TYPE_CHECKING:
@@ -290,12 +291,7 @@ class Engine:
 
     def _preamble(self, rule: Rule, start: dt.datetime) -> tuple[TraceStep, ...]:
         steps = [
-            step(
-                "trigger",
-                f"起算：{instant_label(start)}",
-                f"starts: {instant_label(start)}",
-                at=start,
-            ),
+            said("trigger", "trace.trigger", at=start),
             _version_step(rule, self.rules.versions(rule.id), start.date()),
         ]
         if self.plugins:  # what plugins changed in this rule, then in every rule
@@ -328,36 +324,36 @@ def _input_of(error: DeadlinesError, params: Mapping[str, Any]) -> str | None:
     return None
 
 
+def _window(version: Rule) -> Said:
+    if version.effective_until is None:
+        return Said("window.open", {"first": version.effective_from})
+    return Said("window.closed", {"first": version.effective_from, "last": version.effective_until})
+
+
 def _version_step(rule: Rule, versions: tuple[Rule, ...], day: dt.date) -> TraceStep:
     """Which version of the rule applied and, when it has several, why this one."""
-    article = rule.citation.article
+    values: dict[str, Any] = {
+        "rule": rule.id,
+        "window": _window(rule),
+        "article": rule.citation.article,
+    }
     if len(versions) <= 1:
-        return step(
-            "version",
-            f"适用规则 {rule.id}（{rule.effective_from} 起施行），第{article}条",
-            f"rule {rule.id} applies (in effect {rule.window()}), art. {article}",
-            origin=rule.origin,
-        )
-
-    def window_zh(version: Rule) -> str:
-        if version.effective_until is None:
-            return f"{version.effective_from} 起施行"
-        return f"{version.effective_from} 至 {version.effective_until} 施行"
-
-    if rule.effective_until is None:
-        why_zh = f"在 {rule.effective_from} 当日或之后"
-        why_en = f"on or after {rule.effective_from}"
-    else:
-        why_zh = f"在 {rule.effective_from} 至 {rule.effective_until} 之间"
-        why_en = f"from {rule.effective_from} through {rule.effective_until}"
-    others = [v for v in versions if v is not rule]
-    return step(
+        return said("version", "trace.version", origin=rule.origin, **values)
+    others = tuple(_window(v) for v in versions if v is not rule)
+    first, last = rule.effective_from, rule.effective_until
+    why = (
+        Said("window.why_open", {"first": first})
+        if last is None
+        else Said("window.why_closed", {"first": first, "last": last})
+    )
+    return said(
         "version",
-        f"适用规则 {rule.id} {window_zh(rule)}的版本：触发日 {day} {why_zh}"
-        f"（另有版本：{'；'.join(map(window_zh, others))}），第{article}条",
-        f"rule {rule.id} applies in its version {rule.window()}: the trigger's day {day} is "
-        f"{why_en} (other versions: {'; '.join(v.window() for v in others)}), art. {article}",
+        "trace.version.chosen",
         origin=rule.origin,
+        day=day,
+        why=why,
+        others=others,
+        **values,
     )
 
 
@@ -424,9 +420,4 @@ def _result(values: dict[str, Any]) -> DueResult:
 
 def _provisional_step(calendar: ChinaCalendar) -> TraceStep:
     last = calendar.provisional_from - dt.timedelta(days=1)
-    return step(
-        "provisional",
-        f"暂定：所依据的日期晚于 {last}，国务院尚未公布其放假安排",
-        f"provisional: it relies on days after {last}, which no State Council notice has "
-        "settled yet",
-    )
+    return said("provisional", "trace.provisional", day=last)

@@ -6,11 +6,12 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
+from deadlines._messages import Lang, say, say_values
 from deadlines._value import Citation
 
-Lang = Literal["zh", "en"]
+__all__ = ["DueResult", "Lang", "Part", "StepAction", "TraceStep", "explanation"]
 
 StepAction = Literal[
     "trigger",  # the instant the period starts from
@@ -30,15 +31,22 @@ StepAction = Literal[
 ]
 
 
+#: The message of a step whose words were spelled by its maker (``values`` holds ``zh``/``en``).
+SPELLED = "spelled"
+
+
 class TraceStep(BaseModel):
-    """One step of a computation, in order, readable in Chinese and English.
+    """One step of a computation, in order: a message id and its values, read in zh or en.
+
+    The words are not built while counting: `zh`, `en` and `text` render the message from the
+    catalogue (`deadlines._messages`) when they are read.
 
     Attributes:
         action: what kind of step it is.
         date: the day concerned, if any.
         at: the instant concerned, if any.
-        zh: the step in Chinese.
-        en: the step in English.
+        message: the message id in the catalogue, e.g. ``trace.count``.
+        values: the message's values (not serialized: `zh` and `en` are).
         origin: who is responsible when it is not the base policy: a plugin or override file.
     """
 
@@ -47,16 +55,55 @@ class TraceStep(BaseModel):
     action: StepAction
     date: dt.date | None = None
     at: dt.datetime | None = None
-    zh: str
-    en: str
+    message: str = SPELLED
+    values: tuple[tuple[str, Any], ...] = Field(default=(), exclude=True, repr=False)
     origin: str = ""
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def zh(self) -> str:
+        """The step in Chinese."""
+        return self._body("zh")
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def en(self) -> str:
+        """The step in English."""
+        return self._body("en")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_words(cls, data: Any) -> Any:  # noqa: ANN401 - pydantic's raw input
+        """A step read back from JSON has its words but not its values: keep the words."""
+        if isinstance(data, dict) and "zh" in data and "values" not in data:
+            words = (("zh", data["zh"]), ("en", data.get("en", "")))
+            data = {k: v for k, v in data.items() if k not in ("zh", "en")}
+            data["values"] = words
+        return data
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TraceStep):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.action, self.date, self.at, self.origin, self.zh, self.en)
+
+    def _body(self, lang: Lang) -> str:
+        if self.message == SPELLED or tuple(k for k, _ in self.values) == ("zh", "en"):
+            return str(dict(self.values)[lang])
+        # The step's own instant and day are placeholders too: ``{at}``, ``{date}``.
+        return say_values(self.message, lang, (("at", self.at), ("date", self.date), *self.values))
 
     def text(self, lang: Lang = "en") -> str:
         """The step in one language, with its origin."""
-        body = self.zh if lang == "zh" else self.en
+        body = self._body(lang)
         if not self.origin:
             return body
-        return f"{body}（来自 {self.origin}）" if lang == "zh" else f"{body} (from {self.origin})"
+        return say("word.from_origin", lang, body=body, origin=self.origin)
 
 
 class Part(BaseModel):
@@ -164,14 +211,13 @@ def explanation(
     obligation's ``explain``. `label` (an obligation's id) leads the first line; `details`
     (the due date, the parts) come between the due instant and the source.
     """
-    zh = lang == "zh"
-    first = f"{rule_id}（{title}）" if zh else f"{rule_id} ({title})"
+    first = say("result.title", lang, rule=rule_id, title=title)
     if label:
-        first = f"{label}：{first}" if zh else f"{label}: {first}"
+        first = say("result.labelled", lang, label=label, first=first)
     when = due.isoformat(timespec="minutes")
-    mark = ("（暂定）" if zh else " (provisional)") if provisional else ""
-    lines = [first, f"到期：{when}{mark}" if zh else f"due: {when}{mark}", *details]
-    lines.append(("依据：" if zh else "source: ") + citation.render(lang))
+    mark = say("word.provisional", lang) if provisional else ""
+    lines = [first, say("result.due", lang, due=when, mark=mark), *details]
+    lines.append(say("result.source", lang, source=citation.render(lang)))
     lines.extend(f"  {i}. {step.text(lang)}" for i, step in enumerate(trace, 1))
     lines.extend(f"  ! {warning}" for warning in warnings)
     return "\n".join(lines)

@@ -69,9 +69,21 @@ class Citation(Value):
     text: str
 
     def render(self, lang: str = "en") -> str:
-        """``第8条：…`` or ``art. 8: …``."""
-        if lang == "zh":
-            return f"{self.document}第{self.article}条：“{self.text}”"
+        """The source as 公文 cite it: the opinion by its title and date, the article in words.
+
+        >>> print(Citation(article=8, text="…").render("zh"))
+        《关于进一步提高政府系统运转效率推动工作落实的意见》（上高县，2020年4月21日印发）第八条：“…”
+        """
+        from deadlines._messages import Lang, say
+
+        language: Lang = "zh" if lang == "zh" else "en"
         if self.document != type(self).model_fields["document"].default:  # a local document
-            return f"{self.document}, art. {self.article}: “{self.text}”"
-        return f"opinion of 2020, art. {self.article}: “{self.text}”"
+            return say("source.document", language, document=self.document, **self._said())
+        return say("source.opinion", language, **self._said())
+
+    def _said(self) -> dict[str, object]:
+        from deadlines._messages import full_width
+
+        # The quoted sentence is Chinese: its commas are full-width, as the printed opinion has
+        # them (the text we hold was copied with ASCII ones).
+        return {"article": self.article, "text": full_width(self.text)}

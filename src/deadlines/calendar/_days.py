@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
+import re
 from dataclasses import dataclass
+
+from deadlines._messages import Lang, Names, Said
 
 
 class DayKind(enum.IntEnum):
@@ -84,10 +88,41 @@ class Day:
         """Whether offices work on this day."""
         return self.kind.is_workday
 
+    def said(self) -> Said:
+        """What the day is, as a message: ``国庆节（补休）``, ``调休放假（2月14日上班）``."""
+        return _day_words(self.kind, self.name_zh, self.name_en)
+
     def describe(self, lang: str = "en") -> str:
-        """The kind and name, e.g. ``holiday (National Day)``."""
-        if lang == "zh":
-            label, name = self.kind.label_zh, self.name_zh
-            return f"{label}（{name}）" if name else label
-        label, name = self.kind.label_en, self.name_en
-        return f"{label} ({name})" if name else label
+        """What the day is, e.g. ``周末``, ``国庆节（补休）`` or ``National Day (day in lieu)``."""
+        return self.said().render(_lang(lang))
+
+
+def _lang(lang: str) -> Lang:
+    return "zh" if lang == "zh" else "en"
+
+
+#: The names the notices' data give to moved rest days and days in lieu:
+#: ``休息日（由 2026-02-14 调休）`` and ``国庆节（补假）``.
+_MOVED_REST = re.compile(r"休息日（由 (\d{4}-\d{2}-\d{2}) 调休）")
+_IN_LIEU = "（补假）"
+
+
+@functools.lru_cache(maxsize=256)
+def _day_words(kind: DayKind, name_zh: str, name_en: str) -> Said:
+    if kind is DayKind.WEEKEND:
+        return Said("calendar.weekend", {})
+    if kind is DayKind.WORKDAY:
+        return Said("calendar.workday", {})
+    if kind is DayKind.ADJUSTED_WORKDAY:
+        return Said("calendar.adjusted_workday", {})
+    moved = _MOVED_REST.fullmatch(name_zh)
+    if moved:
+        return Said("calendar.adjusted_rest", {"worked": dt.date.fromisoformat(moved[1])})
+    if name_zh.endswith(_IN_LIEU):
+        return Said(
+            "calendar.holiday_in_lieu",
+            {"name": Names(name_zh.removesuffix(_IN_LIEU), name_en.removesuffix(" (observed)"))},
+        )
+    if not name_zh:
+        return Said("calendar.holiday_unnamed", {})
+    return Said("calendar.holiday", {"name": Names(name_zh, name_en)})

@@ -91,12 +91,42 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+def _leading_lang(arguments: list[str]) -> tuple[str | None, list[str]]:
+    """``--lang X`` (or ``--lang=X``) given before the subcommand, and the arguments without it.
+
+    The subcommand's own ``--lang`` then defaults to it, so ``deadlines --lang zh due ...``
+    and ``deadlines due ... --lang zh`` say the same.
+    """
+    lang: str | None = None
+    rest: list[str] = []
+    i = 0
+    while i < len(arguments):
+        arg = arguments[i]
+        if arg in COMMANDS:
+            return lang, rest + arguments[i:]
+        if arg == "--lang" and i + 1 < len(arguments):
+            lang, i = arguments[i + 1], i + 2
+            continue
+        if arg.startswith("--lang="):
+            lang, i = arg.removeprefix("--lang="), i + 1
+            continue
+        rest.append(arg)
+        i += 1
+    return lang, rest
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    from deadlines.cli._common import chosen_lang
+
+    lang, arguments = _leading_lang(list(sys.argv[1:] if argv is None else argv))
     named = arguments[0] if arguments and arguments[0] in COMMANDS else None
     parser, subparsers = _build(named)
+    if lang is not None and lang not in ("zh", "en"):
+        parser.error(f"argument --lang: invalid choice: {lang!r} (choose from 'zh', 'en')")
     args, extra = parser.parse_known_args(arguments)
+    if getattr(args, "lang", "") is None:  # the subcommand takes --lang and was not given it
+        args.lang = lang or chosen_lang()
     if extra:
         # Reported by the subcommand's own parser, with its usage line: the top-level usage
         # would not say what `deadlines rules` takes.

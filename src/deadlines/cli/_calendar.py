@@ -14,9 +14,11 @@ import csv
 import datetime as dt
 import json
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from deadlines.calendar._days import BUILT_IN
+from deadlines._messages import WEEKDAYS_ZH, Lang, Names, Said, say
+from deadlines.calendar._days import BUILT_IN, DayKind
 from deadlines.cli._common import (
     EXIT_OK,
     UsageError,
@@ -26,7 +28,6 @@ from deadlines.cli._common import (
     guarded,
     out,
 )
-from deadlines.rules._trace import WEEKDAYS_ZH
 
 if TYPE_CHECKING:
     from deadlines.calendar import ChinaCalendar, Day
@@ -37,11 +38,6 @@ _WEEKDAYS = {"en": ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"), "zh": tuple(WEEKD
 # The mark after a day's number, by DayKind value: working day, weekend, holiday, adjusted.
 _MARKS = (" ", "-", "*", "+")
 _PROVISIONAL = "?"
-_LEGEND = {
-    "en": "-  weekend    *  holiday    +  adjusted working day (调休上班)    "
-    "?  provisional (no notice yet)",
-    "zh": "-  周末    *  节假日    +  调休上班日    ?  暂定（尚无国务院通知）",
-}
 _WHEN = re.compile(r"(\d{4})(?:-(\d{1,2}))?")
 _WHEN_EXAMPLE = "a year such as 2026 or a month such as 2026-10"
 
@@ -98,16 +94,12 @@ def run(args: argparse.Namespace) -> int:
         lines += [*block, ""]
     if month is not None:
         lines += special_days(cal, year, month, args.lang)
-    lines.append(_LEGEND[args.lang])
+    lines.append(say("calendar.legend", args.lang))
     first = dt.date(year, months[0], 1)
     last = dt.date(year, months[-1], stdlib_calendar.monthrange(year, months[-1])[1])
     if cal.any_provisional(first, last):
         since = max(first, cal.provisional_from)
-        lines.append(
-            f"暂定：{since} 起的日期尚无国务院放假通知，可能变动"
-            if args.lang == "zh"
-            else f"provisional: days from {since} have no State Council notice yet and may change"
-        )
+        lines.append(say("calendar.provisional", args.lang, since=since))
     print("\n".join(lines), file=out())
     return EXIT_OK
 
@@ -131,14 +123,15 @@ def _parse_when(text: str | None) -> tuple[int, int | None]:
 def month_grid(cal: ChinaCalendar, year: int, month: int, lang: str = "en") -> list[str]:
     """A month as lines of text: the title, the weekdays (Monday first), then the weeks.
 
-    Each day takes five columns: its number, its mark (see `_MARKS`), and ``?`` when a notice
-    may still change it.
+    Each day takes five columns: its number, its mark (see `_MARKS`; a weekend day inside a
+    放假 period is marked as a holiday, as the notice counts it), and ``?`` when a notice may
+    still change it.
 
     >>> from deadlines import ChinaCalendar
     >>> print("\\n".join(month_grid(ChinaCalendar(), 2026, 10)))
     October 2026
      Mo   Tu   We   Th   Fr   Sa   Su
-                    1*   2*   3*   4-
+                    1*   2*   3*   4*
       5*   6*   7*   8    9   10+  11-
      12   13   14   15   16   17-  18-
      19   20   21   22   23   24-  25-
@@ -153,7 +146,7 @@ def month_grid(cal: ChinaCalendar, year: int, month: int, lang: str = "en") -> l
     cells = ["     "] * first.weekday()
     for number in range(1, length + 1):
         day = cal.day(dt.date(year, month, number))
-        mark = _MARKS[day.kind]
+        mark = _MARKS[day.kind] if break_of(cal, day) is None else _MARKS[DayKind.HOLIDAY]
         cells.append(f"{number:>3}{mark}{_PROVISIONAL if day.provisional else ' '}")
     for week in range(0, len(cells), 7):
         lines.append("".join(cells[week : week + 7]).rstrip())
@@ -164,29 +157,78 @@ def special_days(cal: ChinaCalendar, year: int, month: int, lang: str = "en") ->
     """One line per holiday and adjusted working day of the month, then their sources."""
     length = stdlib_calendar.monthrange(year, month)[1]
     days = [cal.day(dt.date(year, month, n)) for n in range(1, length + 1)]
-    special = [day for day in days if day.kind in (2, 3)]
+    special = [day for day in days if day.kind in (2, 3) or break_of(cal, day) is not None]
     if not special:
         return []
-    lines = [_describe(day, lang) for day in special]
-    sources = dict.fromkeys(
-        day.source if day.origin == BUILT_IN else f"{day.origin}: {day.source}" for day in special
-    )
-    label = "来源：" if lang == "zh" else "source: "
-    lines += [label + source for source in sources]
+    language: Lang = "zh" if lang == "zh" else "en"
+    lines = [_describe(cal, day, language) for day in special]
+    sources = dict.fromkeys(_source(day) for day in special if day.kind in (2, 3))
+    lines += [say("calendar.source", language, source=source) for source in sources]
     return [*lines, ""]
 
 
-def _describe(day: Day, lang: str) -> str:
-    date = day.date
-    if lang == "zh":
-        kind, name = day.kind.label_zh, day.name_zh
-        head = f"{date:%m-%d}（周{WEEKDAYS_ZH[date.weekday()]}）"
-        tail = "（暂定）" if day.provisional else ""
-        return f"{head} {kind}" + (f"：{name}" if name and name != "调休上班" else "") + tail
-    kind, name = day.kind.label_en, day.name_en
-    head = f"{date:%m-%d} ({date:%a})"
-    tail = " (provisional)" if day.provisional else ""
-    return f"{head} {kind}" + (f": {name}" if name and name != kind else "") + tail
+#: A source as the notices' data give it: ``国办发明电〔2025〕7号 国务院办公厅关于…的通知 https://…``.
+_NOTICE = re.compile(r"(\S+〔\d{4}〕\d+号) (\S+)(?: \S+)?")
+
+
+def _source(day: Day) -> Said | str:
+    """The notice by its title and number (its web address stays in the JSON and CSV)."""
+    match = _NOTICE.fullmatch(day.source)
+    if match is None:
+        return day.source if day.origin == BUILT_IN else f"{day.origin}: {day.source}"
+    cited = Said("calendar.notice", {"number": match[1], "title": match[2]})
+    if day.origin == BUILT_IN:
+        return cited
+    return Said("calendar.notice.origin", {"origin": day.origin, "notice": cited})
+
+
+def break_of(cal: ChinaCalendar, day: Day) -> Names | None:
+    """The holiday whose 放假 period a weekend `day` lies inside, or None.
+
+    The notices count the weekend days inside a break as part of it ("10月1日至7日放假调休，
+    共7天"): a run of rest days that holds a holiday is one break.
+
+    >>> from deadlines import ChinaCalendar
+    >>> cal = ChinaCalendar()
+    >>> break_of(cal, cal.day(dt.date(2026, 10, 4))), break_of(cal, cal.day(dt.date(2026, 10, 11)))
+    (Names(zh='国庆节', en='National Day'), None)
+    """
+    if day.kind is not DayKind.WEEKEND:
+        return None
+    run: list[Day] = []
+    for step in (-1, 1):
+        other = day.date
+        for _ in range(_LONGEST_BREAK):
+            other += dt.timedelta(days=step)
+            found = cal.day(other)
+            if found.is_workday:
+                break
+            run.append(found)
+    # The break is named after its festival: the name most of its days bear (春节, not 除夕).
+    names = [
+        value
+        for d in run
+        if d.kind is DayKind.HOLIDAY
+        for key, value in d.said().values
+        if key == "name" and isinstance(value, Names)
+    ]
+    return Counter(names).most_common(1)[0][0] if names else None
+
+
+#: No 放假 period runs longer than this many days on either side of a day inside it.
+_LONGEST_BREAK = 10
+
+
+def _describe(cal: ChinaCalendar, day: Day, lang: Lang) -> str:
+    mark = say("word.provisional", lang) if day.provisional else ""
+    if day.kind is DayKind.ADJUSTED_WORKDAY:
+        return say("calendar.line.workday", lang, day=day.date, mark=mark)
+    name = break_of(cal, day)
+    if name is not None:
+        words = Said("calendar.in_period", {"name": name})
+        return say("calendar.line.off", lang, day=day.date, words=words, mark=mark)
+    names = Names(day.describe("zh"), day.name_en)
+    return say("calendar.line.off", lang, day=day.date, words=names, mark=mark)
 
 
 def special_rows(cal: ChinaCalendar, year: int, month: int | None = None) -> list[dict[str, Any]]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -42,6 +43,7 @@ from deadlines._errors import (
     cut,
     cut_repr,
 )
+from deadlines._messages import Lang
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -220,13 +222,33 @@ def guarded(
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:
-    """``--lang zh|en``: the language of titles and explanations (English by default)."""
+    """``--lang zh|en``: the language of titles and explanations (see `chosen_lang`)."""
     parser.add_argument(
         "--lang",
         choices=("zh", "en"),
-        default="en",
-        help="language of titles and explanations: zh (中文) or en (the default)",
+        default=None,
+        help="language of titles and explanations: zh (中文) or en; by default DEADLINES_LANG, "
+        "else the locale (LC_ALL, LC_MESSAGES, LANG: zh_* is Chinese), else en",
     )
+
+
+def chosen_lang(environ: Mapping[str, str] | None = None) -> Lang:
+    """The language when no ``--lang`` says: ``DEADLINES_LANG``, else the locale, else English.
+
+    The locale is read as POSIX reads it for messages: the first of ``LC_ALL``,
+    ``LC_MESSAGES``, ``LANG`` that is set; a value starting ``zh`` (``zh_CN.UTF-8``) is Chinese.
+
+    >>> chosen_lang({"LANG": "zh_CN.UTF-8"}), chosen_lang({"LC_ALL": "C", "LANG": "zh_CN"})
+    ('zh', 'en')
+    >>> chosen_lang({"DEADLINES_LANG": "zh", "LC_ALL": "en_US.UTF-8"}), chosen_lang({})
+    ('zh', 'en')
+    """
+    env = os.environ if environ is None else environ
+    for name in ("DEADLINES_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:

@@ -88,16 +88,17 @@ def render(result: DueResult, lang: Lang = "en", *, explain: bool = False) -> st
     due date: 2026-10-10 (Sat)
     source: opinion of 2020, art. 11: “...”
     """
+    from deadlines._messages import say
     from deadlines._result import explanation
-    from deadlines.rules._trace import day_label
 
     zh = lang == "zh"
-    details = [("期限最后一日：" if zh else "due date: ") + day_label(result.due_date, lang)]
+    details = [say("result.due_date", lang, day=result.due_date)]
     if len(result.parts) > 1:
-        details.append("各部分：" if zh else "parts:")
+        details.append(say("result.parts", lang))
         for part in result.parts:
-            who = (f"（{part.actor}）" if zh else f" ({part.actor})") if part.actor else ""
-            details.append(f"  {part.label}{who}: {part.due.isoformat(timespec='minutes')}")
+            message = "result.part.actor" if part.actor else "result.part"
+            when = part.due.isoformat(timespec="minutes")
+            details.append(say(message, lang, label=part.label, actor=part.actor, due=when))
     return explanation(
         result.rule_id,
         result.title_zh if zh else result.title_en,

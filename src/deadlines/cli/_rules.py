@@ -40,9 +40,10 @@ def run(args: argparse.Namespace) -> int:
         print_json([rule.model_dump(mode="json") for rule in rules.rules])
         return EXIT_OK
     several = {rule_id for rule_id in rules.ids if len(rules.versions(rule_id)) > 1}
+    from deadlines._messages import say
+
     zh = args.lang == "zh"
-    header = ("ID", "条" if zh else "ART.", "时限" if zh else "LIMIT", "名称" if zh else "TITLE")
-    rows = [header]
+    rows = [tuple(say("rules.header", args.lang).split("|"))]
     for rule in rules.rules:
         title = rule.title_zh if zh else rule.title_en
         if rule.id in several:

@@ -101,7 +101,7 @@ _FIELDS: dict[type[Limit], frozenset[str]] = {
     CalendarDays: _BASE | {"n", "start_day", "last_day_roll", "cutoff"},
     Hours: _BASE | {"n", "clock", "cutoff", "rest_day_trigger"},
     SameDay: _BASE | {"cutoff", "reading"},
-    OnArrival: _BASE | {"grace"},
+    OnArrival: _BASE | {"grace", "phrase"},  # the phrase is wording only
     MeetingSetLimit: _BASE,
     AllOf: _BASE | {"limits"},
     EarliestOf: _BASE | {"limits"},

@@ -13,6 +13,7 @@ from typing import Annotated, Any, ClassVar, Literal, Union
 from pydantic import Field, field_validator
 
 from deadlines._errors import DeadlinesError, InvalidValueError, MissingParameterError, shown
+from deadlines._messages import MESSAGES, Lang, Names, Said, say
 from deadlines._result import Part
 from deadlines._time import parse_instant, to_china
 from deadlines.rules._constraints import Blackout, Quota, Recurrence
@@ -27,7 +28,7 @@ from deadlines.rules._durations import (
     Unit,
     WorkingDays,
 )
-from deadlines.rules._trace import instant_label, step
+from deadlines.rules._trace import said
 from deadlines.rules._values import Context, Outcome, Value
 
 _TRUE = {"true", "1", "yes", "是", "y"}
@@ -70,7 +71,7 @@ class _Combination(Limit):
 
     _positional: ClassVar[tuple[str, ...]] = ("limits",)
     limits: tuple[AnyLimit, ...] = Field(min_length=1)
-    _joiner: ClassVar[tuple[str, str]] = ("", "")  # what a description says first: zh, en
+    _joiner: ClassVar[str] = ""  # the message a description says its parts with
     _distinct_parts: ClassVar[bool] = True  # parts that read the same are said once
 
     # Each subclass repeats this signature: type checkers otherwise synthesise a keyword-only
@@ -99,8 +100,8 @@ class _Combination(Limit):
             parts = list(dict.fromkeys(parts))
         if len(parts) == 1:
             return parts[0]
-        zh, en = self._joiner
-        return zh + "，".join(parts) if lang == "zh" else en + ", ".join(parts)
+        language: Lang = "zh" if lang == "zh" else "en"
+        return say(self._joiner, language, parts=tuple(parts))
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         return frozenset().union(*(limit.units(params, conventions) for limit in self.limits))
@@ -112,9 +113,7 @@ class _Combination(Limit):
     def _evaluate_all(self, start: dt.datetime, ctx: Context) -> list[Outcome]:
         return [limit.evaluate(start, ctx) for limit in self.limits]
 
-    def _combine(
-        self, outcomes: list[Outcome], chosen: int, ctx: Context, verb: tuple[str, str]
-    ) -> Outcome:
+    def _combine(self, outcomes: list[Outcome], chosen: int, ctx: Context, verb: str) -> Outcome:
         pick = outcomes[chosen]
         outcome = Outcome(pick.due, pick.last_day, provisional=any(o.provisional for o in outcomes))
         outcome.parts = [
@@ -125,23 +124,11 @@ class _Combination(Limit):
             outcome.warnings.extend(o.warnings)
         if ctx.explain:
             for part, o in zip(outcome.parts, outcomes, strict=True):
-                who = f"（{part.actor}）" if part.actor else ""
-                outcome.steps.append(
-                    step(
-                        "part",
-                        f"【{part.label}{who}】",
-                        f"[{part.label}{' — ' + part.actor if part.actor else ''}]",
-                    )
-                )
+                message = "trace.part.actor" if part.actor else "trace.part"
+                outcome.steps.append(said("part", message, label=part.label, actor=part.actor))
                 outcome.steps.extend(o.steps)
-            label = outcome.parts[chosen].label
             outcome.steps.append(
-                step(
-                    "choose",
-                    f"{verb[0]}：{label}，{instant_label(pick.due)}",
-                    f"{verb[1]}: {label}, {instant_label(pick.due)}",
-                    at=pick.due,
-                )
+                said("choose", verb, at=pick.due, label=outcome.parts[chosen].label)
             )
         return outcome
 
@@ -150,7 +137,7 @@ class AllOf(_Combination):
     """Every part must be met; the whole is due when the last part is."""
 
     kind: Literal["all_of"] = "all_of"
-    _joiner = ("全部：", "all of: ")
+    _joiner = "limit.all_of"
 
     def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
         super().__init__(*limits, **data)
@@ -158,16 +145,14 @@ class AllOf(_Combination):
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         outcomes = self._evaluate_all(start, ctx)
         latest = max(range(len(outcomes)), key=lambda i: outcomes[i].due)
-        return self._combine(
-            outcomes, latest, ctx, ("全部办结，以最晚者为准", "all parts; the last one")
-        )
+        return self._combine(outcomes, latest, ctx, "trace.choose.all_of")
 
 
 class EarliestOf(_Combination):
     """Due when the first of its parts is ("…or …, whichever is sooner")."""
 
     kind: Literal["earliest_of"] = "earliest_of"
-    _joiner = ("取早：", "earliest of: ")
+    _joiner = "limit.earliest_of"
 
     def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
         super().__init__(*limits, **data)
@@ -175,14 +160,14 @@ class EarliestOf(_Combination):
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         outcomes = self._evaluate_all(start, ctx)
         first = min(range(len(outcomes)), key=lambda i: outcomes[i].due)
-        return self._combine(outcomes, first, ctx, ("取最早者", "the earliest applies"))
+        return self._combine(outcomes, first, ctx, "trace.choose.earliest")
 
 
 class LatestOf(_Combination):
     """Due when the last of its parts is ("…or …, whichever is later")."""
 
     kind: Literal["latest_of"] = "latest_of"
-    _joiner = ("取晚：", "latest of: ")
+    _joiner = "limit.latest_of"
 
     def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
         super().__init__(*limits, **data)
@@ -190,7 +175,7 @@ class LatestOf(_Combination):
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         outcomes = self._evaluate_all(start, ctx)
         last = max(range(len(outcomes)), key=lambda i: outcomes[i].due)
-        return self._combine(outcomes, last, ctx, ("取最晚者", "the latest applies"))
+        return self._combine(outcomes, last, ctx, "trace.choose.latest")
 
 
 class Sequence(_Combination):
@@ -205,7 +190,7 @@ class Sequence(_Combination):
 
     kind: Literal["sequence"] = "sequence"
     within: AnyLimit | None = None
-    _joiner = ("依次：", "in order: ")
+    _joiner = "limit.sequence"
     _distinct_parts = False  # a sequence of equal steps is longer than one step
 
     def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
@@ -259,24 +244,14 @@ class Sequence(_Combination):
                 outcome = _within(bound, outcome, at, ctx)
             outcomes.append(outcome)
             at = done.get(limit.label, outcome.due)
-        return self._combine(
-            outcomes, len(outcomes) - 1, ctx, ("依次办理，末步到期", "in order; the last step")
-        )
+        return self._combine(outcomes, len(outcomes) - 1, ctx, "trace.choose.sequence")
 
 
 def _within(bound: Outcome, own: Outcome, at: dt.datetime, ctx: Context) -> Outcome:
     """A step's outcome cut short by its sequence's shared period."""
     outcome = Outcome(bound.due, bound.last_day, provisional=bound.provisional or own.provisional)
     if ctx.explain:
-        outcome.steps.append(
-            step(
-                "convention",
-                f"自 {instant_label(at)} 起，仍须在共同期限内完成：{instant_label(bound.due)}",
-                f"from {instant_label(at)}, still within the shared period: "
-                f"{instant_label(bound.due)}",
-                at=bound.due,
-            )
-        )
+        outcome.steps.append(said("convention", "trace.within", at=bound.due, start=at))
     return outcome
 
 
@@ -288,6 +263,14 @@ class Condition(Value):
 
     parameter: str
     equals: bool | int | str = True
+
+    def question(self) -> Said:
+        """The condition as a clerk reads it: 是否涉及人、财、物等重要事项 (the parameter's name
+        when the catalogue has no words for it)."""
+        message = f"param.{self.parameter}"
+        if message in MESSAGES:
+            return Said(message)
+        return Said("param.unnamed", {"name": self.parameter})
 
     def holds(self, params: dict[str, Any], rule_hint: str) -> bool:
         """Whether the event's parameter equals `equals`."""
@@ -343,10 +326,9 @@ class When(Limit):
         then, otherwise = self.then.describe(lang), self.otherwise.describe(lang)
         if then == otherwise:
             return then
-        p = self.condition.parameter
-        if lang == "zh":
-            return f"{p}时{then}，否则{otherwise}"
-        return f"{then} if {p}, else {otherwise}"
+        language: Lang = "zh" if lang == "zh" else "en"
+        question = self.condition.question()
+        return say("limit.when", language, question=question, then=then, otherwise=otherwise)
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         try:
@@ -374,12 +356,13 @@ class When(Limit):
         branch = self.then if holds else self.otherwise
         outcome = branch.evaluate(start, ctx)
         if ctx.explain:
+            equals = self.condition.equals
+            # A yes-or-no condition says the answer (是/否), whatever text the event gave.
+            value = (holds == equals) if isinstance(equals, bool) else ctx.params[p]
             outcome.steps.insert(
                 0,
-                step(
-                    "condition",
-                    f"条件 {p} = {ctx.params[p]}：{'成立' if holds else '不成立'}",
-                    f"condition {p} = {ctx.params[p]}: {'holds' if holds else 'does not hold'}",
+                said(
+                    "condition", "trace.condition", question=self.condition.question(), value=value
                 ),
             )
         return outcome
@@ -399,16 +382,20 @@ class When(Limit):
         outcome.provisional = then.provisional or otherwise.provisional
         outcome.warnings.extend(then.warnings)
         if ctx.explain:
-            note_zh = self.note_zh or f"{p} 成立时另有要求"
-            note_en = self.note_en or f"more is required when {p} holds"
+            question = self.condition.question()
+            note = (
+                Names(self.note_zh, self.note_en or self.note_zh)
+                if self.note_zh
+                else Said("trace.condition.more", {"question": question})
+            )
             outcome.steps.insert(
                 0,
-                step(
+                said(
                     "condition",
-                    f"未给出 {p}：两种情形到期相同。{note_zh}"
-                    f"（到期同为 {instant_label(then.due)}）",
-                    f"{p} not given: both cases end together. {note_en} "
-                    f"(also due {instant_label(then.due)})",
+                    "trace.condition.unstated",
+                    at=then.due,
+                    question=question,
+                    note=note,
                 ),
             )
         return outcome
@@ -435,9 +422,8 @@ class Tiered(Limit):
 
     def describe(self, lang: str = "en") -> str:
         committed, statutory = self.committed.describe(lang), self.statutory.describe(lang)
-        if lang == "zh":
-            return f"承诺{committed}（法定{statutory}）"
-        return f"{committed} (by law {statutory})"
+        language: Lang = "zh" if lang == "zh" else "en"
+        return say("limit.tiered", language, committed=committed, statutory=statutory)
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         return self.committed.units(params, conventions)
@@ -473,9 +459,9 @@ class Tiered(Limit):
                 f"({outer.due.isoformat()})"
             )
         if ctx.explain:
-            outcome.steps.append(step("part", "【承诺时限】", "[committed limit]"))
+            outcome.steps.append(said("part", "trace.part.committed"))
             outcome.steps.extend(inner.steps)
-            outcome.steps.append(step("part", "【法定时限】", "[statutory limit]"))
+            outcome.steps.append(said("part", "trace.part.statutory"))
             outcome.steps.extend(outer.steps)
         return outcome
 

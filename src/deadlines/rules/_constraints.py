@@ -9,10 +9,26 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import Field, StrictInt, field_validator
 
 from deadlines._errors import NotADeadlineError
+from deadlines._messages import Lang, Names, Said, say
 from deadlines.rules._conventions import Conventions
 from deadlines.rules._durations import Count, Limit, Unit, end_of
-from deadlines.rules._trace import day_label, instant_label, skip, step
+from deadlines.rules._trace import said, skip
 from deadlines.rules._values import Calendar, Context, Outcome
+
+_ART_203 = Said("law.art203")
+
+#: A recurrence's period by its name: once a month, a quarter, half a year, a year.
+_PERIOD_NAMES = {
+    1: "limit.monthly",
+    3: "limit.quarterly",
+    6: "limit.half_yearly",
+    12: "limit.yearly",
+}
+
+
+def _lang(lang: str) -> Lang:
+    return "zh" if lang == "zh" else "en"
+
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -59,9 +75,8 @@ class Blackout(Limit):
         return meeting_kind not in self.exempt_kinds
 
     def describe(self, lang: str = "en") -> str:
-        if lang == "zh":
-            return f"禁止：{', '.join(f'{m}月' for m in self.months)}"
-        return f"blackout: {', '.join(_MONTHS_EN[m - 1] for m in self.months)}"
+        months = tuple(Names(f"{m}月", _MONTHS_EN[m - 1]) for m in self.months)
+        return say("limit.blackout", _lang(lang), months=months)
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         raise NotADeadlineError(ctx.rule_id, *BLACKOUT_HINT)
@@ -85,7 +100,7 @@ class Quota(Limit):
         super().__init__(**data)
 
     def describe(self, lang: str = "en") -> str:
-        return f"每年不少于{self.days}天" if lang == "zh" else f"at least {self.days} days a year"
+        return say("limit.quota", _lang(lang), days=self.days)
 
     def expected_by(self, day: dt.date) -> float:
         """The pro-rata number of days expected by the end of `day`.
@@ -129,7 +144,9 @@ class Recurrence(Limit):
     (art. 13: "每季度调度一次、通报一次", once in each quarter)."""
 
     def describe(self, lang: str = "en") -> str:
-        return f"每{self.months}个月一次" if lang == "zh" else f"once every {self.months} months"
+        if self.months in _PERIOD_NAMES:
+            return say(_PERIOD_NAMES[self.months], _lang(lang))
+        return say("limit.recurrence", _lang(lang), months=self.months)
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         return frozenset({"period"})
@@ -176,27 +193,21 @@ class Recurrence(Limit):
         outcome = Outcome(due, last, provisional=cal.any_provisional(start.date(), last))
         if ctx.explain:
             outcome.steps.append(
-                step(
+                said(
                     "count",
-                    f"所属周期 {first} 至 {end}，于下一周期第{self.due_in_next}日前完成",
-                    f"the period {first} to {end}: due by day {self.due_in_next} of the next",
+                    "trace.period.next",
                     date=nominal,
+                    first=first,
+                    end=end,
+                    day=self.due_in_next,
                 )
             )
             if last != nominal:
                 outcome.steps.extend(skip(d) for d in cal.days(nominal, last) if not d.is_workday)
                 outcome.steps.append(
-                    step(
-                        "roll",
-                        f"该日为休息日，顺延至 {day_label(last, 'zh')}（民法典第203条）",
-                        f"that day is a rest day: moved to {day_label(last, 'en')} "
-                        "(Civil Code art. 203)",
-                        date=last,
-                    )
+                    said("roll", "trace.last_day_rolled", date=last, day=last, law=_ART_203)
                 )
-            outcome.steps.append(
-                step("cutoff", f"到期：{instant_label(due)}", f"ends: {instant_label(due)}", at=due)
-            )
+            outcome.steps.append(said("cutoff", "trace.ends", at=due))
         return outcome
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
@@ -216,33 +227,13 @@ class Recurrence(Limit):
         outcome = Outcome(due, last, provisional=cal.any_provisional(start.date(), nominal))
         if ctx.explain:
             if passed:
-                outcome.steps.append(
-                    step(
-                        "note",
-                        "本期的办理时限已过，按下一期计算",
-                        "this period's work was already due: the next period applies",
-                    )
-                )
+                outcome.steps.append(said("note", "trace.period.passed"))
             outcome.steps.append(
-                step(
-                    "count",
-                    f"所属周期 {first} 至 {nominal}，每期一次",
-                    f"the period {first} to {nominal}: once per period",
-                    date=nominal,
-                )
+                said("count", "trace.period", date=nominal, first=first, end=nominal)
             )
             if last != nominal:
                 lo, hi = sorted((last, nominal))
                 outcome.steps.extend(skip(d) for d in cal.days(lo, hi) if not d.is_workday)
-                outcome.steps.append(
-                    step(
-                        "roll",
-                        f"期末为休息日，移至 {day_label(last, 'zh')}",
-                        f"the period ends on a rest day: moved to {day_label(last, 'en')}",
-                        date=last,
-                    )
-                )
-            outcome.steps.append(
-                step("cutoff", f"到期：{instant_label(due)}", f"ends: {instant_label(due)}", at=due)
-            )
+                outcome.steps.append(said("roll", "trace.period.moved", date=last, day=last))
+            outcome.steps.append(said("cutoff", "trace.ends", at=due))
         return outcome

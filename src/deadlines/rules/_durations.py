@@ -20,6 +20,7 @@ from deadlines._errors import (
     OutOfRangeError,
     shown,
 )
+from deadlines._messages import Lang, Said, say
 from deadlines._time import CHINA_TZ, parse_instant, to_china
 from deadlines.rules._clock import add_working_clock
 from deadlines.rules._conventions import (
@@ -32,12 +33,19 @@ from deadlines.rules._conventions import (
     SameDayReading,
     StartDay,
 )
-from deadlines.rules._trace import count_days, day_label, instant_label, skip, step
+from deadlines.rules._trace import count_days, said, skip
 from deadlines.rules._values import Context, Outcome, Value
 
 _ONE_DAY = dt.timedelta(days=1)
 _NO_TIME = dt.timedelta()
 _NOON = dt.time(12)
+
+#: The Civil Code's articles on periods, as the traces cite them.
+_ART_201 = Said("law.art201", {})
+_ART_203 = Said("law.art203", {})
+_ARTS_200_204 = Said("law.art200_204", {})
+_FIRST_COUNTS = Said("trace.first_counts", {})
+_FIRST_NOT_COUNTED = Said("trace.first_not_counted", {})
 
 #: A count of days or hours: a positive int, and never a bool (``True`` is not 1 day).
 Count = Annotated[StrictInt, Field(gt=0)]
@@ -95,22 +103,15 @@ def same_or_next_day(ctx: Context, start: dt.datetime, cutoff: Cutoff) -> tuple[
 
 
 def _cutoff_step(outcome: Outcome, cutoff: Cutoff) -> None:
+    at, last = outcome.due, outcome.last_day
     if cutoff is Cutoff.CLOSE_OF_BUSINESS:
-        zh, en = (
-            "截止于下班时间（民法典第203条）",
-            "ends at the close of business (Civil Code art. 203)",
-        )
+        outcome.steps.append(said("cutoff", "trace.cutoff.close", date=last, at=at, law=_ART_203))
     else:
-        zh, en = "截止于当日24时", "ends at 24:00 of the last day"
-    outcome.steps.append(
-        step(
-            "cutoff",
-            f"{zh}：{instant_label(outcome.due)}",
-            f"{en}: {instant_label(outcome.due)}",
-            date=outcome.last_day,
-            at=outcome.due,
-        )
-    )
+        outcome.steps.append(said("cutoff", "trace.cutoff.midnight", date=last, at=at))
+
+
+def _lang(lang: str) -> Lang:
+    return "zh" if lang == "zh" else "en"
 
 
 def _pick(value: Any, default: Any) -> Any:  # noqa: ANN401 - an option of any enum
@@ -204,7 +205,7 @@ class WorkingDays(Limit):
     cutoff: Cutoff | None = None
 
     def describe(self, lang: str = "en") -> str:
-        return f"{self.n}个工作日" if lang == "zh" else f"{self.n} working days"
+        return say("limit.working_days", _lang(lang), n=self.n)
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         return frozenset({"working_days"})
@@ -236,33 +237,13 @@ class WorkingDays(Limit):
         )
         if ctx.explain:
             if moved:
-                outcome.steps.append(
-                    step(
-                        "convention",
-                        f"触发日非工作日，顺延至 {day_label(day, 'zh')} 起算",
-                        "the trigger's day is not worked: counting starts from "
-                        f"{day_label(day, 'en')}",
-                        date=day,
-                    )
-                )
+                outcome.steps.append(said("convention", "trace.start_moved", date=day, day=day))
             if included:
-                outcome.steps.append(
-                    step(
-                        "convention",
-                        f"按选项计入触发当日 {day_label(day, 'zh')} 为第1个工作日",
-                        f"by option, the trigger's day {day_label(day, 'en')} is working day 1",
-                        date=day,
-                    )
-                )
+                outcome.steps.append(said("convention", "trace.start_included", date=day, day=day))
                 outcome.steps.extend(count_days(cal, day, last, first_number=2))
             else:
                 outcome.steps.append(
-                    step(
-                        "convention",
-                        f"{self.n}个工作日，触发当日不计入（民法典第201条）",
-                        f"{self.n} working days; the trigger's day does not count "
-                        "(Civil Code art. 201)",
-                    )
+                    said("convention", "trace.working_days", n=self.n, law=_ART_201)
                 )
                 outcome.steps.extend(count_days(cal, day, last))
             _cutoff_step(outcome, cutoff)
@@ -284,7 +265,7 @@ class CalendarDays(Limit):
     cutoff: Cutoff | None = None
 
     def describe(self, lang: str = "en") -> str:
-        return f"{self.n}个自然日" if lang == "zh" else f"{self.n} calendar days"
+        return say("limit.calendar_days", _lang(lang), n=self.n)
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         return frozenset({"calendar_days"})
@@ -310,28 +291,16 @@ class CalendarDays(Limit):
             end_of(ctx, last, cutoff), last, provisional=cal.any_provisional(day, last)
         )
         if ctx.explain:
-            first_zh = "计入" if included else "不计入"
-            first_en = "counts" if included else "does not count"
+            first = _FIRST_COUNTS if included else _FIRST_NOT_COUNTED
             outcome.steps.append(
-                step(
-                    "count",
-                    f"{self.n}个自然日，触发当日{first_zh}，期间内节假日照计："
-                    f"最后一日 {day_label(nominal, 'zh')}",
-                    f"{self.n} calendar days, the trigger's day {first_en}, rest days inside "
-                    f"count: last day {day_label(nominal, 'en')}",
-                    date=nominal,
+                said(
+                    "count", "trace.calendar_days", date=nominal, n=self.n, first=first, day=nominal
                 )
             )
             if last != nominal:
                 outcome.steps.extend(skip(d) for d in cal.days(nominal, last) if not d.is_workday)
                 outcome.steps.append(
-                    step(
-                        "roll",
-                        f"最后一日为休息日，顺延至 {day_label(last, 'zh')}（民法典第203条）",
-                        f"the last day is a rest day: moved to {day_label(last, 'en')} "
-                        "(Civil Code art. 203)",
-                        date=last,
-                    )
+                    said("roll", "trace.last_day_rolled", date=last, day=last, law=_ART_203)
                 )
             _cutoff_step(outcome, cutoff)
         return outcome
@@ -360,7 +329,7 @@ class Hours(Limit):
     rest_day_trigger: RestDayTrigger | None = None
 
     def describe(self, lang: str = "en") -> str:
-        return f"{self.n}小时" if lang == "zh" else f"{self.n} hours"
+        return say("limit.hours", _lang(lang), n=self.n)
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         return frozenset({"hours"})
@@ -387,16 +356,13 @@ class Hours(Limit):
             begin = next_opening(ctx, start)
         if clock is HourClock.OFFICE_HOURS:
             due = cal.add_office_time(begin, span)
-            zh, en = "只计办公时间", "only office hours of working days count"
+            counted = "trace.hours.office"
         elif clock in (HourClock.PAUSED_ON_REST_DAYS, HourClock.WORKDAYS_FROM_OPENING):
             due = add_working_clock(cal, begin, span)
-            zh, en = (
-                "非工作日不计入（节假日顺延）",
-                "non-working days do not count (节假日顺延)",
-            )
+            counted = "trace.hours.working_days"
         else:
             due = begin + span
-            zh, en = f"连续计算{self.n}小时", f"{self.n} calendar hours"
+            counted = "trace.hours.continuous"
         nominal = due
         # An end at 00:00 is 24:00 of the day before: that is the day it ends on, and the day
         # that must be a working day.
@@ -413,23 +379,8 @@ class Hours(Limit):
         outcome = Outcome(due, last, provisional=cal.any_provisional(start.date(), last))
         if ctx.explain:
             if begin != start:
-                outcome.steps.append(
-                    step(
-                        "convention",
-                        f"办公时间外收到，自下一上班时间 {instant_label(begin)} 起算",
-                        f"received outside office hours: the clock starts at the next opening, "
-                        f"{instant_label(begin)}",
-                        at=begin,
-                    )
-                )
-            outcome.steps.append(
-                step(
-                    "count",
-                    f"{zh}：{instant_label(begin)} 起",
-                    f"{en}, from {instant_label(begin)}",
-                    at=begin,
-                )
-            )
+                outcome.steps.append(said("convention", "trace.hours.after_hours", at=begin))
+            outcome.steps.append(said("count", counted, at=begin, n=self.n))
             if clock in (HourClock.PAUSED_ON_REST_DAYS, HourClock.WORKDAYS_FROM_OPENING):
                 outcome.steps.extend(skip(d) for d in cal.rest_days(begin.date(), last))
             if rolled:
@@ -437,38 +388,22 @@ class Hours(Limit):
                     skip(d) for d in cal.days(nominal.date(), last) if not d.is_workday
                 )
                 outcome.steps.append(
-                    step(
+                    said(
                         "roll",
-                        f"{instant_label(nominal)} 落在休息日，顺延至下一工作日下班时间"
-                        f"（民法典第203条）：{instant_label(due)}",
-                        f"{instant_label(nominal)} falls on a rest day: moved to the close of "
-                        f"business of the next working day (Civil Code art. 203): "
-                        f"{instant_label(due)}",
+                        "trace.hours.rolled",
                         date=last,
                         at=due,
+                        nominal=nominal,
+                        day=last,
+                        law=_ART_203,
                     )
                 )
             elif lifted:
                 outcome.steps.append(
-                    step(
-                        "roll",
-                        f"{instant_label(nominal)} 为休息日后首个工作日，"
-                        f"与前一日到期者同至下班时间：{instant_label(due)}",
-                        f"{instant_label(nominal)} is on the first working day after rest days: "
-                        f"it ends with those that rolled here, at {instant_label(due)}",
-                        date=last,
-                        at=due,
-                    )
+                    said("roll", "trace.hours.joined", date=last, at=due, nominal=nominal)
                 )
             else:
-                outcome.steps.append(
-                    step(
-                        "cutoff",
-                        f"到期：{instant_label(due)}",
-                        f"ends: {instant_label(due)}",
-                        at=due,
-                    )
-                )
+                outcome.steps.append(said("cutoff", "trace.ends", at=due))
         return outcome
 
 
@@ -489,7 +424,7 @@ class SameDay(Limit):
     reading: SameDayReading | None = None
 
     def describe(self, lang: str = "en") -> str:
-        return "当日办结" if lang == "zh" else "same working day"
+        return say("limit.same_day", _lang(lang))
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         return frozenset({"same_day"})
@@ -502,48 +437,37 @@ class SameDay(Limit):
             same = bool(cal.is_workday(day)) and start < morning_end(ctx, day)
             last = day if same else cal.add_workdays(day, 1)
             due = end_of(ctx, last, cutoff) if same else morning_end(ctx, last)
-            early_zh, early_en = "上午收到", "received in the morning"
-            late_zh = "午后收到" if cal.is_workday(day) else "休息日收到"
-            late_en = "after the morning" if cal.is_workday(day) else "on a rest day"
-            next_zh, next_en = "次一工作日上午", "by noon of the next working day"
+            early, late, after = "same_day.morning", "same_day.afternoon", "same_day.next_morning"
         else:
             last, same = same_or_next_day(ctx, start, cutoff)
             due = end_of(ctx, last, cutoff)
-            early_zh, early_en = "工作日下班前收到", "received on a working day before the cutoff"
-            late_zh = "下班后收到" if cal.is_workday(day) else "休息日收到"
-            late_en = "after the cutoff" if cal.is_workday(day) else "on a rest day"
-            next_zh, next_en = "下一工作日", "on the next working day"
+            early, late, after = (
+                "same_day.before_close",
+                "same_day.after_close",
+                "same_day.next_day",
+            )
         outcome = Outcome(due, last, provisional=cal.any_provisional(day, last))
         if ctx.explain:
             if same:
                 outcome.steps.append(
-                    step(
-                        "count",
-                        f"{early_zh}，当日办结",
-                        f"{early_en}: done the same day",
-                        date=day,
-                    )
+                    said("count", "trace.same_day.done", date=day, when=Said(early, {}))
                 )
                 _cutoff_step(outcome, cutoff)
             else:
+                if not cal.is_workday(day):
+                    late = "same_day.rest_day"
                 outcome.steps.append(
-                    step(
+                    said(
                         "count",
-                        f"{late_zh}，于{next_zh} {day_label(last, 'zh')} 办结",
-                        f"received {late_en}: done {next_en}, {day_label(last, 'en')}",
+                        "trace.same_day.next",
                         date=last,
+                        when=Said(late, {}),
+                        next=Said(after, {}),
+                        day=last,
                     )
                 )
                 outcome.steps.extend(skip(d) for d in cal.rest_days(day, last))
-                outcome.steps.append(
-                    step(
-                        "cutoff",
-                        f"到期：{instant_label(due)}",
-                        f"ends: {instant_label(due)}",
-                        date=last,
-                        at=due,
-                    )
-                )
+                outcome.steps.append(said("cutoff", "trace.ends", date=last, at=due))
         return outcome
 
 
@@ -556,16 +480,22 @@ class OnArrival(Limit):
     the parameter `stated_limit` (an ISO 8601 instant) and that instant is the due instant,
     whatever the grace.
 
+    `phrase` is the opinion's word for it, which listings and traces use: ``on_arrival``
+    (随到随办, documents, art. 11) or ``at_once`` (立行立办, tasks, art. 16). It changes no due.
+
     >>> from deadlines import Engine
     >>> Engine().due("routing.urgent", "2026-06-10T10:00").due.isoformat()
     '2026-06-10T17:30:00+08:00'
+    >>> OnArrival(phrase="at_once").describe("zh"), OnArrival().describe("zh")
+    ('立行立办', '随到随办')
     """
 
     kind: Literal["on_arrival"] = "on_arrival"
     grace: ArrivalGrace | None = None
+    phrase: Literal["on_arrival", "at_once"] = "on_arrival"
 
     def describe(self, lang: str = "en") -> str:
-        return "随到随办" if lang == "zh" else "on arrival"
+        return say(f"limit.{self.phrase}", _lang(lang))
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         if params.get("stated_limit") is not None:
@@ -585,40 +515,29 @@ class OnArrival(Limit):
             if due < start:
                 after = f"an instant after the arrival ({shown(start)})"
                 raise InvalidValueError("stated_limit", stated, after)
-            zh, en = "按文件标明的办理时限", "by the handling limit the document states"
+            said_as: dict[str, Any] = {"message": "trace.arrival.stated"}
             last = due.date()
         elif grace is ArrivalGrace.INSTANT:
             due, last = start, start.date()
-            zh, en = "随到随办：收到即应办理", "handled on arrival: due the moment it arrives"
+            said_as = {"message": "trace.arrival.now"}
         elif grace is ArrivalGrace.OFFICE_HOURS:
             hours = conv.arrival_office_hours
             due = cal.add_office_time(start, dt.timedelta(hours=hours))
             last = due.date()
-            zh, en = (
-                f"随到随办：收到后{hours}个办公小时内",
-                f"handled on arrival: within {hours} office hours",
-            )
+            said_as = {"message": "trace.arrival.hours", "hours": hours}
         else:
             cutoff = conv.cutoff
             last, same = same_or_next_day(ctx, start, cutoff)
             due = end_of(ctx, last, cutoff)
-            zh, en = (
-                ("随到随办：当日办结", "handled on arrival: the same working day")
-                if same
-                else (
-                    "随到随办：下班后或休息日收到，下一工作日办结",
-                    "handled on arrival: received after hours, done the next working day",
-                )
-            )
+            said_as = {"message": "trace.arrival.same_day" if same else "trace.arrival.next_day"}
         # Only days the answer counted can make it provisional; a stated limit counts none.
         provisional = grace is not ArrivalGrace.INSTANT and stated is None
         outcome = Outcome(
             due, last, provisional=provisional and cal.any_provisional(start.date(), last)
         )
         if ctx.explain:
-            outcome.steps.append(
-                step("cutoff", f"{zh}：{instant_label(due)}", f"{en}: {instant_label(due)}", at=due)
-            )
+            word = Said(f"limit.{self.phrase}")
+            outcome.steps.append(said("cutoff", at=due, word=word, **said_as))
         return outcome
 
 
@@ -659,7 +578,7 @@ class MeetingSetLimit(Limit):
     kind: Literal["meeting_set"] = "meeting_set"
 
     def describe(self, lang: str = "en") -> str:
-        return "会议确定" if lang == "zh" else "set by the meeting"
+        return say("limit.meeting_set", _lang(lang))
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         if params.get("limit_working_days") is not None:
@@ -711,15 +630,8 @@ class MeetingSetLimit(Limit):
             error.input_field = error.input_field or name
             raise
         if ctx.explain:
-            zh, en = (
-                (f"会议要求{days}个工作日内办结", f"the meeting set {days} working days")
-                if working
-                else (
-                    f"会议要求{days}日内办结，按自然日计（民法典第200–204条）",
-                    f"the meeting set {days} days: calendar days (Civil Code art. 200–204)",
-                )
-            )
-            outcome.steps.insert(0, step("convention", zh, en))
+            message = "trace.meeting.working_days" if working else "trace.meeting.calendar_days"
+            outcome.steps.insert(0, said("convention", message, n=days, law=_ARTS_200_204))
         return outcome
 
 
@@ -764,23 +676,13 @@ def _fixed_deadline(value: object, start: dt.datetime, ctx: Context, conv: Conve
         raise InvalidValueError("deadline", value, f"a deadline after the meeting ({shown(start)})")
     outcome = Outcome(due, last, provisional=cal.any_provisional(start.date(), last))
     if ctx.explain:
-        outcome.steps.append(
-            step("count", f"会议确定的办结期限：{value}", f"the deadline the meeting set: {value}")
-        )
+        outcome.steps.append(said("count", "trace.meeting.deadline", value=value))
         if rolled_from is not None:
             outcome.steps.extend(skip(d) for d in cal.days(rolled_from, last) if not d.is_workday)
             outcome.steps.append(
-                step(
-                    "roll",
-                    f"期限最后一日为休息日，顺延至 {day_label(last, 'zh')}（民法典第203条）",
-                    f"the last day is a rest day: moved to {day_label(last, 'en')} "
-                    "(Civil Code art. 203)",
-                    date=last,
-                )
+                said("roll", "trace.last_day_rolled", date=last, day=last, law=_ART_203)
             )
-        outcome.steps.append(
-            step("cutoff", f"到期：{instant_label(due)}", f"ends: {instant_label(due)}", at=due)
-        )
+        outcome.steps.append(said("cutoff", "trace.ends", at=due))
     return outcome
 
 

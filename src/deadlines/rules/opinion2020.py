@@ -96,7 +96,7 @@ OPINION_2020 = _trusted(
         _trusted(
             Rule,
             id="documents.issue",
-            title_zh="会议决定印发的文件印发",
+            title_zh="会议决定文件按时印发",
             title_en="Documents the meeting decided to issue, issued",
             citation=_trusted(
                 Citation,
@@ -110,7 +110,7 @@ OPINION_2020 = _trusted(
         _trusted(
             Rule,
             id="signing.same_day",
-            title_zh="公文签批文不过夜",
+            title_zh="及时签批公文（文不过夜）",
             title_en="Documents signed without being left overnight (文不过夜)",
             citation=_trusted(Citation, article=11, text=_ART11_SIGNING),
             limit=_trusted(SameDay),
@@ -120,7 +120,7 @@ OPINION_2020 = _trusted(
         _trusted(
             Rule,
             id="matters.same_day",
-            title_zh="公务事项事不隔日",
+            title_zh="公务事项不隔日",
             title_en="Matters not left to the next day (事不隔日)",
             citation=_trusted(Citation, article=11, text=_ART11_SIGNING),
             limit=_trusted(SameDay),
@@ -224,7 +224,7 @@ OPINION_2020 = _trusted(
                 text="对上级交办的工作任务、群众反映的合理诉求、企业反馈的困难等问题,"
                 "县政府组成部门要强化协调配合、不得推诿扯皮、立行立办、及时反馈",
             ),
-            limit=_trusted(OnArrival),
+            limit=_trusted(OnArrival, phrase="at_once"),
             actor_zh="县政府组成部门",
             actor_en="the county government's departments",
         ),
