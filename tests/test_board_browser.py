@@ -119,6 +119,21 @@ def browser() -> Iterator[object]:
     shutil.rmtree(profile, ignore_errors=True)
 
 
+def _navigate(driver: object, element: object, action: str = "click") -> None:
+    """Click or submit `element`, then wait until the page it leads to has replaced this one.
+
+    Selenium's `submit()` and `click()` return before the browser has navigated, so reading the
+    next page at once may read the old one (a flaky failure seen in CI).
+    """
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page = driver.find_element(By.TAG_NAME, "html")  # type: ignore[attr-defined]
+    getattr(element, action)()
+    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+
+
 def _shoot(driver: object, name: str) -> Path:
     """Save a screenshot of the whole page (not only the window) as tests/artifacts/NAME.png."""
     ARTIFACTS.mkdir(exist_ok=True)
@@ -143,7 +158,7 @@ class TestJourney:
         driver.find_element(By.ID, "file").send_keys(str(EVENTS))
         moment = driver.find_element(By.ID, "at-upload")
         driver.execute_script("arguments[0].value = arguments[1]", moment, AT)
-        moment.submit()
+        _navigate(driver, moment, "submit")
 
         # the board: counts by status as `deadlines check` gives them at this moment
         cards = {
@@ -165,7 +180,7 @@ class TestJourney:
         assert _shoot(driver, "1-board").stat().st_size > 10_000
 
         # one obligation: its due instant moved by a pause, the trace and the citation
-        driver.find_element(By.LINK_TEXT, "m-2025-041/document/1").click()
+        _navigate(driver, driver.find_element(By.LINK_TEXT, "m-2025-041/document/1"))
         assert driver.find_element(By.CSS_SELECTOR, ".due time").text == "2025-10-17T17:30+08:00"
         steps = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "ol.trace li")]
         assert len(steps) == 20
@@ -175,7 +190,7 @@ class TestJourney:
         _shoot(driver, "2-trace")
 
         # its due date opens the month: National Day, the adjusted Saturday, what falls due
-        driver.find_element(By.LINK_TEXT, "2025-10-17").click()
+        _navigate(driver, driver.find_element(By.LINK_TEXT, "2025-10-17"))
         holiday = driver.find_element(By.ID, "d1")
         assert "holiday" in holiday.get_attribute("class")
         assert "国庆节" in holiday.text
@@ -184,11 +199,11 @@ class TestJourney:
         _shoot(driver, "3-calendar-month")
 
         # the whole year, then the board in English
-        driver.find_element(By.PARTIAL_LINK_TEXT, "全年").click()
+        _navigate(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "全年"))
         assert len(driver.find_elements(By.CSS_SELECTOR, "table.mini")) == 12
         _shoot(driver, "4-calendar-year")
-        driver.find_element(By.LINK_TEXT, "看板").click()
-        driver.find_element(By.CSS_SELECTOR, ".lang a").click()
+        _navigate(driver, driver.find_element(By.LINK_TEXT, "看板"))
+        _navigate(driver, driver.find_element(By.CSS_SELECTOR, ".lang a"))
         assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
         assert "overdue, escalated" in driver.find_element(By.CSS_SELECTOR, "table.list").text
         _shoot(driver, "5-board-en")
@@ -259,12 +274,12 @@ class TestSignedIn:
         _shoot(driver, "6-login")
         field = driver.find_element(By.ID, "token")
         field.send_keys("a guess")
-        field.submit()
+        _navigate(driver, field, "submit")
         assert "That is not the token" in driver.find_element(By.ID, "login-wrong").text
-        driver.find_element(By.LINK_TEXT, "中文").click()
+        _navigate(driver, driver.find_element(By.LINK_TEXT, "中文"))
         field = driver.find_element(By.ID, "token")
         field.send_keys(TOKEN)
-        field.submit()
+        _navigate(driver, field, "submit")
         # back where it was going, in English, with a cookie the page's scripts cannot read
         assert driver.current_url == secured + "/calendar/2026?lang=en"
         assert len(driver.find_elements(By.CSS_SELECTOR, "table.mini")) == 12
@@ -278,7 +293,7 @@ class TestSignedIn:
         driver.find_element(By.ID, "file").send_keys(str(EVENTS))
         moment = driver.find_element(By.ID, "at-upload")
         driver.execute_script("arguments[0].value = arguments[1]", moment, AT)
-        moment.submit()
+        _navigate(driver, moment, "submit")
         total = driver.find_element(By.CSS_SELECTOR, ".cards .s-total .n").text
         assert total == "14"
 
@@ -286,7 +301,7 @@ class TestSignedIn:
         big = tmp_path / "big.jsonl"
         big.write_bytes(EVENTS.read_bytes() + b"\n" * MAX_UPLOAD)
         driver.find_element(By.ID, "file").send_keys(str(big))
-        driver.find_element(By.ID, "file").submit()
+        _navigate(driver, driver.find_element(By.ID, "file"), "submit")
         assert driver.find_element(By.TAG_NAME, "h1").text == "文件太大"
         assert "--max-upload" in driver.find_element(By.CSS_SELECTOR, "p.error").text
         _shoot(driver, "8-too-large")
@@ -294,7 +309,7 @@ class TestSignedIn:
         # signing out ends the session
         from selenium.webdriver.support.ui import WebDriverWait
 
-        driver.find_element(By.CSS_SELECTOR, "form.logout button").click()
+        _navigate(driver, driver.find_element(By.CSS_SELECTOR, "form.logout button"))
         WebDriverWait(driver, 10).until(lambda d: "/login" in d.current_url)
         assert driver.find_element(By.TAG_NAME, "h1").text == "登录看板"
         assert driver.get_cookies() == []
