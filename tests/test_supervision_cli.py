@@ -346,6 +346,33 @@ class TestErrors:
         assert out
         assert "line 1: not UTF-8 text (the byte 0xe9 at column 31)" in err
 
+    @pytest.mark.parametrize(
+        ("line", "expected"),
+        [
+            ('"date": "2026-06-12", "date": "2026-06-13"',
+             "line 2, date: the key 'date' is given twice; give each key once"),
+            ('"date": "2026-06-12", "n": NaN',
+             "line 2, n: not valid JSON: NaN is not a number (RFC 8259 has no NaN or Infinity)"),
+            ('"date": "2026-06-12", "n": 1e999',
+             "line 2, n: 1e999 is too large a number (JSON numbers reach about 1e308)"),
+        ],
+        ids=["repeated-key", "nan", "infinite"],
+    )  # fmt: skip
+    def test_strict_json(self, capsys, tmp_path, line, expected):
+        """An events line is strict JSON, as a batch line is; the lines around it still count."""
+        path = tmp_path / "events.jsonl"
+        path.write_text(
+            '{"type": "field_day", "leader": "王副县长", "date": "2026-06-12"}\n'
+            f'{{"type": "field_day", "leader": "李副县长", {line}}}\n'
+            '{"type": "field_day", "leader": "赵副县长", "date": "2026-06-15"}\n',
+            "utf-8",
+        )
+        status, out, err = run(capsys, str(path), "--json")
+        assert status == 1
+        assert f"deadlines check: {expected}" in err
+        leaders = {row["leader"] for row in json.loads(out)["quota"]}
+        assert leaders == {"王副县长", "赵副县长"}
+
 
 def _events(tmp_path: Path, *records: dict[str, object]) -> str:
     path = tmp_path / "events.jsonl"

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from deadlines._errors import cut
+from deadlines._json import RefusedJsonError, loads_strict, refused_key
 from deadlines._textfile import check_lines
-from deadlines.io._messages import shown
 from deadlines.io._records import (
     EXAMPLE_LINE,
     LineError,
@@ -18,81 +18,7 @@ from deadlines.io._records import (
     undecodable,
 )
 
-
-class _RefusedError(ValueError):
-    """A JSON text that parses, but that RFC 8259 or batch mode refuses; names its key."""
-
-    def __init__(self, key: str | None, problem: str) -> None:
-        self.key = key
-        self.problem = problem
-        super().__init__(problem)
-
-
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    # Python's json keeps the last of a repeated key without a word; refuse it instead.
-    record = dict(pairs)
-    if len(record) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _RefusedError(key, f"the key {shown(key)} is given twice; give each key once")
-            seen.add(key)
-    return record
-
-
-def _constant(name: str) -> Any:  # noqa: ANN401 - never returns
-    raise _RefusedError(
-        None, f"not valid JSON: {name} is not a number (RFC 8259 has no NaN or Infinity)"
-    )
-
-
-def _float(text: str) -> float:
-    value = float(text)
-    if value in (_INF, -_INF):  # 1e999: strict JSON readers cannot read it back
-        raise _RefusedError(
-            None, f"{cut(text)} is too large a number (JSON numbers reach about 1e308)"
-        )
-    return value
-
-
-class _Bad:
-    """Where a NaN or an infinite number was, when the line is read again to find its key."""
-
-
-def _non_finite_key(text: str) -> str | None:
-    """The top-level key whose value holds the NaN or infinite number of `text`, if any."""
-    bad = _Bad()
-
-    def number(value: str) -> object:
-        parsed = float(value)
-        return bad if parsed in (_INF, -_INF) else parsed
-
-    try:
-        record = json.loads(text, parse_constant=lambda _: bad, parse_float=number)
-    except ValueError:  # invalid after the NaN too ("NaN{...}"): no key to name
-        return None
-    if type(record) is dict:
-        for key, value in record.items():
-            if _holds(value, bad):
-                return str(key)
-    return None
-
-
-def _holds(value: object, bad: _Bad) -> bool:
-    if value is bad:
-        return True
-    if isinstance(value, dict):
-        return any(_holds(item, bad) for item in value.values())
-    if isinstance(value, list):
-        return any(_holds(item, bad) for item in value)
-    return False
-
-
-_INF = float("inf")
 _NOT_TEXT = "must be a line of text (str); got {}: decode the input first, e.g. as UTF-8"
-_loads = json.JSONDecoder(
-    object_pairs_hook=_object, parse_constant=_constant, parse_float=_float
-).decode
 
 
 def read_jsonl(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
@@ -124,9 +50,9 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
                 yield not_utf8(number, text[bad], f"at column {bad + 1}")
                 continue
         try:
-            record = _loads(text)
-        except _RefusedError as error:
-            key = error.key if error.key is not None else _non_finite_key(text)
+            record = loads_strict(text)
+        except RefusedJsonError as error:
+            key = refused_key(error, text)
             yield LineError(number, key and cut(key), error.problem)
             continue
         except ValueError as error:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from deadlines._errors import DeadlinesError
+from deadlines._json import RefusedJsonError, loads_strict, refused_key
 from deadlines._textfile import check_lines
 from deadlines._time import parse_date, parse_instant, to_china
 from deadlines._value import Value
@@ -546,8 +546,11 @@ def parse_event(record: dict[str, Any] | str, line: int | None = None) -> Event:
     deadlines.supervision._errors.EventError: event, ended_at: ended_at is required, e.g. ...
     """
     if isinstance(record, str):
+        text = record
         try:
-            record = json.loads(record)
+            record = loads_strict(text)
+        except RefusedJsonError as error:
+            raise EventError(Problem(line, refused_key(error, text), error.problem)) from None
         except ValueError as error:
             raise EventError(Problem(line, None, f"not valid JSON: {error}")) from None
     if not isinstance(record, dict):
@@ -892,7 +895,10 @@ def iter_events(
         if not text:
             continue
         try:
-            record = json.loads(text)
+            record = loads_strict(text)
+        except RefusedJsonError as error:
+            yield number, None, (Problem(number, refused_key(error, text), error.problem),)
+            continue
         except ValueError as error:
             yield number, None, (Problem(number, None, f"not valid JSON: {error}"),)
             continue

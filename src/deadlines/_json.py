@@ -1,0 +1,93 @@
+"""Strict JSON (RFC 8259) for the lines people and programs send: batch and events files alike.
+
+Python's `json` accepts NaN, Infinity and numbers too large to read back, and keeps the last of
+a repeated key without a word; an answer built on such a line could not be written back as
+JSON, or would silently drop what the sender meant. Each is refused, naming the key.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from deadlines._errors import cut, cut_repr
+
+__all__ = ["RefusedJsonError", "loads_strict", "refused_key"]
+
+
+class RefusedJsonError(ValueError):
+    """JSON that parses but that RFC 8259 refuses, or that would lose a value; names its key."""
+
+    def __init__(self, key: str | None, problem: str) -> None:
+        self.key = key
+        self.problem = problem
+        super().__init__(problem)
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # Python's json keeps the last of a repeated key without a word; refuse it instead.
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                problem = f"the key {cut_repr(key)} is given twice; give each key once"
+                raise RefusedJsonError(key, problem)
+            seen.add(key)
+    return record
+
+
+def _constant(name: str) -> Any:  # noqa: ANN401 - never returns
+    raise RefusedJsonError(
+        None, f"not valid JSON: {name} is not a number (RFC 8259 has no NaN or Infinity)"
+    )
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if value in (_INF, -_INF):  # 1e999: strict JSON readers cannot read it back
+        raise RefusedJsonError(
+            None, f"{cut(text)} is too large a number (JSON numbers reach about 1e308)"
+        )
+    return value
+
+
+class _Bad:
+    """Where a NaN or an infinite number was, when the line is read again to find its key."""
+
+
+def refused_key(error: RefusedJsonError, text: str) -> str | None:
+    """The top-level key of `text` that `error` concerns, if one can be named."""
+    if error.key is not None:
+        return error.key
+    bad = _Bad()
+
+    def number(value: str) -> object:
+        parsed = float(value)
+        return bad if parsed in (_INF, -_INF) else parsed
+
+    try:
+        record = json.loads(text, parse_constant=lambda _: bad, parse_float=number)
+    except ValueError:  # invalid after the NaN too ("NaN{...}"): no key to name
+        return None
+    if type(record) is dict:
+        for key, value in record.items():
+            if _holds(value, bad):
+                return str(key)
+    return None
+
+
+def _holds(value: object, bad: _Bad) -> bool:
+    if value is bad:
+        return True
+    if isinstance(value, dict):
+        return any(_holds(item, bad) for item in value.values())
+    if isinstance(value, list):
+        return any(_holds(item, bad) for item in value)
+    return False
+
+
+_INF = float("inf")
+loads_strict = json.JSONDecoder(
+    object_pairs_hook=_object, parse_constant=_constant, parse_float=_float
+).decode
