@@ -8,7 +8,7 @@ import re
 import pytest
 
 from deadlines import Engine
-from deadlines._messages import MESSAGES, Names, Said, chinese_number, placeholders, say
+from deadlines._messages import AREAS, MESSAGES, Names, Said, chinese_number, placeholders, say
 from deadlines.cli import main
 from deadlines.cli._common import chosen_lang
 
@@ -38,6 +38,10 @@ class TestCatalogue:
     def test_full_width_punctuation(self, message):
         """Inside Chinese text, punctuation is full-width."""
         assert not _HALF_WIDTH_IN_CHINESE.search(MESSAGES[message].zh)
+
+    def test_one_table_per_id(self):
+        """The tables of the surfaces never spell the same id twice (a merge would hide one)."""
+        assert sum(len(table) for table in AREAS) == len(MESSAGES)
 
     def test_unknown_id(self):
         """An id the catalogue does not hold is a KeyError, not a blank."""
