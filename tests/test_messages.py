@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 import pytest
+from tests.chinese import english_words
 
 from deadlines import Engine
 from deadlines._messages import AREAS, MESSAGES, Names, Said, chinese_number, placeholders, say
@@ -211,3 +212,23 @@ class TestCalendarWords:
         lines = capsys.readouterr().out.splitlines()
         assert lines[3] == "  2    3    4    5    6    7-   8-"
         assert not any("放假：" in line for line in lines)
+
+
+class TestEnglishWordsHelper:
+    """The shared detector of English words in Chinese output finds words and spares ids."""
+
+    @pytest.mark.parametrize(
+        ("text", "words"),
+        [
+            ("2026-10-08 17:30 逾期未办", []),
+            ("minutes.executive m-2025-041/minutes 2025Q3", []),
+            ("状态：overdue", ["overdue"]),
+            ("逾期3wd／6.0h", ["3wd", "6.0h"]),
+            ("按期 in time", ["in", "time"]),
+            ("以 JSON 格式输出", []),
+        ],
+        ids=["date", "ids", "status", "units", "words", "format"],
+    )
+    def test_detects(self, text, words):
+        """Words and units found; identifiers, dates and format names left."""
+        assert english_words(text) == words

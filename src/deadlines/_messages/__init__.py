@@ -28,7 +28,7 @@ import string
 from collections.abc import Mapping
 from typing import Any, Final, Literal, NamedTuple
 
-from deadlines._messages import _calendar, _rules
+from deadlines._messages import _board, _calendar, _cli, _plugins, _policy, _rules, _supervision
 from deadlines._messages._message import CIVIL_CODE_ZH, OPINION_ZH, WEEKDAYS_ZH, Message
 
 __all__ = [
@@ -90,8 +90,18 @@ class Said:
 
 #: The catalogue: one table per surface, merged; ids are dotted, the surface first (``trace``,
 #: ``limit``, ``calendar``), so no two tables hold the same id (tests/test_messages.py checks).
-MESSAGES: Final[Mapping[str, Message]] = {**_rules.MESSAGES, **_calendar.MESSAGES}
-AREAS: Final = (_rules.MESSAGES, _calendar.MESSAGES)
+AREAS: Final = (
+    _rules.MESSAGES,
+    _calendar.MESSAGES,
+    _supervision.MESSAGES,
+    _cli.MESSAGES,
+    _policy.MESSAGES,
+    _board.MESSAGES,
+    _plugins.MESSAGES,
+)
+MESSAGES: Final[Mapping[str, Message]] = {
+    message: text for table in AREAS for message, text in table.items()
+}
 
 
 def _show(value: Any, spec: str, lang: Lang) -> str:  # noqa: ANN401 - any value
