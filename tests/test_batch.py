@@ -20,7 +20,7 @@ from deadlines import DueResult, Engine, InvalidValueError
 from deadlines.cli import main
 from deadlines.io import (
     CSV_COLUMNS,
-    LineError,
+    Problem,
     Trigger,
     read_csv,
     read_jsonl,
@@ -313,9 +313,9 @@ class TestCsv:
         """A row with more cells than the header is an error for that row only."""
         rows = list(read_csv(["rule,at", "minutes.executive,2026-09-30T17:00,extra",
                               "minutes.executive,2026-09-30T17:00"]))
-        assert isinstance(rows[0], LineError)
+        assert isinstance(rows[0], Problem)
         assert rows[0].line == 2
-        assert "quote a cell" in rows[0].message
+        assert "quote a cell" in rows[0].text()
         assert isinstance(rows[1], Trigger)
 
     def test_multiline_cell_numbers_by_first_line(self) -> None:

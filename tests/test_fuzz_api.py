@@ -150,7 +150,7 @@ class TestReaders:
     @budget(100)
     @given(lines=st.lists(st.one_of(st.text(), nasty_text), max_size=5))
     def test_jsonl_and_csv(self, lines: list[str]) -> None:
-        """read_jsonl and read_csv yield only Triggers and LineErrors; run_batch never raises."""
+        """read_jsonl and read_csv yield only Triggers and Problems; run_batch never raises."""
         list(read_jsonl(lines))
         list(read_csv(lines))
         "".join(run_batch(lines, ENGINE))

@@ -433,7 +433,7 @@ class TestFoundByFuzzing:
 
         (error,) = list(read_csv(["id,rule\r,at\n"]))
         assert error.line == 1
-        assert "not valid CSV" in error.message
+        assert "not valid CSV" in error.text()
 
     def test_after_year_9999(self) -> None:
         """An instant whose China time is past 9999 is refused, not an OverflowError."""

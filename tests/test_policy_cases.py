@@ -195,7 +195,7 @@ class TestAllProblems:
         """Each problem has its own line: no "(and N more problems)"."""
         with pytest.raises(CaseFileError) as info:
             parse_cases(self._TEXT, path="x.deadlines.toml")
-        assert [field for field, _ in info.value.problems] == [
+        assert [problem.field for problem in info.value.problems] == [
             "case[0].at",
             "case[0].expect",
             "case[1].rule",
@@ -221,7 +221,8 @@ class TestAllProblems:
             ),
         ]
         assert "more problem" not in str(info.value)
-        assert (info.value.field, info.value.problem) == info.value.problems[0]
+        first = info.value.problems[0]
+        assert (info.value.field, info.value.problem) == (first.field, first.text())
 
     def test_one_problem(self):
         """One problem stays on one line, as before."""

@@ -8,4 +8,274 @@ from typing import Final
 
 from deadlines._messages._message import Message
 
-MESSAGES: Final[Mapping[str, Message]] = {}
+MESSAGES: Final[Mapping[str, Message]] = {
+    # -- a problem at a place of some input (deadlines._problems) -------------------------------
+    "problem.line": Message("第{line}行", "line {line}"),
+    "problem.given": Message("{text}", "{text}"),
+    "problem.got": Message("{problem}；实际为{value}", "{problem}; got {value}"),
+    "problem.example": Message("{problem}；示例：{example}", "{problem}; e.g. {example}"),
+    "problem.example_of": Message(
+        "{problem}；示例：{name} = {example}", "{problem}; e.g. {name} = {example}"
+    ),
+    "problem.required": Message("必须填写", "required"),
+    "problem.unknown_field": Message("无此字段", "unknown field"),
+    "problem.unknown_field_here": Message(
+        "无此字段；此处可用字段：{fields:comma}",
+        "unknown field; the fields here are {fields:comma}",
+    ),
+    "problem.unknown_field_close": Message(
+        "无此字段，是否应为{close}？此处可用字段：{fields:comma}",
+        "unknown field; did you mean {close}? the fields here are {fields:comma}",
+    ),
+    "problem.needs_tag": Message("须填写{tag}，即期限类型", "needs a {tag}, the type of limit"),
+    "problem.unknown_tag": Message(
+        "无此{tag}“{got}”；可用类型：{expected}", 'unknown {tag} "{got}"; the kinds are {expected}'
+    ),
+    "problem.literal": Message("须为{expected}", "must be {expected}"),
+    "problem.too_short_one": Message("至少须有{n}项", "needs at least {n} entry"),
+    "problem.too_short": Message("至少须有{n}项", "needs at least {n} entries"),
+    "problem.type.bool": Message("须为true或false", "must be true or false"),
+    "problem.type.int": Message("须为整数", "must be a whole number"),
+    "problem.type.float": Message("须为数值", "must be a number"),
+    "problem.type.string": Message("须为加引号的文本", "must be text in quotes"),
+    "problem.type.table": Message("须为表", "must be a table"),
+    "problem.type.array": Message("须为数组", "must be an array"),
+    "problem.type.date": Message("须为日期", "must be a date"),
+    "problem.type.date_exact": Message("须为日期，不含时间", "must be a date, without a time"),
+    "problem.type.datetime": Message("须为日期时间", "must be a date and time"),
+    "problem.type.pattern": Message("格式不符合要求", "is not in the expected form"),
+    # -- a line of batch input (deadlines.io) ---------------------------------------------------
+    "problem.not_text": Message(
+        "须为一行文本，实际为{kind}：请先将输入解码，例如按UTF-8解码",
+        "must be a line of text (str); got {kind}: decode the input first, e.g. as UTF-8",
+    ),
+    "problem.not_json": Message("不是有效的JSON：{detail}", "not valid JSON: {detail}"),
+    "problem.json_at": Message("{detail}（第{column}列）", "{detail} at column {column}"),
+    "problem.not_object": Message(
+        "须为JSON对象，如{example}；实际为{kind}",
+        "must be a JSON object such as {example}; got {kind}",
+    ),
+    "problem.missing_rule": Message(
+        "缺少规则编号；每行须写明rule，如{example}",
+        "missing; each line needs a rule, e.g. {example}",
+    ),
+    "problem.missing_at": Message(
+        "缺少起算时间；每行须写明at，如{example}",
+        "missing; each line needs the trigger instant, e.g. {example}",
+    ),
+    "problem.missing_rule_cell": Message(
+        "缺少规则编号；每行须在rule列填写规则编号，如minutes.executive",
+        "missing; each row needs a rule id in the rule column, e.g. minutes.executive",
+    ),
+    "problem.missing_at_cell": Message(
+        "缺少起算时间；每行须在at列填写起算时间，如2026-09-30T17:00",
+        "missing; each row needs the trigger instant in the at column, e.g. 2026-09-30T17:00",
+    ),
+    "problem.rule_not_text": Message(
+        "rule须为规则编号，如minutes.executive；实际为{value}",
+        "rule must be a rule id such as minutes.executive; got {value}",
+    ),
+    "problem.at_not_text": Message(
+        "at须为ISO 8601日期时间文本，如2026-09-30T17:00（+08:00可省略）；实际为{value}",
+        "at must be an ISO 8601 date and time such as 2026-09-30T17:00 (+08:00 optional), "
+        "as text; got {value}",
+    ),
+    "problem.not_utf8": Message(
+        "不是UTF-8文本（{what}，位于{where}）；请将输入另存为UTF-8（电子表格另存为“CSV UTF-8”）",
+        "not UTF-8 text ({what} {where}); save the input as UTF-8 (in Excel: CSV UTF-8)",
+    ),
+    "problem.byte": Message("字节0x{code}", "the byte 0x{code}"),
+    "problem.character": Message("字符U+{code}", "U+{code}"),
+    "problem.at_column": Message("第{n}列", "at column {n}"),
+    "problem.header_column": Message("表头第{n}列", "in column {n} of the header"),
+    "problem.cell_named": Message("{name}单元格", "in the {name} cell"),
+    "problem.cell": Message("第{n}个单元格", "in cell {n}"),
+    "problem.header_not_csv": Message(
+        "表头行不是有效的CSV：{detail}", "the header row is not valid CSV: {detail}"
+    ),
+    "problem.not_csv": Message("不是有效的CSV：{detail}", "not valid CSV: {detail}"),
+    "problem.header": Message(
+        "表头行{problem}；表头须列出rule和at各一次，id和参数另列，如{example}",
+        "the header row {problem}; it must name rule and at once each, with id and parameters "
+        "as other columns, e.g. {example}",
+    ),
+    "problem.header_missing": Message(
+        "未列出{columns:comma}列", "does not name the column(s) {columns:comma}"
+    ),
+    "problem.header_twice": Message("重复列出{names}", "names {names} twice"),
+    "problem.header_empty": Message("有空列名", "has an empty column name"),
+    "problem.too_many_cells": Message(
+        "有{cells}个单元格，而表头只列出{width}列（{header}）；含逗号的单元格须加引号",
+        "has {cells} cells but the header names {width} columns ({header}); quote a cell that "
+        "contains a comma",
+    ),
+    "problem.unexpected": Message(
+        "意外错误{kind}：{detail}（属程序缺陷，请报告）",
+        "unexpected {kind}: {detail} (please report it)",
+    ),
+    "problem.must_be": Message(
+        "{argument}须为{expected}；实际为{value}", "{argument} must be {expected}; got {value}"
+    ),
+    "problem.unknown_rule": Message(
+        "无此规则{rule}；现有规则：{known:comma}", "unknown rule {rule}; known rules: {known:comma}"
+    ),
+    "problem.missing_parameter": Message(
+        "规则{rule}须提供参数{parameter}，如{example}",
+        "rule {rule} needs the parameter {parameter}, e.g. {example}",
+    ),
+    "problem.out_of_calendar": Message(
+        "日历范围为{first}至{last}；依输入计算的日期超出该范围：{value}",
+        "the calendar covers {first} through {last}; a date computed from the input falls "
+        "outside it: {value}",
+    ),
+    "problem.outside_calendar": Message(
+        "日历范围为{first}至{last}；实际为{value}",
+        "the calendar covers {first} through {last}; got {value}",
+    ),
+    "problem.due_after_calendar": Message(
+        "到期日将晚于日历止日{last}（日历范围为{first}至{last}）；实际为{value}",
+        "the due date would fall after {last}, where the calendar ends (it covers {first} "
+        "through {last}); got {value}",
+    ),
+    "problem.due_before_calendar": Message(
+        "到期日将早于日历起日{first}（日历范围为{first}至{last}）；实际为{value}",
+        "the due date would fall before {first}, its start (it covers {first} through {last}); "
+        "got {value}",
+    ),
+    # -- policy files (deadlines.policy._files) ------------------------------------------------
+    "policy.problems": Message("{path}：{n}处问题：", "{path}: {n} problems:"),
+    "policy.format": Message(
+        "格式须为'toml'或'json'；实际为{got}", "format must be 'toml' or 'json'; got {got}"
+    ),
+    "policy.not_valid": Message("不是有效的{format}：{detail}", "not valid {format}: {detail}"),
+    "problem.huge_number": Message(
+        "不是有效的JSON：数字超过4300位", "not valid JSON: a number has more than 4300 digits"
+    ),
+    "policy.not_table": Message(
+        '政策文件须为表（JSON对象），如{{"rules": [...]}}',
+        'a policy is a table (JSON object) such as {{"rules": [...]}}',
+    ),
+    "policy.change_with_rules": Message(
+        "变更文件（base = {base}）应在disable、[[replace]]、[[amend]]和[[add]]中列明变更内容，"
+        "不用[[rules]]",
+        "a change (base = {base}) lists what differs in disable, [[replace]], [[amend]] and "
+        "[[add]], not [[rules]]",
+    ),
+    "policy.needs_base": Message(
+        '{key}用于变更基础政策，须先写明基础政策，如base = "opinion-2020"',
+        '{key} changes a base policy: name it first, e.g. base = "opinion-2020"',
+    ),
+    "policy.base_loop": Message("基础政策循环引用：{chain}", "the bases form a loop: {chain}"),
+    "policy.unreadable": Message(
+        "无法读取（{reason}）；请给出政策文件或内置政策名称：{known:comma}",
+        "cannot read it ({reason}); give a policy file or a built-in name: {known:comma}",
+    ),
+    "policy.unknown_rule_add": Message(
+        "无此规则{rule}；现有规则：{known:comma}；新增规则请用[[add]]",
+        "unknown rule {rule}; known rules: {known:comma}; to add a new rule use [[add]]",
+    ),
+    "policy.the_base": Message("基础政策", "the base"),
+    "policy.already_in": Message(
+        "{rule}已在{base}中；如需修改，请用[[amend]]或[[replace]]",
+        "{rule} is already in {base}; change it with [[amend]] or [[replace]]",
+    ),
+    "policy.disabled_twice": Message(
+        "{rule}已停用（disable[{first}]）", "{rule} is already disabled (disable[{first}])"
+    ),
+    "policy.disabled_and_replace": Message(
+        "{rule}在本变更中既停用（disable[{first}]）又替换，只能选其一",
+        "{rule} is both disabled (disable[{first}]) and replaced in this change: choose one",
+    ),
+    "policy.disabled_and_amend": Message(
+        "{rule}在本变更中既停用（disable[{first}]）又修改，只能选其一",
+        "{rule} is both disabled (disable[{first}]) and amended in this change: choose one",
+    ),
+    "policy.disabled_and_add": Message(
+        "{rule}在本变更中既停用（disable[{first}]）又新增，只能选其一（如需重新定义，请用[[replace]]）",
+        "{rule} is both disabled (disable[{first}]) and added in this change: choose one (to "
+        "give it a new definition, use [[replace]])",
+    ),
+    "policy.before_add": Message(
+        "{rule}由本变更新增（add[{first}]），而[[{key}]]先于[[add]]执行：请在[[add]]中直接写明该规则",
+        "{rule} is added by this change (add[{first}]), and [[{key}]] applies before [[add]]: "
+        "write the rule as it should be in [[add]]",
+    ),
+    "policy.until_without_from": Message(
+        "写明effective_until的，须同时写明effective_from，如effective_from = 2027-01-01",
+        "effective_until needs effective_from, e.g. effective_from = 2027-01-01",
+    ),
+    "policy.until_before_from": Message(
+        "effective_until（{until}）早于effective_from（{start}）",
+        "effective_until ({until}) is before effective_from ({start})",
+    ),
+    "policy.nothing_to_amend": Message(
+        "{day}无{rule}的有效版本可修改（其适用期间：{windows}）；请改用[[add]]新增版本",
+        "no version of {rule} is in effect on {day} to amend (it applies {windows}); add a "
+        "version with [[add]] instead",
+    ),
+    "policy.until_after_version": Message(
+        "effective_until（{until}）晚于所修改版本的止日（{end}）",
+        "effective_until ({until}) is after the end of the version it amends ({end})",
+    ),
+    "policy.window_open": Message("自{start}起", "from {start}"),
+    "policy.window": Message("自{start}起至{end}止", "from {start} through {end}"),
+    "policy.hint.kind": Message(
+        '"working_days"（或calendar_days、hours、same_day、on_arrival、all_of等）',
+        '"working_days" (or calendar_days, hours, same_day, on_arrival, all_of, …)',
+    ),
+    # -- case files (deadlines.policy._cases) ---------------------------------------------------
+    "policy.cannot_read": Message("无法读取：{reason}", "cannot read it: {reason}"),
+    "policy.no_such_path": Message(
+        "文件或文件夹不存在；请给出案例文件（*{suffix}）或文件夹",
+        "no such file or folder; give case files (*{suffix}) or folders",
+    ),
+    "policy.due_is_date": Message(
+        "{day}是日期，不含时间：核对期限最后一日，请写due_date = {day}；核对到期时刻，请写"
+        "due = {day}T17:30:00",
+        "{day} is a date without a time: to check the last day of the period write due_date = "
+        "{day}; to check the instant, due = {day}T17:30:00",
+    ),
+    "policy.due_not_instant": Message(
+        "须为日期时间，如2027-01-06T10:00:00；实际为{value}",
+        "must be a date and time such as 2027-01-06T10:00:00; got {value}",
+    ),
+    "policy.day_not_instant": Message(
+        "须为日期，不是时刻：如{name} = {day}", "is a day, not an instant: e.g. {name} = {day}"
+    ),
+    "policy.due_date_not_instant": Message(
+        "须为日期，不是时刻：如due_date = {day}（核对到期时刻，请写due = {value}）",
+        "is a day, not an instant: e.g. due_date = {day} (to check the instant, due = {value})",
+    ),
+    "policy.day_not_date": Message(
+        "须为日期，如{example}；实际为{value}", "must be a date such as {example}; got {value}"
+    ),
+    "policy.expect_nothing": Message(
+        "须至少写明status、due、due_date、provisional、effective_from、trace_contains、"
+        "message_contains中的一项；示例：expect = {{due = 2027-01-06T10:00:00}}",
+        "needs at least one of status, due, due_date, provisional, effective_from, "
+        "trace_contains or message_contains; e.g. expect = {{due = 2027-01-06T10:00:00}}",
+    ),
+    "policy.at_format": Message(
+        "须为日期时间，如2027-01-05T10:00:00（北京时间，+08:00等时差可省略），禁止期规则也可只写"
+        "日期；实际为{value}",
+        "must be a date and time such as 2027-01-05T10:00:00 (Asia/Shanghai; an offset such as "
+        "+08:00 is optional), or a date for a blackout; got {value}",
+    ),
+    "policy.hint.at": Message(
+        "2027-01-05T10:00:00（北京时间，+08:00等时差可省略）",
+        "2027-01-05T10:00:00 (Asia/Shanghai; an offset such as +08:00 is optional)",
+    ),
+    "policy.hint.status": Message(
+        '"due"（或violates、allowed、not_in_effect、unknown_rule、not_a_deadline、'
+        "missing_parameter、invalid_value、error）",
+        '"due" (or violates, allowed, not_in_effect, unknown_rule, not_a_deadline, '
+        "missing_parameter, invalid_value, error)",
+    ),
+    "policy.hint.case": Message(
+        "[[case]]表，每表写明rule、at和expect", "[[case]] tables, each with rule, at and expect"
+    ),
+    "policy.hint.policy": Message(
+        '"policy.toml"（与本文件同一文件夹）或"opinion-2020"',
+        '"policy.toml" (a file beside this one) or "opinion-2020"',
+    ),
+}

@@ -72,10 +72,10 @@ def _chunks(lines: Iterable[str], fmt: Format) -> Iterator[tuple[list[str], int]
             chunk = list(islice(source, CHUNK_LINES))
             if not chunk:
                 return
-    from deadlines.io import LineError, read_csv
+    from deadlines.io import Problem, read_csv
 
     header = _record(source)
-    if any(isinstance(r, LineError) for r in read_csv(header)):
+    if any(isinstance(r, Problem) for r in read_csv(header)):
         yield header, 0  # a bad header is one error, and no row can be read after it
         return
     number, chunk = len(header), []

@@ -13,15 +13,20 @@ from deadlines._errors import (
     DeadlinesError,
     InvalidArgumentError,
     InvalidValueError,
+    MissingParameterError,
     OutOfRangeError,
     ProvisionalDateWarning,
+    UnknownRuleError,
     cut,
 )
+from deadlines._messages import Names
+from deadlines._problems import Problem
 from deadlines._textfile import check_lines
+from deadlines._time import INSTANT_EXPECTED
 from deadlines.io._csv import CsvSink, read_csv
 from deadlines.io._jsonl import dumps, one_line, read_jsonl
-from deadlines.io._messages import range_problem, shown
-from deadlines.io._records import LineError, Trigger
+from deadlines.io._messages import range_said, shown
+from deadlines.io._records import Trigger
 
 if TYPE_CHECKING:
     from deadlines._engine import Engine
@@ -51,7 +56,7 @@ CSV_COLUMNS = (
 _CHUNK = 256
 
 
-def read_triggers(lines: Iterable[str], fmt: Format = "jsonl") -> Iterator[Trigger | LineError]:
+def read_triggers(lines: Iterable[str], fmt: Format = "jsonl") -> Iterator[Trigger | Problem]:
     """The records of `lines` in `fmt`: `read_jsonl` or `read_csv`.
 
     Raises:
@@ -75,7 +80,7 @@ class BatchRun(Iterator[str]):
 
     def __init__(
         self,
-        records: Iterator[Trigger | LineError],
+        records: Iterator[Trigger | Problem],
         engine: Engine,
         writer: _Writer,
         *,
@@ -90,7 +95,7 @@ class BatchRun(Iterator[str]):
 
     def _generate(
         self,
-        records: Iterator[Trigger | LineError],
+        records: Iterator[Trigger | Problem],
         engine: Engine,
         writer: _Writer,
         *,
@@ -116,20 +121,20 @@ class BatchRun(Iterator[str]):
                             else:
                                 result = due(record.rule, record.at, explain=explain)
                         except DeadlinesError as error:
-                            field, message = _problem(error, record)
-                            failure = LineError(record.line, field, message, record.id)
+                            failure = problem_of(error, record)
                         except Exception as error:  # a faulty rule (a plugin's) must not stop it
-                            failure = LineError(
-                                record.line,
-                                None,
-                                f"unexpected {type(error).__name__}: {error} (please report it)",
-                                record.id,
+                            failure = Problem.of(
+                                "problem.unexpected",
+                                line=record.line,
+                                id=record.id,
+                                kind=type(error).__name__,
+                                detail=str(error),
                             )
                         else:
                             lines.append(writer.result(result, record.id))
                             continue
                     else:
-                        failure = record  # type: ignore[assignment] # a LineError from reading
+                        failure = record  # type: ignore[assignment] # a Problem from reading
                     self.failed += 1
                     lines.append(writer.error(failure))
             self.records += len(chunk)
@@ -161,7 +166,7 @@ def run_batch(
         fmt: the input format, ``jsonl`` or ``csv``.
         output_format: the output format; the input format by default.
         explain: add each result's trace (JSON: the steps; CSV: a ``trace`` column of texts).
-        lang: the language of the CSV ``trace`` column.
+        lang: the language of the problems of bad lines and of the CSV ``trace`` column.
         line_offset: added to every line number of an error: the lines before `lines` when
             they are a part of a larger input (``deadlines batch --jobs``).
 
@@ -185,7 +190,12 @@ def run_batch(
     """
     records = read_triggers(lines, fmt)
     if line_offset:
-        records = (record._replace(line=record.line + line_offset) for record in records)
+        records = (
+            r._replace(line=r.line + line_offset)
+            if isinstance(r, Trigger)
+            else r.moved(line=(r.line or 0) + line_offset)
+            for r in records
+        )
     out = fmt if output_format is None else output_format
     if out not in FORMATS:
         raise InvalidValueError("output_format", output_format, "jsonl or csv")
@@ -193,14 +203,24 @@ def run_batch(
     if out == "jsonl":
         from deadlines._provenance import provenance
 
-        writer = _JsonlWriter(explain=explain, provenance=provenance(engine))
+        writer = _JsonlWriter(explain=explain, lang=lang, provenance=provenance(engine))
     else:
         writer = _CsvWriter(explain=explain, lang=lang)
     return BatchRun(records, engine, writer, explain=explain)
 
 
-def _problem(error: DeadlinesError, record: Trigger) -> tuple[str | None, str]:
-    """The input field an engine error is about, and the message that says so.
+#: The library's words for valid input, in Chinese: those of the trigger and of the opinion's
+#: parameters; any other is shown as the library spells it.
+_EXPECTED_ZH = {
+    INSTANT_EXPECTED: "ISO 8601日期时间，如2026-09-30T17:00（+08:00可省略）",
+    "a positive integer such as 15": "正整数，如15",
+    "true or false": "true或false",
+    "a date such as 2026-10-31": "日期，如2026-10-31",
+}
+
+
+def problem_of(error: DeadlinesError, record: Trigger) -> Problem:
+    """The problem of `record`'s line that an engine error is, at the input field it names.
 
     The engine names the field (`DeadlinesError.input_field`: ``rule``, ``at`` or a
     parameter), which is the record's key or column of the same name. The library names its
@@ -208,12 +228,30 @@ def _problem(error: DeadlinesError, record: Trigger) -> tuple[str | None, str]:
     the trigger or the due date lies outside the calendar, and echoes the field's value.
     """
     field = error.input_field
+    where: dict[str, Any] = {"field": field, "line": record.line, "id": record.id}
     if isinstance(error, OutOfRangeError):
         parameter = record.params.get(field) if field is not None and field != "at" else None
-        return field, range_problem(error, record.at, parameter)
+        said = range_said(error, record.at, parameter)
+        return Problem.of(said.message, **where, **dict(said.values))
     if isinstance(error, (InvalidValueError, InvalidArgumentError)):
-        return field, f"{cut(error.argument)} must be {error.expected}; got {shown(error.value)}"
-    return field, str(error)
+        expected = Names(_EXPECTED_ZH.get(error.expected, error.expected), error.expected)
+        argument, value = cut(error.argument), shown(error.value)
+        return Problem.of(
+            "problem.must_be", **where, argument=argument, expected=expected, value=value
+        )
+    if isinstance(error, UnknownRuleError):
+        rule, known = shown(error.rule_id), tuple(error.known)
+        return Problem.of("problem.unknown_rule", **where, rule=rule, known=known)
+    if isinstance(error, MissingParameterError):
+        rule, parameter = repr(error.rule_id), repr(error.parameter)
+        return Problem.of(
+            "problem.missing_parameter",
+            **where,
+            rule=rule,
+            parameter=parameter,
+            example=error.example,
+        )
+    return Problem.given(str(error), **where)
 
 
 class _Writer:
@@ -222,7 +260,7 @@ class _Writer:
     def result(self, result: DueResult, record_id: Any) -> str:  # noqa: ANN401
         raise NotImplementedError
 
-    def error(self, error: LineError) -> str:
+    def error(self, problem: Problem) -> str:
         raise NotImplementedError
 
 
@@ -232,8 +270,9 @@ class _JsonlWriter(_Writer):
     Every result line ends with the run's ``provenance`` object, written once as text.
     """
 
-    def __init__(self, *, explain: bool, provenance: dict[str, Any]) -> None:
+    def __init__(self, *, explain: bool, lang: Lang, provenance: dict[str, Any]) -> None:
         self.explain = explain
+        self.lang: Lang = lang
         self.rules: dict[str, str] = {}
         self.provenance = ', "provenance": ' + dumps(provenance)
 
@@ -254,8 +293,12 @@ class _JsonlWriter(_Writer):
             f"{self.provenance}}}\n"
         )
 
-    def error(self, error: LineError) -> str:
-        return dumps(error.to_json()) + "\n"
+    def error(self, problem: Problem) -> str:
+        error = problem.to_json(self.lang)
+        return (
+            dumps({"error": error} if problem.id is None else {"id": problem.id, "error": error})
+            + "\n"
+        )
 
 
 def _scalar(value: Any) -> str:  # noqa: ANN401 - any JSON value
@@ -305,9 +348,9 @@ class _CsvWriter(_Writer):
         self.writerow(row)
         return self.sink.take()
 
-    def error(self, error: LineError) -> str:
-        row = [_cell(error.id), "", "", "", "", "", ""]
-        row += [error.line, error.field or "", error.message]
+    def error(self, problem: Problem) -> str:
+        row = [_cell(problem.id), "", "", "", "", "", ""]
+        row += [problem.line, problem.field or "", problem.text(self.lang)]
         if self.explain:
             row.append("")
         self.writerow(row)

@@ -7,21 +7,16 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from deadlines._errors import cut
+from deadlines._messages import Said
+from deadlines._problems import Problem
 from deadlines._textfile import check_lines
-from deadlines.io._records import (
-    RESERVED,
-    LineError,
-    Trigger,
-    not_utf8,
-    trigger_from,
-    undecodable,
-)
+from deadlines.io._records import RESERVED, Trigger, not_utf8, trigger_from, undecodable
 
 _HEADER_EXAMPLE = "id,rule,at,limit_days"
 
 
-def read_csv(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
-    """Each data row as a `Trigger`, or a `LineError` saying why it cannot be one.
+def read_csv(lines: Iterable[str]) -> Iterator[Trigger | Problem]:
+    """Each data row as a `Trigger`, or a `Problem` saying why it cannot be one.
 
     The first row is the header: it must name ``rule`` and ``at``; ``id`` is optional, and
     every other column is a rule parameter. Cells are stripped of surrounding spaces; an empty
@@ -46,7 +41,7 @@ def read_csv(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
     except StopIteration:
         return
     except csv.Error as error:  # no row can be read without the header: stop here too
-        yield LineError(reader.line_num or 1, None, f"the header row is not valid CSV: {error}")
+        yield Problem.of("problem.header_not_csv", line=reader.line_num or 1, detail=str(error))
         return
     if header and header[0].startswith("\ufeff"):
         header[0] = header[0][1:]
@@ -54,23 +49,26 @@ def read_csv(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
         for index, name in enumerate(header):
             bad = undecodable(name)
             if bad is not None:  # no row can be read without the header: stop here too
-                yield not_utf8(reader.line_num, name[bad], f"in column {index + 1} of the header")
+                where = Said("problem.header_column", {"n": index + 1})
+                yield not_utf8(reader.line_num, name[bad], where)
                 return
     missing = [name for name in RESERVED[1:] if name not in header]
     duplicates = sorted({name for name in header if header.count(name) > 1})
     if missing or duplicates or "" in header:
         problem = (
-            f"does not name the column(s) {', '.join(missing)}"
+            Said("problem.header_missing", {"columns": tuple(missing)})
             if missing
-            else f"names {cut(', '.join(duplicates))} twice"
+            else Said("problem.header_twice", {"names": cut(", ".join(duplicates))})
             if duplicates
-            else "has an empty column name"
+            else Said("problem.header_empty")
         )
-        yield LineError(
-            reader.line_num,
-            missing[0] if missing else cut(duplicates[0]) if duplicates else None,
-            f"the header row {problem}; it must name rule and at once each, with id and "
-            f"parameters as other columns, e.g. {_HEADER_EXAMPLE}",
+        field = missing[0] if missing else cut(duplicates[0]) if duplicates else None
+        yield Problem.of(
+            "problem.header",
+            field=field,
+            line=reader.line_num,
+            problem=problem,
+            example=_HEADER_EXAMPLE,
         )
         return
     width = len(header)
@@ -81,7 +79,7 @@ def read_csv(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
         except StopIteration:
             return
         except csv.Error as error:
-            yield LineError(first, None, f"not valid CSV: {error}")
+            yield Problem.of("problem.not_csv", line=first, detail=str(error))
             continue
         cells = [cell.strip() for cell in row]
         if not any(cells):
@@ -92,25 +90,27 @@ def read_csv(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
                 yield failure
                 continue
         if len(cells) > width:
-            yield LineError(
-                first,
-                None,
-                f"has {len(cells)} cells but the header names {width} columns "
-                f"({cut(','.join(header))}); quote a cell that contains a comma",
+            yield Problem.of(
+                "problem.too_many_cells",
+                line=first,
+                cells=len(cells),
+                width=width,
+                header=cut(",".join(header)),
             )
             continue
         record: dict[str, Any] = dict(zip(header, cells, strict=False))  # short rows: absent
         yield trigger_from(record, first, "csv")
 
 
-def _undecodable_cell(cells: list[str], header: list[str], line: int) -> LineError | None:
-    """The error for the first cell holding bytes that are not UTF-8, if any does."""
+def _undecodable_cell(cells: list[str], header: list[str], line: int) -> Problem | None:
+    """The problem of the first cell holding bytes that are not UTF-8, if any does."""
     for index, cell in enumerate(cells):
         bad = undecodable(cell)
         if bad is not None:
             if index < len(header):
-                return not_utf8(line, cell[bad], f"in the {header[index]} cell", header[index])
-            return not_utf8(line, cell[bad], f"in cell {index + 1}")
+                name = header[index]
+                return not_utf8(line, cell[bad], Said("problem.cell_named", {"name": name}), name)
+            return not_utf8(line, cell[bad], Said("problem.cell", {"n": index + 1}))
     return None
 
 

@@ -8,21 +8,37 @@ from typing import Any
 
 from deadlines._errors import cut
 from deadlines._json import RefusedJsonError, loads_strict, refused_key
+from deadlines._messages import Names, Said
+from deadlines._problems import Problem
 from deadlines._textfile import check_lines
-from deadlines.io._records import (
-    EXAMPLE_LINE,
-    LineError,
-    Trigger,
-    not_utf8,
-    trigger_from,
-    undecodable,
-)
+from deadlines.io._records import EXAMPLE_LINE, Trigger, not_utf8, trigger_from, undecodable
 
-_NOT_TEXT = "must be a line of text (str); got {}: decode the input first, e.g. as UTF-8"
+#: What the `json` module says of a line it cannot read, in both languages.
+_JSON_ERRORS = {
+    "Expecting value": Names("此处应为一个值", "Expecting value"),
+    "Expecting property name enclosed in double quotes": Names(
+        "键名须加双引号", "Expecting property name enclosed in double quotes"
+    ),
+    "Expecting ',' delimiter": Names("此处应为逗号", "Expecting ',' delimiter"),
+    "Expecting ':' delimiter": Names("此处应为冒号", "Expecting ':' delimiter"),
+    "Extra data": Names("有多余内容", "Extra data"),
+    "Unterminated string starting at": Names("字符串未闭合", "Unterminated string starting at"),
+    "Invalid control character at": Names("含无效控制字符", "Invalid control character at"),
+}
+
+#: A value that is not a JSON object, in words.
+_KINDS = {
+    list: Names("数组", "a list"),
+    str: Names("字符串", "a string"),
+    bool: Names("布尔值", "a boolean"),
+    int: Names("数值", "a number"),
+    float: Names("数值", "a number"),
+    type(None): Names("null", "null"),
+}
 
 
-def read_jsonl(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
-    """Each non-blank line as a `Trigger`, or a `LineError` saying why it cannot be one.
+def read_jsonl(lines: Iterable[str]) -> Iterator[Trigger | Problem]:
+    """Each non-blank line as a `Trigger`, or a `Problem` saying why it cannot be one.
 
     Line numbers count every line, blank ones too, so they match an editor's. Blank lines
     (only whitespace) are skipped; a byte order mark on the first line is ignored. A line
@@ -32,12 +48,13 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
     >>> list(read_jsonl(['{"rule": "minutes.executive", "at": "2026-09-30T17:00"}', "", "[1]"]))
     ... # doctest: +NORMALIZE_WHITESPACE
     [Trigger(line=1, rule='minutes.executive', at='2026-09-30T17:00', params={}, id=None),
-     LineError(line=3, field=None, message='must be a JSON object such as {"rule":
-     "minutes.executive", "at": "2026-09-30T17:00"}; got a list', id=None)]
+     Problem(message='problem.not_object', values=(('example', '{"rule": "minutes.executive",
+     "at": "2026-09-30T17:00"}'), ('kind', Names(zh='数组', en='a list'))), field=None, line=3,
+     file=None, id=None)]
     """
     for number, text in enumerate(check_lines("lines", lines), 1):
         if type(text) is not str:
-            yield LineError(number, None, _NOT_TEXT.format(type(text).__name__))
+            yield Problem.of("problem.not_text", line=number, kind=type(text).__name__)
             continue
         text = text.strip()
         if not text:
@@ -47,35 +64,27 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[Trigger | LineError]:
         if not text.isascii():
             bad = undecodable(text)
             if bad is not None:
-                yield not_utf8(number, text[bad], f"at column {bad + 1}")
+                yield not_utf8(number, text[bad], Said("problem.at_column", {"n": bad + 1}))
                 continue
         try:
             record = loads_strict(text)
         except RefusedJsonError as error:
             key = refused_key(error, text)
-            yield LineError(number, key and cut(key), error.problem)
+            yield Problem.given(error.problem, field=key and cut(key), line=number)
             continue
-        except ValueError as error:
-            # JSONDecodeError has msg; the other ValueError is an integer Python will not read.
-            message = getattr(error, "msg", "a number has more than 4300 digits")
-            column = getattr(error, "colno", None)
-            where = f" at column {column}" if column is not None else ""
-            yield LineError(number, None, f"not valid JSON: {message}{where}")
+        except json.JSONDecodeError as error:
+            detail = _JSON_ERRORS.get(error.msg, error.msg)
+            where = Said("problem.json_at", {"detail": detail, "column": error.colno})
+            yield Problem.of("problem.not_json", line=number, detail=where)
+            continue
+        except ValueError:  # an integer Python will not read
+            yield Problem.of("problem.huge_number", line=number)
             continue
         if type(record) is not dict:
-            yield LineError(
-                number,
-                None,
-                f"must be a JSON object such as {EXAMPLE_LINE}; got {_json_kind(record)}",
-            )
+            kind = _KINDS.get(type(record), type(record).__name__)
+            yield Problem.of("problem.not_object", line=number, example=EXAMPLE_LINE, kind=kind)
             continue
         yield trigger_from(record, number)
-
-
-def _json_kind(value: object) -> str:
-    kinds = {list: "a list", str: "a string", bool: "a boolean", int: "a number",
-             float: "a number", type(None): "null"}
-    return kinds.get(type(value), type(value).__name__)
 
 
 def dumps(value: Any) -> str:  # noqa: ANN401 - any JSON-able value

@@ -1,9 +1,11 @@
-"""Triggers read from files, and the errors of single lines: the values batch mode passes on."""
+"""Triggers read from files, and the problems of single lines: what batch mode passes on."""
 
 from __future__ import annotations
 
 from typing import Any, Literal, NamedTuple
 
+from deadlines._messages import Said
+from deadlines._problems import Problem
 from deadlines.io._messages import shown
 
 #: The keys (JSON Lines) or columns (CSV) that are not rule parameters.
@@ -31,32 +33,6 @@ class Trigger(NamedTuple):
     id: Any = None
 
 
-class LineError(NamedTuple):
-    """Why one input line gave no answer.
-
-    Attributes:
-        line: the 1-based line of the input.
-        field: the key or column at fault (``rule``, ``at``, a parameter), or ``None`` when the
-            line as a whole is unreadable (not JSON, not an object, more cells than columns).
-        message: what is wrong and what a valid value looks like.
-        id: the record's ``id`` when it could be read, else ``None``.
-    """
-
-    line: int
-    field: str | None
-    message: str
-    id: Any = None
-
-    def to_json(self) -> dict[str, Any]:
-        """The JSON Lines form: ``{"id": ..., "error": {"line", "field", "message"}}``.
-
-        >>> LineError(3, "at", "at must be ...").to_json()
-        {'error': {'line': 3, 'field': 'at', 'message': 'at must be ...'}}
-        """
-        error = {"line": self.line, "field": self.field, "message": self.message}
-        return {"error": error} if self.id is None else {"id": self.id, "error": error}
-
-
 def undecodable(text: str) -> int | None:
     """The index of the first character of `text` that is not UTF-8 text, or None.
 
@@ -73,35 +49,24 @@ def undecodable(text: str) -> int | None:
     return None
 
 
-def not_utf8(line: int, character: str, where: str, field: str | None = None) -> LineError:
-    """The error for a line holding `character` (a byte that is not UTF-8) `where` it is.
+def not_utf8(line: int, character: str, where: Said, field: str | None = None) -> Problem:
+    """The problem of a line holding `character` (a byte that is not UTF-8) `where` it is.
 
-    >>> not_utf8(2, "\\udcff", "at column 61").message
+    >>> not_utf8(2, "\\udcff", Said("problem.at_column", {"n": 61})).text()
     'not UTF-8 text (the byte 0xff at column 61); save the input as UTF-8 (in Excel: CSV UTF-8)'
     """
     code = ord(character)
-    what = f"the byte 0x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"U+{code:04X}"
-    return LineError(
-        line,
-        field,
-        f"not UTF-8 text ({what} {where}); save the input as UTF-8 (in Excel: CSV UTF-8)",
+    what = (
+        Said("problem.byte", {"code": f"{code - 0xDC00:02x}"})
+        if 0xDC80 <= code <= 0xDCFF
+        else Said("problem.character", {"code": f"{code:04X}"})
     )
-
-
-#: Where each reserved field goes, as examples in messages: in a JSON line, in a CSV row.
-_EXAMPLES = {
-    "jsonl": {"rule": f"each line needs a rule, e.g. {EXAMPLE_LINE}",
-              "at": f"each line needs the trigger instant, e.g. {EXAMPLE_LINE}"},
-    "csv": {"rule": "each row needs a rule id in the rule column, e.g. minutes.executive",
-            "at": "each row needs the trigger instant in the at column, e.g. 2026-09-30T17:00"},
-}
-
-AT_EXPECTED = "an ISO 8601 date and time such as 2026-09-30T17:00 (+08:00 optional)"
+    return Problem.of("problem.not_utf8", field=field, line=line, what=what, where=where)
 
 
 def trigger_from(
     record: dict[str, Any], line: int, fmt: Literal["jsonl", "csv"] = "jsonl"
-) -> Trigger | LineError:
+) -> Trigger | Problem:
     """A `Trigger` from one parsed record (a JSON object or a CSV row).
 
     Values that are ``None`` or empty text count as absent, so one CSV file can mix rules that
@@ -112,7 +77,7 @@ def trigger_from(
     ...               "limit_days": "15", "deadline": ""}, 2)  # doctest: +NORMALIZE_WHITESPACE
     Trigger(line=2, rule='decisions.time_limited', at='2026-09-30T17:00',
             params={'limit_days': '15'}, id=None)
-    >>> trigger_from({"rule": "minutes.executive", "at": 20260930}, 3).message
+    >>> trigger_from({"rule": "minutes.executive", "at": 20260930}, 3).text()
     'at must be an ISO 8601 date and time such as 2026-09-30T17:00 (+08:00 optional), as text; got 20260930'
     """  # noqa: E501 - a doctest's expected output is one line
     record_id = record.pop("id", None)
@@ -120,21 +85,14 @@ def trigger_from(
         record_id = None
     rule = record.pop("rule", None)
     at = record.pop("at", None)
-    if rule is None or rule == "":
-        return LineError(line, "rule", f"missing; {_EXAMPLES[fmt]['rule']}", record_id)
-    if not isinstance(rule, str):
-        return LineError(
-            line,
-            "rule",
-            f"rule must be a rule id such as minutes.executive; got {shown(rule)}",
-            record_id,
-        )
-    if at is None or at == "":
-        return LineError(line, "at", f"missing; {_EXAMPLES[fmt]['at']}", record_id)
-    if not isinstance(at, str):
-        return LineError(
-            line, "at", f"at must be {AT_EXPECTED}, as text; got {shown(at)}", record_id
-        )
+    cell = "_cell" if fmt == "csv" else ""  # a row's example is a cell, a line's a whole line
+    for name, value in (("rule", rule), ("at", at)):
+        if value is None or value == "":
+            message = f"problem.missing_{name}{cell}"
+            return Problem.of(message, field=name, line=line, id=record_id, example=EXAMPLE_LINE)
+        if not isinstance(value, str):
+            message = f"problem.{name}_not_text"
+            return Problem.of(message, field=name, line=line, id=record_id, value=shown(value))
     if record:
         params = {key: value for key, value in record.items() if value is not None and value != ""}
     else:

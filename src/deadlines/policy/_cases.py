@@ -48,11 +48,13 @@ from deadlines._errors import (
     ProvisionalDateWarning,
     UnknownRuleError,
 )
+from deadlines._messages import Said
+from deadlines._problems import InvalidInput, Problem, problems_of
 from deadlines._result import Lang
 from deadlines._textfile import NotUtf8Error, read_user_text
 from deadlines._time import CHINA_TZ
 from deadlines.calendar import ChinaCalendar
-from deadlines.policy._errors import CaseFileError, check_path, describe_validation
+from deadlines.policy._errors import CaseFileError, check_path
 from deadlines.policy._files import BUILTIN_POLICIES, load_policy
 from deadlines.policy._toml import TOMLDecodeError, inline, loads_toml
 from deadlines.rules import Blackout, RuleSet
@@ -91,19 +93,18 @@ CaseStatus = Literal[
     "error",  # any other error of the library
 ]
 
-_HINTS = {
+_HINTS: dict[str, str | Said] = {
     "rule": '"routing.ordinary"',
-    "at": "2027-01-05T10:00:00 (Asia/Shanghai; an offset such as +08:00 is optional)",
+    "at": Said("policy.hint.at"),
     "due": "2027-01-06T10:00:00",
     "due_date": "2027-01-06",
     "provisional": "true",
     "effective_from": "2027-01-01",
-    "status": '"due" (or violates, allowed, not_in_effect, unknown_rule, not_a_deadline, '
-    "missing_parameter, invalid_value, error)",
+    "status": Said("policy.hint.status"),
     "expect": "{due = 2027-01-06T10:00:00}",
-    "case": "[[case]] tables, each with rule, at and expect",
+    "case": Said("policy.hint.case"),
     "message_contains": '"not in effect"',
-    "policy": '"policy.toml" (a file beside this one) or "opinion-2020"',
+    "policy": Said("policy.hint.policy"),
     "overrides": '["notice-2027.toml"]',
     "trace_contains": '["version from 2027-01-01"]',
     "params": "{involves_personnel_money_assets = true}",
@@ -141,40 +142,29 @@ class Expectation(BaseModel):
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             day = value.isoformat()
         if day is not None:
-            raise ValueError(
-                f"{day} is a date without a time: to check the last day of the period write "
-                f"due_date = {day}; to check the instant, due = {day}T17:30:00"
-            )
+            raise InvalidInput("policy.due_is_date", day=day)
         if not isinstance(value, (str, dt.datetime)):
-            raise ValueError(
-                f"must be a date and time such as 2027-01-06T10:00:00; got {inline(value)}"
-            )
+            raise InvalidInput("policy.due_not_instant", value=inline(value))
         return value
 
     @field_validator("due_date", "effective_from", mode="before")
     @classmethod
     def _day(cls, value: object, info: ValidationInfo) -> object:
         # pydantic would take midnight as its date, and an integer as a Unix time.
+        name = str(info.field_name)
         if isinstance(value, dt.datetime):
             day = value.date().isoformat()
-            raise ValueError(
-                f"is a day, not an instant: e.g. {info.field_name} = {day}"
-                + f" (to check the instant, due = {inline(value)})"
-                * (info.field_name == "due_date")
-            )
+            if name == "due_date":
+                raise InvalidInput("policy.due_date_not_instant", day=day, value=inline(value))
+            raise InvalidInput("policy.day_not_instant", name=name, day=day)
         if not isinstance(value, (str, dt.date)):
-            raise ValueError(
-                f"must be a date such as {_HINTS[str(info.field_name)]}; got {inline(value)}"
-            )
+            raise InvalidInput("policy.day_not_date", example=_HINTS[name], value=inline(value))
         return value
 
     @model_validator(mode="after")
     def _something(self) -> Expectation:
         if self == Expectation.model_construct():
-            raise ValueError(
-                "needs at least one of status, due, due_date, provisional, effective_from, "
-                "trace_contains or message_contains; e.g. expect = {due = 2027-01-06T10:00:00}"
-            )
+            raise InvalidInput("policy.expect_nothing")
         return self
 
     @property
@@ -211,22 +201,19 @@ class Case(BaseModel):
     @field_validator("at", mode="wrap")
     @classmethod
     def _trigger(cls, value: object, handler: ValidatorFunctionWrapHandler) -> object:
-        problem = (
-            "must be a date and time such as 2027-01-05T10:00:00 (Asia/Shanghai; an offset "
-            f"such as +08:00 is optional), or a date for a blackout; got {inline(value)}"
-        )
+        problem = InvalidInput("policy.at_format", value=inline(value))
         if not isinstance(value, (str, dt.date)):  # not an integer as a Unix time
-            raise ValueError(problem)
+            raise problem
         day = _day_text(value)
         if day is not None:  # text without a time is a date (a blackout's day), not midnight
             try:
                 return dt.date.fromisoformat(day)
             except ValueError:
-                raise ValueError(problem) from None
+                raise problem from None
         try:
             return handler(value)
         except ValidationError:  # each member of the union refused it; one message says all
-            raise ValueError(problem) from None
+            raise problem from None
 
     @property
     def title(self) -> str:
@@ -404,11 +391,13 @@ def parse_cases(text: str, *, path: str = "<string>") -> CaseFile:
     try:
         data = loads_toml(text)
     except TOMLDecodeError as error:
-        raise CaseFileError(path, f"not valid TOML: {error}") from None
+        raise CaseFileError.one(
+            path, "policy.not_valid", format="TOML", detail=str(error)
+        ) from None
     try:
         return CaseFile.model_validate(data)
     except ValidationError as error:
-        raise CaseFileError.of(path, describe_validation(error, _HINTS, CaseFile)) from None
+        raise CaseFileError(path, problems_of(error, CaseFile, _HINTS, shown=inline)) from None
 
 
 def load_cases(path: str | Path) -> CaseFile:
@@ -422,9 +411,11 @@ def load_cases(path: str | Path) -> CaseFile:
     try:
         text = read_user_text(file)
     except OSError as error:
-        raise CaseFileError(str(file), f"cannot read it: {error.strerror}") from None
+        raise CaseFileError.one(
+            str(file), "policy.cannot_read", reason=str(error.strerror)
+        ) from None
     except NotUtf8Error as error:
-        raise CaseFileError(str(file), error.problem) from None
+        raise CaseFileError(str(file), [Problem.given(error.problem)]) from None
     return parse_cases(text, path=str(file))
 
 
@@ -440,16 +431,15 @@ def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
         try:
             is_dir, is_file = path.is_dir(), path.is_file()
         except OSError as error:  # a name too long for the file system, a folder not readable
-            raise CaseFileError(str(path), f"cannot read it: {error.strerror}") from None
+            raise CaseFileError.one(
+                str(path), "policy.cannot_read", reason=str(error.strerror)
+            ) from None
         if is_dir:
             found.extend(sorted(path.rglob(f"*{CASE_FILE_SUFFIX}")))
         elif is_file:
             found.append(path)
         else:
-            raise CaseFileError(
-                str(path),
-                f"no such file or folder; give case files (*{CASE_FILE_SUFFIX}) or folders",
-            )
+            raise CaseFileError.one(str(path), "policy.no_such_path", suffix=CASE_FILE_SUFFIX)
     return found
 
 

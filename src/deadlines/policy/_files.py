@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -32,10 +33,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from deadlines._errors import InvalidValueError, UnknownRuleError
+from deadlines._errors import InvalidValueError, shown
+from deadlines._messages import Said
+from deadlines._problems import Problem, problems_of
 from deadlines._textfile import NotUtf8Error, read_user_text
-from deadlines.policy._errors import PolicyFileError, check_path, describe_validation
-from deadlines.policy._toml import TOMLDecodeError, dumps_toml, loads_toml
+from deadlines.policy._errors import PolicyFileError, check_path
+from deadlines.policy._toml import TOMLDecodeError, dumps_toml, inline, loads_toml
 from deadlines.rules import OPINION_2020, AnyLimit, Citation, Rule, RuleSet
 
 __all__ = [
@@ -60,9 +63,9 @@ Format = Literal["toml", "json"]
 _ONE_DAY = dt.timedelta(days=1)
 
 #: Example input per field, appended to validation messages.
-HINTS = {
+HINTS: dict[str, str | Said] = {
     "limit": '{kind = "hours", n = 48}',
-    "kind": '"working_days" (or calendar_days, hours, same_day, on_arrival, all_of, …)',
+    "kind": Said("policy.hint.kind"),
     "n": "3",
     "citation": '{article = 11, text = "普通件运转完成时间不超过48小时"}',
     "article": "11",
@@ -219,7 +222,7 @@ def dumps_policy(policy: RuleSet | PolicyFile, format: Format = "toml") -> str: 
         return json.dumps(to_data(policy, json_safe=True), ensure_ascii=False, indent=2) + "\n"
     if format == "toml":
         return dumps_toml(to_data(policy))
-    raise PolicyFileError("<string>", f"format must be 'toml' or 'json'; got {format!r}")
+    raise PolicyFileError.one("<string>", "policy.format", got=repr(format))
 
 
 def dump_policy(policy: RuleSet | PolicyFile, path: str | Path) -> None:
@@ -246,30 +249,23 @@ def parse_policy(text: str, format: Format = "toml", *, path: str = "<string>") 
     try:
         data = json.loads(text) if format == "json" else loads_toml(text)
     except (TOMLDecodeError, json.JSONDecodeError) as error:
-        raise PolicyFileError(path, f"not valid {format.upper()}: {error}") from None
+        raise PolicyFileError.one(
+            path, "policy.not_valid", format=format.upper(), detail=str(error)
+        ) from None
     except ValueError:  # Python reads no integer of more than 4300 digits
-        raise PolicyFileError(path, "not valid JSON: a number has more than 4300 digits") from None
+        raise PolicyFileError.one(path, "problem.huge_number") from None
     if not isinstance(data, dict):
-        raise PolicyFileError(path, 'a policy is a table (JSON object) such as {"rules": [...]}')
+        raise PolicyFileError.one(path, "policy.not_table")
     try:
         policy = PolicyFile.model_validate(data)
     except ValidationError as error:
-        raise PolicyFileError.of(path, describe_validation(error, HINTS, PolicyFile)) from None
+        raise PolicyFileError(path, problems_of(error, PolicyFile, HINTS, shown=inline)) from None
     if policy.is_change and policy.rules:
-        raise PolicyFileError(
-            path,
-            f"a change (base = {policy.base!r}) lists what differs in disable, [[replace]], "
-            "[[amend]] and [[add]], not [[rules]]",
-            "rules",
-        )
+        raise PolicyFileError.one(path, "policy.change_with_rules", "rules", base=repr(policy.base))
     if not policy.is_change:
         for field in ("disable", "replace", "amend", "add"):
             if getattr(policy, field):
-                raise PolicyFileError(
-                    path,
-                    f'{field} changes a base policy: name it first, e.g. base = "opinion-2020"',
-                    field,
-                )
+                raise PolicyFileError.one(path, "policy.needs_base", field, key=field)
     _rule_set("", policy.rules, path, "rules")
     return policy
 
@@ -308,17 +304,16 @@ def _load(source: str | Path, seen: tuple[Path, ...]) -> RuleSet:
         resolved = file
     if resolved in seen:
         chain = " → ".join(str(p.name) for p in (*seen, resolved))
-        raise PolicyFileError(str(file), f"the bases form a loop: {chain}", "base")
+        raise PolicyFileError.one(str(file), "policy.base_loop", "base", chain=chain)
     try:
         text = read_user_text(file)
     except OSError as error:
-        known = ", ".join(BUILTIN_POLICIES)
-        raise PolicyFileError(
-            str(file),
-            f"cannot read it ({error.strerror}); give a policy file or a built-in name: {known}",
+        known = tuple(BUILTIN_POLICIES)
+        raise PolicyFileError.one(
+            str(file), "policy.unreadable", reason=str(error.strerror), known=known
         ) from None
     except NotUtf8Error as error:
-        raise PolicyFileError(str(file), error.problem) from None
+        raise PolicyFileError(str(file), [Problem.given(error.problem)]) from None
     policy = parse_policy(text, _format_of(file), path=str(file))
     return _resolve(policy, str(file), (*seen, resolved))
 
@@ -370,40 +365,36 @@ def apply_change(base: RuleSet, change: PolicyFile, *, path: str = "<string>") -
     rules = list(base.rules)
     known = tuple(dict.fromkeys(r.id for r in rules))
 
-    def fail(problem: str, field: str) -> PolicyFileError:
-        return PolicyFileError(path, problem, field)
+    def fail(field: str, message: str, **values: Any) -> PolicyFileError:  # noqa: ANN401
+        return PolicyFileError.one(path, message, field, **values)
 
-    def check_known(rule_id: str, field: str, instead: str) -> None:
+    def check_known(rule_id: str, field: str, message: str) -> None:
         if rule_id not in {r.id for r in rules}:
-            message = str(UnknownRuleError(rule_id, known))
-            raise fail(f"{message}{instead}", field)
+            raise fail(field, message, rule=shown(rule_id), known=known)
 
     def mark(rule: Rule) -> Rule:
         return rule if rule.origin else rule.evolve(origin=name)
 
     _check_conflicts(change, fail)
     for i, rule_id in enumerate(change.disable):
-        check_known(rule_id, f"disable[{i}]", "")
+        check_known(rule_id, f"disable[{i}]", "problem.unknown_rule")
         rules = [r for r in rules if r.id != rule_id]
     replaced: dict[str, list[Rule]] = {}  # several [[replace]] of one id are its versions
     for i, rule in enumerate(change.replace):
-        check_known(rule.id, f"replace[{i}].id", "; to add a new rule use [[add]]")
+        check_known(rule.id, f"replace[{i}].id", "policy.unknown_rule_add")
         replaced.setdefault(rule.id, []).append(mark(rule))
     for rule_id, versions in replaced.items():
         position = next(j for j, r in enumerate(rules) if r.id == rule_id)
         rules = [r for r in rules if r.id != rule_id]
         rules[position:position] = versions
     for i, amendment in enumerate(change.amend):
-        check_known(amendment.id, f"amend[{i}].id", "; to add a new rule use [[add]]")
-        rules = _amend(rules, amendment, mark, lambda problem, i=i: fail(problem, f"amend[{i}]"))
+        check_known(amendment.id, f"amend[{i}].id", "policy.unknown_rule_add")
+        rules = _amend(rules, amendment, mark, functools.partial(fail, f"amend[{i}]"))
     base_ids = {r.id for r in rules}
     for i, rule in enumerate(change.add):
         if rule.id in base_ids:
-            raise fail(
-                f"{rule.id!r} is already in {base.name or 'the base'}; "
-                "change it with [[amend]] or [[replace]]",
-                f"add[{i}].id",
-            )
+            the_base = base.name or Said("policy.the_base")
+            raise fail(f"add[{i}].id", "policy.already_in", rule=repr(rule.id), base=the_base)
         rules.append(mark(rule))
     return _rule_set(name, rules, path, "")
 
@@ -414,11 +405,11 @@ def _rule_set(name: str, rules: Iterable[Rule], path: str, field: str) -> RuleSe
         return RuleSet(name=name, rules=tuple(rules))
     except ValidationError as error:
         # Positions in the set are not positions in the file: name the file's field instead.
-        problems = describe_validation(error, HINTS, RuleSet)
-        raise PolicyFileError.of(path, [(field, problem) for _, problem in problems]) from None
+        problems = problems_of(error, RuleSet, HINTS, shown=inline)
+        raise PolicyFileError(path, [p.moved(field=field or None) for p in problems]) from None
 
 
-def _check_conflicts(change: PolicyFile, fail: Callable[[str, str], PolicyFileError]) -> None:
+def _check_conflicts(change: PolicyFile, fail: Callable[..., PolicyFileError]) -> None:
     """Refuse an id that the change both disables and alters, or alters before adding it.
 
     Operations apply in a fixed order (disable, replace, amend, add), so such an id would
@@ -427,66 +418,62 @@ def _check_conflicts(change: PolicyFile, fail: Callable[[str, str], PolicyFileEr
     disabled: dict[str, int] = {}
     for i, rule_id in enumerate(change.disable):
         if rule_id in disabled:
-            first = disabled[rule_id]
-            raise fail(f"{rule_id!r} is already disabled (disable[{first}])", f"disable[{i}]")
+            raise fail(
+                f"disable[{i}]",
+                "policy.disabled_twice",
+                rule=repr(rule_id),
+                first=disabled[rule_id],
+            )
         disabled[rule_id] = i
     added: dict[str, int] = {}
     for i, rule in enumerate(change.add):
         added.setdefault(rule.id, i)
     operations = (
-        ("replace", "replaced", [r.id for r in change.replace]),
-        ("amend", "amended", [a.id for a in change.amend]),
-        ("add", "added", [r.id for r in change.add]),
+        ("replace", [r.id for r in change.replace]),
+        ("amend", [a.id for a in change.amend]),
+        ("add", [r.id for r in change.add]),
     )
-    for field, done, ids in operations:
+    for field, ids in operations:
         for i, rule_id in enumerate(ids):
+            where, quoted = f"{field}[{i}].id", repr(rule_id)
             if rule_id in disabled:
-                instead = " (to give it a new definition, use [[replace]])" * (field == "add")
-                raise fail(
-                    f"{rule_id!r} is both disabled (disable[{disabled[rule_id]}]) and {done} "
-                    f"in this change: choose one{instead}",
-                    f"{field}[{i}].id",
-                )
+                message = f"policy.disabled_and_{field}"
+                raise fail(where, message, rule=quoted, first=disabled[rule_id])
             if field != "add" and rule_id in added:
-                raise fail(
-                    f"{rule_id!r} is added by this change (add[{added[rule_id]}]), and "
-                    f"[[{field}]] applies before [[add]]: write the rule as it should be in "
-                    "[[add]]",
-                    f"{field}[{i}].id",
-                )
+                raise fail(where, "policy.before_add", rule=quoted, first=added[rule_id], key=field)
 
 
 def _amend(
     rules: list[Rule],
     amendment: Amendment,
-    mark: Any,  # noqa: ANN401 - Callable[[Rule], Rule]
-    fail: Any,  # noqa: ANN401 - Callable[[str], PolicyFileError]
+    mark: Callable[[Rule], Rule],
+    fail: Callable[..., PolicyFileError],
 ) -> list[Rule]:
     changes = amendment.changes()
     start, until = amendment.effective_from, amendment.effective_until
     if start is None:
         if until is not None:
-            raise fail("effective_until needs effective_from, e.g. effective_from = 2027-01-01")
+            raise fail("policy.until_without_from")
         return [mark(r.evolve(**changes)) if r.id == amendment.id else r for r in rules]
     if until is not None and until < start:
-        raise fail(f"effective_until ({until}) is before effective_from ({start})")
+        raise fail("policy.until_before_from", until=until.isoformat(), start=start.isoformat())
     versions = [r for r in rules if r.id == amendment.id]
     current = next((r for r in versions if r.in_effect(start)), None)
     if current is None:
-        windows = "; ".join(r.window() for r in versions)
+        windows = tuple(_window(r) for r in versions)
         raise fail(
-            f"no version of {amendment.id!r} is in effect on {start} to amend (it applies "
-            f"{windows}); add a version with [[add]] instead"
+            "policy.nothing_to_amend",
+            rule=repr(amendment.id),
+            day=start.isoformat(),
+            windows=windows,
         )
     if (
         current.effective_until is not None
         and until is not None
         and until > current.effective_until
     ):
-        raise fail(
-            f"effective_until ({until}) is after the end of the version it amends "
-            f"({current.effective_until})"
-        )
+        end = current.effective_until.isoformat()
+        raise fail("policy.until_after_version", until=until.isoformat(), end=end)
     new: list[Rule] = []
     if current.effective_from < start:
         new.append(current.evolve(effective_until=start - _ONE_DAY))
@@ -504,3 +491,11 @@ def _amend(
         new.append(current.evolve(effective_from=until + _ONE_DAY))
     position = rules.index(current)
     return [*rules[:position], *new, *rules[position + 1 :]]
+
+
+def _window(rule: Rule) -> Said:
+    """When a version applies: ``from 2020-04-21 through 2026-12-31``."""
+    start = rule.effective_from.isoformat()
+    if rule.effective_until is None:
+        return Said("policy.window_open", {"start": start})
+    return Said("policy.window", {"start": start, "end": rule.effective_until.isoformat()})

@@ -294,7 +294,8 @@ def health_router() -> APIRouter:
 def answer_due(engine: Engine, body: DueRequest, request: Request, origin: str) -> Response:
     """The answer of `POST /v1/due`: the result as JSON with `origin` (the provenance, as
     JSON text) added, or a problem naming the field at fault."""
-    from deadlines.io._records import RESERVED, LineError, trigger_from
+    from deadlines.io import Problem
+    from deadlines.io._records import RESERVED, trigger_from
 
     reserved = [name for name in body.params if name in RESERVED]
     if reserved:
@@ -307,8 +308,8 @@ def answer_due(engine: Engine, body: DueRequest, request: Request, origin: str) 
         return problem_response(request, error, lang=body.lang)
     # Read as batch reads a line: an empty value is absent, and the messages are batch's.
     trigger = trigger_from({**body.params, "rule": body.rule, "at": body.at}, 1)
-    if isinstance(trigger, LineError):
-        error = ProblemError("invalid-input", trigger.message, field=trigger.field)
+    if isinstance(trigger, Problem):
+        error = ProblemError("invalid-input", trigger.text(), field=trigger.field)
         return problem_response(request, error, lang=body.lang)
     result = _compute(engine, trigger, explain=body.explain, request=request, lang=body.lang)
     if isinstance(result, Response):
@@ -328,7 +329,7 @@ def _compute(
     lang: Literal["zh", "en"],
 ) -> DueResult | Response:
     """`engine.due` for one trigger; a bad field gives a 422 problem, named as batch names it."""
-    from deadlines.io._batch import _problem
+    from deadlines.io._batch import problem_of
 
     params = trigger.params
     if "explain" in params:
@@ -344,8 +345,8 @@ def _compute(
             warnings.simplefilter("ignore", ProvisionalDateWarning)
             return engine.due(trigger.rule, trigger.at, explain=explain, **params)
     except DeadlinesError as error:
-        field, message = _problem(error, trigger)
-        problem = ProblemError("invalid-input", message, field=field)
+        found = problem_of(error, trigger)
+        problem = ProblemError("invalid-input", found.text(), field=found.field)
     except (ArithmeticError, ValueError, TypeError) as error:  # e.g. a parameter too large
         problem = ProblemError(
             "invalid-input", f"cannot compute with these parameters: {error}", field="params"

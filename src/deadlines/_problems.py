@@ -1,0 +1,345 @@
+"""A problem at a place of some input, and the one reader of pydantic's validation errors.
+
+Policy files, case files, batch lines and events files all say what is wrong the same way: a
+`Problem` names where (the file, the line, the field path such as ``rules[2].limit.n``) and
+records what as a catalogue message with its values, spelled in the language asked only when
+someone reads it. `problems_of` reads a pydantic `ValidationError` into such problems, in the
+words of the file the person wrote rather than in Python's types.
+
+>>> problem = Problem.of("problem.required", field="ended_at", line=3)
+>>> str(problem), problem.render("zh")
+('line 3, ended_at: required', '第3行，ended_at：必须填写')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, final
+
+from deadlines._errors import ECHO_LIMIT, bounded, cut
+from deadlines._messages import Lang, Said, say
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+__all__ = ["InvalidInput", "Problem", "problems_of"]
+
+
+@final
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What is wrong at one place of some input, and what valid input looks like.
+
+    Attributes:
+        message: the catalogue id of the sentence (``problem.required``); ``problem.given``
+            holds a sentence spelled elsewhere, shown as it is.
+        values: the message's values, as (name, value) pairs.
+        field: where in the record or file (``at``, ``case[0].expect.due``), or ``None`` when
+            the line or file as a whole is at fault.
+        line: the 1-based line of the input, or ``None``.
+        file: the file, or ``None``.
+        id: the record's own id when it could be read, echoed beside the problem.
+    """
+
+    message: str
+    values: tuple[tuple[str, Any], ...] = ()
+    field: str | None = None
+    line: int | None = None
+    file: str | None = None
+    id: Any = None
+
+    def __post_init__(self) -> None:
+        # Every problem passes here: the one place a field echoed from the input is cut.
+        if self.field is not None and len(self.field) > ECHO_LIMIT:
+            object.__setattr__(self, "field", cut(self.field))
+
+    @classmethod
+    def of(
+        cls,
+        message: str,
+        /,
+        *,
+        field: str | None = None,
+        line: int | None = None,
+        file: str | None = None,
+        id: Any = None,  # noqa: A002, ANN401 - the record's id, of any JSON type
+        **values: Any,  # noqa: ANN401 - the message's values
+    ) -> Problem:
+        """The problem `message` with its `values`, at `field` of `line` of `file`."""
+        return cls(message, tuple(values.items()), field, line, file, id)
+
+    @classmethod
+    def given(cls, text: str, **where: Any) -> Problem:  # noqa: ANN401 - see `of`
+        """A problem whose sentence another module spelled (a library error's message)."""
+        return cls.of("problem.given", text=text, **where)
+
+    @property
+    def said(self) -> Said:
+        """The sentence, not spelled yet."""
+        return Said(self.message, dict(self.values))
+
+    def moved(self, **where: Any) -> Problem:  # noqa: ANN401 - field, line, file or id
+        """The same problem at another place: ``problem.moved(line=4)``."""
+        return dataclasses.replace(self, **where)
+
+    def text(self, lang: Lang = "en") -> str:
+        """What is wrong, without where; long values echoed from the input are cut."""
+        return bounded(self.said.render(lang))
+
+    def render(self, lang: Lang = "en") -> str:
+        """Where and what: ``policy.toml: rules[0].limit.n: required``, ``第3行，at：…``."""
+        here = [say("problem.line", lang, line=self.line)] if self.line is not None else []
+        if self.field:
+            here.append(self.field)
+        parts = [self.file] if self.file else []
+        if here:
+            parts.append(("，" if lang == "zh" else ", ").join(here))
+        return ("：" if lang == "zh" else ": ").join([*parts, self.text(lang)])
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def to_json(self, lang: Lang = "en") -> dict[str, Any]:
+        """``{"line": 3, "field": "at", "message": "..."}`` (``file`` first when there is one).
+
+        The line and field never change with the language; the message is in `lang`.
+        """
+        data: dict[str, Any] = {"file": self.file} if self.file is not None else {}
+        data.update(line=self.line, field=self.field, message=self.text(lang))
+        return data
+
+
+class InvalidInput(ValueError):  # noqa: N818 - a refusal inside pydantic, not raised to users
+    """A validator's refusal as a catalogue message, which `problems_of` reads as it is.
+
+    Raise it inside a pydantic validator instead of a `ValueError` with English text.
+    """
+
+    def __init__(self, message: str, /, **values: Any) -> None:  # noqa: ANN401 - any values
+        self.said = Said(message, values)
+        super().__init__(self.said.render("en"))
+
+
+# --- reading pydantic's errors ---------------------------------------------------------------
+
+#: pydantic error types → what the value must be (``problem.type.*``), in a file's words.
+_MUST_BE = {
+    "bool_type": "bool",
+    "bool_parsing": "bool",
+    "int_type": "int",
+    "int_parsing": "int",
+    "int_from_float": "int",
+    "float_type": "float",
+    "float_parsing": "float",
+    "string_type": "string",
+    "dict_type": "table",
+    "model_type": "table",
+    "model_attributes_type": "table",
+    "list_type": "array",
+    "tuple_type": "array",
+    "date_type": "date",
+    "date_parsing": "date",
+    "date_from_datetime_parsing": "date",
+    "date_from_datetime_inexact": "date_exact",
+    "datetime_type": "datetime",
+    "datetime_parsing": "datetime",
+    "datetime_from_date_parsing": "datetime",
+    "datetime_object_invalid": "datetime",
+    "string_pattern_mismatch": "pattern",
+}
+
+#: Tags a union member is chosen by (a limit's ``kind``, an event's ``type``).
+_TAGS = ("kind", "type")
+
+Hint = str | Said
+"""Example input for a field: text as written in the file, or a message when it holds words."""
+
+
+def _bare(annotation: Any) -> Any:  # noqa: ANN401 - any annotation
+    if typing.get_origin(annotation) is typing.Annotated:
+        return typing.get_args(annotation)[0]
+    return annotation
+
+
+def _members(annotation: Any) -> tuple[Any, ...]:  # noqa: ANN401 - any annotation
+    """The members of a union (``None`` left out), or ``()`` for anything else."""
+    annotation = _bare(annotation)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return tuple(a for a in typing.get_args(annotation) if a is not type(None))
+    return ()
+
+
+@cache
+def _hints(model: type) -> Mapping[str, Any]:
+    try:
+        return typing.get_type_hints(model, include_extras=True)
+    except (NameError, TypeError):  # an annotation that does not resolve: no type to follow
+        return {}
+
+
+def _is_model(annotation: Any) -> bool:  # noqa: ANN401 - any annotation
+    return isinstance(annotation, type) and hasattr(annotation, "model_fields")
+
+
+def _child(annotation: Any, part: int | str) -> Any:  # noqa: ANN401 - any annotation
+    """The type at `part` inside a value of type `annotation`, or ``None`` when unknown."""
+    annotation = _bare(annotation)
+    if _is_model(annotation) and isinstance(part, str):
+        return _hints(annotation).get(part)
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin in (tuple, list) and args and isinstance(part, int):
+        return args[0]
+    if origin is dict and len(args) == 2:
+        return args[1]
+    return None
+
+
+def _member(members: tuple[Any, ...], tag: str) -> Any:  # noqa: ANN401 - any annotation
+    """The member of a union that pydantic names `tag`: its tag's value, or its type's name."""
+    for member in members:
+        if _is_model(member):
+            fields = member.model_fields
+            if any(name in fields and fields[name].default == tag for name in _TAGS):
+                return member
+        if getattr(member, "__name__", None) == tag:
+            return member
+    return None
+
+
+def _walk(model: Any, loc: tuple[int | str, ...]) -> tuple[tuple[int | str, ...], Any]:  # noqa: ANN401
+    """The location without the union members pydantic inserts, and the type it ends in.
+
+    pydantic reports ``rules[0].limit.hours.n`` and ``case[0].at.datetime``; a person wrote
+    ``rules[0].limit.n`` and ``case[0].at``.
+    """
+    kept: list[int | str] = []
+    annotation: Any = model
+    for part in loc:
+        members = _members(annotation)
+        if members and isinstance(part, str):
+            member = _member(members, part)
+            if member is not None:
+                annotation = member
+                continue
+        kept.append(part)
+        annotation = _child(annotation, part) if annotation is not None else None
+    return tuple(kept), annotation
+
+
+def _location(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _quoted(text: object) -> str:
+    """pydantic's list of choices, ``'a', 'b' or 'c'``, quoted as in a file: ``"a", "b" or "c"``."""
+    return str(text).replace("'", '"')
+
+
+def _said(error: Mapping[str, Any], parent: Any) -> Said:  # noqa: ANN401 - any annotation
+    """What pydantic found, as a message: what the value must be, not Python's types."""
+    kind = str(error["type"])
+    ctx: Mapping[str, Any] = error.get("ctx") or {}
+    tag = str(ctx.get("discriminator", "kind")).strip("'")
+    if kind == "missing":
+        return Said("problem.required")
+    if kind == "extra_forbidden":
+        if not _is_model(parent):
+            return Said("problem.unknown_field")
+        fields = tuple(parent.model_fields)
+        close = difflib.get_close_matches(str(error["loc"][-1]), fields, n=1)
+        if close:
+            return Said("problem.unknown_field_close", {"close": close[0], "fields": fields})
+        return Said("problem.unknown_field_here", {"fields": fields})
+    if isinstance(ctx.get("error"), InvalidInput):
+        return typing.cast("InvalidInput", ctx["error"]).said
+    if kind in ("value_error", "assertion_error"):
+        message = str(error["msg"])
+        return Said("problem.given", {"text": message.split(", ", 1)[-1]})
+    if kind == "union_tag_not_found":
+        return Said("problem.needs_tag", {"tag": tag})
+    if kind == "union_tag_invalid":
+        got, expected = str(ctx.get("tag")), _quoted(ctx.get("expected_tags"))
+        return Said("problem.unknown_tag", {"tag": tag, "got": got, "expected": expected})
+    if kind == "literal_error":
+        return Said("problem.literal", {"expected": _quoted(ctx.get("expected"))})
+    if kind == "too_short":
+        least = int(ctx.get("min_length", 1))
+        return Said("problem.too_short_one" if least == 1 else "problem.too_short", {"n": least})
+    if kind in _MUST_BE:
+        return Said(f"problem.type.{_MUST_BE[kind]}")
+    if "message" in ctx:  # a PydanticCustomError of ours: its message is the whole sentence
+        return Said("problem.given", {"text": str(error["msg"])})
+    return Said("problem.given", {"text": str(error["msg"]).replace("Input should be", "must be")})
+
+
+def problems_of(
+    error: ValidationError,
+    model: Any,  # noqa: ANN401 - a model class, or an annotation validated by a TypeAdapter
+    hints: Mapping[str, Hint] | None = None,
+    *,
+    line: int | None = None,
+    file: str | None = None,
+    shown: Any = None,  # noqa: ANN401 - Callable[[object], str]: how a value is echoed
+) -> list[Problem]:
+    """Every problem pydantic found, each at its field, with what would be valid.
+
+    A union's members are left out of locations (``rules[0].limit.n``, not
+    ``rules[0].limit.hours.n``), a location gets one problem even when every member of a union
+    refused the value, and a collection's "too short" is left out when its items have
+    problems of their own (it only counts the items that failed).
+
+    Args:
+        error: what pydantic raised.
+        model: the model (or annotation) validated, to follow locations through it.
+        hints: example input by the last field name, e.g. ``{"n": "3"}``; a hint that starts
+            with ``[[`` (or a message) is shown as it is, others as ``name = hint``.
+        line: the line of the input, for every problem.
+        file: the file, for every problem.
+        shown: how a refused value is echoed (``; got 3``); not echoed without it.
+
+    Returns:
+        The problems in the order pydantic found them.
+    """
+    found: dict[tuple[int | str, ...], Problem] = {}
+    details = error.errors(include_url=False)
+    walked = [_walk(model, tuple(item["loc"])) for item in details]
+    for item, (loc, _) in zip(details, walked, strict=True):
+        raw = tuple(item["loc"])
+        if loc in found:  # another member of the same union: one problem per place is enough
+            continue
+        if item["type"] == "too_short" and any(
+            other[: len(loc)] == loc and len(other) > len(loc) for other, _ in walked
+        ):
+            continue
+        said = _said(item, _walk(model, raw[:-1])[1] if raw else None)
+        kind = item["type"]
+        # A validator of ours says what it got and what would do; pydantic's messages do not.
+        quiet = {"missing", "union_tag_not_found", "value_error"}
+        if shown is not None and "input" in item and kind not in quiet:
+            echoed = shown(item["input"])
+            if len(echoed) <= 60:
+                said = Said("problem.got", {"problem": said, "value": echoed})
+        if hints and kind not in {"extra_forbidden", "value_error", "literal_error"}:
+            said = _with_hint(said, loc, hints)
+        found[loc] = Problem(said.message, said.values, _location(loc) or None, line, file)
+    return list(found.values())
+
+
+def _with_hint(said: Said, loc: tuple[int | str, ...], hints: Mapping[str, Hint]) -> Said:
+    """`said` with the example of the innermost named field that has one."""
+    for name in reversed([part for part in loc if isinstance(part, str)]):
+        if name in hints:
+            hint = hints[name]
+            if isinstance(hint, Said) or hint.startswith("[["):
+                return Said("problem.example", {"problem": said, "example": hint})
+            return Said("problem.example_of", {"problem": said, "name": name, "example": hint})
+    return said
