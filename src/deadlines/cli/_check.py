@@ -35,18 +35,11 @@ if TYPE_CHECKING:
 
 EVENTS_EXAMPLE = "examples/supervision/county-week.jsonl"
 
+#: ANSI colours: red, bold red, yellow, none, magenta, green; cyan for provisional dues.
 _COLORS = {
-    "overdue": "31",  # red
-    "escalated": "1;31",  # bold red
-    "warning": "33",  # yellow
-    "open": "",
-    "late": "35",  # magenta
-    "met": "32",  # green
-    "violation": "31",
-    "shortfall": "33",
-    "provisional": "36",  # cyan
-    "heading": "1",
-}
+    "overdue": "31", "escalated": "1;31", "warning": "33", "open": "", "late": "35", "met": "32",
+    "violation": "31", "shortfall": "33", "provisional": "36", "heading": "1",
+}  # fmt: skip
 
 #: Follows a due instant that no State Council notice has settled yet (explained by a legend).
 PROVISIONAL_MARK = "?"
@@ -198,14 +191,11 @@ def _open(path: str) -> IO[bytes] | IO[str]:
         return sys.stdin if buffer is None else buffer
     try:
         return open(path, "rb")  # noqa: PTH123 - argparse gives text; run() closes it
-    except FileNotFoundError:
-        raise UsageError(
-            "EVENTS_FILE", f"no such file {path!r}; give a JSON Lines file such as {EVENTS_EXAMPLE}"
-        ) from None
-    except IsADirectoryError:
-        raise UsageError(
-            "EVENTS_FILE", f"{path!r} is a folder; give a JSON Lines file such as {EVENTS_EXAMPLE}"
-        ) from None
+    except (FileNotFoundError, IsADirectoryError) as error:
+        folder = isinstance(error, IsADirectoryError)
+        what = f"{path!r} is a folder" if folder else f"no such file {path!r}"
+        example = f"give a JSON Lines file such as {EVENTS_EXAMPLE}"
+        raise UsageError("EVENTS_FILE", f"{what}; {example}") from None
     except OSError as error:
         raise UsageError("EVENTS_FILE", f"cannot read {path!r}: {error.strerror}") from None
     except ValueError:  # a NUL in the path

@@ -128,27 +128,24 @@ def paused_due(
                 steps.append(_pause_step(pause, _workdays_said(cal, pause.start, end, n)))
         due, due_date = shift_workdays(cal, due, due_date, total)
     elif unit == "calendar_days":
-        days = sum((_end(p).date() - p.start.date()).days for p in pauses)
-        for pause in pauses if explain else ():
-            n = (_end(pause).date() - pause.start.date()).days
+        counts = [(_end(p).date() - p.start.date()).days for p in pauses]
+        for pause, n in zip(pauses, counts, strict=True) if explain else ():
             what = Said("pause.calendar_day") if n == 1 else Said("pause.calendar_days", {"n": n})
             steps.append(_pause_step(pause, what))
-        due, due_date = _recount(engine, obligation, dt.timedelta(days=days))
+        due, due_date = _recount(engine, obligation, dt.timedelta(days=sum(counts)))
     elif unit == "hours":
         rule = engine.rule(obligation.rule_id, obligation.trigger.date())
         clock = hour_clock_of(rule.limit, engine.conventions)
-        spans: list[dt.timedelta]
+        # Nothing paused moves nothing: adding zero could still move a due off a rest day.
         if clock is HourClock.OFFICE_HOURS:
             spans = [cal.office_time_between(p.start, _end(p)) for p in pauses]
-            total_time = sum(spans, dt.timedelta())
-            if total_time:
-                due = cal.add_office_time(due, total_time)
+            if paused := sum(spans, dt.timedelta()):
+                due = cal.add_office_time(due, paused)
         elif clock in _WORKING_CLOCKS:
             spans = [working_clock_between(cal, p.start, _end(p)) for p in pauses]
-            total_time = sum(spans, dt.timedelta())
-            if total_time:
-                due = add_working_clock(cal, due, total_time)
-        else:
+            if paused := sum(spans, dt.timedelta()):
+                due = add_working_clock(cal, due, paused)
+        else:  # calendar hours: counted again, so that the end rolls off rest days
             spans = [_end(p) - p.start for p in pauses]
             due, due_date = _recount(engine, obligation, sum(spans, dt.timedelta()))
         if clock is HourClock.OFFICE_HOURS or clock in _WORKING_CLOCKS:

@@ -8,7 +8,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, final
+from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, final, get_args
 
 from deadlines._messages import Lang, Names, Said, say
 from deadlines.supervision._errors import Problem
@@ -33,35 +33,15 @@ AlertLevel = Literal["escalated", "overdue", "warning", "violation", "shortfall"
 - ``provisional``: an open obligation due on a day no notice has settled yet.
 """
 
-ALERT_LEVELS: tuple[AlertLevel, ...] = (
-    "escalated",
-    "overdue",
-    "warning",
-    "violation",
-    "shortfall",
-    "provisional",
-)
+ALERT_LEVELS: tuple[AlertLevel, ...] = get_args(AlertLevel)
 
 #: The columns of the CSV report (`Report.write_csv`), one row per obligation: the machine
 #: form, whatever the language. In Chinese the headers are translated and ``status_label``
 #: (the status in words) follows ``status``.
 REPORT_COLUMNS: tuple[str, ...] = (
-    "id",
-    "rule",
-    "event",
-    "subject",
-    "responsible",
-    "trigger",
-    "due",
-    "status",
-    "working_days_left",
-    "hours_left",
-    "escalated",
-    "paused",
-    "completed_at",
-    "provisional",
-    "line",
-)
+    "id", "rule", "event", "subject", "responsible", "trigger", "due", "status",
+    "working_days_left", "hours_left", "escalated", "paused", "completed_at", "provisional", "line",
+)  # fmt: skip
 _LABELLED_COLUMNS = (*REPORT_COLUMNS[:8], "status_label", *REPORT_COLUMNS[8:])
 
 
@@ -114,12 +94,7 @@ def label(message: str, lang: Lang) -> str:
 Fields = Mapping[str, "str | Fields"]
 _MARCH: Fields = {
     "meeting": "meeting_id",
-    "date": "date",
-    "kind": "kind",
-    "held": "held",
-    "violation": "violation",
-    "reason": "reason",
-    "line": "line",
+    **{key: key for key in ("date", "kind", "held", "violation", "reason", "line")},
 }
 _NOTE: Fields = {"meeting": "meeting_id", "kind": "kind", "subject": "subject", "line": "line"}
 _QUOTA: Fields = {

@@ -49,12 +49,8 @@ class Status(str, enum.Enum):
 
 
 #: The order statuses are listed and grouped in: what needs attention first.
-STATUS_ORDER: tuple[Status, ...] = (
-    Status.OVERDUE,
-    Status.WARNING,
-    Status.OPEN,
-    Status.LATE,
-    Status.MET,
+STATUS_ORDER: tuple[Status, ...] = tuple(
+    Status[name] for name in ["OVERDUE", "WARNING", "OPEN", "LATE", "MET"]
 )
 
 
@@ -212,17 +208,10 @@ def compute_status(
     hours = (due - at).total_seconds() / 3600
     if at > due:
         days = -calendar.workdays_between(due_date, at.date())
+        escalated = -days >= escalate_after
+        state = Status.OVERDUE
         return ObligationStatus(
-            tracked,
-            at,
-            Status.OVERDUE,
-            due,
-            due_date,
-            warn,
-            days,
-            hours,
-            escalated=-days >= escalate_after,
-            paused=paused,
+            tracked, at, state, due, due_date, warn, days, hours, escalated, paused
         )
     days = max(0, calendar.workdays_between(at.date(), due_date))
     state = Status.WARNING if at >= warn else Status.OPEN
