@@ -35,7 +35,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "check.level.shortfall": Message("调研不足", "shortfall"),
     "check.level.provisional": Message("暂定", "provisional"),
     # -- the report as text --------------------------------------------------------------------
-    "check.at": Message("{at}，{weekday}", "{at} ({weekday})"),
+    "check.at": Message("{at}，周{weekday}", "{at} ({weekday})"),
     "check.title": Message("督查报告（{at}）", "Supervision report at {at}"),
     "check.empty": Message("无督办事项（{at}）。", "No obligations at {at}."),
     "check.header": Message(

@@ -309,7 +309,7 @@ def render(report: Report, lang: Lang = "en", *, color: bool = False) -> str:
     from deadlines._messages import WEEKDAYS_ZH, Names, Said
     from deadlines.supervision import STATUS_ORDER
 
-    weekday = Names(f"周{WEEKDAYS_ZH[report.at.weekday()]}", f"{report.at:%a}")
+    weekday = Names(WEEKDAYS_ZH[report.at.weekday()], f"{report.at:%a}")
     at = Said("check.at", {"at": report.at, "weekday": weekday})
     lines = [_paint(say("check.title", lang, at=at), _COLORS["heading"], color=color), ""]
     header = say("check.header", lang).split("|")
