@@ -315,25 +315,18 @@ def render(report: Report, lang: Lang = "en", *, color: bool = False) -> str:
     header = say("check.header", lang).split("|")
     if not report.rows:
         lines.append(say("check.empty", lang, at=at))
-    elif color:
-        # One set of column widths for every group, so the groups line up.
-        widths = _widths([header, *(_row(r, lang) for r in report.rows)])
-        for status in STATUS_ORDER:
-            group = [r for r in report.rows if r.status is status]
-            if not group:
-                continue
-            state = Said(f"check.state.{status}")
-            heading = say("check.group", lang, state=state, n=len(group))
+    # Grouped by status when coloured, else one table; one set of widths, so groups line up.
+    widths = _widths([header, *(_row(r, lang) for r in report.rows)])
+    groups = [(s, [r for r in report.rows if r.status is s]) for s in STATUS_ORDER]
+    for status, group in groups if color else [(None, list(report.rows))]:
+        if not group:
+            continue
+        if status is not None:
+            heading = say("check.group", lang, state=Said(f"check.state.{status}"), n=len(group))
             lines.append(_paint(heading, _COLORS[str(status)] or "1", color=color))
-            codes = ["2"] + [
-                _COLORS["escalated"] if r.escalated else _COLORS[str(r.status)] for r in group
-            ]
-            rows = [header, *(_row(r, lang) for r in group)]
-            lines.extend(f"  {line}" for line in _table(rows, codes, color=color, widths=widths))
-            lines.append("")
-    else:
-        body = [_row(r, lang) for r in report.rows]
-        lines.extend(_table([header, *body], [""] * (len(body) + 1), color=color))
+        codes = ["2"] + [_COLORS["escalated" if r.escalated else str(r.status)] for r in group]
+        table = _table([header, *(_row(r, lang) for r in group)], codes, color=color, widths=widths)
+        lines.extend(table if status is None else [*(f"  {line}" for line in table), ""])
     if any(r.obligation.provisional for r in report.rows):
         if lines[-1] == "":
             lines.pop()  # the legend belongs to the table above it

@@ -226,7 +226,8 @@ class Report:
         self, stream: IO[str], provenance: Mapping[str, Any] | None = None, lang: Lang = "en"
     ) -> None:
         """Write `to_json` as ``json.dumps(indent=2, ensure_ascii=False)`` writes it, and a
-        newline: the same text, several times faster, one obligation at a time rather than
+        newline: the same text, faster (the C encoder writes each obligation, which the
+        standard library's indenting does in Python), one obligation at a time rather than
         all of them in memory at once."""
         text = json.dumps(self._json(_ROWS, provenance, lang), ensure_ascii=False, indent=2)
         head, tail = text.split(_ROWS_TEXT)
