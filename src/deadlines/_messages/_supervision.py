@@ -149,7 +149,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "check.csv.rule": Message("规则", "rule"),
     "check.csv.event": Message("事件", "event"),
     "check.csv.subject": Message("事项", "subject"),
-    "check.csv.responsible": Message("责任单位", "responsible"),
+    "check.csv.responsible": Message("承办", "responsible"),
     "check.csv.trigger": Message("起算时间", "trigger"),
     "check.csv.due": Message("到期时间", "due"),
     "check.csv.status": Message("状态代码", "status"),
@@ -165,7 +165,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "check.csv.false": Message("否", "false"),
     # -- the iCalendar export -----------------------------------------------------------------
     "check.ics.summary": Message("【{state}】{title}：{what}", "[{state}] {title}: {what}"),
-    "check.ics.responsible": Message("责任单位：{who}", "responsible: {who}"),
+    "check.ics.responsible": Message("承办：{who}", "responsible: {who}"),
     "check.ics.status": Message("状态：{state}，{left}", "status: {state}, {left}"),
     # -- pauses of an obligation's clock (trace steps) ------------------------------------------
     "pause.step": Message(

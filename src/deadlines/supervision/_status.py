@@ -49,9 +49,7 @@ class Status(str, enum.Enum):
 
 
 #: The order statuses are listed and grouped in: what needs attention first.
-STATUS_ORDER: tuple[Status, ...] = tuple(
-    Status[name] for name in ["OVERDUE", "WARNING", "OPEN", "LATE", "MET"]
-)
+STATUS_ORDER = (Status.OVERDUE, Status.WARNING, Status.OPEN, Status.LATE, Status.MET)
 
 
 def warning_from(
