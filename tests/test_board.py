@@ -271,8 +271,8 @@ class TestBoard:
         location = _upload(client, json.dumps(event, ensure_ascii=False), at=AT)
         html = client.get(location.headers["location"]).text
         assert "会议（第6、8、12条）" in html
-        assert "会议 m-7 议定事项 a 未提出具体办理要求，不设办结时限（第12条）" in html
-        assert "一般应为一名（第6条）" in html
+        assert "会议m-7议定事项a未提出具体办理要求，不设办结时限（第十二条）" in html
+        assert "每次会议一般安排一名领导作主题讲话（第六条）" in html
 
     def test_alerts(self, client, report):
         """Every alert of the report, in the page's language."""

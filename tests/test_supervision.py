@@ -693,7 +693,7 @@ class TestReport:
         """Time left or over, in working days and hours, in both languages."""
         rows = {row.id: row for row in report.rows}
         assert rows["m1/minutes"].describe_left() == "2 wd / 87.5 h overdue"
-        assert rows["m1/minutes"].describe_left_zh() == "逾期2个工作日／87.5小时"
+        assert rows["m1/minutes"].describe_left("zh") == "逾期2个工作日（87.5小时）"
         assert rows["s1/signing"].describe_left() == "0 wd / 6.5 h early"
         assert rows["i1/plan"].describe_left() == "2 wd / 56.5 h left"  # Wed and Thu
 

@@ -65,7 +65,7 @@ class TestText:
         """--lang zh gives the report in Chinese."""
         _, out, _ = run(capsys, EXAMPLE, "--at", AT, "--lang", "zh")
         assert out.startswith("督查报告（2025-10-15 09:00，周三）")
-        assert "逾期10个工作日／471.5小时" in out
+        assert "逾期10个工作日（471.5小时）" in out
 
     def test_explain(self, capsys):
         """--explain prints an obligation's trace, pauses included."""
@@ -447,8 +447,8 @@ class TestIssueNine:
         )  # fmt: skip
         status, out, _ = run(capsys, events, "--at", "2026-10-01T10:00", "--lang", "zh")
         assert status == 0
-        assert "matter/b" not in out.split("会议（")[0]
-        assert "会议 m-x 议定事项 b 未提出具体办理要求，不设办结时限（第12条）" in out
+        assert "matter/b" not in out.split("会议情况（")[0]
+        assert "会议m-x议定事项b未提出具体办理要求，不设办结时限（第十二条）" in out
 
     def test_keynote_speakers(self, capsys, tmp_path):
         """More than one keynote speaker is a finding of art. 6; one is not."""

@@ -16,7 +16,6 @@ import pytest
 from deadlines import Engine
 from deadlines.cli import main
 from deadlines.supervision import Supervisor, read_events
-from deadlines.supervision._report import dumps_indented
 
 ROOT = Path(__file__).resolve().parent.parent
 MOMENTS = ("2025-03-31T12:00", "2025-10-09T08:30", "2025-12-31T18:00")
@@ -55,21 +54,6 @@ class TestJson:
         data = json.loads(out.getvalue())
         assert out.getvalue() == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         assert data["obligations"]
-
-    @pytest.mark.parametrize(
-        "value",
-        [
-            {},
-            [],
-            {"a": [], "b": {}, "c": [{}]},
-            {"x": [1, -2, 3.25, 1e-7, 1e22, float("nan"), True, False, None]},
-            {"引号": '"\\\n\t\u2028县', "n": {"m": [[1], [[]]]}},
-        ],
-        ids=["empty-object", "empty-list", "empty-nested", "scalars", "text"],
-    )
-    def test_values(self, value):
-        """Every kind of JSON value, as json.dumps writes it."""
-        assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
 
 
 class TestCollector:

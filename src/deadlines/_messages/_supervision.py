@@ -1,5 +1,9 @@
-"""Messages of supervision: statuses, the report of `deadlines check`, its CSV and ICS (ids
-``status``, ``check``)."""
+"""Messages of supervision: statuses, the report of `deadlines check`, its CSV and ICS, the
+notes on meetings and the pauses of a clock (ids ``status``, ``check``, ``meeting``, ``pause``).
+
+The words are the glossary's (docs/glossary.md). English output of `deadlines check` keeps the
+status codes (``overdue``, ``wd``) it has always printed; Chinese says them in full.
+"""
 
 from __future__ import annotations
 
@@ -16,4 +20,167 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "status.met": Message("按期办结", "met"),
     "status.late": Message("逾期办结", "done late"),
     "status.escalated": Message("提请督办", "escalated"),
+    # -- the same in the report's table and counts (English keeps the status codes) -----------
+    "check.state.open": Message("未到期", "open"),
+    "check.state.warning": Message("临期预警", "warning"),
+    "check.state.overdue": Message("逾期未办", "overdue"),
+    "check.state.met": Message("按期办结", "met"),
+    "check.state.late": Message("逾期办结", "late"),
+    "check.state.escalated": Message("提请督办", "overdue!"),
+    # -- what an alert is about, as its tag --------------------------------------------------
+    "check.level.escalated": Message("提请督办", "escalated"),
+    "check.level.overdue": Message("逾期未办", "overdue"),
+    "check.level.warning": Message("临期预警", "warning"),
+    "check.level.violation": Message("违反无会月", "violation"),
+    "check.level.shortfall": Message("调研不足", "shortfall"),
+    "check.level.provisional": Message("暂定", "provisional"),
+    # -- the report as text --------------------------------------------------------------------
+    "check.at": Message("{at}，周{weekday}", "{at} ({weekday})"),
+    "check.title": Message("督查报告（{at}）", "Supervision report at {at}"),
+    "check.empty": Message("无督办事项（{at}）。", "No obligations at {at}."),
+    "check.header": Message(
+        "事项编号|规则|到期时间|状态|时效", "obligation|rule|due|status|margin"
+    ),
+    "check.group": Message("{state}（{n}项）", "{state} ({n})"),
+    "check.provisional_legend": Message(
+        "{mark} 暂定：到期时间所依据的日期，国务院办公厅尚未印发放假安排通知",
+        "{mark} provisional: the due instant relies on days no State Council notice has "
+        "settled yet",
+    ),
+    "check.count": Message("{state}{n}项", "{state} {n}"),
+    "check.by_status": Message(
+        "按状态：{counts:comma}；合计{total}项，其中提请督办{escalated}项",
+        "By status: {counts:comma}; total {total}; escalated (!) {escalated}",
+    ),
+    "check.by_rule": Message("按规则", "By rule"),
+    "check.total": Message("合计", "total"),
+    "check.alerts": Message("督办提示（{n}项）：", "Warnings ({n}):"),
+    "check.alerts.none": Message("督办提示（无）", "Warnings (0)"),
+    "check.alert": Message("【{level}】{text}", "[{level}] {text}"),
+    "check.meetings": Message(
+        "会议情况（第六条、第八条、第十二条）：", "Meetings (art. 6, 8, 12):"
+    ),
+    "check.march": Message("“无会月”执行情况（第六条）：", "No-meeting month (art. 6):"),
+    "check.quota": Message("领导调研天数（第四条）：", "Field research (art. 4):"),
+    "check.quarterly": Message("季度调度、通报（第十三条）：", "Quarterly supervision (art. 13):"),
+    "check.ics_written": Message(
+        "日历：已将{n}项未办结事项写入{path}", "Calendar: {n} open obligations written to {path}"
+    ),
+    # -- time left, or how late (ObligationStatus.describe_left) ---------------------------------
+    "check.days": Message("{n}个工作日", "{n} wd"),
+    "check.days.under_one": Message("不足1个工作日", "0 wd"),
+    "check.span": Message("{days}（{hours}小时）", "{days} / {hours} h"),
+    "check.left.overdue": Message("逾期{span}", "{span} overdue"),
+    "check.left.late": Message("逾期{span}办结", "{span} late"),
+    "check.left.met": Message("提前{span}办结", "{span} early"),
+    "check.left.open": Message("剩余{span}", "{span} left"),
+    "check.left.paused": Message("剩余{span}，暂停计时中", "{span} left, paused"),
+    # -- alerts -----------------------------------------------------------------------------
+    "check.alert.overdue": Message(
+        "{id}：{title}，{due}到期，已逾期{span}", "{id} ({title}): overdue since {due}, {span}"
+    ),
+    "check.alert.escalated": Message(
+        "{id}：{title}，{due}到期，已逾期{span}，应提请督办",
+        "{id} ({title}): overdue since {due}, {span}; escalate",
+    ),
+    "check.alert.warning": Message(
+        "{id}：{title}，{due}到期，剩余{span}", "{id} ({title}): due {due}, {span} left"
+    ),
+    "check.alert.warning.paused": Message(
+        "{id}：{title}，{due}到期，剩余{span}，暂停计时中",
+        "{id} ({title}): due {due}, {span} left, clock paused",
+    ),
+    "check.alert.provisional": Message(
+        "{id}：到期时间{due}所依据的日期，国务院办公厅尚未印发放假安排通知，为暂定",
+        "{id}: due {due} relies on days no State Council notice has settled yet",
+    ),
+    # -- the no-meeting month (art. 6) ---------------------------------------------------------
+    "meeting.kind.party_group": Message("党组会议", "party_group"),
+    "meeting.kind.executive": Message("常务会议", "executive"),
+    "meeting.kind.special_topic": Message("专题会议", "special_topic"),
+    "meeting.kind.county_wide_work": Message("全县性工作会议", "county_wide_work"),
+    "meeting.kind.other": Message("其他会议", "other"),
+    "meeting.line": Message("（第{line}行）", "line {line}"),
+    "meeting.unnamed": Message("（未编号）", "a meeting"),
+    "meeting.held": Message("于{day:long}召开", "held on {day:iso}"),
+    "meeting.scheduled": Message("安排于{day:long}召开", "scheduled for {day:iso}"),
+    "meeting.violation": Message(
+        "会议{name}（{kind}）{when}，违反“无会月”制度（第{article:cn}条）",
+        "meeting {name} ({kind}) {when}: a violation of the no-meeting month (art. {article})",
+    ),
+    "meeting.exempt": Message(
+        "会议{name}（{kind}）{when}，紧急豁免（第{article:cn}条）",
+        "meeting {name} ({kind}) {when}: emergency exemption (art. {article})",
+    ),
+    "meeting.exempt.reason": Message(
+        "会议{name}（{kind}）{when}，紧急豁免：{reason}（第{article:cn}条）",
+        "meeting {name} ({kind}) {when}: emergency exemption: {reason} (art. {article})",
+    ),
+    # -- notes on meetings held (art. 6, 8, 12) --------------------------------------------------
+    "meeting.no_limit": Message(
+        "会议{meeting}议定事项{subject}未提出具体办理要求，不设办结时限（第十二条）",
+        "meeting {meeting}, matter {subject}: no limit set, so no deadline (art. 12)",
+    ),
+    "meeting.approval_unstated": Message(
+        "{meeting}/minutes：会议未说明是否涉及人、财、物等重要事项；如涉及，须先报县长审定再签发，"
+        "到期时间不变（第八条）",
+        "{meeting}/minutes: the meeting does not say whether it involves personnel, money or "
+        "assets; if it does, the county head approves before the signature, same due (art. 8)",
+    ),
+    "meeting.keynote": Message(
+        "会议{meeting}安排{subject}作主题讲话，每次会议一般安排一名领导作主题讲话（第六条）",
+        "meeting {meeting} had {subject} as keynote speakers; art. 6 asks for one (art. 6)",
+    ),
+    # -- field research (art. 4) and the quarters (art. 13) ------------------------------------
+    "check.quota.line": Message(
+        "{leader}{year}年调研{logged}天（全年不少于{required}天），截至{as_of:long}应达{expected}天，"
+        "{state}",
+        "{leader} {year}: {logged}/{required} field days, {expected} expected by {as_of:iso}, "
+        "{state}",
+    ),
+    "check.quota.on_track": Message("达到进度", "on track"),
+    "check.quota.short": Message("落后{by}天", "short by {by}"),
+    "check.quarter": Message(
+        "{quarter}：调度{dispatch}（{dispatch_due}前），通报{report}（{report_due}前）",
+        "{quarter}: dispatch {dispatch} (due {dispatch_due}), report {report} (due {report_due})",
+    ),
+    # -- the CSV report: English headers are the machine columns ------------------------------
+    "check.csv.id": Message("事项编号", "id"),
+    "check.csv.rule": Message("规则", "rule"),
+    "check.csv.event": Message("事件", "event"),
+    "check.csv.subject": Message("事项", "subject"),
+    "check.csv.responsible": Message("承办", "responsible"),
+    "check.csv.trigger": Message("起算时间", "trigger"),
+    "check.csv.due": Message("到期时间", "due"),
+    "check.csv.status": Message("状态代码", "status"),
+    "check.csv.status_label": Message("状态", "status_label"),
+    "check.csv.working_days_left": Message("剩余工作日", "working_days_left"),
+    "check.csv.hours_left": Message("剩余小时", "hours_left"),
+    "check.csv.escalated": Message("提请督办", "escalated"),
+    "check.csv.paused": Message("暂停计时", "paused"),
+    "check.csv.completed_at": Message("办结时间", "completed_at"),
+    "check.csv.provisional": Message("暂定", "provisional"),
+    "check.csv.line": Message("行号", "line"),
+    "check.csv.true": Message("是", "true"),
+    "check.csv.false": Message("否", "false"),
+    # -- the iCalendar export -----------------------------------------------------------------
+    "check.ics.summary": Message("【{state}】{title}：{what}", "[{state}] {title}: {what}"),
+    "check.ics.responsible": Message("承办：{who}", "responsible: {who}"),
+    "check.ics.status": Message("状态：{state}，{left}", "status: {state}, {left}"),
+    # -- pauses of an obligation's clock (trace steps) ------------------------------------------
+    "pause.step": Message(
+        "暂停计时{start}至{end}{why}：{what}", "clock paused {start} to {end}{why}: {what}"
+    ),
+    "pause.reason": Message("（{reason}）", " ({reason})"),
+    "pause.no_workday": Message("期间无工作日，不扣除", "no working day lost"),
+    "pause.workday": Message("1个工作日不计：{days}", "1 working day not counted: {days}"),
+    "pause.workdays": Message("{n}个工作日不计：{days}", "{n} working days not counted: {days}"),
+    "pause.workdays.many": Message("{n}个工作日不计", "{n} working days not counted"),
+    "pause.calendar_day": Message("1个自然日不计", "1 calendar day not counted"),
+    "pause.calendar_days": Message("{n}个自然日不计", "{n} calendar days not counted"),
+    "pause.hours": Message("{hours}小时不计", "{hours} hours not counted"),
+    "pause.moved": Message(
+        "扣除暂停时间，到期时间由{before}顺延至{after}",
+        "with the pauses, due moves from {before} to {after}",
+    ),
 }

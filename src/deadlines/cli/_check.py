@@ -13,6 +13,7 @@ import sys
 import unicodedata
 from typing import IO, TYPE_CHECKING, Any
 
+from deadlines._messages import say
 from deadlines.cli._common import (
     AT_EXAMPLE,
     EXIT_FAILED,
@@ -34,61 +35,11 @@ if TYPE_CHECKING:
 
 EVENTS_EXAMPLE = "examples/supervision/county-week.jsonl"
 
+#: ANSI colours: red, bold red, yellow, none, magenta, green; cyan for provisional dues.
 _COLORS = {
-    "overdue": "31",  # red
-    "escalated": "1;31",  # bold red
-    "warning": "33",  # yellow
-    "open": "",
-    "late": "35",  # magenta
-    "met": "32",  # green
-    "violation": "31",
-    "shortfall": "33",
-    "provisional": "36",  # cyan
-    "heading": "1",
-}
-
-_HEADINGS = {
-    "en": {
-        "title": "Supervision report at {at}",
-        "by_status": "By status",
-        "by_rule": "By rule",
-        "total": "total",
-        "escalated": "escalated (!)",
-        "warnings": "Warnings",
-        "none": "none",
-        "march": "No-meeting month (art. 6)",
-        "meetings": "Meetings (art. 6, 8, 12)",
-        "quota": "Field research (art. 4)",
-        "quarterly": "Quarterly supervision (art. 13)",
-        "ics": "Calendar: {n} open obligations written to {path}",
-        "empty": "No obligations at {at}.",
-        "provisional": "{mark} provisional: the due instant relies on days no State Council "
-        "notice has settled yet",
-    },
-    "zh": {
-        "title": "督查报告（{at}）",
-        "by_status": "按状态",
-        "by_rule": "按规则",
-        "total": "合计",
-        "escalated": "提请督办（！）",
-        "warnings": "预警",
-        "none": "无",
-        "march": "“无会月”（第6条）",
-        "meetings": "会议（第6、8、12条）",
-        "quota": "调研天数（第4条）",
-        "quarterly": "季度调度、通报（第13条）",
-        "ics": "日历：{n} 项未办结事项已写入 {path}",
-        "empty": "{at} 无督办事项。",
-        "provisional": "{mark} 暂定：到期时间所依据的日期尚无国务院放假通知",
-    },
-}
-
-_COLUMNS = {
-    "en": ("obligation", "rule", "due", "status", "margin"),
-    "zh": ("事项", "规则", "到期", "状态", "时间"),
-}
-
-_STATUS_ZH = {"open": "在办", "warning": "预警", "overdue": "逾期", "met": "按期", "late": "超期"}
+    "overdue": "31", "escalated": "1;31", "warning": "33", "open": "", "late": "35", "met": "32",
+    "violation": "31", "shortfall": "33", "provisional": "36", "heading": "1",
+}  # fmt: skip
 
 #: Follows a due instant that no State Council notice has settled yet (explained by a legend).
 PROVISIONAL_MARK = "?"
@@ -208,9 +159,9 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         from deadlines._provenance import provenance
 
-        report.write_json(out(), provenance(engine))
+        report.write_json(out(), provenance(engine), args.lang)
     elif args.csv:
-        report.write_csv(out())
+        report.write_csv(out(), args.lang)
     else:
         color = args.color == "always" or (
             args.color == "auto" and not os.environ.get("NO_COLOR") and _isatty()
@@ -221,7 +172,7 @@ def run(args: argparse.Namespace) -> int:
             print(ledger[name].explain(args.lang), file=out())
         if written is not None:
             print("", file=out())
-            print(_HEADINGS[args.lang]["ics"].format(n=written, path=args.ics), file=out())
+            print(say("check.ics_written", args.lang, n=written, path=args.ics), file=out())
     for problem in report.problems:
         print(f"deadlines check: {problem}", file=sys.stderr)
     return EXIT_FAILED if report.problems else EXIT_OK
@@ -240,14 +191,11 @@ def _open(path: str) -> IO[bytes] | IO[str]:
         return sys.stdin if buffer is None else buffer
     try:
         return open(path, "rb")  # noqa: PTH123 - argparse gives text; run() closes it
-    except FileNotFoundError:
-        raise UsageError(
-            "EVENTS_FILE", f"no such file {path!r}; give a JSON Lines file such as {EVENTS_EXAMPLE}"
-        ) from None
-    except IsADirectoryError:
-        raise UsageError(
-            "EVENTS_FILE", f"{path!r} is a folder; give a JSON Lines file such as {EVENTS_EXAMPLE}"
-        ) from None
+    except (FileNotFoundError, IsADirectoryError) as error:
+        folder = isinstance(error, IsADirectoryError)
+        what = f"{path!r} is a folder" if folder else f"no such file {path!r}"
+        example = f"give a JSON Lines file such as {EVENTS_EXAMPLE}"
+        raise UsageError("EVENTS_FILE", f"{what}; {example}") from None
     except OSError as error:
         raise UsageError("EVENTS_FILE", f"cannot read {path!r}: {error.strerror}") from None
     except ValueError:  # a NUL in the path
@@ -345,17 +293,10 @@ def _table(
     return lines
 
 
-def _status_text(row: ObligationStatus, lang: Lang) -> str:
-    text = str(row.status) if lang == "en" else _STATUS_ZH[str(row.status)]
-    if row.escalated:
-        text += "!" if lang == "en" else "！"
-    return text
-
-
 def _row(row: ObligationStatus, lang: Lang) -> list[str]:
-    left = row.describe_left_zh() if lang == "zh" else row.describe_left()
     due = f"{row.due:%Y-%m-%d %H:%M}" + (PROVISIONAL_MARK if row.obligation.provisional else "")
-    return [row.id, row.rule_id, due, _status_text(row, lang), left]
+    state = say("check.state.escalated" if row.escalated else f"check.state.{row.status}", lang)
+    return [row.id, row.rule_id, due, state, row.describe_left(lang)]
 
 
 def render(report: Report, lang: Lang = "en", *, color: bool = False) -> str:
@@ -365,66 +306,56 @@ def render(report: Report, lang: Lang = "en", *, color: bool = False) -> str:
     one plain table in order of due instant. A due instant that relies on days no notice has
     settled is followed by `PROVISIONAL_MARK`, and a legend line under the table explains it.
     """
-    from deadlines.rules._trace import WEEKDAYS_ZH
+    from deadlines._messages import WEEKDAYS_ZH, Names, Said
     from deadlines.supervision import STATUS_ORDER
 
-    words = _HEADINGS[lang]
-    at = f"{report.at:%Y-%m-%d %H:%M} ({report.at:%a})"
-    if lang == "zh":
-        at = f"{report.at:%Y-%m-%d %H:%M}，周{WEEKDAYS_ZH[report.at.weekday()]}"
-    lines = [_paint(words["title"].format(at=at), _COLORS["heading"], color=color), ""]
-    header = list(_COLUMNS[lang])
-    colon = "：" if lang == "zh" else ":"
+    weekday = Names(WEEKDAYS_ZH[report.at.weekday()], f"{report.at:%a}")
+    at = Said("check.at", {"at": report.at, "weekday": weekday})
+    lines = [_paint(say("check.title", lang, at=at), _COLORS["heading"], color=color), ""]
+    header = say("check.header", lang).split("|")
     if not report.rows:
-        lines.append(words["empty"].format(at=at))
-    elif color:
-        # One set of column widths for every group, so the groups line up.
-        widths = _widths([header, *(_row(r, lang) for r in report.rows)])
-        for status in STATUS_ORDER:
-            group = [r for r in report.rows if r.status is status]
-            if not group:
-                continue
-            name = str(status) if lang == "en" else _STATUS_ZH[str(status)]
-            code = _COLORS[str(status)] or "1"
-            lines.append(_paint(f"{name} ({len(group)})", code, color=color))
-            body = [_row(r, lang) for r in group]
-            codes = ["2"] + [
-                _COLORS["escalated"] if r.escalated else _COLORS[str(r.status)] for r in group
-            ]
-            table = _table([header, *body], codes, color=color, widths=widths)
-            lines.extend(f"  {line}" for line in table)
-            lines.append("")
-    else:
-        body = [_row(r, lang) for r in report.rows]
-        lines.extend(_table([header, *body], [""] * (len(body) + 1), color=color))
+        lines.append(say("check.empty", lang, at=at))
+    # Grouped by status when coloured, else one table; one set of widths, so groups line up.
+    widths = _widths([header, *(_row(r, lang) for r in report.rows)])
+    groups = [(s, [r for r in report.rows if r.status is s]) for s in STATUS_ORDER]
+    for status, group in groups if color else [(None, list(report.rows))]:
+        if not group:
+            continue
+        if status is not None:
+            heading = say("check.group", lang, state=Said(f"check.state.{status}"), n=len(group))
+            lines.append(_paint(heading, _COLORS[str(status)] or "1", color=color))
+        codes = ["2"] + [_COLORS["escalated" if r.escalated else str(r.status)] for r in group]
+        table = _table([header, *(_row(r, lang) for r in group)], codes, color=color, widths=widths)
+        lines.extend(table if status is None else [*(f"  {line}" for line in table), ""])
     if any(r.obligation.provisional for r in report.rows):
         if lines[-1] == "":
             lines.pop()  # the legend belongs to the table above it
-        legend = words["provisional"].format(mark=PROVISIONAL_MARK)
+        legend = say("check.provisional_legend", lang, mark=PROVISIONAL_MARK)
         lines.append(_paint(legend, _COLORS["provisional"], color=color))
     if lines[-1] != "":
         lines.append("")
-    lines.extend(_summary(report, lang, colon, color=color))
-    lines.extend(_alerts(report, lang, colon, color=color))
-    lines.extend(_checks(report, lang, colon))
+    lines.extend(_summary(report, lang, color=color))
+    lines.extend(_alerts(report, lang, color=color))
+    lines.extend(_checks(report, lang))
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines)
 
 
-def _summary(report: Report, lang: Lang, colon: str, *, color: bool) -> list[str]:
+def _summary(report: Report, lang: Lang, *, color: bool) -> list[str]:
+    from deadlines._messages import Said
     from deadlines.supervision import STATUS_ORDER
 
-    words = _HEADINGS[lang]
-    names = [str(s) if lang == "en" else _STATUS_ZH[str(s)] for s in STATUS_ORDER]
-    counts = ", ".join(
-        f"{name} {report.by_status[s]}" for name, s in zip(names, STATUS_ORDER, strict=True)
+    states = [Said(f"check.state.{s}") for s in STATUS_ORDER]
+    counts = tuple(
+        Said("check.count", {"state": state, "n": report.by_status[s]})
+        for state, s in zip(states, STATUS_ORDER, strict=True)
     )
-    totals = f"{words['total']} {report.total}; {words['escalated']} {report.escalated}"
-    space = "" if lang == "zh" else " "
-    lines = [f"{words['by_status']}{colon}{space}{counts}; {totals}", ""]
+    totals = {"total": report.total, "escalated": report.escalated}
+    lines = [say("check.by_status", lang, counts=counts, **totals), ""]
     if report.by_rule:
-        table = [[words["by_rule"], *names, words["total"]]]
+        total = say("check.total", lang)
+        table = [[say("check.by_rule", lang), *(s.render(lang) for s in states), total]]
         for rule, per in report.by_rule.items():
             table.append([rule, *(str(per[s]) for s in STATUS_ORDER), str(sum(per.values()))])
         right = frozenset(range(1, len(STATUS_ORDER) + 2))
@@ -434,33 +365,30 @@ def _summary(report: Report, lang: Lang, colon: str, *, color: bool) -> list[str
     return lines
 
 
-def _alerts(report: Report, lang: Lang, colon: str, *, color: bool) -> list[str]:
-    words = _HEADINGS[lang]
-    lines = [f"{words['warnings']} ({len(report.alerts)})" + (colon if report.alerts else "")]
+def _alerts(report: Report, lang: Lang, *, color: bool) -> list[str]:
+    from deadlines._messages import Said
+
+    n = len(report.alerts)
+    lines = [say("check.alerts", lang, n=n) if n else say("check.alerts.none", lang)]
     for alert in report.alerts:
-        text = f"  [{alert.level}] {alert.text(lang)}"
+        level = Said(f"check.level.{alert.level}")
+        text = "  " + say("check.alert", lang, level=level, text=alert.said)
         lines.append(_paint(text, _COLORS[alert.level], color=color))
     lines.append("")
     return lines
 
 
-def _checks(report: Report, lang: Lang, colon: str) -> list[str]:
-    words = _HEADINGS[lang]
+def _checks(report: Report, lang: Lang) -> list[str]:
+    sections = (
+        ("check.meetings", report.meetings),
+        ("check.march", report.march),
+        ("check.quota", report.quota),
+        ("check.quarterly", report.quarterly),
+    )
     lines: list[str] = []
-    if report.meetings:
-        lines.append(words["meetings"] + colon)
-        lines.extend(f"  {note.describe(lang)}" for note in report.meetings)
-        lines.append("")
-    if report.march:
-        lines.append(words["march"] + colon)
-        lines.extend(f"  {finding.describe(lang)}" for finding in report.march)
-        lines.append("")
-    if report.quota:
-        lines.append(words["quota"] + colon)
-        lines.extend(f"  {standing.describe(lang)}" for standing in report.quota)
-        lines.append("")
-    if report.quarterly:
-        lines.append(words["quarterly"] + colon)
-        lines.extend(f"  {quarter.describe(lang)}" for quarter in report.quarterly)
-        lines.append("")
+    for heading, items in sections:
+        if items:
+            lines.append(say(heading, lang))
+            lines.extend(f"  {item.describe(lang)}" for item in items)
+            lines.append("")
     return lines

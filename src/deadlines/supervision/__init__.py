@@ -89,7 +89,7 @@ if TYPE_CHECKING:  # isort: off
     )
     from deadlines.supervision._report import (
         ALERT_LEVELS as ALERT_LEVELS,
-        CSV_COLUMNS as CSV_COLUMNS,
+        REPORT_COLUMNS as REPORT_COLUMNS,
         Alert as Alert,
         AlertLevel as AlertLevel,
         Report as Report,
@@ -147,7 +147,7 @@ _EXPORTS = {
         "ALERT_LEVELS",
         "Alert",
         "AlertLevel",
-        "CSV_COLUMNS",
+        "REPORT_COLUMNS",
         "Report",
     ),
     "deadlines.supervision._status": ("ObligationStatus", "STATUS_ORDER", "Status"),

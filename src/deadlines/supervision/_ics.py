@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from deadlines._result import Lang
+from deadlines._messages import Lang, Said, say
 from deadlines.supervision._errors import MissingExtraError
 
 if TYPE_CHECKING:
@@ -52,28 +52,26 @@ def to_ics(report: Report, *, lang: Lang = "en", name: str = "deadlines") -> byt
         if row.completed_at is not None:
             continue
         ob = row.obligation
-        title = ob.title(lang)
-        what = ob.subject or ob.id
-        left = row.describe_left_zh() if lang == "zh" else row.describe_left()
-        source = ob.citation.render(lang)
-        lines = (
-            [f"{ob.id}：{ob.rule_id}", f"状态：{row.status}，{left}", f"依据：{source}"]
-            if lang == "zh"
-            else [f"{ob.id}: {ob.rule_id}", f"status: {row.status}, {left}", f"source: {source}"]
-        )
+        title, what = ob.title(lang), ob.subject or ob.id
+        state = Said(f"check.state.{row.status}")
+        lines = [
+            say("result.labelled", lang, label=ob.id, first=ob.rule_id),
+            say("check.ics.status", lang, state=state, left=row.margin),
+            say("result.source", lang, source=ob.citation.render(lang)),
+        ]
         if ob.responsible:
-            lines.insert(1, ("责任：" if lang == "zh" else "responsible: ") + ob.responsible)
+            lines.insert(1, say("check.ics.responsible", lang, who=ob.responsible))
         event = ical.Event()
         event.add("uid", f"{ob.id}@deadlines")
         event.add("dtstamp", stamp)
         event.add("dtstart", row.due.astimezone(dt.timezone.utc))
-        event.add("summary", f"[{row.status}] {title}: {what}")
+        event.add("summary", say("check.ics.summary", lang, state=state, title=title, what=what))
         event.add("description", "\n".join(lines))
-        event.add("categories", [ob.rule_id, str(row.status)])
+        event.add("categories", [ob.rule_id, state.render(lang)])
         if row.warning_from < row.due and row.at < row.due:
             alarm = ical.Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", f"{title}: {what}")
+            alarm.add("description", say("result.labelled", lang, label=title, first=what))
             alarm.add("trigger", row.warning_from - row.due)  # before DTSTART
             event.add_component(alarm)
         calendar.add_component(event)

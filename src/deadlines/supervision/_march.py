@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from deadlines._errors import NotInEffectError, UnknownRuleError
+from deadlines._messages import Lang, Said
 from deadlines._value import Citation, Value
 from deadlines.rules import Blackout
 from deadlines.supervision._events import MeetingHeld, MeetingScheduled
@@ -54,22 +55,29 @@ class MarchFinding(Value):
         """Whether it breaks the blackout (it is not exempted)."""
         return not self.exempt
 
-    def describe(self, lang: str = "en") -> str:
+    def said(self) -> Said:
+        """The finding as a message: the meeting, its day, and violation or exemption."""
+        if self.meeting_id:
+            name: str | Said = self.meeting_id
+        else:
+            name = (
+                Said("meeting.line", {"line": self.line}) if self.line else Said("meeting.unnamed")
+            )
+        values = {
+            "name": name,
+            "kind": Said(f"meeting.kind.{self.kind}"),
+            "when": Said("meeting.held" if self.held else "meeting.scheduled", {"day": self.date}),
+            "article": self.citation.article,
+        }
+        if not self.exempt:
+            return Said("meeting.violation", values)
+        if not self.reason:
+            return Said("meeting.exempt", values)
+        return Said("meeting.exempt.reason", {**values, "reason": self.reason})
+
+    def describe(self, lang: Lang = "en") -> str:
         """One line: the meeting, its day, and violation or exemption."""
-        name = self.meeting_id or (f"line {self.line}" if self.line else "a meeting")
-        if lang == "zh":
-            verb = "召开" if self.held else "安排"
-            tail = f"紧急豁免：{self.reason}" if self.exempt else "违反“无会月”制度"
-            article = self.citation.article
-            return f"会议 {name}（{self.kind}）{verb}于 {self.date}，{tail}（第{article}条）"
-        verb = "held on" if self.held else "scheduled for"
-        tail = (
-            (f"emergency exemption: {self.reason}" if self.reason else "emergency exemption")
-            if self.exempt
-            else "a violation of the no-meeting month"
-        )
-        article = self.citation.article
-        return f"meeting {name} ({self.kind}) {verb} {self.date}: {tail} (art. {article})"
+        return self.said().render(lang)
 
 
 def march_check(

@@ -14,30 +14,12 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Literal
 
+from deadlines._messages import Lang, say
 from deadlines._value import Value
 from deadlines.supervision._events import MeetingHeld, MeetingScheduled
 
 NoteKind = Literal["no_limit", "approval_unstated", "keynote"]
 """What a `MeetingNote` is about."""
-
-#: Each note's words, in both languages: {kind: (zh, en)}, filled with the note's fields.
-_TEXT: dict[str, tuple[str, str]] = {
-    "no_limit": (
-        "会议 {meeting} 议定事项 {subject} 未提出具体办理要求，不设办结时限（第12条）",
-        "meeting {meeting}, matter {subject}: no limit set, so no deadline (art. 12)",
-    ),
-    "approval_unstated": (
-        "{meeting}/minutes：未说明是否涉及人、财、物；如涉及，须先报县长审定再签发，到期不变（第8条）",
-        (
-            "{meeting}/minutes: the meeting does not say whether it involves personnel, money or "
-            "assets; if it does, the county head approves before the signature, same due (art. 8)"
-        ),
-    ),
-    "keynote": (
-        "会议 {meeting} 安排 {subject} 作主题讲话，一般应为一名（第6条）",
-        "meeting {meeting} had {subject} as keynote speakers; art. 6 asks for one (art. 6)",
-    ),
-}
 
 
 class MeetingNote(Value):
@@ -55,10 +37,9 @@ class MeetingNote(Value):
     subject: str = ""
     line: int | None = None
 
-    def describe(self, lang: str = "en") -> str:
+    def describe(self, lang: Lang = "en") -> str:
         """One line in `lang`."""
-        zh, en = _TEXT[self.kind]
-        return (zh if lang == "zh" else en).format(meeting=self.meeting_id, subject=self.subject)
+        return say(f"meeting.{self.kind}", lang, meeting=self.meeting_id, subject=self.subject)
 
 
 def meeting_notes(

@@ -25,12 +25,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from deadlines._errors import InvalidValueError
+from deadlines._messages import Names, Said
 from deadlines._result import TraceStep
 from deadlines._time import CHINA_TZ
 from deadlines._value import Value
 from deadlines.rules import HourClock
 from deadlines.rules._clock import add_working_clock, working_clock_between
-from deadlines.rules._trace import day_label, instant_label, step
+from deadlines.rules._trace import day_label, said
 from deadlines.supervision._obligations import Obligation, hour_clock_of
 
 if TYPE_CHECKING:
@@ -124,37 +125,34 @@ def paused_due(
             n = cal.workdays_between(pause.start.date(), end.date()) if end > pause.start else 0
             total += n
             if explain:
-                steps.append(_pause_step(pause, *_workdays_text(cal, pause.start, end, n)))
+                steps.append(_pause_step(pause, _workdays_said(cal, pause.start, end, n)))
         due, due_date = shift_workdays(cal, due, due_date, total)
     elif unit == "calendar_days":
-        days = sum((_end(p).date() - p.start.date()).days for p in pauses)
-        for pause in pauses if explain else ():
-            n = (_end(pause).date() - pause.start.date()).days
-            what = "1 calendar day" if n == 1 else f"{n} calendar days"
-            steps.append(_pause_step(pause, f"{n}个自然日不计", f"{what} not counted"))
-        due, due_date = _recount(engine, obligation, dt.timedelta(days=days))
+        counts = [(_end(p).date() - p.start.date()).days for p in pauses]
+        for pause, n in zip(pauses, counts, strict=True) if explain else ():
+            what = Said("pause.calendar_day") if n == 1 else Said("pause.calendar_days", {"n": n})
+            steps.append(_pause_step(pause, what))
+        due, due_date = _recount(engine, obligation, dt.timedelta(days=sum(counts)))
     elif unit == "hours":
         rule = engine.rule(obligation.rule_id, obligation.trigger.date())
         clock = hour_clock_of(rule.limit, engine.conventions)
-        spans: list[dt.timedelta]
+        # Nothing paused moves nothing: adding zero could still move a due off a rest day.
         if clock is HourClock.OFFICE_HOURS:
             spans = [cal.office_time_between(p.start, _end(p)) for p in pauses]
-            total_time = sum(spans, dt.timedelta())
-            if total_time:
-                due = cal.add_office_time(due, total_time)
+            if paused := sum(spans, dt.timedelta()):
+                due = cal.add_office_time(due, paused)
         elif clock in _WORKING_CLOCKS:
             spans = [working_clock_between(cal, p.start, _end(p)) for p in pauses]
-            total_time = sum(spans, dt.timedelta())
-            if total_time:
-                due = add_working_clock(cal, due, total_time)
-        else:
+            if paused := sum(spans, dt.timedelta()):
+                due = add_working_clock(cal, due, paused)
+        else:  # calendar hours: counted again, so that the end rolls off rest days
             spans = [_end(p) - p.start for p in pauses]
             due, due_date = _recount(engine, obligation, sum(spans, dt.timedelta()))
         if clock is HourClock.OFFICE_HOURS or clock in _WORKING_CLOCKS:
             due_date = due.date() - _ONE_DAY if due.time() == dt.time() else due.date()
         for pause, span in zip(pauses, spans, strict=True) if explain else ():
-            hours = _hours(span)
-            steps.append(_pause_step(pause, f"{hours}小时不计", f"{hours} hours not counted"))
+            hours = f"{span.total_seconds() / 3600:g}"
+            steps.append(_pause_step(pause, Said("pause.hours", {"hours": hours})))
     else:
         raise InvalidValueError(
             "obligation",
@@ -164,14 +162,7 @@ def paused_due(
         )
     if explain:
         steps.append(
-            step(
-                "pause",
-                f"暂停后到期顺延：{instant_label(obligation.due)} → {instant_label(due)}",
-                f"with the pauses, due moves from {instant_label(obligation.due)} to "
-                f"{instant_label(due)}",
-                date=due_date,
-                at=due,
-            )
+            said("pause", "pause.moved", date=due_date, at=due, before=obligation.due, after=due)
         )
     return due, due_date, tuple(steps)
 
@@ -201,31 +192,29 @@ def _recount(
     return result.due, result.due_date
 
 
-def _workdays_text(
-    cal: ChinaCalendar, start: dt.datetime, end: dt.datetime, n: int
-) -> tuple[str, str]:
+def _workdays_said(cal: ChinaCalendar, start: dt.datetime, end: dt.datetime, n: int) -> Said:
     if n == 0:
-        return "无工作日不计", "no working day lost"
-    days = "1 working day" if n == 1 else f"{n} working days"
+        return Said("pause.no_workday")
     if n > _LISTED_DAYS:
-        return f"{n}个工作日不计", f"{days} not counted"
+        return Said("pause.workdays.many", {"n": n})
     dates = [d.date for d in cal.days(start.date() + _ONE_DAY, end.date()) if d.is_workday]
-    zh = "、".join(day_label(d, "zh") for d in dates)
-    en = ", ".join(day_label(d, "en") for d in dates)
-    return f"{n}个工作日不计：{zh}", f"{days} not counted: {en}"
-
-
-def _pause_step(pause: Pause, zh: str, en: str) -> TraceStep:
-    why_zh = f"（{pause.reason}）" if pause.reason else ""
-    why_en = f" ({pause.reason})" if pause.reason else ""
-    end = instant_label(_end(pause))
-    return step(
-        "pause",
-        f"暂停计时 {instant_label(pause.start)} 至 {end}{why_zh}：{zh}",
-        f"clock paused {instant_label(pause.start)} to {end}{why_en}: {en}",
-        at=pause.start,
+    # Dates in a Chinese list are joined with 、, which the catalogue's tuples do not use.
+    days = Names(
+        "、".join(day_label(d, "zh") for d in dates), ", ".join(day_label(d, "en") for d in dates)
     )
+    if n == 1:
+        return Said("pause.workday", {"days": days})
+    return Said("pause.workdays", {"n": n, "days": days})
 
 
-def _hours(span: dt.timedelta) -> str:
-    return f"{span.total_seconds() / 3600:g}"
+def _pause_step(pause: Pause, what: Said) -> TraceStep:
+    why = Said("pause.reason", {"reason": pause.reason}) if pause.reason else Said("word.empty")
+    return said(
+        "pause",
+        "pause.step",
+        at=pause.start,
+        start=pause.start,
+        end=_end(pause),
+        why=why,
+        what=what,
+    )

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from deadlines._errors import InvalidValueError
+from deadlines._messages import Lang, Said, say
 from deadlines._time import CHINA_TZ
 from deadlines._value import Value
 from deadlines.rules import Recurrence
@@ -94,21 +95,10 @@ def quarter_obligations(
     return tuple(made)
 
 
-def _recurrences(value: object) -> Iterable[Recurrence]:
-    """Every `Recurrence` inside a limit, however it is combined."""
-    if isinstance(value, Recurrence):
-        yield value
-    elif isinstance(value, Value):
-        for name in type(value).model_fields:
-            yield from _recurrences(getattr(value, name))
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from _recurrences(item)
-
-
 def _check_quarters(engine: Engine, on: dt.date) -> None:
     """Refuse a quarterly rule changed to other periods: obligations here are per quarter."""
-    months = {r.months for r in _recurrences(engine.rule(QUARTERLY_RULE, on).limit)}
+    limit = engine.rule(QUARTERLY_RULE, on).limit
+    months = {part.months for part in limit.walk() if isinstance(part, Recurrence)}
     if months - {3}:
         raise InvalidValueError(
             QUARTERLY_RULE,
@@ -144,16 +134,16 @@ class QuarterStanding(Value):
         """Whether both were done by their due instants."""
         return self.dispatch is Status.MET and self.report is Status.MET
 
-    def describe(self, lang: str = "en") -> str:
+    def describe(self, lang: Lang = "en") -> str:
         """One line per quarter."""
-        if lang == "zh":
-            return (
-                f"{self.quarter}：调度 {self.dispatch}（{self.dispatch_due:%Y-%m-%d %H:%M} 前），"
-                f"通报 {self.report}（{self.report_due:%Y-%m-%d %H:%M} 前）"
-            )
-        return (
-            f"{self.quarter}: dispatch {self.dispatch} (due {self.dispatch_due:%Y-%m-%d %H:%M}), "
-            f"report {self.report} (due {self.report_due:%Y-%m-%d %H:%M})"
+        return say(
+            "check.quarter",
+            lang,
+            quarter=self.quarter,
+            dispatch=Said(f"check.state.{self.dispatch}"),
+            dispatch_due=self.dispatch_due,
+            report=Said(f"check.state.{self.report}"),
+            report_due=self.report_due,
         )
 
 

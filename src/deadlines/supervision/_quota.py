@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from deadlines._errors import NotInEffectError, UnknownRuleError
+from deadlines._messages import Lang, Said
 from deadlines._value import Value
 from deadlines.rules import Quota
 
@@ -49,19 +50,29 @@ class QuotaStanding(Value):
         """Whether the leader has logged at least the pro-rata expectation."""
         return self.shortfall == 0
 
-    def describe(self, lang: str = "en") -> str:
-        """One line: logged, expected, shortfall."""
-        if lang == "zh":
-            state = "达到进度" if self.on_track else f"落后{self.shortfall:.1f}天"
-            return (
-                f"{self.leader} {self.year}年调研 {self.logged}/{self.required} 天，"
-                f"截至 {self.as_of} 应达 {self.expected:.1f} 天，{state}"
-            )
-        state = "on track" if self.on_track else f"short by {self.shortfall:.1f}"
-        return (
-            f"{self.leader} {self.year}: {self.logged}/{self.required} field days, "
-            f"{self.expected:.1f} expected by {self.as_of}, {state}"
+    def said(self) -> Said:
+        """The standing as a message: logged, expected, shortfall."""
+        state = (
+            Said("check.quota.on_track")
+            if self.on_track
+            else Said("check.quota.short", {"by": f"{self.shortfall:.1f}"})
         )
+        return Said(
+            "check.quota.line",
+            {
+                "leader": self.leader,
+                "year": self.year,
+                "logged": self.logged,
+                "required": self.required,
+                "expected": f"{self.expected:.1f}",
+                "as_of": self.as_of,
+                "state": state,
+            },
+        )
+
+    def describe(self, lang: Lang = "en") -> str:
+        """One line: logged, expected, shortfall."""
+        return self.said().render(lang)
 
 
 def quota_standings(

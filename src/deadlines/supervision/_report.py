@@ -5,19 +5,18 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from json.encoder import encode_basestring as _encode_string
-from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, final
+from functools import cache
+from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, final, get_args
 
-from deadlines._result import Lang
+from deadlines._messages import Lang, Names, Said, say
 from deadlines.supervision._errors import Problem
 from deadlines.supervision._march import MarchFinding
 from deadlines.supervision._meetings import MeetingNote, meeting_notes
 from deadlines.supervision._quarterly import QuarterStanding, quarter_standings
 from deadlines.supervision._quota import QuotaStanding
-from deadlines.supervision._status import STATUS_ORDER, ObligationStatus, Status
+from deadlines.supervision._status import STATUS_ORDER, ObligationStatus, Status, span
 
 if TYPE_CHECKING:
     from deadlines._thresholds import Thresholds
@@ -34,59 +33,46 @@ AlertLevel = Literal["escalated", "overdue", "warning", "violation", "shortfall"
 - ``provisional``: an open obligation due on a day no notice has settled yet.
 """
 
-ALERT_LEVELS: tuple[AlertLevel, ...] = (
-    "escalated",
-    "overdue",
-    "warning",
-    "violation",
-    "shortfall",
-    "provisional",
-)
+ALERT_LEVELS: tuple[AlertLevel, ...] = get_args(AlertLevel)
 
-#: The columns of the CSV report, one row per obligation.
-CSV_COLUMNS: tuple[str, ...] = (
-    "id",
-    "rule",
-    "event",
-    "subject",
-    "responsible",
-    "trigger",
-    "due",
-    "status",
-    "working_days_left",
-    "hours_left",
-    "escalated",
-    "paused",
-    "completed_at",
-    "provisional",
-    "line",
-)
+#: The columns of the CSV report (`Report.write_csv`), one row per obligation: the machine
+#: form, whatever the language. In Chinese the headers are translated and ``status_label``
+#: (the status in words) follows ``status``.
+REPORT_COLUMNS: tuple[str, ...] = (
+    "id", "rule", "event", "subject", "responsible", "trigger", "due", "status",
+    "working_days_left", "hours_left", "escalated", "paused", "completed_at", "provisional", "line",
+)  # fmt: skip
+_LABELLED_COLUMNS = (*REPORT_COLUMNS[:8], "status_label", *REPORT_COLUMNS[8:])
 
 
 @final
 @dataclass(frozen=True, slots=True)
 class Alert:
-    """Something to act on, in both languages.
+    """Something to act on, spelled in the language asked.
 
     Attributes:
         level: how serious (see `AlertLevel`).
         subject: what it concerns: an obligation id, a meeting, a leader.
-        en: the alert in English.
-        zh: the alert in Chinese.
+        said: the alert as a catalogue message and its values.
     """
 
     level: AlertLevel
     subject: str
-    en: str
-    zh: str
+    said: Said
 
     def text(self, lang: Lang = "en") -> str:
         """The alert in `lang`."""
-        return self.zh if lang == "zh" else self.en
+        return self.said.render(lang)
 
+    @property
+    def en(self) -> str:
+        """The alert in English."""
+        return self.said.render("en")
 
-def _stamp(at: dt.datetime) -> str:
-    return at.strftime("%Y-%m-%d %H:%M")
+    @property
+    def zh(self) -> str:
+        """The alert in Chinese."""
+        return self.said.render("zh")
 
 
 def _iso(at: dt.datetime | dt.date | None) -> str | None:
@@ -96,6 +82,49 @@ def _iso(at: dt.datetime | dt.date | None) -> str | None:
     if isinstance(at, dt.datetime):
         return at.isoformat(timespec="seconds")
     return at.isoformat()
+
+
+@cache
+def label(message: str, lang: Lang) -> str:
+    """A status or level word of the catalogue, spelled once per language."""
+    return say(message, lang)
+
+
+#: Which attribute each JSON key of a check is read from (a mapping: an object inside it).
+Fields = Mapping[str, "str | Fields"]
+_MARCH: Fields = {
+    "meeting": "meeting_id",
+    **{key: key for key in ("date", "kind", "held", "violation", "reason", "line")},
+}
+_NOTE: Fields = {"meeting": "meeting_id", "kind": "kind", "subject": "subject", "line": "line"}
+_QUOTA: Fields = {
+    key: key for key in ("leader", "year", "as_of", "required", "logged", "expected", "shortfall")
+}
+_QUARTER: Fields = {
+    "quarter": "quarter",
+    "dispatch": {"due": "dispatch_due", "status": "dispatch", "done": "dispatched_at"},
+    "report": {"due": "report_due", "status": "report", "done": "reported_at"},
+    "met": "met",
+}
+
+
+def _fields(value: object, fields: Fields) -> dict[str, Any]:
+    """The JSON data of `value` as `fields` lays it out: instants in RFC 3339, statuses as
+    their codes, figures to two decimals."""
+    data: dict[str, Any] = {}
+    for key, name in fields.items():
+        if not isinstance(name, str):
+            data[key] = _fields(value, name)
+            continue
+        item = getattr(value, name)
+        if isinstance(item, dt.date):
+            item = _iso(item)
+        elif isinstance(item, Status):
+            item = item.value
+        elif isinstance(item, float):
+            item = round(item, 2)
+        data[key] = item
+    return data
 
 
 @final
@@ -137,16 +166,24 @@ class Report:
         """How many obligations exist at `at`."""
         return len(self.rows)
 
-    def to_json(self, provenance: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    def to_json(
+        self, provenance: Mapping[str, Any] | None = None, lang: Lang = "en"
+    ) -> dict[str, Any]:
         """The report as JSON-ready data: instants in RFC 3339 with seconds and their offset.
+
+        Keys and codes are the same in every language; the labels beside them
+        (``status_label``, ``level_label``, ``kind_label``) are in `lang`.
 
         Args:
             provenance: what the answers depend on (`deadlines._provenance.provenance` of the
                 engine), added as the ``provenance`` object when given.
+            lang: the language of the labels.
         """
-        return self._json([row_json(row) for row in self.rows], provenance)
+        return self._json([row_json(row, lang) for row in self.rows], provenance, lang)
 
-    def _json(self, obligations: object, provenance: Mapping[str, Any] | None) -> dict[str, Any]:
+    def _json(
+        self, obligations: object, provenance: Mapping[str, Any] | None, lang: Lang
+    ) -> dict[str, Any]:
         data = {
             "at": _iso(self.at),
             "summary": {
@@ -160,61 +197,25 @@ class Report:
             },
             "obligations": obligations,
             "warnings": [
-                {"level": a.level, "subject": a.subject, "en": a.en, "zh": a.zh}
+                {
+                    "level": a.level,
+                    "level_label": label(f"check.level.{a.level}", lang),
+                    "subject": a.subject,
+                    "en": a.en,
+                    "zh": a.zh,
+                }
                 for a in self.alerts
             ],
             "meetings": [
-                {
-                    "meeting": n.meeting_id,
-                    "kind": n.kind,
-                    "subject": n.subject,
-                    "line": n.line,
-                    "en": n.describe("en"),
-                    "zh": n.describe("zh"),
-                }
+                {**_fields(n, _NOTE), "en": n.describe("en"), "zh": n.describe("zh")}
                 for n in self.meetings
             ],
             "march": [
-                {
-                    "meeting": f.meeting_id,
-                    "date": f.date.isoformat(),
-                    "kind": f.kind,
-                    "held": f.held,
-                    "violation": f.violation,
-                    "reason": f.reason,
-                    "line": f.line,
-                }
+                {**_fields(f, _MARCH), "kind_label": label(f"meeting.kind.{f.kind}", lang)}
                 for f in self.march
             ],
-            "quota": [
-                {
-                    "leader": q.leader,
-                    "year": q.year,
-                    "as_of": q.as_of.isoformat(),
-                    "required": q.required,
-                    "logged": q.logged,
-                    "expected": round(q.expected, 2),
-                    "shortfall": round(q.shortfall, 2),
-                }
-                for q in self.quota
-            ],
-            "quarterly": [
-                {
-                    "quarter": q.quarter,
-                    "dispatch": {
-                        "due": _iso(q.dispatch_due),
-                        "status": str(q.dispatch),
-                        "done": _iso(q.dispatched_at),
-                    },
-                    "report": {
-                        "due": _iso(q.report_due),
-                        "status": str(q.report),
-                        "done": _iso(q.reported_at),
-                    },
-                    "met": q.met,
-                }
-                for q in self.quarterly
-            ],
+            "quota": [_fields(q, _QUOTA) for q in self.quota],
+            "quarterly": [_quarter_json(q, lang) for q in self.quarterly],
             "errors": [p.to_json() for p in self.problems],
         }
         if provenance is not None:
@@ -222,179 +223,72 @@ class Report:
         return data
 
     def write_json(
-        self, stream: IO[str], provenance: Mapping[str, Any] | None = None
+        self, stream: IO[str], provenance: Mapping[str, Any] | None = None, lang: Lang = "en"
     ) -> None:
         """Write `to_json` as ``json.dumps(indent=2, ensure_ascii=False)`` writes it, and a
-        newline: the same text, several times faster, one obligation's data at a time rather
-        than all of them in memory at once."""
-        parts: list[str] = []
-
-        def put(text: str) -> None:
-            parts.append(text)
+        newline: the same text, faster (the C encoder writes each obligation, which the
+        standard library's indenting does in Python), one obligation at a time rather than
+        all of them in memory at once."""
+        text = json.dumps(self._json(_ROWS, provenance, lang), ensure_ascii=False, indent=2)
+        head, tail = text.split(_ROWS_TEXT)
+        stream.write(head)
+        parts, opening = [], "["
+        for row in self.rows:
+            parts.append(opening + _row_text(row_json(row, lang)))
+            opening = ","
             if len(parts) >= _FLUSH:
                 stream.write("".join(parts))
                 parts.clear()
-
-        _dump(self._json(_Rows(self.rows), provenance), "\n", "  ", put)
-        parts.append("\n")
+        parts.append("\n  ]" if self.rows else "[]")
         stream.write("".join(parts))
+        stream.write(tail + "\n")
 
-    def write_csv(self, stream: IO[str]) -> None:
-        """Write one CSV row per obligation, with a header (see `CSV_COLUMNS`)."""
+    def write_csv(self, stream: IO[str], lang: Lang = "en") -> None:
+        """Write one CSV row per obligation, with a header (see `REPORT_COLUMNS`).
+
+        In English, the machine form: its column names, ``true``/``false``. In Chinese, the
+        headers and yes/no in Chinese, and the status in words beside its code.
+        """
+        columns = REPORT_COLUMNS if lang == "en" else _LABELLED_COLUMNS
+        flags = {flag: label(f"check.csv.{str(flag).lower()}", lang) for flag in (True, False)}
         writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
+        writer.writerow([label(f"check.csv.{column}", lang) for column in columns])
         for row in self.rows:
-            data = row_json(row)
-            writer.writerow(
-                [
-                    data["id"],
-                    data["rule"],
-                    data["event"],
-                    data["subject"],
-                    data["responsible"],
-                    data["trigger"],
-                    data["due"],
-                    data["status"],
-                    data["working_days_left"],
-                    f"{row.hours_left:.2f}",
-                    str(row.escalated).lower(),
-                    str(row.paused).lower(),
-                    data["completed_at"] or "",
-                    str(row.obligation.provisional).lower(),
-                    "" if data["line"] is None else data["line"],
-                ]
-            )
+            data = row_json(row, lang)
+            data["hours_left"] = f"{row.hours_left:.2f}"
+            for flag in ("escalated", "paused", "provisional"):
+                data[flag] = flags[data[flag]]
+            data["completed_at"] = data["completed_at"] or ""
+            data["line"] = "" if data["line"] is None else data["line"]
+            writer.writerow([data[column] for column in columns])
 
 
-def dumps_indented(value: Any, indent: str = "  ") -> str:  # noqa: ANN401 - any JSON value
-    """``json.dumps(value, ensure_ascii=False, indent=2)`` for JSON-ready data, built faster.
-
-    The standard library indents in pure Python, one generator per value; this writes the
-    same text (strings by the same C encoder, numbers by their repr, the same separators) with
-    one function call per container, which is what matters for a million rows.
-
-    >>> import json
-    >>> data = {"a": [1, 2.5, {"b": None, "c": []}], "d": {}, "e": "县长", "f": True}
-    >>> dumps_indented(data) == json.dumps(data, ensure_ascii=False, indent=2)
-    True
-    """
-    parts: list[str] = []
-    _dump(value, "\n", indent, parts.append)
-    return "".join(parts)
+def _quarter_json(quarter: QuarterStanding, lang: Lang) -> dict[str, Any]:
+    data = _fields(quarter, _QUARTER)
+    for part in ("dispatch", "report"):
+        data[part]["status_label"] = label(f"status.{data[part]['status']}", lang)
+    return data
 
 
-_FLUSH = 8192  # pieces of text written at once
+#: Where the obligations go in the JSON text of a report, written one by one.
+_ROWS = "\x00rows\x00"
+_ROWS_TEXT = json.dumps(_ROWS)
+_FLUSH = 4096  # obligations written at once
+#: An obligation without pauses is flat: the C encoder writes it, indented by its separator.
+_FLAT = json.JSONEncoder(ensure_ascii=False, separators=(",\n      ", ": "))
 
 
-class _Rows:
-    """The obligations of a report, turned into JSON data one at a time while written."""
-
-    __slots__ = ("rows",)
-
-    def __init__(self, rows: tuple[ObligationStatus, ...]) -> None:
-        self.rows = rows
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        return map(row_json, self.rows)
-
-    def __len__(self) -> int:
-        return len(self.rows)
+def _row_text(data: dict[str, Any]) -> str:
+    """One obligation as an item of the indented ``obligations`` list."""
+    if data["pauses"]:  # nested: the standard library indents it, shifted under the list
+        body = json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+    else:
+        body = "{\n      " + _FLAT.encode(data)[1:-1] + "\n    }"
+    return "\n    " + body
 
 
-def _dump(value: Any, newline: str, indent: str, put: Any) -> None:  # noqa: ANN401
-    kind = type(value)
-    if kind is str:
-        put(_encode_string(value))
-    elif kind is dict:
-        if not value:
-            put("{}")
-            return
-        inner = newline + indent
-        first = True
-        for key, item in value.items():
-            put(("{" if first else ",") + inner + _encode_string(str(key)) + ": ")
-            first = False
-            _dump(item, inner, indent, put)
-        put(newline + "}")
-    elif kind is _Rows:
-        _dump_rows(value.rows, newline, indent, put)
-    elif kind is list or kind is tuple:
-        if not value:
-            put("[]")
-            return
-        inner = newline + indent
-        first = True
-        for item in value:
-            put(("[" if first else ",") + inner)
-            first = False
-            _dump(item, inner, indent, put)
-        put(newline + "]")
-    elif value is None:
-        put("null")
-    elif value is True:
-        put("true")
-    elif value is False:
-        put("false")
-    elif kind is int:
-        put(int.__repr__(value))
-    elif kind is float:
-        put(_float(value))
-    else:  # anything else (an enum, a subclass): as the standard library writes it
-        put(json.dumps(value, ensure_ascii=False))
-
-
-def _dump_rows(
-    rows: tuple[ObligationStatus, ...], newline: str, indent: str, put: Any  # noqa: ANN401
-) -> None:
-    """The obligations as `_dump` writes `row_json` of each, from a template of its keys."""
-    if not rows:
-        put("[]")
-        return
-    inner = newline + indent
-    keys = newline + indent + indent
-    first = True
-    for row in rows:
-        data = row_json(row)
-        text = []
-        for key, item in data.items():
-            if key == "pauses" and item:
-                parts: list[str] = []
-                _dump(item, keys, indent, parts.append)
-                text.append(f'"pauses": {"".join(parts)}')
-            else:
-                text.append(f'"{key}": {_scalar(item)}')
-        put(("[" if first else ",") + inner + "{" + keys + ("," + keys).join(text) + inner + "}")
-        first = False
-    put(newline + "]")
-
-
-def _scalar(value: Any) -> str:  # noqa: ANN401 - a JSON scalar (or an empty list)
-    kind = type(value)
-    if kind is str:
-        return _encode_string(value)
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if kind is int:
-        return int.__repr__(value)
-    if kind is float:
-        return _float(value)
-    parts: list[str] = []
-    _dump(value, "", "", parts.append)
-    return "".join(parts)
-
-
-def _float(value: float) -> str:
-    if value != value or value in (math.inf, -math.inf):
-        return json.dumps(value)  # NaN, Infinity: as the standard library writes them
-    return float.__repr__(value)
-
-
-def row_json(row: ObligationStatus) -> dict[str, Any]:
-    """One obligation's status as JSON-ready data."""
+def row_json(row: ObligationStatus, lang: Lang = "en") -> dict[str, Any]:
+    """One obligation's status as JSON-ready data (``status_label`` in `lang`)."""
     ob = row.obligation
     return {
         "id": ob.id,
@@ -407,7 +301,8 @@ def row_json(row: ObligationStatus) -> dict[str, Any]:
         "trigger": _iso(ob.trigger),
         "due": _iso(row.due),
         "due_date": row.due_date.isoformat(),
-        "status": str(row.status),
+        "status": row.status.value,
+        "status_label": label(row.label.message, lang),
         "warning_from": _iso(row.warning_from),
         "working_days_left": row.working_days_left,
         "hours_left": round(row.hours_left, 2),
@@ -426,27 +321,18 @@ def row_json(row: ObligationStatus) -> dict[str, Any]:
 
 def _obligation_alert(row: ObligationStatus) -> Alert | None:
     ob = row.obligation
-    days, hours = abs(row.working_days_left), abs(row.hours_left)
-    due = _stamp(row.due)
+    values = {
+        "id": ob.id,
+        "title": Names(ob.title_zh, ob.title_en),
+        "due": row.due,
+        "span": span(row.working_days_left, row.hours_left),
+    }
     if row.status is Status.OVERDUE:
         level: AlertLevel = "escalated" if row.escalated else "overdue"
-        tail_en = "; escalate" if row.escalated else ""
-        tail_zh = "，应提请督办" if row.escalated else ""
-        return Alert(
-            level,
-            ob.id,
-            f"{ob.id} ({ob.title_en}): overdue since {due}, {days} wd / {hours:.1f} h{tail_en}",
-            f"{ob.id}：{ob.title_zh}，{due} 到期，已逾期{days}个工作日（{hours:.1f}小时）{tail_zh}",
-        )
+        return Alert(level, ob.id, Said(f"check.alert.{level}", values))
     if row.status is Status.WARNING:
-        paused_en = ", clock paused" if row.paused else ""
-        paused_zh = "，暂停计时中" if row.paused else ""
-        return Alert(
-            "warning",
-            ob.id,
-            f"{ob.id} ({ob.title_en}): due {due}, {days} wd / {hours:.1f} h left{paused_en}",
-            f"{ob.id}：{ob.title_zh}，{due} 到期（剩{days}个工作日／{hours:.1f}小时{paused_zh}）",
-        )
+        paused = ".paused" if row.paused else ""
+        return Alert("warning", ob.id, Said(f"check.alert.warning{paused}", values))
     return None
 
 
@@ -501,15 +387,8 @@ def build_report(
         if alert is not None:
             (red if row.status is Status.OVERDUE else yellow).append(alert)
         if row.obligation.provisional:
-            due = _stamp(row.due)
-            provisional.append(
-                Alert(
-                    "provisional",
-                    row.id,
-                    f"{row.id}: due {due} relies on days no State Council notice has settled yet",
-                    f"{row.id}：到期时间 {due} 所依据的日期尚无国务院放假通知，为暂定",
-                )
-            )
+            said = Said("check.alert.provisional", {"id": row.id, "due": row.due})
+            provisional.append(Alert("provisional", row.id, said))
     order = {level: i for i, level in enumerate(ALERT_LEVELS)}
     red.sort(key=lambda a: order[a.level])  # stable: escalated first, each by due instant
     march = ledger.march(at)
@@ -517,13 +396,9 @@ def build_report(
     alerts = [
         *red,
         *yellow,
+        *(Alert("violation", f.meeting_id, f.said()) for f in march if f.violation),
         *(
-            Alert("violation", f.meeting_id, f.describe("en"), f.describe("zh"))
-            for f in march
-            if f.violation
-        ),
-        *(
-            Alert("shortfall", q.leader, q.describe("en"), q.describe("zh"))
+            Alert("shortfall", q.leader, q.said())
             for q in quota
             if not q.on_track and q.as_of.year == at.year
         ),

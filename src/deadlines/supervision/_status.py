@@ -20,9 +20,11 @@ from typing import TYPE_CHECKING, final
 
 # The values live in a module of their own, which an engine's plugins can set without
 # importing supervision; `deadlines.supervision` re-exports them.
+from deadlines._messages import Said
 from deadlines._thresholds import Thresholds, WorkingDaysBefore
 
 if TYPE_CHECKING:
+    from deadlines._result import Lang
     from deadlines.calendar import ChinaCalendar
     from deadlines.supervision._obligations import Obligation, Unit
     from deadlines.supervision._tracked import Tracked
@@ -47,13 +49,7 @@ class Status(str, enum.Enum):
 
 
 #: The order statuses are listed and grouped in: what needs attention first.
-STATUS_ORDER: tuple[Status, ...] = (
-    Status.OVERDUE,
-    Status.WARNING,
-    Status.OPEN,
-    Status.LATE,
-    Status.MET,
-)
+STATUS_ORDER = (Status.OVERDUE, Status.WARNING, Status.OPEN, Status.LATE, Status.MET)
 
 
 def warning_from(
@@ -146,30 +142,36 @@ class ObligationStatus:
         """How its limit counts."""
         return self.tracked.obligation.unit
 
-    def describe_left(self) -> str:
-        """``2 wd / 40.5 h left``, ``3 wd / 70.0 h overdue``, ``0 wd / 2.5 h late`` …
+    @property
+    def margin(self) -> Said:
+        """How much time is left, or how early or late it was done, not spelled yet."""
+        key = "open" if self.status is Status.WARNING else str(self.status)
+        if key == "open" and self.paused:
+            key = "paused"
+        return Said(f"check.left.{key}", {"span": span(self.working_days_left, self.hours_left)})
+
+    def describe_left(self, lang: Lang = "en") -> str:
+        """``2 wd / 40.5 h left``, ``3 wd / 70.0 h overdue``, ``0 wd / 2.5 h late`` …; in
+        Chinese ``剩余2个工作日（40.5小时）``, ``逾期不足1个工作日（2.5小时）办结`` …
 
         ``wd`` is working days: see `working_days_left`.
         """
-        span = f"{abs(self.working_days_left)} wd / {abs(self.hours_left):.1f} h"
-        if self.status is Status.OVERDUE:
-            return f"{span} overdue"
-        if self.status is Status.LATE:
-            return f"{span} late"
-        if self.status is Status.MET:
-            return f"{span} early"
-        return f"{span} left" + (", paused" if self.paused else "")
+        return self.margin.render(lang)
 
     def describe_left_zh(self) -> str:
-        """``剩2个工作日／40.5小时``, ``逾期3个工作日／70.0小时`` …"""
-        span = f"{abs(self.working_days_left)}个工作日／{abs(self.hours_left):.1f}小时"
-        if self.status is Status.OVERDUE:
-            return f"逾期{span}"
-        if self.status is Status.LATE:
-            return f"超期{span}"
-        if self.status is Status.MET:
-            return f"提前{span}"
-        return f"剩{span}" + ("，暂停中" if self.paused else "")
+        """`describe_left` in Chinese (the board's templates ask for it by this name)."""
+        return self.margin.render("zh")
+
+    @property
+    def label(self) -> Said:
+        """The status in the glossary's words, escalated as its own (提请督办)."""
+        return Said("status.escalated" if self.escalated else f"status.{self.status}")
+
+
+def span(days: int, hours: float) -> Said:
+    """``3 wd / 70.0 h``, in Chinese ``3个工作日（70.0小时）`` (``不足1个工作日`` for 0)."""
+    count = Said("check.days", {"n": abs(days)}) if days else Said("check.days.under_one")
+    return Said("check.span", {"days": count, "hours": f"{abs(hours):.1f}"})
 
 
 def compute_status(
@@ -204,17 +206,10 @@ def compute_status(
     hours = (due - at).total_seconds() / 3600
     if at > due:
         days = -calendar.workdays_between(due_date, at.date())
+        escalated = -days >= escalate_after
+        state = Status.OVERDUE
         return ObligationStatus(
-            tracked,
-            at,
-            Status.OVERDUE,
-            due,
-            due_date,
-            warn,
-            days,
-            hours,
-            escalated=-days >= escalate_after,
-            paused=paused,
+            tracked, at, state, due, due_date, warn, days, hours, escalated, paused
         )
     days = max(0, calendar.workdays_between(at.date(), due_date))
     state = Status.WARNING if at >= warn else Status.OPEN
