@@ -38,9 +38,8 @@ from deadlines.rules import (
     Tiered,
     When,
     WorkingDays,
-    describe_limit,
 )
-from deadlines.rules._durations import Unit
+from deadlines.rules._limit import Unit
 from deadlines.supervision._obligations import hour_clock_of, unit_of
 
 CITATION = Citation(article=99, text="测试")
@@ -265,7 +264,7 @@ class TestLimitsAnswerForThemselves:
 
     def test_a_new_kind_is_one_class(self) -> None:
         """A kind of limit defined elsewhere is described and counted by its own methods."""
-        assert (describe_limit(Fortnight()), describe_limit(Fortnight(), "zh")) == (
+        assert (Fortnight().describe(), Fortnight().describe("zh")) == (
             "a fortnight",
             "两周",
         )

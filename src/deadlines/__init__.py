@@ -33,9 +33,7 @@ if TYPE_CHECKING:  # isort: off
     from deadlines.calendar import (
         CalendarOverride as CalendarOverride,
         ChinaCalendar as ChinaCalendar,
-        Day as Day,
         DayChange as DayChange,
-        DayKind as DayKind,
         Notice as Notice,
         OfficeHours as OfficeHours,
         Season as Season,
@@ -90,9 +88,7 @@ _EXPORTS = {
     "deadlines.calendar": (
         "CalendarOverride",
         "ChinaCalendar",
-        "Day",
         "DayChange",
-        "DayKind",
         "Notice",
         "OfficeHours",
         "Season",

@@ -40,6 +40,7 @@ __all__ = [
     "Names",
     "Said",
     "say",
+    "say_in",
 ]
 
 Lang = Literal["zh", "en"]
@@ -216,6 +217,11 @@ class _Values(dict[str, Any]):
     def __getitem__(self, key: str) -> Any:  # noqa: ANN401 - any value
         value = super().__getitem__(key)
         return value if type(value) is str else _In(value, self.lang)
+
+
+def say_in(lang: str, message: str, /, **values: Any) -> str:  # noqa: ANN401 - any value
+    """`say` in Chinese when `lang` is ``zh``, else in English (for a language given as text)."""
+    return say(message, "zh" if lang == "zh" else "en", **values)
 
 
 def say_values(message: str, lang: Lang, values: Any) -> str:  # noqa: ANN401 - pairs

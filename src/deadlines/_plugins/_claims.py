@@ -15,7 +15,7 @@ from typing import Any, Final, NoReturn
 
 from deadlines import hookspecs
 from deadlines._errors import PluginConflictError, PluginError, describe
-from deadlines.rules import Citation, Limit, Rule, describe_limit
+from deadlines.rules import Citation, Limit, Rule
 
 #: The hooks in the order they are called (that of `deadlines.hookspecs`), which is also the
 #: order changes are listed in.
@@ -257,7 +257,7 @@ def plain(value: object, lang: str = "en") -> str:
     if isinstance(value, Citation):
         return value.render(lang)
     if isinstance(value, Limit):
-        return describe_limit(value, lang)
+        return value.describe(lang)
     inner = getattr(value, "value", value)
     return inner if isinstance(inner, str) else repr(value)
 

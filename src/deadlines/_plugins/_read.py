@@ -16,7 +16,7 @@ from deadlines._errors import describe
 from deadlines._plugins._claims import Answer, Claims, PluginChange, one_line
 from deadlines.calendar import CalendarOverride, DayChange, Notice, OfficeHours
 from deadlines.calendar._table import FIRST_DATE, LAST_DATE
-from deadlines.rules import Conventions, Rule, RuleSet, describe_limit
+from deadlines.rules import Conventions, Rule, RuleSet
 
 if TYPE_CHECKING:
     from deadlines._thresholds import Thresholds
@@ -124,13 +124,13 @@ class Reader(Claims):
             limit, citation = rule.limit, rule.citation
             zh = (
                 f"新增规则 {rule.id}（{rule.effective_from} 起）："
-                f"{describe_limit(limit, 'zh')}，{citation.render('zh')}"
+                f"{limit.describe('zh')}，{citation.render('zh')}"
             )
             en = (
-                f"adds {rule.id} ({rule.window()}): {describe_limit(limit)}, "
+                f"adds {rule.id} ({rule.window()}): {limit.describe()}, "
                 f"art. {citation.article} of {citation.document}"
             )
-            after = describe_limit(limit)
+            after = limit.describe()
             change = PluginChange(answer.hook, "rule_added", rule.id, "", "", after, zh, en)
             what = f"the new rule {rule.id} (from {rule.effective_from})"
             value = tuple(getattr(rule, name) for name in RULE_FIELDS)

@@ -13,21 +13,16 @@ from typing import Annotated, Any, ClassVar, Literal, Union
 from pydantic import Field, field_validator
 
 from deadlines._errors import DeadlinesError, InvalidValueError, MissingParameterError, shown
-from deadlines._messages import MESSAGES, Lang, Names, Said, say
+from deadlines._messages import MESSAGES, Names, Said, say_in
 from deadlines._result import Part
 from deadlines._time import parse_instant, to_china
 from deadlines.rules._constraints import Blackout, Quota, Recurrence
 from deadlines.rules._conventions import Conventions, HourClock
-from deadlines.rules._durations import (
-    CalendarDays,
-    Hours,
-    Limit,
-    MeetingSetLimit,
-    OnArrival,
-    SameDay,
-    Unit,
-    WorkingDays,
-)
+from deadlines.rules._days import CalendarDays, WorkingDays
+from deadlines.rules._hours import Hours
+from deadlines.rules._limit import Limit, Unit
+from deadlines.rules._meeting import MeetingSetLimit
+from deadlines.rules._same_day import OnArrival, SameDay
 from deadlines.rules._trace import said
 from deadlines.rules._values import Context, Outcome, Value
 
@@ -100,8 +95,7 @@ class _Combination(Limit):
             parts = list(dict.fromkeys(parts))
         if len(parts) == 1:
             return parts[0]
-        language: Lang = "zh" if lang == "zh" else "en"
-        return say(self._joiner, language, parts=tuple(parts))
+        return say_in(lang, self._joiner, parts=tuple(parts))
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         return frozenset().union(*(limit.units(params, conventions) for limit in self.limits))
@@ -326,9 +320,8 @@ class When(Limit):
         then, otherwise = self.then.describe(lang), self.otherwise.describe(lang)
         if then == otherwise:
             return then
-        language: Lang = "zh" if lang == "zh" else "en"
         question = self.condition.question()
-        return say("limit.when", language, question=question, then=then, otherwise=otherwise)
+        return say_in(lang, "limit.when", question=question, then=then, otherwise=otherwise)
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         try:
@@ -422,8 +415,7 @@ class Tiered(Limit):
 
     def describe(self, lang: str = "en") -> str:
         committed, statutory = self.committed.describe(lang), self.statutory.describe(lang)
-        language: Lang = "zh" if lang == "zh" else "en"
-        return say("limit.tiered", language, committed=committed, statutory=statutory)
+        return say_in(lang, "limit.tiered", committed=committed, statutory=statutory)
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         return self.committed.units(params, conventions)
