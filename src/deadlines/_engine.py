@@ -21,7 +21,7 @@ from deadlines._errors import (
     UnknownRuleError,
 )
 from deadlines._messages import Said
-from deadlines._result import DueResult, TraceStep
+from deadlines._result import DueResult, TraceStep, trusted
 from deadlines._time import check_date, parse_instant, to_china
 from deadlines.calendar import ChinaCalendar
 from deadlines.rules import OPINION_2020, Blackout, Conventions, Quota, Rule, RuleSet
@@ -182,7 +182,8 @@ class Engine:
         rule, start, outcome, trace = self._count(
             rule_id, at, params, explain=explain, stacklevel=3
         )
-        return _result(
+        return trusted(
+            DueResult,
             {
                 "rule_id": rule_id,
                 "title_zh": rule.title_zh,
@@ -196,7 +197,7 @@ class Engine:
                 "parts": tuple(outcome.parts),
                 "warnings": tuple(outcome.warnings),
                 "trace": trace,
-            }
+            },
         )
 
     def _count(
@@ -385,37 +386,6 @@ def _versions(rules: RuleSet) -> dict[str, tuple[_Version, ...]]:
     key = id(rules)
     _INDEX[key] = (weakref.ref(rules, lambda _: _INDEX.pop(key, None)), index)
     return index
-
-
-_RESULT_FIELDS = frozenset(
-    {
-        *("rule_id", "title_zh", "title_en", "at", "due", "due_date", "provisional"),
-        *("citation", "effective_from", "parts", "warnings", "trace"),
-    }
-)
-# The shortcut below is only right while `Engine.due` passes every field of DueResult, and
-# DueResult has no post-init; otherwise fall back to model_construct.
-_FAST_RESULT = (
-    frozenset(DueResult.model_fields) == _RESULT_FIELDS and DueResult.__pydantic_post_init__ is None
-)
-_setattr = object.__setattr__
-
-
-def _result(values: dict[str, Any]) -> DueResult:
-    """`DueResult.model_construct(**values)` at a third of its cost.
-
-    model_construct looks up aliases and defaults field by field; here every field is given,
-    so the instance is set up directly, as model_construct itself does in the end.
-    tests/test_engine.py holds it to `DueResult.model_validate` on random rules and triggers.
-    """
-    if not _FAST_RESULT:
-        return DueResult.model_construct(**values)
-    result = DueResult.__new__(DueResult)
-    _setattr(result, "__dict__", values)
-    _setattr(result, "__pydantic_fields_set__", set(_RESULT_FIELDS))
-    _setattr(result, "__pydantic_extra__", None)
-    _setattr(result, "__pydantic_private__", None)
-    return result
 
 
 def _provisional_step(calendar: ChinaCalendar) -> TraceStep:
