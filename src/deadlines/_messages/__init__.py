@@ -11,7 +11,8 @@ How a value is shown depends on its type and the placeholder's spec:
 - a datetime: ``2026-10-10 17:30``;
 - a `Said`: that message, rendered in the same language;
 - a bool: 是 / 否, yes / no;
-- a tuple: its items, joined by ``；`` / ``; `` (with spec ``comma``: ``，`` / ``, ``);
+- a tuple: its items, joined by ``；`` / ``; `` (with spec ``comma``: ``，`` / ``, ``; with
+  spec ``list``: ``、`` / ``, ``);
 - an int with spec ``cn``: Chinese numerals in zh (``第{article:cn}条`` → ``第八条``);
 - anything else: ``str(value)``.
 
@@ -105,13 +106,18 @@ MESSAGES: Final[Mapping[str, Message]] = {
 }
 
 
+#: How a tuple's items are joined, by the placeholder's spec: ``{parts}``, ``{parts:comma}``,
+#: ``{fields:list}`` (an enumeration: 中文标题、英文标题).
+_JOINERS: Final = {"": ("；", "; "), "comma": ("，", ", "), "list": ("、", ", ")}
+
+
 def _show(value: Any, spec: str, lang: Lang) -> str:  # noqa: ANN401 - any value
     """One value shown in `lang` under the placeholder's `spec` (see the module's docstring)."""
     zh = lang == "zh"
     if isinstance(value, Said | Names):
         return value.render(lang)
     if isinstance(value, tuple):  # a list: each item shown, joined as the language joins
-        joiner = ("，" if zh else ", ") if spec == "comma" else ("；" if zh else "; ")
+        joiner = _JOINERS.get(spec, _JOINERS[""])[0 if zh else 1]
         return joiner.join(_show(v, "", lang) for v in value)
     if isinstance(value, bool):
         return MESSAGES["word.yes" if value else "word.no"][0 if zh else 1]
