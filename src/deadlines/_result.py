@@ -8,7 +8,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
-from deadlines._messages import Lang, say, say_values
+from deadlines._messages import Lang, Names, say, say_values
 from deadlines._value import Citation
 
 __all__ = ["DueResult", "Lang", "Part", "StepAction", "TraceStep", "explanation", "trusted"]
@@ -182,7 +182,7 @@ class DueResult(BaseModel):
         """
         return explanation(
             self.rule_id,
-            self.title_zh if lang == "zh" else self.title_en,
+            Names(self.title_zh, self.title_en).render(lang),
             self.due,
             self.citation,
             lang=lang,

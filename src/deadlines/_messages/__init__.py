@@ -42,6 +42,7 @@ __all__ = [
     "Said",
     "say",
     "say_in",
+    "show",
 ]
 
 Lang = Literal["zh", "en"]
@@ -128,6 +129,15 @@ def _show(value: Any, spec: str, lang: Lang) -> str:  # noqa: ANN401 - any value
     if spec == "cn" and isinstance(value, int):
         return chinese_number(value) if zh else str(value)
     return format(value, spec)
+
+
+def show(value: Any, lang: str, spec: str = "") -> str:  # noqa: ANN401 - any value
+    """A value as a message shows it, in Chinese when `lang` is ``zh``, else in English.
+
+    >>> show(dt.date(2026, 10, 10), "zh"), show(True, "en")
+    ('2026-10-10（周六）', 'yes')
+    """
+    return _show(value, spec, "zh" if lang == "zh" else "en")
 
 
 class _In:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from deadlines._messages import WEEKDAYS_ZH, Said
+from deadlines._messages import WEEKDAYS_ZH, Said, show
 from deadlines._result import SPELLED, StepAction, TraceStep, trusted
 
 if TYPE_CHECKING:
@@ -58,15 +58,13 @@ def step(
 
 
 def day_label(day: dt.date, lang: str) -> str:
-    """``2026-10-10（周六）`` or ``2026-10-10 (Sat)``."""
-    if lang == "zh":
-        return f"{day.isoformat()}（周{WEEKDAYS_ZH[day.weekday()]}）"
-    return f"{day.isoformat()} ({day:%a})"
+    """``2026-10-10（周六）`` or ``2026-10-10 (Sat)``: the catalogue's `show` (for supervision)."""
+    return show(day, lang)
 
 
 def instant_label(at: dt.datetime) -> str:
-    """``2026-10-10 17:30``."""
-    return at.strftime("%Y-%m-%d %H:%M")
+    """``2026-10-10 17:30``: the catalogue's `show` (for supervision)."""
+    return show(at, "en")
 
 
 def _origin(day: Day) -> str:
