@@ -24,8 +24,7 @@ from deadlines._messages import Said
 from deadlines._result import DueResult, TraceStep, trusted
 from deadlines._time import check_date, parse_instant, to_china
 from deadlines.calendar import ChinaCalendar
-from deadlines.rules import OPINION_2020, Blackout, Conventions, Quota, Rule, RuleSet
-from deadlines.rules._constraints import BLACKOUT_HINT, QUOTA_HINT
+from deadlines.rules import OPINION_2020, Blackout, Conventions, Rule, RuleSet
 from deadlines.rules._trace import said
 from deadlines.rules._values import Context, Outcome
 
@@ -33,7 +32,6 @@ if TYPE_CHECKING:
     from deadlines._plugins import PluginInfo
     from deadlines._thresholds import Thresholds
 
-_CONSTRAINT_HINTS = {Blackout: BLACKOUT_HINT, Quota: QUOTA_HINT}
 _RULE_ID_EXPECTED = "a rule id as text, such as 'minutes.executive'"
 
 
@@ -228,7 +226,7 @@ class Engine:
                     break
             else:
                 rule = self.rules.get(rule_id, day)
-                hint = _CONSTRAINT_HINTS.get(type(rule.limit))
+                hint = rule.limit.not_a_deadline
                 accepted = rule.limit.parameters()
             limit = rule.limit
             if hint is not None:
@@ -377,7 +375,7 @@ def _versions(rules: RuleSet) -> dict[str, tuple[_Version, ...]]:
             (
                 rule.effective_from,
                 rule.effective_until,
-                (rule, _CONSTRAINT_HINTS.get(type(rule.limit)), rule.limit.parameters()),
+                (rule, rule.limit.not_a_deadline, rule.limit.parameters()),
             )
             for rule in rules.versions(rule_id)
         )

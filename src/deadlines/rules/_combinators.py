@@ -100,8 +100,10 @@ class _Combination(Limit):
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         return frozenset().union(*(limit.units(params, conventions) for limit in self.limits))
 
-    def hour_clock(self, conventions: Conventions) -> HourClock | None:
-        clocks = (limit.hour_clock(conventions) for limit in self.limits)
+    def hour_clock(
+        self, conventions: Conventions, params: Mapping[str, Any] | None = None
+    ) -> HourClock | None:
+        clocks = (limit.hour_clock(conventions, params) for limit in self.limits)
         return next((clock for clock in clocks if clock is not None), None)
 
     def _evaluate_all(self, start: dt.datetime, ctx: Context) -> list[Outcome]:
@@ -323,16 +325,29 @@ class When(Limit):
         question = self.condition.question()
         return say_in(lang, "limit.when", question=question, then=then, otherwise=otherwise)
 
-    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
+    def _branch(self, params: Mapping[str, Any] | None) -> AnyLimit | None:
+        """The branch an event with `params` takes; ``None`` when its condition is unstated."""
         try:
-            holds = self.condition.holds(dict(params), "")
+            holds = self.condition.holds(dict(params or {}), "")
         except (LookupError, ValueError):
-            return self.then.units(params, conventions) | self.otherwise.units(params, conventions)
-        return (self.then if holds else self.otherwise).units(params, conventions)
+            return None
+        return self.then if holds else self.otherwise
 
-    def hour_clock(self, conventions: Conventions) -> HourClock | None:
-        # The second branch first, as supervision always read it (an open question).
-        return self.otherwise.hour_clock(conventions) or self.then.hour_clock(conventions)
+    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
+        branch = self._branch(params)
+        if branch is None:
+            return self.then.units(params, conventions) | self.otherwise.units(params, conventions)
+        return branch.units(params, conventions)
+
+    def hour_clock(
+        self, conventions: Conventions, params: Mapping[str, Any] | None = None
+    ) -> HourClock | None:
+        # The branch taken; unstated, both end together and the due is `otherwise`'s.
+        branch = self._branch(params)
+        if branch is not None:
+            return branch.hour_clock(conventions, params)
+        clocks = (self.otherwise.hour_clock(conventions), self.then.hour_clock(conventions))
+        return next((clock for clock in clocks if clock is not None), None)
 
     def sample_values(self) -> dict[str, tuple[Any, ...]]:
         equals = self.condition.equals
@@ -420,9 +435,15 @@ class Tiered(Limit):
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         return self.committed.units(params, conventions)
 
-    def hour_clock(self, conventions: Conventions) -> HourClock | None:
-        # The statutory limit first, as supervision always read it (an open question).
-        return self.statutory.hour_clock(conventions) or self.committed.hour_clock(conventions)
+    def hour_clock(
+        self, conventions: Conventions, params: Mapping[str, Any] | None = None
+    ) -> HourClock | None:
+        # The due is the committed limit's, so a pause moves it on the committed limit's clock.
+        clocks = (
+            self.committed.hour_clock(conventions, params),
+            self.statutory.hour_clock(conventions, params),
+        )
+        return next((clock for clock in clocks if clock is not None), None)
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         inner = self.committed.evaluate(start, ctx)

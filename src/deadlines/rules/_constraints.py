@@ -49,6 +49,7 @@ class Blackout(Limit):
     """
 
     kind: Literal["blackout"] = "blackout"
+    not_a_deadline = BLACKOUT_HINT
     months: tuple[int, ...] = Field(min_length=1)
     exempt_kinds: tuple[str, ...] = ()
     """The meeting kinds the blackout does not cover; none by default (art. 6)."""
@@ -84,6 +85,7 @@ class Quota(Limit):
     """
 
     kind: Literal["quota"] = "quota"
+    not_a_deadline = QUOTA_HINT
     _positional: ClassVar[tuple[str, ...]] = ("days",)
     days: Count
     working_days_only: bool = False

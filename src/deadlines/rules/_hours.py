@@ -67,7 +67,9 @@ class Hours(Limit):
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         return frozenset({"hours"})
 
-    def hour_clock(self, conventions: Conventions) -> HourClock:
+    def hour_clock(
+        self, conventions: Conventions, params: Mapping[str, Any] | None = None
+    ) -> HourClock:
         return pick(self.clock, conventions.hour_clock)
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:

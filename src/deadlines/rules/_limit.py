@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import Field, StrictInt
 
@@ -53,6 +53,8 @@ class Limit(Value):
     """A time limit: given a trigger, when it ends. Subclasses implement `evaluate`."""
 
     kind: str
+    not_a_deadline: ClassVar[tuple[str, str] | None] = None
+    """What a constraint is and what to ask of it instead of a due date (a blackout, a quota)."""
     label: str = ""
     """What the part is called inside a combination (e.g. ``签发``); empty for a lone limit."""
     actor: str = ""
@@ -93,11 +95,15 @@ class Limit(Value):
         when its parts count differently."""
         return frozenset({"mixed"})
 
-    def hour_clock(self, conventions: Conventions) -> HourClock | None:
-        """The clock this limit counts hours on; ``None`` when it counts no hours.
+    def hour_clock(
+        self, conventions: Conventions, params: Mapping[str, Any] | None = None
+    ) -> HourClock | None:
+        """The clock this limit counts hours on for an event with `params`; ``None`` when it
+        counts no hours.
 
-        A combination answers with the clock of the part its due instant comes from when
-        that part counts hours (see docs/design.md, "Which hour clock a combination uses").
+        A combination answers with the clock of the part whose due it takes, when that part
+        counts hours: a condition's branch, a tiered limit's committed one, else its first
+        part in hours (docs/design.md, "Limits answer for themselves").
         """
         return None
 
