@@ -14,6 +14,9 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     "plugin.day.off": Message("休息日", "day off"),
     "plugin.day.on": Message("工作日", "working day"),
+    "plugin.hours": Message("{sessions:comma}", "{sessions:comma}"),
+    "plugin.hours.seasons": Message("{sessions:comma}；{seasons}", "{sessions:comma}; {seasons}"),
+    "plugin.season": Message("{name} {span}：{sessions:comma}", "{name} {span}: {sessions:comma}"),
     "plugin.notice": Message(
         "{year} 年放假通知（{source}）：放假 {off} 天，调休上班 {on} 天",
         "the {year} notice ({source}): {off} days off, {on} adjusted working days",
@@ -33,6 +36,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "plugin.changed.field": Message(
         "{target}：{field} 由 {before} 改为 {after}", "{target}: {field} {before} → {after}"
     ),
+    "plugin.unset": Message("未设定", "None"),
     "plugin.as_is": Message("{change}", "{change}"),
     "plugin.overridden": Message(
         "{change}（被 {plugin} 取代）", "{change} (overridden by {plugin})"

@@ -258,6 +258,8 @@ class Claims:
 
 def plain(value: object, lang: str = "en") -> str:
     """A limit in words, an enum by its value, a date in ISO form, a citation as it reads."""
+    if value is None:  # an open end: effective_until
+        return say_in(lang, "plugin.unset")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Citation):

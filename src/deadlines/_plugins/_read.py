@@ -86,8 +86,9 @@ class Reader(Claims):
         if not isinstance(hours, OfficeHours):
             answer.wrong("an OfficeHours value, e.g. OfficeHours(seasons=(summer,))")
         if hours != self.base_hours:
-            before, after = hours_text(self.base_hours), hours_text(hours)
-            zh, en = spelled("plugin.office_hours", before=before, after=after)
+            was, now = hours_said(self.base_hours), hours_said(hours)
+            before, after = was.render("en"), now.render("en")
+            zh, en = spelled("plugin.office_hours", before=was, after=now)
             change = PluginChange(answer.hook, "office_hours", "", "", before, after, zh, en)
             self.add(("office_hours",), "the office hours", answer, change, hours)
 
@@ -239,18 +240,25 @@ class Reader(Claims):
         self.set(("rule", *key, name), (what, where), answer, before, after, where)
 
 
-def hours_text(hours: OfficeHours) -> str:
+def hours_said(hours: OfficeHours) -> Said:
     """``09:00–12:00, 13:30–17:30; summer 07-01–09-30: 08:00–12:00, 15:00–18:00``."""
 
-    def sessions(items: tuple[tuple[dt.time, dt.time], ...]) -> str:
-        return ", ".join(f"{start:%H:%M}–{end:%H:%M}" for start, end in items)
+    def sessions(items: tuple[tuple[dt.time, dt.time], ...]) -> tuple[str, ...]:
+        return tuple(f"{start:%H:%M}–{end:%H:%M}" for start, end in items)
 
-    seasons = "".join(
-        f"; {s.name} {s.start[0]:02}-{s.start[1]:02}–{s.end[0]:02}-{s.end[1]:02}: "
-        f"{sessions(s.sessions)}"
+    seasons = tuple(
+        Said(
+            "plugin.season",
+            {
+                "name": s.name,
+                "span": f"{s.start[0]:02}-{s.start[1]:02}–{s.end[0]:02}-{s.end[1]:02}",
+                "sessions": sessions(s.sessions),
+            },
+        )
         for s in hours.seasons
     )
-    return sessions(hours.sessions) + seasons
+    message = "plugin.hours.seasons" if seasons else "plugin.hours"
+    return Said(message, {"sessions": sessions(hours.sessions), "seasons": seasons})
 
 
 def _check_day(answer: Answer, day: object) -> None:
