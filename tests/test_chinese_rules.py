@@ -9,8 +9,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from tests.chinese import english_words
 
-from chinese import english_words
 from deadlines import Engine
 from deadlines.rules import OPINION_2020
 
