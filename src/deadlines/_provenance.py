@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from deadlines.calendar import ChinaCalendar
     from deadlines.rules import RuleSet
 
+
 def provenance(engine: Engine) -> dict[str, Any]:
     """What an answer of `engine` depends on, as JSON-ready data.
 
