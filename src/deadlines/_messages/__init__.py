@@ -8,6 +8,7 @@ How a value is shown depends on its type and the placeholder's spec:
 
 - a date: ``{day}`` is ``2026-10-10（周六）`` / ``2026-10-10 (Sat)``; ``{day:long}`` is
   ``2020年4月21日`` / ``21 April 2020``; ``{day:md}`` is ``2月14日`` / ``14 Feb``;
+  ``{day:month}`` is ``3月`` / ``Mar``;
 - a datetime: ``2026-10-10 17:30``;
 - a `Said`: that message, rendered in the same language;
 - a bool: 是 / 否, yes / no;
@@ -204,6 +205,8 @@ def _date(day: dt.date, spec: str, *, zh: bool) -> str:
         return f"{day:%m-%d} ({day:%a})"
     if spec == "iso":
         return day.isoformat()
+    if spec == "month":
+        return f"{day.month}月" if zh else f"{day:%b}"
     if spec == "md":
         return f"{day.month}月{day.day}日" if zh else f"{day.day} {day:%b}"
     if zh:

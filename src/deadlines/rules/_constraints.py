@@ -9,7 +9,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import Field, StrictInt, field_validator
 
 from deadlines._errors import NotADeadlineError
-from deadlines._messages import Names, say_in
+from deadlines._messages import Said, say_in
 from deadlines.rules._conventions import Conventions
 from deadlines.rules._limit import Count, Limit, Unit, end_of, roll_steps
 from deadlines.rules._trace import said
@@ -23,8 +23,6 @@ _PERIOD_NAMES = {
     12: "limit.yearly",
 }
 
-
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 #: What a blackout or a quota is, and what to ask of it instead of a due date.
 BLACKOUT_HINT = ("blackout", "ask Engine.violates(rule_id, date) whether a date falls in it")
@@ -70,7 +68,7 @@ class Blackout(Limit):
         return meeting_kind not in self.exempt_kinds
 
     def describe(self, lang: str = "en") -> str:
-        months = tuple(Names(f"{m}月", _MONTHS_EN[m - 1]) for m in self.months)
+        months = tuple(Said("word.month", {"month": dt.date(2000, m, 1)}) for m in self.months)
         return say_in(lang, "limit.blackout", months=months)
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
