@@ -224,6 +224,7 @@ def explanation(
 
 
 _M = TypeVar("_M", bound=BaseModel)
+_FIELDS: dict[type[BaseModel], int] = {}
 _new = object.__new__
 _setattr = object.__setattr__
 
@@ -237,7 +238,10 @@ def trusted(cls: type[_M], values: dict[str, Any]) -> _M:
     trace steps are built so; tests/test_engine.py and tests/test_messages.py hold each to
     `model_validate`'s on random rules and triggers.
     """
-    if len(values) != len(cls.model_fields) or cls.__pydantic_post_init__ is not None:
+    fields = _FIELDS.get(cls)
+    if fields is None:  # looked up once a class: model_fields is slow to ask
+        fields = _FIELDS[cls] = -1 if cls.__pydantic_post_init__ else len(cls.model_fields)
+    if len(values) != fields:
         return cls.model_construct(**values)
     result = _new(cls)
     _setattr(result, "__dict__", values)
