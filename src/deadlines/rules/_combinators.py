@@ -52,9 +52,9 @@ def _not_a_constraint(limit: object) -> object:
     return limit
 
 
-def _part(limit: Limit, outcome: Outcome, index: int) -> Part:
+def _part(limit: Limit, outcome: Outcome, name: str) -> Part:
     return Part.model_construct(
-        label=limit.label or f"#{index}",
+        label=limit.label or name,
         due=outcome.due,
         due_date=outcome.last_day,
         actor=limit.actor,
@@ -106,14 +106,11 @@ class _Combination(Limit):
         clocks = (limit.hour_clock(conventions, params) for limit in self.limits)
         return next((clock for clock in clocks if clock is not None), None)
 
-    def _evaluate_all(self, start: dt.datetime, ctx: Context) -> list[Outcome]:
-        return [limit.evaluate(start, ctx) for limit in self.limits]
-
     def _combine(self, outcomes: list[Outcome], chosen: int, ctx: Context, verb: str) -> Outcome:
         pick = outcomes[chosen]
         outcome = Outcome(pick.due, pick.last_day, provisional=any(o.provisional for o in outcomes))
         outcome.parts = [
-            _part(limit, o, i)
+            _part(limit, o, f"#{i}")
             for i, (limit, o) in enumerate(zip(self.limits, outcomes, strict=True), 1)
         ]
         for o in outcomes:
@@ -129,49 +126,51 @@ class _Combination(Limit):
         return outcome
 
 
-class AllOf(_Combination):
+class _OneOf(_Combination):
+    """Parts counted from one trigger, the whole due when the latest part is (the earliest)."""
+
+    _earliest: ClassVar[bool] = False
+    _verb: ClassVar[str] = ""  # the message of the step that says which part applies
+
+    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
+        outcomes = [limit.evaluate(start, ctx) for limit in self.limits]
+        choose = min if self._earliest else max
+        chosen = choose(range(len(outcomes)), key=lambda i: outcomes[i].due)
+        return self._combine(outcomes, chosen, ctx, self._verb)
+
+
+class AllOf(_OneOf):
     """Every part must be met; the whole is due when the last part is."""
 
     kind: Literal["all_of"] = "all_of"
     _joiner = "limit.all_of"
+    _verb = "trace.choose.all_of"
 
     def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
         super().__init__(*limits, **data)
 
-    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
-        outcomes = self._evaluate_all(start, ctx)
-        latest = max(range(len(outcomes)), key=lambda i: outcomes[i].due)
-        return self._combine(outcomes, latest, ctx, "trace.choose.all_of")
 
-
-class EarliestOf(_Combination):
+class EarliestOf(_OneOf):
     """Due when the first of its parts is ("…or …, whichever is sooner")."""
 
     kind: Literal["earliest_of"] = "earliest_of"
     _joiner = "limit.earliest_of"
+    _verb = "trace.choose.earliest"
+    _earliest = True
 
     def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
         super().__init__(*limits, **data)
 
-    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
-        outcomes = self._evaluate_all(start, ctx)
-        first = min(range(len(outcomes)), key=lambda i: outcomes[i].due)
-        return self._combine(outcomes, first, ctx, "trace.choose.earliest")
 
-
-class LatestOf(_Combination):
+class LatestOf(_OneOf):
     """Due when the last of its parts is ("…or …, whichever is later")."""
 
     kind: Literal["latest_of"] = "latest_of"
     _joiner = "limit.latest_of"
+    _verb = "trace.choose.latest"
 
     def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
         super().__init__(*limits, **data)
-
-    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
-        outcomes = self._evaluate_all(start, ctx)
-        last = max(range(len(outcomes)), key=lambda i: outcomes[i].due)
-        return self._combine(outcomes, last, ctx, "trace.choose.latest")
 
 
 class Sequence(_Combination):
@@ -452,18 +451,8 @@ class Tiered(Limit):
             inner.due, inner.last_day, provisional=inner.provisional or outer.provisional
         )
         outcome.parts = [
-            Part.model_construct(
-                label=self.committed.label or "committed",
-                due=inner.due,
-                due_date=inner.last_day,
-                actor=self.committed.actor,
-            ),
-            Part.model_construct(
-                label=self.statutory.label or "statutory",
-                due=outer.due,
-                due_date=outer.last_day,
-                actor=self.statutory.actor,
-            ),
+            _part(self.committed, inner, "committed"),
+            _part(self.statutory, outer, "statutory"),
         ]
         outcome.warnings.extend(inner.warnings + outer.warnings)
         if inner.due > outer.due:

@@ -7,12 +7,10 @@ calendar days does not, and only moves a last day that falls on a rest day.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
-from deadlines._messages import Said, say_in
+from deadlines._messages import Said
 from deadlines.rules._conventions import (
-    Conventions,
     Cutoff,
     LastDayRoll,
     RestDayTrigger,
@@ -20,9 +18,7 @@ from deadlines.rules._conventions import (
 )
 from deadlines.rules._limit import (
     ART_201,
-    Count,
-    Limit,
-    Unit,
+    Counted,
     cutoff_step,
     end_of,
     pick,
@@ -44,7 +40,7 @@ def _counts_start_day(ctx: Context, start: dt.datetime, day: dt.date, cutoff: Cu
     return start < end_of(ctx, day, cutoff)
 
 
-class WorkingDays(Limit):
+class WorkingDays(Counted):
     """A period of `n` working days.
 
     By default (民法典 art. 201) the day of the trigger never counts, so the period ends at the
@@ -53,8 +49,7 @@ class WorkingDays(Limit):
     """
 
     kind: Literal["working_days"] = "working_days"
-    _positional: ClassVar[tuple[str, ...]] = ("n",)
-    n: Count
+    _unit = "working_days"
     start_day: StartDay | None = None
     rest_day_trigger: RestDayTrigger | None = None
     cutoff: Cutoff | None = None
@@ -65,12 +60,6 @@ class WorkingDays(Limit):
         if n is not None:
             data["n"] = n
         super().__init__(**data)
-
-    def describe(self, lang: str = "en") -> str:
-        return say_in(lang, "limit.working_days", n=self.n)
-
-    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
-        return frozenset({"working_days"})
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         cal, conv = ctx.calendar, ctx.conventions
@@ -104,7 +93,7 @@ class WorkingDays(Limit):
         return outcome
 
 
-class CalendarDays(Limit):
+class CalendarDays(Counted):
     """A period of `n` calendar days; rest days inside it count, only a rest last day moves.
 
     民法典 art. 201 (the start day does not count) and art. 203 (a last day that is a statutory
@@ -112,8 +101,7 @@ class CalendarDays(Limit):
     """
 
     kind: Literal["calendar_days"] = "calendar_days"
-    _positional: ClassVar[tuple[str, ...]] = ("n",)
-    n: Count
+    _unit = "calendar_days"
     start_day: StartDay | None = None
     last_day_roll: LastDayRoll | None = None
     cutoff: Cutoff | None = None
@@ -122,12 +110,6 @@ class CalendarDays(Limit):
         if n is not None:
             data["n"] = n
         super().__init__(**data)
-
-    def describe(self, lang: str = "en") -> str:
-        return say_in(lang, "limit.calendar_days", n=self.n)
-
-    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
-        return frozenset({"calendar_days"})
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         cal, conv = ctx.calendar, ctx.conventions

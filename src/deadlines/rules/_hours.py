@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
-from deadlines._messages import say_in
 from deadlines.rules._clock import add_working_clock
 from deadlines.rules._conventions import Conventions, Cutoff, HourClock, RestDayTrigger
-from deadlines.rules._limit import ART_203, ONE_DAY, Count, Limit, Unit, end_of, pick
+from deadlines.rules._limit import ART_203, ONE_DAY, Counted, end_of, pick
 from deadlines.rules._trace import said, skip
 from deadlines.rules._values import Context, Outcome
 
@@ -34,7 +33,7 @@ def _before_working_day_opens(ctx: Context, at: dt.datetime) -> bool:
     return at.time() < ctx.calendar.office_hours.open(day)
 
 
-class Hours(Limit):
+class Hours(Counted):
     """A period of `n` hours (民法典 art. 201: from the time it starts).
 
     How the clock runs over nights, weekends and holidays is the `clock` option; see
@@ -50,8 +49,7 @@ class Hours(Limit):
     """
 
     kind: Literal["hours"] = "hours"
-    _positional: ClassVar[tuple[str, ...]] = ("n",)
-    n: Count
+    _unit = "hours"
     clock: HourClock | None = None
     cutoff: Cutoff | None = None
     rest_day_trigger: RestDayTrigger | None = None
@@ -60,12 +58,6 @@ class Hours(Limit):
         if n is not None:
             data["n"] = n
         super().__init__(**data)
-
-    def describe(self, lang: str = "en") -> str:
-        return say_in(lang, "limit.hours", n=self.n)
-
-    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
-        return frozenset({"hours"})
 
     def hour_clock(
         self, conventions: Conventions, params: Mapping[str, Any] | None = None

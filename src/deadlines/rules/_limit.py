@@ -14,7 +14,7 @@ from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import Field, StrictInt
 
-from deadlines._messages import Said
+from deadlines._messages import Said, say_in
 from deadlines._time import CHINA_TZ, parse_instant, to_china
 from deadlines.rules._conventions import Conventions, Cutoff, HourClock
 from deadlines.rules._trace import said, skip
@@ -112,6 +112,20 @@ class Limit(Value):
         ways of counting: a condition's value and another, a meeting's limit in days. Policy
         diffs try each."""
         return {}
+
+
+class Counted(Limit):
+    """A limit of `n` units (working days, calendar days, hours): says itself and its unit."""
+
+    _positional: ClassVar[tuple[str, ...]] = ("n",)
+    _unit: ClassVar[Unit]  # also the id of its words in the catalogue: limit.<unit>
+    n: Count
+
+    def describe(self, lang: str = "en") -> str:
+        return say_in(lang, f"limit.{self._unit}", n=self.n)
+
+    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
+        return frozenset({self._unit})
 
 
 _T = TypeVar("_T")
