@@ -323,22 +323,16 @@ def _input_of(error: DeadlinesError, params: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _window(version: Rule) -> Said:
-    if version.effective_until is None:
-        return Said("window.open", {"first": version.effective_from})
-    return Said("window.closed", {"first": version.effective_from, "last": version.effective_until})
-
-
 def _version_step(rule: Rule, versions: tuple[Rule, ...], day: dt.date) -> TraceStep:
     """Which version of the rule applied and, when it has several, why this one."""
     values: dict[str, Any] = {
         "rule": rule.id,
-        "window": _window(rule),
+        "window": rule.window_said(),
         "article": rule.citation.article,
     }
     if len(versions) <= 1:
         return said("version", "trace.version", origin=rule.origin, **values)
-    others = tuple(_window(v) for v in versions if v is not rule)
+    others = tuple(v.window_said() for v in versions if v is not rule)
     first, last = rule.effective_from, rule.effective_until
     why = (
         Said("window.why_open", {"first": first})

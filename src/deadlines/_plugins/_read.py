@@ -127,24 +127,14 @@ class Reader(Claims):
                     self._rule_field(answer, key, name, getattr(base, name), getattr(rule, name))
                 continue
             limit, citation = rule.limit, rule.citation
-            window = (rule.effective_from, rule.effective_until)
+            cited = {"article": citation.article, "document": citation.document}
+            source = say("plugin.rule_added.source", "en", **cited)
             zh, en = spelled(
                 "plugin.rule_added",
                 rule=rule.id,
-                window=Said(
-                    "window.open" if window[1] is None else "window.closed",
-                    {"first": window[0], "last": window[1]},
-                ),
+                window=rule.window_said(),
                 limit=Names(limit.describe("zh"), limit.describe()),
-                source=Names(
-                    citation.render("zh"),
-                    say(
-                        "plugin.rule_added.source",
-                        "en",
-                        article=citation.article,
-                        document=citation.document,
-                    ),
-                ),
+                source=Names(citation.render("zh"), source),
             )
             after = limit.describe()
             change = PluginChange(answer.hook, "rule_added", rule.id, "", "", after, zh, en)
