@@ -31,7 +31,7 @@ StepAction = Literal[
 ]
 
 
-#: The message of a step whose words were spelled by its maker (``values`` holds ``zh``/``en``).
+#: The message of a step given its words, not an id (``values`` holds ``zh`` and ``en``).
 SPELLED = "spelled"
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from deadlines._messages import WEEKDAYS_ZH, Said, show
-from deadlines._result import SPELLED, StepAction, TraceStep, trusted
+from deadlines._messages import Said, show
+from deadlines._result import StepAction, TraceStep, trusted
 
 if TYPE_CHECKING:
     from deadlines.calendar._days import Day
     from deadlines.rules._values import Calendar
 
-__all__ = ["WEEKDAYS_ZH", "count_days", "day_label", "instant_label", "said", "skip", "step"]
+__all__ = ["count_days", "day_label", "said", "skip"]
 
 
 def said(
@@ -36,35 +36,9 @@ def said(
     return trusted(TraceStep, fields)
 
 
-def step(
-    action: StepAction,
-    zh: str,
-    en: str,
-    *,
-    date: dt.date | None = None,
-    at: dt.datetime | None = None,
-    origin: str = "",
-) -> TraceStep:
-    """A trace step whose words its maker spelled (supervision and plugins, until they move
-    into the catalogue)."""
-    return TraceStep.model_construct(
-        action=action,
-        date=date,
-        at=at,
-        message=SPELLED,
-        values=(("zh", zh), ("en", en)),
-        origin=origin,
-    )
-
-
 def day_label(day: dt.date, lang: str) -> str:
     """``2026-10-10（周六）`` or ``2026-10-10 (Sat)``: the catalogue's `show` (for supervision)."""
     return show(day, lang)
-
-
-def instant_label(at: dt.datetime) -> str:
-    """``2026-10-10 17:30``: the catalogue's `show` (for supervision)."""
-    return show(at, "en")
 
 
 def _origin(day: Day) -> str:
