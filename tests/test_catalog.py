@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import deadlines.rules
-from deadlines.rules import OPINION_2020, OPINION_2020_ISSUED, Rule, RuleSet
+from deadlines.rules import OPINION_2020, Rule, RuleSet
+from deadlines.rules._ruleset import OPINION_2020_ISSUED
 
 PACKAGED_TEXT = Path(deadlines.rules.__file__).with_name("opinion-2020.txt")
 SHARED_SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "opinion-2020.txt"

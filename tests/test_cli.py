@@ -24,7 +24,6 @@ from deadlines.rules import (
     Tiered,
     When,
     WorkingDays,
-    describe_limit,
 )
 
 
@@ -492,7 +491,7 @@ class TestSummary:
     )
     def test_summary(self, limit: object, en: str, zh: str) -> None:
         """Equal parts are said once, except in a sequence, where they add up."""
-        assert (describe_limit(limit, "en"), describe_limit(limit, "zh")) == (en, zh)
+        assert (limit.describe("en"), limit.describe("zh")) == (en, zh)
 
 
 class TestCalendar:

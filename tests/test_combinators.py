@@ -38,9 +38,8 @@ from deadlines.rules import (
     Tiered,
     When,
     WorkingDays,
-    describe_limit,
 )
-from deadlines.rules._durations import Unit
+from deadlines.rules._limit import Unit
 from deadlines.supervision._obligations import hour_clock_of, unit_of
 
 CITATION = Citation(article=99, text="测试")
@@ -265,7 +264,7 @@ class TestLimitsAnswerForThemselves:
 
     def test_a_new_kind_is_one_class(self) -> None:
         """A kind of limit defined elsewhere is described and counted by its own methods."""
-        assert (describe_limit(Fortnight()), describe_limit(Fortnight(), "zh")) == (
+        assert (Fortnight().describe(), Fortnight().describe("zh")) == (
             "a fortnight",
             "两周",
         )
@@ -282,6 +281,32 @@ class TestLimitsAnswerForThemselves:
         """A condition's limit counts as the branch the event takes; both when it is unstated."""
         limit = When(condition=Condition(parameter="p"), then=Hours(1), otherwise=SameDay())
         assert unit_of(limit, params, Conventions()) == unit
+
+    @pytest.mark.parametrize(
+        ("params", "clock"),
+        [
+            ({"p": True}, HourClock.OFFICE_HOURS),
+            ({"p": False}, HourClock.CALENDAR_STRICT),
+            ({}, HourClock.CALENDAR_STRICT),
+        ],
+        ids=["then", "otherwise", "unstated"],
+    )
+    def test_hour_clock_of_a_branch(self, params: dict[str, Any], clock: HourClock) -> None:
+        """A condition's hours run on the clock of the branch taken (`otherwise`'s, unstated)."""
+        limit = When(
+            condition=Condition(parameter="p"),
+            then=Hours(4, clock=HourClock.OFFICE_HOURS),
+            otherwise=Hours(4, clock=HourClock.CALENDAR_STRICT),
+        )
+        assert limit.hour_clock(Conventions(), params) is clock
+
+    def test_hour_clock_of_a_committed_limit(self) -> None:
+        """A tiered limit is due at its committed limit, so its hours run on that one's clock."""
+        limit = Tiered(
+            committed=Hours(24, clock=HourClock.OFFICE_HOURS),
+            statutory=Hours(48, clock=HourClock.CALENDAR_STRICT),
+        )
+        assert limit.hour_clock(Conventions()) is HourClock.OFFICE_HOURS
 
     def test_hour_clock_of_a_part(self) -> None:
         """The clock of the first limit in hours inside a combination is the obligation's."""

@@ -33,7 +33,6 @@ if TYPE_CHECKING:  # isort: off
     from deadlines.calendar import (
         CalendarOverride as CalendarOverride,
         ChinaCalendar as ChinaCalendar,
-        Day as Day,
         DayChange as DayChange,
         DayKind as DayKind,
         Notice as Notice,
@@ -90,7 +89,6 @@ _EXPORTS = {
     "deadlines.calendar": (
         "CalendarOverride",
         "ChinaCalendar",
-        "Day",
         "DayChange",
         "DayKind",
         "Notice",

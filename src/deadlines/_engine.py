@@ -21,11 +21,10 @@ from deadlines._errors import (
     UnknownRuleError,
 )
 from deadlines._messages import Said
-from deadlines._result import DueResult, TraceStep
+from deadlines._result import DueResult, TraceStep, trusted
 from deadlines._time import check_date, parse_instant, to_china
 from deadlines.calendar import ChinaCalendar
-from deadlines.rules import OPINION_2020, Blackout, Conventions, Quota, Rule, RuleSet
-from deadlines.rules._constraints import BLACKOUT_HINT, QUOTA_HINT
+from deadlines.rules import OPINION_2020, Blackout, Conventions, Rule, RuleSet
 from deadlines.rules._trace import said
 from deadlines.rules._values import Context, Outcome
 
@@ -33,7 +32,6 @@ if TYPE_CHECKING:
     from deadlines._plugins import PluginInfo
     from deadlines._thresholds import Thresholds
 
-_CONSTRAINT_HINTS = {Blackout: BLACKOUT_HINT, Quota: QUOTA_HINT}
 _RULE_ID_EXPECTED = "a rule id as text, such as 'minutes.executive'"
 
 
@@ -182,7 +180,8 @@ class Engine:
         rule, start, outcome, trace = self._count(
             rule_id, at, params, explain=explain, stacklevel=3
         )
-        return _result(
+        return trusted(
+            DueResult,
             {
                 "rule_id": rule_id,
                 "title_zh": rule.title_zh,
@@ -196,7 +195,7 @@ class Engine:
                 "parts": tuple(outcome.parts),
                 "warnings": tuple(outcome.warnings),
                 "trace": trace,
-            }
+            },
         )
 
     def _count(
@@ -227,7 +226,7 @@ class Engine:
                     break
             else:
                 rule = self.rules.get(rule_id, day)
-                hint = _CONSTRAINT_HINTS.get(type(rule.limit))
+                hint = rule.limit.not_a_deadline
                 accepted = rule.limit.parameters()
             limit = rule.limit
             if hint is not None:
@@ -324,22 +323,16 @@ def _input_of(error: DeadlinesError, params: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _window(version: Rule) -> Said:
-    if version.effective_until is None:
-        return Said("window.open", {"first": version.effective_from})
-    return Said("window.closed", {"first": version.effective_from, "last": version.effective_until})
-
-
 def _version_step(rule: Rule, versions: tuple[Rule, ...], day: dt.date) -> TraceStep:
     """Which version of the rule applied and, when it has several, why this one."""
     values: dict[str, Any] = {
         "rule": rule.id,
-        "window": _window(rule),
+        "window": rule.window_said(),
         "article": rule.citation.article,
     }
     if len(versions) <= 1:
         return said("version", "trace.version", origin=rule.origin, **values)
-    others = tuple(_window(v) for v in versions if v is not rule)
+    others = tuple(v.window_said() for v in versions if v is not rule)
     first, last = rule.effective_from, rule.effective_until
     why = (
         Said("window.why_open", {"first": first})
@@ -376,7 +369,7 @@ def _versions(rules: RuleSet) -> dict[str, tuple[_Version, ...]]:
             (
                 rule.effective_from,
                 rule.effective_until,
-                (rule, _CONSTRAINT_HINTS.get(type(rule.limit)), rule.limit.parameters()),
+                (rule, rule.limit.not_a_deadline, rule.limit.parameters()),
             )
             for rule in rules.versions(rule_id)
         )
@@ -385,37 +378,6 @@ def _versions(rules: RuleSet) -> dict[str, tuple[_Version, ...]]:
     key = id(rules)
     _INDEX[key] = (weakref.ref(rules, lambda _: _INDEX.pop(key, None)), index)
     return index
-
-
-_RESULT_FIELDS = frozenset(
-    {
-        *("rule_id", "title_zh", "title_en", "at", "due", "due_date", "provisional"),
-        *("citation", "effective_from", "parts", "warnings", "trace"),
-    }
-)
-# The shortcut below is only right while `Engine.due` passes every field of DueResult, and
-# DueResult has no post-init; otherwise fall back to model_construct.
-_FAST_RESULT = (
-    frozenset(DueResult.model_fields) == _RESULT_FIELDS and DueResult.__pydantic_post_init__ is None
-)
-_setattr = object.__setattr__
-
-
-def _result(values: dict[str, Any]) -> DueResult:
-    """`DueResult.model_construct(**values)` at a third of its cost.
-
-    model_construct looks up aliases and defaults field by field; here every field is given,
-    so the instance is set up directly, as model_construct itself does in the end.
-    tests/test_engine.py holds it to `DueResult.model_validate` on random rules and triggers.
-    """
-    if not _FAST_RESULT:
-        return DueResult.model_construct(**values)
-    result = DueResult.__new__(DueResult)
-    _setattr(result, "__dict__", values)
-    _setattr(result, "__pydantic_fields_set__", set(_RESULT_FIELDS))
-    _setattr(result, "__pydantic_extra__", None)
-    _setattr(result, "__pydantic_private__", None)
-    return result
 
 
 def _provisional_step(calendar: ChinaCalendar) -> TraceStep:

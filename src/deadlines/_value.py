@@ -74,12 +74,11 @@ class Citation(Value):
         >>> print(Citation(article=8, text="…").render("zh"))
         《关于进一步提高政府系统运转效率推动工作落实的意见》（上高县，2020年4月21日印发）第八条：“…”
         """
-        from deadlines._messages import Lang, say
+        from deadlines._messages import say_in
 
-        language: Lang = "zh" if lang == "zh" else "en"
         if self.document != type(self).model_fields["document"].default:  # a local document
-            return say("source.document", language, document=self.document, **self._said())
-        return say("source.opinion", language, **self._said())
+            return say_in(lang, "source.document", document=self.document, **self._said())
+        return say_in(lang, "source.opinion", **self._said())
 
     def _said(self) -> dict[str, object]:
         from deadlines._messages import full_width

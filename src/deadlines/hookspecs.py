@@ -42,7 +42,6 @@ __all__ = [
     "deadlines_rules",
     "deadlines_supervision_thresholds",
     "hookimpl",
-    "hookspec",
 ]
 
 #: Marks a hook specification of this module.

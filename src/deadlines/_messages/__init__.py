@@ -8,10 +8,12 @@ How a value is shown depends on its type and the placeholder's spec:
 
 - a date: ``{day}`` is ``2026-10-10（周六）`` / ``2026-10-10 (Sat)``; ``{day:long}`` is
   ``2020年4月21日`` / ``21 April 2020``; ``{day:md}`` is ``2月14日`` / ``14 Feb``;
+  ``{day:month}`` is ``3月`` / ``Mar``;
 - a datetime: ``2026-10-10 17:30``;
 - a `Said`: that message, rendered in the same language;
 - a bool: 是 / 否, yes / no;
-- a tuple: its items, joined by ``；`` / ``; `` (with spec ``comma``: ``，`` / ``, ``);
+- a tuple: its items, joined by ``；`` / ``; `` (with spec ``comma``: ``，`` / ``, ``; with
+  spec ``list``: ``、`` / ``, ``);
 - an int with spec ``cn``: Chinese numerals in zh (``第{article:cn}条`` → ``第八条``);
 - anything else: ``str(value)``.
 
@@ -40,6 +42,8 @@ __all__ = [
     "Names",
     "Said",
     "say",
+    "say_in",
+    "show",
 ]
 
 Lang = Literal["zh", "en"]
@@ -104,13 +108,18 @@ MESSAGES: Final[Mapping[str, Message]] = {
 }
 
 
+#: How a tuple's items are joined, by the placeholder's spec: ``{parts}``, ``{parts:comma}``,
+#: ``{fields:list}`` (an enumeration: 中文标题、英文标题).
+_JOINERS: Final = {"": ("；", "; "), "comma": ("，", ", "), "list": ("、", ", ")}
+
+
 def _show(value: Any, spec: str, lang: Lang) -> str:  # noqa: ANN401 - any value
     """One value shown in `lang` under the placeholder's `spec` (see the module's docstring)."""
     zh = lang == "zh"
     if isinstance(value, Said | Names):
         return value.render(lang)
     if isinstance(value, tuple):  # a list: each item shown, joined as the language joins
-        joiner = ("，" if zh else ", ") if spec == "comma" else ("；" if zh else "; ")
+        joiner = _JOINERS.get(spec, _JOINERS[""])[0 if zh else 1]
         return joiner.join(_show(v, "", lang) for v in value)
     if isinstance(value, bool):
         return MESSAGES["word.yes" if value else "word.no"][0 if zh else 1]
@@ -121,6 +130,15 @@ def _show(value: Any, spec: str, lang: Lang) -> str:  # noqa: ANN401 - any value
     if spec == "cn" and isinstance(value, int):
         return chinese_number(value) if zh else str(value)
     return format(value, spec)
+
+
+def show(value: Any, lang: str, spec: str = "") -> str:  # noqa: ANN401 - any value
+    """A value as a message shows it, in Chinese when `lang` is ``zh``, else in English.
+
+    >>> show(dt.date(2026, 10, 10), "zh"), show(True, "en")
+    ('2026-10-10（周六）', 'yes')
+    """
+    return _show(value, spec, "zh" if lang == "zh" else "en")
 
 
 class _In:
@@ -187,6 +205,8 @@ def _date(day: dt.date, spec: str, *, zh: bool) -> str:
         return f"{day:%m-%d} ({day:%a})"
     if spec == "iso":
         return day.isoformat()
+    if spec == "month":
+        return f"{day.month}月" if zh else f"{day:%b}"
     if spec == "md":
         return f"{day.month}月{day.day}日" if zh else f"{day.day} {day:%b}"
     if zh:
@@ -216,6 +236,11 @@ class _Values(dict[str, Any]):
     def __getitem__(self, key: str) -> Any:  # noqa: ANN401 - any value
         value = super().__getitem__(key)
         return value if type(value) is str else _In(value, self.lang)
+
+
+def say_in(lang: str, message: str, /, **values: Any) -> str:  # noqa: ANN401 - any value
+    """`say` in Chinese when `lang` is ``zh``, else in English (for a language given as text)."""
+    return say(message, "zh" if lang == "zh" else "en", **values)
 
 
 def say_values(message: str, lang: Lang, values: Any) -> str:  # noqa: ANN401 - pairs

@@ -13,6 +13,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "word.empty": Message("", ""),
     "word.yes": Message("是", "yes"),
     "word.no": Message("否", "no"),
+    "word.month": Message("{month:month}", "{month:month}"),
     "word.provisional": Message("（暂定）", " (provisional)"),
     "word.from_origin": Message("{body}（来自{origin}）", "{body} (from {origin})"),
     # -- a due date as text (DueResult.explain, deadlines due) ------------------------------

@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
 
 from deadlines._errors import PluginConflictError
-from deadlines._plugins._claims import FIELDS_ZH, Claim, Claims, PluginChange, one_line
+from deadlines._messages import Names, Said
+from deadlines._plugins._claims import Claims, PluginChange, field_words, one_line
 from deadlines.calendar import CalendarOverride, ChinaCalendar, OfficeHours
 from deadlines.rules import Conventions, Rule, RuleSet
-from deadlines.rules._trace import step
+from deadlines.rules._trace import said
 
 if TYPE_CHECKING:
     from deadlines._result import TraceStep
@@ -115,40 +116,37 @@ def rule_steps(claims: Claims) -> dict[_Key, tuple[TraceStep, ...]]:
     """
     steps: dict[_Key, list[TraceStep]] = {}
     for target, winners in claims.applied("added"):
-        steps.setdefault(target[1:], []).extend(_step(claim) for claim in winners)
+        steps.setdefault(target[1:], []).extend(_step(c.change.words, c.plugin) for c in winners)
     grouped: dict[tuple[str, dt.date, str], list[PluginChange]] = {}
     for target, winners in claims.applied("rule"):
         for claim in winners:
             grouped.setdefault((*target[1:3], claim.plugin), []).append(claim.change)
     for (rule_id, since, plugin), changes in grouped.items():
         where = changes[0].target
-        shown = [c for c in changes if c.field in _REQUIREMENTS]
-        zh = "；".join(c.zh.removeprefix(f"{where}：") for c in shown)
-        en = "; ".join(c.en.removeprefix(f"{where}: ") for c in shown)
-        named = [c.field for c in changes if c.field not in _REQUIREMENTS]
-        if named:
-            zh += f"{'；另改' if zh else '改'}{'、'.join(FIELDS_ZH.get(f, f) for f in named)}"
-            en += f"{'; also ' if en else ''}{', '.join(named)}"
-        zh, en = f"本地调整：{where}：{zh}", f"local change: {where}: {en}"
-        steps.setdefault((rule_id, since), []).append(step("plugin", zh, en, origin=plugin))
+        shown = tuple(
+            Names(c.zh.removeprefix(f"{where}："), c.en.removeprefix(f"{where}: "))
+            for c in changes
+            if c.field in _REQUIREMENTS
+        )
+        named = tuple(field_words(c.field) for c in changes if c.field not in _REQUIREMENTS)
+        message = "plugin.rule_changes" + (".also" if shown else ".only") * bool(named)
+        change = Said(message, {"where": where, "changes": shown, "fields": named})
+        steps.setdefault((rule_id, since), []).append(_step(change, plugin))
     return {key: tuple(value) for key, value in steps.items()}
 
 
 def steps(claims: Claims) -> tuple[TraceStep, ...]:
     """The trace steps of changes that concern every rule: conventions and office hours."""
     return tuple(
-        _step(claim)
+        _step(claim.change.words, claim.plugin)
         for kind in ("convention", "office_hours")
         for _, winners in claims.applied(kind)
         for claim in winners
     )
 
 
-def _step(claim: Claim) -> TraceStep:
-    change = claim.change
-    return step(
-        "plugin", f"本地调整：{change.zh}", f"local change: {change.en}", origin=claim.plugin
-    )
+def _step(change: object, plugin: str) -> TraceStep:
+    return said("plugin", "plugin.local_change", origin=plugin, change=change)
 
 
 def _origin(base: str, plugins: Iterable[str]) -> str:

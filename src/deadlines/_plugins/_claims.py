@@ -15,7 +15,8 @@ from typing import Any, Final, NoReturn
 
 from deadlines import hookspecs
 from deadlines._errors import PluginConflictError, PluginError, describe
-from deadlines.rules import Citation, Limit, Rule, describe_limit
+from deadlines._messages import MESSAGES, Names, Said, say, say_in
+from deadlines.rules import Citation, Limit, Rule
 
 #: The hooks in the order they are called (that of `deadlines.hookspecs`), which is also the
 #: order changes are listed in.
@@ -64,22 +65,25 @@ class PluginChange:
 
     def text(self, lang: str = "en") -> str:
         """The change in one language, saying when another plugin's change won."""
-        if lang == "zh":
-            return f"{self.zh}（被 {self.overridden_by} 取代）" if self.overridden_by else self.zh
-        return f"{self.en} (overridden by {self.overridden_by})" if self.overridden_by else self.en
+        if self.overridden_by:
+            return say_in(lang, "plugin.overridden", change=self.words, plugin=self.overridden_by)
+        return say_in(lang, "plugin.as_is", change=self.words)
+
+    @property
+    def words(self) -> Names:
+        """The change in both languages."""
+        return Names(self.zh, self.en)
 
 
-#: Rule fields as a Chinese reader knows them.
-FIELDS_ZH: Final = {
-    "limit": "时限",
-    "title_zh": "中文标题",
-    "title_en": "英文标题",
-    "actor_zh": "办理主体",
-    "actor_en": "办理主体（英文）",
-    "citation": "依据",
-    "effective_from": "施行日期",
-    "effective_until": "失效日期",
-}
+def spelled(message: str, /, **values: object) -> tuple[str, str]:
+    """Catalogue `message` in Chinese and in English: a change's `zh` and `en`."""
+    return say(message, "zh", **values), say(message, "en", **values)
+
+
+def field_words(field: str) -> Said | str:
+    """A rule's field as a Chinese reader knows it (时限, 中文标题); other fields by name."""
+    message = f"plugin.field.{field}"
+    return Said(message) if message in MESSAGES else field
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +171,7 @@ class Claims:
     def set(
         self,
         target: Target,
-        words: tuple[str, str, str],
+        words: tuple[str, object],
         answer: Answer,
         before: object,
         after: object,
@@ -175,17 +179,19 @@ class Claims:
     ) -> None:
         """Claim `target` where `after` differs from `before`.
 
-        `words` are what a conflict calls the target, and how the change begins in English and
-        in Chinese: ``{en}: {field} {before} → {after}``; `name` is the change's target.
+        `words` are what a conflict calls the target, and the target as the change names it
+        (text, or a catalogue `Said`): ``{target}: {field} {before} → {after}``; `name` is the
+        change's target.
         """
         if before == after:
             return
         field = target[-1] if target[0] in ("rule", "thresholds") else ""
-        sep = " " if field else ""
         b, a, b_zh, a_zh = plain(before), plain(after), plain(before, "zh"), plain(after, "zh")
-        what, en, zh = words
-        zh = f"{zh}：{FIELDS_ZH.get(field, field)}{sep}由 {b_zh} 改为 {a_zh}"
-        en = f"{en}: {field}{sep}{b} → {a}"
+        what, label = words
+        values = {"target": label, "before": Names(b_zh, b), "after": Names(a_zh, a)}
+        if field:
+            values["field"] = field_words(field)
+        zh, en = spelled("plugin.changed.field" if field else "plugin.changed", **values)
         b_zh, a_zh = ("" if b_zh == b else b_zh), ("" if a_zh == a else a_zh)
         change = PluginChange(answer.hook, target[0], name, field, b, a, zh, en, "", b_zh, a_zh)
         self.add(target, what, answer, change, after)
@@ -252,12 +258,14 @@ class Claims:
 
 def plain(value: object, lang: str = "en") -> str:
     """A limit in words, an enum by its value, a date in ISO form, a citation as it reads."""
+    if value is None:  # an open end: effective_until
+        return say_in(lang, "plugin.unset")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Citation):
         return value.render(lang)
     if isinstance(value, Limit):
-        return describe_limit(value, lang)
+        return value.describe(lang)
     inner = getattr(value, "value", value)
     return inner if isinstance(inner, str) else repr(value)
 

@@ -114,8 +114,10 @@ def answers(manager: PluginManager, hook: str, kwargs: Mapping[str, object]) -> 
     """Each plugin's non-None answer, highest rank first, then by plugin name.
 
     Each `HookImpl` is called as pluggy's own loop calls it (with the arguments it names), one
-    at a time, so that an exception, and an answer, are pinned on their plugin. Wrappers,
-    which would need pluggy's loop, are refused at registration.
+    at a time, so that an exception, and an answer, are pinned on their plugin: ``pm.hook``
+    returns the answers without their plugins, and a caller of one plugin
+    (`PluginManager.subset_hook_caller`) needs plugins that hash, which a plugin object need
+    not. Wrappers, which would need pluggy's loop, are refused at registration.
     """
     found = []
     for impl in getattr(manager.hook, hook).get_hookimpls():

@@ -13,10 +13,11 @@ from functools import reduce
 from typing import TYPE_CHECKING, Final
 
 from deadlines._errors import describe
-from deadlines._plugins._claims import Answer, Claims, PluginChange, one_line
+from deadlines._messages import Names, Said, say
+from deadlines._plugins._claims import Answer, Claims, PluginChange, one_line, spelled
 from deadlines.calendar import CalendarOverride, DayChange, Notice, OfficeHours
 from deadlines.calendar._table import FIRST_DATE, LAST_DATE
-from deadlines.rules import Conventions, Rule, RuleSet, describe_limit
+from deadlines.rules import Conventions, Rule, RuleSet
 
 if TYPE_CHECKING:
     from deadlines._thresholds import Thresholds
@@ -54,10 +55,14 @@ class Reader(Claims):
             _check_day(answer, day.date)
             if seen.setdefault(day.date, day.off) != day.off:
                 raise answer.error(f"sets {day.date} both off and on")
-            zh, en = ("休息日", "day off") if day.off else ("工作日", "working day")
-            zh = f"{day.date}：{zh}（{day.name}），{day.source}"
-            en = f"{day.date}: {en} ({day.name_en or day.name}), {day.source}"
             after = "off" if day.off else "on"
+            zh, en = spelled(
+                "plugin.day",
+                day=day.date,
+                what=Said(f"plugin.day.{after}"),
+                name=Names(day.name, day.name_en or day.name),
+                source=day.source,
+            )
             change = PluginChange(answer.hook, "day", str(day.date), "", "", after, zh, en)
             self.add(("day", day.date), f"the day {day.date}", answer, change, day.off, day)
         expected = "Notice values in CalendarOverride.notices"
@@ -72,8 +77,7 @@ class Reader(Claims):
                 _check_day(answer, day.date)
             off = sum(day.off for day in notice.changes)
             on = len(notice.changes) - off
-            zh = f"{year} 年放假通知（{source}）：放假 {off} 天，调休上班 {on} 天"
-            en = f"the {year} notice ({source}): {off} days off, {on} adjusted working days"
+            zh, en = spelled("plugin.notice", year=year, source=source, off=off, on=on)
             change = PluginChange(answer.hook, "notice", str(year), "", "", source, zh, en)
             self.add(("notice", year), f"the {year} notice", answer, change, notice, notice)
 
@@ -82,8 +86,9 @@ class Reader(Claims):
         if not isinstance(hours, OfficeHours):
             answer.wrong("an OfficeHours value, e.g. OfficeHours(seasons=(summer,))")
         if hours != self.base_hours:
-            before, after = hours_text(self.base_hours), hours_text(hours)
-            zh, en = f"办公时间：由 {before} 改为 {after}", f"office hours: {before} → {after}"
+            was, now = hours_said(self.base_hours), hours_said(hours)
+            before, after = was.render("en"), now.render("en")
+            zh, en = spelled("plugin.office_hours", before=was, after=now)
             change = PluginChange(answer.hook, "office_hours", "", "", before, after, zh, en)
             self.add(("office_hours",), "the office hours", answer, change, hours)
 
@@ -101,7 +106,7 @@ class Reader(Claims):
             raise answer.error(one_line(error)) from error
         for name in changes:
             before, after = getattr(base, name), getattr(merged, name)
-            words = f"the convention {name}", f"default convention {name}", f"默认计算惯例 {name}"
+            words = f"the convention {name}", Said("plugin.convention", {"name": name})
             self.set(("convention", name), words, answer, before, after, name)
 
     def rules(self, answer: Answer) -> None:
@@ -122,15 +127,16 @@ class Reader(Claims):
                     self._rule_field(answer, key, name, getattr(base, name), getattr(rule, name))
                 continue
             limit, citation = rule.limit, rule.citation
-            zh = (
-                f"新增规则 {rule.id}（{rule.effective_from} 起）："
-                f"{describe_limit(limit, 'zh')}，{citation.render('zh')}"
+            cited = {"article": citation.article, "document": citation.document}
+            source = say("plugin.rule_added.source", "en", **cited)
+            zh, en = spelled(
+                "plugin.rule_added",
+                rule=rule.id,
+                window=rule.window_said(),
+                limit=Names(limit.describe("zh"), limit.describe()),
+                source=Names(citation.render("zh"), source),
             )
-            en = (
-                f"adds {rule.id} ({rule.window()}): {describe_limit(limit)}, "
-                f"art. {citation.article} of {citation.document}"
-            )
-            after = describe_limit(limit)
+            after = limit.describe()
             change = PluginChange(answer.hook, "rule_added", rule.id, "", "", after, zh, en)
             what = f"the new rule {rule.id} (from {rule.effective_from})"
             value = tuple(getattr(rule, name) for name in RULE_FIELDS)
@@ -142,7 +148,7 @@ class Reader(Claims):
             if rule_id not in self.base_rules:
                 ids = ", ".join(self.base_rules.ids)
                 raise answer.error(f"no rule {rule_id!r} to disable; the rules are {ids}")
-            zh, en = f"停用规则 {rule_id}", f"disables {rule_id}"
+            zh, en = spelled("plugin.rule_disabled", rule=rule_id)
             change = PluginChange(answer.hook, "rule_disabled", rule_id, "", "", "disabled", zh, en)
             self.add(("disabled", rule_id), f"the rule {rule_id}", answer, change, value=True)
 
@@ -200,11 +206,11 @@ class Reader(Claims):
                 )
         for key, own in default + keyed:
             before = base.for_rule(key) if key else base
-            zh, en = (f"（{key}）", f" for {key}") if key else ("", "")
+            label = Said("plugin.thresholds.of", {"key": key}) if key else Said("plugin.thresholds")
             for name in ("warning", "escalate_after"):
-                what = f"the supervision threshold {name}{en}"
+                what = f"the supervision threshold {name}{f' for {key}' if key else ''}"
                 old, new = getattr(before, name), getattr(own, name)
-                words = what, f"supervision thresholds{en}", f"督查预警阈值{zh}"
+                words = what, label
                 self.set(("thresholds", key, name), words, answer, old, new, key)
 
     def versions(self) -> dict[tuple[str, dt.date], Rule]:
@@ -221,21 +227,28 @@ class Reader(Claims):
         several = sum(other == rule_id for other, _ in self.versions()) > 1
         where = f"{rule_id}@{since}" if several else rule_id
         what = f"{name} of the rule {rule_id} (from {since})"
-        self.set(("rule", *key, name), (what, where, where), answer, before, after, where)
+        self.set(("rule", *key, name), (what, where), answer, before, after, where)
 
 
-def hours_text(hours: OfficeHours) -> str:
+def hours_said(hours: OfficeHours) -> Said:
     """``09:00–12:00, 13:30–17:30; summer 07-01–09-30: 08:00–12:00, 15:00–18:00``."""
 
-    def sessions(items: tuple[tuple[dt.time, dt.time], ...]) -> str:
-        return ", ".join(f"{start:%H:%M}–{end:%H:%M}" for start, end in items)
+    def sessions(items: tuple[tuple[dt.time, dt.time], ...]) -> tuple[str, ...]:
+        return tuple(f"{start:%H:%M}–{end:%H:%M}" for start, end in items)
 
-    seasons = "".join(
-        f"; {s.name} {s.start[0]:02}-{s.start[1]:02}–{s.end[0]:02}-{s.end[1]:02}: "
-        f"{sessions(s.sessions)}"
+    seasons = tuple(
+        Said(
+            "plugin.season",
+            {
+                "name": s.name,
+                "span": f"{s.start[0]:02}-{s.start[1]:02}–{s.end[0]:02}-{s.end[1]:02}",
+                "sessions": sessions(s.sessions),
+            },
+        )
         for s in hours.seasons
     )
-    return sessions(hours.sessions) + seasons
+    message = "plugin.hours.seasons" if seasons else "plugin.hours"
+    return Said(message, {"sessions": sessions(hours.sessions), "seasons": seasons})
 
 
 def _check_day(answer: Answer, day: object) -> None:

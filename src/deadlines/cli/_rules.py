@@ -16,7 +16,6 @@ from deadlines.cli._common import (
     out,
     print_json,
 )
-from deadlines.rules._describe import describe_limit
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
@@ -48,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         title = rule.title_zh if zh else rule.title_en
         if rule.id in several:
             title += f" [{rule.window()}]"
-        limit = describe_limit(rule.limit, args.lang)
+        limit = rule.limit.describe(args.lang)
         rows.append((rule.id, str(rule.citation.article), limit, title))
     widths = [max(_width(row[i]) for row in rows) for i in range(3)]
     stream = out()

@@ -40,7 +40,8 @@ from deadlines.rules import (
     When,
     WorkingDays,
 )
-from deadlines.rules._durations import MEETING_LIMITS, Limit
+from deadlines.rules._limit import Limit
+from deadlines.rules._meeting import MEETING_LIMITS
 
 Objects = npt.NDArray[np.object_]
 

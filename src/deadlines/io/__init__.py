@@ -5,20 +5,17 @@ directly to run a batch from Python.
 """
 
 from deadlines._problems import Problem
-from deadlines.io._batch import CSV_COLUMNS, FORMATS, BatchRun, Format, read_triggers, run_batch
+from deadlines.io._batch import CSV_COLUMNS, Format, run_batch
 from deadlines.io._csv import read_csv
 from deadlines.io._jsonl import read_jsonl
 from deadlines.io._records import Trigger
 
 __all__ = [
     "CSV_COLUMNS",
-    "FORMATS",
-    "BatchRun",
     "Format",
     "Problem",
     "Trigger",
     "read_csv",
     "read_jsonl",
-    "read_triggers",
     "run_batch",
 ]

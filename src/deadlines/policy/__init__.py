@@ -12,36 +12,24 @@ Errors: `PolicyFileError` (a `ValueError`) names the file, the field and every p
 """
 
 from deadlines.policy._cases import (
-    CASE_FILE_SUFFIX,
-    Actual,
-    Case,
     CaseFile,
     CaseResult,
     CaseRunner,
-    CaseStatus,
-    Expectation,
-    Mismatch,
     case_schema,
     find_case_files,
     load_cases,
-    outcome,
     parse_cases,
     run_case,
     run_cases,
 )
 from deadlines.policy._diff import (
-    DIFF_LIMIT_DAYS,
-    Change,
     DiffTrigger,
-    PolicyDiff,
-    RuleDiff,
     case_triggers,
     diff_policies,
     range_triggers,
 )
 from deadlines.policy._errors import CaseFileError, PolicyFileError
 from deadlines.policy._files import (
-    BUILTIN_POLICIES,
     Amendment,
     PolicyFile,
     apply_change,
@@ -55,25 +43,14 @@ from deadlines.policy._files import (
 from deadlines.policy._toml import TomlValueError, dumps_toml
 
 __all__ = [
-    "BUILTIN_POLICIES",
-    "CASE_FILE_SUFFIX",
-    "DIFF_LIMIT_DAYS",
-    "Actual",
     "Amendment",
-    "Case",
     "CaseFile",
     "CaseFileError",
     "CaseResult",
     "CaseRunner",
-    "CaseStatus",
-    "Change",
     "DiffTrigger",
-    "Expectation",
-    "Mismatch",
-    "PolicyDiff",
     "PolicyFile",
     "PolicyFileError",
-    "RuleDiff",
     "TomlValueError",
     "apply_change",
     "case_schema",
@@ -86,7 +63,6 @@ __all__ = [
     "load_cases",
     "load_policy",
     "loads_policy",
-    "outcome",
     "parse_cases",
     "parse_policy",
     "policy_schema",

@@ -24,7 +24,7 @@ from deadlines.policy._cases import Actual, find_case_files, load_cases, outcome
 from deadlines.policy._files import to_data
 from deadlines.policy._toml import inline
 from deadlines.rules import Blackout, Limit, Quota, RuleSet
-from deadlines.rules._durations import MEETING_SAMPLE_DAYS
+from deadlines.rules._meeting import MEETING_SAMPLE_DAYS
 
 __all__ = [
     "DIFF_LIMIT_DAYS",

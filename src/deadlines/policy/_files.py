@@ -39,7 +39,8 @@ from deadlines._problems import Problem, problems_of
 from deadlines._textfile import NotUtf8Error, read_user_text
 from deadlines.policy._errors import PolicyFileError, check_path
 from deadlines.policy._toml import TOMLDecodeError, dumps_toml, inline, loads_toml
-from deadlines.rules import OPINION_2020, AnyLimit, Citation, Rule, RuleSet
+from deadlines.rules import OPINION_2020, Citation, Rule, RuleSet
+from deadlines.rules._combinators import AnyLimit
 
 __all__ = [
     "BUILTIN_POLICIES",

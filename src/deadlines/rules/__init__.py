@@ -2,7 +2,6 @@
 
 from deadlines.rules._combinators import (
     AllOf,
-    AnyLimit,
     Condition,
     EarliestOf,
     LatestOf,
@@ -21,31 +20,23 @@ from deadlines.rules._conventions import (
     SameDayReading,
     StartDay,
 )
-from deadlines.rules._describe import describe_limit
-from deadlines.rules._durations import (
-    CalendarDays,
-    Hours,
-    Limit,
-    MeetingSetLimit,
-    OnArrival,
-    SameDay,
-    WorkingDays,
-)
-from deadlines.rules._ruleset import OPINION_2020_ISSUED, Rule, RuleChange, RuleSet, RuleSetDiff
-from deadlines.rules._values import Citation, Context, Outcome
+from deadlines.rules._days import CalendarDays, WorkingDays
+from deadlines.rules._hours import Hours
+from deadlines.rules._limit import Limit
+from deadlines.rules._meeting import MeetingSetLimit
+from deadlines.rules._ruleset import Rule, RuleSet
+from deadlines.rules._same_day import OnArrival, SameDay
+from deadlines.rules._values import Citation
 from deadlines.rules.opinion2020 import OPINION_2020
 
 __all__ = [
     "OPINION_2020",
-    "OPINION_2020_ISSUED",
     "AllOf",
-    "AnyLimit",
     "ArrivalGrace",
     "Blackout",
     "CalendarDays",
     "Citation",
     "Condition",
-    "Context",
     "Conventions",
     "Cutoff",
     "EarliestOf",
@@ -56,14 +47,11 @@ __all__ = [
     "Limit",
     "MeetingSetLimit",
     "OnArrival",
-    "Outcome",
     "Quota",
     "Recurrence",
     "RestDayTrigger",
     "Rule",
-    "RuleChange",
     "RuleSet",
-    "RuleSetDiff",
     "SameDay",
     "SameDayReading",
     "Sequence",
@@ -71,5 +59,4 @@ __all__ = [
     "Tiered",
     "When",
     "WorkingDays",
-    "describe_limit",
 ]

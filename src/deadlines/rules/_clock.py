@@ -24,7 +24,8 @@ def add_working_clock(calendar: Calendar, start: dt.datetime, span: dt.timedelta
     """The instant `span` of working-day time after `start` (the clock stops on rest days).
 
     A start on a rest day waits for 00:00 of the next working day. An end at 00:00 is 24:00 of
-    the working day before, never the next working day's start:
+    the working day before, never the next working day's start; adding nothing moves nothing,
+    so adding in parts lands where adding the sum does:
 
     >>> from deadlines import ChinaCalendar
     >>> cal = ChinaCalendar()
@@ -36,6 +37,8 @@ def add_working_clock(calendar: Calendar, start: dt.datetime, span: dt.timedelta
     '2026-06-10T00:00:00+08:00'
     """
     at, left = start, span
+    if not left:
+        return start
     if not calendar.is_workday(at.date()):
         at = _midnight(calendar.add_workdays(at.date(), 0))
     while True:

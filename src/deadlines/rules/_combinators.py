@@ -13,21 +13,16 @@ from typing import Annotated, Any, ClassVar, Literal, Union
 from pydantic import Field, field_validator
 
 from deadlines._errors import DeadlinesError, InvalidValueError, MissingParameterError, shown
-from deadlines._messages import MESSAGES, Lang, Names, Said, say
+from deadlines._messages import MESSAGES, Names, Said, say_in
 from deadlines._result import Part
 from deadlines._time import parse_instant, to_china
 from deadlines.rules._constraints import Blackout, Quota, Recurrence
 from deadlines.rules._conventions import Conventions, HourClock
-from deadlines.rules._durations import (
-    CalendarDays,
-    Hours,
-    Limit,
-    MeetingSetLimit,
-    OnArrival,
-    SameDay,
-    Unit,
-    WorkingDays,
-)
+from deadlines.rules._days import CalendarDays, WorkingDays
+from deadlines.rules._hours import Hours
+from deadlines.rules._limit import Limit, Unit
+from deadlines.rules._meeting import MeetingSetLimit
+from deadlines.rules._same_day import OnArrival, SameDay
 from deadlines.rules._trace import said
 from deadlines.rules._values import Context, Outcome, Value
 
@@ -57,9 +52,9 @@ def _not_a_constraint(limit: object) -> object:
     return limit
 
 
-def _part(limit: Limit, outcome: Outcome, index: int) -> Part:
+def _part(limit: Limit, outcome: Outcome, name: str) -> Part:
     return Part.model_construct(
-        label=limit.label or f"#{index}",
+        label=limit.label or name,
         due=outcome.due,
         due_date=outcome.last_day,
         actor=limit.actor,
@@ -100,24 +95,22 @@ class _Combination(Limit):
             parts = list(dict.fromkeys(parts))
         if len(parts) == 1:
             return parts[0]
-        language: Lang = "zh" if lang == "zh" else "en"
-        return say(self._joiner, language, parts=tuple(parts))
+        return say_in(lang, self._joiner, parts=tuple(parts))
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         return frozenset().union(*(limit.units(params, conventions) for limit in self.limits))
 
-    def hour_clock(self, conventions: Conventions) -> HourClock | None:
-        clocks = (limit.hour_clock(conventions) for limit in self.limits)
+    def hour_clock(
+        self, conventions: Conventions, params: Mapping[str, Any] | None = None
+    ) -> HourClock | None:
+        clocks = (limit.hour_clock(conventions, params) for limit in self.limits)
         return next((clock for clock in clocks if clock is not None), None)
-
-    def _evaluate_all(self, start: dt.datetime, ctx: Context) -> list[Outcome]:
-        return [limit.evaluate(start, ctx) for limit in self.limits]
 
     def _combine(self, outcomes: list[Outcome], chosen: int, ctx: Context, verb: str) -> Outcome:
         pick = outcomes[chosen]
         outcome = Outcome(pick.due, pick.last_day, provisional=any(o.provisional for o in outcomes))
         outcome.parts = [
-            _part(limit, o, i)
+            _part(limit, o, f"#{i}")
             for i, (limit, o) in enumerate(zip(self.limits, outcomes, strict=True), 1)
         ]
         for o in outcomes:
@@ -133,49 +126,51 @@ class _Combination(Limit):
         return outcome
 
 
-class AllOf(_Combination):
+class _OneOf(_Combination):
+    """Parts counted from one trigger, the whole due when the latest part is (the earliest)."""
+
+    _earliest: ClassVar[bool] = False
+    _verb: ClassVar[str] = ""  # the message of the step that says which part applies
+
+    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
+        outcomes = [limit.evaluate(start, ctx) for limit in self.limits]
+        choose = min if self._earliest else max
+        chosen = choose(range(len(outcomes)), key=lambda i: outcomes[i].due)
+        return self._combine(outcomes, chosen, ctx, self._verb)
+
+
+class AllOf(_OneOf):
     """Every part must be met; the whole is due when the last part is."""
 
     kind: Literal["all_of"] = "all_of"
     _joiner = "limit.all_of"
+    _verb = "trace.choose.all_of"
 
     def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
         super().__init__(*limits, **data)
 
-    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
-        outcomes = self._evaluate_all(start, ctx)
-        latest = max(range(len(outcomes)), key=lambda i: outcomes[i].due)
-        return self._combine(outcomes, latest, ctx, "trace.choose.all_of")
 
-
-class EarliestOf(_Combination):
+class EarliestOf(_OneOf):
     """Due when the first of its parts is ("…or …, whichever is sooner")."""
 
     kind: Literal["earliest_of"] = "earliest_of"
     _joiner = "limit.earliest_of"
+    _verb = "trace.choose.earliest"
+    _earliest = True
 
     def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
         super().__init__(*limits, **data)
 
-    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
-        outcomes = self._evaluate_all(start, ctx)
-        first = min(range(len(outcomes)), key=lambda i: outcomes[i].due)
-        return self._combine(outcomes, first, ctx, "trace.choose.earliest")
 
-
-class LatestOf(_Combination):
+class LatestOf(_OneOf):
     """Due when the last of its parts is ("…or …, whichever is later")."""
 
     kind: Literal["latest_of"] = "latest_of"
     _joiner = "limit.latest_of"
+    _verb = "trace.choose.latest"
 
     def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
         super().__init__(*limits, **data)
-
-    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
-        outcomes = self._evaluate_all(start, ctx)
-        last = max(range(len(outcomes)), key=lambda i: outcomes[i].due)
-        return self._combine(outcomes, last, ctx, "trace.choose.latest")
 
 
 class Sequence(_Combination):
@@ -326,20 +321,32 @@ class When(Limit):
         then, otherwise = self.then.describe(lang), self.otherwise.describe(lang)
         if then == otherwise:
             return then
-        language: Lang = "zh" if lang == "zh" else "en"
         question = self.condition.question()
-        return say("limit.when", language, question=question, then=then, otherwise=otherwise)
+        return say_in(lang, "limit.when", question=question, then=then, otherwise=otherwise)
+
+    def _branch(self, params: Mapping[str, Any] | None) -> AnyLimit | None:
+        """The branch an event with `params` takes; ``None`` when its condition is unstated."""
+        try:
+            holds = self.condition.holds(dict(params or {}), "")
+        except (LookupError, ValueError):
+            return None
+        return self.then if holds else self.otherwise
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
-        try:
-            holds = self.condition.holds(dict(params), "")
-        except (LookupError, ValueError):
+        branch = self._branch(params)
+        if branch is None:
             return self.then.units(params, conventions) | self.otherwise.units(params, conventions)
-        return (self.then if holds else self.otherwise).units(params, conventions)
+        return branch.units(params, conventions)
 
-    def hour_clock(self, conventions: Conventions) -> HourClock | None:
-        # The second branch first, as supervision always read it (an open question).
-        return self.otherwise.hour_clock(conventions) or self.then.hour_clock(conventions)
+    def hour_clock(
+        self, conventions: Conventions, params: Mapping[str, Any] | None = None
+    ) -> HourClock | None:
+        # The branch taken; unstated, both end together and the due is `otherwise`'s.
+        branch = self._branch(params)
+        if branch is not None:
+            return branch.hour_clock(conventions, params)
+        clocks = (self.otherwise.hour_clock(conventions), self.then.hour_clock(conventions))
+        return next((clock for clock in clocks if clock is not None), None)
 
     def sample_values(self) -> dict[str, tuple[Any, ...]]:
         equals = self.condition.equals
@@ -422,15 +429,20 @@ class Tiered(Limit):
 
     def describe(self, lang: str = "en") -> str:
         committed, statutory = self.committed.describe(lang), self.statutory.describe(lang)
-        language: Lang = "zh" if lang == "zh" else "en"
-        return say("limit.tiered", language, committed=committed, statutory=statutory)
+        return say_in(lang, "limit.tiered", committed=committed, statutory=statutory)
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         return self.committed.units(params, conventions)
 
-    def hour_clock(self, conventions: Conventions) -> HourClock | None:
-        # The statutory limit first, as supervision always read it (an open question).
-        return self.statutory.hour_clock(conventions) or self.committed.hour_clock(conventions)
+    def hour_clock(
+        self, conventions: Conventions, params: Mapping[str, Any] | None = None
+    ) -> HourClock | None:
+        # The due is the committed limit's, so a pause moves it on the committed limit's clock.
+        clocks = (
+            self.committed.hour_clock(conventions, params),
+            self.statutory.hour_clock(conventions, params),
+        )
+        return next((clock for clock in clocks if clock is not None), None)
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         inner = self.committed.evaluate(start, ctx)
@@ -439,18 +451,8 @@ class Tiered(Limit):
             inner.due, inner.last_day, provisional=inner.provisional or outer.provisional
         )
         outcome.parts = [
-            Part.model_construct(
-                label=self.committed.label or "committed",
-                due=inner.due,
-                due_date=inner.last_day,
-                actor=self.committed.actor,
-            ),
-            Part.model_construct(
-                label=self.statutory.label or "statutory",
-                due=outer.due,
-                due_date=outer.last_day,
-                actor=self.statutory.actor,
-            ),
+            _part(self.committed, inner, "committed"),
+            _part(self.statutory, outer, "statutory"),
         ]
         outcome.warnings.extend(inner.warnings + outer.warnings)
         if inner.due > outer.due:

@@ -9,13 +9,11 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import Field, StrictInt, field_validator
 
 from deadlines._errors import NotADeadlineError
-from deadlines._messages import Lang, Names, Said, say
+from deadlines._messages import Said, say_in
 from deadlines.rules._conventions import Conventions
-from deadlines.rules._durations import Count, Limit, Unit, end_of
-from deadlines.rules._trace import said, skip
+from deadlines.rules._limit import Count, Limit, Unit, end_of, roll_steps
+from deadlines.rules._trace import said
 from deadlines.rules._values import Calendar, Context, Outcome
-
-_ART_203 = Said("law.art203")
 
 #: A recurrence's period by its name: once a month, a quarter, half a year, a year.
 _PERIOD_NAMES = {
@@ -25,12 +23,6 @@ _PERIOD_NAMES = {
     12: "limit.yearly",
 }
 
-
-def _lang(lang: str) -> Lang:
-    return "zh" if lang == "zh" else "en"
-
-
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 #: What a blackout or a quota is, and what to ask of it instead of a due date.
 BLACKOUT_HINT = ("blackout", "ask Engine.violates(rule_id, date) whether a date falls in it")
@@ -55,6 +47,7 @@ class Blackout(Limit):
     """
 
     kind: Literal["blackout"] = "blackout"
+    not_a_deadline = BLACKOUT_HINT
     months: tuple[int, ...] = Field(min_length=1)
     exempt_kinds: tuple[str, ...] = ()
     """The meeting kinds the blackout does not cover; none by default (art. 6)."""
@@ -75,8 +68,8 @@ class Blackout(Limit):
         return meeting_kind not in self.exempt_kinds
 
     def describe(self, lang: str = "en") -> str:
-        months = tuple(Names(f"{m}月", _MONTHS_EN[m - 1]) for m in self.months)
-        return say("limit.blackout", _lang(lang), months=months)
+        months = tuple(Said("word.month", {"month": dt.date(2000, m, 1)}) for m in self.months)
+        return say_in(lang, "limit.blackout", months=months)
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         raise NotADeadlineError(ctx.rule_id, *BLACKOUT_HINT)
@@ -90,6 +83,7 @@ class Quota(Limit):
     """
 
     kind: Literal["quota"] = "quota"
+    not_a_deadline = QUOTA_HINT
     _positional: ClassVar[tuple[str, ...]] = ("days",)
     days: Count
     working_days_only: bool = False
@@ -100,7 +94,7 @@ class Quota(Limit):
         super().__init__(**data)
 
     def describe(self, lang: str = "en") -> str:
-        return say("limit.quota", _lang(lang), days=self.days)
+        return say_in(lang, "limit.quota", days=self.days)
 
     def expected_by(self, day: dt.date) -> float:
         """The pro-rata number of days expected by the end of `day`.
@@ -145,8 +139,8 @@ class Recurrence(Limit):
 
     def describe(self, lang: str = "en") -> str:
         if self.months in _PERIOD_NAMES:
-            return say(_PERIOD_NAMES[self.months], _lang(lang))
-        return say("limit.recurrence", _lang(lang), months=self.months)
+            return say_in(lang, _PERIOD_NAMES[self.months])
+        return say_in(lang, "limit.recurrence", months=self.months)
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         return frozenset({"period"})
@@ -203,10 +197,7 @@ class Recurrence(Limit):
                 )
             )
             if last != nominal:
-                outcome.steps.extend(skip(d) for d in cal.days(nominal, last) if not d.is_workday)
-                outcome.steps.append(
-                    said("roll", "trace.last_day_rolled", date=last, day=last, law=_ART_203)
-                )
+                roll_steps(outcome, cal, nominal, "trace.last_day_rolled")
             outcome.steps.append(said("cutoff", "trace.ends", at=due))
         return outcome
 
@@ -232,8 +223,6 @@ class Recurrence(Limit):
                 said("count", "trace.period", date=nominal, first=first, end=nominal)
             )
             if last != nominal:
-                lo, hi = sorted((last, nominal))
-                outcome.steps.extend(skip(d) for d in cal.days(lo, hi) if not d.is_workday)
-                outcome.steps.append(said("roll", "trace.period.moved", date=last, day=last))
+                roll_steps(outcome, cal, nominal, "trace.period.moved")
             outcome.steps.append(said("cutoff", "trace.ends", at=due))
         return outcome

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from pydantic import Field, PrivateAttr, model_validator
 
 from deadlines._errors import InvalidValueError, NotInEffectError, UnknownRuleError
+from deadlines._messages import Said
 from deadlines.rules._combinators import AnyLimit
 from deadlines.rules._values import Citation, Value
 
@@ -61,9 +62,14 @@ class Rule(Value):
 
     def window(self) -> str:
         """``from 2020-04-21`` or ``from 2020-04-21 through 2026-12-31``."""
-        if self.effective_until is None:
-            return f"from {self.effective_from}"
-        return f"from {self.effective_from} through {self.effective_until}"
+        return self.window_said().render("en")
+
+    def window_said(self) -> Said:
+        """When this version applies, for a message: 自2020年4月21日起执行 / from 2020-04-21."""
+        first, last = self.effective_from, self.effective_until
+        if last is None:
+            return Said("window.open", {"first": first})
+        return Said("window.closed", {"first": first, "last": last})
 
     def evolve(self, **changes: Any) -> Rule:  # noqa: ANN401
         """A copy with some fields changed, validated again."""

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from deadlines._messages import WEEKDAYS_ZH, Said
-from deadlines._result import SPELLED, StepAction, TraceStep
+from deadlines._messages import Said, show
+from deadlines._result import StepAction, TraceStep, trusted
 
 if TYPE_CHECKING:
     from deadlines.calendar._days import Day
     from deadlines.rules._values import Calendar
 
-__all__ = ["WEEKDAYS_ZH", "count_days", "day_label", "instant_label", "said", "skip", "step"]
+__all__ = ["count_days", "day_label", "said", "skip"]
 
 
 def said(
@@ -24,12 +24,7 @@ def said(
     origin: str = "",
     **values: Any,  # noqa: ANN401 - a message's values are of any type
 ) -> TraceStep:
-    """A trace step saying catalogue `message` with `values` (built without validation).
-
-    Set up as `TraceStep.model_construct` would, at a third of its cost (every field given);
-    tests/test_messages.py holds it to a validated step.
-    """
-    result = _new(TraceStep)
+    """A trace step saying catalogue `message` with `values` (built without validation)."""
     fields = {
         "action": action,
         "date": date,
@@ -38,49 +33,12 @@ def said(
         "values": tuple(values.items()),
         "origin": origin,
     }
-    _setattr(result, "__dict__", fields)
-    _setattr(result, "__pydantic_fields_set__", set(_ALL_FIELDS))
-    _setattr(result, "__pydantic_extra__", None)
-    _setattr(result, "__pydantic_private__", None)
-    return result
-
-
-_new = TraceStep.__new__
-_setattr = object.__setattr__
-_ALL_FIELDS = frozenset(TraceStep.model_fields)
-
-
-def step(
-    action: StepAction,
-    zh: str,
-    en: str,
-    *,
-    date: dt.date | None = None,
-    at: dt.datetime | None = None,
-    origin: str = "",
-) -> TraceStep:
-    """A trace step whose words its maker spelled (supervision and plugins, until they move
-    into the catalogue)."""
-    return TraceStep.model_construct(
-        action=action,
-        date=date,
-        at=at,
-        message=SPELLED,
-        values=(("zh", zh), ("en", en)),
-        origin=origin,
-    )
+    return trusted(TraceStep, fields)
 
 
 def day_label(day: dt.date, lang: str) -> str:
-    """``2026-10-10（周六）`` or ``2026-10-10 (Sat)``."""
-    if lang == "zh":
-        return f"{day.isoformat()}（周{WEEKDAYS_ZH[day.weekday()]}）"
-    return f"{day.isoformat()} ({day:%a})"
-
-
-def instant_label(at: dt.datetime) -> str:
-    """``2026-10-10 17:30``."""
-    return at.strftime("%Y-%m-%d %H:%M")
+    """``2026-10-10（周六）`` or ``2026-10-10 (Sat)``: the catalogue's `show` (for supervision)."""
+    return show(day, lang)
 
 
 def _origin(day: Day) -> str:

@@ -11,8 +11,11 @@ from typing import Any, TypeVar
 
 from deadlines.rules._combinators import AllOf, Condition, Sequence, When
 from deadlines.rules._constraints import Blackout, Quota, Recurrence
-from deadlines.rules._durations import Hours, MeetingSetLimit, OnArrival, SameDay, WorkingDays
+from deadlines.rules._days import WorkingDays
+from deadlines.rules._hours import Hours
+from deadlines.rules._meeting import MeetingSetLimit
 from deadlines.rules._ruleset import Rule, RuleSet
+from deadlines.rules._same_day import OnArrival, SameDay
 from deadlines.rules._values import Citation, Value
 
 _V = TypeVar("_V", bound=Value)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from deadlines.service._settings import TOKEN_VARIABLE, Settings, read_token
+from deadlines.service._settings import Settings, read_token
 
 if TYPE_CHECKING:
     from deadlines.service._app import app_from_environment, create_app, include_board
@@ -48,7 +48,6 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "PROBLEM_MEDIA_TYPE",
-    "TOKEN_VARIABLE",
     "Problem",
     "Settings",
     "app_from_environment",

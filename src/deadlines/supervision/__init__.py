@@ -39,7 +39,6 @@ if TYPE_CHECKING:  # isort: off
         Problem as Problem,
     )
     from deadlines.supervision._events import (
-        EVENT_TYPES as EVENT_TYPES,
         Completed as Completed,
         DecidedDocument as DecidedDocument,
         DecidedMatter as DecidedMatter,
@@ -56,41 +55,21 @@ if TYPE_CHECKING:  # isort: off
         QuarterDispatched as QuarterDispatched,
         QuarterReported as QuarterReported,
         Resumed as Resumed,
-        iter_events as iter_events,
         parse_event as parse_event,
         read_events as read_events,
     )
     from deadlines.supervision._ics import to_ics as to_ics, write_ics as write_ics
     from deadlines.supervision._ledger import Ledger as Ledger, Supervisor as Supervisor
-    from deadlines.supervision._tracked import Tracked as Tracked
-    from deadlines.supervision._march import (
-        MarchFinding as MarchFinding,
-        march_check as march_check,
-    )
-    from deadlines.supervision._meetings import (
-        MeetingNote as MeetingNote,
-        meeting_notes as meeting_notes,
-    )
-    from deadlines.supervision._obligations import (
-        PAUSABLE as PAUSABLE,
-        Obligation as Obligation,
-        Unit as Unit,
-        derive as derive,
-        derive_items as derive_items,
-    )
+    from deadlines.supervision._march import march_check as march_check
+    from deadlines.supervision._obligations import derive as derive
     from deadlines.supervision._pause import Pause as Pause, paused_due as paused_due
     from deadlines.supervision._quarterly import (
         QuarterStanding as QuarterStanding,
         quarter_obligations as quarter_obligations,
     )
-    from deadlines.supervision._quota import (
-        QuotaStanding as QuotaStanding,
-        quota_standings as quota_standings,
-    )
+    from deadlines.supervision._quota import quota_standings as quota_standings
     from deadlines.supervision._report import (
-        ALERT_LEVELS as ALERT_LEVELS,
         REPORT_COLUMNS as REPORT_COLUMNS,
-        Alert as Alert,
         AlertLevel as AlertLevel,
         Report as Report,
     )
@@ -113,7 +92,6 @@ _EXPORTS = {
         "DecidedMatter",
         "DocumentReceived",
         "DocumentSubmitted",
-        "EVENT_TYPES",
         "Event",
         "EventLog",
         "FieldDay",
@@ -125,32 +103,17 @@ _EXPORTS = {
         "QuarterDispatched",
         "QuarterReported",
         "Resumed",
-        "iter_events",
         "parse_event",
         "read_events",
     ),
     "deadlines.supervision._ics": ("to_ics", "write_ics"),
     "deadlines.supervision._ledger": ("Ledger", "Supervisor"),
-    "deadlines.supervision._march": ("MarchFinding", "march_check"),
-    "deadlines.supervision._meetings": ("MeetingNote", "meeting_notes"),
-    "deadlines.supervision._obligations": (
-        "Obligation",
-        "PAUSABLE",
-        "Unit",
-        "derive",
-        "derive_items",
-    ),
+    "deadlines.supervision._march": ("march_check",),
+    "deadlines.supervision._obligations": ("derive",),
     "deadlines.supervision._pause": ("Pause", "paused_due"),
     "deadlines.supervision._quarterly": ("QuarterStanding", "quarter_obligations"),
-    "deadlines.supervision._quota": ("QuotaStanding", "quota_standings"),
-    "deadlines.supervision._report": (
-        "ALERT_LEVELS",
-        "Alert",
-        "AlertLevel",
-        "REPORT_COLUMNS",
-        "Report",
-    ),
+    "deadlines.supervision._quota": ("quota_standings",),
+    "deadlines.supervision._report": ("AlertLevel", "REPORT_COLUMNS", "Report"),
     "deadlines.supervision._status": ("ObligationStatus", "STATUS_ORDER", "Status"),
-    "deadlines.supervision._tracked": ("Tracked",),
 }
 __getattr__, __dir__, __all__ = lazy_exports(__name__, globals(), _EXPORTS)

@@ -19,7 +19,7 @@ from deadlines._errors import DeadlinesError
 from deadlines._result import Lang, Part, TraceStep
 from deadlines._value import Citation
 from deadlines.rules import HourClock, Limit
-from deadlines.rules._durations import Unit as Unit  # re-exported: supervision names it
+from deadlines.rules._limit import Unit as Unit  # re-exported: supervision names it
 from deadlines.supervision._events import (
     MINUTED_KINDS,
     DocumentReceived,

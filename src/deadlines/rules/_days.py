@@ -1,0 +1,139 @@
+"""Periods in days: `WorkingDays` (skips rest days) and `CalendarDays` (counts them).
+
+Separate types for separate meanings: a count of working days skips holidays; a count of
+calendar days does not, and only moves a last day that falls on a rest day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from deadlines._messages import Said
+from deadlines.rules._conventions import (
+    Cutoff,
+    LastDayRoll,
+    RestDayTrigger,
+    StartDay,
+)
+from deadlines.rules._limit import (
+    ART_201,
+    Counted,
+    cutoff_step,
+    end_of,
+    pick,
+    roll_steps,
+)
+from deadlines.rules._trace import count_days, said
+from deadlines.rules._values import Context, Outcome
+
+_FIRST_COUNTS = Said("trace.first_counts")
+_FIRST_NOT_COUNTED = Said("trace.first_not_counted")
+
+
+def _counts_start_day(ctx: Context, start: dt.datetime, day: dt.date, cutoff: Cutoff) -> bool:
+    """Whether `StartDay.INCLUDED` may count `day`: only while the trigger is before its end.
+
+    A trigger after the day's cutoff cannot make that day day 1: a period of 1 would end
+    before it began.
+    """
+    return start < end_of(ctx, day, cutoff)
+
+
+class WorkingDays(Counted):
+    """A period of `n` working days.
+
+    By default (民法典 art. 201) the day of the trigger never counts, so the period ends at the
+    close of business of the n-th working day strictly after the trigger's day, whatever the
+    hour of the trigger and whether its day is worked.
+    """
+
+    kind: Literal["working_days"] = "working_days"
+    _unit = "working_days"
+    start_day: StartDay | None = None
+    rest_day_trigger: RestDayTrigger | None = None
+    cutoff: Cutoff | None = None
+
+    # WorkingDays(3): the count is positional. Each class with a count repeats this __init__,
+    # because type checkers synthesise a keyword-only one for every class that adds a field.
+    def __init__(self, n: int | None = None, /, **data: Any) -> None:  # noqa: ANN401
+        if n is not None:
+            data["n"] = n
+        super().__init__(**data)
+
+    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
+        cal, conv = ctx.calendar, ctx.conventions
+        day = start.date()
+        moved = False
+        trigger = pick(self.rest_day_trigger, conv.rest_day_trigger)
+        if trigger is RestDayTrigger.MOVE_TO_NEXT_WORKDAY and not cal.is_workday(day):
+            day, moved = cal.add_workdays(day, 0), True
+        cutoff = pick(self.cutoff, conv.cutoff)
+        included = (
+            pick(self.start_day, conv.start_day) is StartDay.INCLUDED
+            and cal.is_workday(day)
+            and (moved or _counts_start_day(ctx, start, day, cutoff))
+        )
+        last = cal.add_workdays(day, self.n - 1 if included else self.n)
+        outcome = Outcome(
+            end_of(ctx, last, cutoff), last, provisional=cal.any_provisional(start.date(), last)
+        )
+        if ctx.explain:
+            if moved:
+                outcome.steps.append(said("convention", "trace.start_moved", date=day, day=day))
+            if included:
+                outcome.steps.append(said("convention", "trace.start_included", date=day, day=day))
+                outcome.steps.extend(count_days(cal, day, last, first_number=2))
+            else:
+                outcome.steps.append(
+                    said("convention", "trace.working_days", n=self.n, law=ART_201)
+                )
+                outcome.steps.extend(count_days(cal, day, last))
+            cutoff_step(outcome, cutoff)
+        return outcome
+
+
+class CalendarDays(Counted):
+    """A period of `n` calendar days; rest days inside it count, only a rest last day moves.
+
+    民法典 art. 201 (the start day does not count) and art. 203 (a last day that is a statutory
+    rest day moves to the day after the rest days).
+    """
+
+    kind: Literal["calendar_days"] = "calendar_days"
+    _unit = "calendar_days"
+    start_day: StartDay | None = None
+    last_day_roll: LastDayRoll | None = None
+    cutoff: Cutoff | None = None
+
+    def __init__(self, n: int | None = None, /, **data: Any) -> None:  # noqa: ANN401
+        if n is not None:
+            data["n"] = n
+        super().__init__(**data)
+
+    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
+        cal, conv = ctx.calendar, ctx.conventions
+        day = start.date()
+        cutoff = pick(self.cutoff, conv.cutoff)
+        included = pick(self.start_day, conv.start_day) is StartDay.INCLUDED and _counts_start_day(
+            ctx, start, day, cutoff
+        )
+        nominal = day + dt.timedelta(days=self.n - 1 if included else self.n)
+        last = nominal
+        roll = pick(self.last_day_roll, conv.last_day_roll) is LastDayRoll.NEXT_WORKDAY
+        if roll and not cal.is_workday(nominal):
+            last = cal.add_workdays(nominal, 0)
+        outcome = Outcome(
+            end_of(ctx, last, cutoff), last, provisional=cal.any_provisional(day, last)
+        )
+        if ctx.explain:
+            first = _FIRST_COUNTS if included else _FIRST_NOT_COUNTED
+            outcome.steps.append(
+                said(
+                    "count", "trace.calendar_days", date=nominal, n=self.n, first=first, day=nominal
+                )
+            )
+            if last != nominal:
+                roll_steps(outcome, cal, nominal, "trace.last_day_rolled")
+            cutoff_step(outcome, cutoff)
+        return outcome

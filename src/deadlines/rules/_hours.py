@@ -1,0 +1,126 @@
+"""Periods in hours: `Hours`, the 48-hour rule (``routing.ordinary``, art. 11) among them.
+
+An hour is not a fraction of a working day: how the clock runs over nights, weekends and
+holidays is the `HourClock` convention, and each value is one branch of `Hours.evaluate`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from deadlines.rules._clock import add_working_clock
+from deadlines.rules._conventions import Conventions, Cutoff, HourClock, RestDayTrigger
+from deadlines.rules._limit import ART_203, ONE_DAY, Counted, end_of, pick
+from deadlines.rules._trace import said, skip
+from deadlines.rules._values import Context, Outcome
+
+#: The clocks that run 24 hours a day on working days and stop on rest days (`rules/_clock.py`).
+_PAUSED = (HourClock.PAUSED_ON_REST_DAYS, HourClock.WORKDAYS_FROM_OPENING)
+
+
+def _before_working_day_opens(ctx: Context, at: dt.datetime) -> bool:
+    """Whether `at` falls on a rest day, or on a working day before its opening.
+
+    A rest-day trigger moved to the next opening must carry along a trigger in the small hours
+    of that working day: else Sunday 23:00 would start at Monday 09:00 while Monday 00:30,
+    later, started at once and fell due first.
+    """
+    day = at.date()
+    if not ctx.calendar.is_workday(day):
+        return True
+    return at.time() < ctx.calendar.office_hours.open(day)
+
+
+class Hours(Counted):
+    """A period of `n` hours (民法典 art. 201: from the time it starts).
+
+    How the clock runs over nights, weekends and holidays is the `clock` option; see
+    `HourClock`. By default rest days do not count and a receipt outside office hours starts
+    the clock at the next opening, so a later receipt is never due earlier:
+
+    >>> from deadlines import Engine
+    >>> engine = Engine()
+    >>> engine.due("routing.ordinary", "2026-06-05T16:00").due.isoformat()  # Friday
+    '2026-06-09T16:00:00+08:00'
+    >>> engine.due("routing.ordinary", "2026-06-06T00:30").due.isoformat()  # Saturday night
+    '2026-06-10T09:00:00+08:00'
+    """
+
+    kind: Literal["hours"] = "hours"
+    _unit = "hours"
+    clock: HourClock | None = None
+    cutoff: Cutoff | None = None
+    rest_day_trigger: RestDayTrigger | None = None
+
+    def __init__(self, n: int | None = None, /, **data: Any) -> None:  # noqa: ANN401
+        if n is not None:
+            data["n"] = n
+        super().__init__(**data)
+
+    def hour_clock(
+        self, conventions: Conventions, params: Mapping[str, Any] | None = None
+    ) -> HourClock:
+        return pick(self.clock, conventions.hour_clock)
+
+    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
+        cal, conv = ctx.calendar, ctx.conventions
+        clock = self.hour_clock(conv)
+        cutoff = pick(self.cutoff, conv.cutoff)
+        span = dt.timedelta(hours=self.n)
+        begin = start
+        if clock is HourClock.WORKDAYS_FROM_OPENING or (
+            pick(self.rest_day_trigger, conv.rest_day_trigger)
+            is RestDayTrigger.MOVE_TO_NEXT_WORKDAY
+            and _before_working_day_opens(ctx, start)
+        ):
+            begin = cal.add_office_time(start, dt.timedelta())  # the next opening
+        if clock is HourClock.OFFICE_HOURS:
+            due = cal.add_office_time(begin, span)
+            counted = "trace.hours.office"
+        elif clock in _PAUSED:
+            due = add_working_clock(cal, begin, span)
+            counted = "trace.hours.working_days"
+        else:
+            due = begin + span
+            counted = "trace.hours.continuous"
+        nominal = due
+        # An end at 00:00 is 24:00 of the day before: that is the day it ends on, and the day
+        # that must be a working day.
+        last = due.date() - ONE_DAY if due.time() == dt.time() else due.date()
+        rolled = lifted = False
+        if clock is HourClock.CALENDAR_ROLL:
+            if not cal.is_workday(last):
+                last = cal.add_workdays(last, 0)
+                due, rolled = end_of(ctx, last, cutoff), True
+            elif not cal.is_workday(last - ONE_DAY) and due < end_of(ctx, last, cutoff):
+                # A trigger a moment earlier expired on the rest day before and rolled to this
+                # close: a later one may not end before it.
+                due, lifted = end_of(ctx, last, cutoff), True
+        outcome = Outcome(due, last, provisional=cal.any_provisional(start.date(), last))
+        if ctx.explain:
+            steps = outcome.steps
+            if begin != start:
+                steps.append(said("convention", "trace.hours.after_hours", at=begin))
+            steps.append(said("count", counted, at=begin, n=self.n))
+            if clock in _PAUSED:
+                steps.extend(skip(d) for d in cal.rest_days(begin.date(), last))
+            if rolled:
+                steps.extend(skip(d) for d in cal.days(nominal.date(), last) if not d.is_workday)
+                steps.append(
+                    said(
+                        "roll",
+                        "trace.hours.rolled",
+                        date=last,
+                        at=due,
+                        nominal=nominal,
+                        day=last,
+                        law=ART_203,
+                    )
+                )
+            elif lifted:
+                steps.append(said("roll", "trace.hours.joined", date=last, at=due, nominal=nominal))
+            else:
+                steps.append(said("cutoff", "trace.ends", at=due))
+        return outcome

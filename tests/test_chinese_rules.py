@@ -1,0 +1,77 @@
+"""Chinese first (issue 10) for the rules and plugins: their Chinese words hold no English word."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import warnings
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from tests.chinese import english_words
+
+from deadlines import Engine
+from deadlines.rules import OPINION_2020
+
+ROOT = Path(__file__).resolve().parent.parent
+ENGINE = Engine(discover_plugins=False)
+
+#: Each deadline of the catalog with the parameters the examples give it.
+PARAMS = {
+    "decisions.time_limited": {"limit_days": 10},
+    "minutes.special_topic": {"involves_personnel_money_assets": True},
+}
+DEADLINES = [rule.id for rule in OPINION_2020.rules if rule.limit.not_a_deadline is None]
+#: Triggers that cross the National Day holiday and an adjusted working Saturday.
+TRIGGERS = ["2026-09-30T17:00", "2026-10-10T09:30", "2026-02-13T16:00"]
+
+
+def _township() -> ModuleType:
+    path = ROOT / "examples" / "township-plugin" / "src" / "deadlines_yunxi" / "__init__.py"
+    spec = importlib.util.spec_from_file_location("deadlines_yunxi_example", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class TestTraces:
+    """`DueResult.explain("zh")` of every deadline of the catalog reads in Chinese."""
+
+    @pytest.mark.parametrize("rule_id", DEADLINES)
+    @pytest.mark.parametrize("at", TRIGGERS)
+    def test_no_english_word(self, rule_id: str, at: str) -> None:
+        """Rule ids, instants and ISO dates only: no English word in the Chinese explanation."""
+        with warnings.catch_warnings():  # a quarter's end in late December is provisional
+            warnings.simplefilter("ignore")
+            result = ENGINE.due(rule_id, at, **PARAMS.get(rule_id, {}))
+        assert english_words(result.explain("zh"), allowed={"T17"}) == []
+
+    @pytest.mark.parametrize("rule_id", [rule.id for rule in OPINION_2020.rules])
+    def test_limit_words(self, rule_id: str) -> None:
+        """Each rule's limit described in Chinese (the rules table) holds no English word."""
+        assert english_words(OPINION_2020.get(rule_id).limit.describe("zh")) == []
+
+
+class TestPlugins:
+    """What the example township plugin changes, said in Chinese, holds no English word."""
+
+    def test_changes_and_steps(self) -> None:
+        """Its changes (`deadlines plugins --lang zh`) and its trace steps read in Chinese."""
+        engine = Engine(plugins={"yunxi": _township()}, discover_plugins=False)
+        # A change of an English field (title_en, actor_en) shows English text: its data.
+        changes = [
+            change.text("zh")
+            for plugin in engine.plugins
+            for change in plugin.changes
+            if not change.field.endswith("_en")
+        ]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            trace = engine.due("routing.ordinary", dt.datetime(2026, 7, 3, 10)).explain("zh")
+        assert changes
+        # The plugin's name and its season's are its identifiers.
+        for text in [*changes, trace]:
+            assert english_words(text, allowed={"yunxi", "summer"}) == [], text
