@@ -55,9 +55,13 @@ class Problem:
     id: Any = None
 
     def __post_init__(self) -> None:
-        # Every problem passes here: the one place a field echoed from the input is cut.
+        # Every problem passes here: the one place where a field or a text echoed from the
+        # input is cut, so that no problem line grows with its input (`deadlines._errors.cut`).
         if self.field is not None and len(self.field) > ECHO_LIMIT:
             object.__setattr__(self, "field", cut(self.field))
+        if any(type(value) is str and len(value) > ECHO_LIMIT for _, value in self.values):
+            values = tuple((k, bounded(v) if type(v) is str else v) for k, v in self.values)
+            object.__setattr__(self, "values", values)
 
     @classmethod
     def of(
@@ -89,8 +93,8 @@ class Problem:
         return dataclasses.replace(self, **where)
 
     def text(self, lang: Lang = "en") -> str:
-        """What is wrong, without where; long values echoed from the input are cut."""
-        return bounded(self.said.render(lang))
+        """What is wrong, without where."""
+        return self.said.render(lang)
 
     def render(self, lang: Lang = "en") -> str:
         """Where and what: ``policy.toml: rules[0].limit.n: required``, ``第3行，at：…``."""

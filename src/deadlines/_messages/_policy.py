@@ -84,7 +84,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "不是UTF-8文本（{what}，位于{where}）；请将输入另存为UTF-8（电子表格另存为“CSV UTF-8”）",
         "not UTF-8 text ({what} {where}); save the input as UTF-8 (in Excel: CSV UTF-8)",
     ),
-    "problem.byte": Message("字节0x{code}", "the byte 0x{code}"),
+    "problem.byte": Message("十六进制值为{code}的字节", "the byte 0x{code}"),
     "problem.character": Message("字符U+{code}", "U+{code}"),
     "problem.at_column": Message("第{n}列", "at column {n}"),
     "problem.header_column": Message("表头第{n}列", "in column {n} of the header"),
@@ -277,5 +277,107 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "policy.hint.policy": Message(
         '"policy.toml"（与本文件同一文件夹）或"opinion-2020"',
         '"policy.toml" (a file beside this one) or "opinion-2020"',
+    ),
+    # -- what a trigger gave (CaseStatus), as a person reads it; English keeps the code -------
+    "policy.status.due": Message("有到期时间", "due"),
+    "policy.status.violates": Message("属禁止期", "violates"),
+    "policy.status.allowed": Message("不属禁止期", "allowed"),
+    "policy.status.not_in_effect": Message("未生效", "not_in_effect"),
+    "policy.status.unknown_rule": Message("无此规则", "unknown_rule"),
+    "policy.status.not_a_deadline": Message("非期限规则", "not_a_deadline"),
+    "policy.status.missing_parameter": Message("缺少参数", "missing_parameter"),
+    "policy.status.invalid_value": Message("取值无效", "invalid_value"),
+    "policy.status.error": Message("出错", "error"),
+    # -- deadlines test ---------------------------------------------------------------------
+    "policy.test.ok": Message("通过", "ok"),
+    "policy.test.fail": Message("未通过", "FAIL"),
+    "policy.test.provisional": Message("（暂定）", " (provisional)"),
+    "policy.test.passed": Message("通过{passed}个", "{passed} passed"),
+    "policy.test.failed": Message(
+        "通过{passed}个，未通过{failed}个", "{passed} passed, {failed} failed"
+    ),
+    "policy.test.no_files": Message(
+        "{paths:comma}中没有案例文件（*.deadlines.toml）",
+        "no case files (*.deadlines.toml) in {paths:comma}",
+    ),
+    "policy.case.head": Message(
+        "{path}，第{index}个案例：{title}", "{path}, case {index}: {title}"
+    ),
+    "policy.case.trigger": Message(
+        "起算：{rule}，{at}{params}（政策：{policy}）",
+        "trigger: {rule} at {at}{params} (policy {policy})",
+    ),
+    "policy.case.params": Message("，{params:comma}", ", {params:comma}"),
+    "policy.case.expected": Message("预期：{value}", "expected {value}"),
+    "policy.case.actual": Message("实际：{value}", "actual   {value}"),
+    "policy.case.error": Message("{status}：{message}", "{status}: {message}"),
+    "policy.case.trace": Message("计算过程：", "trace:"),
+    "policy.case.not_in_trace": Message("计算过程中没有", "not in the trace"),
+    "policy.case.no_trace": Message("无计算过程", "no trace"),
+    "policy.case.no_error": Message("未出错", "no error"),
+    "policy.case.at": Message("{title}：{at}", "{title} at {at}"),
+    # -- deadlines diff ---------------------------------------------------------------------
+    "policy.diff.head": Message(
+        "{base} → {new}：共{n}个起算时间（{source}）", "{base} → {new}: {n} triggers ({source})"
+    ),
+    "policy.diff.from_cases": Message("取自{paths:comma}中的案例", "the cases in {paths:comma}"),
+    "policy.diff.from_range": Message(
+        "{first}至{last}的每个工作小时", "every working hour from {first} through {last}"
+    ),
+    "policy.diff.added": Message("新增规则：{ids:comma}", "rules added: {ids:comma}"),
+    "policy.diff.removed": Message("删除规则：{ids:comma}", "rules removed: {ids:comma}"),
+    "policy.diff.redefined": Message("修改规则：{ids:comma}", "rules redefined: {ids:comma}"),
+    "policy.diff.none": Message("无变化", "no change"),
+    "policy.diff.rule": Message(
+        "{rule}：{n}个起算时间中{changed}个有变化{moved}",
+        "{rule}: {changed} of {n} triggers change{moved}",
+    ),
+    "policy.diff.moved": Message("（{moved:comma}）", " ({moved:comma})"),
+    "policy.diff.n_earlier": Message("提前{n}个", "{n} earlier"),
+    "policy.diff.n_later": Message("推迟{n}个", "{n} later"),
+    "policy.diff.largest_earlier": Message("提前最多的：", "largest shifts earlier:"),
+    "policy.diff.largest_later": Message("推迟最多的：", "largest shifts later:"),
+    "policy.diff.changes": Message("全部变化：", "changes:"),
+    "policy.diff.change": Message(
+        "{at}：{before} → {after}{shift}{label}", "{at}: {before} → {after}{shift}{label}"
+    ),
+    "policy.diff.shift": Message("（{shift}）", "  ({shift})"),
+    "policy.diff.label": Message("【{label}】", "  [{label}]"),
+    "policy.diff.earlier": Message("提前{size}", "{size} earlier"),
+    "policy.diff.later": Message("推迟{size}", "{size} later"),
+    "policy.diff.d": Message("{n}天", "{n} d"),
+    "policy.diff.h": Message("{n}小时", "{n} h"),
+    "policy.diff.min": Message("{n}分钟", "{n} min"),
+    "policy.diff.before": Message("变更前：{status}：{message}", "before: {status}: {message}"),
+    "policy.diff.after": Message("变更后：{status}：{message}", "after: {status}: {message}"),
+    "policy.diff.total_one": Message(
+        "{n}个起算时间中{changed}个有变化，涉及{rules}条规则",
+        "{changed} of {n} triggers change, in {rules} rule",
+    ),
+    "policy.diff.total": Message(
+        "{n}个起算时间中{changed}个有变化，涉及{rules}条规则",
+        "{changed} of {n} triggers change, in {rules} rules",
+    ),
+    "policy.diff.provisional": Message(
+        "? 暂定：所依据的日期尚无国务院办公厅放假安排通知",
+        "? provisional: relies on days no State Council notice has settled yet",
+    ),
+    "policy.usage.both": Message(
+        "--cases PATH与日期范围（{example}）只能给出其一",
+        "give --cases PATH or a range ({example}), not both",
+    ),
+    "policy.usage.no_triggers": Message(
+        "请给出起算时间：--cases PATH（案例文件）或日期范围，如{example}",
+        "give the triggers: --cases PATH (case files) or a range, e.g. {example}",
+    ),
+    "policy.usage.to_before_from": Message(
+        "须不早于--from（{first}）；实际为{last}",
+        "must be on or after --from ({first}); got {last}",
+    ),
+    "policy.usage.in_calendar": Message(
+        "须在{first}至{last}之间；实际为{value}", "must be from {first} through {last}; got {value}"
+    ),
+    "policy.usage.date": Message(
+        "须为{expected}；实际为{value}", "must be {expected}; got {value}"
     ),
 }

@@ -30,6 +30,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     ValidationInfo,
     ValidatorFunctionWrapHandler,
@@ -48,13 +49,13 @@ from deadlines._errors import (
     ProvisionalDateWarning,
     UnknownRuleError,
 )
-from deadlines._messages import Said
+from deadlines._messages import Said, say
 from deadlines._problems import InvalidInput, Problem, problems_of
 from deadlines._result import Lang
 from deadlines._textfile import NotUtf8Error, read_user_text
 from deadlines._time import CHINA_TZ
 from deadlines.calendar import ChinaCalendar
-from deadlines.policy._errors import CaseFileError, check_path
+from deadlines.policy._errors import CaseFileError, PolicyFileError, check_path
 from deadlines.policy._files import BUILTIN_POLICIES, load_policy
 from deadlines.policy._toml import TOMLDecodeError, inline, loads_toml
 from deadlines.rules import Blackout, RuleSet
@@ -268,13 +269,18 @@ class Actual(BaseModel):
 
 
 class Mismatch(BaseModel):
-    """One expectation not met: the field, what was expected, what came out."""
+    """One expectation not met: the field, what was expected, what came out.
 
-    model_config = ConfigDict(frozen=True)
+    `said` is what came out as a catalogue message (``no trace``), when it is words rather
+    than a value.
+    """
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     field: str
     expected: str
     actual: str
+    said: Said | None = Field(default=None, exclude=True)
 
 
 class CaseResult(BaseModel):
@@ -300,6 +306,15 @@ class CaseResult(BaseModel):
     mismatches: tuple[Mismatch, ...] = ()
     error: str = ""
 
+    _failure: DeadlinesError | None = PrivateAttr(default=None)
+
+    @classmethod
+    def failed(cls, path: Path, index: int, case: Case | None, error: DeadlinesError) -> CaseResult:
+        """The result of a case (or file) that could not run: its file or policy is bad."""
+        result = cls(path=str(path), index=index, case=case, error=str(error))
+        result._failure = error
+        return result
+
     @property
     def passed(self) -> bool:
         """Whether every expectation was met."""
@@ -314,34 +329,57 @@ class CaseResult(BaseModel):
         """Why the case failed: each expectation with what came out, then the trace.
 
         Args:
-            lang: the language of the trace, ``en`` or ``zh``.
+            lang: the language of the report and the trace, ``en`` or ``zh``.
 
         Returns:
             the text, or an empty string when the case passed.
         """
         if self.passed:
             return ""
-        if self.error:
-            return self.error
         case, actual = self.case, self.actual
-        if case is None or actual is None:  # only a load error leaves them out
-            return self.error
-        params = "".join(f", {k}={inline(v)}" for k, v in case.params.items())
+        if self.error or case is None or actual is None:  # only a load error leaves them out
+            failure = self._failure
+            return failure.render(lang) if isinstance(failure, PolicyFileError) else self.error
+        params = tuple(f"{k}={inline(v)}" for k, v in case.params.items())
+        at = _show(case.at)
         lines = [
-            f"{self.path}, case {self.index}: {case.title}",
-            f"  trigger: {case.rule} at {_show(case.at)}{params} (policy {self.policy})",
+            say("policy.case.head", lang, path=self.path, index=self.index, title=case.title),
+            "  "
+            + say(
+                "policy.case.trigger",
+                lang,
+                rule=case.rule,
+                at=at,
+                policy=self.policy,
+                params=Said("policy.case.params", {"params": params}) if params else "",
+            ),
         ]
         width = max(len(m.field) for m in self.mismatches)
         for mismatch in self.mismatches:
-            lines.append(f"  {mismatch.field:<{width}}  expected {mismatch.expected}")
-            lines.append(f"  {'':<{width}}  actual   {mismatch.actual}")
+            expected: str | Said = mismatch.expected
+            got: str | Said = mismatch.said or mismatch.actual
+            if mismatch.field == "status":
+                expected = Said(f"policy.status.{expected}")
+                got = _status(actual)
+            lines.append(
+                f"  {mismatch.field:<{width}}  " + say("policy.case.expected", lang, value=expected)
+            )
+            lines.append(f"  {'':<{width}}  " + say("policy.case.actual", lang, value=got))
         if actual.status == "due":
-            lines.append("  trace:")
+            lines.append("  " + say("policy.case.trace", lang))
             trace = actual.trace_zh if lang == "zh" else actual.trace_en
             lines.extend(f"    {line}" for line in trace.splitlines())
         elif actual.message and all(m.field != "status" for m in self.mismatches):
-            lines.append(f"  {actual.status}: {actual.message}")
+            lines.append("  " + _status(actual).render(lang))
         return "\n".join(lines)
+
+
+def _status(actual: Actual) -> Said:
+    """What came out as a person reads it: the status, and the error's message if any."""
+    status = Said(f"policy.status.{actual.status}")
+    if not actual.message:
+        return status
+    return Said("policy.case.error", {"status": status, "message": actual.message})
 
 
 def _day_text(value: object) -> str | None:
@@ -489,7 +527,7 @@ class CaseRunner:
         try:
             cases = load_cases(file)
         except CaseFileError as error:
-            return [CaseResult(path=str(file), index=0, error=str(error))]
+            return [CaseResult.failed(file, 0, None, error)]
         return [self.run_one(file, cases, index) for index in range(1, len(cases.case) + 1)]
 
     def run_one(self, path: str | Path, cases: CaseFile, index: int) -> CaseResult:
@@ -505,7 +543,7 @@ class CaseRunner:
             rules = self.policy(source, file.parent)
             engine = self.engine(rules, overrides)
         except DeadlinesError as error:
-            return CaseResult(path=str(file), index=index, case=case, error=str(error))
+            return CaseResult.failed(file, index, case, error)
         result = run_case(case, engine)
         return result.model_copy(update={"path": str(file), "index": index})
 
@@ -640,14 +678,20 @@ def compare(expect: Expectation, actual: Actual) -> Iterator[Mismatch]:
             yield Mismatch(field=field, expected=_show(wanted), actual=_show(got))
     for text in expect.trace_contains:
         if text not in actual.trace_en and text not in actual.trace_zh:
+            missing = Said(
+                "policy.case.not_in_trace" if actual.trace_en else "policy.case.no_trace"
+            )
             yield Mismatch(
                 field="trace_contains",
                 expected=inline(text),
-                actual="not in the trace" if actual.trace_en else "no trace",
+                actual=missing.render("en"),
+                said=missing,
             )
     if expect.message_contains is not None and expect.message_contains not in actual.message:
+        said = None if actual.message else Said("policy.case.no_error")
         yield Mismatch(
             field="message_contains",
             expected=inline(expect.message_contains),
-            actual=inline(actual.message) if actual.message else "no error",
+            actual=inline(actual.message) if said is None else said.render("en"),
+            said=said,
         )
