@@ -98,13 +98,15 @@ class Problem:
 
     def render(self, lang: Lang = "en") -> str:
         """Where and what: ``policy.toml: rules[0].limit.n: required``, ``第3行，at：…``."""
-        here = [say("problem.line", lang, line=self.line)] if self.line is not None else []
-        if self.field:
-            here.append(self.field)
-        parts = [self.file] if self.file else []
-        if here:
-            parts.append(("，" if lang == "zh" else ", ").join(here))
-        return ("：" if lang == "zh" else ": ").join([*parts, self.text(lang)])
+        here: str | None = self.field
+        if self.line is not None:
+            lines = "problem.line_field" if self.field else "problem.line"
+            here = say(lines, lang, line=self.line, field=self.field)
+        text = self.text(lang)
+        for where in (here, self.file):
+            if where:
+                text = say("problem.where", lang, where=where, text=text)
+        return text
 
     def __str__(self) -> str:
         return self.render("en")

@@ -11,6 +11,8 @@ from deadlines._messages._message import Message
 MESSAGES: Final[Mapping[str, Message]] = {
     # -- a problem at a place of some input (deadlines._problems) -------------------------------
     "problem.line": Message("第{line}行", "line {line}"),
+    "problem.line_field": Message("第{line}行，{field}", "line {line}, {field}"),
+    "problem.where": Message("{where}：{text}", "{where}: {text}"),
     "problem.given": Message("{text}", "{text}"),
     "problem.got": Message("{problem}；实际为{value}", "{problem}; got {value}"),
     "problem.example": Message("{problem}；示例：{example}", "{problem}; e.g. {example}"),
@@ -345,9 +347,9 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "policy.diff.label": Message("【{label}】", "  [{label}]"),
     "policy.diff.earlier": Message("提前{size}", "{size} earlier"),
     "policy.diff.later": Message("推迟{size}", "{size} later"),
-    "policy.diff.d": Message("{n}天", "{n} d"),
-    "policy.diff.h": Message("{n}小时", "{n} h"),
-    "policy.diff.min": Message("{n}分钟", "{n} min"),
+    "policy.diff.d": Message("{n}天", " {n} d"),
+    "policy.diff.h": Message("{n}小时", " {n} h"),
+    "policy.diff.min": Message("{n}分钟", " {n} min"),
     "policy.diff.before": Message("变更前：{status}：{message}", "before: {status}: {message}"),
     "policy.diff.after": Message("变更后：{status}：{message}", "after: {status}: {message}"),
     "policy.diff.total_one": Message(

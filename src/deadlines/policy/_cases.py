@@ -367,7 +367,7 @@ class CaseResult(BaseModel):
             lines.append(f"  {'':<{width}}  " + say("policy.case.actual", lang, value=got))
         if actual.status == "due":
             lines.append("  " + say("policy.case.trace", lang))
-            trace = actual.trace_zh if lang == "zh" else actual.trace_en
+            trace: str = getattr(actual, f"trace_{lang}")
             lines.extend(f"    {line}" for line in trace.splitlines())
         elif actual.message and all(m.field != "status" for m in self.mismatches):
             lines.append("  " + _status(actual).render(lang))

@@ -317,7 +317,7 @@ def _shift_text(shift: dt.timedelta, lang: Lang) -> str:
     hours, mins = divmod(rest, 60)
     units = (("d", days), ("h", hours), ("min", mins))
     parts = [say(f"policy.diff.{unit}", lang, n=n) for unit, n in units if n]
-    size = ("" if lang == "zh" else " ").join(parts) or say("policy.diff.min", lang, n=0)
+    size = ("".join(parts) or say("policy.diff.min", lang, n=0)).strip()
     way = "earlier" if shift < dt.timedelta() else "later"
     return say(f"policy.diff.{way}", lang, size=size)
 
