@@ -23,7 +23,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, final
 
 from deadlines._errors import ECHO_LIMIT, bounded, cut
-from deadlines._messages import Lang, Said, say
+from deadlines._messages import MESSAGES, Lang, Said, say
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -163,9 +163,6 @@ _MUST_BE = {
 #: Tags a union member is chosen by (a limit's ``kind``, an event's ``type``).
 _TAGS = ("kind", "type")
 
-Hint = str | Said
-"""Example input for a field: text as written in the file, or a message when it holds words."""
-
 
 def _bare(annotation: Any) -> Any:  # noqa: ANN401 - any annotation
     if typing.get_origin(annotation) is typing.Annotated:
@@ -290,7 +287,7 @@ def _said(error: Mapping[str, Any], parent: Any) -> Said:  # noqa: ANN401 - any 
 def problems_of(
     error: ValidationError,
     model: Any,  # noqa: ANN401 - a model class, or an annotation validated by a TypeAdapter
-    hints: Mapping[str, Hint] | None = None,
+    hints: str = "",
     *,
     line: int | None = None,
     file: str | None = None,
@@ -306,8 +303,9 @@ def problems_of(
     Args:
         error: what pydantic raised.
         model: the model (or annotation) validated, to follow locations through it.
-        hints: example input by the last field name, e.g. ``{"n": "3"}``; a hint that starts
-            with ``[[`` (or a message) is shown as it is, others as ``name = hint``.
+        hints: where the catalogue keeps an example of valid input per field name: with
+            ``policy.hint``, the message ``policy.hint.n`` (``n = 3``) is the example for a
+            problem at ``….n``; the innermost named field that has one is used.
         line: the line of the input, for every problem.
         file: the file, for every problem.
         shown: how a refused value is echoed (``; got 3``); not echoed without it.
@@ -340,12 +338,9 @@ def problems_of(
     return list(found.values())
 
 
-def _with_hint(said: Said, loc: tuple[int | str, ...], hints: Mapping[str, Hint]) -> Said:
+def _with_hint(said: Said, loc: tuple[int | str, ...], hints: str) -> Said:
     """`said` with the example of the innermost named field that has one."""
     for name in reversed([part for part in loc if isinstance(part, str)]):
-        if name in hints:
-            hint = hints[name]
-            if isinstance(hint, Said) or hint.startswith("[["):
-                return Said("problem.example", {"problem": said, "example": hint})
-            return Said("problem.example_of", {"problem": said, "name": name, "example": hint})
+        if f"{hints}.{name}" in MESSAGES:
+            return Said("problem.example", {"problem": said, "example": Said(f"{hints}.{name}")})
     return said

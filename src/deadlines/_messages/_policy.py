@@ -16,9 +16,6 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "problem.given": Message("{text}", "{text}"),
     "problem.got": Message("{problem}；实际为{value}", "{problem}; got {value}"),
     "problem.example": Message("{problem}；示例：{example}", "{problem}; e.g. {example}"),
-    "problem.example_of": Message(
-        "{problem}；示例：{name} = {example}", "{problem}; e.g. {name} = {example}"
-    ),
     "problem.required": Message("必须填写", "required"),
     "problem.unknown_field": Message("无此字段", "unknown field"),
     "problem.unknown_field_here": Message(
@@ -221,9 +218,37 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     "policy.window_open": Message("自{start}起", "from {start}"),
     "policy.window": Message("自{start}起至{end}止", "from {start} through {end}"),
+    # examples of valid input by field name, after a problem of a policy or case file
+    **{
+        f"policy.hint.{name}": Message(f"{name} = {example}", f"{name} = {example}")
+        for name, example in (
+            (key, text.replace("{", "{{").replace("}", "}}"))
+            for key, text in (
+                ("limit", '{kind = "hours", n = 48}'),
+                ("n", "3"),
+                ("citation", '{article = 11, text = "普通件运转完成时间不超过48小时"}'),
+                ("article", "11"),
+                ("id", '"routing.ordinary"'),
+                ("effective_from", "2027-01-01"),
+                ("effective_until", "2026-12-31"),
+                ("base", '"opinion-2020"'),
+                ("disable", '["research.field_days"]'),
+                ("months", "[2, 3]"),
+                ("rule", '"routing.ordinary"'),
+                ("due", "2027-01-06T10:00:00"),
+                ("due_date", "2027-01-06"),
+                ("provisional", "true"),
+                ("expect", "{due = 2027-01-06T10:00:00}"),
+                ("message_contains", '"not in effect"'),
+                ("overrides", '["notice-2027.toml"]'),
+                ("trace_contains", '["version from 2027-01-01"]'),
+                ("params", "{involves_personnel_money_assets = true}"),
+            )
+        )
+    },
     "policy.hint.kind": Message(
-        '"working_days"（或calendar_days、hours、same_day、on_arrival、all_of等）',
-        '"working_days" (or calendar_days, hours, same_day, on_arrival, all_of, …)',
+        'kind = "working_days"（或calendar_days、hours、same_day、on_arrival、all_of等）',
+        'kind = "working_days" (or calendar_days, hours, same_day, on_arrival, all_of, …)',
     ),
     # -- case files (deadlines.policy._cases) ---------------------------------------------------
     "policy.cannot_read": Message("无法读取：{reason}", "cannot read it: {reason}"),
@@ -277,8 +302,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "[[case]]表，每表写明rule、at和expect", "[[case]] tables, each with rule, at and expect"
     ),
     "policy.hint.policy": Message(
-        '"policy.toml"（与本文件同一文件夹）或"opinion-2020"',
-        '"policy.toml" (a file beside this one) or "opinion-2020"',
+        'policy = "policy.toml"（与本文件同一文件夹）或"opinion-2020"',
+        'policy = "policy.toml" (a file beside this one) or "opinion-2020"',
     ),
     # -- what a trigger gave (CaseStatus), as a person reads it; English keeps the code -------
     "policy.status.due": Message("有到期时间", "due"),

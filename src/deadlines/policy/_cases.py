@@ -50,12 +50,17 @@ from deadlines._errors import (
     UnknownRuleError,
 )
 from deadlines._messages import Said, say
-from deadlines._problems import InvalidInput, Problem, problems_of
+from deadlines._problems import InvalidInput, problems_of
 from deadlines._result import Lang
-from deadlines._textfile import NotUtf8Error, read_user_text
 from deadlines._time import CHINA_TZ
 from deadlines.calendar import ChinaCalendar
-from deadlines.policy._errors import CaseFileError, PolicyFileError, check_path
+from deadlines.policy._errors import (
+    CaseFileError,
+    PolicyFileError,
+    check_path,
+    read_file,
+    schema_of,
+)
 from deadlines.policy._files import BUILTIN_POLICIES, load_policy
 from deadlines.policy._toml import TOMLDecodeError, inline, loads_toml
 from deadlines.rules import Blackout, RuleSet
@@ -93,23 +98,6 @@ CaseStatus = Literal[
     "invalid_value",  # a parameter or the trigger has a bad value
     "error",  # any other error of the library
 ]
-
-_HINTS: dict[str, str | Said] = {
-    "rule": '"routing.ordinary"',
-    "at": Said("policy.hint.at"),
-    "due": "2027-01-06T10:00:00",
-    "due_date": "2027-01-06",
-    "provisional": "true",
-    "effective_from": "2027-01-01",
-    "status": Said("policy.hint.status"),
-    "expect": "{due = 2027-01-06T10:00:00}",
-    "case": Said("policy.hint.case"),
-    "message_contains": '"not in effect"',
-    "policy": Said("policy.hint.policy"),
-    "overrides": '["notice-2027.toml"]',
-    "trace_contains": '["version from 2027-01-01"]',
-    "params": "{involves_personnel_money_assets = true}",
-}
 
 
 class Expectation(BaseModel):
@@ -159,7 +147,8 @@ class Expectation(BaseModel):
                 raise InvalidInput("policy.due_date_not_instant", day=day, value=inline(value))
             raise InvalidInput("policy.day_not_instant", name=name, day=day)
         if not isinstance(value, (str, dt.date)):
-            raise InvalidInput("policy.day_not_date", example=_HINTS[name], value=inline(value))
+            example = "2027-01-06" if name == "due_date" else "2027-01-01"
+            raise InvalidInput("policy.day_not_date", example=example, value=inline(value))
         return value
 
     @model_validator(mode="after")
@@ -411,10 +400,7 @@ def case_schema() -> dict[str, Any]:
     >>> sorted(case_schema()["properties"])
     ['case', 'description', 'overrides', 'policy']
     """
-    schema = CaseFile.model_json_schema()
-    schema["title"] = "deadlines case file"
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return schema
+    return schema_of(CaseFile, "deadlines case file")
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -435,7 +421,9 @@ def parse_cases(text: str, *, path: str = "<string>") -> CaseFile:
     try:
         return CaseFile.model_validate(data)
     except ValidationError as error:
-        raise CaseFileError(path, problems_of(error, CaseFile, _HINTS, shown=inline)) from None
+        raise CaseFileError(
+            path, problems_of(error, CaseFile, "policy.hint", shown=inline)
+        ) from None
 
 
 def load_cases(path: str | Path) -> CaseFile:
@@ -446,15 +434,7 @@ def load_cases(path: str | Path) -> CaseFile:
         InvalidArgumentError: `path` is neither text nor a path.
     """
     file = Path(check_path("path", path))
-    try:
-        text = read_user_text(file)
-    except OSError as error:
-        raise CaseFileError.one(
-            str(file), "policy.cannot_read", reason=str(error.strerror)
-        ) from None
-    except NotUtf8Error as error:
-        raise CaseFileError(str(file), [Problem.given(error.problem)]) from None
-    return parse_cases(text, path=str(file))
+    return parse_cases(read_file(file, CaseFileError, "policy.cannot_read"), path=str(file))
 
 
 def find_case_files(paths: Iterable[str | Path]) -> list[Path]:

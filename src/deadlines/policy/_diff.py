@@ -108,12 +108,12 @@ class RuleDiff(BaseModel):
     @property
     def earlier(self) -> int:
         """How many due instants moved earlier."""
-        return sum(1 for c in self.changes if c.shift is not None and c.shift < dt.timedelta())
+        return sum(1 for c in self.changes if c.shift and c.shift < dt.timedelta())
 
     @property
     def later(self) -> int:
         """How many due instants moved later."""
-        return sum(1 for c in self.changes if c.shift is not None and c.shift > dt.timedelta())
+        return sum(1 for c in self.changes if c.shift and c.shift > dt.timedelta())
 
     def largest(self, count: int = 3, direction: int = 0) -> tuple[Change, ...]:
         """The `count` changes with the largest shifts, largest first (ties: earliest trigger).
@@ -126,9 +126,7 @@ class RuleDiff(BaseModel):
         shifted = [
             c
             for c in self.changes
-            if c.shift is not None
-            and (direction == 0 or (c.shift > zero) == (direction > 0))
-            and c.shift != zero
+            if c.shift and (direction == 0 or (c.shift > zero) == (direction > 0))
         ]
         shifted.sort(key=lambda c: -abs(c.shift or zero))
         return tuple(shifted[:count])

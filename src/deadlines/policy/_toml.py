@@ -67,9 +67,9 @@ def loads_toml(text: str) -> dict[str, Any]:
     """
     try:
         document: dict[str, Any] = tomllib.loads(text)
-    except TOMLDecodeError:
-        raise
-    except ValueError:  # an integer of more than 4300 digits: Python refuses it
+    except ValueError as error:  # an integer of more than 4300 digits: Python refuses it
+        if isinstance(error, TOMLDecodeError):
+            raise
         raise TOMLDecodeError("a number has more than 4300 digits") from None
     return document
 
@@ -115,11 +115,7 @@ def _table(lines: list[str], path: tuple[str, ...], at: str, table: Mapping[str,
     sections: list[tuple[str, Any]] = []
     top = not path  # top-level tables and arrays of tables are always sections
     for key, value in table.items():
-        where = _where(at, key)
-        if not isinstance(key, str):
-            raise TomlValueError(
-                where, key, f"TOML keys are strings; got {type(key).__name__} {key!r}"
-            )
+        where = _where(at, _check_key(key, at))
         if isinstance(value, Mapping) and value:
             if top or not (_flat(value) or _fits(key, value, where)):
                 sections.append((key, value))
