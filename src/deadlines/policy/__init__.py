@@ -17,17 +17,13 @@ from deadlines.policy._cases import (
     Case,
     CaseFile,
     CaseResult,
-    CaseRunner,
     CaseStatus,
     Expectation,
     Mismatch,
     case_schema,
     find_case_files,
     load_cases,
-    outcome,
     parse_cases,
-    run_case,
-    run_cases,
 )
 from deadlines.policy._diff import (
     DIFF_LIMIT_DAYS,
@@ -52,6 +48,7 @@ from deadlines.policy._files import (
     parse_policy,
     policy_schema,
 )
+from deadlines.policy._run import CaseRunner, outcome, run_case, run_cases
 from deadlines.policy._toml import TomlValueError, dumps_toml
 
 __all__ = [

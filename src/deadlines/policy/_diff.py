@@ -21,8 +21,9 @@ from deadlines._errors import InvalidValueError, ProvisionalDateWarning
 from deadlines._messages import Lang, Said, say
 from deadlines._time import CHINA_TZ
 from deadlines.calendar import ChinaCalendar
-from deadlines.policy._cases import Actual, find_case_files, load_cases, outcome
+from deadlines.policy._cases import Actual, find_case_files, load_cases
 from deadlines.policy._files import to_data
+from deadlines.policy._run import _aware, outcome
 from deadlines.policy._toml import inline
 from deadlines.rules import Blackout, Limit, Quota, RuleSet
 from deadlines.rules._durations import MEETING_SAMPLE_DAYS
@@ -67,9 +68,7 @@ class DiffTrigger(BaseModel):
     @classmethod
     def _china_time(cls, at: dt.datetime | dt.date) -> dt.datetime | dt.date:
         # A naive trigger is China time, as everywhere in the library.
-        if isinstance(at, dt.datetime):
-            return at.replace(tzinfo=CHINA_TZ) if at.tzinfo is None else at.astimezone(CHINA_TZ)
-        return at
+        return _aware(at) if isinstance(at, dt.datetime) else at
 
 
 class Change(BaseModel):
@@ -182,33 +181,18 @@ class PolicyDiff(BaseModel):
             return say(message, lang, **values)
 
         source = self._source or self.source
-        lines = [
-            line("policy.diff.head", base=self.base, new=self.new, n=self.triggers, source=source)
-        ]
-        for label, ids in (
-            ("added", self.added),
-            ("removed", self.removed),
-            ("redefined", self.redefined),
-        ):
-            if ids:
-                lines.append(line(f"policy.diff.{label}", ids=ids))
+        head = {"base": self.base, "new": self.new, "n": self.triggers, "source": source}
+        lines = [line("policy.diff.head", **head)]
+        definitions = {"added": self.added, "removed": self.removed, "redefined": self.redefined}
+        lines += [line(f"policy.diff.{k}", ids=ids) for k, ids in definitions.items() if ids]
         if not self:
             return "\n".join([*lines, line("policy.diff.none")])
         for rule in self.rules:
-            moved = tuple(
-                Said(f"policy.diff.n_{way}", {"n": n})
-                for way, n in (("earlier", rule.earlier), ("later", rule.later))
-                if n
-            )
+            ways = (("earlier", rule.earlier), ("later", rule.later))
+            moved = tuple(Said(f"policy.diff.n_{way}", {"n": n}) for way, n in ways if n)
             counts = {"rule": rule.rule, "changed": len(rule.changes), "n": rule.triggers}
-            lines += [
-                "",
-                line(
-                    "policy.diff.rule",
-                    **counts,
-                    moved=Said("policy.diff.moved", {"moved": moved}) if moved else "",
-                ),
-            ]
+            said = Said("policy.diff.moved", {"moved": moved}) if moved else ""
+            lines += ["", line("policy.diff.rule", **counts, moved=said)]
             for direction, way in ((-1, "earlier"), (1, "later")):
                 if largest := rule.largest(3, direction):
                     lines.append("  " + line(f"policy.diff.largest_{way}"))
@@ -234,12 +218,8 @@ class PolicyDiff(BaseModel):
 
 
 def _rule_json(rule: RuleDiff) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "rule": rule.rule,
-        "triggers": rule.triggers,
-        "changed": len(rule.changes),
-    }
-    data.update(earlier=rule.earlier, later=rule.later)
+    data: dict[str, Any] = {"rule": rule.rule, "triggers": rule.triggers}
+    data.update(changed=len(rule.changes), earlier=rule.earlier, later=rule.later)
     for way, direction in (("shift", 0), ("earlier", -1), ("later", 1)):
         largest = rule.largest(1, direction)
         data[f"largest_{way}_minutes"] = _minutes(largest[0].shift) if largest else None
