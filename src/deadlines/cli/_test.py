@@ -5,16 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from deadlines.cli._common import (
-    EXIT_FAILED,
-    EXIT_OK,
-    UsageError,
-    add_json,
-    add_lang,
-    guarded,
-    out,
-    print_json,
-)
+from deadlines.cli._common import EXIT_FAILED, EXIT_OK, UsageError, add_json, add_lang, guarded
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
@@ -43,6 +34,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
 def run(args: argparse.Namespace) -> int:
     """Run the cases and print the results."""
     from deadlines._messages import say
+    from deadlines.cli._common import out, print_json
     from deadlines.policy import CaseFileError, CaseRunner, find_case_files
 
     try:

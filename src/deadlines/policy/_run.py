@@ -11,38 +11,21 @@ import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from deadlines import _errors as errors
 from deadlines._engine import Engine
-from deadlines._errors import (
-    DeadlinesError,
-    InvalidArgumentError,
-    InvalidValueError,
-    MissingParameterError,
-    NotADeadlineError,
-    NotInEffectError,
-    ProvisionalDateWarning,
-    UnknownRuleError,
-)
 from deadlines._messages import Said
 from deadlines._time import CHINA_TZ
 from deadlines.calendar import ChinaCalendar
-from deadlines.policy._cases import (
-    Actual,
-    Case,
-    CaseFile,
-    CaseResult,
-    CaseStatus,
-    Expectation,
-    Mismatch,
-    _show,
-    find_case_files,
-    load_cases,
-)
+from deadlines.policy._cases import Actual, CaseResult, Mismatch, _show, find_case_files, load_cases
 from deadlines.policy._errors import CaseFileError
 from deadlines.policy._files import BUILTIN_POLICIES, load_policy
 from deadlines.policy._toml import inline
 from deadlines.rules import Blackout, RuleSet
+
+if TYPE_CHECKING:
+    from deadlines.policy._cases import Case, CaseFile, CaseStatus, Expectation
 
 __all__ = ["CaseRunner", "compare", "outcome", "run_case", "run_cases"]
 
@@ -105,7 +88,7 @@ class CaseRunner:
             overrides = tuple((file.parent / o).resolve() for o in cases.overrides)
             rules = self.policy(source, file.parent)
             engine = self.engine(rules, overrides)
-        except DeadlinesError as error:
+        except errors.DeadlinesError as error:
             return CaseResult.failed(file, index, case, error)
         result = run_case(case, engine)
         return result.model_copy(update={"path": str(file), "index": index})
@@ -155,9 +138,9 @@ def outcome(
     day = at.date() if isinstance(at, dt.datetime) else at
     try:
         rule = engine.rule(rule_id, day)
-    except UnknownRuleError as error:
+    except errors.UnknownRuleError as error:
         return Actual(status="unknown_rule", message=str(error))
-    except NotInEffectError as error:
+    except errors.NotInEffectError as error:
         return Actual(status="not_in_effect", message=str(error))
     if isinstance(rule.limit, Blackout):
         return Actual(
@@ -169,10 +152,10 @@ def outcome(
         params = {k: v for k, v in params.items() if k in reads}
     with warnings.catch_warnings(record=True) if explain else nullcontext() as caught:
         if explain:
-            warnings.simplefilter("always", ProvisionalDateWarning)
+            warnings.simplefilter("always", errors.ProvisionalDateWarning)
         try:
             result = engine.due(rule_id, at, explain=explain, **params)  # type: ignore[arg-type]
-        except DeadlinesError as error:
+        except errors.DeadlinesError as error:
             return Actual(
                 status=_error_status(error),
                 effective_from=rule.effective_from,
@@ -198,12 +181,12 @@ def outcome(
     )
 
 
-def _error_status(error: DeadlinesError) -> CaseStatus:
-    if isinstance(error, NotADeadlineError):
+def _error_status(error: errors.DeadlinesError) -> CaseStatus:
+    if isinstance(error, errors.NotADeadlineError):
         return "not_a_deadline"
-    if isinstance(error, MissingParameterError):
+    if isinstance(error, errors.MissingParameterError):
         return "missing_parameter"
-    if isinstance(error, (InvalidValueError, InvalidArgumentError)):
+    if isinstance(error, (errors.InvalidValueError, errors.InvalidArgumentError)):
         return "invalid_value"
     return "error"
 
