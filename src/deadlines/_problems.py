@@ -23,7 +23,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, final
 
 from deadlines._errors import ECHO_LIMIT, bounded, cut
-from deadlines._messages import MESSAGES, Lang, Said, say
+from deadlines._messages import MESSAGES, Lang, Names, Said, say
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -242,9 +242,12 @@ def _location(loc: tuple[int | str, ...]) -> str:
     return out
 
 
-def _quoted(text: object) -> str:
-    """pydantic's list of choices, ``'a', 'b' or 'c'``, quoted as in a file: ``"a", "b" or "c"``."""
-    return str(text).replace("'", '"')
+def _choices(text: object) -> Names:
+    """pydantic's list of choices, ``'a', 'b' or 'c'``, quoted as in a file: ``"a", "b" or "c"``
+    in English, ``"a"、"b"或"c"`` in Chinese."""
+    en = str(text).replace("'", '"')
+    *first, last = en.replace(" or ", ", ").split(", ")
+    return Names(f"{'、'.join(first)}或{last}" if first else last, en)
 
 
 def _said(error: Mapping[str, Any], parent: Any) -> Said:  # noqa: ANN401 - any annotation
@@ -270,10 +273,10 @@ def _said(error: Mapping[str, Any], parent: Any) -> Said:  # noqa: ANN401 - any 
     if kind == "union_tag_not_found":
         return Said("problem.needs_tag", {"tag": tag})
     if kind == "union_tag_invalid":
-        got, expected = str(ctx.get("tag")), _quoted(ctx.get("expected_tags"))
+        got, expected = str(ctx.get("tag")), _choices(ctx.get("expected_tags"))
         return Said("problem.unknown_tag", {"tag": tag, "got": got, "expected": expected})
     if kind == "literal_error":
-        return Said("problem.literal", {"expected": _quoted(ctx.get("expected"))})
+        return Said("problem.literal", {"expected": _choices(ctx.get("expected"))})
     if kind == "too_short":
         least = int(ctx.get("min_length", 1))
         return Said("problem.too_short_one" if least == 1 else "problem.too_short", {"n": least})
