@@ -25,7 +25,7 @@ from deadlines.policy._cases import Actual, find_case_files, load_cases
 from deadlines.policy._files import to_data
 from deadlines.policy._run import _aware, outcome
 from deadlines.policy._toml import inline
-from deadlines.rules import Blackout, Limit, Quota, RuleSet
+from deadlines.rules import Limit, Rule, RuleSet
 from deadlines.rules._durations import MEETING_SAMPLE_DAYS
 
 __all__ = [
@@ -364,33 +364,45 @@ def _working_hours(calendar: ChinaCalendar, day: dt.date) -> Iterator[dt.datetim
             at += hour
 
 
+def _first_day(engine: Engine, version: Rule) -> str:
+    """What a version gives for a trigger at the opening of its first day (its status)."""
+    at = dt.datetime.combine(version.effective_from, dt.time(9), CHINA_TZ)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ProvisionalDateWarning)
+        return outcome(engine, version.id, at, {}, explain=False).status
+
+
 def range_triggers(
     policies: Iterable[RuleSet], calendar: ChinaCalendar, first: dt.date, last: dt.date
 ) -> list[DiffTrigger]:
     """Every working hour of every working day from `first` through `last`, for each rule.
 
-    A blackout is tried once a working day (on the date); a quota, which has no due date, is
-    not tried (its definition is compared instead). Rules with conditions or a limit set by
-    the meeting are tried with each branch (``limit_days`` from `DIFF_LIMIT_DAYS`).
+    What each version of a rule gives on its first day says how it is tried: a blackout, which
+    answers for a day, once a working day (on the date); a quota, which gives no due date, not
+    at all (its definition is compared instead). Rules with conditions or a limit set by the
+    meeting are tried with each branch (``limit_days`` from `DIFF_LIMIT_DAYS`).
 
     Raises:
         InvalidValueError: `last` is before `first`.
     """
     if last < first:
         raise InvalidValueError("last", last, f"a date on or after {first}")
-    sets = list(policies)
-    ids = list(dict.fromkeys(i for rules in sets for i in rules.ids))
+    sets = [(rules, Engine(calendar, rules, discover_plugins=False)) for rules in policies]
+    ids = list(dict.fromkeys(i for rules, _ in sets for i in rules.ids))
     days = [d.date for d in calendar.days(first, last) if d.is_workday]
     hours = {day: list(_working_hours(calendar, day)) for day in days}
     triggers: list[DiffTrigger] = []
     for rule_id in ids:
-        limits = [r.limit for rules in sets if rule_id in rules for r in rules.versions(rule_id)]
-        if all(isinstance(limit, Quota) for limit in limits):
+        versions = [
+            (e, r) for rules, e in sets if rule_id in rules for r in rules.versions(rule_id)
+        ]
+        statuses = {_first_day(engine, version) for engine, version in versions}
+        if statuses == {"not_a_deadline"}:
             continue
-        if any(isinstance(limit, Blackout) for limit in limits):
+        if statuses & {"violates", "allowed"}:
             triggers.extend(DiffTrigger(rule=rule_id, at=day) for day in days)
             continue
-        grid = _grid(limits)
+        grid = _grid([version.limit for _, version in versions])
         for day in days:
             for at in hours[day]:
                 triggers.extend(DiffTrigger(rule=rule_id, at=at, params=p) for p in grid)
