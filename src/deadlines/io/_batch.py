@@ -331,18 +331,9 @@ class _CsvWriter(_Writer):
         self.header = self.sink.take()
 
     def result(self, result: DueResult, record_id: Any) -> str:  # noqa: ANN401
-        row = [
-            _cell(record_id),
-            result.rule_id,
-            result.at.isoformat(),
-            result.due.isoformat(),
-            result.due_date.isoformat(),
-            "true" if result.provisional else "false",
-            "; ".join(result.warnings),
-            "",
-            "",
-            "",
-        ]
+        row = [_cell(record_id), result.rule_id, result.at.isoformat(), result.due.isoformat()]
+        row += [result.due_date.isoformat(), "true" if result.provisional else "false"]
+        row += ["; ".join(result.warnings), "", "", ""]
         if self.explain:
             row.append(" | ".join(step.text(self.lang) for step in result.trace))
         self.writerow(row)

@@ -296,13 +296,8 @@ def _resolve(policy: PolicyFile, path: str, seen: tuple[Path, ...]) -> RuleSet:
 
 
 def _stem(path: str) -> str:
-    if path == "<string>":
-        return ""
-    name = Path(path).name
-    for suffix in (".toml", ".json"):
-        if name.lower().endswith(suffix):
-            return name[: -len(suffix)]
-    return name
+    name = "" if path == "<string>" else Path(path).name
+    return name[:-5] if name.lower().endswith((".toml", ".json")) else name
 
 
 def apply_change(base: RuleSet, change: PolicyFile, *, path: str = "<string>") -> RuleSet:

@@ -48,15 +48,11 @@ class TomlValueError(DeadlinesError, TypeError):
 _INLINE_WIDTH = 88
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_ESCAPES = {
-    '"': '\\"',
-    "\\": "\\\\",
-    "\b": "\\b",
-    "\t": "\\t",
-    "\n": "\\n",
-    "\f": "\\f",
-    "\r": "\\r",
-}
+#: How a basic string writes a quote, a backslash and each control character.
+_ESCAPES = str.maketrans(
+    {chr(code): f"\\u{code:04X}" for code in (*range(0x20), 0x7F)}
+    | {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+)
 
 
 def loads_toml(text: str) -> dict[str, Any]:
@@ -178,15 +174,7 @@ def _key(key: str) -> str:
 
 
 def _string(text: str) -> str:
-    out = []
-    for char in text:
-        if char in _ESCAPES:
-            out.append(_ESCAPES[char])
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{ord(char):04X}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
+    return '"' + text.translate(_ESCAPES) + '"'
 
 
 def _value(value: Any, where: str, *, multiline: bool) -> str:  # noqa: ANN401 - any TOML value
