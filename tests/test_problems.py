@@ -8,7 +8,7 @@ import pytest
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 from tests.chinese import english_words
 
-from deadlines._problems import InvalidInput, Problem, problems_of
+from deadlines._problems import InvalidInput, Problem, in_words, problems_of
 
 
 class _Hours(BaseModel):
@@ -123,3 +123,20 @@ class TestReader:
             TypeAdapter(limit).validate_python({"kind": "days"})
         (problem,) = problems_of(caught.value, limit, line=7)
         assert (problem.line, problem.field, problem.text()) == (7, "n", "required")
+
+
+class TestKnownPhrases:
+    """The library's English phrases the catalogue spells in Chinese are the library's own."""
+
+    def test_instant_expected(self):
+        """The expectation of an instant is found by the text the library raises with."""
+        from deadlines._time import INSTANT_EXPECTED
+
+        said = in_words(INSTANT_EXPECTED)
+        assert not isinstance(said, str)
+        assert said.render("en") == INSTANT_EXPECTED
+        assert english_words(said.render("zh")) == []
+
+    def test_unknown_phrase(self):
+        """A phrase the catalogue does not know is shown as it is."""
+        assert in_words("a table of step label → instant") == "a table of step label → instant"

@@ -28,7 +28,7 @@ from deadlines._messages import MESSAGES, Lang, Names, Said, say
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-__all__ = ["InvalidInput", "Problem", "problems_of"]
+__all__ = ["InvalidInput", "Problem", "in_words", "problems_of"]
 
 
 @final
@@ -119,6 +119,22 @@ class Problem:
         data: dict[str, Any] = {"file": self.file} if self.file is not None else {}
         data.update(line=self.line, field=self.field, message=self.text(lang))
         return data
+
+
+@cache
+def _known() -> dict[str, str]:
+    return {m.en: key for key, m in MESSAGES.items() if key.startswith("problem.known.")}
+
+
+def in_words(text: str) -> Said | str:
+    """An English phrase of the library or of `json` as the catalogue spells it in both
+    languages (``problem.known.*``), or the text as it is when the catalogue does not know it.
+
+    >>> in_words("Expecting value").render("zh"), in_words("something else")
+    ('此处应为一个值', 'something else')
+    """
+    key = _known().get(text)
+    return text if key is None else Said(key)
 
 
 class InvalidInput(ValueError):  # noqa: N818 - a refusal inside pydantic, not raised to users
@@ -242,12 +258,15 @@ def _location(loc: tuple[int | str, ...]) -> str:
     return out
 
 
-def _choices(text: object) -> Names:
-    """pydantic's list of choices, ``'a', 'b' or 'c'``, quoted as in a file: ``"a", "b" or "c"``
-    in English, ``"a"、"b"或"c"`` in Chinese."""
-    en = str(text).replace("'", '"')
-    *first, last = en.replace(" or ", ", ").split(", ")
-    return Names(f"{'、'.join(first)}或{last}" if first else last, en)
+def _choices(text: object) -> Said | str:
+    """pydantic's list of choices, ``'a', 'b' or 'c'``, quoted as in a file: ``"a", "b" or "c"``,
+    enumerated as each language enumerates."""
+    *first, last = str(text).replace("'", '"').replace(" or ", ", ").split(", ")
+    if not first:
+        return last
+    between = MESSAGES["problem.enumeration"]
+    items = Names(between.zh.join(first), between.en.join(first))
+    return Said("problem.choices", {"first": items, "last": last})
 
 
 def _said(error: Mapping[str, Any], parent: Any) -> Said:  # noqa: ANN401 - any annotation

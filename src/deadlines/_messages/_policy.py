@@ -31,6 +31,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "无此{tag}“{got}”；可用类型：{expected}", 'unknown {tag} "{got}"; the kinds are {expected}'
     ),
     "problem.literal": Message("须为{expected}", "must be {expected}"),
+    "problem.enumeration": Message("、", ", "),
+    "problem.choices": Message("{first}或{last}", "{first} or {last}"),
     "problem.too_short_one": Message("至少须有{n}项", "needs at least {n} entry"),
     "problem.too_short": Message("至少须有{n}项", "needs at least {n} entries"),
     "problem.type.bool": Message("须为true或false", "must be true or false"),
@@ -43,6 +45,32 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "problem.type.date_exact": Message("须为日期，不含时间", "must be a date, without a time"),
     "problem.type.datetime": Message("须为日期时间", "must be a date and time"),
     "problem.type.pattern": Message("格式不符合要求", "is not in the expected form"),
+    # -- phrases the json module and the library spell in English, found by their English --
+    "problem.known.value": Message("此处应为一个值", "Expecting value"),
+    "problem.known.key_quotes": Message(
+        "键名须加双引号", "Expecting property name enclosed in double quotes"
+    ),
+    "problem.known.comma": Message("此处应为逗号", "Expecting ',' delimiter"),
+    "problem.known.colon": Message("此处应为冒号", "Expecting ':' delimiter"),
+    "problem.known.extra": Message("有多余内容", "Extra data"),
+    "problem.known.unterminated": Message("字符串未闭合", "Unterminated string starting at"),
+    "problem.known.control": Message("含无效控制字符", "Invalid control character at"),
+    "problem.known.instant": Message(
+        "ISO 8601日期时间，如2026-09-30T17:00（+08:00可省略）",
+        "an ISO 8601 date and time such as 2026-09-30T17:00 (+08:00 optional)",
+    ),
+    "problem.known.date": Message(
+        "ISO 8601日期，如2026-09-30", "an ISO 8601 date such as 2026-09-30"
+    ),
+    "problem.known.positive": Message("正整数，如15", "a positive integer such as 15"),
+    "problem.known.bool": Message("true或false", "true or false"),
+    "problem.known.deadline": Message("日期，如2026-10-31", "a date such as 2026-10-31"),
+    # -- what a JSON value is, when it is not the object a line must be ------------------------
+    "problem.kind.list": Message("数组", "a list"),
+    "problem.kind.string": Message("字符串", "a string"),
+    "problem.kind.boolean": Message("布尔值", "a boolean"),
+    "problem.kind.number": Message("数值", "a number"),
+    "problem.kind.null": Message("null", "null"),
     # -- a line of batch input (deadlines.io) ---------------------------------------------------
     "problem.not_text": Message(
         "须为一行文本，实际为{kind}：请先将输入解码，例如按UTF-8解码",

@@ -142,13 +142,14 @@ def _only(rules: RuleSet, ids: list[str]) -> RuleSet:
 
 def _date(argument: str, text: str, lang: Lang) -> dt.date:
     from deadlines._errors import InvalidValueError
-    from deadlines._messages import Names, say
+    from deadlines._messages import say
+    from deadlines._problems import in_words
     from deadlines._time import parse_date
 
     try:
         return parse_date(argument, text)
     except InvalidValueError as error:
-        expected = Names("ISO 8601日期，如2026-09-30", error.expected)
+        expected = in_words(error.expected)
         raise UsageError(
             argument, say("policy.usage.date", lang, expected=expected, value=repr(text))
         ) from None

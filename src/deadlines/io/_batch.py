@@ -19,10 +19,8 @@ from deadlines._errors import (
     UnknownRuleError,
     cut,
 )
-from deadlines._messages import Names
-from deadlines._problems import Problem
+from deadlines._problems import Problem, in_words
 from deadlines._textfile import check_lines
-from deadlines._time import INSTANT_EXPECTED
 from deadlines.io._csv import CsvSink, read_csv
 from deadlines.io._jsonl import dumps, one_line, read_jsonl
 from deadlines.io._messages import range_said, shown
@@ -209,16 +207,6 @@ def run_batch(
     return BatchRun(records, engine, writer, explain=explain)
 
 
-#: The library's words for valid input, in Chinese: those of the trigger and of the opinion's
-#: parameters; any other is shown as the library spells it.
-_EXPECTED_ZH = {
-    INSTANT_EXPECTED: "ISO 8601日期时间，如2026-09-30T17:00（+08:00可省略）",
-    "a positive integer such as 15": "正整数，如15",
-    "true or false": "true或false",
-    "a date such as 2026-10-31": "日期，如2026-10-31",
-}
-
-
 def problem_of(error: DeadlinesError, record: Trigger) -> Problem:
     """The problem of `record`'s line that an engine error is, at the input field it names.
 
@@ -234,7 +222,7 @@ def problem_of(error: DeadlinesError, record: Trigger) -> Problem:
         said = range_said(error, record.at, parameter)
         return Problem.of(said.message, **where, **dict(said.values))
     if isinstance(error, (InvalidValueError, InvalidArgumentError)):
-        expected = Names(_EXPECTED_ZH.get(error.expected, error.expected), error.expected)
+        expected = in_words(error.expected)
         argument, value = cut(error.argument), shown(error.value)
         return Problem.of(
             "problem.must_be", **where, argument=argument, expected=expected, value=value
