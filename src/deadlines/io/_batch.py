@@ -37,16 +37,8 @@ FORMATS: tuple[Format, ...] = ("jsonl", "csv")
 
 #: The columns of CSV output, in order; ``trace`` is added with ``explain=True``.
 CSV_COLUMNS = (
-    "id",
-    "rule",
-    "at",
-    "due",
-    "due_date",
-    "provisional",
-    "warnings",
-    "error_line",
-    "error_field",
-    "error_message",
+    *("id", "rule", "at", "due", "due_date", "provisional", "warnings"),
+    *("error_line", "error_field", "error_message"),
 )
 
 # Lines are computed in chunks, each under one warnings filter: entering the filter costs more
