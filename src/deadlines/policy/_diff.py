@@ -232,14 +232,8 @@ def _minutes(delta: dt.timedelta | None) -> int | None:
 
 
 def _result_json(actual: Actual) -> dict[str, Any]:
-    out: dict[str, Any] = {"status": actual.status}
-    if actual.due is not None and actual.due_date is not None:
-        out["due"] = actual.due.isoformat()
-        out["due_date"] = actual.due_date.isoformat()
-        out["provisional"] = actual.provisional
-    if _is_error(actual):
-        out["message"] = actual.message
-    return out
+    keys = {"status", "due", "due_date", "provisional", "message" if _is_error(actual) else ""}
+    return actual.model_dump(mode="json", include=keys, exclude_none=True)
 
 
 def _is_error(actual: Actual) -> bool:
