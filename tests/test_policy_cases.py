@@ -486,7 +486,7 @@ class TestHermetic:
 
     def test_runner_ignores_installed_plugins(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """The runner builds its engines without plugin discovery."""
-        import deadlines.policy._cases as cases
+        import deadlines.policy._run as cases
 
         seen: list[bool] = []
         real = cases.Engine

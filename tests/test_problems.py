@@ -8,8 +8,7 @@ import pytest
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 from tests.chinese import english_words
 
-from deadlines._messages import Said
-from deadlines._problems import InvalidInput, Problem, problems_of
+from deadlines._problems import InvalidInput, Problem, in_words, problems_of
 
 
 class _Hours(BaseModel):
@@ -41,7 +40,7 @@ class _Rule(BaseModel):
 def _problems(data: object) -> list[Problem]:
     with pytest.raises(ValidationError) as caught:
         _Rule.model_validate(data)
-    return problems_of(caught.value, _Rule, {"n": "3", "limit": Said("policy.hint.kind")})
+    return problems_of(caught.value, _Rule, "policy.hint")
 
 
 class TestProblem:
@@ -107,12 +106,15 @@ class TestReader:
         (problem,) = _problems({"id": "a b", "limit": {"kind": "days", "n": 1}, "items": [1]})
         assert (problem.field, problem.message) == ("id", "problem.type.pattern")
 
-    def test_tag_hint_is_a_message(self):
-        """A hint holding words is a message: the Chinese problem has no English word in it."""
+    def test_hints_from_the_catalogue(self):
+        """Examples are catalogue messages: the Chinese problem has no English word in it."""
         (problem,) = _problems({"id": "a", "limit": {"n": 1}, "items": [1]})
         assert problem.field == "limit"
-        allowed = {"kind", "working_days", "calendar_days", "hours", "same_day", "on_arrival"}
-        assert english_words(problem.text("zh"), allowed | {"all_of"}) == []
+        assert (
+            problem.text()
+            == 'needs a kind, the type of limit; e.g. limit = {kind = "hours", n = 48}'
+        )
+        assert english_words(problem.text("zh"), {"kind", "hours", "limit", "n"}) == []
 
     def test_type_adapter_and_line(self):
         """A TypeAdapter's annotation is followed too, and every problem gets the line."""
@@ -121,3 +123,20 @@ class TestReader:
             TypeAdapter(limit).validate_python({"kind": "days"})
         (problem,) = problems_of(caught.value, limit, line=7)
         assert (problem.line, problem.field, problem.text()) == (7, "n", "required")
+
+
+class TestKnownPhrases:
+    """The library's English phrases the catalogue spells in Chinese are the library's own."""
+
+    def test_instant_expected(self):
+        """The expectation of an instant is found by the text the library raises with."""
+        from deadlines._time import INSTANT_EXPECTED
+
+        said = in_words(INSTANT_EXPECTED)
+        assert not isinstance(said, str)
+        assert said.render("en") == INSTANT_EXPECTED
+        assert english_words(said.render("zh")) == []
+
+    def test_unknown_phrase(self):
+        """A phrase the catalogue does not know is shown as it is."""
+        assert in_words("a table of step label → instant") == "a table of step label → instant"

@@ -23,12 +23,12 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, final
 
 from deadlines._errors import ECHO_LIMIT, bounded, cut
-from deadlines._messages import Lang, Said, say
+from deadlines._messages import MESSAGES, Lang, Names, Said, say
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-__all__ = ["InvalidInput", "Problem", "problems_of"]
+__all__ = ["InvalidInput", "Problem", "in_words", "problems_of"]
 
 
 @final
@@ -55,9 +55,13 @@ class Problem:
     id: Any = None
 
     def __post_init__(self) -> None:
-        # Every problem passes here: the one place a field echoed from the input is cut.
+        # Every problem passes here: the one place where a field or a text echoed from the
+        # input is cut, so that no problem line grows with its input (`deadlines._errors.cut`).
         if self.field is not None and len(self.field) > ECHO_LIMIT:
             object.__setattr__(self, "field", cut(self.field))
+        if any(type(value) is str and len(value) > ECHO_LIMIT for _, value in self.values):
+            values = tuple((k, bounded(v) if type(v) is str else v) for k, v in self.values)
+            object.__setattr__(self, "values", values)
 
     @classmethod
     def of(
@@ -89,18 +93,20 @@ class Problem:
         return dataclasses.replace(self, **where)
 
     def text(self, lang: Lang = "en") -> str:
-        """What is wrong, without where; long values echoed from the input are cut."""
-        return bounded(self.said.render(lang))
+        """What is wrong, without where."""
+        return self.said.render(lang)
 
     def render(self, lang: Lang = "en") -> str:
         """Where and what: ``policy.toml: rules[0].limit.n: required``, ``第3行，at：…``."""
-        here = [say("problem.line", lang, line=self.line)] if self.line is not None else []
-        if self.field:
-            here.append(self.field)
-        parts = [self.file] if self.file else []
-        if here:
-            parts.append(("，" if lang == "zh" else ", ").join(here))
-        return ("：" if lang == "zh" else ": ").join([*parts, self.text(lang)])
+        here: str | None = self.field
+        if self.line is not None:
+            lines = "problem.line_field" if self.field else "problem.line"
+            here = say(lines, lang, line=self.line, field=self.field)
+        text = self.text(lang)
+        for where in (here, self.file):
+            if where:
+                text = say("problem.where", lang, where=where, text=text)
+        return text
 
     def __str__(self) -> str:
         return self.render("en")
@@ -113,6 +119,22 @@ class Problem:
         data: dict[str, Any] = {"file": self.file} if self.file is not None else {}
         data.update(line=self.line, field=self.field, message=self.text(lang))
         return data
+
+
+@cache
+def _known() -> dict[str, str]:
+    return {m.en: key for key, m in MESSAGES.items() if key.startswith("problem.known.")}
+
+
+def in_words(text: str) -> Said | str:
+    """An English phrase of the library or of `json` as the catalogue spells it in both
+    languages (``problem.known.*``), or the text as it is when the catalogue does not know it.
+
+    >>> in_words("Expecting value").render("zh"), in_words("something else")
+    ('此处应为一个值', 'something else')
+    """
+    key = _known().get(text)
+    return text if key is None else Said(key)
 
 
 class InvalidInput(ValueError):  # noqa: N818 - a refusal inside pydantic, not raised to users
@@ -156,9 +178,6 @@ _MUST_BE = {
 
 #: Tags a union member is chosen by (a limit's ``kind``, an event's ``type``).
 _TAGS = ("kind", "type")
-
-Hint = str | Said
-"""Example input for a field: text as written in the file, or a message when it holds words."""
 
 
 def _bare(annotation: Any) -> Any:  # noqa: ANN401 - any annotation
@@ -239,9 +258,15 @@ def _location(loc: tuple[int | str, ...]) -> str:
     return out
 
 
-def _quoted(text: object) -> str:
-    """pydantic's list of choices, ``'a', 'b' or 'c'``, quoted as in a file: ``"a", "b" or "c"``."""
-    return str(text).replace("'", '"')
+def _choices(text: object) -> Said | str:
+    """pydantic's list of choices, ``'a', 'b' or 'c'``, quoted as in a file: ``"a", "b" or "c"``,
+    enumerated as each language enumerates."""
+    *first, last = str(text).replace("'", '"').replace(" or ", ", ").split(", ")
+    if not first:
+        return last
+    between = MESSAGES["problem.enumeration"]
+    items = Names(between.zh.join(first), between.en.join(first))
+    return Said("problem.choices", {"first": items, "last": last})
 
 
 def _said(error: Mapping[str, Any], parent: Any) -> Said:  # noqa: ANN401 - any annotation
@@ -267,10 +292,10 @@ def _said(error: Mapping[str, Any], parent: Any) -> Said:  # noqa: ANN401 - any 
     if kind == "union_tag_not_found":
         return Said("problem.needs_tag", {"tag": tag})
     if kind == "union_tag_invalid":
-        got, expected = str(ctx.get("tag")), _quoted(ctx.get("expected_tags"))
+        got, expected = str(ctx.get("tag")), _choices(ctx.get("expected_tags"))
         return Said("problem.unknown_tag", {"tag": tag, "got": got, "expected": expected})
     if kind == "literal_error":
-        return Said("problem.literal", {"expected": _quoted(ctx.get("expected"))})
+        return Said("problem.literal", {"expected": _choices(ctx.get("expected"))})
     if kind == "too_short":
         least = int(ctx.get("min_length", 1))
         return Said("problem.too_short_one" if least == 1 else "problem.too_short", {"n": least})
@@ -284,7 +309,7 @@ def _said(error: Mapping[str, Any], parent: Any) -> Said:  # noqa: ANN401 - any 
 def problems_of(
     error: ValidationError,
     model: Any,  # noqa: ANN401 - a model class, or an annotation validated by a TypeAdapter
-    hints: Mapping[str, Hint] | None = None,
+    hints: str = "",
     *,
     line: int | None = None,
     file: str | None = None,
@@ -300,8 +325,9 @@ def problems_of(
     Args:
         error: what pydantic raised.
         model: the model (or annotation) validated, to follow locations through it.
-        hints: example input by the last field name, e.g. ``{"n": "3"}``; a hint that starts
-            with ``[[`` (or a message) is shown as it is, others as ``name = hint``.
+        hints: where the catalogue keeps an example of valid input per field name: with
+            ``policy.hint``, the message ``policy.hint.n`` (``n = 3``) is the example for a
+            problem at ``….n``; the innermost named field that has one is used.
         line: the line of the input, for every problem.
         file: the file, for every problem.
         shown: how a refused value is echoed (``; got 3``); not echoed without it.
@@ -334,12 +360,9 @@ def problems_of(
     return list(found.values())
 
 
-def _with_hint(said: Said, loc: tuple[int | str, ...], hints: Mapping[str, Hint]) -> Said:
+def _with_hint(said: Said, loc: tuple[int | str, ...], hints: str) -> Said:
     """`said` with the example of the innermost named field that has one."""
     for name in reversed([part for part in loc if isinstance(part, str)]):
-        if name in hints:
-            hint = hints[name]
-            if isinstance(hint, Said) or hint.startswith("[["):
-                return Said("problem.example", {"problem": said, "example": hint})
-            return Said("problem.example_of", {"problem": said, "name": name, "example": hint})
+        if f"{hints}.{name}" in MESSAGES:
+            return Said("problem.example", {"problem": said, "example": Said(f"{hints}.{name}")})
     return said

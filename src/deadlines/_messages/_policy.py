@@ -11,12 +11,11 @@ from deadlines._messages._message import Message
 MESSAGES: Final[Mapping[str, Message]] = {
     # -- a problem at a place of some input (deadlines._problems) -------------------------------
     "problem.line": Message("第{line}行", "line {line}"),
+    "problem.line_field": Message("第{line}行，{field}", "line {line}, {field}"),
+    "problem.where": Message("{where}：{text}", "{where}: {text}"),
     "problem.given": Message("{text}", "{text}"),
     "problem.got": Message("{problem}；实际为{value}", "{problem}; got {value}"),
     "problem.example": Message("{problem}；示例：{example}", "{problem}; e.g. {example}"),
-    "problem.example_of": Message(
-        "{problem}；示例：{name} = {example}", "{problem}; e.g. {name} = {example}"
-    ),
     "problem.required": Message("必须填写", "required"),
     "problem.unknown_field": Message("无此字段", "unknown field"),
     "problem.unknown_field_here": Message(
@@ -32,6 +31,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "无此{tag}“{got}”；可用类型：{expected}", 'unknown {tag} "{got}"; the kinds are {expected}'
     ),
     "problem.literal": Message("须为{expected}", "must be {expected}"),
+    "problem.enumeration": Message("、", ", "),
+    "problem.choices": Message("{first}或{last}", "{first} or {last}"),
     "problem.too_short_one": Message("至少须有{n}项", "needs at least {n} entry"),
     "problem.too_short": Message("至少须有{n}项", "needs at least {n} entries"),
     "problem.type.bool": Message("须为true或false", "must be true or false"),
@@ -44,6 +45,32 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "problem.type.date_exact": Message("须为日期，不含时间", "must be a date, without a time"),
     "problem.type.datetime": Message("须为日期时间", "must be a date and time"),
     "problem.type.pattern": Message("格式不符合要求", "is not in the expected form"),
+    # -- phrases the json module and the library spell in English, found by their English --
+    "problem.known.value": Message("此处应为一个值", "Expecting value"),
+    "problem.known.key_quotes": Message(
+        "键名须加双引号", "Expecting property name enclosed in double quotes"
+    ),
+    "problem.known.comma": Message("此处应为逗号", "Expecting ',' delimiter"),
+    "problem.known.colon": Message("此处应为冒号", "Expecting ':' delimiter"),
+    "problem.known.extra": Message("有多余内容", "Extra data"),
+    "problem.known.unterminated": Message("字符串未闭合", "Unterminated string starting at"),
+    "problem.known.control": Message("含无效控制字符", "Invalid control character at"),
+    "problem.known.instant": Message(
+        "ISO 8601日期时间，如2026-09-30T17:00（+08:00可省略）",
+        "an ISO 8601 date and time such as 2026-09-30T17:00 (+08:00 optional)",
+    ),
+    "problem.known.date": Message(
+        "ISO 8601日期，如2026-09-30", "an ISO 8601 date such as 2026-09-30"
+    ),
+    "problem.known.positive": Message("正整数，如15", "a positive integer such as 15"),
+    "problem.known.bool": Message("true或false", "true or false"),
+    "problem.known.deadline": Message("日期，如2026-10-31", "a date such as 2026-10-31"),
+    # -- what a JSON value is, when it is not the object a line must be ------------------------
+    "problem.kind.list": Message("数组", "a list"),
+    "problem.kind.string": Message("字符串", "a string"),
+    "problem.kind.boolean": Message("布尔值", "a boolean"),
+    "problem.kind.number": Message("数值", "a number"),
+    "problem.kind.null": Message("null", "null"),
     # -- a line of batch input (deadlines.io) ---------------------------------------------------
     "problem.not_text": Message(
         "须为一行文本，实际为{kind}：请先将输入解码，例如按UTF-8解码",
@@ -84,7 +111,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "不是UTF-8文本（{what}，位于{where}）；请将输入另存为UTF-8（电子表格另存为“CSV UTF-8”）",
         "not UTF-8 text ({what} {where}); save the input as UTF-8 (in Excel: CSV UTF-8)",
     ),
-    "problem.byte": Message("字节0x{code}", "the byte 0x{code}"),
+    "problem.byte": Message("十六进制值为{code}的字节", "the byte 0x{code}"),
     "problem.character": Message("字符U+{code}", "U+{code}"),
     "problem.at_column": Message("第{n}列", "at column {n}"),
     "problem.header_column": Message("表头第{n}列", "in column {n} of the header"),
@@ -219,9 +246,37 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     "policy.window_open": Message("自{start}起", "from {start}"),
     "policy.window": Message("自{start}起至{end}止", "from {start} through {end}"),
+    # examples of valid input by field name, after a problem of a policy or case file
+    **{
+        f"policy.hint.{name}": Message(f"{name} = {example}", f"{name} = {example}")
+        for name, example in (
+            (key, text.replace("{", "{{").replace("}", "}}"))
+            for key, text in (
+                ("limit", '{kind = "hours", n = 48}'),
+                ("n", "3"),
+                ("citation", '{article = 11, text = "普通件运转完成时间不超过48小时"}'),
+                ("article", "11"),
+                ("id", '"routing.ordinary"'),
+                ("effective_from", "2027-01-01"),
+                ("effective_until", "2026-12-31"),
+                ("base", '"opinion-2020"'),
+                ("disable", '["research.field_days"]'),
+                ("months", "[2, 3]"),
+                ("rule", '"routing.ordinary"'),
+                ("due", "2027-01-06T10:00:00"),
+                ("due_date", "2027-01-06"),
+                ("provisional", "true"),
+                ("expect", "{due = 2027-01-06T10:00:00}"),
+                ("message_contains", '"not in effect"'),
+                ("overrides", '["notice-2027.toml"]'),
+                ("trace_contains", '["version from 2027-01-01"]'),
+                ("params", "{involves_personnel_money_assets = true}"),
+            )
+        )
+    },
     "policy.hint.kind": Message(
-        '"working_days"（或calendar_days、hours、same_day、on_arrival、all_of等）',
-        '"working_days" (or calendar_days, hours, same_day, on_arrival, all_of, …)',
+        'kind = "working_days"（或calendar_days、hours、same_day、on_arrival、all_of等）',
+        'kind = "working_days" (or calendar_days, hours, same_day, on_arrival, all_of, …)',
     ),
     # -- case files (deadlines.policy._cases) ---------------------------------------------------
     "policy.cannot_read": Message("无法读取：{reason}", "cannot read it: {reason}"),
@@ -275,7 +330,109 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "[[case]]表，每表写明rule、at和expect", "[[case]] tables, each with rule, at and expect"
     ),
     "policy.hint.policy": Message(
-        '"policy.toml"（与本文件同一文件夹）或"opinion-2020"',
-        '"policy.toml" (a file beside this one) or "opinion-2020"',
+        'policy = "policy.toml"（与本文件同一文件夹）或"opinion-2020"',
+        'policy = "policy.toml" (a file beside this one) or "opinion-2020"',
+    ),
+    # -- what a trigger gave (CaseStatus), as a person reads it; English keeps the code -------
+    "policy.status.due": Message("有到期时间", "due"),
+    "policy.status.violates": Message("属禁止期", "violates"),
+    "policy.status.allowed": Message("不属禁止期", "allowed"),
+    "policy.status.not_in_effect": Message("未生效", "not_in_effect"),
+    "policy.status.unknown_rule": Message("无此规则", "unknown_rule"),
+    "policy.status.not_a_deadline": Message("非期限规则", "not_a_deadline"),
+    "policy.status.missing_parameter": Message("缺少参数", "missing_parameter"),
+    "policy.status.invalid_value": Message("取值无效", "invalid_value"),
+    "policy.status.error": Message("出错", "error"),
+    # -- deadlines test ---------------------------------------------------------------------
+    "policy.test.ok": Message("通过", "ok"),
+    "policy.test.fail": Message("未通过", "FAIL"),
+    "policy.test.provisional": Message("（暂定）", " (provisional)"),
+    "policy.test.passed": Message("通过{passed}个", "{passed} passed"),
+    "policy.test.failed": Message(
+        "通过{passed}个，未通过{failed}个", "{passed} passed, {failed} failed"
+    ),
+    "policy.test.no_files": Message(
+        "{paths:comma}中没有案例文件（*.deadlines.toml）",
+        "no case files (*.deadlines.toml) in {paths:comma}",
+    ),
+    "policy.case.head": Message(
+        "{path}，第{index}个案例：{title}", "{path}, case {index}: {title}"
+    ),
+    "policy.case.trigger": Message(
+        "起算：{rule}，{at}{params}（政策：{policy}）",
+        "trigger: {rule} at {at}{params} (policy {policy})",
+    ),
+    "policy.case.params": Message("，{params:comma}", ", {params:comma}"),
+    "policy.case.expected": Message("预期：{value}", "expected {value}"),
+    "policy.case.actual": Message("实际：{value}", "actual   {value}"),
+    "policy.case.error": Message("{status}：{message}", "{status}: {message}"),
+    "policy.case.trace": Message("计算过程：", "trace:"),
+    "policy.case.not_in_trace": Message("计算过程中没有", "not in the trace"),
+    "policy.case.no_trace": Message("无计算过程", "no trace"),
+    "policy.case.no_error": Message("未出错", "no error"),
+    "policy.case.at": Message("{title}：{at}", "{title} at {at}"),
+    # -- deadlines diff ---------------------------------------------------------------------
+    "policy.diff.head": Message(
+        "{base} → {new}：共{n}个起算时间（{source}）", "{base} → {new}: {n} triggers ({source})"
+    ),
+    "policy.diff.from_cases": Message("取自{paths:comma}中的案例", "the cases in {paths:comma}"),
+    "policy.diff.from_range": Message(
+        "{first}至{last}的每个工作小时", "every working hour from {first} through {last}"
+    ),
+    "policy.diff.added": Message("新增规则：{ids:comma}", "rules added: {ids:comma}"),
+    "policy.diff.removed": Message("删除规则：{ids:comma}", "rules removed: {ids:comma}"),
+    "policy.diff.redefined": Message("修改规则：{ids:comma}", "rules redefined: {ids:comma}"),
+    "policy.diff.none": Message("无变化", "no change"),
+    "policy.diff.rule": Message(
+        "{rule}：{n}个起算时间中{changed}个有变化{moved}",
+        "{rule}: {changed} of {n} triggers change{moved}",
+    ),
+    "policy.diff.moved": Message("（{moved:comma}）", " ({moved:comma})"),
+    "policy.diff.n_earlier": Message("提前{n}个", "{n} earlier"),
+    "policy.diff.n_later": Message("推迟{n}个", "{n} later"),
+    "policy.diff.largest_earlier": Message("提前最多的：", "largest shifts earlier:"),
+    "policy.diff.largest_later": Message("推迟最多的：", "largest shifts later:"),
+    "policy.diff.changes": Message("全部变化：", "changes:"),
+    "policy.diff.change": Message(
+        "{at}：{before} → {after}{shift}{label}", "{at}: {before} → {after}{shift}{label}"
+    ),
+    "policy.diff.shift": Message("（{shift}）", "  ({shift})"),
+    "policy.diff.label": Message("【{label}】", "  [{label}]"),
+    "policy.diff.earlier": Message("提前{size}", "{size} earlier"),
+    "policy.diff.later": Message("推迟{size}", "{size} later"),
+    "policy.diff.d": Message("{n}天", " {n} d"),
+    "policy.diff.h": Message("{n}小时", " {n} h"),
+    "policy.diff.min": Message("{n}分钟", " {n} min"),
+    "policy.diff.before": Message("变更前：{status}：{message}", "before: {status}: {message}"),
+    "policy.diff.after": Message("变更后：{status}：{message}", "after: {status}: {message}"),
+    "policy.diff.total_one": Message(
+        "{n}个起算时间中{changed}个有变化，涉及{rules}条规则",
+        "{changed} of {n} triggers change, in {rules} rule",
+    ),
+    "policy.diff.total": Message(
+        "{n}个起算时间中{changed}个有变化，涉及{rules}条规则",
+        "{changed} of {n} triggers change, in {rules} rules",
+    ),
+    "policy.diff.provisional": Message(
+        "? 暂定：所依据的日期尚无国务院办公厅放假安排通知",
+        "? provisional: relies on days no State Council notice has settled yet",
+    ),
+    "policy.usage.both": Message(
+        "--cases PATH与日期范围（{example}）只能给出其一",
+        "give --cases PATH or a range ({example}), not both",
+    ),
+    "policy.usage.no_triggers": Message(
+        "请给出起算时间：--cases PATH（案例文件）或日期范围，如{example}",
+        "give the triggers: --cases PATH (case files) or a range, e.g. {example}",
+    ),
+    "policy.usage.to_before_from": Message(
+        "须不早于--from（{first}）；实际为{last}",
+        "must be on or after --from ({first}); got {last}",
+    ),
+    "policy.usage.in_calendar": Message(
+        "须在{first}至{last}之间；实际为{value}", "must be from {first} through {last}; got {value}"
+    ),
+    "policy.usage.date": Message(
+        "须为{expected}；实际为{value}", "must be {expected}; got {value}"
     ),
 }

@@ -11,6 +11,7 @@ from deadlines.cli._common import (
     UsageError,
     add_calendar,
     add_json,
+    add_lang,
     calendar_from,
     guarded,
     out,
@@ -20,6 +21,7 @@ from deadlines.cli._common import (
 if TYPE_CHECKING:
     import datetime as dt
 
+    from deadlines._messages import Lang
     from deadlines.rules import RuleSet
 
 _RANGE_EXAMPLE = "--from 2027-01-01 --to 2027-03-31"
@@ -68,61 +70,66 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
         help="only the counts and largest shifts, not every changed trigger",
     )
     add_json(parser)
+    add_lang(parser)
     add_calendar(parser, plugins=False)
 
 
-def _policy(argument: str, source: str) -> RuleSet:
+def _policy(argument: str, source: str, lang: Lang) -> RuleSet:
     from deadlines.policy import PolicyFileError, load_policy
 
     try:
         return load_policy(source)
     except PolicyFileError as error:
-        raise UsageError(argument, str(error)) from None
+        raise UsageError(argument, error.render(lang)) from None
 
 
 @guarded
 def run(args: argparse.Namespace) -> int:
     """Compare the two policies and print the changes."""
+    from deadlines._messages import Said, say
     from deadlines.policy import CaseFileError, case_triggers, diff_policies, range_triggers
 
+    lang: Lang = args.lang
     if args.cases and (args.first or args.last):
-        raise UsageError("--cases", f"give --cases PATH or a range ({_RANGE_EXAMPLE}), not both")
+        raise UsageError("--cases", say("policy.usage.both", lang, example=_RANGE_EXAMPLE))
     if not args.cases and not (args.first and args.last):
         missing = "--to" if args.first else "--from"
         raise UsageError(
             missing if (args.first or args.last) else "--cases",
-            f"give the triggers: --cases PATH (case files) or a range, e.g. {_RANGE_EXAMPLE}",
+            say("policy.usage.no_triggers", lang, example=_RANGE_EXAMPLE),
         )
-    base, new = _policy("BASE", args.base), _policy("NEW", args.new)
+    base, new = _policy("BASE", args.base, lang), _policy("NEW", args.new, lang)
     calendar = calendar_from(args)
-    known = list(dict.fromkeys([*base.ids, *new.ids]))
+    known = tuple(dict.fromkeys([*base.ids, *new.ids]))
     for rule_id in args.rule:
         if rule_id not in known:
-            raise UsageError("--rule", f"unknown rule {rule_id!r}; known rules: {', '.join(known)}")
+            problem = say("problem.unknown_rule", lang, rule=repr(rule_id), known=known)
+            raise UsageError("--rule", problem)
     base, new = _only(base, args.rule), _only(new, args.rule)
+    source: Said
     if args.cases:
         try:
             triggers = case_triggers(args.cases, only=args.rule)
         except CaseFileError as error:
-            raise UsageError("--cases", str(error)) from None
-        source = f"the cases in {', '.join(args.cases)}"
+            raise UsageError("--cases", error.render(lang)) from None
+        source = Said("policy.diff.from_cases", {"paths": tuple(args.cases)})
     else:
-        first, last = _date("--from", args.first), _date("--to", args.last)
+        first, last = _date("--from", args.first, lang), _date("--to", args.last, lang)
         if last < first:
-            raise UsageError("--to", f"must be on or after --from ({first}); got {last}")
+            problem = say("policy.usage.to_before_from", lang, first=str(first), last=str(last))
+            raise UsageError("--to", problem)
+        span = {"first": str(calendar.first_date), "last": str(calendar.last_date)}
         for argument, day in (("--from", first), ("--to", last)):
             if not calendar.first_date <= day <= calendar.last_date:
-                raise UsageError(
-                    argument,
-                    f"must be from {calendar.first_date} through {calendar.last_date}; got {day}",
-                )
+                problem = say("policy.usage.in_calendar", lang, **span, value=str(day))
+                raise UsageError(argument, problem)
         triggers = range_triggers([base, new], calendar, first, last)
-        source = f"every working hour from {first} through {last}"
+        source = Said("policy.diff.from_range", {"first": str(first), "last": str(last)})
     diff = diff_policies(base, new, triggers, calendar=calendar, source=source)
     if args.json:
         print_json(diff.to_json())
     else:
-        print(diff.render(summary=args.summary), file=out())
+        print(diff.render(lang, summary=args.summary), file=out())
     return EXIT_FAILED if diff else EXIT_OK
 
 
@@ -133,11 +140,16 @@ def _only(rules: RuleSet, ids: list[str]) -> RuleSet:
     return type(rules)(name=rules.name, rules=tuple(r for r in rules.rules if r.id in ids))
 
 
-def _date(argument: str, text: str) -> dt.date:
+def _date(argument: str, text: str, lang: Lang) -> dt.date:
     from deadlines._errors import InvalidValueError
+    from deadlines._messages import say
+    from deadlines._problems import in_words
     from deadlines._time import parse_date
 
     try:
         return parse_date(argument, text)
     except InvalidValueError as error:
-        raise UsageError(argument, f"must be {error.expected}; got {text!r}") from None
+        expected = in_words(error.expected)
+        raise UsageError(
+            argument, say("policy.usage.date", lang, expected=expected, value=repr(text))
+        ) from None

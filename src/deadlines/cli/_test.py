@@ -5,16 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from deadlines.cli._common import (
-    EXIT_FAILED,
-    EXIT_OK,
-    UsageError,
-    add_json,
-    add_lang,
-    guarded,
-    out,
-    print_json,
-)
+from deadlines.cli._common import EXIT_FAILED, EXIT_OK, UsageError, add_json, add_lang, guarded
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
@@ -42,25 +33,22 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
 @guarded
 def run(args: argparse.Namespace) -> int:
     """Run the cases and print the results."""
+    from deadlines._messages import say
+    from deadlines.cli._common import out, print_json
     from deadlines.policy import CaseFileError, CaseRunner, find_case_files
 
     try:
         files = find_case_files(args.paths)
     except CaseFileError as error:
-        raise UsageError("PATH", f"{error.path}: {error.problem}") from None
+        raise UsageError("PATH", error.render(args.lang)) from None
     if not files:
-        raise UsageError("PATH", f"no case files (*.deadlines.toml) in {', '.join(args.paths)}")
+        raise UsageError("PATH", say("policy.test.no_files", args.lang, paths=tuple(args.paths)))
     runner = CaseRunner()
     results = [result for file in files for result in runner.run_file(file)]
-    failed = [r for r in results if not r.passed]
+    failed = sum(not r.passed for r in results)
     if args.json:
-        print_json(
-            {
-                "passed": len(results) - len(failed),
-                "failed": len(failed),
-                "cases": [_json(r) for r in results],
-            }
-        )
+        cases = [_json(r) for r in results]
+        print_json({"passed": len(results) - failed, "failed": failed, "cases": cases})
         return EXIT_FAILED if failed else EXIT_OK
     stream = out()
     current = ""
@@ -70,15 +58,14 @@ def run(args: argparse.Namespace) -> int:
         if result.path != current:
             current = result.path
             print(current, file=stream)
-        mark = "ok  " if result.passed else "FAIL"
-        provisional = " (provisional)" if result.actual and result.actual.provisional else ""
-        print(f"  {mark}  {result.title}{provisional}", file=stream)
+        mark = say("policy.test.ok" if result.passed else "policy.test.fail", args.lang)
+        provisional = result.actual is not None and result.actual.provisional
+        note = say("policy.test.provisional", args.lang) if provisional else ""
+        print(f"  {mark:<4}  {result.title}{note}", file=stream)
         if not result.passed:
             print(_indent(result.report(args.lang)), file=stream)
-    summary = f"{len(results) - len(failed)} passed"
-    if failed:
-        summary += f", {len(failed)} failed"
-    print(summary, file=stream)
+    summary = "policy.test.failed" if failed else "policy.test.passed"
+    print(say(summary, args.lang, passed=len(results) - failed, failed=failed), file=stream)
     return EXIT_FAILED if failed else EXIT_OK
 
 

@@ -19,10 +19,8 @@ from deadlines._errors import (
     UnknownRuleError,
     cut,
 )
-from deadlines._messages import Names
-from deadlines._problems import Problem
+from deadlines._problems import Problem, in_words
 from deadlines._textfile import check_lines
-from deadlines._time import INSTANT_EXPECTED
 from deadlines.io._csv import CsvSink, read_csv
 from deadlines.io._jsonl import dumps, one_line, read_jsonl
 from deadlines.io._messages import range_said, shown
@@ -39,16 +37,8 @@ FORMATS: tuple[Format, ...] = ("jsonl", "csv")
 
 #: The columns of CSV output, in order; ``trace`` is added with ``explain=True``.
 CSV_COLUMNS = (
-    "id",
-    "rule",
-    "at",
-    "due",
-    "due_date",
-    "provisional",
-    "warnings",
-    "error_line",
-    "error_field",
-    "error_message",
+    *("id", "rule", "at", "due", "due_date", "provisional", "warnings"),
+    *("error_line", "error_field", "error_message"),
 )
 
 # Lines are computed in chunks, each under one warnings filter: entering the filter costs more
@@ -209,16 +199,6 @@ def run_batch(
     return BatchRun(records, engine, writer, explain=explain)
 
 
-#: The library's words for valid input, in Chinese: those of the trigger and of the opinion's
-#: parameters; any other is shown as the library spells it.
-_EXPECTED_ZH = {
-    INSTANT_EXPECTED: "ISO 8601日期时间，如2026-09-30T17:00（+08:00可省略）",
-    "a positive integer such as 15": "正整数，如15",
-    "true or false": "true或false",
-    "a date such as 2026-10-31": "日期，如2026-10-31",
-}
-
-
 def problem_of(error: DeadlinesError, record: Trigger) -> Problem:
     """The problem of `record`'s line that an engine error is, at the input field it names.
 
@@ -234,7 +214,7 @@ def problem_of(error: DeadlinesError, record: Trigger) -> Problem:
         said = range_said(error, record.at, parameter)
         return Problem.of(said.message, **where, **dict(said.values))
     if isinstance(error, (InvalidValueError, InvalidArgumentError)):
-        expected = Names(_EXPECTED_ZH.get(error.expected, error.expected), error.expected)
+        expected = in_words(error.expected)
         argument, value = cut(error.argument), shown(error.value)
         return Problem.of(
             "problem.must_be", **where, argument=argument, expected=expected, value=value
@@ -331,18 +311,9 @@ class _CsvWriter(_Writer):
         self.header = self.sink.take()
 
     def result(self, result: DueResult, record_id: Any) -> str:  # noqa: ANN401
-        row = [
-            _cell(record_id),
-            result.rule_id,
-            result.at.isoformat(),
-            result.due.isoformat(),
-            result.due_date.isoformat(),
-            "true" if result.provisional else "false",
-            "; ".join(result.warnings),
-            "",
-            "",
-            "",
-        ]
+        row = [_cell(record_id), result.rule_id, result.at.isoformat(), result.due.isoformat()]
+        row += [result.due_date.isoformat(), "true" if result.provisional else "false"]
+        row += ["; ".join(result.warnings), "", "", ""]
         if self.explain:
             row.append(" | ".join(step.text(self.lang) for step in result.trace))
         self.writerow(row)

@@ -8,33 +8,13 @@ from typing import Any
 
 from deadlines._errors import cut
 from deadlines._json import RefusedJsonError, loads_strict, refused_key
-from deadlines._messages import Names, Said
-from deadlines._problems import Problem
+from deadlines._messages import Said
+from deadlines._problems import Problem, in_words
 from deadlines._textfile import check_lines
 from deadlines.io._records import EXAMPLE_LINE, Trigger, not_utf8, trigger_from, undecodable
 
-#: What the `json` module says of a line it cannot read, in both languages.
-_JSON_ERRORS = {
-    "Expecting value": Names("此处应为一个值", "Expecting value"),
-    "Expecting property name enclosed in double quotes": Names(
-        "键名须加双引号", "Expecting property name enclosed in double quotes"
-    ),
-    "Expecting ',' delimiter": Names("此处应为逗号", "Expecting ',' delimiter"),
-    "Expecting ':' delimiter": Names("此处应为冒号", "Expecting ':' delimiter"),
-    "Extra data": Names("有多余内容", "Extra data"),
-    "Unterminated string starting at": Names("字符串未闭合", "Unterminated string starting at"),
-    "Invalid control character at": Names("含无效控制字符", "Invalid control character at"),
-}
-
-#: A value that is not a JSON object, in words.
-_KINDS = {
-    list: Names("数组", "a list"),
-    str: Names("字符串", "a string"),
-    bool: Names("布尔值", "a boolean"),
-    int: Names("数值", "a number"),
-    float: Names("数值", "a number"),
-    type(None): Names("null", "null"),
-}
+#: A value that is not a JSON object, in words (``problem.kind.*``).
+_KINDS = {list: "list", str: "string", bool: "boolean", int: "number", float: "number"}
 
 
 def read_jsonl(lines: Iterable[str]) -> Iterator[Trigger | Problem]:
@@ -49,7 +29,7 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[Trigger | Problem]:
     ... # doctest: +NORMALIZE_WHITESPACE
     [Trigger(line=1, rule='minutes.executive', at='2026-09-30T17:00', params={}, id=None),
      Problem(message='problem.not_object', values=(('example', '{"rule": "minutes.executive",
-     "at": "2026-09-30T17:00"}'), ('kind', Names(zh='数组', en='a list'))), field=None, line=3,
+     "at": "2026-09-30T17:00"}'), ('kind', Said('problem.kind.list', {}))), field=None, line=3,
      file=None, id=None)]
     """
     for number, text in enumerate(check_lines("lines", lines), 1):
@@ -73,7 +53,7 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[Trigger | Problem]:
             yield Problem.given(error.problem, field=key and cut(key), line=number)
             continue
         except json.JSONDecodeError as error:
-            detail = _JSON_ERRORS.get(error.msg, error.msg)
+            detail = in_words(error.msg)
             where = Said("problem.json_at", {"detail": detail, "column": error.colno})
             yield Problem.of("problem.not_json", line=number, detail=where)
             continue
@@ -81,7 +61,7 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[Trigger | Problem]:
             yield Problem.of("problem.huge_number", line=number)
             continue
         if type(record) is not dict:
-            kind = _KINDS.get(type(record), type(record).__name__)
+            kind = Said(f"problem.kind.{_KINDS.get(type(record), 'null')}")
             yield Problem.of("problem.not_object", line=number, example=EXAMPLE_LINE, kind=kind)
             continue
         yield trigger_from(record, number)

@@ -9,6 +9,7 @@ import datetime as dt
 import json
 
 from deadlines._errors import OutOfRangeError, cut, cut_repr
+from deadlines._errors import shown as repr_shown
 from deadlines._messages import Said
 from deadlines._time import parse_instant, to_china
 
@@ -28,17 +29,11 @@ def shown(value: object) -> str:
     if isinstance(value, str):
         return cut_repr(value)
     if type(value) is int and value.bit_length() > 2000:
-        return _shown(value)  # str() of it is refused past 4300 digits
+        return repr_shown(value)  # str() of it is refused past 4300 digits
     try:
         return cut(json.dumps(value, ensure_ascii=False, allow_nan=False))
     except (TypeError, ValueError):
-        return _shown(value)
-
-
-def _shown(value: object) -> str:
-    from deadlines._errors import shown as repr_shown
-
-    return repr_shown(value)
+        return repr_shown(value)
 
 
 def range_said(error: OutOfRangeError, at: object, parameter: object = None) -> Said:

@@ -14,13 +14,10 @@ Errors: `PolicyFileError` (a `ValueError`) names the file, the field and every p
 from deadlines.policy._cases import (
     CaseFile,
     CaseResult,
-    CaseRunner,
     case_schema,
     find_case_files,
     load_cases,
     parse_cases,
-    run_case,
-    run_cases,
 )
 from deadlines.policy._diff import (
     DiffTrigger,
@@ -40,6 +37,7 @@ from deadlines.policy._files import (
     parse_policy,
     policy_schema,
 )
+from deadlines.policy._run import CaseRunner, run_case, run_cases
 from deadlines.policy._toml import TomlValueError, dumps_toml
 
 __all__ = [

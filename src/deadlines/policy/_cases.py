@@ -20,9 +20,7 @@ message must contain. A provisional result is data here, never a warning that st
 from __future__ import annotations
 
 import datetime as dt
-import warnings
-from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -30,6 +28,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     ValidationInfo,
     ValidatorFunctionWrapHandler,
@@ -37,27 +36,18 @@ from pydantic import (
     model_validator,
 )
 
-from deadlines._engine import Engine
-from deadlines._errors import (
-    DeadlinesError,
-    InvalidArgumentError,
-    InvalidValueError,
-    MissingParameterError,
-    NotADeadlineError,
-    NotInEffectError,
-    ProvisionalDateWarning,
-    UnknownRuleError,
-)
-from deadlines._messages import Said
-from deadlines._problems import InvalidInput, Problem, problems_of
+from deadlines._errors import DeadlinesError
+from deadlines._messages import Said, say
+from deadlines._problems import InvalidInput, problems_of
 from deadlines._result import Lang
-from deadlines._textfile import NotUtf8Error, read_user_text
-from deadlines._time import CHINA_TZ
-from deadlines.calendar import ChinaCalendar
-from deadlines.policy._errors import CaseFileError, check_path
-from deadlines.policy._files import BUILTIN_POLICIES, load_policy
+from deadlines.policy._errors import (
+    CaseFileError,
+    PolicyFileError,
+    check_path,
+    read_file,
+    schema_of,
+)
 from deadlines.policy._toml import TOMLDecodeError, inline, loads_toml
-from deadlines.rules import Blackout, RuleSet
 
 __all__ = [
     "CASE_FILE_SUFFIX",
@@ -65,17 +55,13 @@ __all__ = [
     "Case",
     "CaseFile",
     "CaseResult",
-    "CaseRunner",
     "CaseStatus",
     "Expectation",
     "Mismatch",
     "case_schema",
     "find_case_files",
     "load_cases",
-    "outcome",
     "parse_cases",
-    "run_case",
-    "run_cases",
 ]
 
 #: Case files are found (by `deadlines test DIR` and the pytest plugin) by this ending.
@@ -92,23 +78,6 @@ CaseStatus = Literal[
     "invalid_value",  # a parameter or the trigger has a bad value
     "error",  # any other error of the library
 ]
-
-_HINTS: dict[str, str | Said] = {
-    "rule": '"routing.ordinary"',
-    "at": Said("policy.hint.at"),
-    "due": "2027-01-06T10:00:00",
-    "due_date": "2027-01-06",
-    "provisional": "true",
-    "effective_from": "2027-01-01",
-    "status": Said("policy.hint.status"),
-    "expect": "{due = 2027-01-06T10:00:00}",
-    "case": Said("policy.hint.case"),
-    "message_contains": '"not in effect"',
-    "policy": Said("policy.hint.policy"),
-    "overrides": '["notice-2027.toml"]',
-    "trace_contains": '["version from 2027-01-01"]',
-    "params": "{involves_personnel_money_assets = true}",
-}
 
 
 class Expectation(BaseModel):
@@ -158,7 +127,8 @@ class Expectation(BaseModel):
                 raise InvalidInput("policy.due_date_not_instant", day=day, value=inline(value))
             raise InvalidInput("policy.day_not_instant", name=name, day=day)
         if not isinstance(value, (str, dt.date)):
-            raise InvalidInput("policy.day_not_date", example=_HINTS[name], value=inline(value))
+            example = "2027-01-06" if name == "due_date" else "2027-01-01"
+            raise InvalidInput("policy.day_not_date", example=example, value=inline(value))
         return value
 
     @model_validator(mode="after")
@@ -268,13 +238,18 @@ class Actual(BaseModel):
 
 
 class Mismatch(BaseModel):
-    """One expectation not met: the field, what was expected, what came out."""
+    """One expectation not met: the field, what was expected, what came out.
 
-    model_config = ConfigDict(frozen=True)
+    `said` is what came out as a catalogue message (``no trace``), when it is words rather
+    than a value.
+    """
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     field: str
     expected: str
     actual: str
+    said: Said | None = Field(default=None, exclude=True)
 
 
 class CaseResult(BaseModel):
@@ -300,6 +275,15 @@ class CaseResult(BaseModel):
     mismatches: tuple[Mismatch, ...] = ()
     error: str = ""
 
+    _failure: DeadlinesError | None = PrivateAttr(default=None)
+
+    @classmethod
+    def failed(cls, path: Path, index: int, case: Case | None, error: DeadlinesError) -> CaseResult:
+        """The result of a case (or file) that could not run: its file or policy is bad."""
+        result = cls(path=str(path), index=index, case=case, error=str(error))
+        result._failure = error
+        return result
+
     @property
     def passed(self) -> bool:
         """Whether every expectation was met."""
@@ -314,34 +298,57 @@ class CaseResult(BaseModel):
         """Why the case failed: each expectation with what came out, then the trace.
 
         Args:
-            lang: the language of the trace, ``en`` or ``zh``.
+            lang: the language of the report and the trace, ``en`` or ``zh``.
 
         Returns:
             the text, or an empty string when the case passed.
         """
         if self.passed:
             return ""
-        if self.error:
-            return self.error
         case, actual = self.case, self.actual
-        if case is None or actual is None:  # only a load error leaves them out
-            return self.error
-        params = "".join(f", {k}={inline(v)}" for k, v in case.params.items())
+        if self.error or case is None or actual is None:  # only a load error leaves them out
+            failure = self._failure
+            return failure.render(lang) if isinstance(failure, PolicyFileError) else self.error
+        params = tuple(f"{k}={inline(v)}" for k, v in case.params.items())
+        at = _show(case.at)
         lines = [
-            f"{self.path}, case {self.index}: {case.title}",
-            f"  trigger: {case.rule} at {_show(case.at)}{params} (policy {self.policy})",
+            say("policy.case.head", lang, path=self.path, index=self.index, title=case.title),
+            "  "
+            + say(
+                "policy.case.trigger",
+                lang,
+                rule=case.rule,
+                at=at,
+                policy=self.policy,
+                params=Said("policy.case.params", {"params": params}) if params else "",
+            ),
         ]
         width = max(len(m.field) for m in self.mismatches)
         for mismatch in self.mismatches:
-            lines.append(f"  {mismatch.field:<{width}}  expected {mismatch.expected}")
-            lines.append(f"  {'':<{width}}  actual   {mismatch.actual}")
+            expected: str | Said = mismatch.expected
+            got: str | Said = mismatch.said or mismatch.actual
+            if mismatch.field == "status":
+                expected = Said(f"policy.status.{expected}")
+                got = _status(actual)
+            lines.append(
+                f"  {mismatch.field:<{width}}  " + say("policy.case.expected", lang, value=expected)
+            )
+            lines.append(f"  {'':<{width}}  " + say("policy.case.actual", lang, value=got))
         if actual.status == "due":
-            lines.append("  trace:")
-            trace = actual.trace_zh if lang == "zh" else actual.trace_en
+            lines.append("  " + say("policy.case.trace", lang))
+            trace: str = getattr(actual, f"trace_{lang}")
             lines.extend(f"    {line}" for line in trace.splitlines())
         elif actual.message and all(m.field != "status" for m in self.mismatches):
-            lines.append(f"  {actual.status}: {actual.message}")
+            lines.append("  " + _status(actual).render(lang))
         return "\n".join(lines)
+
+
+def _status(actual: Actual) -> Said:
+    """What came out as a person reads it: the status, and the error's message if any."""
+    status = Said(f"policy.status.{actual.status}")
+    if not actual.message:
+        return status
+    return Said("policy.case.error", {"status": status, "message": actual.message})
 
 
 def _day_text(value: object) -> str | None:
@@ -363,20 +370,13 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def _aware(at: dt.datetime) -> dt.datetime:
-    return at.replace(tzinfo=CHINA_TZ) if at.tzinfo is None else at.astimezone(CHINA_TZ)
-
-
 def case_schema() -> dict[str, Any]:
     """The JSON Schema of case files.
 
     >>> sorted(case_schema()["properties"])
     ['case', 'description', 'overrides', 'policy']
     """
-    schema = CaseFile.model_json_schema()
-    schema["title"] = "deadlines case file"
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return schema
+    return schema_of(CaseFile, "deadlines case file")
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -397,7 +397,9 @@ def parse_cases(text: str, *, path: str = "<string>") -> CaseFile:
     try:
         return CaseFile.model_validate(data)
     except ValidationError as error:
-        raise CaseFileError(path, problems_of(error, CaseFile, _HINTS, shown=inline)) from None
+        raise CaseFileError(
+            path, problems_of(error, CaseFile, "policy.hint", shown=inline)
+        ) from None
 
 
 def load_cases(path: str | Path) -> CaseFile:
@@ -408,15 +410,7 @@ def load_cases(path: str | Path) -> CaseFile:
         InvalidArgumentError: `path` is neither text nor a path.
     """
     file = Path(check_path("path", path))
-    try:
-        text = read_user_text(file)
-    except OSError as error:
-        raise CaseFileError.one(
-            str(file), "policy.cannot_read", reason=str(error.strerror)
-        ) from None
-    except NotUtf8Error as error:
-        raise CaseFileError(str(file), [Problem.given(error.problem)]) from None
-    return parse_cases(text, path=str(file))
+    return parse_cases(read_file(file, CaseFileError, "policy.cannot_read"), path=str(file))
 
 
 def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -441,213 +435,3 @@ def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
         else:
             raise CaseFileError.one(str(path), "policy.no_such_path", suffix=CASE_FILE_SUFFIX)
     return found
-
-
-# --- running ---------------------------------------------------------------------------------
-
-
-class CaseRunner:
-    """Runs cases, keeping one engine per policy and one calendar per set of overrides.
-
-    Args:
-        calendar: the calendar for case files without overrides; the official one by default.
-    """
-
-    def __init__(self, calendar: ChinaCalendar | None = None) -> None:
-        self._calendar = calendar
-        self._calendars: dict[tuple[Path, ...], ChinaCalendar] = {}
-        self._engines: dict[tuple[str, tuple[Path, ...]], Engine] = {}
-        self._policies: dict[str, RuleSet] = {}
-
-    def calendar(self, overrides: tuple[Path, ...] = ()) -> ChinaCalendar:
-        """The calendar with these override files."""
-        if overrides not in self._calendars:
-            if not overrides and self._calendar is not None:
-                self._calendars[()] = self._calendar
-            else:
-                self._calendars[overrides] = ChinaCalendar(overrides)
-        return self._calendars[overrides]
-
-    def policy(self, source: str, relative_to: Path) -> RuleSet:
-        """The rule set of a built-in name or a policy file relative to a folder (cached)."""
-        key = source if source in BUILTIN_POLICIES else str((relative_to / source).resolve())
-        if key not in self._policies:
-            self._policies[key] = load_policy(key)
-        return self._policies[key]
-
-    def engine(self, rules: RuleSet, overrides: tuple[Path, ...] = ()) -> Engine:
-        """An engine with a policy and calendar overrides (cached by the policy's identity)."""
-        key = (f"{id(rules)}", overrides)
-        if key not in self._engines:
-            # Hermetic: a case tests the policy it names, whatever plugins this machine has.
-            self._engines[key] = Engine(self.calendar(overrides), rules, discover_plugins=False)
-        return self._engines[key]
-
-    def run_file(self, path: str | Path) -> list[CaseResult]:
-        """Run every case of a file; a file that cannot be loaded is one failed result."""
-        file = Path(path)
-        try:
-            cases = load_cases(file)
-        except CaseFileError as error:
-            return [CaseResult(path=str(file), index=0, error=str(error))]
-        return [self.run_one(file, cases, index) for index in range(1, len(cases.case) + 1)]
-
-    def run_one(self, path: str | Path, cases: CaseFile, index: int) -> CaseResult:
-        """Run the `index`-th (1-based) case of a case file already loaded from `path`.
-
-        A policy or calendar override that cannot be loaded fails the case with its message.
-        """
-        file = Path(path)
-        case = cases.case[index - 1]
-        source = case.policy or cases.policy or "opinion-2020"
-        try:
-            overrides = tuple((file.parent / o).resolve() for o in cases.overrides)
-            rules = self.policy(source, file.parent)
-            engine = self.engine(rules, overrides)
-        except DeadlinesError as error:
-            return CaseResult(path=str(file), index=index, case=case, error=str(error))
-        result = run_case(case, engine)
-        return result.model_copy(update={"path": str(file), "index": index})
-
-    def run(self, paths: Iterable[str | Path]) -> Iterator[CaseResult]:
-        """Run the case files named and under the folders named, in order."""
-        for file in find_case_files(paths):
-            yield from self.run_file(file)
-
-
-def run_cases(
-    paths: Iterable[str | Path], *, calendar: ChinaCalendar | None = None
-) -> list[CaseResult]:
-    """Run case files (and the ``*.deadlines.toml`` under folders) and return every result.
-
-    Raises:
-        CaseFileError: a path does not exist. Malformed files are failed results instead.
-    """
-    return list(CaseRunner(calendar).run(paths))
-
-
-def outcome(
-    engine: Engine,
-    rule_id: str,
-    at: dt.datetime | dt.date,
-    params: dict[str, Any],
-    *,
-    explain: bool = True,
-    lenient: bool = False,
-) -> Actual:
-    """What the engine gives for one trigger, errors and warnings included, as data.
-
-    An error of the library is a status (``invalid_value`` …) with its message; any other
-    exception is a bug, reported as the status ``error`` rather than raised, so one case
-    cannot stop a run of many.
-
-    Args:
-        engine: the engine with the policy.
-        rule_id: the rule.
-        at: the trigger (a date is enough for a blackout).
-        params: the rule's parameters.
-        explain: keep the trace and the warnings (slower); without it, warnings are left to
-            the caller's filters.
-        lenient: drop parameters the rule does not read instead of failing, so one event
-            can be put to two policies whose rules read different parameters.
-    """
-    day = at.date() if isinstance(at, dt.datetime) else at
-    try:
-        rule = engine.rule(rule_id, day)
-    except UnknownRuleError as error:
-        return Actual(status="unknown_rule", message=str(error))
-    except NotInEffectError as error:
-        return Actual(status="not_in_effect", message=str(error))
-    if isinstance(rule.limit, Blackout):
-        return Actual(
-            status="violates" if rule.limit.violates(day) else "allowed",
-            effective_from=rule.effective_from,
-        )
-    if lenient:
-        reads = rule.limit.parameters()
-        params = {k: v for k, v in params.items() if k in reads}
-    with warnings.catch_warnings(record=True) if explain else nullcontext() as caught:
-        if explain:
-            warnings.simplefilter("always", ProvisionalDateWarning)
-        try:
-            result = engine.due(rule_id, at, explain=explain, **params)  # type: ignore[arg-type]
-        except DeadlinesError as error:
-            return Actual(
-                status=_error_status(error),
-                effective_from=rule.effective_from,
-                message=str(error),
-            )
-        except Exception as error:  # a bug: one case must not stop the others
-            return Actual(
-                status="error",
-                effective_from=rule.effective_from,
-                message=f"internal error, a bug in deadlines (please report it): "
-                f"{type(error).__name__}: {error}",
-            )
-    return Actual.model_construct(
-        status="due",
-        due=result.due,
-        due_date=result.due_date,
-        provisional=result.provisional,
-        effective_from=result.effective_from,
-        message="",
-        trace_en=result.explain("en") if explain else "",
-        trace_zh=result.explain("zh") if explain else "",
-        warnings=tuple(str(w.message) for w in caught or ()),
-    )
-
-
-def _error_status(error: DeadlinesError) -> CaseStatus:
-    if isinstance(error, NotADeadlineError):
-        return "not_a_deadline"
-    if isinstance(error, MissingParameterError):
-        return "missing_parameter"
-    if isinstance(error, (InvalidValueError, InvalidArgumentError)):
-        return "invalid_value"
-    return "error"
-
-
-def run_case(case: Case, engine: Engine) -> CaseResult:
-    """Run one case against an engine and compare what came out with what it expects."""
-    actual = outcome(engine, case.rule, case.at, case.params)
-    return CaseResult(
-        path="<string>",
-        index=1,
-        case=case,
-        policy=engine.rules.name,
-        actual=actual,
-        mismatches=tuple(compare(case.expect, actual)),
-    )
-
-
-def compare(expect: Expectation, actual: Actual) -> Iterator[Mismatch]:
-    """The expectations `actual` does not meet."""
-    status = expect.implied_status
-    if status is not None and status != actual.status:
-        detail = f"{actual.status}: {actual.message}" if actual.message else actual.status
-        yield Mismatch(field="status", expected=status, actual=detail)
-    if expect.due is not None:
-        due = _aware(expect.due)
-        if actual.due != due:
-            yield Mismatch(field="due", expected=_show(due), actual=_show(actual.due))
-    checks: list[tuple[str, object, object]] = [
-        ("due_date", expect.due_date, actual.due_date),
-        ("provisional", expect.provisional, actual.provisional),
-        ("effective_from", expect.effective_from, actual.effective_from),
-    ]
-    for field, wanted, got in checks:
-        if wanted is not None and wanted != got:
-            yield Mismatch(field=field, expected=_show(wanted), actual=_show(got))
-    for text in expect.trace_contains:
-        if text not in actual.trace_en and text not in actual.trace_zh:
-            yield Mismatch(
-                field="trace_contains",
-                expected=inline(text),
-                actual="not in the trace" if actual.trace_en else "no trace",
-            )
-    if expect.message_contains is not None and expect.message_contains not in actual.message:
-        yield Mismatch(
-            field="message_contains",
-            expected=inline(expect.message_contains),
-            actual=inline(actual.message) if actual.message else "no error",
-        )

@@ -14,16 +14,18 @@ import warnings
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from deadlines._engine import Engine
 from deadlines._errors import InvalidValueError, ProvisionalDateWarning
+from deadlines._messages import Lang, Said, say
 from deadlines._time import CHINA_TZ
 from deadlines.calendar import ChinaCalendar
-from deadlines.policy._cases import Actual, find_case_files, load_cases, outcome
+from deadlines.policy._cases import Actual, find_case_files, load_cases
 from deadlines.policy._files import to_data
+from deadlines.policy._run import _aware, outcome
 from deadlines.policy._toml import inline
-from deadlines.rules import Blackout, Limit, Quota, RuleSet
+from deadlines.rules import Limit, Rule, RuleSet
 from deadlines.rules._meeting import MEETING_SAMPLE_DAYS
 
 __all__ = [
@@ -66,9 +68,7 @@ class DiffTrigger(BaseModel):
     @classmethod
     def _china_time(cls, at: dt.datetime | dt.date) -> dt.datetime | dt.date:
         # A naive trigger is China time, as everywhere in the library.
-        if isinstance(at, dt.datetime):
-            return at.replace(tzinfo=CHINA_TZ) if at.tzinfo is None else at.astimezone(CHINA_TZ)
-        return at
+        return _aware(at) if isinstance(at, dt.datetime) else at
 
 
 class Change(BaseModel):
@@ -107,12 +107,12 @@ class RuleDiff(BaseModel):
     @property
     def earlier(self) -> int:
         """How many due instants moved earlier."""
-        return sum(1 for c in self.changes if c.shift is not None and c.shift < dt.timedelta())
+        return sum(1 for c in self.changes if c.shift and c.shift < dt.timedelta())
 
     @property
     def later(self) -> int:
         """How many due instants moved later."""
-        return sum(1 for c in self.changes if c.shift is not None and c.shift > dt.timedelta())
+        return sum(1 for c in self.changes if c.shift and c.shift > dt.timedelta())
 
     def largest(self, count: int = 3, direction: int = 0) -> tuple[Change, ...]:
         """The `count` changes with the largest shifts, largest first (ties: earliest trigger).
@@ -125,9 +125,7 @@ class RuleDiff(BaseModel):
         shifted = [
             c
             for c in self.changes
-            if c.shift is not None
-            and (direction == 0 or (c.shift > zero) == (direction > 0))
-            and c.shift != zero
+            if c.shift and (direction == 0 or (c.shift > zero) == (direction > 0))
         ]
         shifted.sort(key=lambda c: -abs(c.shift or zero))
         return tuple(shifted[:count])
@@ -139,7 +137,8 @@ class PolicyDiff(BaseModel):
     Attributes:
         base: the base policy's name.
         new: the new policy's name.
-        source: where the triggers came from, for people.
+        source: where the triggers came from, for people (in English; `render` says it in
+            the language asked when `diff_policies` was given a message).
         triggers: how many triggers were put to both policies.
         added: rule ids only the new policy has.
         removed: rule ids only the base policy has.
@@ -152,6 +151,7 @@ class PolicyDiff(BaseModel):
     base: str
     new: str
     source: str = ""
+    _source: Said | None = PrivateAttr(default=None)
     triggers: int = 0
     added: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
@@ -166,84 +166,65 @@ class PolicyDiff(BaseModel):
         """How many triggers changed, over all rules."""
         return sum(len(r.changes) for r in self.rules)
 
-    def render(self, *, summary: bool = False) -> str:
+    def render(self, lang: Lang = "en", *, summary: bool = False) -> str:
         """A readable report: the definitions changed, then per rule its counts and changes.
 
         A change to or from an error (a parameter the new rule refuses …) is followed by the
         error's message.
 
         Args:
+            lang: the language of the report, ``en`` or ``zh``.
             summary: only counts and the largest shifts, not every changed trigger.
         """
-        lines = [f"{self.base} → {self.new}: {self.triggers} triggers ({self.source})"]
-        for label, ids in (
-            ("added", self.added),
-            ("removed", self.removed),
-            ("redefined", self.redefined),
-        ):
-            if ids:
-                lines.append(f"rules {label}: {', '.join(ids)}")
+
+        def line(message: str, **values: Any) -> str:  # noqa: ANN401 - any values
+            return say(message, lang, **values)
+
+        source = self._source or self.source
+        head = {"base": self.base, "new": self.new, "n": self.triggers, "source": source}
+        lines = [line("policy.diff.head", **head)]
+        definitions = {"added": self.added, "removed": self.removed, "redefined": self.redefined}
+        lines += [line(f"policy.diff.{k}", ids=ids) for k, ids in definitions.items() if ids]
         if not self:
-            lines.append("no change")
-            return "\n".join(lines)
+            return "\n".join([*lines, line("policy.diff.none")])
         for rule in self.rules:
-            lines.append("")
-            counts = f"{len(rule.changes)} of {rule.triggers} triggers change"
-            moved = [f"{rule.earlier} earlier" * bool(rule.earlier)]
-            moved.append(f"{rule.later} later" * bool(rule.later))
-            moved = [m for m in moved if m]
-            lines.append(f"{rule.rule}: {counts}" + (f" ({', '.join(moved)})" if moved else ""))
-            for direction, label in ((-1, "earlier"), (1, "later")):
-                largest = rule.largest(3, direction)
-                if largest:
-                    lines.append(f"  largest shifts {label}:")
-                    lines.extend(f"    {_change_line(c)}" for c in largest)
+            ways = (("earlier", rule.earlier), ("later", rule.later))
+            moved = tuple(Said(f"policy.diff.n_{way}", {"n": n}) for way, n in ways if n)
+            counts = {"rule": rule.rule, "changed": len(rule.changes), "n": rule.triggers}
+            said = Said("policy.diff.moved", {"moved": moved}) if moved else ""
+            lines += ["", line("policy.diff.rule", **counts, moved=said)]
+            for direction, way in ((-1, "earlier"), (1, "later")):
+                if largest := rule.largest(3, direction):
+                    lines.append("  " + line(f"policy.diff.largest_{way}"))
+                    lines.extend(f"    {_change_line(c, lang)}" for c in largest)
             if not summary:
-                lines.append("  changes:")
+                lines.append("  " + line("policy.diff.changes"))
                 for change in rule.changes:
-                    lines.append(f"    {_change_line(change)}")
-                    lines.extend(f"      {line}" for line in _error_lines(change))
-        lines.append("")
-        lines.append(
-            f"{self.changed} of {self.triggers} triggers change, in {len(self.rules)} "
-            f"rule{'s' * (len(self.rules) != 1)}"
-        )
+                    lines.append(f"    {_change_line(change, lang)}")
+                    lines.extend(f"      {text}" for text in _error_lines(change, lang))
+        plural = "policy.diff.total_one" if len(self.rules) == 1 else "policy.diff.total"
+        lines += ["", line(plural, changed=self.changed, n=self.triggers, rules=len(self.rules))]
         if any(a.provisional for r in self.rules for c in r.changes for a in (c.before, c.after)):
-            lines.append("? provisional: relies on days no State Council notice has settled yet")
+            lines.append(line("policy.diff.provisional"))
         return "\n".join(lines)
 
     def to_json(self) -> dict[str, Any]:
         """The report as JSON-ready data; shifts in minutes, instants in ISO 8601."""
-        return {
-            "base": self.base,
-            "new": self.new,
-            "source": self.source,
-            "triggers": self.triggers,
-            "changed": self.changed,
-            "added": list(self.added),
-            "removed": list(self.removed),
-            "redefined": list(self.redefined),
-            "rules": [
-                {
-                    "rule": rule.rule,
-                    "triggers": rule.triggers,
-                    "changed": len(rule.changes),
-                    "earlier": rule.earlier,
-                    "later": rule.later,
-                    "largest_shift_minutes": _minutes(largest[0].shift)
-                    if (largest := rule.largest(1))
-                    else None,
-                    "largest_earlier_minutes": _minutes(earliest[0].shift)
-                    if (earliest := rule.largest(1, -1))
-                    else None,
-                    "largest_later_minutes": _minutes(latest[0].shift)
-                    if (latest := rule.largest(1, 1))
-                    else None,
-                    "changes": [_change_json(c) for c in rule.changes],
-                }
-                for rule in self.rules
-            ],
-        }
+        data = self.model_dump(mode="json", include={"base", "new", "source", "triggers"})
+        data["changed"] = self.changed
+        data.update((name, list(getattr(self, name))) for name in ("added", "removed", "redefined"))
+        data["rules"] = [_rule_json(rule) for rule in self.rules]
+        return data
+
+
+def _rule_json(rule: RuleDiff) -> dict[str, Any]:
+    data: dict[str, Any] = {"rule": rule.rule, "triggers": rule.triggers}
+    data.update(changed=len(rule.changes), earlier=rule.earlier, later=rule.later)
+    for way, direction in (("shift", 0), ("earlier", -1), ("later", 1)):
+        largest = rule.largest(1, direction)
+        data[f"largest_{way}_minutes"] = _minutes(largest[0].shift) if largest else None
+    data["changes"] = [_change_json(c) for c in rule.changes]
+    return data
 
 
 def _minutes(delta: dt.timedelta | None) -> int | None:
@@ -251,14 +232,8 @@ def _minutes(delta: dt.timedelta | None) -> int | None:
 
 
 def _result_json(actual: Actual) -> dict[str, Any]:
-    out: dict[str, Any] = {"status": actual.status}
-    if actual.due is not None and actual.due_date is not None:
-        out["due"] = actual.due.isoformat()
-        out["due_date"] = actual.due_date.isoformat()
-        out["provisional"] = actual.provisional
-    if _is_error(actual):
-        out["message"] = actual.message
-    return out
+    keys = {"status", "due", "due_date", "provisional", "message" if _is_error(actual) else ""}
+    return actual.model_dump(mode="json", include=keys, exclude_none=True)
 
 
 def _is_error(actual: Actual) -> bool:
@@ -266,10 +241,15 @@ def _is_error(actual: Actual) -> bool:
     return bool(actual.message) and actual.status not in _ABSENT
 
 
-def _error_lines(change: Change) -> list[str]:
+def _error_lines(change: Change, lang: Lang) -> list[str]:
     """The error messages of a change, which its one-line form shows only as a status."""
     return [
-        f"{side}: {actual.status}: {actual.message}"
+        say(
+            f"policy.diff.{side}",
+            lang,
+            status=Said(f"policy.status.{actual.status}"),
+            message=actual.message,
+        )
         for side, actual in (("before", change.before), ("after", change.after))
         if _is_error(actual)
     ]
@@ -294,31 +274,39 @@ def _at_text(at: dt.datetime | dt.date, *, iso: bool = False) -> str:
     return at.isoformat()
 
 
-def _result_text(actual: Actual) -> str:
+def _result_text(actual: Actual) -> str | Said:
     if actual.status == "due" and actual.due is not None:
         return actual.due.strftime("%Y-%m-%d %H:%M") + ("?" if actual.provisional else "")
     if actual.status in _ABSENT:
         return "—"
-    return actual.status
+    return Said(f"policy.status.{actual.status}")
 
 
-def _shift_text(shift: dt.timedelta) -> str:
+def _shift_text(shift: dt.timedelta, lang: Lang) -> str:
+    """``3 d 2 h earlier`` / ``提前3天2小时``."""
     minutes = abs(int(shift.total_seconds() // 60))
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
-    parts = [f"{days} d" * bool(days), f"{hours} h" * bool(hours), f"{mins} min" * bool(mins)]
-    size = " ".join(p for p in parts if p) or "0 min"
-    return f"{size} {'earlier' if shift < dt.timedelta() else 'later'}"
+    units = (("d", days), ("h", hours), ("min", mins))
+    parts = [say(f"policy.diff.{unit}", lang, n=n) for unit, n in units if n]
+    size = ("".join(parts) or say("policy.diff.min", lang, n=0)).strip()
+    way = "earlier" if shift < dt.timedelta() else "later"
+    return say(f"policy.diff.{way}", lang, size=size)
 
 
-def _change_line(change: Change) -> str:
+def _change_line(change: Change, lang: Lang) -> str:
     trigger = change.trigger
     params = "".join(f" {k}={inline(v)}" for k, v in trigger.params.items())
-    label = f"  [{trigger.label}]" if trigger.label else ""
-    moved = f"  ({_shift_text(change.shift)})" if change.shift is not None else ""
-    return (
-        f"{_at_text(trigger.at)}{params}: {_result_text(change.before)} → "
-        f"{_result_text(change.after)}{moved}{label}"
+    return say(
+        "policy.diff.change",
+        lang,
+        at=_at_text(trigger.at) + params,
+        before=_result_text(change.before),
+        after=_result_text(change.after),
+        shift=""
+        if change.shift is None
+        else say("policy.diff.shift", lang, shift=_shift_text(change.shift, lang)),
+        label=Said("policy.diff.label", {"label": trigger.label}) if trigger.label else "",
     )
 
 
@@ -370,33 +358,45 @@ def _working_hours(calendar: ChinaCalendar, day: dt.date) -> Iterator[dt.datetim
             at += hour
 
 
+def _first_day(engine: Engine, version: Rule) -> str:
+    """What a version gives for a trigger at the opening of its first day (its status)."""
+    at = dt.datetime.combine(version.effective_from, dt.time(9), CHINA_TZ)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ProvisionalDateWarning)
+        return outcome(engine, version.id, at, {}, explain=False).status
+
+
 def range_triggers(
     policies: Iterable[RuleSet], calendar: ChinaCalendar, first: dt.date, last: dt.date
 ) -> list[DiffTrigger]:
     """Every working hour of every working day from `first` through `last`, for each rule.
 
-    A blackout is tried once a working day (on the date); a quota, which has no due date, is
-    not tried (its definition is compared instead). Rules with conditions or a limit set by
-    the meeting are tried with each branch (``limit_days`` from `DIFF_LIMIT_DAYS`).
+    What each version of a rule gives on its first day says how it is tried: a blackout, which
+    answers for a day, once a working day (on the date); a quota, which gives no due date, not
+    at all (its definition is compared instead). Rules with conditions or a limit set by the
+    meeting are tried with each branch (``limit_days`` from `DIFF_LIMIT_DAYS`).
 
     Raises:
         InvalidValueError: `last` is before `first`.
     """
     if last < first:
         raise InvalidValueError("last", last, f"a date on or after {first}")
-    sets = list(policies)
-    ids = list(dict.fromkeys(i for rules in sets for i in rules.ids))
+    sets = [(rules, Engine(calendar, rules, discover_plugins=False)) for rules in policies]
+    ids = list(dict.fromkeys(i for rules, _ in sets for i in rules.ids))
     days = [d.date for d in calendar.days(first, last) if d.is_workday]
     hours = {day: list(_working_hours(calendar, day)) for day in days}
     triggers: list[DiffTrigger] = []
     for rule_id in ids:
-        limits = [r.limit for rules in sets if rule_id in rules for r in rules.versions(rule_id)]
-        if all(isinstance(limit, Quota) for limit in limits):
+        versions = [
+            (e, r) for rules, e in sets if rule_id in rules for r in rules.versions(rule_id)
+        ]
+        statuses = {_first_day(engine, version) for engine, version in versions}
+        if statuses == {"not_a_deadline"}:
             continue
-        if any(isinstance(limit, Blackout) for limit in limits):
+        if statuses & {"violates", "allowed"}:
             triggers.extend(DiffTrigger(rule=rule_id, at=day) for day in days)
             continue
-        grid = _grid(limits)
+        grid = _grid([version.limit for _, version in versions])
         for day in days:
             for at in hours[day]:
                 triggers.extend(DiffTrigger(rule=rule_id, at=at, params=p) for p in grid)
@@ -429,7 +429,7 @@ def diff_policies(
     triggers: Iterable[DiffTrigger],
     *,
     calendar: ChinaCalendar | None = None,
-    source: str = "",
+    source: str | Said = "",
 ) -> PolicyDiff:
     """Put every trigger to both policies and collect those whose result changes.
 
@@ -437,7 +437,8 @@ def diff_policies(
     blackout; or the kind of error. "No rule applies" (unknown, or not in effect) is one
     result, so a rule added from 2027 changes nothing in 2026; and a day outside a blackout is
     the same as a day no blackout covers. Parameters a policy's rule does not read are dropped
-    for that policy.
+    for that policy. `source` says where the triggers come from: text, or a message (rendered
+    in the report's language).
 
     >>> import datetime as dt
     >>> from deadlines.rules import OPINION_2020, Hours
@@ -474,10 +475,10 @@ def diff_policies(
             by_rule.setdefault(trigger.rule, []).append(change)
     mine, theirs = _definitions(base), _definitions(new)
     order = list(dict.fromkeys([*base.ids, *new.ids]))
-    return PolicyDiff(
+    diff = PolicyDiff(
         base=base.name or "base",
         new=new.name or "new",
-        source=source,
+        source=source.render("en") if isinstance(source, Said) else source,
         triggers=total,
         added=tuple(i for i in theirs if i not in mine),
         removed=tuple(i for i in mine if i not in theirs),
@@ -488,3 +489,5 @@ def diff_policies(
             if i in by_rule
         ),
     )
+    diff._source = source if isinstance(source, Said) else None
+    return diff

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from deadlines._errors import DeadlinesError, InvalidArgumentError
 from deadlines._messages import Lang, say
 from deadlines._problems import Problem
+from deadlines._textfile import NotUtf8Error, read_user_text
 
-__all__ = ["CaseFileError", "PolicyFileError", "check_path"]
+__all__ = ["CaseFileError", "PolicyFileError", "check_path", "read_file", "schema_of"]
 
 
 def check_path(argument: str, value: object) -> str | os.PathLike[str]:
@@ -64,3 +66,28 @@ class CaseFileError(PolicyFileError):
         problem: what is wrong and what valid input looks like.
         problems: every problem found.
     """
+
+
+def read_file(file: Path, error: type[PolicyFileError], unreadable: str, **values: Any) -> str:  # noqa: ANN401
+    """The text of a policy or case file, or `error` saying why it cannot be read.
+
+    Args:
+        file: the file.
+        error: `PolicyFileError` or `CaseFileError`.
+        unreadable: the message when the file cannot be opened, with its `values` and the
+            system's ``reason``.
+    """
+    try:
+        return read_user_text(file)
+    except OSError as failure:
+        raise error.one(str(file), unreadable, reason=str(failure.strerror), **values) from None
+    except NotUtf8Error as failure:
+        raise error(str(file), [Problem.given(failure.problem)]) from None
+
+
+def schema_of(model: Any, title: str) -> dict[str, Any]:  # noqa: ANN401 - a model class
+    """The JSON Schema of a file's model, for other systems to validate such files."""
+    schema: dict[str, Any] = model.model_json_schema()
+    schema["title"] = title
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

@@ -1,16 +1,6 @@
 """Policy files: a rule set as TOML or JSON, or a change on top of another policy.
 
-A *full* policy file lists every rule::
-
-    name = "opinion-2020"
-
-    [[rules]]
-    id = "routing.ordinary"
-    title_zh = "普通件运转不超过48小时"
-    title_en = "Ordinary documents routed within 48 hours"
-    citation = {article = 11, text = "普通件运转完成时间不超过48小时"}
-    limit = {kind = "hours", n = 48}
-
+A *full* policy file lists every rule as a ``[[rules]]`` table (`dumps_policy` shows one).
 A *change* names its `base` (a built-in policy such as ``opinion-2020``, or another file,
 relative to this one) and says what differs, like a reform on top of a tax-benefit system:
 ``disable`` ids, ``[[replace]]`` every version of a rule, ``[[amend]]`` some fields of a rule
@@ -35,9 +25,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from deadlines._errors import InvalidValueError, shown
 from deadlines._messages import Said
-from deadlines._problems import Problem, problems_of
-from deadlines._textfile import NotUtf8Error, read_user_text
-from deadlines.policy._errors import PolicyFileError, check_path
+from deadlines._problems import problems_of
+from deadlines.policy._errors import PolicyFileError, check_path, read_file, schema_of
 from deadlines.policy._toml import TOMLDecodeError, dumps_toml, inline, loads_toml
 from deadlines.rules import OPINION_2020, Citation, Rule, RuleSet
 from deadlines.rules._combinators import AnyLimit
@@ -62,21 +51,6 @@ BUILTIN_POLICIES: Mapping[str, RuleSet] = MappingProxyType({OPINION_2020.name: O
 Format = Literal["toml", "json"]
 
 _ONE_DAY = dt.timedelta(days=1)
-
-#: Example input per field, appended to validation messages.
-HINTS: dict[str, str | Said] = {
-    "limit": '{kind = "hours", n = 48}',
-    "kind": Said("policy.hint.kind"),
-    "n": "3",
-    "citation": '{article = 11, text = "普通件运转完成时间不超过48小时"}',
-    "article": "11",
-    "id": '"routing.ordinary"',
-    "effective_from": "2027-01-01",
-    "effective_until": "2026-12-31",
-    "base": '"opinion-2020"',
-    "disable": '["research.field_days"]',
-    "months": "[2, 3]",
-}
 
 
 class Amendment(BaseModel):
@@ -156,10 +130,7 @@ def policy_schema() -> dict[str, Any]:
     >>> sorted(policy_schema()["properties"])
     ['add', 'amend', 'base', 'description', 'disable', 'name', 'replace', 'rules']
     """
-    schema = PolicyFile.model_json_schema()
-    schema["title"] = "deadlines policy file"
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return schema
+    return schema_of(PolicyFile, "deadlines policy file")
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -260,7 +231,9 @@ def parse_policy(text: str, format: Format = "toml", *, path: str = "<string>") 
     try:
         policy = PolicyFile.model_validate(data)
     except ValidationError as error:
-        raise PolicyFileError(path, problems_of(error, PolicyFile, HINTS, shown=inline)) from None
+        raise PolicyFileError(
+            path, problems_of(error, PolicyFile, "policy.hint", shown=inline)
+        ) from None
     if policy.is_change and policy.rules:
         raise PolicyFileError.one(path, "policy.change_with_rules", "rules", base=repr(policy.base))
     if not policy.is_change:
@@ -306,15 +279,7 @@ def _load(source: str | Path, seen: tuple[Path, ...]) -> RuleSet:
     if resolved in seen:
         chain = " → ".join(str(p.name) for p in (*seen, resolved))
         raise PolicyFileError.one(str(file), "policy.base_loop", "base", chain=chain)
-    try:
-        text = read_user_text(file)
-    except OSError as error:
-        known = tuple(BUILTIN_POLICIES)
-        raise PolicyFileError.one(
-            str(file), "policy.unreadable", reason=str(error.strerror), known=known
-        ) from None
-    except NotUtf8Error as error:
-        raise PolicyFileError(str(file), [Problem.given(error.problem)]) from None
+    text = read_file(file, PolicyFileError, "policy.unreadable", known=tuple(BUILTIN_POLICIES))
     policy = parse_policy(text, _format_of(file), path=str(file))
     return _resolve(policy, str(file), (*seen, resolved))
 
@@ -332,13 +297,8 @@ def _resolve(policy: PolicyFile, path: str, seen: tuple[Path, ...]) -> RuleSet:
 
 
 def _stem(path: str) -> str:
-    if path == "<string>":
-        return ""
-    name = Path(path).name
-    for suffix in (".toml", ".json"):
-        if name.lower().endswith(suffix):
-            return name[: -len(suffix)]
-    return name
+    name = "" if path == "<string>" else Path(path).name
+    return name[:-5] if name.lower().endswith((".toml", ".json")) else name
 
 
 def apply_change(base: RuleSet, change: PolicyFile, *, path: str = "<string>") -> RuleSet:
@@ -406,7 +366,7 @@ def _rule_set(name: str, rules: Iterable[Rule], path: str, field: str) -> RuleSe
         return RuleSet(name=name, rules=tuple(rules))
     except ValidationError as error:
         # Positions in the set are not positions in the file: name the file's field instead.
-        problems = problems_of(error, RuleSet, HINTS, shown=inline)
+        problems = problems_of(error, RuleSet, "policy.hint", shown=inline)
         raise PolicyFileError(path, [p.moved(field=field or None) for p in problems]) from None
 
 

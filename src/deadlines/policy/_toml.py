@@ -48,15 +48,11 @@ class TomlValueError(DeadlinesError, TypeError):
 _INLINE_WIDTH = 88
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_ESCAPES = {
-    '"': '\\"',
-    "\\": "\\\\",
-    "\b": "\\b",
-    "\t": "\\t",
-    "\n": "\\n",
-    "\f": "\\f",
-    "\r": "\\r",
-}
+#: How a basic string writes a quote, a backslash and each control character.
+_ESCAPES = str.maketrans(
+    {chr(code): f"\\u{code:04X}" for code in (*range(0x20), 0x7F)}
+    | {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+)
 
 
 def loads_toml(text: str) -> dict[str, Any]:
@@ -67,9 +63,9 @@ def loads_toml(text: str) -> dict[str, Any]:
     """
     try:
         document: dict[str, Any] = tomllib.loads(text)
-    except TOMLDecodeError:
-        raise
-    except ValueError:  # an integer of more than 4300 digits: Python refuses it
+    except ValueError as error:  # an integer of more than 4300 digits: Python refuses it
+        if isinstance(error, TOMLDecodeError):
+            raise
         raise TOMLDecodeError("a number has more than 4300 digits") from None
     return document
 
@@ -115,11 +111,7 @@ def _table(lines: list[str], path: tuple[str, ...], at: str, table: Mapping[str,
     sections: list[tuple[str, Any]] = []
     top = not path  # top-level tables and arrays of tables are always sections
     for key, value in table.items():
-        where = _where(at, key)
-        if not isinstance(key, str):
-            raise TomlValueError(
-                where, key, f"TOML keys are strings; got {type(key).__name__} {key!r}"
-            )
+        where = _where(at, _check_key(key, at))
         if isinstance(value, Mapping) and value:
             if top or not (_flat(value) or _fits(key, value, where)):
                 sections.append((key, value))
@@ -182,15 +174,7 @@ def _key(key: str) -> str:
 
 
 def _string(text: str) -> str:
-    out = []
-    for char in text:
-        if char in _ESCAPES:
-            out.append(_ESCAPES[char])
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{ord(char):04X}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
+    return '"' + text.translate(_ESCAPES) + '"'
 
 
 def _value(value: Any, where: str, *, multiline: bool) -> str:  # noqa: ANN401 - any TOML value

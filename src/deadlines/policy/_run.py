@@ -1,0 +1,246 @@
+"""Running cases: each trigger put to an engine with its policy, and compared with what it expects.
+
+`outcome` is what one trigger gives, errors and warnings included, as data (`Actual`);
+`deadlines diff` uses it too, to put one trigger to two policies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from deadlines import _errors as errors
+from deadlines._engine import Engine
+from deadlines._messages import Said
+from deadlines._time import CHINA_TZ
+from deadlines.calendar import ChinaCalendar
+from deadlines.policy._cases import Actual, CaseResult, Mismatch, _show, find_case_files, load_cases
+from deadlines.policy._errors import CaseFileError
+from deadlines.policy._files import BUILTIN_POLICIES, load_policy
+from deadlines.policy._toml import inline
+from deadlines.rules import RuleSet
+
+if TYPE_CHECKING:
+    from deadlines.policy._cases import Case, CaseFile, CaseStatus, Expectation
+
+__all__ = ["CaseRunner", "compare", "outcome", "run_case", "run_cases"]
+
+
+class CaseRunner:
+    """Runs cases, keeping one engine per policy and one calendar per set of overrides.
+
+    Args:
+        calendar: the calendar for case files without overrides; the official one by default.
+    """
+
+    def __init__(self, calendar: ChinaCalendar | None = None) -> None:
+        self._calendar = calendar
+        self._calendars: dict[tuple[Path, ...], ChinaCalendar] = {}
+        self._engines: dict[tuple[str, tuple[Path, ...]], Engine] = {}
+        self._policies: dict[str, RuleSet] = {}
+
+    def calendar(self, overrides: tuple[Path, ...] = ()) -> ChinaCalendar:
+        """The calendar with these override files."""
+        if overrides not in self._calendars:
+            if not overrides and self._calendar is not None:
+                self._calendars[()] = self._calendar
+            else:
+                self._calendars[overrides] = ChinaCalendar(overrides)
+        return self._calendars[overrides]
+
+    def policy(self, source: str, relative_to: Path) -> RuleSet:
+        """The rule set of a built-in name or a policy file relative to a folder (cached)."""
+        key = source if source in BUILTIN_POLICIES else str((relative_to / source).resolve())
+        if key not in self._policies:
+            self._policies[key] = load_policy(key)
+        return self._policies[key]
+
+    def engine(self, rules: RuleSet, overrides: tuple[Path, ...] = ()) -> Engine:
+        """An engine with a policy and calendar overrides (cached by the policy's identity)."""
+        key = (f"{id(rules)}", overrides)
+        if key not in self._engines:
+            # Hermetic: a case tests the policy it names, whatever plugins this machine has.
+            self._engines[key] = Engine(self.calendar(overrides), rules, discover_plugins=False)
+        return self._engines[key]
+
+    def run_file(self, path: str | Path) -> list[CaseResult]:
+        """Run every case of a file; a file that cannot be loaded is one failed result."""
+        file = Path(path)
+        try:
+            cases = load_cases(file)
+        except CaseFileError as error:
+            return [CaseResult.failed(file, 0, None, error)]
+        return [self.run_one(file, cases, index) for index in range(1, len(cases.case) + 1)]
+
+    def run_one(self, path: str | Path, cases: CaseFile, index: int) -> CaseResult:
+        """Run the `index`-th (1-based) case of a case file already loaded from `path`.
+
+        A policy or calendar override that cannot be loaded fails the case with its message.
+        """
+        file = Path(path)
+        case = cases.case[index - 1]
+        source = case.policy or cases.policy or "opinion-2020"
+        try:
+            overrides = tuple((file.parent / o).resolve() for o in cases.overrides)
+            rules = self.policy(source, file.parent)
+            engine = self.engine(rules, overrides)
+        except errors.DeadlinesError as error:
+            return CaseResult.failed(file, index, case, error)
+        result = run_case(case, engine)
+        return result.model_copy(update={"path": str(file), "index": index})
+
+    def run(self, paths: Iterable[str | Path]) -> Iterator[CaseResult]:
+        """Run the case files named and under the folders named, in order."""
+        for file in find_case_files(paths):
+            yield from self.run_file(file)
+
+
+def run_cases(
+    paths: Iterable[str | Path], *, calendar: ChinaCalendar | None = None
+) -> list[CaseResult]:
+    """Run case files (and the ``*.deadlines.toml`` under folders) and return every result.
+
+    Raises:
+        CaseFileError: a path does not exist. Malformed files are failed results instead.
+    """
+    return list(CaseRunner(calendar).run(paths))
+
+
+def outcome(
+    engine: Engine,
+    rule_id: str,
+    at: dt.datetime | dt.date,
+    params: dict[str, Any],
+    *,
+    explain: bool = True,
+    lenient: bool = False,
+) -> Actual:
+    """What the engine gives for one trigger, errors and warnings included, as data.
+
+    An error of the library is a status (``invalid_value`` …) with its message; any other
+    exception is a bug, reported as the status ``error`` rather than raised, so one case
+    cannot stop a run of many.
+
+    Args:
+        engine: the engine with the policy.
+        rule_id: the rule.
+        at: the trigger (a date is enough for a blackout).
+        params: the rule's parameters.
+        explain: keep the trace and the warnings (slower); without it, warnings are left to
+            the caller's filters.
+        lenient: drop parameters the rule does not read instead of failing, so one event
+            can be put to two policies whose rules read different parameters.
+    """
+    day = at.date() if isinstance(at, dt.datetime) else at
+    try:
+        rule = engine.rule(rule_id, day)
+    except errors.UnknownRuleError as error:
+        return Actual(status="unknown_rule", message=str(error))
+    except errors.NotInEffectError as error:
+        return Actual(status="not_in_effect", message=str(error))
+    violates = getattr(rule.limit, "violates", None)
+    if violates is not None:  # a limit that answers for a day (a blackout) has no due date
+        status: CaseStatus = "violates" if violates(day) else "allowed"
+        return Actual(status=status, effective_from=rule.effective_from)
+    if lenient:
+        reads = rule.limit.parameters()
+        params = {k: v for k, v in params.items() if k in reads}
+    with warnings.catch_warnings(record=True) if explain else nullcontext() as caught:
+        if explain:
+            warnings.simplefilter("always", errors.ProvisionalDateWarning)
+        try:
+            result = engine.due(rule_id, at, explain=explain, **params)  # type: ignore[arg-type]
+        except errors.DeadlinesError as error:
+            return Actual(
+                status=_error_status(error),
+                effective_from=rule.effective_from,
+                message=str(error),
+            )
+        except Exception as error:  # a bug: one case must not stop the others
+            return Actual(
+                status="error",
+                effective_from=rule.effective_from,
+                message=f"internal error, a bug in deadlines (please report it): "
+                f"{type(error).__name__}: {error}",
+            )
+    return Actual.model_construct(
+        status="due",
+        due=result.due,
+        due_date=result.due_date,
+        provisional=result.provisional,
+        effective_from=result.effective_from,
+        message="",
+        trace_en=result.explain("en") if explain else "",
+        trace_zh=result.explain("zh") if explain else "",
+        warnings=tuple(str(w.message) for w in caught or ()),
+    )
+
+
+def _error_status(error: errors.DeadlinesError) -> CaseStatus:
+    if isinstance(error, errors.NotADeadlineError):
+        return "not_a_deadline"
+    if isinstance(error, errors.MissingParameterError):
+        return "missing_parameter"
+    if isinstance(error, (errors.InvalidValueError, errors.InvalidArgumentError)):
+        return "invalid_value"
+    return "error"
+
+
+def run_case(case: Case, engine: Engine) -> CaseResult:
+    """Run one case against an engine and compare what came out with what it expects."""
+    actual = outcome(engine, case.rule, case.at, case.params)
+    return CaseResult(
+        path="<string>",
+        index=1,
+        case=case,
+        policy=engine.rules.name,
+        actual=actual,
+        mismatches=tuple(compare(case.expect, actual)),
+    )
+
+
+def compare(expect: Expectation, actual: Actual) -> Iterator[Mismatch]:
+    """The expectations `actual` does not meet."""
+    status = expect.implied_status
+    if status is not None and status != actual.status:
+        detail = f"{actual.status}: {actual.message}" if actual.message else actual.status
+        yield Mismatch(field="status", expected=status, actual=detail)
+    if expect.due is not None:
+        due = _aware(expect.due)
+        if actual.due != due:
+            yield Mismatch(field="due", expected=_show(due), actual=_show(actual.due))
+    checks: list[tuple[str, object, object]] = [
+        ("due_date", expect.due_date, actual.due_date),
+        ("provisional", expect.provisional, actual.provisional),
+        ("effective_from", expect.effective_from, actual.effective_from),
+    ]
+    for field, wanted, got in checks:
+        if wanted is not None and wanted != got:
+            yield Mismatch(field=field, expected=_show(wanted), actual=_show(got))
+    for text in expect.trace_contains:
+        if text not in actual.trace_en and text not in actual.trace_zh:
+            missing = Said(
+                "policy.case.not_in_trace" if actual.trace_en else "policy.case.no_trace"
+            )
+            yield Mismatch(
+                field="trace_contains",
+                expected=inline(text),
+                actual=missing.render("en"),
+                said=missing,
+            )
+    if expect.message_contains is not None and expect.message_contains not in actual.message:
+        said = None if actual.message else Said("policy.case.no_error")
+        yield Mismatch(
+            field="message_contains",
+            expected=inline(expect.message_contains),
+            actual=inline(actual.message) if said is None else said.render("en"),
+            said=said,
+        )
+
+
+def _aware(at: dt.datetime) -> dt.datetime:
+    return at.replace(tzinfo=CHINA_TZ) if at.tzinfo is None else at.astimezone(CHINA_TZ)
