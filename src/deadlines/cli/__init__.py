@@ -13,7 +13,10 @@ import os
 import sys
 import warnings
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from deadlines._messages import Lang
 
 #: Subcommand names; each is implemented by the module deadlines.cli._<name>.
 COMMANDS: tuple[str, ...] = (
@@ -31,39 +34,29 @@ COMMANDS: tuple[str, ...] = (
 )
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser with every subcommand registered, or only the one named `only`.
+def _build(only: str | None, lang: Lang) -> tuple[argparse.ArgumentParser, Any]:
+    """The parser in `lang` with every subcommand registered, or only the one named `only`,
+    and its subparsers action (whose ``choices`` are the subcommands' parsers).
 
     Registering a subcommand imports its module; a command line that names its subcommand
     needs no other (each costs start-up time, and `deadlines due` should start fast).
     """
-    return _build(only)[0]
+    from deadlines.cli._common import Parser, add_lang
 
-
-def _build(only: str | None) -> tuple[argparse.ArgumentParser, Any]:
-    """The parser, and its subparsers action (whose ``choices`` are the subcommands' parsers)."""
-    from deadlines.cli._common import Parser
-
-    parser = Parser(
-        prog="deadlines",
-        description="Due dates of the 2020 administrative-efficiency opinion over the official "
-        "Chinese working-day calendar.",
-    )
-    parser.add_argument(
-        "--version",
-        action=_Version,
-        nargs=0,
-        help="print the version, the calendar data and the notice files in effect, and exit",
-    )
+    parser = Parser(prog="deadlines", lang=lang)
+    parser.add_argument("--version", action=_Version, nargs=0)
+    add_lang(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         if only is None or name == only:
             importlib.import_module(f"deadlines.cli._{name}").register(subparsers)
+    parser.translate()
     return parser, subparsers
 
 
 def _show_warning(
     command: str,
+    lang: Lang,
     message: Warning | str,
     category: type[Warning],
     filename: str,
@@ -73,9 +66,11 @@ def _show_warning(
 ) -> None:
     """A library warning as one line in the shape of our errors; others as Python shows them."""
     from deadlines._errors import DeadlinesWarning
+    from deadlines._messages import say
 
-    if issubclass(category, DeadlinesWarning):
-        print(f"deadlines {command}: warning: {message}", file=sys.stderr)
+    if isinstance(message, DeadlinesWarning):
+        text = say("error.warning", lang, command=command, message=message.render(lang))
+        print(text, file=sys.stderr)
     else:
         text = warnings.formatwarning(message, category, filename, lineno, line)
         print(text, file=sys.stderr, end="")
@@ -91,55 +86,42 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def _leading_lang(arguments: list[str]) -> tuple[str | None, list[str]]:
-    """``--lang X`` (or ``--lang=X``) given before the subcommand, and the arguments without it.
-
-    The subcommand's own ``--lang`` then defaults to it, so ``deadlines --lang zh due ...``
-    and ``deadlines due ... --lang zh`` say the same.
-    """
-    lang: str | None = None
-    rest: list[str] = []
-    i = 0
-    while i < len(arguments):
-        arg = arguments[i]
-        if arg in COMMANDS:
-            return lang, rest + arguments[i:]
-        if arg == "--lang" and i + 1 < len(arguments):
-            lang, i = arguments[i + 1], i + 2
-            continue
-        if arg.startswith("--lang="):
-            lang, i = arg.removeprefix("--lang="), i + 1
-            continue
-        rest.append(arg)
-        i += 1
-    return lang, rest
+def _command(arguments: list[str]) -> str | None:
+    """The subcommand the arguments name: the first word after the top-level options."""
+    skip = False
+    for arg in arguments:
+        if not skip and not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+        skip = arg == "--lang"
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    from deadlines.cli._common import chosen_lang
+    from deadlines._errors import cut
+    from deadlines._messages import say
+    from deadlines.cli._common import argparse_words, chosen_lang
 
-    lang, arguments = _leading_lang(list(sys.argv[1:] if argv is None else argv))
-    named = arguments[0] if arguments and arguments[0] in COMMANDS else None
-    parser, subparsers = _build(named)
-    if lang is not None and lang not in ("zh", "en"):
-        parser.error(f"argument --lang: invalid choice: {lang!r} (choose from 'zh', 'en')")
-    args, extra = parser.parse_known_args(arguments)
-    if getattr(args, "lang", "") is None:  # the subcommand takes --lang and was not given it
-        args.lang = lang or chosen_lang()
-    if extra:
-        # Reported by the subcommand's own parser, with its usage line: the top-level usage
-        # would not say what `deadlines rules` takes.
-        subparser = subparsers.choices[args.command]
-        from deadlines._errors import cut
-
-        subparser.error(
-            f"unrecognized arguments: {cut(' '.join(extra))} (see {subparser.prog} --help)"
-        )
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    lang = chosen_lang(argv=arguments)
+    with argparse_words(lang):
+        parser, subparsers = _build(_command(arguments), lang)
+        args, extra = parser.parse_known_args(arguments)
+        if extra:
+            # Reported by the subcommand's own parser, with its usage line: the top-level
+            # usage would not say what `deadlines rules` takes.
+            subparser = subparsers.choices[args.command]
+            unknown = say(
+                "error.unrecognized", lang, extra=cut(" ".join(extra)), prog=subparser.prog
+            )
+            subparser.error(unknown)
+    args.lang = lang
     module = importlib.import_module(f"deadlines.cli._{args.command}")
     try:
         with warnings.catch_warnings():
-            warnings.showwarning = functools.partial(_show_warning, args.command)
+            warnings.showwarning = functools.partial(
+                _show_warning, f"deadlines {args.command}", lang
+            )
             status: int = module.run(args)
         sys.stdout.flush()
     except BrokenPipeError:

@@ -7,6 +7,7 @@ work.
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import os
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from deadlines._errors import cut_repr
+from deadlines._messages import Lang, say
 from deadlines.cli._common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -35,36 +37,14 @@ _BLOCK = 512  # output lines per write
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
-    """Add ``deadlines batch`` to the command line."""
-    parser = subparsers.add_parser(
-        "batch",
-        help="due dates for many triggers: JSON Lines or CSV in, the same out",
-        description="Compute a due date for each record of FILE (standard input without FILE "
-        "or with -): one output line per record, in input order. A bad record gives an error "
-        "line naming its line and field, and the batch goes on; the exit status is then 1.",
-    )
+    """Add ``deadlines batch`` to the command line (its words: ``cli.batch.*``)."""
+    parser = subparsers.add_parser("batch")
+    parser.add_argument("file", nargs="?", default="-", metavar="FILE")
+    parser.add_argument("--format", choices=_FORMATS)
+    parser.add_argument("--output-format", choices=_FORMATS)
+    parser.add_argument("--explain", action="store_true")
     parser.add_argument(
-        "file", nargs="?", default="-", metavar="FILE", help="the input; - or none for stdin"
-    )
-    parser.add_argument(
-        "--format",
-        choices=_FORMATS,
-        help="the input format: jsonl (the default) or csv (the default for a FILE ending .csv)",
-    )
-    parser.add_argument(
-        "--output-format",
-        choices=_FORMATS,
-        help="the output format; the input format by default",
-    )
-    parser.add_argument(
-        "--explain", action="store_true", help="add each result's trace (slower)"
-    )
-    parser.add_argument(
-        "--jobs",
-        type=_jobs,
-        default=1,
-        metavar="N",
-        help="worker processes, 0 for one per core (default 1); the output keeps input order",
+        "--jobs", type=functools.partial(_jobs, parser.lang), default=1, metavar="N"
     )
     add_lang(parser)
     add_calendar(parser)
@@ -118,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FAILED if batch.failed else EXIT_OK
 
 
-def _jobs(text: str) -> int:
+def _jobs(lang: Lang, text: str) -> int:
     """The value of --jobs: a whole number from 0 to 4 processes per core.
 
     More processes than that only wait for the cores (each holds the calendar, about 30 MB),
@@ -128,10 +108,7 @@ def _jobs(text: str) -> int:
 
     most = 4 * cores()
     if not (text.isascii() and text.isdigit()) or int(text) > most:
-        raise argparse.ArgumentTypeError(
-            f"must be a number of processes from 1 to {most} (4 per core), or 0 for one per "
-            f"core; got {cut_repr(text)}"
-        )
+        raise argparse.ArgumentTypeError(say("error.jobs", lang, most=most, value=cut_repr(text)))
     return int(text)
 
 

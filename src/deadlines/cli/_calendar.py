@@ -43,35 +43,14 @@ _WHEN_EXAMPLE = "a year such as 2026 or a month such as 2026-10"
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
-    """Add ``deadlines calendar`` to the command line."""
-    parser = subparsers.add_parser(
-        "calendar",
-        help="show a month or a year: rest days, holidays, adjusted working days",
-        description="Show a month (YEAR-MM) or a whole year (YEAR) of the official calendar; "
-        "the current month without an argument. Each day's number is followed by its mark: "
-        "- weekend, * holiday, + adjusted working day (调休上班), ? provisional.",
-    )
-    parser.add_argument(
-        "when",
-        nargs="?",
-        metavar="YEAR[-MM]",
-        help="a year (2026) or a month (2026-10); the current month by default",
-    )
+    """Add ``deadlines calendar`` to the command line (its words: ``cli.calendar.*``)."""
+    parser = subparsers.add_parser("calendar")
+    parser.add_argument("when", nargs="?", metavar="YEAR[-MM]")
     add_lang(parser)
     add_calendar(parser)
     formats = parser.add_mutually_exclusive_group()
-    for name, what in (
-        ("json", "a JSON array"),
-        ("csv", "CSV with a header line"),
-        ("ics", "an iCalendar file (RFC 5545), one all-day event per day"),
-    ):
-        formats.add_argument(
-            f"--{name}",
-            dest="format",
-            action="store_const",
-            const=name,
-            help=f"print the holidays and adjusted working days as {what}",
-        )
+    for name in ("json", "csv", "ics"):
+        formats.add_argument(f"--{name}", dest="format", action="store_const", const=name)
 
 
 #: The fields of each special day in --json and --csv, in order.

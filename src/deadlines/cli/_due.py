@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from deadlines._errors import DeadlinesError, ProvisionalDateWarning
 from deadlines.cli._common import (
-    AT_EXAMPLE,
     EXIT_OK,
     add_calendar,
     add_json,
@@ -27,28 +26,12 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
-    """Add ``deadlines due`` to the command line."""
-    parser = subparsers.add_parser(
-        "due",
-        help="when a limit ends for one trigger",
-        description="When the limit of RULE ends for a trigger at --at: the due instant, the "
-        "last day of the period, and the sentence of the opinion it rests on.",
-    )
-    parser.add_argument("rule", metavar="RULE", help="a rule id, e.g. minutes.executive")
-    parser.add_argument(
-        "--at",
-        required=True,
-        metavar="DATETIME",
-        help=f"the trigger, ISO 8601, e.g. {AT_EXAMPLE}; without an offset it is Asia/Shanghai",
-    )
-    parser.add_argument(
-        "--param",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="a parameter the rule needs, e.g. limit_days=15; repeatable",
-    )
-    parser.add_argument("--explain", action="store_true", help="show every step of the count")
+    """Add ``deadlines due`` to the command line (its words: ``cli.due.*`` in the catalogue)."""
+    parser = subparsers.add_parser("due")
+    parser.add_argument("rule", metavar="RULE")
+    parser.add_argument("--at", required=True, metavar="DATETIME")
+    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument("--explain", action="store_true")
     add_json(parser)
     add_lang(parser)
     add_calendar(parser)

@@ -11,7 +11,7 @@ import os
 import sys
 from typing import Any
 
-from deadlines.cli._common import EXIT_OK, UsageError, add_calendar, guarded
+from deadlines.cli._common import EXIT_OK, UsageError, add_calendar, add_lang, guarded
 
 # The settings module imports no FastAPI: `deadlines --help` can read the defaults.
 from deadlines.service._settings import (
@@ -39,72 +39,19 @@ WORKERS_NOTICE = (
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
-    """Add ``deadlines serve`` to the command line."""
-    parser = subparsers.add_parser(
-        "serve",
-        help="a JSON service for other systems (needs deadlines[server])",
-        description="Serve the JSON API (POST /v1/due, /v1/batch, /v1/check; GET /v1/rules, "
-        "/v1/calendar/YEAR, /v1/version, /healthz; the contract at /openapi.json) on uvicorn. "
-        "Binds 127.0.0.1 unless --host says otherwise. When DEADLINES_API_TOKEN is set or "
-        "--token-file is given, every endpoint but /healthz needs Authorization: Bearer TOKEN; "
-        "the board's pages take a session cookie too, from its login page (/login).",
-    )
-    parser.add_argument(
-        "--host", default=DEFAULT_HOST, help=f"the address to bind (default {DEFAULT_HOST})"
-    )
-    parser.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help=f"the TCP port (default {DEFAULT_PORT})"
-    )
-    parser.add_argument(
-        "--workers", type=int, default=1, metavar="N", help="worker processes (default 1)"
-    )
-    parser.add_argument(
-        "--token-file",
-        metavar="FILE",
-        help="read the bearer token from the first line of FILE (instead of DEADLINES_API_TOKEN)",
-    )
-    parser.add_argument(
-        "--max-body",
-        type=int,
-        default=DEFAULT_MAX_BODY,
-        metavar="BYTES",
-        help=f"the largest request body accepted (default {DEFAULT_MAX_BODY}); larger gets 413",
-    )
-    parser.add_argument(
-        "--max-upload",
-        type=int,
-        default=DEFAULT_MAX_UPLOAD,
-        metavar="BYTES",
-        help=f"the largest events file the board's upload form takes (default "
-        f"{DEFAULT_MAX_UPLOAD}, {DEFAULT_MAX_UPLOAD >> 20} MiB); larger gets a page saying so",
-    )
-    parser.add_argument(
-        "--timeout",
-        type=float,
-        default=DEFAULT_TIMEOUT,
-        metavar="SECONDS",
-        help=f"how long a request may take to be read and answered (default {DEFAULT_TIMEOUT:g}); "
-        "longer gets 408",
-    )
-    parser.add_argument(
-        "--cors-origin",
-        action="append",
-        default=[],
-        metavar="ORIGIN",
-        help="allow browser pages from ORIGIN (e.g. http://oa.county.local) to call the API; "
-        "repeatable; no CORS without it",
-    )
-    parser.add_argument(
-        "--events-dir",
-        metavar="DIR",
-        help="a folder of events files (JSON Lines) the board may open by name",
-    )
-    parser.add_argument(
-        "--secure-cookie",
-        action="store_true",
-        help="mark the board's session cookie Secure even over http (behind a proxy that "
-        "ends TLS); over https it always is",
-    )
+    """Add ``deadlines serve`` to the command line (its words: ``cli.serve.*``)."""
+    parser = subparsers.add_parser("serve")
+    parser.add_argument("--host", default=DEFAULT_HOST, metavar="HOST")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="PORT")
+    parser.add_argument("--workers", type=int, default=1, metavar="N")
+    parser.add_argument("--token-file", metavar="FILE")
+    parser.add_argument("--max-body", type=int, default=DEFAULT_MAX_BODY, metavar="BYTES")
+    parser.add_argument("--max-upload", type=int, default=DEFAULT_MAX_UPLOAD, metavar="BYTES")
+    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS")
+    parser.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN")
+    parser.add_argument("--events-dir", metavar="DIR")
+    parser.add_argument("--secure-cookie", action="store_true")
+    add_lang(parser)
     add_calendar(parser)
 
 
