@@ -479,6 +479,9 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "error.override_file": Message("{where}：{problem}", "{where}: {problem}"),
     "error.cannot_read": Message("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
     "error.no_such_name": Message("没有这个名称的文件", "no file has such a name"),
+    "error.os.ENOENT": Message("文件不存在", "No such file or directory"),
+    "error.os.EACCES": Message("没有访问权限", "Permission denied"),
+    "error.os.EISDIR": Message("这是一个文件夹", "Is a directory"),
     "error.provisional": Message(
         "{rule}自{at}起算：到期时间{due}所依据的{settled}以后的日期，国务院办公厅尚未发布通知",
         "{rule} at {at}: due {due} relies on days after {settled}, which no State Council "

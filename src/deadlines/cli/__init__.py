@@ -7,6 +7,7 @@ Each subcommand is a module `deadlines.cli._<name>` with `register(subparsers)` 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import importlib
 import os
@@ -20,18 +21,9 @@ if TYPE_CHECKING:
 
 #: Subcommand names; each is implemented by the module deadlines.cli._<name>.
 COMMANDS: tuple[str, ...] = (
-    "rules",
-    "due",
-    "batch",
-    "calendar",
-    "check",
-    "test",
-    "diff",
-    "schema",
-    "plugins",
-    "notice",
+    "rules", "due", "batch", "calendar", "check", "test", "diff", "schema", "plugins", "notice",
     "serve",
-)
+)  # fmt: skip
 
 
 def _build(only: str | None, lang: Lang) -> tuple[argparse.ArgumentParser, Any]:
@@ -127,7 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (`deadlines ... | head`): stop quietly, and keep Python from
         # failing again when it flushes standard output at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        with contextlib.suppress(OSError, ValueError):  # not a file (a test's StringIO)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     return status
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import functools
 import io
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from deadlines._errors import cut_repr
-from deadlines._messages import Lang, say
+from deadlines._messages import Lang, Said, say
 from deadlines.cli._common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -26,6 +25,7 @@ from deadlines.cli._common import (
     add_lang,
     engine_from,
     guarded,
+    os_reason,
     out,
 )
 
@@ -67,34 +67,21 @@ def run(args: argparse.Namespace) -> int:
         from deadlines.cli._jobs import run_jobs
 
         with _open(args.file) as lines:
-            try:
-                failed = run_jobs(lines, fmt, args, jobs, stream)
-            except BrokenPipeError:
-                _silence_stdout()
-                return EXIT_FAILED
-        return EXIT_FAILED if failed else EXIT_OK
+            return EXIT_FAILED if run_jobs(lines, fmt, args, jobs, stream) else EXIT_OK
     with _open(args.file) as lines:
         batch = run_batch(
-            lines,
-            engine,
-            fmt,
-            output_format=args.output_format,
-            explain=args.explain,
+            lines, engine, fmt, output_format=args.output_format, explain=args.explain,
             lang=args.lang,
-        )
-        try:
-            block: list[str] = []
-            for line in batch:
-                block.append(line)
-                if len(block) == _BLOCK:
-                    stream.write("".join(block))
-                    block.clear()
-            stream.write("".join(block))
-            stream.flush()
-        except BrokenPipeError:
-            # The reader went away (`deadlines batch big.jsonl | head`): stop quietly.
-            _silence_stdout()
-            return EXIT_FAILED
+        )  # fmt: skip
+        # A reader that goes away (`deadlines batch big.jsonl | head`) is main's to handle.
+        block: list[str] = []
+        for line in batch:
+            block.append(line)
+            if len(block) == _BLOCK:
+                stream.write("".join(block))
+                block.clear()
+        stream.write("".join(block))
+        stream.flush()
     return EXIT_FAILED if batch.failed else EXIT_OK
 
 
@@ -119,36 +106,21 @@ def _open(path: str) -> Iterator[Any]:
     A byte that is not UTF-8 does not stop the reading: it becomes a lone surrogate
     (``surrogateescape``), and the reader reports the line it is on as an error of its own.
     """
-    if path == "-":
-        buffer = getattr(sys.stdin, "buffer", None)
-        if buffer is None:  # a text stream without bytes underneath (tests use io.StringIO)
-            yield sys.stdin
-            return
-        wrapper = io.TextIOWrapper(
-            buffer, encoding="utf-8-sig", errors="surrogateescape", newline=""
-        )
-        try:
-            yield wrapper
-        finally:
-            wrapper.detach()  # leave sys.stdin open
+    if path == "-" and not hasattr(sys.stdin, "buffer"):  # text without bytes (a test's)
+        yield sys.stdin
         return
     try:
-        handle = Path(path).open(  # noqa: SIM115 - closed below
-            encoding="utf-8-sig", errors="surrogateescape", newline=""
-        )
-    except OSError as error:
-        raise UsageError("FILE", f"cannot read {path}: {error.strerror}") from None
-    except ValueError:  # a NUL in the path
-        raise UsageError("FILE", f"cannot read {path!r}: no file has such a name") from None
+        raw = sys.stdin.buffer if path == "-" else Path(path).open("rb")  # noqa: SIM115
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        nul = not isinstance(error, OSError)
+        reason = os_reason(error) if isinstance(error, OSError) else Said("error.no_such_name")
+        values = {"path": repr(path) if nul else path, "reason": reason}
+        raise UsageError("FILE", Said("error.cannot_read", values)) from None
+    text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
     try:
-        yield handle
+        yield text
     finally:
-        handle.close()
-
-
-def _silence_stdout() -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, io.UnsupportedOperation):
-        return
+        if path == "-":
+            text.detach()  # leave sys.stdin open
+        else:
+            text.close()

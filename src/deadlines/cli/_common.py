@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import errno
 import functools
 import json
 import os
@@ -132,19 +133,35 @@ class _Wrapped(argparse.HelpFormatter):
     def _split_lines(self, text: str, width: int) -> list[str]:
         lines, line = [], ""
         for chunk in _CHUNK.findall(" ".join(text.split())):
-            if line and width_of(line + chunk.rstrip()) > width:
+            if line and width_of(line + chunk.rstrip()) > width and chunk[0] not in _CLOSING:
                 lines.append(line.rstrip())
                 line = chunk.lstrip()
             else:
                 line += chunk
         return [*lines, line.rstrip()]
 
+    def _format_action(self, action: argparse.Action) -> str:
+        # argparse pads the option column by characters: take back a column per CJK one.
+        # A header then too wide for its column puts the help on the next line, as argparse does.
+        text = super()._format_action(action)
+        header = self._format_action_invocation(action)
+        extra = width_of(header) - len(header)
+        found = re.search(re.escape(header) + "( +)(?=\\S)", text)
+        if not extra or found is None:
+            return text
+        spaces = len(found[1]) - extra
+        column = min(self._action_max_length + 2, self._max_help_position)
+        gap = " " * spaces if spaces >= 2 else "\n" + " " * column
+        return text[: found.start(1)] + gap + text[found.end(1) :]
+
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
 
 
-# What a line may break after: a run of visible ASCII with its space, or any one character.
+# What a line may break after: a run of visible ASCII with its space, or any one character;
+# and the punctuation no Chinese line starts with.
 _CHUNK = re.compile(r"[!-~]+ ?|.")
+_CLOSING = "，。、；：？！）》”"
 
 
 def width_of(text: str) -> int:
@@ -216,6 +233,13 @@ def chosen_lang(environ: Mapping[str, str] | None = None, argv: Sequence[str] = 
         if env.get(name, ""):
             return "zh" if env[name].lower().startswith("zh") else "en"
     return "en"
+
+
+def os_reason(error: OSError) -> Said | str:
+    """Why a file could not be read or written, in the chosen language where the catalogue
+    has it (a missing file, no permission, a folder), else as the system says it."""
+    name = f"error.os.{errno.errorcode.get(error.errno or 0, '')}"
+    return Said(name) if name in MESSAGES else str(error.strerror)
 
 
 def out() -> Any:  # noqa: ANN401 - a text stream; typing.TextIO is too narrow for test doubles
