@@ -114,50 +114,41 @@ class DeadlinesError(Exception):
         return self.said.render(lang) if self.said is not None else str(self)
 
 
-def _expected(expected: str | Said) -> str:
+def _english(expected: str | Said) -> str:
     return expected if isinstance(expected, str) else expected.render("en")
 
 
-class InvalidArgumentError(DeadlinesError, TypeError):
-    """An argument has the wrong type: a string where a date is expected, ``True`` as a count.
-
-    Attributes:
-        argument: the parameter's name.
-        value: what was passed.
-        expected: what valid input looks like, in English.
-    """
-
-    def __init__(self, argument: str, value: object, expected: str | Said) -> None:
-        self.argument = argument
-        self.value = value
-        self.expected = _expected(expected)
-        kind = type(value).__name__
-        value_shown = cut(_repr(value))
-        self._say(
-            "error.invalid_argument",
-            argument=cut(argument),
-            expected=expected,
-            kind=kind,
-            value=value_shown,
-        )
-
-
-class InvalidValueError(DeadlinesError, ValueError):
-    """An argument has the right type but a value outside what is allowed.
+class _InvalidInputError(DeadlinesError):
+    """An argument the caller got wrong: its name, what came, what valid input looks like.
 
     Attributes:
         argument: the parameter (or input field) name.
         value: what was passed.
-        expected: what valid input looks like, in English.
+        expected: what valid input looks like, in English (a `Said` given is spelled).
     """
 
     def __init__(self, argument: str, value: object, expected: str | Said) -> None:
         self.argument = argument
         self.value = value
-        self.expected = _expected(expected)
-        self._say(
-            "error.named_must_be", argument=cut(argument), expected=expected, value=shown(value)
-        )
+        self.expected = _english(expected)
+        got = self._got(value)
+        self._say("error.named_must_be", argument=cut(argument), expected=expected, value=got)
+
+    @staticmethod
+    def _got(value: object) -> str:
+        return shown(value)
+
+
+class InvalidArgumentError(_InvalidInputError, TypeError):
+    """An argument has the wrong type: a string where a date is expected, ``True`` as a count."""
+
+    @staticmethod
+    def _got(value: object) -> str:
+        return f"{type(value).__name__} {cut(_repr(value))}"
+
+
+class InvalidValueError(_InvalidInputError, ValueError):
+    """An argument has the right type but a value outside what is allowed."""
 
 
 class OutOfRangeError(InvalidValueError):
@@ -289,7 +280,7 @@ class NotADeadlineError(DeadlinesError, TypeError):
 
     def __init__(self, rule_id: str, kind: str | Said, instead: str | Said) -> None:
         self.rule_id = rule_id
-        self.kind = _expected(kind)
+        self.kind = _english(kind)
         self._say("error.not_a_deadline", rule=repr(rule_id), kind=kind, instead=instead)
 
 
@@ -318,7 +309,7 @@ class PluginError(DeadlinesError, RuntimeError):
     def __init__(self, plugin: str, hook: str, problem: str | Said) -> None:
         self.plugin = plugin
         self.hook = hook
-        self.problem = _expected(problem)
+        self.problem = _english(problem)
         self._say("error.plugin", plugin=repr(plugin), hook=hook, problem=problem)
 
 
@@ -346,7 +337,7 @@ class DeadlinesWarning(UserWarning):
 
     def __init__(self, message: str | Said) -> None:
         self.said = message if isinstance(message, Said) else None
-        super().__init__(_expected(message))
+        super().__init__(_english(message))
 
     def render(self, lang: Lang) -> str:
         """The warning in `lang` (``zh`` or ``en``)."""

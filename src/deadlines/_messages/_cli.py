@@ -444,10 +444,6 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "规则{rule}在{at}未生效；其适用范围：{effective}",
         "rule {rule} is not in effect at {at}; it applies {effective}",
     ),
-    "error.invalid_argument": Message(
-        "{argument}应为{expected}；实际为{kind} {value}",
-        "{argument} must be {expected}; got {kind} {value}",
-    ),
     "error.date_range": Message("{first}至{last}之间的日期", "a date from {first} through {last}"),
     "error.range.outside": Message(
         "日历范围为{first}至{last}；实际为{value}",

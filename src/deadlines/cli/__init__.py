@@ -33,16 +33,15 @@ def _build(only: str | None, lang: Lang) -> tuple[argparse.ArgumentParser, Any]:
     Registering a subcommand imports its module; a command line that names its subcommand
     needs no other (each costs start-up time, and `deadlines due` should start fast).
     """
-    from deadlines.cli._common import Parser, add_lang
+    from deadlines.cli._common import Parser
 
     parser = Parser(prog="deadlines", lang=lang)
     parser.add_argument("--version", action=_Version, nargs=0)
-    add_lang(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         if only is None or name == only:
             importlib.import_module(f"deadlines.cli._{name}").register(subparsers)
-    parser.translate()
+    parser.finish()
     return parser, subparsers
 
 
@@ -92,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     from deadlines._errors import cut
     from deadlines._messages import say
-    from deadlines.cli._common import argparse_words, chosen_lang
+    from deadlines.cli._common import argparse_words, chosen_lang, guarded
 
     arguments = list(sys.argv[1:] if argv is None else argv)
     lang = chosen_lang(argv=arguments)
@@ -114,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             warnings.showwarning = functools.partial(
                 _show_warning, f"deadlines {args.command}", lang
             )
-            status: int = module.run(args)
+            status: int = guarded(module.run)(args)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (`deadlines ... | head`): stop quietly, and keep Python from

@@ -15,19 +15,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from deadlines._errors import cut_repr
+from deadlines._errors import cut, cut_repr
 from deadlines._messages import Lang, Said, say
-from deadlines.cli._common import (
-    EXIT_FAILED,
-    EXIT_OK,
-    UsageError,
-    add_calendar,
-    add_lang,
-    engine_from,
-    guarded,
-    os_reason,
-    out,
-)
+from deadlines.cli._common import EXIT_FAILED, EXIT_OK, UsageError, engine_from, os_reason
 
 if TYPE_CHECKING:
     from deadlines.io import Format
@@ -46,18 +36,16 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
     parser.add_argument(
         "--jobs", type=functools.partial(_jobs, parser.lang), default=1, metavar="N"
     )
-    add_lang(parser)
-    add_calendar(parser)
+    parser.add_calendar()
 
 
-@guarded
 def run(args: argparse.Namespace) -> int:
     """Read, compute, write; exit 1 when any record failed."""
     from deadlines.io import run_batch
 
     fmt: Format = args.format or ("csv" if args.file.lower().endswith(".csv") else "jsonl")
     engine = engine_from(args)
-    stream = out()
+    stream = sys.stdout
     jobs = args.jobs
     if jobs == 0:
         from deadlines.cli._jobs import cores
@@ -114,7 +102,7 @@ def _open(path: str) -> Iterator[Any]:
     except (OSError, ValueError) as error:  # ValueError: a NUL in the path
         nul = not isinstance(error, OSError)
         reason = os_reason(error) if isinstance(error, OSError) else Said("error.no_such_name")
-        values = {"path": repr(path) if nul else path, "reason": reason}
+        values = {"path": cut_repr(path) if nul else cut(path), "reason": reason}
         raise UsageError("FILE", Said("error.cannot_read", values)) from None
     text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
     try:

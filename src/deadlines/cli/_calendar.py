@@ -22,8 +22,6 @@ from deadlines.calendar._days import BUILT_IN, DayKind
 from deadlines.cli._common import (
     EXIT_OK,
     UsageError,
-    add_calendar,
-    add_lang,
     engine_from,
     guarded,
     out,
@@ -46,8 +44,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
     """Add ``deadlines calendar`` to the command line (its words: ``cli.calendar.*``)."""
     parser = subparsers.add_parser("calendar")
     parser.add_argument("when", nargs="?", metavar="YEAR[-MM]")
-    add_lang(parser)
-    add_calendar(parser)
+    parser.add_calendar()
     formats = parser.add_mutually_exclusive_group()
     for name in ("json", "csv", "ics"):
         formats.add_argument(f"--{name}", dest="format", action="store_const", const=name)

@@ -18,8 +18,6 @@ from deadlines.cli._common import (
     EXIT_FAILED,
     EXIT_OK,
     UsageError,
-    add_calendar,
-    add_lang,
     engine_from,
     guarded,
     out,
@@ -59,8 +57,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
     parser.add_argument("--escalate-after", type=int, metavar="N")
     parser.add_argument("--explain", action="append", default=[], metavar="OBLIGATION")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    add_lang(parser)
-    add_calendar(parser)
+    parser.add_calendar()
 
 
 @guarded

@@ -11,7 +11,7 @@
 - `chosen_lang`: ``--lang`` anywhere, else ``DEADLINES_LANG``, else the locale, else English.
 - `UsageError`, `guarded`, `explain_error`: a bad argument or a library error is one line on
   standard error and exit status 2, in the chosen language, naming the option at fault.
-- `add_lang`, `add_json`, `add_calendar`: the options several subcommands take;
+- `Parser.add_json`, `Parser.add_calendar`: options several subcommands take;
   `calendar_from`, `engine_from`: the calendar and engine they ask for.
 - `parse_instant_arg`, `parse_params`: argument values the library cannot parse itself.
 - `out`, `print_json`: printing to the current standard output (tests capture it).
@@ -100,13 +100,27 @@ class Parser(argparse.ArgumentParser):
         """Print the usage and `message` (its long values cut), and exit with status 2."""
         super().error(bounded(message))
 
+    def add_json(self) -> None:
+        """``--json``: print machine-readable JSON instead of text."""
+        self.add_argument("--json", action="store_true")
+
+    def add_calendar(self, *, plugins: bool = True) -> None:
+        """``--calendar FILE`` (repeatable: override TOML files, applied in order) and
+        ``--no-plugins`` (ignore the installed plugins), unless `plugins` is false (policy
+        testing is hermetic: plugins never apply)."""
+        self.add_argument("--calendar", action="append", default=[], metavar="FILE")
+        if plugins:
+            self.add_argument("--no-plugins", action="store_true")
+
     def format_help(self) -> str:
         """The help; in Chinese, section titles end with a full-width colon (argparse adds ':')."""
         text = super().format_help()
         return text.replace(":\n", "：\n") if self.lang == "zh" else text
 
-    def translate(self) -> None:
-        """Give this parser and its subcommands their words in `lang` (see the module)."""
+    def finish(self) -> None:
+        """Give this parser and its subcommands ``--lang`` (last, after a command's own options;
+        `chosen_lang` reads it wherever it stands) and their words in `lang` (see the module)."""
+        self.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
         key = ".".join(self.prog.split()[1:])
         self.description = self._text("cli.description" + (f".{key}" if key else ""), None)
         for action in self._actions:
@@ -114,7 +128,7 @@ class Parser(argparse.ArgumentParser):
                 for choice in action._choices_actions:
                     choice.help = self._text(f"cli.summary.{key}.{choice.dest}".replace("..", "."))
                 for parser in action.choices.values():
-                    parser.translate()
+                    parser.finish()
             name = (action.option_strings or [action.dest])[-1].lstrip("-").replace("-", "_")
             own = f"cli.{key}.{name}"
             action.help = self._text(own if own in MESSAGES else f"cli.option.{name}", action.help)
@@ -178,7 +192,7 @@ class _Subparsers(argparse._SubParsersAction):  # type: ignore[type-arg] # argpa
 
     def add_parser(self, name: str, **kwargs: Any) -> Parser:  # noqa: ANN401 - argparse's
         """A subcommand `name`; its summary and description come from the catalogue."""
-        kwargs.setdefault("help", "")  # listed in the parent's help (translate fills it)
+        kwargs.setdefault("help", "")  # listed in the parent's help (finish fills it)
         parser: Parser = super().add_parser(name, lang=self.lang, **kwargs)
         return parser
 
@@ -368,8 +382,10 @@ def guarded(
         try:
             return run(args)
         except DeadlinesError as error:
+            pairs = (pair.partition("=") for pair in getattr(args, "param", ()))
             usage = explain_error(
                 error,
+                params={name.strip(): value for name, _, value in pairs},
                 at=getattr(args, "at", None),
                 command=args.command,
                 no_plugins_option=hasattr(args, "no_plugins"),
@@ -382,28 +398,6 @@ def guarded(
             return EXIT_INTERRUPTED
 
     return wrapper
-
-
-def add_lang(parser: argparse.ArgumentParser) -> None:
-    """``--lang zh|en``: the language of the output (`chosen_lang` reads it, anywhere)."""
-    parser.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
-
-
-def add_json(parser: argparse.ArgumentParser) -> None:
-    """``--json``: print machine-readable JSON instead of text."""
-    parser.add_argument("--json", action="store_true")
-
-
-def add_calendar(parser: argparse.ArgumentParser, *, plugins: bool = True) -> None:
-    """The options that choose the calendar and the configuration.
-
-    ``--calendar FILE`` (repeatable): calendar override TOML files, applied in order.
-    ``--no-plugins``: ignore the installed plugins (the entry-point group ``deadlines``); not
-    offered where plugins never apply (`plugins` false: policy testing is hermetic).
-    """
-    parser.add_argument("--calendar", action="append", default=[], metavar="FILE")
-    if plugins:
-        parser.add_argument("--no-plugins", action="store_true")
 
 
 def calendar_from(args: argparse.Namespace) -> ChinaCalendar:

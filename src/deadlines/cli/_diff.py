@@ -9,9 +9,6 @@ from deadlines.cli._common import (
     EXIT_FAILED,
     EXIT_OK,
     UsageError,
-    add_calendar,
-    add_json,
-    add_lang,
     calendar_from,
     guarded,
     out,
@@ -37,9 +34,8 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
     parser.add_argument("--to", dest="last", metavar="DATE")
     parser.add_argument("--rule", action="append", default=[], metavar="ID")
     parser.add_argument("--summary", action="store_true")
-    add_json(parser)
-    add_lang(parser)
-    add_calendar(parser, plugins=False)
+    parser.add_json()
+    parser.add_calendar(plugins=False)
 
 
 def _policy(argument: str, source: str, lang: Lang) -> RuleSet:

@@ -14,7 +14,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from deadlines.cli._common import EXIT_OK, UsageError, add_lang, guarded, out
+from deadlines.cli._common import EXIT_OK, UsageError, guarded, out
 
 if TYPE_CHECKING:
     from deadlines.calendar import ChinaCalendar
@@ -52,11 +52,8 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
     add = actions.add_parser("add")
     add.add_argument("file", metavar="FILE")
     add.add_argument("--allow-partial", action="store_true")
-    show = actions.add_parser("list")
-    remove = actions.add_parser("remove")
-    remove.add_argument("year", metavar="YEAR")
-    for each in (add, show, remove):
-        add_lang(each)
+    actions.add_parser("list")
+    actions.add_parser("remove").add_argument("year", metavar="YEAR")
 
 
 @guarded

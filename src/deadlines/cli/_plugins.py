@@ -9,16 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from deadlines._errors import PluginConflictError, PluginError
 from deadlines._messages import Lang, say
-from deadlines.cli._common import (
-    EXIT_FAILED,
-    EXIT_OK,
-    add_json,
-    add_lang,
-    guarded,
-    out,
-    plugin_problem,
-    print_json,
-)
+from deadlines.cli._common import EXIT_FAILED, EXIT_OK, plugin_problem, print_json
 
 if TYPE_CHECKING:
     from deadlines._plugins import PluginInfo
@@ -27,11 +18,9 @@ if TYPE_CHECKING:
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
     """Add ``deadlines plugins`` to the command line (its words: ``cli.plugins.*``)."""
     parser = subparsers.add_parser("plugins")
-    add_json(parser)
-    add_lang(parser)
+    parser.add_json()
 
 
-@guarded
 def run(args: argparse.Namespace) -> int:
     """Print the installed plugins and their changes."""
     from deadlines._engine import Engine
@@ -45,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json([_as_json(plugin) for plugin in plugins])
     else:
-        print(render(plugins, args.lang), file=out())
+        print(render(plugins, args.lang))
     return EXIT_OK
 
 

@@ -3,30 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
-from deadlines.cli._common import (
-    EXIT_OK,
-    add_calendar,
-    add_json,
-    add_lang,
-    engine_from,
-    guarded,
-    out,
-    print_json,
-    width_of,
-)
+from deadlines.cli._common import EXIT_OK, engine_from, print_json, width_of
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
     """Add ``deadlines rules`` to the command line (its words: ``cli.rules.*``)."""
     parser = subparsers.add_parser("rules")
-    add_json(parser)
-    add_lang(parser)
-    add_calendar(parser)
+    parser.add_json()
+    parser.add_calendar()
 
 
-@guarded
 def run(args: argparse.Namespace) -> int:
     """Print the catalog."""
     rules = engine_from(args).rules
@@ -45,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         limit = rule.limit.describe(args.lang)
         rows.append((rule.id, str(rule.citation.article), limit, title))
     widths = [max(width_of(row[i]) for row in rows) for i in range(3)]
-    stream = out()
+    stream = sys.stdout
     for row in rows:
         cells = [_pad(row[0], widths[0]), _pad(row[1], widths[1], right=True)]
         cells += [_pad(row[2], widths[2]), row[3]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from deadlines.cli._common import EXIT_OK, add_lang, guarded, print_json
+from deadlines.cli._common import EXIT_OK, print_json
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
@@ -13,10 +13,8 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
     parser = subparsers.add_parser("schema")
     choices = ("policy", "cases")
     parser.add_argument("which", nargs="?", choices=choices, default="policy", metavar="SCHEMA")
-    add_lang(parser)
 
 
-@guarded
 def run(args: argparse.Namespace) -> int:
     """Print the schema."""
     from deadlines.policy import case_schema, policy_schema

@@ -11,7 +11,7 @@ import os
 import sys
 from typing import Any
 
-from deadlines.cli._common import EXIT_OK, UsageError, add_calendar, add_lang, guarded
+from deadlines.cli._common import EXIT_OK, UsageError
 
 # The settings module imports no FastAPI: `deadlines --help` can read the defaults.
 from deadlines.service._settings import (
@@ -51,11 +51,9 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
     parser.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN")
     parser.add_argument("--events-dir", metavar="DIR")
     parser.add_argument("--secure-cookie", action="store_true")
-    add_lang(parser)
-    add_calendar(parser)
+    parser.add_calendar()
 
 
-@guarded
 def run(args: argparse.Namespace) -> int:
     """Check the options, build the app once, and serve until stopped."""
     from deadlines._errors import DeadlinesError

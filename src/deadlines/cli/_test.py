@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from deadlines.cli._common import EXIT_FAILED, EXIT_OK, UsageError, add_json, add_lang, guarded
+from deadlines.cli._common import EXIT_FAILED, EXIT_OK, UsageError, guarded
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
@@ -13,8 +13,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
     parser = subparsers.add_parser("test")
     parser.add_argument("paths", nargs="+", metavar="PATH")
     parser.add_argument("-q", "--quiet", action="store_true")
-    add_json(parser)
-    add_lang(parser)
+    parser.add_json()
 
 
 @guarded
