@@ -11,17 +11,29 @@ import json
 from typing import Any
 
 from deadlines._errors import cut, cut_repr
+from deadlines._messages import Lang, Said
 
 __all__ = ["RefusedJsonError", "loads_strict", "refused_key"]
 
 
 class RefusedJsonError(ValueError):
-    """JSON that parses but that RFC 8259 refuses, or that would lose a value; names its key."""
+    """JSON that parses but that RFC 8259 refuses, or that would lose a value; names its key.
 
-    def __init__(self, key: str | None, problem: str) -> None:
+    Attributes:
+        key: the key at fault, when known.
+        said: the sentence to show (`render` spells it in either language); `problem` is its
+            English.
+    """
+
+    def __init__(self, key: str | None, message: str, **values: object) -> None:
         self.key = key
-        self.problem = problem
-        super().__init__(problem)
+        self.said = Said(message, values)
+        self.problem = self.said.render("en")
+        super().__init__(self.problem)
+
+    def render(self, lang: Lang) -> str:
+        """The sentence in `lang`."""
+        return self.said.render(lang)
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -31,24 +43,19 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                problem = f"the key {cut_repr(key)} is given twice; give each key once"
-                raise RefusedJsonError(key, problem)
+                raise RefusedJsonError(key, "error.json.twice", name=cut_repr(key))
             seen.add(key)
     return record
 
 
 def _constant(name: str) -> Any:  # noqa: ANN401 - never returns
-    raise RefusedJsonError(
-        None, f"not valid JSON: {name} is not a number (RFC 8259 has no NaN or Infinity)"
-    )
+    raise RefusedJsonError(None, "error.json.not_a_number", name=name)
 
 
 def _float(text: str) -> float:
     value = float(text)
     if value in (_INF, -_INF):  # 1e999: strict JSON readers cannot read it back
-        raise RefusedJsonError(
-            None, f"{cut(text)} is too large a number (JSON numbers reach about 1e308)"
-        )
+        raise RefusedJsonError(None, "error.json.too_large", number=cut(text))
     return value
 
 

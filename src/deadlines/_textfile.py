@@ -13,6 +13,8 @@ import errno
 from collections.abc import Iterable
 from pathlib import Path
 
+from deadlines._messages import Lang, Said
+
 __all__ = ["NotUtf8Error", "check_lines", "decode_user_text", "read_user_text"]
 
 
@@ -21,13 +23,19 @@ class NotUtf8Error(ValueError):
 
     Attributes:
         line: the 1-based line of the first byte that is not UTF-8.
-        problem: the sentence to show, saying what the file seems to be and how to fix it.
+        said: the sentence to show (`render` spells it in either language), saying what the
+            file seems to be and how to fix it; `problem` is its English.
     """
 
-    def __init__(self, line: int, problem: str) -> None:
+    def __init__(self, line: int, said: Said) -> None:
         self.line = line
-        self.problem = problem
-        super().__init__(problem)
+        self.said = said
+        self.problem = said.render("en")
+        super().__init__(self.problem)
+
+    def render(self, lang: Lang) -> str:
+        """The sentence in `lang`."""
+        return self.said.render(lang)
 
 
 def read_user_text(path: str | Path) -> str:
@@ -74,21 +82,18 @@ def decode_user_text(data: bytes) -> str:
         raise NotUtf8Error(line, _diagnose(data, line, data[error.start])) from None
 
 
-def _diagnose(data: bytes, line: int, byte: int) -> str:
-    where = f"line {line}, byte 0x{byte:02x}"
+def _diagnose(data: bytes, line: int, byte: int) -> Said:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        seems = "it is UTF-16 (Notepad's 'Unicode')"
+        seems = "utf16"
     else:
         try:
             data.decode("gb18030")
         except UnicodeDecodeError:
-            seems = "its encoding is unknown"
+            seems = "unknown"
         else:
-            seems = "it reads as GBK (GB 18030), the encoding of older Chinese Windows"
-    return (
-        f"the file is not UTF-8 ({where}); {seems}. Save it as UTF-8: in Notepad, "
-        "'Save As', Encoding 'UTF-8'"
-    )
+            seems = "gbk"
+    values = {"line": line, "byte": f"0x{byte:02x}", "seems": Said(f"error.not_utf8.{seems}")}
+    return Said("error.not_utf8", values)
 
 
 def check_lines(argument: str, lines: object) -> Iterable[str]:

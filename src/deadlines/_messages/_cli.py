@@ -478,6 +478,32 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "error.os.ENOENT": Message("文件不存在", "No such file or directory"),
     "error.os.EACCES": Message("没有访问权限", "Permission denied"),
     "error.os.EISDIR": Message("这是一个文件夹", "Is a directory"),
+    "error.not_utf8": Message(
+        "文件不是 UTF-8 编码（第{line}行，字节 {byte}）；{seems}。请另存为 UTF-8：在记事本中"
+        "选“另存为”，编码选“UTF-8”",
+        "the file is not UTF-8 (line {line}, byte {byte}); {seems}. Save it as UTF-8: in "
+        "Notepad, 'Save As', Encoding 'UTF-8'",
+    ),
+    "error.not_utf8.utf16": Message(
+        "它是 UTF-16 编码（记事本的“Unicode”）", "it is UTF-16 (Notepad's 'Unicode')"
+    ),
+    "error.not_utf8.gbk": Message(
+        "它可按 GBK（GB 18030，旧版中文 Windows 的编码）读出",
+        "it reads as GBK (GB 18030), the encoding of older Chinese Windows",
+    ),
+    "error.not_utf8.unknown": Message("编码无法识别", "its encoding is unknown"),
+    "error.json.twice": Message(
+        "键{name}出现了两次；每个键只能出现一次",
+        "the key {name} is given twice; give each key once",
+    ),
+    "error.json.not_a_number": Message(
+        "不是有效的 JSON：{name}不是数（RFC 8259 没有 NaN 和 Infinity）",
+        "not valid JSON: {name} is not a number (RFC 8259 has no NaN or Infinity)",
+    ),
+    "error.json.too_large": Message(
+        "{number}这个数太大（JSON 的数最大约为1e308）",
+        "{number} is too large a number (JSON numbers reach about 1e308)",
+    ),
     "error.provisional": Message(
         "{rule}自{at}起算：到期时间{due}所依据的{settled}以后的日期，国务院办公厅尚未发布通知",
         "{rule} at {at}: due {due} relies on days after {settled}, which no State Council "

@@ -267,77 +267,67 @@ def print_json(value: object) -> None:
 
 
 def plugin_problem(error: DeadlinesError, command: str, *, option: bool = True) -> Said:
-    """A broken plugin's error and what to do about it, said by `command`.
+    """A broken plugin's error and what to do about it, said by `command` (``plugins`` points
+    to the other commands; without ``--no-plugins``, `option` false, the environment variable).
 
     >>> from deadlines._errors import PluginError
     >>> plugin_problem(PluginError("county", "deadlines_rules", "boom"), "due").render("zh")
     "插件'county'的钩子 deadlines_rules：boom；加 --no-plugins 可不用插件计算，或卸载该插件"
-
-    Args:
-        command: the subcommand; ``plugins`` itself points to the other commands.
-        option: whether the command has ``--no-plugins``; without it, the environment
-            variable that does the same is named.
     """
     hint = "plugins" if command == "plugins" else "" if option else "env"
     return Said("error.plugin_hint" + (f".{hint}" if hint else ""), {"problem": error.said})
 
 
-def explain_error(
-    error: DeadlinesError,
-    rule_argument: str = "RULE",
-    *,
-    params: Mapping[str, object] | None = None,
-    at: str | None = None,
-    command: str = "",
-    no_plugins_option: bool = True,
-) -> UsageError:
-    """The usage error a library error stands for on the command line.
+def explain_error(error: DeadlinesError, args: argparse.Namespace) -> UsageError:
+    """The usage error a library error stands for on the command line `args`.
 
     The engine names the input an error is about (`DeadlinesError.input_field`): ``rule`` is
-    the rule argument, ``at`` is ``--at``, a name in `params` is ``--param NAME``; that one
-    field is mapped. A calendar-range error (the calendar covers 2004-2100) says whether the
-    trigger or the due date lies outside, and echoes what the user typed there.
-
-    Args:
-        error: what the library raised.
-        rule_argument: how the command names the rule argument.
-        params: the ``--param`` values the user gave, by name.
-        at: the ``--at`` text the user typed, if the command has one.
-        command: the subcommand, and `no_plugins_option` whether it has ``--no-plugins``:
-            what a plugin error suggests (see `plugin_problem`).
+    RULE, ``at`` is ``--at``, a name given with ``--param`` is ``--param NAME``; that one field
+    is mapped. A calendar-range error says whether the trigger or the due date lies outside
+    the calendar, and echoes what the user typed there.
 
     >>> error = OutOfRangeError("day", dt.date(2101, 1, 1), dt.date(2004, 1, 1),
     ...                         dt.date(2100, 12, 31))
     >>> error.input_field = "at"  # as Engine.due sets it
-    >>> print(explain_error(error, at="2101-01-01T10:00").render("zh"))
+    >>> args = argparse.Namespace(command="due", at="2101-01-01T10:00")
+    >>> print(explain_error(error, args).render("zh"))
     参数 --at：日历范围为2004-01-01至2100-12-31；实际为2101-01-01T10:00
     """
+    from deadlines._time import parse_instant
     from deadlines.io._messages import shown
 
+    at: str | None = getattr(args, "at", None)
+    pairs = (pair.partition("=") for pair in getattr(args, "param", ()))
+    given = {name.strip(): value for name, _, value in pairs}
+    field = error.input_field or ""
+    option = {"rule": "RULE", "at": "--at"}.get(
+        field, f"--param {cut(field)}" if field in given else ""
+    )
+    values: dict[str, object]
     if isinstance(error, UsageError):
         return error
     if isinstance(error, PluginError | PluginConflictError):
-        return UsageError("", plugin_problem(error, command, option=no_plugins_option))
+        problem = plugin_problem(error, args.command, option=hasattr(args, "no_plugins"))
+        return UsageError("", problem)
     if isinstance(error, OverrideFileError):
         return UsageError("--calendar", error.said or str(error))
-    field = error.input_field or ""
-    given = params or {}
-    named = {"rule": rule_argument, "at": "--at"}
-    option = named.get(field, f"--param {cut(field)}" if field in given else "")
-    values: dict[str, object]
     if isinstance(error, UnknownRuleError):
         import difflib
 
         close = difflib.get_close_matches(cut(error.rule_id), error.known, n=1)
         hint = Said("error.did_you_mean", {"rule": close[0]}) if close else ""
         values = {"rule": shown(error.rule_id), "hint": hint, "known": tuple(error.known)}
-        return UsageError(option or rule_argument, Said("error.unknown_rule", values))
+        return UsageError(option or "RULE", Said("error.unknown_rule", values))
     if isinstance(error, MissingParameterError):
         values = {"problem": error.said, "example": error.example.split()[0]}
         return UsageError("--param", Said("error.param.pass", values))
     if isinstance(error, OutOfRangeError):
-        parameter = given.get(field) if option.startswith("--param") else None
-        return UsageError(option or ("--at" if at else ""), _range(error, at, parameter))
+        try:
+            start = parse_instant("at", at).date() if at else None
+        except (TypeError, ValueError):
+            start = None
+        meaning = error.meaning(start, at or "", given.get(field) if "--param" in option else None)
+        return UsageError(option or ("--at" if at else ""), meaning)
     if isinstance(error, InvalidValueError | InvalidArgumentError):
         values = {"expected": _expected(error), "value": shown(error.value)}
         if option and error.argument == field:
@@ -354,21 +344,8 @@ def _expected(error: InvalidValueError | InvalidArgumentError) -> object:
     return dict(error.said.values)["expected"] if error.said else error.expected
 
 
-def _range(error: OutOfRangeError, at: str | None, parameter: object) -> Said:
-    """What a calendar-range error means: the trigger lies outside, or the due date would."""
-    from deadlines._time import parse_instant
-
-    try:
-        start = parse_instant("at", at).date() if at else None
-    except (TypeError, ValueError):
-        start = None
-    return error.meaning(start, at or "", parameter if isinstance(parameter, str) else None)
-
-
-def guarded(
-    run: Callable[[argparse.Namespace], int],
-) -> Callable[[argparse.Namespace], int]:
-    """Decorate a subcommand's ``run``: a usage or library error prints one line, exits 2.
+def guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Guard a subcommand's ``run``: a usage or library error prints one line and exits 2.
 
     The line reads ``deadlines COMMAND: error: argument ARG: PROBLEM`` on standard error (in
     the chosen language), the shape argparse uses for its own errors. Ctrl-C prints one line
@@ -382,15 +359,7 @@ def guarded(
         try:
             return run(args)
         except DeadlinesError as error:
-            pairs = (pair.partition("=") for pair in getattr(args, "param", ()))
-            usage = explain_error(
-                error,
-                params={name.strip(): value for name, _, value in pairs},
-                at=getattr(args, "at", None),
-                command=args.command,
-                no_plugins_option=hasattr(args, "no_plugins"),
-            )
-            text = usage.render(lang)
+            text = explain_error(error, args).render(lang)
             print(say("error.line", lang, command=command, text=text), file=sys.stderr)
             return EXIT_USAGE
         except KeyboardInterrupt:
@@ -401,18 +370,11 @@ def guarded(
 
 
 def calendar_from(args: argparse.Namespace) -> ChinaCalendar:
-    """The calendar with the ``--calendar`` files of `args` applied.
-
-    Raises:
-        UsageError: a file is missing or malformed (naming it and the line).
-    """
+    """The calendar with the ``--calendar`` files of `args` applied (a bad one is
+    `guarded`'s to report, as ``--calendar``)."""
     from deadlines.calendar import ChinaCalendar
 
-    files: Sequence[str] = getattr(args, "calendar", None) or ()
-    try:
-        return ChinaCalendar(overrides=list(files))
-    except OverrideFileError as error:
-        raise UsageError("--calendar", error.said or str(error)) from None
+    return ChinaCalendar(overrides=list(getattr(args, "calendar", None) or ()))
 
 
 def engine_from(args: argparse.Namespace) -> Engine:
