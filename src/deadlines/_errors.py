@@ -88,30 +88,32 @@ def _repr(value: object) -> str:
     return repr(value)
 
 
-class DeadlinesError(Exception):
-    """Base class of every error raised by `deadlines`.
+class Spoken:
+    """An exception or warning whose message is a catalogue message (`said`): English by
+    ``str()``, either language by `render`. Built from a plain sentence, it renders that."""
 
-    Its message is a catalogue message (`said`), spelled in English by ``str()`` and in either
-    language by `render`; an error built from a plain sentence renders that sentence.
+    said: Said | None = None
+
+    def _say(self, message: str, **values: Any) -> None:  # noqa: ANN401 - any value
+        self.said = Said(message, values)
+        Exception.__init__(self, self.said.render("en"))  # type: ignore[arg-type] # a mixin
+
+    def render(self, lang: Lang) -> str:
+        """The message in `lang` (``zh`` or ``en``)."""
+        return self.said.render(lang) if self.said is not None else str(self)
+
+
+class DeadlinesError(Spoken, Exception):
+    """Base class of every error raised by `deadlines`.
 
     Attributes:
         input_field: which input of the call the error is about, as its caller named it, or
             ``None`` when it is about no single input. `Engine.due` sets it on what it raises:
             ``rule``, ``at`` or the name of a parameter, so that each face (command line,
             batch, supervision) maps that one name to its own option, column or field.
-        said: the message id and its values, or ``None`` for a plain sentence.
     """
 
     input_field: str | None = None
-    said: Said | None = None
-
-    def _say(self, message: str, **values: Any) -> None:  # noqa: ANN401 - any value
-        self.said = Said(message, values)
-        Exception.__init__(self, self.said.render("en"))
-
-    def render(self, lang: Lang) -> str:
-        """The message in `lang` (``zh`` or ``en``)."""
-        return self.said.render(lang) if self.said is not None else str(self)
 
 
 def _english(expected: str | Said) -> str:
@@ -328,20 +330,15 @@ class PluginConflictError(DeadlinesError, ValueError):
         self._say("error.plugin_conflict", target=target, plugins=quoted, detail=detail)
 
 
-class DeadlinesWarning(UserWarning):
-    """Base class of the soft problems `deadlines` reports as warnings.
-
-    Built from a catalogue message (a `Said`), it is spelled in English by ``str()`` and in
-    either language by `render`; built from a sentence, it renders that sentence.
-    """
+class DeadlinesWarning(Spoken, UserWarning):
+    """Base class of the soft problems `deadlines` reports as warnings (a sentence, or a
+    catalogue message: a `Said`)."""
 
     def __init__(self, message: str | Said) -> None:
-        self.said = message if isinstance(message, Said) else None
-        super().__init__(_english(message))
-
-    def render(self, lang: Lang) -> str:
-        """The warning in `lang` (``zh`` or ``en``)."""
-        return self.said.render(lang) if self.said is not None else str(self)
+        if isinstance(message, Said):
+            self._say(message.message, **dict(message.values))
+        else:
+            super().__init__(message)
 
 
 class ProvisionalDateWarning(DeadlinesWarning):

@@ -10,30 +10,23 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from deadlines._errors import cut, cut_repr
-from deadlines._messages import Lang, Said
+from deadlines._errors import Spoken, cut, cut_repr
 
 __all__ = ["RefusedJsonError", "loads_strict", "refused_key"]
 
 
-class RefusedJsonError(ValueError):
+class RefusedJsonError(Spoken, ValueError):
     """JSON that parses but that RFC 8259 refuses, or that would lose a value; names its key.
 
     Attributes:
         key: the key at fault, when known.
-        said: the sentence to show (`render` spells it in either language); `problem` is its
-            English.
+        problem: the sentence (in English; `render` spells it in either language).
     """
 
     def __init__(self, key: str | None, message: str, **values: object) -> None:
         self.key = key
-        self.said = Said(message, values)
-        self.problem = self.said.render("en")
-        super().__init__(self.problem)
-
-    def render(self, lang: Lang) -> str:
-        """The sentence in `lang`."""
-        return self.said.render(lang)
+        self._say(message, **values)
+        self.problem = str(self)
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -13,29 +13,25 @@ import errno
 from collections.abc import Iterable
 from pathlib import Path
 
-from deadlines._messages import Lang, Said
+from deadlines._errors import InvalidArgumentError, Spoken
+from deadlines._messages import Said
 
 __all__ = ["NotUtf8Error", "check_lines", "decode_user_text", "read_user_text"]
 
 
-class NotUtf8Error(ValueError):
+class NotUtf8Error(Spoken, ValueError):
     """The file's bytes are not UTF-8; callers restate it as their own file error.
 
     Attributes:
         line: the 1-based line of the first byte that is not UTF-8.
-        said: the sentence to show (`render` spells it in either language), saying what the
-            file seems to be and how to fix it; `problem` is its English.
+        problem: the sentence (in English; `render` spells it in either language), saying what
+            the file seems to be and how to fix it.
     """
 
-    def __init__(self, line: int, said: Said) -> None:
+    def __init__(self, line: int, seems: str, byte: int) -> None:
         self.line = line
-        self.said = said
-        self.problem = said.render("en")
-        super().__init__(self.problem)
-
-    def render(self, lang: Lang) -> str:
-        """The sentence in `lang`."""
-        return self.said.render(lang)
+        self._say("error.not_utf8", line=line, byte=f"0x{byte:02x}", seems=Said(seems))
+        self.problem = str(self)
 
 
 def read_user_text(path: str | Path) -> str:
@@ -79,21 +75,18 @@ def decode_user_text(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise NotUtf8Error(line, _diagnose(data, line, data[error.start])) from None
+        raise NotUtf8Error(line, _seems(data), data[error.start]) from None
 
 
-def _diagnose(data: bytes, line: int, byte: int) -> Said:
+def _seems(data: bytes) -> str:
+    """What bytes that are not UTF-8 look like (a message id)."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        seems = "utf16"
-    else:
-        try:
-            data.decode("gb18030")
-        except UnicodeDecodeError:
-            seems = "unknown"
-        else:
-            seems = "gbk"
-    values = {"line": line, "byte": f"0x{byte:02x}", "seems": Said(f"error.not_utf8.{seems}")}
-    return Said("error.not_utf8", values)
+        return "error.not_utf8.utf16"
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        return "error.not_utf8.unknown"
+    return "error.not_utf8.gbk"
 
 
 def check_lines(argument: str, lines: object) -> Iterable[str]:
@@ -105,8 +98,6 @@ def check_lines(argument: str, lines: object) -> Iterable[str]:
         InvalidArgumentError: `lines` is text, bytes, or not iterable.
     """
     if isinstance(lines, (str, bytes)) or not isinstance(lines, Iterable):
-        from deadlines._errors import InvalidArgumentError
-
         raise InvalidArgumentError(
             argument, lines, "lines of text: an open file or a list of str (text.splitlines())"
         )

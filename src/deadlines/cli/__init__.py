@@ -89,11 +89,23 @@ def _command(arguments: list[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _run(arguments)
+    except BrokenPipeError:
+        # The reader went away (`deadlines ... | head`): stop quietly, and keep Python from
+        # failing again when it flushes standard output at exit.
+        with contextlib.suppress(OSError, ValueError):  # not a file (a test's StringIO)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _run(arguments: list[str]) -> int:
+    """Parse in the chosen language, then run the subcommand, guarded."""
     from deadlines._errors import cut
     from deadlines._messages import say
     from deadlines.cli._common import argparse_words, chosen_lang, guarded
 
-    arguments = list(sys.argv[1:] if argv is None else argv)
     lang = chosen_lang(argv=arguments)
     with argparse_words(lang):
         parser, subparsers = _build(_command(arguments), lang)
@@ -102,25 +114,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             # Reported by the subcommand's own parser, with its usage line: the top-level
             # usage would not say what `deadlines rules` takes.
             subparser = subparsers.choices[args.command]
-            unknown = say(
-                "error.unrecognized", lang, extra=cut(" ".join(extra)), prog=subparser.prog
-            )
-            subparser.error(unknown)
+            extra_text = cut(" ".join(extra))
+            subparser.error(say("error.unrecognized", lang, extra=extra_text, prog=subparser.prog))
     args.lang = lang
     module = importlib.import_module(f"deadlines.cli._{args.command}")
-    try:
-        with warnings.catch_warnings():
-            warnings.showwarning = functools.partial(
-                _show_warning, f"deadlines {args.command}", lang
-            )
-            status: int = guarded(module.run)(args)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader went away (`deadlines ... | head`): stop quietly, and keep Python from
-        # failing again when it flushes standard output at exit.
-        with contextlib.suppress(OSError, ValueError):  # not a file (a test's StringIO)
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
+    with warnings.catch_warnings():
+        command = f"deadlines {args.command}"
+        warnings.showwarning = functools.partial(_show_warning, command, lang)
+        status: int = guarded(module.run)(args)
+    sys.stdout.flush()
     return status
 
 

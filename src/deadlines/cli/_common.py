@@ -1,20 +1,14 @@
-"""What every subcommand shares: the parser in a language, usage errors, common options, printing.
+"""What every subcommand shares: the parser in a language, errors, common options, printing.
 
-- `EXIT_OK` (0), `EXIT_FAILED` (1: some input failed), `EXIT_USAGE` (2),
-  `EXIT_INTERRUPTED` (130): the exit statuses.
-- `Parser`: argparse's parser in the chosen language. A ``register()`` names its options and
-  metavars; their words come from the catalogue (``src/deadlines/_messages/_cli.py``) by name:
-  ``cli.summary.COMMAND``, ``cli.description.COMMAND``, ``cli.COMMAND.OPTION`` (the long option
-  without dashes, or a positional's name), else ``cli.option.OPTION`` for an option several
-  commands share, and ``cli.metavar.METAVAR``. argparse's own words (``usage:``, ``error:``)
-  come from `argparse_words`.
-- `chosen_lang`: ``--lang`` anywhere, else ``DEADLINES_LANG``, else the locale, else English.
-- `UsageError`, `guarded`, `explain_error`: a bad argument or a library error is one line on
-  standard error and exit status 2, in the chosen language, naming the option at fault.
-- `Parser.add_json`, `Parser.add_calendar`: options several subcommands take;
-  `calendar_from`, `engine_from`: the calendar and engine they ask for.
-- `parse_instant_arg`, `parse_params`: argument values the library cannot parse itself.
-- `out`, `print_json`: printing to the current standard output (tests capture it).
+- `Parser`: argparse's parser in the chosen language (`chosen_lang`: ``--lang`` anywhere, else
+  ``DEADLINES_LANG``, else the locale). A ``register()`` names its options and metavars; their
+  words come from the catalogue (``_messages/_cli.py``) by name: ``cli.summary.COMMAND``,
+  ``cli.description.COMMAND``, ``cli.COMMAND.OPTION`` (the long option without dashes, or a
+  positional's name), else ``cli.option.OPTION``, and ``cli.metavar.METAVAR``; argparse's own
+  words come from `argparse_words`.
+- `guarded` (which `main` puts around every ``run``), `explain_error`, `UsageError`: a bad
+  argument or a library error is one line and exit status 2, naming the option at fault.
+- `calendar_from`, `engine_from`, `parse_instant_arg`, `parse_params`: what the options ask for.
 
 Heavy modules (the engine, the calendar table) are imported inside the functions that need
 them, so a subcommand that does not use them does not pay for them.
