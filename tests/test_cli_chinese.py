@@ -72,6 +72,23 @@ class TestChineseHelp:
         assert out.startswith("用法：deadlines")
         assert english_words(out, ALLOWED) == []
 
+    @pytest.mark.parametrize("lang", ["zh", "en"])
+    def test_every_option_has_words(self, lang: str) -> None:
+        """Every option, positional and command has its help text in the catalogue."""
+        with argparse_words(lang):
+            parser, _ = _build(None, lang)
+        missing, parsers = [], [parser]
+        while parsers:
+            each = parsers.pop()
+            assert each.description, each.prog
+            for action in each._actions:
+                if isinstance(action.choices, dict):  # the commands: each has its summary
+                    parsers.extend(action.choices.values())
+                    missing += [
+                        f"{each.prog} {c.dest}" for c in action._choices_actions if not c.help
+                    ]
+        assert missing == []
+
     def test_english_stays_the_default(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Without a language asked for, the help is argparse's English."""
         _, out, _ = run(capsys, "due", "--help")
