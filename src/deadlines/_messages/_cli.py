@@ -385,6 +385,21 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "mark the board's session cookie Secure even over http (behind a proxy that ends TLS); "
         "over https it always is",
     ),
+    "serve.missing": Message(
+        "服务需要可选扩展，请运行 pip install 'deadlines[server]' 安装；缺少：{name}",
+        "the service needs the optional extra: pip install 'deadlines[server]' (FastAPI and "
+        "uvicorn); missing: {name}",
+    ),
+    "serve.no_folder": Message("没有文件夹{path}", "no such folder {path}"),
+    "serve.workers": Message(
+        "注意：使用 --workers {n} 时，看板上传的文件只保存在接收它的那个工作进程的内存中，之后的"
+        "页面可能到达另一个工作进程而找不到它（看板会说明并提示重新上传）。--events-dir 中的文件"
+        "在每个工作进程中都可用。需要上传时请只用一个工作进程；见 docs/board.md。",
+        "note: with --workers {n}, a file uploaded on the board is kept in the memory of the one "
+        "worker that received it, and a later page may reach another worker and find it gone "
+        "(the board then says so and offers to upload again). Files of --events-dir work in "
+        "every worker. For uploads, run one worker; see docs/board.md.",
+    ),
     # -- usage errors, and the library's errors as the command line says them ------------------
     "error.line": Message("{command}：错误：{text}", "{command}: error: {text}"),
     "error.usage": Message("参数 {argument}：{problem}", "argument {argument}: {problem}"),

@@ -11,6 +11,7 @@ import os
 import sys
 from typing import Any
 
+from deadlines._messages import Said, say
 from deadlines.cli._common import EXIT_OK, UsageError
 
 # The settings module imports no FastAPI: `deadlines --help` can read the defaults.
@@ -22,19 +23,6 @@ from deadlines.service._settings import (
     DEFAULT_TIMEOUT,
     Settings,
     read_token,
-)
-
-_MISSING = (
-    "the service needs the optional extra: pip install 'deadlines[server]' "
-    "(FastAPI and uvicorn); missing: {name}"
-)
-
-#: Said at start-up with --workers 2 or more: an upload lives in the worker that received it.
-WORKERS_NOTICE = (
-    "note: with --workers {n}, a file uploaded on the board is kept in the memory of the one "
-    "worker that received it, and a later page may reach another worker and find it gone (the "
-    "board then says so and offers to upload again). Files of --events-dir work in every "
-    "worker. For uploads, run one worker; see docs/board.md."
 )
 
 
@@ -62,9 +50,9 @@ def run(args: argparse.Namespace) -> int:
         from deadlines.service import create_app
         from deadlines.service._server import serve
     except ImportError as error:
-        raise UsageError("", _MISSING.format(name=error.name)) from None
+        raise UsageError("", Said("serve.missing", {"name": error.name})) from None
     if args.events_dir is not None and not os.path.isdir(args.events_dir):  # noqa: PTH112
-        raise UsageError("--events-dir", f"no such folder {args.events_dir!r}")
+        raise UsageError("--events-dir", Said("serve.no_folder", {"path": repr(args.events_dir)}))
     try:
         settings = Settings(
             host=args.host,
@@ -84,11 +72,11 @@ def run(args: argparse.Namespace) -> int:
     except DeadlinesError as error:
         argument = getattr(error, "argument", "")
         option = f"--{argument.replace('_', '-')}" if argument else ""
-        raise UsageError(option, str(error)) from None
+        raise UsageError(option, error.said or str(error)) from None
     # Built here even with several workers: a broken calendar file or plugin stops the
     # command now, with its message, rather than in each worker.
     app = create_app(settings)
     if settings.workers > 1 and app.state.upload_path is not None:
-        print(WORKERS_NOTICE.format(n=settings.workers), file=sys.stderr)
+        print(say("serve.workers", args.lang, n=settings.workers), file=sys.stderr)
     serve(settings, app)
     return EXIT_OK
