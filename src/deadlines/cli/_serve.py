@@ -15,27 +15,21 @@ from deadlines._messages import Said, say
 from deadlines.cli._common import EXIT_OK, UsageError
 
 # The settings module imports no FastAPI: `deadlines --help` can read the defaults.
-from deadlines.service._settings import (
-    DEFAULT_HOST,
-    DEFAULT_MAX_BODY,
-    DEFAULT_MAX_UPLOAD,
-    DEFAULT_PORT,
-    DEFAULT_TIMEOUT,
-    Settings,
-    read_token,
-)
+from deadlines.service import _settings as config
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
     """Add ``deadlines serve`` to the command line (its words: ``cli.serve.*``)."""
     parser = subparsers.add_parser("serve")
-    parser.add_argument("--host", default=DEFAULT_HOST, metavar="HOST")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="PORT")
+    parser.add_argument("--host", default=config.DEFAULT_HOST, metavar="HOST")
+    parser.add_argument("--port", type=int, default=config.DEFAULT_PORT, metavar="PORT")
     parser.add_argument("--workers", type=int, default=1, metavar="N")
     parser.add_argument("--token-file", metavar="FILE")
-    parser.add_argument("--max-body", type=int, default=DEFAULT_MAX_BODY, metavar="BYTES")
-    parser.add_argument("--max-upload", type=int, default=DEFAULT_MAX_UPLOAD, metavar="BYTES")
-    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS")
+    parser.add_argument("--max-body", type=int, default=config.DEFAULT_MAX_BODY, metavar="BYTES")
+    parser.add_argument(
+        "--max-upload", type=int, default=config.DEFAULT_MAX_UPLOAD, metavar="BYTES"
+    )
+    parser.add_argument("--timeout", type=float, default=config.DEFAULT_TIMEOUT, metavar="SECONDS")
     parser.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN")
     parser.add_argument("--events-dir", metavar="DIR")
     parser.add_argument("--secure-cookie", action="store_true")
@@ -54,11 +48,11 @@ def run(args: argparse.Namespace) -> int:
     if args.events_dir is not None and not os.path.isdir(args.events_dir):  # noqa: PTH112
         raise UsageError("--events-dir", Said("serve.no_folder", {"path": repr(args.events_dir)}))
     try:
-        settings = Settings(
+        settings = config.Settings(
             host=args.host,
             port=args.port,
             workers=args.workers,
-            token=read_token(args.token_file),
+            token=config.read_token(args.token_file),
             token_file=args.token_file,
             max_body=args.max_body,
             max_upload=args.max_upload,
