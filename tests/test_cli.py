@@ -204,7 +204,7 @@ class TestValuesAsTyped:
         """deadlines schema names its argument as its usage line does."""
         status, _, err = cli(capsys, "schema", "nope")
         assert status == 2
-        assert "usage: deadlines schema [-h] [SCHEMA]" in err
+        assert "usage: deadlines schema [-h] [--lang {zh,en}] [SCHEMA]" in err
         assert "deadlines schema: error: argument SCHEMA: invalid choice: 'nope'" in err
 
 

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from deadlines._messages import Lang, Said
+
 #: How many characters of a value an error message echoes; a longer value is cut (`cut`).
 ECHO_LIMIT = 200
 
@@ -86,7 +88,22 @@ def _repr(value: object) -> str:
     return repr(value)
 
 
-class DeadlinesError(Exception):
+class Spoken:
+    """An exception or warning whose message is a catalogue message (`said`): English by
+    ``str()``, either language by `render`. Built from a plain sentence, it renders that."""
+
+    said: Said | None = None
+
+    def _say(self, message: str, **values: Any) -> None:  # noqa: ANN401 - any value
+        self.said = Said(message, values)
+        Exception.__init__(self, self.said.render("en"))  # type: ignore[arg-type] # a mixin
+
+    def render(self, lang: Lang) -> str:
+        """The message in `lang` (``zh`` or ``en``)."""
+        return self.said.render(lang) if self.said is not None else str(self)
+
+
+class DeadlinesError(Spoken, Exception):
     """Base class of every error raised by `deadlines`.
 
     Attributes:
@@ -99,36 +116,41 @@ class DeadlinesError(Exception):
     input_field: str | None = None
 
 
-class InvalidArgumentError(DeadlinesError, TypeError):
-    """An argument has the wrong type: a string where a date is expected, ``True`` as a count.
-
-    Attributes:
-        argument: the parameter's name.
-        value: what was passed.
-    """
-
-    def __init__(self, argument: str, value: object, expected: str) -> None:
-        self.argument = argument
-        self.value = value
-        self.expected = expected
-        super().__init__(
-            f"{cut(argument)} must be {expected}; got {type(value).__name__} {cut(_repr(value))}"
-        )
+def _english(expected: str | Said) -> str:
+    return expected if isinstance(expected, str) else expected.render("en")
 
 
-class InvalidValueError(DeadlinesError, ValueError):
-    """An argument has the right type but a value outside what is allowed.
+class _InvalidInputError(DeadlinesError):
+    """An argument the caller got wrong: its name, what came, what valid input looks like.
 
     Attributes:
         argument: the parameter (or input field) name.
         value: what was passed.
+        expected: what valid input looks like, in English (a `Said` given is spelled).
     """
 
-    def __init__(self, argument: str, value: object, expected: str) -> None:
+    def __init__(self, argument: str, value: object, expected: str | Said) -> None:
         self.argument = argument
         self.value = value
-        self.expected = expected
-        super().__init__(f"{cut(argument)} must be {expected}; got {shown(value)}")
+        self.expected = _english(expected)
+        got = self._got(value)
+        self._say("error.named_must_be", argument=cut(argument), expected=expected, value=got)
+
+    @staticmethod
+    def _got(value: object) -> str:
+        return shown(value)
+
+
+class InvalidArgumentError(_InvalidInputError, TypeError):
+    """An argument has the wrong type: a string where a date is expected, ``True`` as a count."""
+
+    @staticmethod
+    def _got(value: object) -> str:
+        return f"{type(value).__name__} {cut(_repr(value))}"
+
+
+class InvalidValueError(_InvalidInputError, ValueError):
+    """An argument has the right type but a value outside what is allowed."""
 
 
 class OutOfRangeError(InvalidValueError):
@@ -146,7 +168,39 @@ class OutOfRangeError(InvalidValueError):
     ) -> None:
         self.first = first
         self.last = last
-        super().__init__(argument, value, expected or f"a date from {first} through {last}")
+        covered = Said("error.date_range", {"first": str(first), "last": str(last)})
+        super().__init__(argument, value, expected or covered)
+
+    def meaning(self, start: dt.date | None, at: str, parameter: str | None = None) -> Said:
+        """What the error means to whoever gave the trigger `at` (on day `start`), in plain words.
+
+        Either the trigger itself lies outside the calendar, or the due date would: the
+        library names its own arguments (``day``, ``n``), which mean nothing to a user.
+
+        Args:
+            start: the trigger's day, or None when the trigger could not be read.
+            at: the trigger as the user typed it.
+            parameter: the value of the parameter that carried the due date out of the
+                calendar (a ``limit_days`` of 40000), when the engine blamed one.
+
+        >>> later = OutOfRangeError("n", 3, dt.date(2004, 1, 1), dt.date(2100, 12, 31))
+        >>> print(later.meaning(dt.date(2100, 12, 30), "2100-12-30T17:00").render("zh"))
+        期限将晚于日历的最后一天2100-12-31（日历范围为2004-01-01至2100-12-31）；实际为2100-12-30T17:00
+        """
+        first, last = self.first, self.last
+        values = {"first": str(first), "last": str(last), "value": cut(at.strip())}
+        if start is None:
+            return Said("error.range.computed", {**values, "value": shown(self.value)})
+        if isinstance(first, dt.date) and isinstance(last, dt.date) and not first <= start <= last:
+            return Said("error.range.outside", values)
+        if parameter is not None:
+            values["value"] = cut(parameter)
+        value = self.value.date() if isinstance(self.value, dt.datetime) else self.value
+        # A date is compared with the trigger; a count ran out the way its sign says.
+        later = (
+            value > start if isinstance(value, dt.date) else not isinstance(value, int) or value > 0
+        )
+        return Said("error.range.after" if later else "error.range.before", values)
 
 
 class OverrideFileError(DeadlinesError, ValueError):
@@ -162,7 +216,7 @@ class OverrideFileError(DeadlinesError, ValueError):
         self.line = line
         self.problem = problem
         where = f"{path}:{line}" if line is not None else path
-        super().__init__(f"{where}: {problem}")
+        self._say("error.override_file", where=bounded(where), problem=bounded(problem))
 
 
 class OverrideConflictError(OverrideFileError):
@@ -192,10 +246,10 @@ class UnknownRuleError(DeadlinesError, KeyError):
     def __init__(self, rule_id: str, known: tuple[str, ...]) -> None:
         self.rule_id = rule_id
         self.known = known
-        super().__init__(rule_id)
+        self._say("error.unknown_rule", rule=shown(rule_id), hint="", known=tuple(known))
 
-    def __str__(self) -> str:
-        return f"unknown rule {shown(self.rule_id)}; known rules: {', '.join(self.known)}"
+    def __str__(self) -> str:  # KeyError's would quote the message
+        return self.render("en")
 
 
 class MissingParameterError(DeadlinesError, LookupError):
@@ -210,7 +264,12 @@ class MissingParameterError(DeadlinesError, LookupError):
         self.rule_id = rule_id
         self.parameter = parameter
         self.example = example
-        super().__init__(f"rule {rule_id!r} needs the parameter {parameter!r}, e.g. {example}")
+        self._say(
+            "error.missing_parameter",
+            rule=repr(rule_id),
+            parameter=repr(parameter),
+            example=example,
+        )
 
 
 class NotADeadlineError(DeadlinesError, TypeError):
@@ -221,10 +280,10 @@ class NotADeadlineError(DeadlinesError, TypeError):
         kind: what the rule is instead.
     """
 
-    def __init__(self, rule_id: str, kind: str, instead: str) -> None:
+    def __init__(self, rule_id: str, kind: str | Said, instead: str | Said) -> None:
         self.rule_id = rule_id
-        self.kind = kind
-        super().__init__(f"rule {rule_id!r} is a {kind}, not a deadline; {instead}")
+        self.kind = _english(kind)
+        self._say("error.not_a_deadline", rule=repr(rule_id), kind=kind, instead=instead)
 
 
 class NotInEffectError(DeadlinesError, ValueError):
@@ -235,10 +294,10 @@ class NotInEffectError(DeadlinesError, ValueError):
         at: the trigger.
     """
 
-    def __init__(self, rule_id: str, at: object, effective: str) -> None:
+    def __init__(self, rule_id: str, at: object, effective: str | Said) -> None:
         self.rule_id = rule_id
         self.at = at
-        super().__init__(f"rule {rule_id!r} is not in effect at {at}; it applies {effective}")
+        self._say("error.not_in_effect", rule=repr(rule_id), at=str(at), effective=effective)
 
 
 class PluginError(DeadlinesError, RuntimeError):
@@ -249,11 +308,11 @@ class PluginError(DeadlinesError, RuntimeError):
         hook: the hook's name.
     """
 
-    def __init__(self, plugin: str, hook: str, problem: str) -> None:
+    def __init__(self, plugin: str, hook: str, problem: str | Said) -> None:
         self.plugin = plugin
         self.hook = hook
-        self.problem = problem
-        super().__init__(f"plugin {plugin!r}, hook {hook}: {problem}")
+        self.problem = _english(problem)
+        self._say("error.plugin", plugin=repr(plugin), hook=hook, problem=problem)
 
 
 class PluginConflictError(DeadlinesError, ValueError):
@@ -264,21 +323,39 @@ class PluginConflictError(DeadlinesError, ValueError):
         plugins: the plugins involved.
     """
 
-    def __init__(self, target: str, plugins: tuple[str, ...], detail: str) -> None:
+    def __init__(self, target: str, plugins: tuple[str, ...], detail: str | Said) -> None:
         self.target = target
         self.plugins = plugins
-        super().__init__(
-            f"plugins {', '.join(map(repr, plugins))} both change {target}: {detail}; "
-            "remove one, or give one of them a higher priority"
-        )
+        quoted = tuple(map(repr, plugins))
+        self._say("error.plugin_conflict", target=target, plugins=quoted, detail=detail)
 
 
-class DeadlinesWarning(UserWarning):
-    """Base class of the soft problems `deadlines` reports as warnings."""
+class DeadlinesWarning(Spoken, UserWarning):
+    """Base class of the soft problems `deadlines` reports as warnings (a sentence, or a
+    catalogue message: a `Said`)."""
+
+    def __init__(self, message: str | Said) -> None:
+        if isinstance(message, Said):
+            self._say(message.message, **dict(message.values))
+        else:
+            super().__init__(message)
 
 
 class ProvisionalDateWarning(DeadlinesWarning):
-    """A result relies on a day beyond the officially announced calendar."""
+    """A result relies on a day beyond the officially announced calendar.
+
+    >>> import datetime as dt
+    >>> warning = ProvisionalDateWarning.of("routing.ordinary", "2027-12-30T10:00",
+    ...                                     "2028-01-04T10:00", dt.date(2027, 12, 31))
+    >>> print(warning.render("zh"))
+    routing.ordinary自2027-12-30T10:00起算：到期时间2028-01-04T10:00所依据的2027-12-31以后的日期，国务院办公厅尚未发布通知
+    """
+
+    @classmethod
+    def of(cls, rule_id: str, at: str, due: str, settled: dt.date) -> ProvisionalDateWarning:
+        """The warning for `rule_id` triggered at `at`, due `due`, past the `settled` day."""
+        values = {"rule": rule_id, "at": at, "due": due, "settled": settled.isoformat()}
+        return cls(Said("error.provisional", values))
 
 
 class PartialNoticeWarning(DeadlinesWarning):

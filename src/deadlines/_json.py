@@ -10,18 +10,23 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from deadlines._errors import cut, cut_repr
+from deadlines._errors import Spoken, cut, cut_repr
 
 __all__ = ["RefusedJsonError", "loads_strict", "refused_key"]
 
 
-class RefusedJsonError(ValueError):
-    """JSON that parses but that RFC 8259 refuses, or that would lose a value; names its key."""
+class RefusedJsonError(Spoken, ValueError):
+    """JSON that parses but that RFC 8259 refuses, or that would lose a value; names its key.
 
-    def __init__(self, key: str | None, problem: str) -> None:
+    Attributes:
+        key: the key at fault, when known.
+        problem: the sentence (in English; `render` spells it in either language).
+    """
+
+    def __init__(self, key: str | None, message: str, **values: object) -> None:
         self.key = key
-        self.problem = problem
-        super().__init__(problem)
+        self._say(message, **values)
+        self.problem = str(self)
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -31,24 +36,19 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                problem = f"the key {cut_repr(key)} is given twice; give each key once"
-                raise RefusedJsonError(key, problem)
+                raise RefusedJsonError(key, "error.json.twice", name=cut_repr(key))
             seen.add(key)
     return record
 
 
 def _constant(name: str) -> Any:  # noqa: ANN401 - never returns
-    raise RefusedJsonError(
-        None, f"not valid JSON: {name} is not a number (RFC 8259 has no NaN or Infinity)"
-    )
+    raise RefusedJsonError(None, "error.json.not_a_number", name=name)
 
 
 def _float(text: str) -> float:
     value = float(text)
     if value in (_INF, -_INF):  # 1e999: strict JSON readers cannot read it back
-        raise RefusedJsonError(
-            None, f"{cut(text)} is too large a number (JSON numbers reach about 1e308)"
-        )
+        raise RefusedJsonError(None, "error.json.too_large", number=cut(text))
     return value
 
 

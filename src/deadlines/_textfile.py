@@ -13,21 +13,25 @@ import errno
 from collections.abc import Iterable
 from pathlib import Path
 
+from deadlines._errors import InvalidArgumentError, Spoken
+from deadlines._messages import Said
+
 __all__ = ["NotUtf8Error", "check_lines", "decode_user_text", "read_user_text"]
 
 
-class NotUtf8Error(ValueError):
+class NotUtf8Error(Spoken, ValueError):
     """The file's bytes are not UTF-8; callers restate it as their own file error.
 
     Attributes:
         line: the 1-based line of the first byte that is not UTF-8.
-        problem: the sentence to show, saying what the file seems to be and how to fix it.
+        problem: the sentence (in English; `render` spells it in either language), saying what
+            the file seems to be and how to fix it.
     """
 
-    def __init__(self, line: int, problem: str) -> None:
+    def __init__(self, line: int, seems: str, byte: int) -> None:
         self.line = line
-        self.problem = problem
-        super().__init__(problem)
+        self._say("error.not_utf8", line=line, byte=f"0x{byte:02x}", seems=Said(seems))
+        self.problem = str(self)
 
 
 def read_user_text(path: str | Path) -> str:
@@ -71,24 +75,18 @@ def decode_user_text(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise NotUtf8Error(line, _diagnose(data, line, data[error.start])) from None
+        raise NotUtf8Error(line, _seems(data), data[error.start]) from None
 
 
-def _diagnose(data: bytes, line: int, byte: int) -> str:
-    where = f"line {line}, byte 0x{byte:02x}"
+def _seems(data: bytes) -> str:
+    """What bytes that are not UTF-8 look like (a message id)."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        seems = "it is UTF-16 (Notepad's 'Unicode')"
-    else:
-        try:
-            data.decode("gb18030")
-        except UnicodeDecodeError:
-            seems = "its encoding is unknown"
-        else:
-            seems = "it reads as GBK (GB 18030), the encoding of older Chinese Windows"
-    return (
-        f"the file is not UTF-8 ({where}); {seems}. Save it as UTF-8: in Notepad, "
-        "'Save As', Encoding 'UTF-8'"
-    )
+        return "error.not_utf8.utf16"
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        return "error.not_utf8.unknown"
+    return "error.not_utf8.gbk"
 
 
 def check_lines(argument: str, lines: object) -> Iterable[str]:
@@ -100,8 +98,6 @@ def check_lines(argument: str, lines: object) -> Iterable[str]:
         InvalidArgumentError: `lines` is text, bytes, or not iterable.
     """
     if isinstance(lines, (str, bytes)) or not isinstance(lines, Iterable):
-        from deadlines._errors import InvalidArgumentError
-
         raise InvalidArgumentError(
             argument, lines, "lines of text: an open file or a list of str (text.splitlines())"
         )

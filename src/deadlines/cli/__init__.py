@@ -7,63 +7,47 @@ Each subcommand is a module `deadlines.cli._<name>` with `register(subparsers)` 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import importlib
 import os
 import sys
 import warnings
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from deadlines._messages import Lang
 
 #: Subcommand names; each is implemented by the module deadlines.cli._<name>.
 COMMANDS: tuple[str, ...] = (
-    "rules",
-    "due",
-    "batch",
-    "calendar",
-    "check",
-    "test",
-    "diff",
-    "schema",
-    "plugins",
-    "notice",
+    "rules", "due", "batch", "calendar", "check", "test", "diff", "schema", "plugins", "notice",
     "serve",
-)
+)  # fmt: skip
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser with every subcommand registered, or only the one named `only`.
+def _build(only: str | None, lang: Lang) -> tuple[argparse.ArgumentParser, Any]:
+    """The parser in `lang` with every subcommand registered, or only the one named `only`,
+    and its subparsers action (whose ``choices`` are the subcommands' parsers).
 
     Registering a subcommand imports its module; a command line that names its subcommand
     needs no other (each costs start-up time, and `deadlines due` should start fast).
     """
-    return _build(only)[0]
-
-
-def _build(only: str | None) -> tuple[argparse.ArgumentParser, Any]:
-    """The parser, and its subparsers action (whose ``choices`` are the subcommands' parsers)."""
     from deadlines.cli._common import Parser
 
-    parser = Parser(
-        prog="deadlines",
-        description="Due dates of the 2020 administrative-efficiency opinion over the official "
-        "Chinese working-day calendar.",
-    )
-    parser.add_argument(
-        "--version",
-        action=_Version,
-        nargs=0,
-        help="print the version, the calendar data and the notice files in effect, and exit",
-    )
+    parser = Parser(prog="deadlines", lang=lang)
+    parser.add_argument("--version", action=_Version, nargs=0)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         if only is None or name == only:
             importlib.import_module(f"deadlines.cli._{name}").register(subparsers)
+    parser.finish()
     return parser, subparsers
 
 
 def _show_warning(
     command: str,
+    lang: Lang,
     message: Warning | str,
     category: type[Warning],
     filename: str,
@@ -73,9 +57,11 @@ def _show_warning(
 ) -> None:
     """A library warning as one line in the shape of our errors; others as Python shows them."""
     from deadlines._errors import DeadlinesWarning
+    from deadlines._messages import say
 
-    if issubclass(category, DeadlinesWarning):
-        print(f"deadlines {command}: warning: {message}", file=sys.stderr)
+    if isinstance(message, DeadlinesWarning):
+        text = say("error.warning", lang, command=command, message=message.render(lang))
+        print(text, file=sys.stderr)
     else:
         text = warnings.formatwarning(message, category, filename, lineno, line)
         print(text, file=sys.stderr, end="")
@@ -91,62 +77,52 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def _leading_lang(arguments: list[str]) -> tuple[str | None, list[str]]:
-    """``--lang X`` (or ``--lang=X``) given before the subcommand, and the arguments without it.
-
-    The subcommand's own ``--lang`` then defaults to it, so ``deadlines --lang zh due ...``
-    and ``deadlines due ... --lang zh`` say the same.
-    """
-    lang: str | None = None
-    rest: list[str] = []
-    i = 0
-    while i < len(arguments):
-        arg = arguments[i]
-        if arg in COMMANDS:
-            return lang, rest + arguments[i:]
-        if arg == "--lang" and i + 1 < len(arguments):
-            lang, i = arguments[i + 1], i + 2
-            continue
-        if arg.startswith("--lang="):
-            lang, i = arg.removeprefix("--lang="), i + 1
-            continue
-        rest.append(arg)
-        i += 1
-    return lang, rest
+def _command(arguments: list[str]) -> str | None:
+    """The subcommand the arguments name: the first word after the top-level options."""
+    skip = False
+    for arg in arguments:
+        if not skip and not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+        skip = arg == "--lang"
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    from deadlines.cli._common import chosen_lang
-
-    lang, arguments = _leading_lang(list(sys.argv[1:] if argv is None else argv))
-    named = arguments[0] if arguments and arguments[0] in COMMANDS else None
-    parser, subparsers = _build(named)
-    if lang is not None and lang not in ("zh", "en"):
-        parser.error(f"argument --lang: invalid choice: {lang!r} (choose from 'zh', 'en')")
-    args, extra = parser.parse_known_args(arguments)
-    if getattr(args, "lang", "") is None:  # the subcommand takes --lang and was not given it
-        args.lang = lang or chosen_lang()
-    if extra:
-        # Reported by the subcommand's own parser, with its usage line: the top-level usage
-        # would not say what `deadlines rules` takes.
-        subparser = subparsers.choices[args.command]
-        from deadlines._errors import cut
-
-        subparser.error(
-            f"unrecognized arguments: {cut(' '.join(extra))} (see {subparser.prog} --help)"
-        )
-    module = importlib.import_module(f"deadlines.cli._{args.command}")
+    arguments = list(sys.argv[1:] if argv is None else argv)
     try:
-        with warnings.catch_warnings():
-            warnings.showwarning = functools.partial(_show_warning, args.command)
-            status: int = module.run(args)
-        sys.stdout.flush()
+        return _run(arguments)
     except BrokenPipeError:
         # The reader went away (`deadlines ... | head`): stop quietly, and keep Python from
         # failing again when it flushes standard output at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        with contextlib.suppress(OSError, ValueError):  # not a file (a test's StringIO)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+
+
+def _run(arguments: list[str]) -> int:
+    """Parse in the chosen language, then run the subcommand, guarded."""
+    from deadlines._errors import cut
+    from deadlines._messages import say
+    from deadlines.cli._common import argparse_words, chosen_lang, guarded
+
+    lang = chosen_lang(argv=arguments)
+    with argparse_words(lang):
+        parser, subparsers = _build(_command(arguments), lang)
+        args, extra = parser.parse_known_args(arguments)
+        if extra:
+            # Reported by the subcommand's own parser, with its usage line: the top-level
+            # usage would not say what `deadlines rules` takes.
+            subparser = subparsers.choices[args.command]
+            extra_text = cut(" ".join(extra))
+            subparser.error(say("error.unrecognized", lang, extra=extra_text, prog=subparser.prog))
+    args.lang = lang
+    module = importlib.import_module(f"deadlines.cli._{args.command}")
+    with warnings.catch_warnings():
+        command = f"deadlines {args.command}"
+        warnings.showwarning = functools.partial(_show_warning, command, lang)
+        status: int = guarded(module.run)(args)
+    sys.stdout.flush()
     return status
 
 

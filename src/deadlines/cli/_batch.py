@@ -7,25 +7,17 @@ work.
 from __future__ import annotations
 
 import argparse
+import functools
 import io
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from deadlines._errors import cut_repr
-from deadlines.cli._common import (
-    EXIT_FAILED,
-    EXIT_OK,
-    UsageError,
-    add_calendar,
-    add_lang,
-    engine_from,
-    guarded,
-    out,
-)
+from deadlines._errors import cut, cut_repr
+from deadlines._messages import Lang, Said, say
+from deadlines.cli._common import EXIT_FAILED, EXIT_OK, UsageError, engine_from, os_reason
 
 if TYPE_CHECKING:
     from deadlines.io import Format
@@ -35,49 +27,25 @@ _BLOCK = 512  # output lines per write
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
-    """Add ``deadlines batch`` to the command line."""
-    parser = subparsers.add_parser(
-        "batch",
-        help="due dates for many triggers: JSON Lines or CSV in, the same out",
-        description="Compute a due date for each record of FILE (standard input without FILE "
-        "or with -): one output line per record, in input order. A bad record gives an error "
-        "line naming its line and field, and the batch goes on; the exit status is then 1.",
-    )
+    """Add ``deadlines batch`` to the command line (its words: ``cli.batch.*``)."""
+    parser = subparsers.add_parser("batch")
+    parser.add_argument("file", nargs="?", default="-", metavar="FILE")
+    parser.add_argument("--format", choices=_FORMATS)
+    parser.add_argument("--output-format", choices=_FORMATS)
+    parser.add_argument("--explain", action="store_true")
     parser.add_argument(
-        "file", nargs="?", default="-", metavar="FILE", help="the input; - or none for stdin"
+        "--jobs", type=functools.partial(_jobs, parser.lang), default=1, metavar="N"
     )
-    parser.add_argument(
-        "--format",
-        choices=_FORMATS,
-        help="the input format: jsonl (the default) or csv (the default for a FILE ending .csv)",
-    )
-    parser.add_argument(
-        "--output-format",
-        choices=_FORMATS,
-        help="the output format; the input format by default",
-    )
-    parser.add_argument(
-        "--explain", action="store_true", help="add each result's trace (slower)"
-    )
-    parser.add_argument(
-        "--jobs",
-        type=_jobs,
-        default=1,
-        metavar="N",
-        help="worker processes, 0 for one per core (default 1); the output keeps input order",
-    )
-    add_lang(parser)
-    add_calendar(parser)
+    parser.add_calendar()
 
 
-@guarded
 def run(args: argparse.Namespace) -> int:
     """Read, compute, write; exit 1 when any record failed."""
     from deadlines.io import run_batch
 
     fmt: Format = args.format or ("csv" if args.file.lower().endswith(".csv") else "jsonl")
     engine = engine_from(args)
-    stream = out()
+    stream = sys.stdout
     jobs = args.jobs
     if jobs == 0:
         from deadlines.cli._jobs import cores
@@ -87,38 +55,25 @@ def run(args: argparse.Namespace) -> int:
         from deadlines.cli._jobs import run_jobs
 
         with _open(args.file) as lines:
-            try:
-                failed = run_jobs(lines, fmt, args, jobs, stream)
-            except BrokenPipeError:
-                _silence_stdout()
-                return EXIT_FAILED
-        return EXIT_FAILED if failed else EXIT_OK
+            return EXIT_FAILED if run_jobs(lines, fmt, args, jobs, stream) else EXIT_OK
     with _open(args.file) as lines:
         batch = run_batch(
-            lines,
-            engine,
-            fmt,
-            output_format=args.output_format,
-            explain=args.explain,
+            lines, engine, fmt, output_format=args.output_format, explain=args.explain,
             lang=args.lang,
-        )
-        try:
-            block: list[str] = []
-            for line in batch:
-                block.append(line)
-                if len(block) == _BLOCK:
-                    stream.write("".join(block))
-                    block.clear()
-            stream.write("".join(block))
-            stream.flush()
-        except BrokenPipeError:
-            # The reader went away (`deadlines batch big.jsonl | head`): stop quietly.
-            _silence_stdout()
-            return EXIT_FAILED
+        )  # fmt: skip
+        # A reader that goes away (`deadlines batch big.jsonl | head`) is main's to handle.
+        block: list[str] = []
+        for line in batch:
+            block.append(line)
+            if len(block) == _BLOCK:
+                stream.write("".join(block))
+                block.clear()
+        stream.write("".join(block))
+        stream.flush()
     return EXIT_FAILED if batch.failed else EXIT_OK
 
 
-def _jobs(text: str) -> int:
+def _jobs(lang: Lang, text: str) -> int:
     """The value of --jobs: a whole number from 0 to 4 processes per core.
 
     More processes than that only wait for the cores (each holds the calendar, about 30 MB),
@@ -128,10 +83,7 @@ def _jobs(text: str) -> int:
 
     most = 4 * cores()
     if not (text.isascii() and text.isdigit()) or int(text) > most:
-        raise argparse.ArgumentTypeError(
-            f"must be a number of processes from 1 to {most} (4 per core), or 0 for one per "
-            f"core; got {cut_repr(text)}"
-        )
+        raise argparse.ArgumentTypeError(say("error.jobs", lang, most=most, value=cut_repr(text)))
     return int(text)
 
 
@@ -142,36 +94,21 @@ def _open(path: str) -> Iterator[Any]:
     A byte that is not UTF-8 does not stop the reading: it becomes a lone surrogate
     (``surrogateescape``), and the reader reports the line it is on as an error of its own.
     """
-    if path == "-":
-        buffer = getattr(sys.stdin, "buffer", None)
-        if buffer is None:  # a text stream without bytes underneath (tests use io.StringIO)
-            yield sys.stdin
-            return
-        wrapper = io.TextIOWrapper(
-            buffer, encoding="utf-8-sig", errors="surrogateescape", newline=""
-        )
-        try:
-            yield wrapper
-        finally:
-            wrapper.detach()  # leave sys.stdin open
+    if path == "-" and not hasattr(sys.stdin, "buffer"):  # text without bytes (a test's)
+        yield sys.stdin
         return
     try:
-        handle = Path(path).open(  # noqa: SIM115 - closed below
-            encoding="utf-8-sig", errors="surrogateescape", newline=""
-        )
-    except OSError as error:
-        raise UsageError("FILE", f"cannot read {path}: {error.strerror}") from None
-    except ValueError:  # a NUL in the path
-        raise UsageError("FILE", f"cannot read {path!r}: no file has such a name") from None
+        raw = sys.stdin.buffer if path == "-" else Path(path).open("rb")  # noqa: SIM115
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        nul = not isinstance(error, OSError)
+        reason = os_reason(error) if isinstance(error, OSError) else Said("error.no_such_name")
+        values = {"path": cut_repr(path) if nul else cut(path), "reason": reason}
+        raise UsageError("FILE", Said("error.cannot_read", values)) from None
+    text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
     try:
-        yield handle
+        yield text
     finally:
-        handle.close()
-
-
-def _silence_stdout() -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, io.UnsupportedOperation):
-        return
+        if path == "-":
+            text.detach()  # leave sys.stdin open
+        else:
+            text.close()

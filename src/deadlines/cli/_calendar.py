@@ -22,8 +22,6 @@ from deadlines.calendar._days import BUILT_IN, DayKind
 from deadlines.cli._common import (
     EXIT_OK,
     UsageError,
-    add_calendar,
-    add_lang,
     engine_from,
     guarded,
     out,
@@ -43,35 +41,13 @@ _WHEN_EXAMPLE = "a year such as 2026 or a month such as 2026-10"
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
-    """Add ``deadlines calendar`` to the command line."""
-    parser = subparsers.add_parser(
-        "calendar",
-        help="show a month or a year: rest days, holidays, adjusted working days",
-        description="Show a month (YEAR-MM) or a whole year (YEAR) of the official calendar; "
-        "the current month without an argument. Each day's number is followed by its mark: "
-        "- weekend, * holiday, + adjusted working day (调休上班), ? provisional.",
-    )
-    parser.add_argument(
-        "when",
-        nargs="?",
-        metavar="YEAR[-MM]",
-        help="a year (2026) or a month (2026-10); the current month by default",
-    )
-    add_lang(parser)
-    add_calendar(parser)
+    """Add ``deadlines calendar`` to the command line (its words: ``cli.calendar.*``)."""
+    parser = subparsers.add_parser("calendar")
+    parser.add_argument("when", nargs="?", metavar="YEAR[-MM]")
+    parser.add_calendar()
     formats = parser.add_mutually_exclusive_group()
-    for name, what in (
-        ("json", "a JSON array"),
-        ("csv", "CSV with a header line"),
-        ("ics", "an iCalendar file (RFC 5545), one all-day event per day"),
-    ):
-        formats.add_argument(
-            f"--{name}",
-            dest="format",
-            action="store_const",
-            const=name,
-            help=f"print the holidays and adjusted working days as {what}",
-        )
+    for name in ("json", "csv", "ics"):
+        formats.add_argument(f"--{name}", dest="format", action="store_const", const=name)
 
 
 #: The fields of each special day in --json and --csv, in order.

@@ -15,12 +15,9 @@ from typing import IO, TYPE_CHECKING, Any
 
 from deadlines._messages import say
 from deadlines.cli._common import (
-    AT_EXAMPLE,
     EXIT_FAILED,
     EXIT_OK,
     UsageError,
-    add_calendar,
-    add_lang,
     engine_from,
     guarded,
     out,
@@ -46,72 +43,21 @@ PROVISIONAL_MARK = "?"
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
-    """Add ``deadlines check`` to the command line."""
-    parser = subparsers.add_parser(
-        "check",
-        help="the status of every obligation that events create, with warnings",
-        description="Read events and completions (JSON Lines), derive every obligation they "
-        "create, and report each one's status at --at: open, warning, overdue, met or late; "
-        "counts by rule and by status; the warnings; the no-meeting month, the field-research "
-        "quota and the quarterly supervision. Exit status 0 even when obligations are "
-        "overdue, 1 when some input lines were not valid (reported with their line numbers), "
-        "2 for a usage error.",
-    )
-    parser.add_argument(
-        "events",
-        metavar="EVENTS_FILE",
-        help=f"events as JSON Lines, e.g. {EVENTS_EXAMPLE}; - reads standard input",
-    )
-    parser.add_argument(
-        "--at",
-        metavar="DATETIME",
-        help=f"the moment of the report, ISO 8601, e.g. {AT_EXAMPLE} (Asia/Shanghai without "
-        "an offset); now by default",
-    )
+    """Add ``deadlines check`` to the command line (its words: ``cli.check.*``)."""
+    parser = subparsers.add_parser("check")
+    parser.add_argument("events", metavar="EVENTS_FILE")
+    parser.add_argument("--at", metavar="DATETIME")
     form = parser.add_mutually_exclusive_group()
-    form.add_argument("--json", action="store_true", help="print the report as JSON")
-    form.add_argument("--csv", action="store_true", help="print one CSV row per obligation")
-    parser.add_argument(
-        "--ics",
-        metavar="FILE",
-        help="also write the open obligations to FILE as an iCalendar (RFC 5545) calendar; "
-        "needs pip install 'deadlines[ics]'",
-    )
+    form.add_argument("--json", action="store_true")
+    form.add_argument("--csv", action="store_true")
+    parser.add_argument("--ics", metavar="FILE")
     warn = parser.add_mutually_exclusive_group()
-    warn.add_argument(
-        "--warn-days",
-        type=int,
-        metavar="N",
-        help="warn N working days before the due instant (default 1)",
-    )
-    warn.add_argument(
-        "--warn-fraction",
-        type=float,
-        metavar="F",
-        help="warn once the fraction F of the limit has elapsed, e.g. 0.8",
-    )
-    parser.add_argument(
-        "--escalate-after",
-        type=int,
-        metavar="N",
-        help="escalate from the N-th working day overdue (default 5)",
-    )
-    parser.add_argument(
-        "--explain",
-        action="append",
-        default=[],
-        metavar="OBLIGATION",
-        help="also print how the due instant of OBLIGATION was counted (its pauses "
-        "included); repeatable",
-    )
-    parser.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="colour and group the table: auto (a terminal without NO_COLOR), always, never",
-    )
-    add_lang(parser)
-    add_calendar(parser)
+    warn.add_argument("--warn-days", type=int, metavar="N")
+    warn.add_argument("--warn-fraction", type=float, metavar="F")
+    parser.add_argument("--escalate-after", type=int, metavar="N")
+    parser.add_argument("--explain", action="append", default=[], metavar="OBLIGATION")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    parser.add_calendar()
 
 
 @guarded

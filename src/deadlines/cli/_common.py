@@ -1,19 +1,14 @@
-"""What every subcommand shares: common options, usage errors, and printing.
+"""What every subcommand shares: the parser in a language, errors, common options, printing.
 
-The API is small on purpose:
-
-- `EXIT_OK` (0), `EXIT_FAILED` (1: some input failed), `EXIT_USAGE` (2),
-  `EXIT_INTERRUPTED` (130): the exit statuses.
-- `UsageError`: raise it for a bad argument; `guarded` turns it into exit status 2.
-- `guarded`: decorate a subcommand's ``run(args)`` with it, so no user error ends in a
-  traceback. Library errors (`DeadlinesError`) that escape are usage errors too, worded by
-  `explain_error` (which maps the library's argument names to the options: ``at`` is
-  ``--at``, a rule parameter the user gave is ``--param NAME``, a date outside the calendar
-  is about ``--at``; a broken plugin's error says how to do without it, `plugin_hint`).
-- `add_lang`, `add_json`, `add_calendar`: the options several subcommands take.
-- `calendar_from`, `engine_from`: the calendar and engine the options ask for.
-- `parse_instant_arg`, `parse_params`: argument values the library cannot parse itself.
-- `out`, `print_json`: printing to the current standard output (tests capture it).
+- `Parser`: argparse's parser in the chosen language (`chosen_lang`: ``--lang`` anywhere, else
+  ``DEADLINES_LANG``, else the locale). A ``register()`` names its options and metavars; their
+  words come from the catalogue (``_messages/_cli.py``) by name: ``cli.summary.COMMAND``,
+  ``cli.description.COMMAND``, ``cli.COMMAND.OPTION`` (the long option without dashes, or a
+  positional's name), else ``cli.option.OPTION``, and ``cli.metavar.METAVAR``; argparse's own
+  words come from `argparse_words`.
+- `guarded` (which `main` puts around every ``run``), `explain_error`, `UsageError`: a bad
+  argument or a library error is one line and exit status 2, naming the option at fault.
+- `calendar_from`, `engine_from`, `parse_instant_arg`, `parse_params`: what the options ask for.
 
 Heavy modules (the engine, the calendar table) are imported inside the functions that need
 them, so a subcommand that does not use them does not pay for them.
@@ -22,11 +17,16 @@ them, so a subcommand that does not use them does not pay for them.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime as dt
+import errno
 import functools
 import json
 import os
+import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from deadlines._errors import (
@@ -43,61 +43,211 @@ from deadlines._errors import (
     cut,
     cut_repr,
 )
-from deadlines._messages import Lang
+from deadlines._messages import MESSAGES, Lang, Said, say
+from deadlines._messages._cli import ARGPARSE
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from deadlines._engine import Engine
     from deadlines.calendar import ChinaCalendar
 
 #: Exit statuses: success, some input failed (batch), a usage error, and Ctrl-C (128 + SIGINT).
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
-AT_EXAMPLE = "2026-09-30T17:00"
-
-
-def plugin_hint(command: str, *, option: bool = True) -> str:
-    """What to do about a broken plugin, said after its error by `command`.
-
-    >>> plugin_hint("due")
-    'add --no-plugins to compute without plugins, or uninstall the plugin'
-
-    Args:
-        command: the subcommand; ``plugins`` itself points to the other commands.
-        option: whether the command has ``--no-plugins``; without it, the environment
-            variable that does the same is named.
-    """
-    if command == "plugins":
-        return "uninstall the plugin, or add --no-plugins to other commands to compute without it"
-    skip = "add --no-plugins" if option else "set DEADLINES_DISABLE_PLUGIN_AUTOLOAD=1"
-    return f"{skip} to compute without plugins, or uninstall the plugin"
+LANGS: tuple[Lang, ...] = ("zh", "en")
 
 
 class UsageError(DeadlinesError, ValueError):
     """A command-line argument is wrong; the command exits with status 2.
 
     Attributes:
-        argument: the argument as the user typed it, e.g. ``--at`` or ``RULE``.
-        problem: what is wrong and what a valid value looks like.
+        argument: the argument as the user typed it, e.g. ``--at`` or ``RULE`` (its metavar
+            is shown in the chosen language), or empty when no single argument is at fault.
+        problem: what is wrong and what a valid value looks like: a catalogue message, or a
+            sentence shown as it is.
     """
 
-    def __init__(self, argument: str, problem: str) -> None:
+    def __init__(self, argument: str, problem: str | Said) -> None:
         self.argument = bounded(argument)
-        self.problem = bounded(problem)
-        super().__init__(f"argument {self.argument}: {self.problem}")
+        self.problem = bounded(problem) if isinstance(problem, str) else problem
+        if not argument:
+            self._say("error.line.bare", problem=self.problem)
+            return
+        metavar = f"cli.metavar.{self.argument}"
+        shown = Said(metavar) if metavar in MESSAGES else self.argument
+        self._say("error.usage", argument=shown, problem=self.problem)
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse's parser, whose own usage errors echo a value cut to 200 characters.
+    """argparse's parser in `lang`, whose usage errors echo a value cut to 200 characters.
 
     argparse quotes the value it refuses (``invalid choice: 'xxx…'``) whole; a pasted
     megabyte would fill the terminal.
     """
 
+    def __init__(self, *args: Any, lang: Lang = "en", **kwargs: Any) -> None:  # noqa: ANN401
+        self.lang = lang
+        kwargs["formatter_class"] = _Wrapped if lang == "zh" else argparse.HelpFormatter
+        super().__init__(*args, **kwargs)
+        self.register("action", "parsers", functools.partial(_Subparsers, lang=lang))
+
     def error(self, message: str) -> NoReturn:
         """Print the usage and `message` (its long values cut), and exit with status 2."""
         super().error(bounded(message))
+
+    def add_json(self) -> None:
+        """``--json``: print machine-readable JSON instead of text."""
+        self.add_argument("--json", action="store_true")
+
+    def add_calendar(self, *, plugins: bool = True) -> None:
+        """``--calendar FILE`` (repeatable: override TOML files, applied in order) and
+        ``--no-plugins`` (ignore the installed plugins), unless `plugins` is false (policy
+        testing is hermetic: plugins never apply)."""
+        self.add_argument("--calendar", action="append", default=[], metavar="FILE")
+        if plugins:
+            self.add_argument("--no-plugins", action="store_true")
+
+    def format_help(self) -> str:
+        """The help; in Chinese, section titles end with a full-width colon (argparse adds ':')."""
+        text = super().format_help()
+        return text.replace(":\n", "：\n") if self.lang == "zh" else text
+
+    def finish(self) -> None:
+        """Give this parser and its subcommands ``--lang`` (last, after a command's own options;
+        `chosen_lang` reads it wherever it stands) and their words in `lang` (see the module)."""
+        self.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
+        key = ".".join(self.prog.split()[1:])
+        self.description = self._text("cli.description" + (f".{key}" if key else ""), None)
+        for action in self._actions:
+            if isinstance(action, _Subparsers):
+                for choice in action._choices_actions:
+                    choice.help = self._text(f"cli.summary.{key}.{choice.dest}".replace("..", "."))
+                for parser in action.choices.values():
+                    parser.finish()
+            name = (action.option_strings or [action.dest])[-1].lstrip("-").replace("-", "_")
+            own = f"cli.{key}.{name}"
+            action.help = self._text(own if own in MESSAGES else f"cli.option.{name}", action.help)
+            if isinstance(action.metavar, str):
+                action.metavar = self._text(f"cli.metavar.{action.metavar}", action.metavar)
+
+    def _text(self, message: str, default: str | None = "") -> str | None:
+        return say(message, self.lang) if message in MESSAGES else default
+
+
+class _Wrapped(argparse.HelpFormatter):
+    """Help text wrapped by the columns it takes: Chinese has no spaces to break at, and each
+    of its characters takes two columns; a run of Latin letters (a path, an option) stays whole.
+    """
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        lines, line = [], ""
+        for chunk in _CHUNK.findall(" ".join(text.split())):
+            if line and width_of(line + chunk.rstrip()) > width and chunk[0] not in _CLOSING:
+                lines.append(line.rstrip())
+                line = chunk.lstrip()
+            else:
+                line += chunk
+        return [*lines, line.rstrip()]
+
+    def _format_action(self, action: argparse.Action) -> str:
+        # argparse pads the option column by characters: take back a column per CJK one.
+        # A header then too wide for its column puts the help on the next line, as argparse does.
+        text = super()._format_action(action)
+        header = self._format_action_invocation(action)
+        extra = width_of(header) - len(header)
+        found = re.search(re.escape(header) + "( +)(?=\\S)", text)
+        if not extra or found is None:
+            return text
+        spaces = len(found[1]) - extra
+        column = min(self._action_max_length + 2, self._max_help_position)
+        gap = " " * spaces if spaces >= 2 else "\n" + " " * column
+        return text[: found.start(1)] + gap + text[found.end(1) :]
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
+
+
+# What a line may break after: a run of visible ASCII with its space, or any one character;
+# and the punctuation no Chinese line starts with.
+_CHUNK = re.compile(r"[!-~]+ ?|.")
+_CLOSING = "，。、；：？！）》”"
+
+
+def width_of(text: str) -> int:
+    """Columns `text` takes in a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+class _Subparsers(argparse._SubParsersAction):  # type: ignore[type-arg] # argparse's own
+    """The subcommands of a `Parser`: each is a `Parser` in the same language, listed in help."""
+
+    def __init__(self, *args: Any, lang: Lang, **kwargs: Any) -> None:  # noqa: ANN401
+        self.lang = lang
+        super().__init__(*args, **kwargs)
+
+    def add_parser(self, name: str, **kwargs: Any) -> Parser:  # noqa: ANN401 - argparse's
+        """A subcommand `name`; its summary and description come from the catalogue."""
+        kwargs.setdefault("help", "")  # listed in the parent's help (finish fills it)
+        parser: Parser = super().add_parser(name, lang=self.lang, **kwargs)
+        return parser
+
+
+@contextlib.contextmanager
+def argparse_words(lang: Lang) -> Iterator[None]:
+    """argparse says its own words (``usage:``, ``error:``, ``invalid choice``) in `lang`.
+
+    argparse spells them through gettext at call time (its module's ``_`` and ``ngettext``)
+    and offers no hook per parser; for Chinese they are swapped for the catalogue's while our
+    parser is built and parses, and put back after. English is argparse's own.
+    """
+    if lang == "en":
+        yield
+        return
+    namespace = vars(argparse)
+    saved = namespace["_"], namespace["ngettext"]
+    namespace["_"] = lambda text: ARGPARSE.get(text, text) if text else text
+    namespace["ngettext"] = lambda one, many, n: ARGPARSE.get(one if n == 1 else many, many)
+    try:
+        yield
+    finally:
+        namespace["_"], namespace["ngettext"] = saved
+
+
+def chosen_lang(environ: Mapping[str, str] | None = None, argv: Sequence[str] = ()) -> Lang:
+    """The language: ``--lang`` in `argv` (anywhere; the last one), else ``DEADLINES_LANG``,
+    else the locale, else English.
+
+    The locale is read as POSIX reads it for messages: the first of ``LC_ALL``,
+    ``LC_MESSAGES``, ``LANG`` that is set; a value starting ``zh`` (``zh_CN.UTF-8``) is Chinese.
+    A ``--lang`` value that is neither ``zh`` nor ``en`` is left to the parser to refuse.
+
+    >>> chosen_lang({"LANG": "zh_CN.UTF-8"}), chosen_lang({"LC_ALL": "C", "LANG": "zh_CN"})
+    ('zh', 'en')
+    >>> chosen_lang({"DEADLINES_LANG": "zh", "LC_ALL": "en_US.UTF-8"}), chosen_lang({})
+    ('zh', 'en')
+    >>> chosen_lang({"DEADLINES_LANG": "en"}, ["due", "x", "--lang=zh"])
+    'zh'
+    """
+    given: Lang | None = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg.partition("=")[2]
+        if (arg == "--lang" or arg.startswith("--lang=")) and value in LANGS:
+            given = "zh" if value == "zh" else "en"
+    if given is not None:
+        return given
+    env = os.environ if environ is None else environ
+    for name in ("DEADLINES_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        if env.get(name, ""):
+            return "zh" if env[name].lower().startswith("zh") else "en"
+    return "en"
+
+
+def os_reason(error: OSError) -> Said | str:
+    """Why a file could not be read or written, in the chosen language where the catalogue
+    has it (a missing file, no permission, a folder), else as the system says it."""
+    name = f"error.os.{errno.errorcode.get(error.errno or 0, '')}"
+    return Said(name) if name in MESSAGES else str(error.strerror)
 
 
 def out() -> Any:  # noqa: ANN401 - a text stream; typing.TextIO is too narrow for test doubles
@@ -110,189 +260,115 @@ def print_json(value: object) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2), file=out())
 
 
-def explain_error(
-    error: DeadlinesError,
-    rule_argument: str = "RULE",
-    *,
-    params: Mapping[str, object] | None = None,
-    at: object = None,
-    command: str = "",
-    no_plugins_option: bool = True,
-) -> UsageError:
-    """The usage error a library error stands for on the command line.
+def plugin_problem(error: DeadlinesError, command: str, *, option: bool = True) -> Said:
+    """A broken plugin's error and what to do about it, said by `command` (``plugins`` points
+    to the other commands; without ``--no-plugins``, `option` false, the environment variable).
+
+    >>> from deadlines._errors import PluginError
+    >>> plugin_problem(PluginError("county", "deadlines_rules", "boom"), "due").render("zh")
+    "插件'county'的钩子 deadlines_rules：boom；加 --no-plugins 可不用插件计算，或卸载该插件"
+    """
+    hint = "plugins" if command == "plugins" else "" if option else "env"
+    return Said("error.plugin_hint" + (f".{hint}" if hint else ""), {"problem": error.said})
+
+
+def explain_error(error: DeadlinesError, args: argparse.Namespace) -> UsageError:
+    """The usage error a library error stands for on the command line `args`.
 
     The engine names the input an error is about (`DeadlinesError.input_field`): ``rule`` is
-    the rule argument, ``at`` is ``--at``, a name in `params` is ``--param NAME``. A
-    calendar-range error (the calendar covers 2004-2100) says whether the trigger or the due
-    date lies outside, and which option took it there: ``--at``, or a parameter such as
-    ``--param limit_days``. Values read as typed, not as Python reprs, cut to 200 characters.
+    RULE, ``at`` is ``--at``, a name given with ``--param`` is ``--param NAME``; that one field
+    is mapped. A calendar-range error says whether the trigger or the due date lies outside
+    the calendar, and echoes what the user typed there.
 
-    Args:
-        error: what the library raised.
-        rule_argument: how the command names the rule argument.
-        params: the ``--param`` values the user gave, by name.
-        at: the ``--at`` text the user typed, if the command has one.
-        command: the subcommand, and `no_plugins_option` whether it has ``--no-plugins``:
-            what a plugin error suggests (see `plugin_hint`).
-
-    >>> import datetime as dt
-    >>> from deadlines._errors import OutOfRangeError
     >>> error = OutOfRangeError("day", dt.date(2101, 1, 1), dt.date(2004, 1, 1),
     ...                         dt.date(2100, 12, 31))
     >>> error.input_field = "at"  # as Engine.due sets it
-    >>> print(explain_error(error, at="2101-01-01T10:00"))
-    argument --at: the calendar covers 2004-01-01 through 2100-12-31; got 2101-01-01T10:00
+    >>> args = argparse.Namespace(command="due", at="2101-01-01T10:00")
+    >>> print(explain_error(error, args).render("zh"))
+    参数 --at：日历范围为2004-01-01至2100-12-31；实际为2101-01-01T10:00
     """
-    from deadlines.io._messages import range_problem, shown
+    from deadlines._time import parse_instant
+    from deadlines.io._messages import shown
 
+    at: str | None = getattr(args, "at", None)
+    pairs = (pair.partition("=") for pair in getattr(args, "param", ()))
+    given = {name.strip(): value for name, _, value in pairs}
+    field = error.input_field or ""
+    option = {"rule": "RULE", "at": "--at"}.get(
+        field, f"--param {cut(field)}" if field in given else ""
+    )
+    values: dict[str, object]
     if isinstance(error, UsageError):
         return error
-    if isinstance(error, (PluginError, PluginConflictError)):
-        return UsageError("", f"{error}; {plugin_hint(command, option=no_plugins_option)}")
+    if isinstance(error, PluginError | PluginConflictError):
+        problem = plugin_problem(error, args.command, option=hasattr(args, "no_plugins"))
+        return UsageError("", problem)
     if isinstance(error, OverrideFileError):
-        return UsageError("--calendar", str(error))
-    # The engine names the input at fault (`DeadlinesError.input_field`): map that one name.
-    field = error.input_field
-    given = params or {}
-    option = (
-        rule_argument
-        if field == "rule"
-        else "--at"
-        if field == "at"
-        else f"--param {cut(field)}"
-        if field is not None and field in given
-        else ""
-    )
+        return UsageError("--calendar", error.said or str(error))
     if isinstance(error, UnknownRuleError):
         import difflib
 
         close = difflib.get_close_matches(cut(error.rule_id), error.known, n=1)
-        hint = f" (did you mean {close[0]}?)" if close else ""
-        return UsageError(
-            option or rule_argument,
-            f"unknown rule {shown(error.rule_id)}{hint}; known rules: {', '.join(error.known)}",
-        )
+        hint = Said("error.did_you_mean", {"rule": close[0]}) if close else ""
+        values = {"rule": shown(error.rule_id), "hint": hint, "known": tuple(error.known)}
+        return UsageError(option or "RULE", Said("error.unknown_rule", values))
     if isinstance(error, MissingParameterError):
-        return UsageError(
-            "--param", f"{error}; pass it as --param {error.example.split(' ')[0]}"
-        )
+        values = {"problem": error.said, "example": error.example.split()[0]}
+        return UsageError("--param", Said("error.param.pass", values))
     if isinstance(error, OutOfRangeError):
-        value = given[field] if option.startswith("--param") and field is not None else None
-        # Outside the engine (a report at --at) a range error is about the command's instant.
-        option = option or ("--at" if at is not None else "")
-        return UsageError(option, range_problem(error, at, value))
-    if isinstance(error, (InvalidValueError, InvalidArgumentError)):
-        problem = f"must be {error.expected}; got {shown(error.value)}"
+        try:
+            start = parse_instant("at", at).date() if at else None
+        except (TypeError, ValueError):
+            start = None
+        meaning = error.meaning(start, at or "", given.get(field) if "--param" in option else None)
+        return UsageError(option or ("--at" if at else ""), meaning)
+    if isinstance(error, InvalidValueError | InvalidArgumentError):
+        values = {"expected": _expected(error), "value": shown(error.value)}
         if option and error.argument == field:
-            return UsageError(option, problem)
+            return UsageError(option, Said("error.must_be", values))
         # A part of the input (done.review), or an argument of the library's own (a rule asked
         # the calendar something odd): name it without pretending the user passed it.
-        return UsageError(option, f"{cut(error.argument)} {problem}")
-    return UsageError(option, str(error))
+        values["argument"] = cut(error.argument)
+        return UsageError(option, Said("error.named_must_be", values))
+    return UsageError(option, error.said or str(error))
 
 
-def guarded(
-    run: Callable[[argparse.Namespace], int],
-) -> Callable[[argparse.Namespace], int]:
-    """Decorate a subcommand's ``run``: a usage or library error prints one line, exits 2.
+def _expected(error: InvalidValueError | InvalidArgumentError) -> object:
+    """What valid input looks like, as the error's message says it (in either language)."""
+    return dict(error.said.values)["expected"] if error.said else error.expected
 
-    The line reads ``deadlines COMMAND: error: argument ARG: PROBLEM`` on standard error, the
-    shape argparse uses for its own errors. Ctrl-C prints one line too and exits 130.
+
+def guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Guard a subcommand's ``run``: a usage or library error prints one line and exits 2.
+
+    The line reads ``deadlines COMMAND: error: argument ARG: PROBLEM`` on standard error (in
+    the chosen language), the shape argparse uses for its own errors. Ctrl-C prints one line
+    too and exits 130.
     """
 
     @functools.wraps(run)
     def wrapper(args: argparse.Namespace) -> int:
+        lang: Lang = getattr(args, "lang", None) or "en"
+        command = f"deadlines {args.command}"
         try:
             return run(args)
         except DeadlinesError as error:
-            usage = explain_error(
-                error,
-                at=getattr(args, "at", None),
-                command=args.command,
-                no_plugins_option=hasattr(args, "no_plugins"),
-            )
-            where = f"argument {usage.argument}: " if usage.argument else ""
-            print(f"deadlines {args.command}: error: {where}{usage.problem}", file=sys.stderr)
+            text = explain_error(error, args).render(lang)
+            print(say("error.line", lang, command=command, text=text), file=sys.stderr)
             return EXIT_USAGE
         except KeyboardInterrupt:
-            print(f"deadlines {args.command}: interrupted", file=sys.stderr)
+            print(say("error.interrupted", lang, command=command), file=sys.stderr)
             return EXIT_INTERRUPTED
 
     return wrapper
 
 
-def add_lang(parser: argparse.ArgumentParser) -> None:
-    """``--lang zh|en``: the language of titles and explanations (see `chosen_lang`)."""
-    parser.add_argument(
-        "--lang",
-        choices=("zh", "en"),
-        default=None,
-        help="language of titles and explanations: zh (中文) or en; by default DEADLINES_LANG, "
-        "else the locale (LC_ALL, LC_MESSAGES, LANG: zh_* is Chinese), else en",
-    )
-
-
-def chosen_lang(environ: Mapping[str, str] | None = None) -> Lang:
-    """The language when no ``--lang`` says: ``DEADLINES_LANG``, else the locale, else English.
-
-    The locale is read as POSIX reads it for messages: the first of ``LC_ALL``,
-    ``LC_MESSAGES``, ``LANG`` that is set; a value starting ``zh`` (``zh_CN.UTF-8``) is Chinese.
-
-    >>> chosen_lang({"LANG": "zh_CN.UTF-8"}), chosen_lang({"LC_ALL": "C", "LANG": "zh_CN"})
-    ('zh', 'en')
-    >>> chosen_lang({"DEADLINES_LANG": "zh", "LC_ALL": "en_US.UTF-8"}), chosen_lang({})
-    ('zh', 'en')
-    """
-    env = os.environ if environ is None else environ
-    for name in ("DEADLINES_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name, "")
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
-
-
-def add_json(parser: argparse.ArgumentParser) -> None:
-    """``--json``: print machine-readable JSON instead of text."""
-    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
-
-
-def add_calendar(parser: argparse.ArgumentParser, *, plugins: bool = True) -> None:
-    """The options that choose the calendar and the configuration.
-
-    ``--calendar FILE`` (repeatable): calendar override TOML files, applied in order.
-    ``--no-plugins``: ignore the installed plugins (the entry-point group ``deadlines``); not
-    offered where plugins never apply (`plugins` false: policy testing is hermetic).
-    """
-    parser.add_argument(
-        "--calendar",
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="a calendar override file (TOML: a new year's notice or local days); repeatable, "
-        "applied in order",
-    )
-    if not plugins:
-        return
-    parser.add_argument(
-        "--no-plugins",
-        action="store_true",
-        help="ignore installed plugins: compute with the opinion and the official calendar only",
-    )
-
-
 def calendar_from(args: argparse.Namespace) -> ChinaCalendar:
-    """The calendar with the ``--calendar`` files of `args` applied.
-
-    Raises:
-        UsageError: a file is missing or malformed (naming it and the line).
-    """
+    """The calendar with the ``--calendar`` files of `args` applied (a bad one is
+    `guarded`'s to report, as ``--calendar``)."""
     from deadlines.calendar import ChinaCalendar
 
-    files: Sequence[str] = getattr(args, "calendar", None) or ()
-    try:
-        return ChinaCalendar(overrides=list(files))
-    except OverrideFileError as error:
-        raise UsageError("--calendar", str(error)) from None
+    return ChinaCalendar(overrides=list(getattr(args, "calendar", None) or ()))
 
 
 def engine_from(args: argparse.Namespace) -> Engine:
@@ -308,12 +384,15 @@ def parse_instant_arg(argument: str, text: str) -> dt.datetime:
     Raises:
         UsageError: naming `argument` and showing ``2026-09-30T17:00``.
     """
-    from deadlines._time import parse_instant
+    from deadlines._time import INSTANT_EXPECTED, parse_instant
 
     try:
         return parse_instant(argument, text)
     except InvalidValueError as error:
-        raise UsageError(argument, f"must be {error.expected}; got {cut_repr(text)}") from None
+        common = error.expected == INSTANT_EXPECTED
+        expected = Said("error.instant") if common else _expected(error)
+        values = {"expected": expected, "value": cut_repr(text)}
+        raise UsageError(argument, Said("error.must_be", values)) from None
 
 
 def parse_params(pairs: Sequence[str]) -> dict[str, str]:
@@ -330,10 +409,8 @@ def parse_params(pairs: Sequence[str]) -> dict[str, str]:
         name, sep, value = pair.partition("=")
         name = name.strip()
         if not sep or not name.isidentifier():
-            raise UsageError(
-                "--param", f"must be NAME=VALUE such as limit_days=15; got {cut_repr(pair)}"
-            )
+            raise UsageError("--param", Said("error.param.pair", {"value": cut_repr(pair)}))
         if name in params:
-            raise UsageError("--param", f"{cut(name)} is given twice; give each parameter once")
+            raise UsageError("--param", Said("error.param.twice", {"name": cut(name)}))
         params[name] = value
     return params

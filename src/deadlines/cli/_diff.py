@@ -9,9 +9,6 @@ from deadlines.cli._common import (
     EXIT_FAILED,
     EXIT_OK,
     UsageError,
-    add_calendar,
-    add_json,
-    add_lang,
     calendar_from,
     guarded,
     out,
@@ -28,50 +25,17 @@ _RANGE_EXAMPLE = "--from 2027-01-01 --to 2027-03-31"
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
-    """Add ``deadlines diff`` to the command line."""
-    parser = subparsers.add_parser(
-        "diff",
-        help="what changes from one policy to another",
-        description="Apply two policies to the same triggers and list every trigger whose "
-        "result changes, grouped by rule, with counts and the largest shifts. The triggers are "
-        "the cases of case files (--cases), or every working hour of every working day from "
-        "--from through --to for each rule. Exit status 1 when anything changed, 0 when "
-        "nothing did.",
-    )
-    parser.add_argument(
-        "base", metavar="BASE", help="a policy file, or a built-in policy: opinion-2020"
-    )
-    parser.add_argument(
-        "new", metavar="NEW", help="a policy file, or a built-in policy: opinion-2020"
-    )
-    parser.add_argument(
-        "--cases",
-        action="append",
-        default=[],
-        metavar="PATH",
-        help="case files or folders of *.deadlines.toml whose triggers to use; repeatable",
-    )
-    parser.add_argument(
-        "--from", dest="first", metavar="DATE", help="the first day of a range, e.g. 2027-01-01"
-    )
-    parser.add_argument(
-        "--to", dest="last", metavar="DATE", help="the last day of a range, e.g. 2027-03-31"
-    )
-    parser.add_argument(
-        "--rule",
-        action="append",
-        default=[],
-        metavar="ID",
-        help="only this rule, e.g. routing.ordinary; repeatable",
-    )
-    parser.add_argument(
-        "--summary",
-        action="store_true",
-        help="only the counts and largest shifts, not every changed trigger",
-    )
-    add_json(parser)
-    add_lang(parser)
-    add_calendar(parser, plugins=False)
+    """Add ``deadlines diff`` to the command line (its words: ``cli.diff.*``)."""
+    parser = subparsers.add_parser("diff")
+    parser.add_argument("base", metavar="BASE")
+    parser.add_argument("new", metavar="NEW")
+    parser.add_argument("--cases", action="append", default=[], metavar="PATH")
+    parser.add_argument("--from", dest="first", metavar="DATE")
+    parser.add_argument("--to", dest="last", metavar="DATE")
+    parser.add_argument("--rule", action="append", default=[], metavar="ID")
+    parser.add_argument("--summary", action="store_true")
+    parser.add_json()
+    parser.add_calendar(plugins=False)
 
 
 def _policy(argument: str, source: str, lang: Lang) -> RuleSet:

@@ -6,74 +6,40 @@ import argparse
 import warnings
 from typing import TYPE_CHECKING, Any
 
-from deadlines._errors import DeadlinesError, ProvisionalDateWarning
-from deadlines.cli._common import (
-    AT_EXAMPLE,
-    EXIT_OK,
-    add_calendar,
-    add_json,
-    add_lang,
-    engine_from,
-    explain_error,
-    guarded,
-    out,
-    parse_instant_arg,
-    parse_params,
-    print_json,
-)
+from deadlines._errors import ProvisionalDateWarning
+from deadlines.cli._common import EXIT_OK, engine_from, parse_instant_arg, parse_params, print_json
 
 if TYPE_CHECKING:
     from deadlines._result import DueResult, Lang
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
-    """Add ``deadlines due`` to the command line."""
-    parser = subparsers.add_parser(
-        "due",
-        help="when a limit ends for one trigger",
-        description="When the limit of RULE ends for a trigger at --at: the due instant, the "
-        "last day of the period, and the sentence of the opinion it rests on.",
-    )
-    parser.add_argument("rule", metavar="RULE", help="a rule id, e.g. minutes.executive")
-    parser.add_argument(
-        "--at",
-        required=True,
-        metavar="DATETIME",
-        help=f"the trigger, ISO 8601, e.g. {AT_EXAMPLE}; without an offset it is Asia/Shanghai",
-    )
-    parser.add_argument(
-        "--param",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="a parameter the rule needs, e.g. limit_days=15; repeatable",
-    )
-    parser.add_argument("--explain", action="store_true", help="show every step of the count")
-    add_json(parser)
-    add_lang(parser)
-    add_calendar(parser)
+    """Add ``deadlines due`` to the command line (its words: ``cli.due.*`` in the catalogue)."""
+    parser = subparsers.add_parser("due")
+    parser.add_argument("rule", metavar="RULE")
+    parser.add_argument("--at", required=True, metavar="DATETIME")
+    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument("--explain", action="store_true")
+    parser.add_json()
+    parser.add_calendar()
 
 
-@guarded
 def run(args: argparse.Namespace) -> int:
     """Compute and print one due date."""
     at = parse_instant_arg("--at", args.at)
     params = parse_params(args.param)
     engine = engine_from(args)
-    try:
-        # A provisional answer is data here (the "(provisional)" mark, the JSON field), not a
-        # Python warning on standard error.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ProvisionalDateWarning)
-            result = engine.due(args.rule, at, explain=args.explain, **params)
-    except DeadlinesError as error:
-        raise explain_error(error, params=params, at=args.at) from None
+    # A provisional answer is data here (the "(provisional)" mark, the JSON field), not a
+    # Python warning on standard error. An error is `guarded`'s to word.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ProvisionalDateWarning)
+        result = engine.due(args.rule, at, explain=args.explain, **params)
     if args.json:
         from deadlines._provenance import provenance
 
         print_json(result.to_json(provenance(engine)))
     else:
-        print(render(result, args.lang, explain=args.explain), file=out())
+        print(render(result, args.lang, explain=args.explain))
     return EXIT_OK
 
 

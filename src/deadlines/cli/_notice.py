@@ -14,7 +14,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from deadlines.cli._common import EXIT_OK, UsageError, add_lang, guarded, out
+from deadlines.cli._common import EXIT_OK, UsageError, guarded, out
 
 if TYPE_CHECKING:
     from deadlines.calendar import ChinaCalendar
@@ -46,39 +46,14 @@ def _say(key: str, lang: str, **values: object) -> str:
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
-    """Add ``deadlines notice`` to the command line."""
-    parser = subparsers.add_parser(
-        "notice",
-        help="store next year's holiday notice once, for every command (add, list, remove)",
-        description="Store a State Council holiday notice (a TOML file such as "
-        "examples/notice-2026.toml) in your notice folder, so that every command uses it; list "
-        "what is loaded; remove one.",
-    )
+    """Add ``deadlines notice`` to the command line (its words: ``cli.notice.*``)."""
+    parser = subparsers.add_parser("notice")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = actions.add_parser(
-        "add",
-        help="check a notice file and store it",
-        description="Check the notice against the law (every statutory festival of its "
-        "year) and store it in $DEADLINES_HOME/notices as YEAR.toml.",
-    )
-    add.add_argument("file", metavar="FILE", help="the notice, a TOML file with one [[notice]]")
-    add.add_argument(
-        "--allow-partial",
-        action="store_true",
-        help="store a notice that lacks statutory days, with a warning (now and on every use)",
-    )
-    add_lang(add)
-    show = actions.add_parser(
-        "list", help="show the notices in effect", description="Show the stored notices."
-    )
-    add_lang(show)
-    remove = actions.add_parser(
-        "remove",
-        help="remove a stored notice",
-        description="Remove the notice of YEAR from your notice folder.",
-    )
-    remove.add_argument("year", metavar="YEAR", help="the notice's year, e.g. 2027")
-    add_lang(remove)
+    add = actions.add_parser("add")
+    add.add_argument("file", metavar="FILE")
+    add.add_argument("--allow-partial", action="store_true")
+    actions.add_parser("list")
+    actions.add_parser("remove").add_argument("year", metavar="YEAR")
 
 
 @guarded

@@ -3,35 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import unicodedata
+import sys
 from typing import Any
 
-from deadlines.cli._common import (
-    EXIT_OK,
-    add_calendar,
-    add_json,
-    add_lang,
-    engine_from,
-    guarded,
-    out,
-    print_json,
-)
+from deadlines.cli._common import EXIT_OK, engine_from, print_json, width_of
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
-    """Add ``deadlines rules`` to the command line."""
-    parser = subparsers.add_parser(
-        "rules",
-        help="list the rules: id, article, limit, title",
-        description="List the rules of the opinion: stable id, article, limit and title. "
-        "--json prints every field of every version, the limit as a tagged structure.",
-    )
-    add_json(parser)
-    add_lang(parser)
-    add_calendar(parser)
+    """Add ``deadlines rules`` to the command line (its words: ``cli.rules.*``)."""
+    parser = subparsers.add_parser("rules")
+    parser.add_json()
+    parser.add_calendar()
 
 
-@guarded
 def run(args: argparse.Namespace) -> int:
     """Print the catalog."""
     rules = engine_from(args).rules
@@ -42,15 +26,15 @@ def run(args: argparse.Namespace) -> int:
     from deadlines._messages import say
 
     zh = args.lang == "zh"
-    rows = [tuple(say("rules.header", args.lang).split("|"))]
+    rows = [tuple(say("cli.rules.header", args.lang).split("|"))]
     for rule in rules.rules:
         title = rule.title_zh if zh else rule.title_en
         if rule.id in several:
             title += f" [{rule.window()}]"
         limit = rule.limit.describe(args.lang)
         rows.append((rule.id, str(rule.citation.article), limit, title))
-    widths = [max(_width(row[i]) for row in rows) for i in range(3)]
-    stream = out()
+    widths = [max(width_of(row[i]) for row in rows) for i in range(3)]
+    stream = sys.stdout
     for row in rows:
         cells = [_pad(row[0], widths[0]), _pad(row[1], widths[1], right=True)]
         cells += [_pad(row[2], widths[2]), row[3]]
@@ -58,11 +42,6 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _width(text: str) -> int:
-    """Columns `text` takes in a terminal: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _pad(text: str, width: int, *, right: bool = False) -> str:
-    fill = " " * (width - _width(text))
+    fill = " " * (width - width_of(text))
     return fill + text if right else text + fill

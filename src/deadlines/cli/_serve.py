@@ -11,104 +11,31 @@ import os
 import sys
 from typing import Any
 
-from deadlines.cli._common import EXIT_OK, UsageError, add_calendar, guarded
+from deadlines._messages import Said, say
+from deadlines.cli._common import EXIT_OK, UsageError
 
 # The settings module imports no FastAPI: `deadlines --help` can read the defaults.
-from deadlines.service._settings import (
-    DEFAULT_HOST,
-    DEFAULT_MAX_BODY,
-    DEFAULT_MAX_UPLOAD,
-    DEFAULT_PORT,
-    DEFAULT_TIMEOUT,
-    Settings,
-    read_token,
-)
-
-_MISSING = (
-    "the service needs the optional extra: pip install 'deadlines[server]' "
-    "(FastAPI and uvicorn); missing: {name}"
-)
-
-#: Said at start-up with --workers 2 or more: an upload lives in the worker that received it.
-WORKERS_NOTICE = (
-    "note: with --workers {n}, a file uploaded on the board is kept in the memory of the one "
-    "worker that received it, and a later page may reach another worker and find it gone (the "
-    "board then says so and offers to upload again). Files of --events-dir work in every "
-    "worker. For uploads, run one worker; see docs/board.md."
-)
+from deadlines.service import _settings as config
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
-    """Add ``deadlines serve`` to the command line."""
-    parser = subparsers.add_parser(
-        "serve",
-        help="a JSON service for other systems (needs deadlines[server])",
-        description="Serve the JSON API (POST /v1/due, /v1/batch, /v1/check; GET /v1/rules, "
-        "/v1/calendar/YEAR, /v1/version, /healthz; the contract at /openapi.json) on uvicorn. "
-        "Binds 127.0.0.1 unless --host says otherwise. When DEADLINES_API_TOKEN is set or "
-        "--token-file is given, every endpoint but /healthz needs Authorization: Bearer TOKEN; "
-        "the board's pages take a session cookie too, from its login page (/login).",
-    )
+    """Add ``deadlines serve`` to the command line (its words: ``cli.serve.*``)."""
+    parser = subparsers.add_parser("serve")
+    parser.add_argument("--host", default=config.DEFAULT_HOST, metavar="HOST")
+    parser.add_argument("--port", type=int, default=config.DEFAULT_PORT, metavar="PORT")
+    parser.add_argument("--workers", type=int, default=1, metavar="N")
+    parser.add_argument("--token-file", metavar="FILE")
+    parser.add_argument("--max-body", type=int, default=config.DEFAULT_MAX_BODY, metavar="BYTES")
     parser.add_argument(
-        "--host", default=DEFAULT_HOST, help=f"the address to bind (default {DEFAULT_HOST})"
+        "--max-upload", type=int, default=config.DEFAULT_MAX_UPLOAD, metavar="BYTES"
     )
-    parser.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help=f"the TCP port (default {DEFAULT_PORT})"
-    )
-    parser.add_argument(
-        "--workers", type=int, default=1, metavar="N", help="worker processes (default 1)"
-    )
-    parser.add_argument(
-        "--token-file",
-        metavar="FILE",
-        help="read the bearer token from the first line of FILE (instead of DEADLINES_API_TOKEN)",
-    )
-    parser.add_argument(
-        "--max-body",
-        type=int,
-        default=DEFAULT_MAX_BODY,
-        metavar="BYTES",
-        help=f"the largest request body accepted (default {DEFAULT_MAX_BODY}); larger gets 413",
-    )
-    parser.add_argument(
-        "--max-upload",
-        type=int,
-        default=DEFAULT_MAX_UPLOAD,
-        metavar="BYTES",
-        help=f"the largest events file the board's upload form takes (default "
-        f"{DEFAULT_MAX_UPLOAD}, {DEFAULT_MAX_UPLOAD >> 20} MiB); larger gets a page saying so",
-    )
-    parser.add_argument(
-        "--timeout",
-        type=float,
-        default=DEFAULT_TIMEOUT,
-        metavar="SECONDS",
-        help=f"how long a request may take to be read and answered (default {DEFAULT_TIMEOUT:g}); "
-        "longer gets 408",
-    )
-    parser.add_argument(
-        "--cors-origin",
-        action="append",
-        default=[],
-        metavar="ORIGIN",
-        help="allow browser pages from ORIGIN (e.g. http://oa.county.local) to call the API; "
-        "repeatable; no CORS without it",
-    )
-    parser.add_argument(
-        "--events-dir",
-        metavar="DIR",
-        help="a folder of events files (JSON Lines) the board may open by name",
-    )
-    parser.add_argument(
-        "--secure-cookie",
-        action="store_true",
-        help="mark the board's session cookie Secure even over http (behind a proxy that "
-        "ends TLS); over https it always is",
-    )
-    add_calendar(parser)
+    parser.add_argument("--timeout", type=float, default=config.DEFAULT_TIMEOUT, metavar="SECONDS")
+    parser.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN")
+    parser.add_argument("--events-dir", metavar="DIR")
+    parser.add_argument("--secure-cookie", action="store_true")
+    parser.add_calendar()
 
 
-@guarded
 def run(args: argparse.Namespace) -> int:
     """Check the options, build the app once, and serve until stopped."""
     from deadlines._errors import DeadlinesError
@@ -117,15 +44,15 @@ def run(args: argparse.Namespace) -> int:
         from deadlines.service import create_app
         from deadlines.service._server import serve
     except ImportError as error:
-        raise UsageError("", _MISSING.format(name=error.name)) from None
+        raise UsageError("", Said("serve.missing", {"name": error.name})) from None
     if args.events_dir is not None and not os.path.isdir(args.events_dir):  # noqa: PTH112
-        raise UsageError("--events-dir", f"no such folder {args.events_dir!r}")
+        raise UsageError("--events-dir", Said("serve.no_folder", {"path": repr(args.events_dir)}))
     try:
-        settings = Settings(
+        settings = config.Settings(
             host=args.host,
             port=args.port,
             workers=args.workers,
-            token=read_token(args.token_file),
+            token=config.read_token(args.token_file),
             token_file=args.token_file,
             max_body=args.max_body,
             max_upload=args.max_upload,
@@ -139,11 +66,11 @@ def run(args: argparse.Namespace) -> int:
     except DeadlinesError as error:
         argument = getattr(error, "argument", "")
         option = f"--{argument.replace('_', '-')}" if argument else ""
-        raise UsageError(option, str(error)) from None
+        raise UsageError(option, error.said or str(error)) from None
     # Built here even with several workers: a broken calendar file or plugin stops the
     # command now, with its message, rather than in each worker.
     app = create_app(settings)
     if settings.workers > 1 and app.state.upload_path is not None:
-        print(WORKERS_NOTICE.format(n=settings.workers), file=sys.stderr)
+        print(say("serve.workers", args.lang, n=settings.workers), file=sys.stderr)
     serve(settings, app)
     return EXIT_OK

@@ -5,29 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from deadlines.cli._common import EXIT_FAILED, EXIT_OK, UsageError, add_json, add_lang, guarded
+from deadlines.cli._common import EXIT_FAILED, EXIT_OK, UsageError, guarded
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
-    """Add ``deadlines test`` to the command line."""
-    parser = subparsers.add_parser(
-        "test",
-        help="run policy case files (*.deadlines.toml)",
-        description="Run case files: each case puts a trigger to a policy and checks the due "
-        "instant, due date, provisional flag or status it expects. Folders are searched for "
-        "*.deadlines.toml. Exit status 0 when every case passes, 1 otherwise.",
-    )
-    parser.add_argument(
-        "paths",
-        nargs="+",
-        metavar="PATH",
-        help="a case file or a folder, e.g. examples/policy-change",
-    )
-    parser.add_argument(
-        "-q", "--quiet", action="store_true", help="print only failures and the summary"
-    )
-    add_json(parser)
-    add_lang(parser)
+    """Add ``deadlines test`` to the command line (its words: ``cli.test.*``)."""
+    parser = subparsers.add_parser("test")
+    parser.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument("-q", "--quiet", action="store_true")
+    parser.add_json()
 
 
 @guarded
