@@ -10,6 +10,7 @@ the command line there, and uninstalls it again.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import datetime as dt
 import importlib
 import inspect
@@ -807,6 +808,42 @@ class TestBrokenPlugins:
 
 
 # --- isolation -------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Township:
+    """A plugin object that does not hash (a dataclass compares by value), as pluggy allows."""
+
+    hours: int = 24
+    fails: bool = False
+
+    @hookimpl
+    def deadlines_rules(self, rules):
+        if self.fails:
+            raise LookupError("no such office")
+        return [rules.get("routing.ordinary").evolve(limit=Hours(self.hours))]
+
+
+class TestUnhashablePlugins:
+    """A plugin need not hash: each hook implementation is called through its own HookImpl."""
+
+    def test_called_and_listed(self):
+        """A dataclass instance answers its hook and is listed by the name it was given."""
+        with pytest.raises(TypeError, match="unhashable"):
+            hash(Township())
+        built = engine(township=Township())
+        assert built.rule("routing.ordinary").limit == Hours(24)
+        assert [(p.name, p.hooks) for p in built.plugins] == [("township", ("deadlines_rules",))]
+
+    def test_conflict_names_both(self):
+        """Two of them that disagree are a conflict naming each by its name."""
+        with pytest.raises(PluginConflictError, match="'county' sets 36 hours, 'township' sets 24"):
+            engine(township=Township(), county=Township(hours=36))
+
+    def test_error_names_it(self):
+        """Its exception is pinned on it, among other plugins of the same hook."""
+        with pytest.raises(PluginError, match="plugin 'broken', hook deadlines_rules: raised"):
+            engine(fine=Township(), broken=Township(fails=True))
 
 
 class TestIsolation:

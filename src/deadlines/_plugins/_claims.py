@@ -158,9 +158,7 @@ class Claims:
     ) -> None:
         """Record a claim; a plugin that contradicts itself (a label against its rule) is wrong."""
         claims = self.by_target.setdefault(target, [])
-        for other in claims:
-            if other.plugin != answer.plugin:
-                continue
+        for other in (claim for claim in claims if claim.plugin == answer.plugin):
             hook, then = other.change.hook, other.change.after
             if other.value != value:
                 raise answer.error(f"sets {what} to {change.after}, but its {hook} sets {then}")
@@ -187,62 +185,52 @@ class Claims:
             return
         field = target[-1] if target[0] in ("rule", "thresholds") else ""
         b, a, b_zh, a_zh = plain(before), plain(after), plain(before, "zh"), plain(after, "zh")
-        what, label = words
-        values = {"target": label, "before": Names(b_zh, b), "after": Names(a_zh, a)}
+        values = {"target": words[1], "before": Names(b_zh, b), "after": Names(a_zh, a)}
         if field:
             values["field"] = field_words(field)
         zh, en = spelled("plugin.changed.field" if field else "plugin.changed", **values)
         b_zh, a_zh = ("" if b_zh == b else b_zh), ("" if a_zh == a else a_zh)
         change = PluginChange(answer.hook, target[0], name, field, b, a, zh, en, "", b_zh, a_zh)
-        self.add(target, what, answer, change, after)
-
-    def targets(self, kind: str) -> list[Target]:
-        return [target for target in self.by_target if target[0] == kind]
+        self.add(target, words[0], answer, change, after)
 
     def applied(self, kind: str) -> Iterator[tuple[Target, list[Claim]]]:
         """Each target of `kind` with its claims that apply (those no other plugin overrode)."""
-        for target in self.targets(kind):
-            winners = [claim for claim in self.by_target[target] if not claim.overridden_by]
-            if winners:
+        for target, claims in self.by_target.items():
+            winners = [claim for claim in claims if not claim.overridden_by]
+            if target[0] == kind and winners:
                 yield target, winners
 
     def decide(self) -> None:
         """Mark every claim a higher-ranking one overrides; raise on a conflict between equals."""
         for claims in self.by_target.values():
-            top = max(claim.rank for claim in claims)
-            first, *rest = [claim for claim in claims if claim.rank == top]
-            for claim in rest:
-                if claim.value != first.value:
+            first = max(claims, key=lambda claim: claim.rank)  # the first of the highest rank
+            for claim in claims:
+                if claim.value == first.value:
+                    continue
+                if claim.rank == first.rank:
                     a, b = first.plugin, claim.plugin
                     sets = f"{a!r} sets {first.change.after}, {b!r} sets {claim.change.after}"
                     raise PluginConflictError(first.what, (a, b), sets)
-            for claim in claims:
-                if claim.rank < top and claim.value != first.value:
-                    claim.overridden_by = first.plugin
-        for target in self.targets("disabled"):
-            rule_id, disables = target[1], self.by_target[target]
+                claim.overridden_by = first.plugin
+        for (_, rule_id), disables in list(self.applied("disabled")):
             changes = [
                 claim
-                for other, claims in self.by_target.items()
-                if other[0] in ("rule", "added") and other[1] == rule_id
+                for target, claims in self.by_target.items()
+                if target[0] in ("rule", "added") and target[1] == rule_id
                 for claim in claims
                 if not claim.overridden_by
             ]
             if not changes:
                 continue
-            top, other = max(c.rank for c in disables), max(c.rank for c in changes)
-            if top == other:  # a rule one plugin disables and another changes
-                off = next(c for c in disables if c.rank == top)
-                on = next(c for c in changes if c.rank == top)
+            off, on = (max(claims, key=lambda c: c.rank) for claims in (disables, changes))
+            if off.rank == on.rank:  # a rule one plugin disables and another changes
                 if off.plugin == on.plugin:
-                    hook = off.change.hook
-                    raise PluginError(
-                        off.plugin, hook, f"disables {rule_id}, which its {on.change.hook} changes"
-                    )
+                    problem = f"disables {rule_id}, which its {on.change.hook} changes"
+                    raise PluginError(off.plugin, off.change.hook, problem)
                 says = f"{off.plugin!r} disables it, {on.plugin!r} changes it ({on.change.en})"
                 raise PluginConflictError(f"the rule {rule_id}", (off.plugin, on.plugin), says)
-            winner = max((*disables, *changes), key=lambda c: c.rank)
-            for claim in disables if other > top else changes:
+            winner, losers = (off, changes) if off.rank > on.rank else (on, disables)
+            for claim in losers:
                 claim.overridden_by = winner.plugin
 
     def changes(self) -> dict[str, tuple[PluginChange, ...]]:

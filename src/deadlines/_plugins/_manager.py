@@ -1,11 +1,10 @@
 """One engine's `pluggy.PluginManager`: plugins registered, installed ones loaded, hooks called.
 
-pluggy does the work: `PluginManager.register` checks each implementation against its
-specification, `load_setuptools_entrypoints` imports the installed plugins and records their
-distributions, `check_pending` refuses hooks that do not exist. What is added here is what
-pluggy lets pass silently (a ``deadlines_*`` function without `hookimpl`, a wrapper, a plugin
-that implements nothing) and the plugin's name on every error, so that a `PluginError` always
-says whose it is.
+pluggy checks each implementation against its specification (`PluginManager.register`), loads
+the installed plugins with their distributions (`load_setuptools_entrypoints`) and refuses
+hooks that do not exist (`check_pending`). Added here: what pluggy lets pass silently (an
+unmarked ``deadlines_*`` function, a wrapper, a plugin that implements nothing), and the
+plugin's name on every error.
 """
 
 from __future__ import annotations
@@ -29,38 +28,7 @@ if TYPE_CHECKING:
 LOAD: Final = "(load)"  # the "hook" named when a plugin fails before any hook is called
 
 _HOOKS = ", ".join(HOOKS)
-_TWICE = "each plugin once, by distinct plugin names; name them with a mapping {name: plugin}"
 _GIVEN = "an iterable of plugin objects, e.g. [module], or a mapping {name: plugin}"
-
-
-def plugin_manager(plugins: object, *, discover: bool) -> PluginManager:
-    """A manager of its own with the plugins given in code, then those installed.
-
-    An installed plugin is skipped when a plugin of the same name, or the same object, was
-    given in code. Bad `plugins` are an `InvalidArgumentError` (or `InvalidValueError`: a name
-    or a plugin twice); a malformed or broken plugin a `PluginError`.
-    """
-    manager = PluginManager(ENTRY_POINT_GROUP)
-    manager.add_hookspecs(hookspecs)
-    for name, plugin in _given(plugins):
-        try:
-            manager.register(plugin, name=name)
-        except PluginValidationError as error:
-            raise _invalid(name, error) from None
-        except ValueError as error:  # a name, or the same object, twice
-            raise InvalidValueError("plugins", name, _TWICE) from error
-    if discover:
-        _load_installed(manager)
-    try:
-        manager.check_pending()
-    except PluginValidationError as error:
-        callers = manager.get_hookcallers(error.plugin) or ()
-        hook = next((c.name for c in callers if not c.has_spec()), LOAD)
-        no_such = f"no such hook; the hooks are {_HOOKS}"
-        raise PluginError(manager.get_name(error.plugin) or LOAD, hook, no_such) from None
-    for name, plugin in registered(manager):
-        _check(manager, name, plugin)
-    return manager
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +56,37 @@ class PluginInfo:
         return "entry point" if self.distribution else "code"
 
 
+def plugin_manager(plugins: object, *, discover: bool) -> PluginManager:
+    """A manager of its own with the plugins given in code, then those installed.
+
+    An installed plugin is skipped when a plugin of the same name, or the same object, was
+    given in code. Bad `plugins` are an `InvalidArgumentError` (or `InvalidValueError`: a name
+    or a plugin twice); a malformed or broken plugin a `PluginError`.
+    """
+    manager = PluginManager(ENTRY_POINT_GROUP)
+    manager.add_hookspecs(hookspecs)
+    for name, plugin in _given(plugins):
+        try:
+            manager.register(plugin, name=name)
+        except PluginValidationError as error:
+            raise _invalid(name, error) from None
+        except ValueError as error:  # a name, or the same object, twice
+            twice = "each plugin once, by distinct plugin names; name them with a mapping"
+            raise InvalidValueError("plugins", name, f"{twice} {{name: plugin}}") from error
+    if discover:
+        _load_installed(manager)
+    try:
+        manager.check_pending()
+    except PluginValidationError as error:
+        callers = manager.get_hookcallers(error.plugin) or ()
+        hook = next((c.name for c in callers if not c.has_spec()), LOAD)
+        no_such = f"no such hook; the hooks are {_HOOKS}"
+        raise PluginError(manager.get_name(error.plugin) or LOAD, hook, no_such) from None
+    for name, plugin in registered(manager):
+        _check(manager, name, plugin)
+    return manager
+
+
 def registered(manager: PluginManager) -> list[tuple[str, object]]:
     """Each plugin by name, in the order registered (blocked names left out)."""
     return [(name, plugin) for name, plugin in manager.list_name_plugin() if plugin is not None]
@@ -113,22 +112,23 @@ def infos(
 def answers(manager: PluginManager, hook: str, kwargs: Mapping[str, object]) -> list[Answer]:
     """Each plugin's non-None answer, highest rank first, then by plugin name.
 
-    Each `HookImpl` is called as pluggy's own loop calls it (with the arguments it names), one
-    at a time, so that an exception, and an answer, are pinned on their plugin: ``pm.hook``
-    returns the answers without their plugins, and a caller of one plugin
-    (`PluginManager.subset_hook_caller`) needs plugins that hash, which a plugin object need
-    not. Wrappers, which would need pluggy's loop, are refused at registration.
+    Every answer, and every exception, must be pinned on its plugin. ``pm.hook.<name>(...)``
+    returns the non-None results alone, so they cannot be matched with the implementations a
+    hookwrapper or `PluginManager.add_hookcall_monitoring` sees; and
+    `PluginManager.subset_hook_caller` puts plugins in a set, which refuses an unhashable plugin
+    (a ``@dataclass`` instance) that `register` accepts. So each `HookImpl` of
+    `HookCaller.get_hookimpls` is called as pluggy calls it: its ``function`` with the
+    arguments its ``argnames`` name. Wrappers, which would need pluggy's loop, are refused.
     """
     found = []
     for impl in getattr(manager.hook, hook).get_hookimpls():
         try:
             value = impl.function(*(kwargs[name] for name in impl.argnames))
         except Exception as error:
-            raise PluginError(
-                impl.plugin_name, hook, f"raised {type(error).__name__}: {error}"
-            ) from error
-        rank = 2 if impl.tryfirst else 0 if impl.trylast else 1
+            problem = f"raised {type(error).__name__}: {error}"
+            raise PluginError(impl.plugin_name, hook, problem) from error
         if value is not None:
+            rank = 2 if impl.tryfirst else 0 if impl.trylast else 1
             found.append(Answer(impl.plugin_name, rank, hook, value))
     return sorted(found, key=lambda answer: (-answer.rank, answer.plugin))
 
@@ -139,9 +139,8 @@ def _given(plugins: object) -> Iterator[tuple[str, object]]:
     pairs = plugins.items() if isinstance(plugins, Mapping) else ((_name(p), p) for p in plugins)
     for name, plugin in pairs:
         if not isinstance(name, str) or not name:
-            raise InvalidArgumentError(
-                "plugins", name, "non-empty names in a mapping {name: plugin}"
-            )
+            names = "non-empty names in a mapping {name: plugin}"
+            raise InvalidArgumentError("plugins", name, names)
         if plugin is None or isinstance(plugin, (str, bytes)):
             raise InvalidArgumentError("plugins", plugin, f"plugin objects, not names: {_GIVEN}")
         yield name, plugin
@@ -199,11 +198,8 @@ def _load_installed(manager: PluginManager) -> None:
             dists = " and ".join(
                 f"{e.dist.name} {e.dist.version}" if e.dist else e.value for e in (ep, *more)
             )
-            raise PluginError(
-                name,
-                LOAD,
-                f"two distributions install a plugin of this name ({dists}); uninstall one",
-            )
+            problem = f"two distributions install a plugin of this name ({dists}); uninstall one"
+            raise PluginError(name, LOAD, problem)
         try:
             if ep.module in sys.modules and manager.is_registered(ep.load()):
                 manager.set_blocked(name)  # the same object was given in code, by its own name
@@ -212,6 +208,5 @@ def _load_installed(manager: PluginManager) -> None:
         except PluginValidationError as error:
             raise _invalid(name, error) from None
         except Exception as error:
-            raise PluginError(
-                name, LOAD, f"cannot import {ep.value}: {type(error).__name__}: {error}"
-            ) from error
+            problem = f"cannot import {ep.value}: {type(error).__name__}: {error}"
+            raise PluginError(name, LOAD, problem) from error

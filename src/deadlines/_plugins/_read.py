@@ -175,9 +175,7 @@ class Reader(Claims):
         """One answer of the thresholds hook, compared with the library's default."""
         from deadlines._thresholds import Thresholds
 
-        if self.base_thresholds is None:
-            self.base_thresholds = Thresholds()
-        base, value = self.base_thresholds, answer.value
+        base, value = self.base_thresholds or Thresholds(), answer.value
         default: list[tuple[str, Thresholds]] = []
         if isinstance(value, Thresholds):  # the default, with its own per-rule entries
             default, keyed = [("", value)], list(value.per_rule)
@@ -215,7 +213,7 @@ class Reader(Claims):
 
     def versions(self) -> dict[tuple[str, dt.date], Rule]:
         """Every version of every rule known so far: the base's, and those plugins add."""
-        added = {t[1:]: self.by_target[t][0].payload for t in self.targets("added")}
+        added = {target[1:]: claims[0].payload for target, claims in self.applied("added")}
         return {**self.by_key, **added}
 
     def _rule_field(
