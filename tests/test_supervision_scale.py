@@ -186,6 +186,49 @@ class TestRead:
         assert (streamed.meetings, streamed.field_days) == (whole.meetings, whole.field_days)
 
 
+def _without_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As if numpy were not installed: the bulk counting cannot be imported."""
+    monkeypatch.setitem(sys.modules, "deadlines.supervision._bulk", None)
+
+
+class TestBulk:
+    """Without explanations, `Supervisor.read` counts the obligations together with numpy."""
+
+    @pytest.mark.parametrize("batch", [20_000, 7], ids=["one-batch", "batches-of-7"])
+    def test_same_ledger(self, monkeypatch, batch):
+        """The same obligations and problems as each counted by the engine on its line."""
+        from deadlines.supervision import _bulk
+
+        counted: list[int] = []
+
+        def count(engine, rows):
+            answers = _bulk.count(engine, rows)
+            counted.append(sum(answer is not None for answer in answers))
+            return answers
+
+        text = _golden_module().events().splitlines()
+        supervisor = Supervisor(Engine(discover_plugins=False), explain=False)
+        monkeypatch.setattr("deadlines.supervision._ledger._bulk_count", lambda: count)
+        monkeypatch.setattr("deadlines.supervision._ledger._BATCH", batch)
+        bulk = supervisor.read(text)
+        assert sum(counted) > len(bulk) * 3 // 4  # most by the kernels
+        monkeypatch.undo()
+        _without_numpy(monkeypatch)
+        plain = supervisor.read(text)
+        assert bulk.problems == plain.problems
+        assert bulk.tracked == plain.tracked
+
+    @pytest.mark.parametrize("run", ["json", "csv", "text-zh", "ics"], ids=str)
+    def test_golden_without_numpy(self, monkeypatch, run):
+        """Without numpy, ``deadlines check`` writes what it wrote before issue 13."""
+        _without_numpy(monkeypatch)
+        golden = _golden_module()
+        recorded = json.loads(gzip.decompress(golden.GOLDEN.read_bytes()))["outputs"]
+        runs = {run: golden.RUNS[run]}
+        monkeypatch.setattr(golden, "RUNS", runs)
+        assert golden.outputs(golden.events())[run].splitlines() == recorded[run].splitlines()
+
+
 class TestStreamedFile:
     """``deadlines check`` reads the file a line at a time, numbered as ``bytes.splitlines``."""
 

@@ -11,9 +11,9 @@ import datetime as dt
 import difflib
 import gc
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, Any, final
 
 from deadlines._errors import (
     DeadlinesError,
@@ -45,7 +45,17 @@ from deadlines.supervision._events import (
     parse_quarter,
 )
 from deadlines.supervision._march import MarchFinding, march_check
-from deadlines.supervision._obligations import PAUSABLE, Obligation, derive, derive_items
+from deadlines.supervision._obligations import (
+    PAUSABLE,
+    Item,
+    Obligation,
+    derive,
+    derive_items,
+    matter_failure,
+    oblige,
+    plan,
+    unit_of,
+)
 from deadlines.supervision._pause import Pause, paused_due
 from deadlines.supervision._quarterly import (
     QuarterStanding,
@@ -61,6 +71,9 @@ from deadlines.supervision._tracked import Tracked
 if TYPE_CHECKING:
     from deadlines._engine import Engine
     from deadlines.supervision._report import Report
+
+#: How many creating events `_Build.settle` counts together (bounds what waits to be counted).
+_BATCH = 20_000
 
 #: What a record of `_Build.records` says of its obligation.
 _DONE, _PAUSED, _RESUMED = 0, 1, 2
@@ -166,7 +179,9 @@ class Supervisor:
         event is kept once the ledger has taken what it needs from it: a province's million
         obligations fit in memory with their events read from a file.
         """
-        build = _Build(self, strict=False)
+        # Without explanations and with numpy (the frame extra), the obligations are counted
+        # together, a batch of events at a time, as if each had been counted on its line.
+        build = _Build(self, strict=False, bulk=not self.explain and _bulk_count() is not None)
         with _no_collection(), warnings.catch_warnings():
             warnings.simplefilter("ignore", ProvisionalDateWarning)
             for line, event, found in iter_events(lines):
@@ -179,8 +194,13 @@ class Supervisor:
 class _Build:
     """The mutable state of one `Supervisor.ledger` call."""
 
-    def __init__(self, supervisor: Supervisor, *, strict: bool) -> None:
+    def __init__(self, supervisor: Supervisor, *, strict: bool, bulk: bool = False) -> None:
         self.supervisor = supervisor
+        self.bulk = bulk
+        # With `bulk`, what each creating event asks for, counted by `settle` a batch at a time
+        # in the order read: (its kind, id, line, items). Counting later than reading changes
+        # no problem: they are ordered by line, and a line's keep their order.
+        self.pending: list[tuple[type[Event], str, int | None, tuple[Item, ...]] | None] = []
         self.engine = supervisor.engine
         self.strict = strict
         self.problems: list[Problem] = []
@@ -198,6 +218,8 @@ class _Build:
 
     def finish(self) -> Ledger:
         """The ledger of the events added: quarters added, completions and pauses recorded."""
+        if self.pending:
+            self.settle()
         self.add_quarters()
         tracked = self.track()
         return Ledger(
@@ -265,23 +287,42 @@ class _Build:
         event: MeetingHeld | DocumentReceived | DocumentSubmitted | InstructionReceived,
         line: int | None,
     ) -> None:
-        if event.id in self.event_lines:
-            first = self.event_lines[event.id]
-            where = f" by the event on line {first}" if first else ""
-            self.problem(
-                line, "id", f"id {event.id!r} is already used{where}; give each event its own id"
-            )
+        if self.bulk:
+            self.pending.append((type(event), event.id, line, plan(event)))
+            if len(self.pending) >= _BATCH:
+                self.settle()
+            return
+        if self._used(event.id, line):
             return
         try:
             made, failed = derive_items(
                 self.engine, event, explain=self.supervisor.explain, line=line
             )
         except DeadlinesError as error:
-            self.problem(line, _field_of(error, event), str(error))
+            self.problem(line, _field_of(error, type(event)), str(error))
             return
+        self._register(event.id, line, made, failed)
+
+    def _used(self, event_id: str, line: int | None) -> bool:
+        if event_id not in self.event_lines:
+            return False
+        first = self.event_lines[event_id]
+        where = f" by the event on line {first}" if first else ""
+        self.problem(
+            line, "id", f"id {event_id!r} is already used{where}; give each event its own id"
+        )
+        return True
+
+    def _register(
+        self,
+        event_id: str,
+        line: int | None,
+        made: Iterable[Obligation],
+        failed: Iterable[tuple[str, DeadlinesError]],
+    ) -> None:
         for path, failure in failed:  # a bad document or matter drops only itself
             self.problem(line, path, str(failure))
-        self.event_lines[event.id] = line
+        self.event_lines[event_id] = line
         for obligation in made:
             if obligation.id in self.obligations:
                 self.problem(
@@ -292,6 +333,78 @@ class _Build:
                 )
                 continue
             self.obligations[obligation.id] = obligation
+
+    def settle(self) -> None:
+        """Count the pending obligations together, then take each event as `_derive` would."""
+        count = _bulk_count()
+        assert count is not None  # bulk is chosen only with numpy
+        pending = self.pending
+        answers = count(
+            self.engine,
+            [(i.rule_id, i.trigger, i.params) for e in pending if e for i in e[3]],
+        )
+        at = 0
+        engine = self.engine
+        conventions = engine.conventions
+        for index, entry in enumerate(pending):
+            assert entry is not None
+            pending[index] = None  # freed as it is taken
+            kind, event_id, line, items = entry
+            found = answers[at : at + len(items)]
+            at += len(items)
+            if self._used(event_id, line):
+                continue
+            made: list[Obligation] = []
+            failed: list[tuple[str, DeadlinesError]] = []
+            try:
+                for item, answer in zip(items, found, strict=True):
+                    if answer is not None:
+                        rule, start, due, due_date, provisional = answer
+                        params = item.params or {}
+                        made.append(
+                            Obligation(
+                                id=f"{event_id}/{item.what}",
+                                rule_id=item.rule_id,
+                                title_zh=rule.title_zh,
+                                title_en=rule.title_en,
+                                event_id=event_id,
+                                subject=item.subject,
+                                responsible=item.responsible,
+                                trigger=start,
+                                due=due,
+                                due_date=due_date,
+                                unit=unit_of(rule.limit, params, conventions),
+                                citation=rule.citation,
+                                provisional=provisional,
+                                params=tuple(sorted(params.items())) if params else (),
+                                line=line,
+                            )
+                        )
+                        continue
+                    try:
+                        made.append(
+                            oblige(
+                                engine,
+                                item.rule_id,
+                                item.trigger,
+                                id=f"{event_id}/{item.what}",
+                                event_id=event_id,
+                                subject=item.subject,
+                                responsible=item.responsible,
+                                params=item.params,
+                                explain=False,
+                                line=line,
+                            )
+                        )
+                    except DeadlinesError as error:
+                        if not item.matter:
+                            raise
+                        failed.append(matter_failure(item, error))
+            except DeadlinesError as error:
+                self.problem(line, _field_of(error, kind), str(error))
+                continue
+            self._register(event_id, line, made, failed)
+        self.pending = []
 
     def add_quarters(self) -> None:
         follow = self.supervisor.quarterly
@@ -463,6 +576,15 @@ def _no_collection() -> Iterator[None]:
         gc.enable()
 
 
+def _bulk_count() -> Callable[..., list[Any]] | None:
+    """`deadlines.supervision._bulk.count`, or None without numpy."""
+    try:
+        from deadlines.supervision._bulk import count
+    except ImportError:
+        return None
+    return count
+
+
 def _problem_order(problem: Problem) -> tuple[bool, int]:
     return problem.line is None, problem.line or 0
 
@@ -478,7 +600,7 @@ def _target(event: Event) -> tuple[str, str, dt.datetime]:
     raise InvalidArgumentError("event", event, "a completion, a pause, a resume or a quarter's")
 
 
-def _field_of(error: DeadlinesError, event: Event) -> str | None:
+def _field_of(error: DeadlinesError, kind: type[Event]) -> str | None:
     field = getattr(error, "event_field", None)
     if field is not None:
         return str(field)
@@ -486,7 +608,7 @@ def _field_of(error: DeadlinesError, event: Event) -> str | None:
     # a parameter is the event's field of the same name.
     named = error.input_field
     if named is None or named in ("at", "rule"):
-        return _INSTANT_FIELD.get(type(event))
+        return _INSTANT_FIELD.get(kind)
     return named
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, final
+from typing import TYPE_CHECKING, Any, NamedTuple, final
 
 from deadlines._errors import DeadlinesError
 from deadlines._result import Lang, Part, TraceStep
@@ -189,6 +189,84 @@ def derive(
     return made
 
 
+class Item(NamedTuple):
+    """One obligation an event asks for, before it is counted (see `plan`)."""
+
+    rule_id: str
+    trigger: dt.datetime
+    what: str
+    subject: str = ""
+    responsible: str = ""
+    params: dict[str, Any] | None = None
+    matter: int = 0
+    """The matter's number (from 1) for a matter of a meeting, whose failure drops only itself;
+    0 for an item whose failure is the event's."""
+
+
+def plan(event: Event) -> tuple[Item, ...]:
+    """The obligations `event` asks for, in order, not yet counted (none for other events)."""
+    if isinstance(event, MeetingHeld):
+        items: list[Item] = []
+        if event.kind in MINUTED_KINDS:
+            minutes: dict[str, Any] = {}
+            if event.kind == "special_topic" and event.involves_personnel_money_assets is not None:
+                minutes["involves_personnel_money_assets"] = event.involves_personnel_money_assets
+            items.append(
+                Item(f"minutes.{event.kind}", event.ended_at, "minutes", event.title, "", minutes)
+            )
+        for number, document in enumerate(event.documents, 1):
+            items.append(
+                Item(
+                    "documents.issue",
+                    event.ended_at,
+                    f"document/{document.id or number}",
+                    document.title,
+                )
+            )
+        for number, matter in enumerate(event.matters, 1):
+            limits = matter.limits()
+            if not limits:
+                continue  # art. 12: no specific requirement set, no obligation
+            items.append(
+                Item(
+                    "decisions.time_limited",
+                    event.ended_at,
+                    f"matter/{matter.id or number}",
+                    matter.title,
+                    matter.owner,
+                    limits,
+                    number,
+                )
+            )
+        return tuple(items)
+    if isinstance(event, DocumentReceived):
+        stated = {} if event.stated_limit is None else {"stated_limit": event.stated_limit}
+        return (
+            Item(f"routing.{event.urgency}", event.received_at, "routing", event.title, "", stated),
+        )
+    if isinstance(event, DocumentSubmitted):
+        return (
+            Item("signing.same_day", event.submitted_at, "signing", event.title, event.leader),
+        )
+    if isinstance(event, InstructionReceived):
+        return (Item("instructions.plan", event.received_at, "plan", event.title, event.unit),)
+    return ()
+
+
+def matter_failure(item: Item, error: DeadlinesError) -> tuple[str, DeadlinesError]:
+    """The path of a matter whose limit cannot be counted, with the error naming it."""
+    # Say which matter: the engine only knows its input's name (input_field).
+    limits = item.params or {}
+    named = error.input_field
+    path = (
+        "ended_at"
+        if named == "at"
+        else f"matters[{item.matter - 1}].{named if named in limits else next(iter(limits))}"
+    )
+    error.event_field = path  # type: ignore[attr-defined]
+    return path, error
+
+
 def derive_items(
     engine: Engine, event: Event, *, explain: bool = True, line: int | None = None
 ) -> tuple[tuple[Obligation, ...], tuple[tuple[str, DeadlinesError], ...]]:
@@ -207,107 +285,26 @@ def derive_items(
     ):
         return (), ()
     event_id = event.id
-
-    def make(
-        rule_id: str,
-        trigger: dt.datetime,
-        what: str,
-        *,
-        subject: str = "",
-        responsible: str = "",
-        params: dict[str, Any] | None = None,
-    ) -> Obligation:
-        return oblige(
-            engine,
-            rule_id,
-            trigger,
-            id=f"{event_id}/{what}",
-            event_id=event_id,
-            subject=subject,
-            responsible=responsible,
-            params=params,
-            explain=explain,
-            line=line,
-        )
-
-    if isinstance(event, MeetingHeld):
-        made: list[Obligation] = []
-        failed: list[tuple[str, DeadlinesError]] = []
-        if event.kind in MINUTED_KINDS:
-            minutes: dict[str, Any] = {}
-            if event.kind == "special_topic" and event.involves_personnel_money_assets is not None:
-                minutes["involves_personnel_money_assets"] = event.involves_personnel_money_assets
+    made: list[Obligation] = []
+    failed: list[tuple[str, DeadlinesError]] = []
+    for item in plan(event):
+        try:
             made.append(
-                make(
-                    f"minutes.{event.kind}",
-                    event.ended_at,
-                    "minutes",
-                    subject=event.title,
-                    params=minutes,
+                oblige(
+                    engine,
+                    item.rule_id,
+                    item.trigger,
+                    id=f"{event_id}/{item.what}",
+                    event_id=event_id,
+                    subject=item.subject,
+                    responsible=item.responsible,
+                    params=item.params,
+                    explain=explain,
+                    line=line,
                 )
             )
-        for number, document in enumerate(event.documents, 1):
-            made.append(
-                make(
-                    "documents.issue",
-                    event.ended_at,
-                    f"document/{document.id or number}",
-                    subject=document.title,
-                )
-            )
-        for number, matter in enumerate(event.matters, 1):
-            limits = matter.limits()
-            if not limits:
-                continue  # art. 12: no specific requirement set, no obligation
-            try:
-                made.append(
-                    make(
-                        "decisions.time_limited",
-                        event.ended_at,
-                        f"matter/{matter.id or number}",
-                        subject=matter.title,
-                        responsible=matter.owner,
-                        params=limits,
-                    )
-                )
-            except DeadlinesError as error:
-                # Say which matter: the engine only knows its input's name (input_field).
-                named = error.input_field
-                path = (
-                    "ended_at"
-                    if named == "at"
-                    else f"matters[{number - 1}].{named if named in limits else next(iter(limits))}"
-                )
-                error.event_field = path  # type: ignore[attr-defined]
-                failed.append((path, error))
-        return tuple(made), tuple(failed)
-    if isinstance(event, DocumentReceived):
-        stated = {} if event.stated_limit is None else {"stated_limit": event.stated_limit}
-        return (
-            make(
-                f"routing.{event.urgency}",
-                event.received_at,
-                "routing",
-                subject=event.title,
-                params=stated,
-            ),
-        ), ()
-    if isinstance(event, DocumentSubmitted):
-        return (
-            make(
-                "signing.same_day",
-                event.submitted_at,
-                "signing",
-                subject=event.title,
-                responsible=event.leader,
-            ),
-        ), ()
-    return (
-        make(
-            "instructions.plan",
-            event.received_at,
-            "plan",
-            subject=event.title,
-            responsible=event.unit,
-        ),
-    ), ()
+        except DeadlinesError as error:
+            if not item.matter:
+                raise
+            failed.append(matter_failure(item, error))
+    return tuple(made), tuple(failed)
