@@ -188,7 +188,7 @@ class TestRead:
 
 def _without_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
     """As if numpy were not installed: the bulk counting cannot be imported."""
-    monkeypatch.setitem(sys.modules, "deadlines.supervision._bulk", None)
+    monkeypatch.setitem(sys.modules, "deadlines.frame._count", None)
 
 
 class TestBulk:
@@ -197,18 +197,18 @@ class TestBulk:
     @pytest.mark.parametrize("batch", [20_000, 7], ids=["one-batch", "batches-of-7"])
     def test_same_ledger(self, monkeypatch, batch):
         """The same obligations and problems as each counted by the engine on its line."""
-        from deadlines.supervision import _bulk
+        from deadlines.frame import _count
 
         counted: list[int] = []
 
-        def count(engine, rows):
-            answers = _bulk.count(engine, rows)
+        def count(engine, rows, shared):
+            answers = _count.count_rows(engine, rows, shared)
             counted.append(sum(answer is not None for answer in answers))
             return answers
 
         text = _golden_module().events().splitlines()
         supervisor = Supervisor(Engine(discover_plugins=False), explain=False)
-        monkeypatch.setattr("deadlines.supervision._ledger._bulk_count", lambda: count)
+        monkeypatch.setattr("deadlines.supervision._ledger._count_rows", lambda: count)
         monkeypatch.setattr("deadlines.supervision._ledger._BATCH", batch)
         bulk = supervisor.read(text)
         assert sum(counted) > len(bulk) * 3 // 4  # most by the kernels

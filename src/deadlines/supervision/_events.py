@@ -33,7 +33,7 @@ from pydantic_core import PydanticCustomError
 from deadlines._errors import DeadlinesError
 from deadlines._json import RefusedJsonError, loads_strict, refused_key
 from deadlines._textfile import check_lines
-from deadlines._time import parse_date, parse_instant, to_china
+from deadlines._time import CHINA_TZ, parse_date, parse_instant, to_china
 from deadlines._value import Value
 from deadlines.supervision._errors import EventError, Problem
 
@@ -744,12 +744,13 @@ def _shape(
     return model, fields, required, blank
 
 
-def _fast_event(record: dict[str, Any]) -> Event | None:
-    """The event of a common, well-formed record, or ``None`` to validate it in full."""
+def _fast_values(record: dict[str, Any]) -> dict[str, Any] | None:
+    """The fields of the event of a common, well-formed record, every one in order as the
+    model would hold them (its ``__dict__``), or ``None`` to validate it in full."""
     tag = record.get("type")
     if type(tag) is not str or tag not in _FAST_FIELDS:
         return None
-    model, fields, required, blank = _shape(tag)
+    _, fields, required, blank = _shape(tag)
     values = blank.copy()
     given = 0
     for name, value in record.items():
@@ -766,9 +767,8 @@ def _fast_event(record: dict[str, Any]) -> Event | None:
                 continue
             if type(value) is not str:
                 return None
-            try:
-                value = parse_instant(name, value)
-            except DeadlinesError:
+            value = _parse_instant(name, value)
+            if value is None:
                 return None
         elif isinstance(kind, frozenset):
             if type(value) is not str or value not in kind:
@@ -803,6 +803,27 @@ def _fast_event(record: dict[str, Any]) -> Event | None:
         return None
     if tag == "document_received" and values["stated_limit"] is not None:
         return None  # its checks (urgent only, after the arrival) are the model's
+    return values
+
+
+def _parse_instant(name: str, text: str) -> dt.datetime | None:
+    """`parse_instant` of `text`, or ``None`` where it would raise; naive text the quick way."""
+    if len(text) > len("2026-09-30"):
+        try:
+            value = dt.datetime.fromisoformat(text)
+        except ValueError:
+            return None
+        if value.tzinfo is None:  # parse_instant's answer for naive text, without its checks
+            return value.replace(tzinfo=CHINA_TZ)
+    try:
+        return parse_instant(name, text)
+    except DeadlinesError:
+        return None
+
+
+def _fast_event(record: dict[str, Any], values: dict[str, Any]) -> Event:
+    """The event of `record` whose fields `_fast_values` checked, made without validation."""
+    model = _FAST_FIELDS[values["type"]][0]
     event = model.__new__(model)
     _setattr(event, "__dict__", values)
     _setattr(event, "__pydantic_fields_set__", set(record))
@@ -812,6 +833,13 @@ def _fast_event(record: dict[str, Any]) -> Event | None:
 
 
 _setattr = object.__setattr__
+
+#: The types whose checked fields `iter_events(raw=True)` yields as they are, without an event:
+#: `Supervisor.read` needs nothing else of them.
+_RAW = frozenset(
+    {"document_received", "document_submitted", "instruction_received", "field_day", "leader",
+     "completed", "paused", "resumed"}
+)  # fmt: skip
 
 
 @final
@@ -865,21 +893,39 @@ def read_events(lines: Iterable[str], *, fast_path: bool = True) -> EventLog:
     problems: list[Problem] = []
     for number, event, found in iter_events(lines, fast_path=fast_path):
         problems.extend(found)
-        if event is not None:
+        if isinstance(event, Event):  # never fields: not raw
             events.append(event)
             numbers.append(number)
     return EventLog(tuple(events), tuple(numbers), tuple(problems))
 
 
+#: The scanner of the strict decoder: what ``loads_strict`` calls once it has skipped blanks.
+_scan = loads_strict.__self__.scan_once  # type: ignore[attr-defined]
+
+
+def _decode(text: str) -> Any:  # noqa: ANN401 - any JSON value
+    """``loads_strict(text)`` for text without blanks around it, the scanner straight away
+    when the text is one object (the decoder's checks around it cost as much as the scan)."""
+    if text[0] == "{":
+        try:
+            record, end = _scan(text, 0)
+        except StopIteration:
+            end = -1
+        if end == len(text):
+            return record
+    return loads_strict(text)  # the answer, or the error of the text as a whole
+
+
 def iter_events(
-    lines: Iterable[str], *, fast_path: bool = True
-) -> Iterator[tuple[int, Event | None, tuple[Problem, ...]]]:
+    lines: Iterable[str], *, fast_path: bool = True, raw: bool = False
+) -> Iterator[tuple[int, Event | dict[str, Any] | None, tuple[Problem, ...]]]:
     """What `read_events` reads, one line at a time: its number, its event (``None`` for a
     line that is not one) and its problems (the bad items of a meeting, or why it is not an
     event). Blank lines yield nothing.
 
     `Supervisor.read` takes it to build a ledger while the file is read, holding no more
-    events than the ledger needs.
+    events than the ledger needs; with `raw`, the fast path's common events come as the dict
+    of their checked fields (an event's ``__dict__``, ``type`` first) rather than as events.
 
     Raises:
         InvalidArgumentError: `lines` is text, bytes, or not iterable.
@@ -895,7 +941,7 @@ def iter_events(
         if not text:
             continue
         try:
-            record = loads_strict(text)
+            record = _decode(text)
         except RefusedJsonError as error:
             yield number, None, (Problem(number, refused_key(error, text), error.problem),)
             continue
@@ -908,9 +954,10 @@ def iter_events(
             continue
         # A lone surrogate (only an escape such as \uD800 makes one) is not text to pydantic.
         plain = fast_path and "\\ud" not in text and "\\uD" not in text
-        fast = _fast_event(record) if plain else None
-        if fast is not None:
-            yield number, fast, ()
+        values = _fast_values(record) if plain else None
+        if values is not None:
+            raw_ok = raw and values["type"] in _RAW
+            yield number, values if raw_ok else _fast_event(record, values), ()
             continue
         try:
             event, dropped = parse_event_items(record, number)

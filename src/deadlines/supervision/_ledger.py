@@ -27,20 +27,10 @@ from deadlines._thresholds import Thresholds
 from deadlines._time import parse_instant, to_china
 from deadlines.supervision._errors import EventError, Problem
 from deadlines.supervision._events import (
-    Completed,
-    DocumentReceived,
-    DocumentSubmitted,
     Event,
     EventLog,
-    FieldDay,
-    InstructionReceived,
-    Leader,
     MeetingHeld,
     MeetingScheduled,
-    Paused,
-    QuarterDispatched,
-    QuarterReported,
-    Resumed,
     iter_events,
     parse_quarter,
 )
@@ -49,12 +39,10 @@ from deadlines.supervision._obligations import (
     PAUSABLE,
     Item,
     Obligation,
+    count_items,
     derive,
-    derive_items,
-    matter_failure,
-    oblige,
-    plan,
-    unit_of,
+    fast_init,
+    plan_values,
 )
 from deadlines.supervision._pause import Pause, paused_due
 from deadlines.supervision._quarterly import (
@@ -70,6 +58,7 @@ from deadlines.supervision._tracked import Tracked
 
 if TYPE_CHECKING:
     from deadlines._engine import Engine
+    from deadlines.frame._count import Answer
     from deadlines.supervision._report import Report
 
 #: How many creating events `_Build.settle` counts together (bounds what waits to be counted).
@@ -78,13 +67,26 @@ _BATCH = 20_000
 #: What a record of `_Build.records` says of its obligation.
 _DONE, _PAUSED, _RESUMED = 0, 1, 2
 
-_CREATES = (MeetingHeld, DocumentReceived, DocumentSubmitted, InstructionReceived)
+#: The field of each type of event that holds its instant (the obligations' trigger).
 _INSTANT_FIELD = {
-    MeetingHeld: "ended_at",
-    DocumentReceived: "received_at",
-    DocumentSubmitted: "submitted_at",
-    InstructionReceived: "received_at",
+    "meeting_held": "ended_at",
+    "document_received": "received_at",
+    "document_submitted": "submitted_at",
+    "instruction_received": "received_at",
+    "quarter_dispatched": "at",
+    "quarter_reported": "at",
+    "completed": "at",
+    "paused": "at",
+    "resumed": "at",
 }
+#: The events that create obligations (see `plan_values`).
+_PLANNED = frozenset({"meeting_held", "document_received", "document_submitted",
+                      "instruction_received"})  # fmt: skip
+#: The events that are records of an obligation, and what each says of it.
+_RECORDS = {"completed": _DONE, "paused": _PAUSED, "resumed": _RESUMED,
+            "quarter_dispatched": _DONE, "quarter_reported": _DONE}  # fmt: skip
+_QUARTER_TARGET = {"quarter_dispatched": "dispatch", "quarter_reported": "report"}
+_new_tracked = fast_init(Tracked)
 
 
 @final
@@ -181,12 +183,17 @@ class Supervisor:
         """
         # Without explanations and with numpy (the frame extra), the obligations are counted
         # together, a batch of events at a time, as if each had been counted on its line.
-        build = _Build(self, strict=False, bulk=not self.explain and _bulk_count() is not None)
+        build = _Build(self, strict=False, bulk=not self.explain and _count_rows() is not None)
+        take = build.take
         with _no_collection(), warnings.catch_warnings():
             warnings.simplefilter("ignore", ProvisionalDateWarning)
-            for line, event, found in iter_events(lines):
-                build.problems.extend(found)
-                if event is not None:
+            # The common events come as their checked fields: no event is made for them.
+            for line, event, found in iter_events(lines, raw=True):
+                if found:
+                    build.problems.extend(found)
+                if isinstance(event, dict):
+                    take(event["type"], event, line)
+                elif event is not None:
                     build.add(event, line)
             return build.finish()
 
@@ -198,13 +205,15 @@ class _Build:
         self.supervisor = supervisor
         self.bulk = bulk
         # With `bulk`, what each creating event asks for, counted by `settle` a batch at a time
-        # in the order read: (its kind, id, line, items). Counting later than reading changes
+        # in the order read: (its type, id, line, items). Counting later than reading changes
         # no problem: they are ordered by line, and a line's keep their order.
-        self.pending: list[tuple[type[Event], str, int | None, tuple[Item, ...]] | None] = []
+        self.pending: list[tuple[str, str, int | None, tuple[Item, ...]] | None] = []
+        self.shared: dict[int, Any] = {}  # one due instant and last day per value
         self.engine = supervisor.engine
         self.strict = strict
         self.problems: list[Problem] = []
-        self.obligations: dict[str, Obligation] = {}
+        # Each obligation by id; `track` puts its `Tracked` in its place for the ledger.
+        self.obligations: dict[str, Any] = {}
         self.event_lines: dict[str, int | None] = {}
         self.meetings: list[tuple[MeetingScheduled | MeetingHeld, int | None]] = []
         self.field_days: dict[str, list[dt.date]] = {}
@@ -212,8 +221,7 @@ class _Build:
         # Completions, pauses and resumes as plain tuples, not events: a province has a
         # million of them. (obligation, field naming it, when, what, note or reason, line)
         self.records: list[tuple[str, str, dt.datetime, int, str, int | None]] = []
-        self.first: dt.date | None = None
-        self.last: dt.date | None = None
+        self.span: list[dt.date] = []  # the first and last day of the events
         self.named_quarters: set[tuple[int, int]] = set()
 
     def finish(self) -> Ledger:
@@ -221,10 +229,10 @@ class _Build:
         if self.pending:
             self.settle()
         self.add_quarters()
-        tracked = self.track()
+        self.track()
         return Ledger(
             self.supervisor,
-            tracked,
+            tuple(self.obligations.values()),
             problems=tuple(sorted(self.problems, key=_problem_order)),
             meetings=tuple(self.meetings),
             field_days={name: tuple(days) for name, days in self.field_days.items()},
@@ -237,89 +245,90 @@ class _Build:
         self.problems.append(found)
 
     def _span(self, day: dt.date) -> None:
-        self.first = day if self.first is None else min(self.first, day)
-        self.last = day if self.last is None else max(self.last, day)
+        span = self.span
+        if not span:
+            span += (day, day)
+        elif day < span[0]:
+            span[0] = day
+        elif day > span[1]:
+            span[1] = day
 
     def add(self, event: Event, line: int | None) -> None:
-        when = event.when
-        if when is not None:
-            self._span(when.date())
-        if isinstance(event, _CREATES):
-            self._derive(event, line)
-            if isinstance(event, MeetingHeld):
-                self.meetings.append((event, line))
-        elif isinstance(event, MeetingScheduled):
-            self.meetings.append((event, line))
-            self._span(event.date)
-        elif isinstance(event, FieldDay):
-            self._span(event.date)
-            key = (event.leader, event.date)
-            if key in self.field_day_lines:
-                first = self.field_day_lines[key]
-                self.problem(
-                    line,
-                    "date",
-                    f"{event.leader} already logged {event.date}"
-                    + (f" on line {first}" if first else "")
-                    + "; a day counts once",
-                )
-                return
-            self.field_day_lines[key] = line
-            self.field_days.setdefault(event.leader, []).append(event.date)
-        elif isinstance(event, Leader):
-            self.field_days.setdefault(event.leader, [])
-        else:
-            if isinstance(event, (QuarterDispatched, QuarterReported)):
-                year, number = parse_quarter(event.quarter)
+        self.take(event.type, event.__dict__, line, event)
+
+    def take(
+        self, tag: str, values: dict[str, Any], line: int | None, event: Event | None = None
+    ) -> None:
+        """Take the event of type `tag` with fields `values` (`event` itself, when one was
+        made: the checks that read meetings need it)."""
+        instant = _INSTANT_FIELD.get(tag)
+        if instant is not None:
+            self._span(values[instant].date())
+        what = _RECORDS.get(tag)
+        if what is not None:
+            field, at = "obligation", values["at"]
+            if tag.startswith("quarter_"):
+                year, number = parse_quarter(values["quarter"])
                 self.named_quarters.add((year, number))
                 self._span(quarter_start(year, number))
-            target, field, at = _target(event)
-            if isinstance(event, Paused):
-                what, text = _PAUSED, event.reason
-            elif isinstance(event, Resumed):
-                what, text = _RESUMED, ""
+                field, target = "quarter", f"{values['quarter']}/{_QUARTER_TARGET[tag]}"
             else:
-                what, text = _DONE, event.note if isinstance(event, Completed) else ""
+                target = values["obligation"]
+            text = values.get("note", values.get("reason", ""))
             self.records.append((target, field, at, what, text, line))
+        elif tag in _PLANNED:
+            self._derive(tag, values, line)
+            if tag == "meeting_held":
+                self.meetings.append((event, line))  # type: ignore[arg-type]
+        elif tag == "meeting_scheduled":
+            self.meetings.append((event, line))  # type: ignore[arg-type]
+            self._span(values["date"])
+        elif tag == "field_day":
+            self._field_day(values["leader"], values["date"], line)
+        elif tag == "leader":
+            self.field_days.setdefault(values["leader"], [])
 
-    def _derive(
-        self,
-        event: MeetingHeld | DocumentReceived | DocumentSubmitted | InstructionReceived,
-        line: int | None,
-    ) -> None:
+    def _field_day(self, leader: str, date: dt.date, line: int | None) -> None:
+        self._span(date)
+        key = (leader, date)
+        if key in self.field_day_lines:
+            first = self.field_day_lines[key]
+            where = f" on line {first}" if first else ""
+            self.problem(line, "date", f"{leader} already logged {date}{where}; a day counts once")
+            return
+        self.field_day_lines[key] = line
+        self.field_days.setdefault(leader, []).append(date)
+
+    def _derive(self, tag: str, values: dict[str, Any], line: int | None) -> None:
+        items = plan_values(tag, values)
         if self.bulk:
-            self.pending.append((type(event), event.id, line, plan(event)))
+            self.pending.append((tag, values["id"], line, items))
             if len(self.pending) >= _BATCH:
                 self.settle()
             return
-        if self._used(event.id, line):
-            return
-        try:
-            made, failed = derive_items(
-                self.engine, event, explain=self.supervisor.explain, line=line
-            )
-        except DeadlinesError as error:
-            self.problem(line, _field_of(error, type(event)), str(error))
-            return
-        self._register(event.id, line, made, failed)
+        self._count(tag, values["id"], line, items, None)
 
-    def _used(self, event_id: str, line: int | None) -> bool:
-        if event_id not in self.event_lines:
-            return False
-        first = self.event_lines[event_id]
-        where = f" by the event on line {first}" if first else ""
-        self.problem(
-            line, "id", f"id {event_id!r} is already used{where}; give each event its own id"
-        )
-        return True
-
-    def _register(
+    def _count(
         self,
+        tag: str,
         event_id: str,
         line: int | None,
-        made: Iterable[Obligation],
-        failed: Iterable[tuple[str, DeadlinesError]],
+        items: tuple[Item, ...],
+        answers: list[Answer | None] | None,
     ) -> None:
+        if event_id in self.event_lines:
+            first = self.event_lines[event_id]
+            where = f" by the event on line {first}" if first else ""
+            message = f"id {event_id!r} is already used{where}; give each event its own id"
+            self.problem(line, "id", message)
+            return
+        try:
+            made, failed = count_items(
+                self.engine, event_id, items, answers, explain=self.supervisor.explain, line=line
+            )
+        except DeadlinesError as error:
+            self.problem(line, _field_of(error, tag), str(error))
+            return
         for path, failure in failed:  # a bad document or matter drops only itself
             self.problem(line, path, str(failure))
         self.event_lines[event_id] = line
@@ -336,83 +345,27 @@ class _Build:
 
     def settle(self) -> None:
         """Count the pending obligations together, then take each event as `_derive` would."""
-        count = _bulk_count()
+        count = _count_rows()
         assert count is not None  # bulk is chosen only with numpy
         pending = self.pending
-        answers = count(
-            self.engine,
-            [(i.rule_id, i.trigger, i.params) for e in pending if e for i in e[3]],
-        )
+        self.pending = []
+        rows = [(i.rule_id, i.trigger, i.params) for e in pending if e for i in e[3]]
+        answers = count(self.engine, rows, self.shared)
         at = 0
-        engine = self.engine
-        conventions = engine.conventions
         for index, entry in enumerate(pending):
             assert entry is not None
             pending[index] = None  # freed as it is taken
-            kind, event_id, line, items = entry
-            found = answers[at : at + len(items)]
+            tag, event_id, line, items = entry
+            self._count(tag, event_id, line, items, answers[at : at + len(items)])
             at += len(items)
-            if self._used(event_id, line):
-                continue
-            made: list[Obligation] = []
-            failed: list[tuple[str, DeadlinesError]] = []
-            try:
-                for item, answer in zip(items, found, strict=True):
-                    if answer is not None:
-                        rule, start, due, due_date, provisional = answer
-                        params = item.params or {}
-                        made.append(
-                            Obligation(
-                                id=f"{event_id}/{item.what}",
-                                rule_id=item.rule_id,
-                                title_zh=rule.title_zh,
-                                title_en=rule.title_en,
-                                event_id=event_id,
-                                subject=item.subject,
-                                responsible=item.responsible,
-                                trigger=start,
-                                due=due,
-                                due_date=due_date,
-                                unit=unit_of(rule.limit, params, conventions),
-                                citation=rule.citation,
-                                provisional=provisional,
-                                params=tuple(sorted(params.items())) if params else (),
-                                line=line,
-                            )
-                        )
-                        continue
-                    try:
-                        made.append(
-                            oblige(
-                                engine,
-                                item.rule_id,
-                                item.trigger,
-                                id=f"{event_id}/{item.what}",
-                                event_id=event_id,
-                                subject=item.subject,
-                                responsible=item.responsible,
-                                params=item.params,
-                                explain=False,
-                                line=line,
-                            )
-                        )
-                    except DeadlinesError as error:
-                        if not item.matter:
-                            raise
-                        failed.append(matter_failure(item, error))
-            except DeadlinesError as error:
-                self.problem(line, _field_of(error, kind), str(error))
-                continue
-            self._register(event_id, line, made, failed)
-        self.pending = []
 
     def add_quarters(self) -> None:
         follow = self.supervisor.quarterly
         if follow is None:
             follow = bool(self.named_quarters)
-        if not follow or self.first is None or self.last is None:
+        if not follow or not self.span:
             return
-        quarters = set(quarters_between(self.first, self.last)) | self.named_quarters
+        quarters = set(quarters_between(*self.span)) | self.named_quarters
         for year, number in sorted(quarters):
             try:
                 made = quarter_obligations(
@@ -425,7 +378,8 @@ class _Build:
             for obligation in made:
                 self.obligations.setdefault(obligation.id, obligation)
 
-    def track(self) -> tuple[Tracked, ...]:
+    def track(self) -> None:
+        """Put in place of each obligation its `Tracked`: its completion and pauses."""
         completions: dict[str, tuple[dt.datetime, int | None, str]] = {}
         clock: dict[str, list[tuple[dt.datetime, int, int, str, int | None]]] = {}
         for order, (target, field, at, what, text, line) in enumerate(self.records):
@@ -451,19 +405,20 @@ class _Build:
                 )
             else:
                 completions[target] = (at, line, text)
-        tracked: list[Tracked] = []
-        append = tracked.append
         explain = self.supervisor.explain
-        for obligation in self.obligations.values():
-            done = completions.get(obligation.id)
-            items = clock.get(obligation.id)
+        obligations = self.obligations
+        for key, obligation in obligations.items():
+            done = completions.get(key)
+            items = clock.get(key)
             if items is None:  # most obligations: no pause, nothing to add to the due
-                if done is None:
-                    append(Tracked(obligation, obligation.due, obligation.due_date))
-                else:
-                    append(
-                        Tracked(obligation, obligation.due, obligation.due_date, done[0], done[2])
-                    )
+                obligations[key] = _new_tracked(
+                    obligation,
+                    obligation.due,
+                    obligation.due_date,
+                    *((None, "") if done is None else (done[0], done[2])),
+                    (),
+                    (),
+                )
                 continue
             pauses = self._pauses(obligation, items, done)
             ended = [p for p in pauses if p.end is not None]
@@ -471,18 +426,8 @@ class _Build:
             steps: tuple[TraceStep, ...] = ()
             if ended:
                 due, due_date, steps = paused_due(self.engine, obligation, ended, explain=explain)
-            append(
-                Tracked(
-                    obligation,
-                    due,
-                    due_date,
-                    done[0] if done else None,
-                    done[2] if done else "",
-                    pauses,
-                    steps,
-                )
-            )
-        return tuple(tracked)
+            finished = (None, "") if done is None else (done[0], done[2])
+            obligations[key] = _new_tracked(obligation, due, due_date, *finished, pauses, steps)
 
     def _unknown(self, target: str, field: str) -> str:
         if field == "quarter":
@@ -576,31 +521,20 @@ def _no_collection() -> Iterator[None]:
         gc.enable()
 
 
-def _bulk_count() -> Callable[..., list[Any]] | None:
-    """`deadlines.supervision._bulk.count`, or None without numpy."""
+def _count_rows() -> Callable[..., list[Any]] | None:
+    """`deadlines.frame._count.count_rows`, or None without numpy."""
     try:
-        from deadlines.supervision._bulk import count
+        from deadlines.frame._count import count_rows
     except ImportError:
         return None
-    return count
+    return count_rows
 
 
 def _problem_order(problem: Problem) -> tuple[bool, int]:
     return problem.line is None, problem.line or 0
 
 
-def _target(event: Event) -> tuple[str, str, dt.datetime]:
-    """The obligation a record is about, the field naming it, and when it happened."""
-    if isinstance(event, QuarterDispatched):
-        return f"{event.quarter}/dispatch", "quarter", event.at
-    if isinstance(event, QuarterReported):
-        return f"{event.quarter}/report", "quarter", event.at
-    if isinstance(event, (Completed, Paused, Resumed)):
-        return event.obligation, "obligation", event.at
-    raise InvalidArgumentError("event", event, "a completion, a pause, a resume or a quarter's")
-
-
-def _field_of(error: DeadlinesError, kind: type[Event]) -> str | None:
+def _field_of(error: DeadlinesError, tag: str) -> str | None:
     field = getattr(error, "event_field", None)
     if field is not None:
         return str(field)
@@ -608,7 +542,7 @@ def _field_of(error: DeadlinesError, kind: type[Event]) -> str | None:
     # a parameter is the event's field of the same name.
     named = error.input_field
     if named is None or named in ("at", "rule"):
-        return _INSTANT_FIELD.get(kind)
+        return _INSTANT_FIELD.get(tag)
     return named
 
 
@@ -651,7 +585,7 @@ class Ledger:
         self.problems = problems
         self.meetings = meetings
         self.field_days = field_days or {}
-        self._by_id = {t.obligation.id: t for t in tracked}
+        self._by_id: dict[str, Tracked] | None = None  # made when first asked for
         self._warnings: dict[Thresholds, list[dt.datetime]] = {}
 
     def __repr__(self) -> str:
@@ -664,10 +598,15 @@ class Ledger:
         return iter(self.tracked)
 
     def __getitem__(self, obligation_id: str) -> Tracked:
-        return self._by_id[obligation_id]
+        return self._index()[obligation_id]
 
     def __contains__(self, obligation_id: object) -> bool:
-        return obligation_id in self._by_id
+        return obligation_id in self._index()
+
+    def _index(self) -> dict[str, Tracked]:
+        if self._by_id is None:
+            self._by_id = {t.obligation.id: t for t in self.tracked}
+        return self._by_id
 
     @property
     def engine(self) -> Engine:
@@ -680,12 +619,14 @@ class Ledger:
             cal = self.engine.calendar
             by_rule: dict[str, Thresholds] = {}
             cached = []
+            seen: dict[dt.datetime, dt.datetime] = {}  # one object per instant: many share one
             for t in self.tracked:
                 rule_id = t.obligation.rule_id
                 own = by_rule.get(rule_id)
                 if own is None:
                     own = by_rule[rule_id] = thresholds.for_rule(rule_id)
-                cached.append(warning_from(cal, t.obligation, t.due, t.due_date, own))
+                warn = warning_from(cal, t.obligation, t.due, t.due_date, own)
+                cached.append(seen.setdefault(warn, warn))
             self._warnings[thresholds] = cached
         return cached
 

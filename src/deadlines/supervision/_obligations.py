@@ -11,27 +11,23 @@ or a resume names the obligation by this id.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple, final
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, final
 
 from deadlines._errors import DeadlinesError
 from deadlines._result import Lang, Part, TraceStep
 from deadlines._value import Citation
 from deadlines.rules import HourClock, Limit
 from deadlines.rules._limit import Unit as Unit  # re-exported: supervision names it
-from deadlines.supervision._events import (
-    MINUTED_KINDS,
-    DocumentReceived,
-    DocumentSubmitted,
-    Event,
-    InstructionReceived,
-    MeetingHeld,
-)
+from deadlines.supervision._events import MINUTED_KINDS, Event
 
 if TYPE_CHECKING:
     from deadlines._engine import Engine
-    from deadlines.rules import Conventions
+    from deadlines.frame._count import Answer
+    from deadlines.rules import Conventions, Rule
 
 PAUSABLE: frozenset[str] = frozenset({"working_days", "calendar_days", "hours", "same_day"})
 """The units whose clock a pause can stop."""
@@ -205,52 +201,70 @@ class Item(NamedTuple):
 
 def plan(event: Event) -> tuple[Item, ...]:
     """The obligations `event` asks for, in order, not yet counted (none for other events)."""
-    if isinstance(event, MeetingHeld):
-        items: list[Item] = []
-        if event.kind in MINUTED_KINDS:
-            minutes: dict[str, Any] = {}
-            if event.kind == "special_topic" and event.involves_personnel_money_assets is not None:
-                minutes["involves_personnel_money_assets"] = event.involves_personnel_money_assets
-            items.append(
-                Item(f"minutes.{event.kind}", event.ended_at, "minutes", event.title, "", minutes)
-            )
-        for number, document in enumerate(event.documents, 1):
-            items.append(
-                Item(
-                    "documents.issue",
-                    event.ended_at,
-                    f"document/{document.id or number}",
-                    document.title,
-                )
-            )
-        for number, matter in enumerate(event.matters, 1):
-            limits = matter.limits()
-            if not limits:
-                continue  # art. 12: no specific requirement set, no obligation
+    return plan_values(event.type, event.__dict__)
+
+
+def plan_values(tag: str, values: dict[str, Any]) -> tuple[Item, ...]:
+    """`plan` of the event of type `tag` whose fields are `values` (an event's ``__dict__``,
+    or the checked fields of a line that `Supervisor.read` takes without making the event)."""
+    if tag == "document_received":
+        limit = values["stated_limit"]
+        stated = {} if limit is None else {"stated_limit": limit}
+        return (
+            Item(
+                f"routing.{values['urgency']}",
+                values["received_at"],
+                "routing",
+                values["title"],
+                "",
+                stated,
+            ),
+        )
+    if tag == "document_submitted":
+        return (
+            Item(
+                "signing.same_day",
+                values["submitted_at"],
+                "signing",
+                values["title"],
+                values["leader"],
+            ),
+        )
+    if tag == "instruction_received":
+        return (
+            Item(
+                "instructions.plan", values["received_at"], "plan", values["title"], values["unit"]
+            ),
+        )
+    if tag != "meeting_held":
+        return ()
+    kind, ended = values["kind"], values["ended_at"]
+    items: list[Item] = []
+    if kind in MINUTED_KINDS:
+        minutes: dict[str, Any] = {}
+        involves = values["involves_personnel_money_assets"]
+        if kind == "special_topic" and involves is not None:
+            minutes["involves_personnel_money_assets"] = involves
+        items.append(Item(f"minutes.{kind}", ended, "minutes", values["title"], "", minutes))
+    for number, document in enumerate(values["documents"], 1):
+        what = f"document/{document.id or number}"
+        items.append(Item("documents.issue", ended, what, document.title))
+    for number, matter in enumerate(values["matters"], 1):
+        limits = matter.limits()
+        if limits:  # art. 12: a matter without a specific requirement owes nothing
+            what = f"matter/{matter.id or number}"
             items.append(
                 Item(
                     "decisions.time_limited",
-                    event.ended_at,
-                    f"matter/{matter.id or number}",
+                    ended,
+                    what,
                     matter.title,
                     matter.owner,
                     limits,
                     number,
                 )
             )
-        return tuple(items)
-    if isinstance(event, DocumentReceived):
-        stated = {} if event.stated_limit is None else {"stated_limit": event.stated_limit}
-        return (
-            Item(f"routing.{event.urgency}", event.received_at, "routing", event.title, "", stated),
-        )
-    if isinstance(event, DocumentSubmitted):
-        return (
-            Item("signing.same_day", event.submitted_at, "signing", event.title, event.leader),
-        )
-    if isinstance(event, InstructionReceived):
-        return (Item("instructions.plan", event.received_at, "plan", event.title, event.unit),)
-    return ()
+    return tuple(items)
 
 
 def matter_failure(item: Item, error: DeadlinesError) -> tuple[str, DeadlinesError]:
@@ -280,31 +294,97 @@ def derive_items(
     Raises:
         DeadlinesError: as `oblige`, for the event's own obligation.
     """
-    if not isinstance(
-        event, (MeetingHeld, DocumentReceived, DocumentSubmitted, InstructionReceived)
-    ):
+    items = plan(event)
+    if not items:
         return (), ()
-    event_id = event.id
+    event_id: str = event.__dict__["id"]  # every event that asks for an obligation has an id
+    return count_items(engine, event_id, items, explain=explain, line=line)
+
+
+def count_items(
+    engine: Engine,
+    event_id: str,
+    items: Iterable[Item],
+    answers: Iterable[Answer | None] | None = None,
+    *,
+    explain: bool = True,
+    line: int | None = None,
+) -> tuple[tuple[Obligation, ...], tuple[tuple[str, DeadlinesError], ...]]:
+    """`derive_items` for the `plan` of an event: each item counted by `engine`, or taken
+    from its answer in `answers` where one is given (`deadlines.frame._count.count_rows`
+    counted it with others beforehand)."""
     made: list[Obligation] = []
     failed: list[tuple[str, DeadlinesError]] = []
-    for item in plan(event):
+    given = iter(answers) if answers is not None else None
+    for item in items:
+        answer = next(given) if given is not None else None
+        params = item.params
         try:
-            made.append(
-                oblige(
-                    engine,
-                    item.rule_id,
-                    item.trigger,
-                    id=f"{event_id}/{item.what}",
-                    event_id=event_id,
-                    subject=item.subject,
-                    responsible=item.responsible,
-                    params=item.params,
-                    explain=explain,
-                    line=line,
+            if answer is None:
+                rule, start, outcome, trace = engine._count(
+                    item.rule_id, item.trigger, params or {}, explain=explain, stacklevel=3
                 )
-            )
+                answer = (rule, start, outcome.due, outcome.last_day, outcome.provisional)
+                parts = tuple(outcome.parts)
+            else:
+                rule, parts, trace = answer[0], (), ()
         except DeadlinesError as error:
             if not item.matter:
                 raise
             failed.append(matter_failure(item, error))
+            continue
+        made.append(
+            _new_obligation(
+                f"{event_id}/{item.what}", rule.id, rule.title_zh, rule.title_en, event_id,
+                item.subject, _shared(item.responsible), answer[1], answer[2], answer[3],
+                _unit(rule, params, engine.conventions), rule.citation, answer[4],
+                _shared(tuple(sorted(params.items()))) if params else (), parts, trace, line,
+            )
+        )  # fmt: skip
     return tuple(made), tuple(failed)
+
+
+def _unit(rule: Rule, params: dict[str, Any] | None, conventions: Conventions) -> Unit:
+    """`unit_of` the rule's limit, remembered per rule version when it takes no parameter."""
+    if params:
+        return unit_of(rule.limit, params, conventions)
+    known = _UNITS.get(id(rule))
+    if known is not None and known[0] is rule and known[1] is conventions:
+        return known[2]
+    unit = unit_of(rule.limit, {}, conventions)
+    _UNITS[id(rule)] = (rule, conventions, unit)  # holds the rule: its id stays its own
+    return unit
+
+
+_UNITS: dict[int, tuple[Rule, Conventions, Unit]] = {}
+
+
+def _shared(value: _T) -> _T:
+    """One copy of a value many obligations hold (a unit's name, a matter's limit): a
+    province's ledger would otherwise keep a million copies of a few hundred values."""
+    if len(_SHARED) >= _SHARED_MAX:
+        _SHARED.clear()
+    return _SHARED.setdefault(value, value)  # type: ignore[return-value]
+
+
+_T = TypeVar("_T")
+_SHARED: dict[object, object] = {}
+_SHARED_MAX = 100_000
+
+
+def fast_init(cls: type[Any]) -> Callable[..., Any]:
+    """A constructor of the frozen slotted dataclass `cls` taking every field by position,
+    twice as fast as its ``__init__`` (which sets each field through ``object.__setattr__``):
+    a ledger makes a million obligations."""
+    names = [field.name for field in dataclasses.fields(cls)]
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    scope.update({f"set_{name}": getattr(cls, name).__set__ for name in names})
+    body = "".join(f"    set_{name}(made, {name})\n" for name in names)
+    exec(  # our own field names, checked by dataclasses
+        f"def make({', '.join(names)}):\n    made = new(cls)\n{body}    return made\n", scope
+    )
+    make: Callable[..., Any] = scope["make"]
+    return make
+
+
+_new_obligation = fast_init(Obligation)

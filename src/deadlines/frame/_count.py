@@ -1,4 +1,4 @@
-"""Due instants of many obligations at once, with the kernels of `deadlines.frame` (numpy).
+"""Due instants of many (rule, trigger, parameters) rows at once, with the kernels (numpy).
 
 `Supervisor.read` gathers the obligations of the events while it reads them and counts them
 here in one go per rule, instead of one `Engine` call each. An obligation the kernels cannot
@@ -38,10 +38,17 @@ _WITH_PARTS = (AllOf, EarliestOf, LatestOf, Sequence, Tiered)
 Answer = tuple["Rule", dt.datetime, dt.datetime, dt.date, bool]
 
 
-def count(
-    engine: Engine, rows: Many[tuple[str, dt.datetime, dict[str, Any] | None]]
+def count_rows(
+    engine: Engine,
+    rows: Many[tuple[str, dt.datetime, dict[str, Any] | None]],
+    shared: dict[int, Any] | None = None,
 ) -> list[Answer | None]:
-    """The answer of each (rule id, trigger, parameters), or None where the engine must count."""
+    """The answer of each (rule id, trigger, parameters), or None where the engine must count.
+
+    `shared` keeps one due instant and one last day per value across calls: a province's
+    million obligations fall due at a few thousand instants.
+    """
+    shared = {} if shared is None else shared
     answers: list[Answer | None] = [None] * len(rows)
     if not rows or frozenset(type(engine.conventions).model_fields) != CONVENTION_FIELDS:
         return answers
@@ -93,13 +100,13 @@ def count(
             for i, due, last, flag in zip(taken, dues, lasts, provisional, strict=True):
                 start = starts[i]
                 assert start is not None  # only rows with a trigger are grouped
-                answers[i] = (
-                    version,
-                    start,
-                    _EPOCH + _MICROSECOND * (due // 1000),
-                    dt.date.fromordinal(last),
-                    bool(flag),
-                )
+                instant = shared.get(due)
+                if instant is None:
+                    instant = shared[due] = _EPOCH + _MICROSECOND * (due // 1000)
+                last_day = shared.get(-last)  # negative: instants are positive nanoseconds
+                if last_day is None:
+                    last_day = shared[-last] = dt.date.fromordinal(last)
+                answers[i] = (version, start, instant, last_day, bool(flag))
     return answers
 
 
