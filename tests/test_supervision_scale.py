@@ -208,8 +208,8 @@ class TestBulk:
 
         text = _golden_module().events().splitlines()
         supervisor = Supervisor(Engine(discover_plugins=False), explain=False)
-        monkeypatch.setattr("deadlines.supervision._ledger._count_rows", lambda: count)
-        monkeypatch.setattr("deadlines.supervision._ledger._BATCH", batch)
+        monkeypatch.setattr("deadlines.supervision._building.count_rows", lambda: count)
+        monkeypatch.setattr("deadlines.supervision._building._BATCH", batch)
         bulk = supervisor.read(text)
         assert sum(counted) > len(bulk) * 3 // 4  # most by the kernels
         monkeypatch.undo()
