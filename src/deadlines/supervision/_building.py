@@ -124,7 +124,7 @@ class Building:
         )
 
     def problem(self, line: int | None, field: str | None, message: str) -> None:
-        found = Problem(line, field, message)
+        found = Problem.given(message, field=field, line=line)
         if self.strict:
             raise EventError(found)
         self.problems.append(found)

@@ -77,7 +77,7 @@ def parse_event(record: dict[str, Any] | str, line: int | None = None) -> Event:
     >>> parse_event({"type": "meeting_held", "id": "m1", "kind": "executive"})
     Traceback (most recent call last):
     ...
-    deadlines.supervision._errors.EventError: event, ended_at: ended_at is required, e.g. ...
+    deadlines.supervision._errors.EventError: ended_at: ended_at is required, e.g. ...
     """
     if isinstance(record, str):
         record = _record(record, line)
@@ -125,7 +125,7 @@ def parse_event_items(
                 except ValidationError as error:
                     found = _problem(error, {}, line)
                     path = f"{name}[{index}]" + (f".{found.field}" if found.field else "")
-                    problems.append(Problem(line, path, found.message))
+                    problems.append(found.moved(field=path))
                     continue
                 if isinstance(item, dict) and not item.get("id") and len(kept) != index:
                     item = {**item, "id": str(index + 1)}  # keep its number past a dropped one
@@ -150,7 +150,7 @@ def _problem(error: ValidationError, record: dict[str, Any], line: int | None) -
             if got is None
             else f"type must be one of {known}; got {got!r}"
         )
-        return Problem(line, "type", message)
+        return Problem.given(message, field="type", line=line)
     if loc and loc[0] == record.get("type"):
         loc = loc[1:]  # the union's tag, already known from the record
     field = _field_path(loc)
@@ -174,7 +174,7 @@ def _problem(error: ValidationError, record: dict[str, Any], line: int | None) -
         message = f"{name or 'value'} must be {expected}; got {first['input']!r}"
     else:
         message = f"{name or 'value'}: {first['msg'].lower()}; got {first['input']!r}"
-    return Problem(line, field or None, message)
+    return Problem.given(message, field=field or None, line=line)
 
 
 def _field_path(loc: list[Any]) -> str:
@@ -435,16 +435,17 @@ def _record(text: str, line: int | None) -> dict[str, Any]:
                 return record  # type: ignore[no-any-return]
         record = loads_strict(text)  # the object, or the error of the text as a whole
     except RefusedJsonError as error:
-        raise EventError(Problem(line, refused_key(error, text), error.problem)) from None
+        problem = Problem.given(error.problem, field=refused_key(error, text), line=line)
+        raise EventError(problem) from None
     except ValueError as error:
-        raise EventError(Problem(line, None, f"not valid JSON: {error}")) from None
+        raise EventError(Problem.given(f"not valid JSON: {error}", line=line)) from None
     if not isinstance(record, dict):
         raise EventError(_not_object(record, line))
     return record
 
 
 def _not_object(record: object, line: int | None) -> Problem:
-    return Problem(line, None, f"must be a JSON object such as {EXAMPLE_LINE}; got {record!r}")
+    return Problem.given(f"must be a JSON object such as {EXAMPLE_LINE}; got {record!r}", line=line)
 
 
 def iter_events(
@@ -464,7 +465,7 @@ def iter_events(
     for number, text in enumerate(check_lines("lines", lines), 1):
         if type(text) is not str:
             message = f"must be text; got {type(text).__name__}"
-            yield number, None, (Problem(number, None, message),)
+            yield number, None, (Problem.given(message, line=number),)
             continue
         text = text.strip()
         if number == 1 and text.startswith("\ufeff"):
