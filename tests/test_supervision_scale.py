@@ -248,3 +248,41 @@ class TestStreamedFile:
         lines = [line.split(":")[1].split(",")[0] for line in err.getvalue().splitlines()]
         assert lines == [" line 2", " line 3", " line 4"]
         assert "not UTF-8 text (the byte 0xff at column 1)" in err.getvalue()
+
+
+class TestRawFields:
+    """`iter_events(raw=True)` gives the common events as the fields their events hold."""
+
+    def test_golden_events(self):
+        """Every raw line's fields are its event's ``__dict__``, in the same order."""
+        from deadlines.supervision import iter_events
+
+        text = _golden_module().events().splitlines()
+        raw = list(iter_events(text, raw=True))
+        made = list(iter_events(text))
+        assert sum(isinstance(event, dict) for _, event, _ in raw) > len(raw) // 2
+        for (line, fields, found), (same_line, event, same_found) in zip(raw, made, strict=True):
+            assert (line, found) == (same_line, same_found)
+            if isinstance(fields, dict):
+                assert list(fields.items()) == list(event.__dict__.items())
+            else:
+                assert fields == event
+
+
+class TestFastInit:
+    """`fast_init` makes the same frozen record as the dataclass's own constructor."""
+
+    def test_same_obligation(self):
+        """Equal to the keyword-made obligation, and still frozen."""
+        import dataclasses
+
+        from deadlines.supervision._obligations import Obligation, fast_init, oblige
+
+        made = oblige(Engine(discover_plugins=False), "minutes.executive", "2026-09-30T17:00",
+                      id="m1/minutes", event_id="m1", line=3)  # fmt: skip
+        values = [getattr(made, field.name) for field in dataclasses.fields(Obligation)]
+        again = fast_init(Obligation)(*values)
+        assert again == made
+        assert type(again) is Obligation
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            again.line = 4  # type: ignore[misc]

@@ -128,29 +128,8 @@ def oblige(
     Warns:
         ProvisionalDateWarning: the due instant relies on a day no notice has settled yet.
     """
-    params = params or {}
-    rule, start, outcome, trace = engine._count(
-        rule_id, trigger, params, explain=explain, stacklevel=3
-    )
-    return Obligation(
-        id=id,
-        rule_id=rule_id,
-        title_zh=rule.title_zh,
-        title_en=rule.title_en,
-        event_id=event_id,
-        subject=subject,
-        responsible=responsible,
-        trigger=start,
-        due=outcome.due,
-        due_date=outcome.last_day,
-        unit=unit_of(rule.limit, params, engine.conventions),
-        citation=rule.citation,
-        provisional=outcome.provisional,
-        params=tuple(sorted(params.items())) if params else (),
-        parts=tuple(outcome.parts),
-        trace=trace,
-        line=line,
-    )
+    item = Item(rule_id, trigger, "", subject, responsible, params)
+    return _obligation(engine, item, None, id, event_id, explain=explain, line=line)
 
 
 def derive(
@@ -318,30 +297,44 @@ def count_items(
     given = iter(answers) if answers is not None else None
     for item in items:
         answer = next(given) if given is not None else None
-        params = item.params
         try:
-            if answer is None:
-                rule, start, outcome, trace = engine._count(
-                    item.rule_id, item.trigger, params or {}, explain=explain, stacklevel=3
-                )
-                answer = (rule, start, outcome.due, outcome.last_day, outcome.provisional)
-                parts = tuple(outcome.parts)
-            else:
-                rule, parts, trace = answer[0], (), ()
+            obligation = _obligation(
+                engine, item, answer, f"{event_id}/{item.what}", event_id, explain, line
+            )
         except DeadlinesError as error:
             if not item.matter:
                 raise
             failed.append(matter_failure(item, error))
             continue
-        made.append(
-            _new_obligation(
-                f"{event_id}/{item.what}", rule.id, rule.title_zh, rule.title_en, event_id,
-                item.subject, _shared(item.responsible), answer[1], answer[2], answer[3],
-                _unit(rule, params, engine.conventions), rule.citation, answer[4],
-                _shared(tuple(sorted(params.items()))) if params else (), parts, trace, line,
-            )
-        )  # fmt: skip
+        made.append(obligation)
     return tuple(made), tuple(failed)
+
+
+def _obligation(
+    engine: Engine,
+    item: Item,
+    answer: Answer | None,
+    id: str,  # noqa: A002 - the obligation's id, as everywhere else
+    event_id: str,
+    explain: bool,  # noqa: FBT001 - private, passed along
+    line: int | None,
+) -> Obligation:
+    """The obligation of `item`, counted by `engine` unless its `answer` is given."""
+    params = item.params
+    if answer is None:
+        rule, start, outcome, trace = engine._count(
+            item.rule_id, item.trigger, params or {}, explain=explain, stacklevel=4
+        )
+        answer = (rule, start, outcome.due, outcome.last_day, outcome.provisional)
+        parts: tuple[Part, ...] = tuple(outcome.parts)
+    else:
+        rule, parts, trace = answer[0], (), ()
+    return _new_obligation(  # type: ignore[no-any-return]
+        id, rule.id, rule.title_zh, rule.title_en, event_id, item.subject,
+        _shared(item.responsible), answer[1], answer[2], answer[3],
+        _unit(rule, params, engine.conventions), rule.citation, answer[4],
+        _shared(tuple(sorted(params.items()))) if params else (), parts, trace, line,
+    )  # fmt: skip
 
 
 def _unit(rule: Rule, params: dict[str, Any] | None, conventions: Conventions) -> Unit:

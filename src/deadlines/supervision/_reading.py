@@ -322,18 +322,30 @@ def _fast_values(record: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _parse_instant(name: str, text: str) -> dt.datetime | None:
-    """`parse_instant` of `text`, or ``None`` where it would raise; naive text the quick way."""
+    """`parse_instant` of `text`, or ``None`` where it would raise; naive text the quick way,
+    and one object for the same text read again soon (events come in time order, several a
+    minute: a province's ledger keeps a million instants)."""
+    value = _RECENT.get(text)
+    if value is not None:
+        return value
     if len(text) > len("2026-09-30"):
         try:
             value = dt.datetime.fromisoformat(text)
         except ValueError:
             return None
         if value.tzinfo is None:  # parse_instant's answer for naive text, without its checks
-            return value.replace(tzinfo=CHINA_TZ)
+            if len(_RECENT) >= _RECENT_MAX:
+                _RECENT.clear()
+            value = _RECENT[text] = value.replace(tzinfo=CHINA_TZ)
+            return value
     try:
         return parse_instant(name, text)
     except DeadlinesError:
         return None
+
+
+_RECENT: dict[str, dt.datetime] = {}
+_RECENT_MAX = 50_000
 
 
 def _fast_event(record: dict[str, Any], values: dict[str, Any]) -> Event:
