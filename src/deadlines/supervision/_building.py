@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 from deadlines._errors import DeadlinesError, NotInEffectError, UnknownRuleError
 from deadlines._result import TraceStep
 from deadlines.supervision._errors import EventError, Problem
-from deadlines.supervision._events import Event, MeetingHeld, MeetingScheduled, parse_quarter
+from deadlines.supervision._events import (
+    INSTANT_FIELDS,
+    Event,
+    MeetingHeld,
+    MeetingScheduled,
+    parse_quarter,
+)
 from deadlines.supervision._obligations import (
     PAUSABLE,
     Item,
@@ -40,18 +46,6 @@ _BATCH = 20_000
 #: What a record of `Building.records` says of its obligation.
 _DONE, _PAUSED, _RESUMED = 0, 1, 2
 
-#: The field of each type of event that holds its instant (the obligations' trigger).
-_INSTANT_FIELD = {
-    "meeting_held": "ended_at",
-    "document_received": "received_at",
-    "document_submitted": "submitted_at",
-    "instruction_received": "received_at",
-    "quarter_dispatched": "at",
-    "quarter_reported": "at",
-    "completed": "at",
-    "paused": "at",
-    "resumed": "at",
-}
 #: The events that create obligations (see `plan_values`).
 _PLANNED = frozenset({"meeting_held", "document_received", "document_submitted",
                       "instruction_received"})  # fmt: skip
@@ -146,7 +140,7 @@ class Building:
     ) -> None:
         """Take the event of type `tag` with fields `values` (`event` itself, when one was
         made: the checks that read meetings need it)."""
-        instant = _INSTANT_FIELD.get(tag)
+        instant = INSTANT_FIELDS.get(tag)
         if instant is not None:
             self._span(values[instant].date())
         what = _RECORDS.get(tag)
@@ -425,5 +419,5 @@ def _field_of(error: DeadlinesError, tag: str) -> str | None:
     # a parameter is the event's field of the same name.
     named = error.input_field
     if named is None or named in ("at", "rule"):
-        return _INSTANT_FIELD.get(tag)
+        return INSTANT_FIELDS.get(tag)
     return named

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Union, get_args
 
 from pydantic import (
     BeforeValidator,
@@ -139,10 +139,14 @@ class Event(Value):
 
     __str__ = __repr__
 
+    instant_field: ClassVar[str | None] = None
+    """The field that holds the instant the event happened, if it has one."""
+
     @property
     def when(self) -> dt.datetime | None:
         """The instant the event happened, if it has one."""
-        return None
+        name = self.instant_field
+        return None if name is None else getattr(self, name)
 
 
 class DecidedDocument(Value):
@@ -241,9 +245,7 @@ class MeetingHeld(Event):
     emergency_exemption: bool = False
     keynote_speakers: tuple[Annotated[str, Field(min_length=1)], ...] = ()
 
-    @property
-    def when(self) -> dt.datetime:
-        return self.ended_at
+    instant_field: ClassVar[str | None] = "ended_at"
 
 
 class DocumentReceived(Event):
@@ -276,9 +278,7 @@ class DocumentReceived(Event):
             )
         return value
 
-    @property
-    def when(self) -> dt.datetime:
-        return self.received_at
+    instant_field: ClassVar[str | None] = "received_at"
 
 
 class DocumentSubmitted(Event):
@@ -299,9 +299,7 @@ class DocumentSubmitted(Event):
     document: str = ""
     title: str = ""
 
-    @property
-    def when(self) -> dt.datetime:
-        return self.submitted_at
+    instant_field: ClassVar[str | None] = "submitted_at"
 
 
 class InstructionReceived(Event):
@@ -322,9 +320,7 @@ class InstructionReceived(Event):
     unit: str = ""
     title: str = ""
 
-    @property
-    def when(self) -> dt.datetime:
-        return self.received_at
+    instant_field: ClassVar[str | None] = "received_at"
 
 
 class MeetingScheduled(Event):
@@ -390,9 +386,7 @@ class _QuarterEvent(Event):
     quarter: QuarterLabel
     at: Instant
 
-    @property
-    def when(self) -> dt.datetime:
-        return self.at
+    instant_field: ClassVar[str | None] = "at"
 
 
 class QuarterDispatched(_QuarterEvent):
@@ -421,9 +415,7 @@ class Completed(Event):
     at: Instant
     note: str = ""
 
-    @property
-    def when(self) -> dt.datetime:
-        return self.at
+    instant_field: ClassVar[str | None] = "at"
 
 
 class Paused(Event):
@@ -440,9 +432,7 @@ class Paused(Event):
     at: Instant
     reason: str = ""
 
-    @property
-    def when(self) -> dt.datetime:
-        return self.at
+    instant_field: ClassVar[str | None] = "at"
 
 
 class Resumed(Event):
@@ -457,9 +447,7 @@ class Resumed(Event):
     obligation: Annotated[str, Field(min_length=1)]
     at: Instant
 
-    @property
-    def when(self) -> dt.datetime:
-        return self.at
+    instant_field: ClassVar[str | None] = "at"
 
 
 AnyEvent = Annotated[
@@ -496,3 +484,10 @@ EVENT_TYPES: tuple[str, ...] = (
     "resumed",
 )
 """The ``type`` of every event, in the order the docs list them."""
+
+#: The field of each type of event that holds its instant (`Event.instant_field`).
+INSTANT_FIELDS: dict[str, str] = {
+    model.model_fields["type"].default: model.instant_field
+    for model in get_args(get_args(AnyEvent)[0])
+    if model.instant_field is not None
+}
