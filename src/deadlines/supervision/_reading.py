@@ -17,6 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from deadlines._errors import DeadlinesError
 from deadlines._json import RefusedJsonError, loads_strict, refused_key
+from deadlines._problems import _location  # one way to write a field's path
 from deadlines._textfile import check_lines
 from deadlines._time import CHINA_TZ, parse_date, parse_instant
 from deadlines._value import Value
@@ -153,7 +154,7 @@ def _problem(error: ValidationError, record: dict[str, Any], line: int | None) -
         return Problem.given(message, field="type", line=line)
     if loc and loc[0] == record.get("type"):
         loc = loc[1:]  # the union's tag, already known from the record
-    field = _field_path(loc)
+    field = _location(tuple(loc))
     name = str(loc[-1]) if loc and isinstance(loc[-1], str) else field
     if kind == "missing":
         example = _EXAMPLES.get(name, "…")
@@ -175,16 +176,6 @@ def _problem(error: ValidationError, record: dict[str, Any], line: int | None) -
     else:
         message = f"{name or 'value'}: {first['msg'].lower()}; got {first['input']!r}"
     return Problem.given(message, field=field or None, line=line)
-
-
-def _field_path(loc: list[Any]) -> str:
-    path = ""
-    for part in loc:
-        if isinstance(part, int):
-            path += f"[{part}]"
-        else:
-            path += f".{part}" if path else str(part)
-    return path
 
 
 def _model_of(tag: object) -> type[Event] | None:
@@ -363,10 +354,7 @@ _setattr = object.__setattr__
 
 #: The types whose checked fields `iter_events(raw=True)` yields as they are, without an event:
 #: `Supervisor.read` needs nothing else of them.
-_RAW = frozenset(
-    {"document_received", "document_submitted", "instruction_received", "field_day", "leader",
-     "completed", "paused", "resumed"}
-)  # fmt: skip
+_RAW = frozenset(_FAST_FIELDS) - {"meeting_scheduled"}
 
 
 @final
