@@ -255,7 +255,7 @@ class TestRawFields:
 
     def test_golden_events(self):
         """Every raw line's fields are its event's ``__dict__``, in the same order."""
-        from deadlines.supervision import iter_events
+        from deadlines.supervision._reading import iter_events
 
         text = _golden_module().events().splitlines()
         raw = list(iter_events(text, raw=True))

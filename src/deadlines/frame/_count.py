@@ -52,8 +52,6 @@ def count_rows(
     answers: list[Answer | None] = [None] * len(rows)
     if not rows or frozenset(type(engine.conventions).model_fields) != CONVENTION_FIELDS:
         return answers
-    from deadlines._engine import _CONSTRAINT_HINTS
-
     days = days_of(engine.calendar)
     known = set(engine.rules.ids)
     groups: dict[tuple[str, tuple[str, ...]], list[int]] = {}
@@ -81,7 +79,7 @@ def count_rows(
             limit = version.limit
             if (
                 not len(chosen)
-                or type(limit) in _CONSTRAINT_HINTS
+                or limit.not_a_deadline is not None
                 or not set(names) <= limit.parameters()
                 or _has_parts(limit)
             ):
