@@ -68,8 +68,10 @@ def main() -> int:
     bench = _batch_module()
     records = bench.triggers(options.n, options.seed)
     rows, workers = len(records), options.workers
-    print(f"{rows:,} triggers (seed {options.seed}); {workers} worker processes; "
-          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"{rows:,} triggers (seed {options.seed}); {workers} worker processes; "
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}"
+    )
     failures = 0
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -123,8 +125,10 @@ def main() -> int:
             )
             dask_frame_seconds = time.perf_counter() - start
             answers = pd.read_parquet(folder / "dask.parquet")
-            failures += not answers["due"].reset_index(drop=True).equals(
-                frame["due"].reset_index(drop=True)
+            failures += (
+                not answers["due"]
+                .reset_index(drop=True)
+                .equals(frame["due"].reset_index(drop=True))
             )
         finally:
             client.close()

@@ -212,7 +212,7 @@ class TestEvents:
             parse_event(record, 7)
         assert raised.value.problem.line == 7
         assert raised.value.problem.field == field
-        assert message in raised.value.problem.message
+        assert message in raised.value.problem.text()
         assert isinstance(raised.value, ValueError)
 
     @pytest.mark.parametrize("kind", ["executive", "party_group"], ids=["executive", "party"])
@@ -252,8 +252,8 @@ class TestEvents:
         )
         assert log.lines == (1, 5)
         assert [(p.line, p.field) for p in log.problems] == [(3, None), (4, None)]
-        assert "not valid JSON" in log.problems[0].message
-        assert "must be a JSON object" in log.problems[1].message
+        assert "not valid JSON" in log.problems[0].text()
+        assert "must be a JSON object" in log.problems[1].text()
 
 
 class TestDerive:
@@ -576,9 +576,9 @@ class TestLedger:
             (8, "matters[0].deadline"),
             (9, "id"),
         ]
-        assert "did you mean m1/minutes?" in ledger.problems[1].message
-        assert "the first one counts" in ledger.problems[3].message
-        assert "not in effect" in ledger.problems[4].message
+        assert "did you mean m1/minutes?" in ledger.problems[1].text()
+        assert "the first one counts" in ledger.problems[3].text()
+        assert "not in effect" in ledger.problems[4].text()
         assert ledger["m1/minutes"].completed_at == at("2025-06-04 10:00")
         assert "m3/document/a" in ledger
 

@@ -294,7 +294,7 @@ class TestQuarterly:
             [QuarterReported(quarter="2025Q1", at=at("2025-03-31 10:00"))]
         )
         assert len(ledger) == 0
-        assert "not in the engine's rule set" in ledger.problems[0].message
+        assert "not in the engine's rule set" in ledger.problems[0].text()
 
     def test_quarter_not_yet_begun(self, engine):
         """A quarter that has not begun at the moment is not in the report yet."""

@@ -324,7 +324,7 @@ class TestOtherUnits:
         events = [event, Paused(obligation=obligation, at=event.when)]
         ledger = supervisor.ledger(events)
         assert ledger[obligation].pauses == ()
-        assert "ends at a fixed instant" in ledger.problems[0].message
+        assert "ends at a fixed instant" in ledger.problems[0].text()
 
     def test_paused_due_refuses_fixed_instants(self, supervisor):
         """paused_due says which obligations it can move."""
@@ -369,4 +369,4 @@ class TestPauseProblems:
     def test_problem(self, supervisor, events, message):
         """Each impossible pause is a problem naming the obligation."""
         ledger = supervisor.ledger([NATIONAL_DAY, *events])
-        assert any(message in p.message for p in ledger.problems), ledger.problems
+        assert any(message in p.text() for p in ledger.problems), ledger.problems

@@ -186,6 +186,49 @@ class TestRead:
         assert (streamed.meetings, streamed.field_days) == (whole.meetings, whole.field_days)
 
 
+def _without_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As if numpy were not installed: the bulk counting cannot be imported."""
+    monkeypatch.setitem(sys.modules, "deadlines.frame._count", None)
+
+
+class TestBulk:
+    """Without explanations, `Supervisor.read` counts the obligations together with numpy."""
+
+    @pytest.mark.parametrize("batch", [20_000, 7], ids=["one-batch", "batches-of-7"])
+    def test_same_ledger(self, monkeypatch, batch):
+        """The same obligations and problems as each counted by the engine on its line."""
+        from deadlines.frame import _count
+
+        counted: list[int] = []
+
+        def count(engine, rows, shared):
+            answers = _count.count_rows(engine, rows, shared)
+            counted.append(sum(answer is not None for answer in answers))
+            return answers
+
+        text = _golden_module().events().splitlines()
+        supervisor = Supervisor(Engine(discover_plugins=False), explain=False)
+        monkeypatch.setattr("deadlines.supervision._building.count_rows", lambda: count)
+        monkeypatch.setattr("deadlines.supervision._building._BATCH", batch)
+        bulk = supervisor.read(text)
+        assert sum(counted) > len(bulk) * 3 // 4  # most by the kernels
+        monkeypatch.undo()
+        _without_numpy(monkeypatch)
+        plain = supervisor.read(text)
+        assert bulk.problems == plain.problems
+        assert bulk.tracked == plain.tracked
+
+    @pytest.mark.parametrize("run", ["json", "csv", "text-zh", "ics"], ids=str)
+    def test_golden_without_numpy(self, monkeypatch, run):
+        """Without numpy, ``deadlines check`` writes what it wrote before issue 13."""
+        _without_numpy(monkeypatch)
+        golden = _golden_module()
+        recorded = json.loads(gzip.decompress(golden.GOLDEN.read_bytes()))["outputs"]
+        runs = {run: golden.RUNS[run]}
+        monkeypatch.setattr(golden, "RUNS", runs)
+        assert golden.outputs(golden.events())[run].splitlines() == recorded[run].splitlines()
+
+
 class TestStreamedFile:
     """``deadlines check`` reads the file a line at a time, numbered as ``bytes.splitlines``."""
 
@@ -205,3 +248,41 @@ class TestStreamedFile:
         lines = [line.split(":")[1].split(",")[0] for line in err.getvalue().splitlines()]
         assert lines == [" line 2", " line 3", " line 4"]
         assert "not UTF-8 text (the byte 0xff at column 1)" in err.getvalue()
+
+
+class TestRawFields:
+    """`iter_events(raw=True)` gives the common events as the fields their events hold."""
+
+    def test_golden_events(self):
+        """Every raw line's fields are its event's ``__dict__``, in the same order."""
+        from deadlines.supervision._reading import iter_events
+
+        text = _golden_module().events().splitlines()
+        raw = list(iter_events(text, raw=True))
+        made = list(iter_events(text))
+        assert sum(isinstance(event, dict) for _, event, _ in raw) > len(raw) // 2
+        for (line, fields, found), (same_line, event, same_found) in zip(raw, made, strict=True):
+            assert (line, found) == (same_line, same_found)
+            if isinstance(fields, dict):
+                assert list(fields.items()) == list(event.__dict__.items())
+            else:
+                assert fields == event
+
+
+class TestFastInit:
+    """`fast_init` makes the same frozen record as the dataclass's own constructor."""
+
+    def test_same_obligation(self):
+        """Equal to the keyword-made obligation, and still frozen."""
+        import dataclasses
+
+        from deadlines.supervision._obligations import Obligation, fast_init, oblige
+
+        made = oblige(Engine(discover_plugins=False), "minutes.executive", "2026-09-30T17:00",
+                      id="m1/minutes", event_id="m1", line=3)  # fmt: skip
+        values = [getattr(made, field.name) for field in dataclasses.fields(Obligation)]
+        again = fast_init(Obligation)(*values)
+        assert again == made
+        assert type(again) is Obligation
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            again.line = 4  # type: ignore[misc]

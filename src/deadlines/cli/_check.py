@@ -172,7 +172,7 @@ def _texts(source: IO[bytes] | IO[str], unreadable: list[Problem]) -> Iterator[s
                     f"not UTF-8 text (the byte 0x{byte:02x} at column {error.start + 1}); "
                     "save the events file as UTF-8"
                 )
-                unreadable.append(Problem(number, None, message))
+                unreadable.append(Problem.given(message, line=number))
                 yield ""  # blank: the events reader skips it
 
 

@@ -127,9 +127,7 @@ class Days:
         """`ChinaCalendar.add_workdays` for each offset; `ok` turns False where it would raise."""
         ok &= self.inside(offsets)
         safe = self.clip(offsets)
-        index = np.where(
-            np.asarray(n) > 0, self.prefix[safe + 1] + n - 1, self.prefix[safe] + n
-        )
+        index = np.where(np.asarray(n) > 0, self.prefix[safe + 1] + n - 1, self.prefix[safe] + n)
         ok &= (index >= 0) & (index < len(self.workdays))
         found: Ints = self.workdays[np.clip(index, 0, len(self.workdays) - 1)]
         return found

@@ -158,11 +158,7 @@ def _working_days(limit: WorkingDays, rows: Rows) -> Answer:
     start_day = _pick(limit.start_day, conv.start_day)
     trigger = _pick(limit.rest_day_trigger, conv.rest_day_trigger)
     cutoff = _pick(limit.cutoff, conv.cutoff)
-    if (
-        start_day not in _START_DAYS
-        or trigger not in _REST_DAY_TRIGGERS
-        or cutoff not in _CUTOFFS
-    ):
+    if start_day not in _START_DAYS or trigger not in _REST_DAY_TRIGGERS or cutoff not in _CUTOFFS:
         return _none(rows)
     first = days.day_of(rows.start)
     day = first
@@ -195,9 +191,7 @@ def _calendar_days(limit: CalendarDays, rows: Rows) -> Answer:
         nominal = nominal - included.astype(np.int64)
     last = nominal
     if roll is LastDayRoll.NEXT_WORKDAY:
-        last = np.where(
-            days.is_workday(nominal, ok), nominal, days.add_workdays(nominal, 0, ok)
-        )
+        last = np.where(days.is_workday(nominal, ok), nominal, days.add_workdays(nominal, 0, ok))
     due = _end_of(days, last, cutoff, ok)
     return Answer(due, last, days.any_provisional(first, last, ok), ok)
 
@@ -397,9 +391,7 @@ def _sequence(limit: Sequence, rows: Rows) -> Answer:
 def _tiered(limit: Tiered, rows: Rows) -> Answer:
     inner = evaluate(limit.committed, rows)
     outer = evaluate(limit.statutory, rows)
-    return Answer(
-        inner.due, inner.last, inner.provisional | outer.provisional, inner.ok & outer.ok
-    )
+    return Answer(inner.due, inner.last, inner.provisional | outer.provisional, inner.ok & outer.ok)
 
 
 def _recurrence(limit: Recurrence, rows: Rows) -> Answer:

@@ -45,7 +45,6 @@ if TYPE_CHECKING:  # isort: off
         DocumentReceived as DocumentReceived,
         DocumentSubmitted as DocumentSubmitted,
         Event as Event,
-        EventLog as EventLog,
         FieldDay as FieldDay,
         InstructionReceived as InstructionReceived,
         Leader as Leader,
@@ -55,8 +54,6 @@ if TYPE_CHECKING:  # isort: off
         QuarterDispatched as QuarterDispatched,
         QuarterReported as QuarterReported,
         Resumed as Resumed,
-        parse_event as parse_event,
-        read_events as read_events,
     )
     from deadlines.supervision._ics import to_ics as to_ics, write_ics as write_ics
     from deadlines.supervision._ledger import Ledger as Ledger, Supervisor as Supervisor
@@ -68,6 +65,11 @@ if TYPE_CHECKING:  # isort: off
         quarter_obligations as quarter_obligations,
     )
     from deadlines.supervision._quota import quota_standings as quota_standings
+    from deadlines.supervision._reading import (
+        EventLog as EventLog,
+        parse_event as parse_event,
+        read_events as read_events,
+    )
     from deadlines.supervision._report import (
         REPORT_COLUMNS as REPORT_COLUMNS,
         AlertLevel as AlertLevel,
@@ -93,7 +95,6 @@ _EXPORTS = {
         "DocumentReceived",
         "DocumentSubmitted",
         "Event",
-        "EventLog",
         "FieldDay",
         "InstructionReceived",
         "Leader",
@@ -103,8 +104,6 @@ _EXPORTS = {
         "QuarterDispatched",
         "QuarterReported",
         "Resumed",
-        "parse_event",
-        "read_events",
     ),
     "deadlines.supervision._ics": ("to_ics", "write_ics"),
     "deadlines.supervision._ledger": ("Ledger", "Supervisor"),
@@ -113,6 +112,7 @@ _EXPORTS = {
     "deadlines.supervision._pause": ("Pause", "paused_due"),
     "deadlines.supervision._quarterly": ("QuarterStanding", "quarter_obligations"),
     "deadlines.supervision._quota": ("quota_standings",),
+    "deadlines.supervision._reading": ("EventLog", "parse_event", "read_events"),
     "deadlines.supervision._report": ("AlertLevel", "REPORT_COLUMNS", "Report"),
     "deadlines.supervision._status": ("ObligationStatus", "STATUS_ORDER", "Status"),
 }

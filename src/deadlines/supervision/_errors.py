@@ -1,51 +1,20 @@
-"""The problems of supervision input: a bad event line, a missing optional extra."""
+"""The problems of supervision input: a bad event line, a missing optional extra.
+
+A line that is not taken into account is a `deadlines._problems.Problem` (re-exported here):
+the one shape of a problem at a line, shared by policy files, batch lines and events files.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import final
-
-from deadlines._errors import ECHO_LIMIT, DeadlinesError, bounded, cut
-
-
-@final
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """Why one event, or one line of an events file, was not taken into account.
-
-    Attributes:
-        line: the 1-based line of the events file, or ``None`` for an event given in code.
-        field: the field at fault (``ended_at``, ``matters[0].deadline``, ``obligation``), or
-            ``None`` when the line as a whole is unreadable.
-        message: what is wrong and what valid input looks like.
-    """
-
-    line: int | None
-    field: str | None
-    message: str
-
-    def __post_init__(self) -> None:
-        # Every problem of an events file passes here: the one place to cut echoed values.
-        if self.field is not None and len(self.field) > ECHO_LIMIT:
-            object.__setattr__(self, "field", cut(self.field))
-        if len(self.message) > ECHO_LIMIT:
-            object.__setattr__(self, "message", bounded(self.message))
-
-    def __str__(self) -> str:
-        where = f"line {self.line}" if self.line is not None else "event"
-        field = f", {self.field}" if self.field else ""
-        return f"{where}{field}: {self.message}"
-
-    def to_json(self) -> dict[str, object]:
-        """``{"line": 3, "field": "ended_at", "message": "..."}``."""
-        return {"line": self.line, "field": self.field, "message": self.message}
+from deadlines._errors import DeadlinesError
+from deadlines._problems import Problem as Problem  # re-exported: supervision names it
 
 
 class EventError(DeadlinesError, ValueError):
     """An event is invalid (raised by the strict API; files collect `Problem` values instead).
 
     Attributes:
-        problem: the `Problem`, with the line and field.
+        problem: the `Problem`, with the line and field (`Problem.text` says what is wrong).
     """
 
     def __init__(self, problem: Problem) -> None:

@@ -8,70 +8,37 @@ supervision and the report, without counting any rule again.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import gc
 import warnings
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, final
 
 from deadlines._errors import (
-    DeadlinesError,
     InvalidArgumentError,
-    NotInEffectError,
     ProvisionalDateWarning,
-    UnknownRuleError,
 )
-from deadlines._result import TraceStep
 from deadlines._thresholds import Thresholds
 from deadlines._time import parse_instant, to_china
+from deadlines.supervision._building import Building, count_rows, no_collection
 from deadlines.supervision._errors import EventError, Problem
-from deadlines.supervision._events import (
-    Completed,
-    DocumentReceived,
-    DocumentSubmitted,
-    Event,
-    EventLog,
-    FieldDay,
-    InstructionReceived,
-    Leader,
-    MeetingHeld,
-    MeetingScheduled,
-    Paused,
-    QuarterDispatched,
-    QuarterReported,
-    Resumed,
-    iter_events,
-    parse_quarter,
-)
+from deadlines.supervision._events import Event, MeetingHeld, MeetingScheduled
 from deadlines.supervision._march import MarchFinding, march_check
-from deadlines.supervision._obligations import PAUSABLE, Obligation, derive, derive_items
+from deadlines.supervision._obligations import (
+    Obligation,
+    derive,
+)
 from deadlines.supervision._pause import Pause, paused_due
 from deadlines.supervision._quarterly import (
     QuarterStanding,
-    quarter_obligations,
     quarter_standings,
-    quarter_start,
-    quarters_between,
 )
 from deadlines.supervision._quota import QuotaStanding, quota_standings
+from deadlines.supervision._reading import EventLog
 from deadlines.supervision._status import ObligationStatus, compute_status, warning_from
 from deadlines.supervision._tracked import Tracked
 
 if TYPE_CHECKING:
     from deadlines._engine import Engine
     from deadlines.supervision._report import Report
-
-#: What a record of `_Build.records` says of its obligation.
-_DONE, _PAUSED, _RESUMED = 0, 1, 2
-
-_CREATES = (MeetingHeld, DocumentReceived, DocumentSubmitted, InstructionReceived)
-_INSTANT_FIELD = {
-    MeetingHeld: "ended_at",
-    DocumentReceived: "received_at",
-    DocumentSubmitted: "submitted_at",
-    InstructionReceived: "received_at",
-}
 
 
 @final
@@ -151,13 +118,13 @@ class Supervisor:
         log = events if isinstance(events, EventLog) else EventLog.of(events)
         if strict and log.problems:
             raise EventError(log.problems[0])
-        build = _Build(self, strict=strict)
+        build = Building(self.engine, explain=self.explain, quarterly=self.quarterly, strict=strict)
         build.problems.extend(log.problems)
-        with _no_collection(), warnings.catch_warnings():
+        with no_collection(), warnings.catch_warnings():
             warnings.simplefilter("ignore", ProvisionalDateWarning)
             for event, line in zip(log.events, log.lines, strict=True):
                 build.add(event, line)
-            return build.finish()
+            return Ledger(self, *build.finish())
 
     def read(self, lines: Iterable[str]) -> Ledger:
         """Read JSON Lines (as `read_events`) and build the ledger while they are read.
@@ -166,328 +133,16 @@ class Supervisor:
         event is kept once the ledger has taken what it needs from it: a province's million
         obligations fit in memory with their events read from a file.
         """
-        build = _Build(self, strict=False)
-        with _no_collection(), warnings.catch_warnings():
+        # Without explanations and with numpy (the frame extra), the obligations are counted
+        # together, a batch of events at a time, as if each had been counted on its line.
+        bulk = not self.explain and count_rows() is not None
+        build = Building(
+            self.engine, explain=self.explain, quarterly=self.quarterly, strict=False, bulk=bulk
+        )
+        with no_collection(), warnings.catch_warnings():
             warnings.simplefilter("ignore", ProvisionalDateWarning)
-            for line, event, found in iter_events(lines):
-                build.problems.extend(found)
-                if event is not None:
-                    build.add(event, line)
-            return build.finish()
-
-
-class _Build:
-    """The mutable state of one `Supervisor.ledger` call."""
-
-    def __init__(self, supervisor: Supervisor, *, strict: bool) -> None:
-        self.supervisor = supervisor
-        self.engine = supervisor.engine
-        self.strict = strict
-        self.problems: list[Problem] = []
-        self.obligations: dict[str, Obligation] = {}
-        self.event_lines: dict[str, int | None] = {}
-        self.meetings: list[tuple[MeetingScheduled | MeetingHeld, int | None]] = []
-        self.field_days: dict[str, list[dt.date]] = {}
-        self.field_day_lines: dict[tuple[str, dt.date], int | None] = {}
-        # Completions, pauses and resumes as plain tuples, not events: a province has a
-        # million of them. (obligation, field naming it, when, what, note or reason, line)
-        self.records: list[tuple[str, str, dt.datetime, int, str, int | None]] = []
-        self.first: dt.date | None = None
-        self.last: dt.date | None = None
-        self.named_quarters: set[tuple[int, int]] = set()
-
-    def finish(self) -> Ledger:
-        """The ledger of the events added: quarters added, completions and pauses recorded."""
-        self.add_quarters()
-        tracked = self.track()
-        return Ledger(
-            self.supervisor,
-            tracked,
-            problems=tuple(sorted(self.problems, key=_problem_order)),
-            meetings=tuple(self.meetings),
-            field_days={name: tuple(days) for name, days in self.field_days.items()},
-        )
-
-    def problem(self, line: int | None, field: str | None, message: str) -> None:
-        found = Problem(line, field, message)
-        if self.strict:
-            raise EventError(found)
-        self.problems.append(found)
-
-    def _span(self, day: dt.date) -> None:
-        self.first = day if self.first is None else min(self.first, day)
-        self.last = day if self.last is None else max(self.last, day)
-
-    def add(self, event: Event, line: int | None) -> None:
-        when = event.when
-        if when is not None:
-            self._span(when.date())
-        if isinstance(event, _CREATES):
-            self._derive(event, line)
-            if isinstance(event, MeetingHeld):
-                self.meetings.append((event, line))
-        elif isinstance(event, MeetingScheduled):
-            self.meetings.append((event, line))
-            self._span(event.date)
-        elif isinstance(event, FieldDay):
-            self._span(event.date)
-            key = (event.leader, event.date)
-            if key in self.field_day_lines:
-                first = self.field_day_lines[key]
-                self.problem(
-                    line,
-                    "date",
-                    f"{event.leader} already logged {event.date}"
-                    + (f" on line {first}" if first else "")
-                    + "; a day counts once",
-                )
-                return
-            self.field_day_lines[key] = line
-            self.field_days.setdefault(event.leader, []).append(event.date)
-        elif isinstance(event, Leader):
-            self.field_days.setdefault(event.leader, [])
-        else:
-            if isinstance(event, (QuarterDispatched, QuarterReported)):
-                year, number = parse_quarter(event.quarter)
-                self.named_quarters.add((year, number))
-                self._span(quarter_start(year, number))
-            target, field, at = _target(event)
-            if isinstance(event, Paused):
-                what, text = _PAUSED, event.reason
-            elif isinstance(event, Resumed):
-                what, text = _RESUMED, ""
-            else:
-                what, text = _DONE, event.note if isinstance(event, Completed) else ""
-            self.records.append((target, field, at, what, text, line))
-
-    def _derive(
-        self,
-        event: MeetingHeld | DocumentReceived | DocumentSubmitted | InstructionReceived,
-        line: int | None,
-    ) -> None:
-        if event.id in self.event_lines:
-            first = self.event_lines[event.id]
-            where = f" by the event on line {first}" if first else ""
-            self.problem(
-                line, "id", f"id {event.id!r} is already used{where}; give each event its own id"
-            )
-            return
-        try:
-            made, failed = derive_items(
-                self.engine, event, explain=self.supervisor.explain, line=line
-            )
-        except DeadlinesError as error:
-            self.problem(line, _field_of(error, event), str(error))
-            return
-        for path, failure in failed:  # a bad document or matter drops only itself
-            self.problem(line, path, str(failure))
-        self.event_lines[event.id] = line
-        for obligation in made:
-            if obligation.id in self.obligations:
-                self.problem(
-                    line,
-                    "id",
-                    f"obligation {obligation.id!r} is made twice; give each document and "
-                    "matter of a meeting its own id",
-                )
-                continue
-            self.obligations[obligation.id] = obligation
-
-    def add_quarters(self) -> None:
-        follow = self.supervisor.quarterly
-        if follow is None:
-            follow = bool(self.named_quarters)
-        if not follow or self.first is None or self.last is None:
-            return
-        quarters = set(quarters_between(self.first, self.last)) | self.named_quarters
-        for year, number in sorted(quarters):
-            try:
-                made = quarter_obligations(
-                    self.engine, year, number, explain=self.supervisor.explain
-                )
-            except UnknownRuleError:
-                return  # a plugin disabled the quarterly supervision
-            except NotInEffectError:
-                continue  # before the opinion took effect
-            for obligation in made:
-                self.obligations.setdefault(obligation.id, obligation)
-
-    def track(self) -> tuple[Tracked, ...]:
-        completions: dict[str, tuple[dt.datetime, int | None, str]] = {}
-        clock: dict[str, list[tuple[dt.datetime, int, int, str, int | None]]] = {}
-        for order, (target, field, at, what, text, line) in enumerate(self.records):
-            obligation = self.obligations.get(target)
-            if obligation is None:
-                self.problem(line, field, self._unknown(target, field))
-                continue
-            if at < obligation.trigger:
-                self.problem(
-                    line,
-                    "at",
-                    f"{target} began at {obligation.trigger.isoformat(timespec='minutes')}; "
-                    f"nothing can happen to it at {at.isoformat(timespec='minutes')}, before",
-                )
-                continue
-            if what != _DONE:
-                clock.setdefault(target, []).append((at, order, what, text, line))
-            elif target in completions:
-                first = completions[target][1]
-                where = f" on line {first}" if first else ""
-                self.problem(
-                    line, field, f"{target} is already completed{where}; the first one counts"
-                )
-            else:
-                completions[target] = (at, line, text)
-        tracked: list[Tracked] = []
-        append = tracked.append
-        explain = self.supervisor.explain
-        for obligation in self.obligations.values():
-            done = completions.get(obligation.id)
-            items = clock.get(obligation.id)
-            if items is None:  # most obligations: no pause, nothing to add to the due
-                if done is None:
-                    append(Tracked(obligation, obligation.due, obligation.due_date))
-                else:
-                    append(
-                        Tracked(obligation, obligation.due, obligation.due_date, done[0], done[2])
-                    )
-                continue
-            pauses = self._pauses(obligation, items, done)
-            ended = [p for p in pauses if p.end is not None]
-            due, due_date = obligation.due, obligation.due_date
-            steps: tuple[TraceStep, ...] = ()
-            if ended:
-                due, due_date, steps = paused_due(self.engine, obligation, ended, explain=explain)
-            append(
-                Tracked(
-                    obligation,
-                    due,
-                    due_date,
-                    done[0] if done else None,
-                    done[2] if done else "",
-                    pauses,
-                    steps,
-                )
-            )
-        return tuple(tracked)
-
-    def _unknown(self, target: str, field: str) -> str:
-        if field == "quarter":
-            return (
-                f"no quarterly obligation {target!r}: the rule supervision.quarterly is not in "
-                "effect then, or not in the engine's rule set"
-            )
-        close = difflib.get_close_matches(target, list(self.obligations), n=1)
-        hint = f" (did you mean {close[0]}?)" if close else ""
-        return (
-            f"no obligation {target!r}{hint}; ids look like m-2026-041/minutes, "
-            "d-0913/routing, 2026Q3/report"
-        )
-
-    def _pauses(
-        self,
-        obligation: Obligation,
-        items: list[tuple[dt.datetime, int, int, str, int | None]],
-        done: tuple[dt.datetime, int | None, str] | None,
-    ) -> tuple[Pause, ...]:
-        if not items:
-            return ()
-        if obligation.unit not in PAUSABLE:
-            for _, _, _, _, line in items:
-                self.problem(
-                    line,
-                    "obligation",
-                    f"{obligation.id} ({obligation.rule_id}) ends at a fixed instant; only "
-                    "limits in working days, calendar days or hours can be paused",
-                )
-            return ()
-        items.sort(key=lambda item: (item[0], item[1]))
-        pauses: list[Pause] = []
-        started: tuple[dt.datetime, str, int | None] | None = None
-        due = obligation.due
-        for at, _, what, reason, line in items:
-            stamp = at.isoformat(timespec="minutes")
-            if what == _PAUSED:
-                if started is not None:
-                    where = f" (line {started[2]})" if started[2] else ""
-                    self.problem(
-                        line,
-                        "at",
-                        f"{obligation.id} is already paused since "
-                        f"{started[0].isoformat(timespec='minutes')}{where}; resume it first",
-                    )
-                elif done is not None and at >= done[0]:
-                    self.problem(
-                        line, "at", f"{obligation.id} was done before {stamp}; it cannot pause"
-                    )
-                elif at > due:
-                    self.problem(
-                        line,
-                        "at",
-                        f"{obligation.id} was due at {due.isoformat(timespec='minutes')}; a "
-                        f"clock that has run out cannot be paused at {stamp}",
-                    )
-                else:
-                    started = (at, reason, line)
-            elif started is None:
-                self.problem(
-                    line, "obligation", f"{obligation.id} is not paused at {stamp}; pause it first"
-                )
-            else:
-                pauses.append(Pause.model_construct(start=started[0], end=at, reason=started[1]))
-                started = None
-                due = paused_due(self.engine, obligation, pauses, explain=False)[0]
-        if started is not None:
-            pauses.append(Pause.model_construct(start=started[0], end=None, reason=started[1]))
-        if done is not None:
-            # A clock stopped when the work was done stops there.
-            pauses = [p.clipped(done[0]) for p in pauses]
-        return tuple(pauses)
-
-
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """The cyclic garbage collector paused while many long-lived objects are made.
-
-    Building a ledger makes a few objects per obligation and frees almost none; each of
-    the collector's passes would walk all of them again (40% of the time at a million
-    obligations). Nothing made here forms a cycle to collect.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
-def _problem_order(problem: Problem) -> tuple[bool, int]:
-    return problem.line is None, problem.line or 0
-
-
-def _target(event: Event) -> tuple[str, str, dt.datetime]:
-    """The obligation a record is about, the field naming it, and when it happened."""
-    if isinstance(event, QuarterDispatched):
-        return f"{event.quarter}/dispatch", "quarter", event.at
-    if isinstance(event, QuarterReported):
-        return f"{event.quarter}/report", "quarter", event.at
-    if isinstance(event, (Completed, Paused, Resumed)):
-        return event.obligation, "obligation", event.at
-    raise InvalidArgumentError("event", event, "a completion, a pause, a resume or a quarter's")
-
-
-def _field_of(error: DeadlinesError, event: Event) -> str | None:
-    field = getattr(error, "event_field", None)
-    if field is not None:
-        return str(field)
-    # The engine names its input at fault: the trigger ("at") is the event's instant, and
-    # a parameter is the event's field of the same name.
-    named = error.input_field
-    if named is None or named in ("at", "rule"):
-        return _INSTANT_FIELD.get(type(event))
-    return named
+            build.read(lines)
+            return Ledger(self, *build.finish())
 
 
 @final
@@ -519,7 +174,6 @@ class Ledger:
         self,
         supervisor: Supervisor,
         tracked: tuple[Tracked, ...],
-        *,
         problems: tuple[Problem, ...] = (),
         meetings: tuple[tuple[MeetingScheduled | MeetingHeld, int | None], ...] = (),
         field_days: dict[str, tuple[dt.date, ...]] | None = None,
@@ -529,7 +183,7 @@ class Ledger:
         self.problems = problems
         self.meetings = meetings
         self.field_days = field_days or {}
-        self._by_id = {t.obligation.id: t for t in tracked}
+        self._by_id: dict[str, Tracked] | None = None  # made when first asked for
         self._warnings: dict[Thresholds, list[dt.datetime]] = {}
 
     def __repr__(self) -> str:
@@ -542,10 +196,15 @@ class Ledger:
         return iter(self.tracked)
 
     def __getitem__(self, obligation_id: str) -> Tracked:
-        return self._by_id[obligation_id]
+        return self._index()[obligation_id]
 
     def __contains__(self, obligation_id: object) -> bool:
-        return obligation_id in self._by_id
+        return obligation_id in self._index()
+
+    def _index(self) -> dict[str, Tracked]:
+        if self._by_id is None:
+            self._by_id = {t.obligation.id: t for t in self.tracked}
+        return self._by_id
 
     @property
     def engine(self) -> Engine:
@@ -558,12 +217,14 @@ class Ledger:
             cal = self.engine.calendar
             by_rule: dict[str, Thresholds] = {}
             cached = []
+            seen: dict[dt.datetime, dt.datetime] = {}  # one object per instant: many share one
             for t in self.tracked:
                 rule_id = t.obligation.rule_id
                 own = by_rule.get(rule_id)
                 if own is None:
                     own = by_rule[rule_id] = thresholds.for_rule(rule_id)
-                cached.append(warning_from(cal, t.obligation, t.due, t.due_date, own))
+                warn = warning_from(cal, t.obligation, t.due, t.due_date, own)
+                cached.append(seen.setdefault(warn, warn))
             self._warnings[thresholds] = cached
         return cached
 
@@ -580,7 +241,7 @@ class Ledger:
             thresholds: other thresholds than the supervisor's.
         """
         at = parse_instant("at", at) if isinstance(at, str) else to_china("at", at)
-        with _no_collection():
+        with no_collection():
             return self._status(at, thresholds)
 
     def _status(
@@ -636,7 +297,7 @@ class Ledger:
         """Everything at `at`: statuses, summaries, warnings, March, quota, quarters."""
         from deadlines.supervision._report import build_report
 
-        with _no_collection():
+        with no_collection():
             return build_report(self, _instant(at), thresholds=thresholds)
 
 

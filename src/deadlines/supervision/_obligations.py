@@ -11,27 +11,23 @@ or a resume names the obligation by this id.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, final
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, final
 
 from deadlines._errors import DeadlinesError
 from deadlines._result import Lang, Part, TraceStep
 from deadlines._value import Citation
 from deadlines.rules import HourClock, Limit
 from deadlines.rules._limit import Unit as Unit  # re-exported: supervision names it
-from deadlines.supervision._events import (
-    MINUTED_KINDS,
-    DocumentReceived,
-    DocumentSubmitted,
-    Event,
-    InstructionReceived,
-    MeetingHeld,
-)
+from deadlines.supervision._events import MINUTED_KINDS, Event
 
 if TYPE_CHECKING:
     from deadlines._engine import Engine
-    from deadlines.rules import Conventions
+    from deadlines.frame._count import Answer
+    from deadlines.rules import Conventions, Rule
 
 PAUSABLE: frozenset[str] = frozenset({"working_days", "calendar_days", "hours", "same_day"})
 """The units whose clock a pause can stop."""
@@ -132,29 +128,8 @@ def oblige(
     Warns:
         ProvisionalDateWarning: the due instant relies on a day no notice has settled yet.
     """
-    params = params or {}
-    rule, start, outcome, trace = engine._count(
-        rule_id, trigger, params, explain=explain, stacklevel=3
-    )
-    return Obligation(
-        id=id,
-        rule_id=rule_id,
-        title_zh=rule.title_zh,
-        title_en=rule.title_en,
-        event_id=event_id,
-        subject=subject,
-        responsible=responsible,
-        trigger=start,
-        due=outcome.due,
-        due_date=outcome.last_day,
-        unit=unit_of(rule.limit, params, engine.conventions),
-        citation=rule.citation,
-        provisional=outcome.provisional,
-        params=tuple(sorted(params.items())) if params else (),
-        parts=tuple(outcome.parts),
-        trace=trace,
-        line=line,
-    )
+    item = Item(rule_id, trigger, "", subject, responsible, params)
+    return _obligation(engine, item, None, id, event_id, explain=explain, line=line)
 
 
 def derive(
@@ -189,6 +164,102 @@ def derive(
     return made
 
 
+class Item(NamedTuple):
+    """One obligation an event asks for, before it is counted (see `plan`)."""
+
+    rule_id: str
+    trigger: dt.datetime
+    what: str
+    subject: str = ""
+    responsible: str = ""
+    params: dict[str, Any] | None = None
+    matter: int = 0
+    """The matter's number (from 1) for a matter of a meeting, whose failure drops only itself;
+    0 for an item whose failure is the event's."""
+
+
+def plan(event: Event) -> tuple[Item, ...]:
+    """The obligations `event` asks for, in order, not yet counted (none for other events)."""
+    return plan_values(event.type, event.__dict__)
+
+
+def plan_values(tag: str, values: dict[str, Any]) -> tuple[Item, ...]:
+    """`plan` of the event of type `tag` whose fields are `values` (an event's ``__dict__``,
+    or the checked fields of a line that `Supervisor.read` takes without making the event)."""
+    if tag == "document_received":
+        limit = values["stated_limit"]
+        stated = {} if limit is None else {"stated_limit": limit}
+        return (
+            Item(
+                f"routing.{values['urgency']}",
+                values["received_at"],
+                "routing",
+                values["title"],
+                "",
+                stated,
+            ),
+        )
+    if tag == "document_submitted":
+        return (
+            Item(
+                "signing.same_day",
+                values["submitted_at"],
+                "signing",
+                values["title"],
+                values["leader"],
+            ),
+        )
+    if tag == "instruction_received":
+        return (
+            Item(
+                "instructions.plan", values["received_at"], "plan", values["title"], values["unit"]
+            ),
+        )
+    if tag != "meeting_held":
+        return ()
+    kind, ended = values["kind"], values["ended_at"]
+    items: list[Item] = []
+    if kind in MINUTED_KINDS:
+        minutes: dict[str, Any] = {}
+        involves = values["involves_personnel_money_assets"]
+        if kind == "special_topic" and involves is not None:
+            minutes["involves_personnel_money_assets"] = involves
+        items.append(Item(f"minutes.{kind}", ended, "minutes", values["title"], "", minutes))
+    for number, document in enumerate(values["documents"], 1):
+        what = f"document/{document.id or number}"
+        items.append(Item("documents.issue", ended, what, document.title))
+    for number, matter in enumerate(values["matters"], 1):
+        limits = matter.limits()
+        if limits:  # art. 12: a matter without a specific requirement owes nothing
+            what = f"matter/{matter.id or number}"
+            items.append(
+                Item(
+                    "decisions.time_limited",
+                    ended,
+                    what,
+                    matter.title,
+                    matter.owner,
+                    limits,
+                    number,
+                )
+            )
+    return tuple(items)
+
+
+def matter_failure(item: Item, error: DeadlinesError) -> tuple[str, DeadlinesError]:
+    """The path of a matter whose limit cannot be counted, with the error naming it."""
+    # Say which matter: the engine only knows its input's name (input_field).
+    limits = item.params or {}
+    named = error.input_field
+    path = (
+        "ended_at"
+        if named == "at"
+        else f"matters[{item.matter - 1}].{named if named in limits else next(iter(limits))}"
+    )
+    error.event_field = path  # type: ignore[attr-defined]
+    return path, error
+
+
 def derive_items(
     engine: Engine, event: Event, *, explain: bool = True, line: int | None = None
 ) -> tuple[tuple[Obligation, ...], tuple[tuple[str, DeadlinesError], ...]]:
@@ -202,112 +273,111 @@ def derive_items(
     Raises:
         DeadlinesError: as `oblige`, for the event's own obligation.
     """
-    if not isinstance(
-        event, (MeetingHeld, DocumentReceived, DocumentSubmitted, InstructionReceived)
-    ):
+    items = plan(event)
+    if not items:
         return (), ()
-    event_id = event.id
+    event_id: str = event.__dict__["id"]  # every event that asks for an obligation has an id
+    return count_items(engine, event_id, items, explain=explain, line=line)
 
-    def make(
-        rule_id: str,
-        trigger: dt.datetime,
-        what: str,
-        *,
-        subject: str = "",
-        responsible: str = "",
-        params: dict[str, Any] | None = None,
-    ) -> Obligation:
-        return oblige(
-            engine,
-            rule_id,
-            trigger,
-            id=f"{event_id}/{what}",
-            event_id=event_id,
-            subject=subject,
-            responsible=responsible,
-            params=params,
-            explain=explain,
-            line=line,
+
+def count_items(
+    engine: Engine,
+    event_id: str,
+    items: Iterable[Item],
+    answers: Iterable[Answer | None] | None = None,
+    *,
+    explain: bool = True,
+    line: int | None = None,
+) -> tuple[tuple[Obligation, ...], tuple[tuple[str, DeadlinesError], ...]]:
+    """`derive_items` for the `plan` of an event: each item counted by `engine`, or taken
+    from its answer in `answers` where one is given (`deadlines.frame._count.count_rows`
+    counted it with others beforehand)."""
+    made: list[Obligation] = []
+    failed: list[tuple[str, DeadlinesError]] = []
+    given = iter(answers) if answers is not None else None
+    for item in items:
+        answer = next(given) if given is not None else None
+        try:
+            obligation = _obligation(
+                engine, item, answer, f"{event_id}/{item.what}", event_id, explain, line
+            )
+        except DeadlinesError as error:
+            if not item.matter:
+                raise
+            failed.append(matter_failure(item, error))
+            continue
+        made.append(obligation)
+    return tuple(made), tuple(failed)
+
+
+def _obligation(
+    engine: Engine,
+    item: Item,
+    answer: Answer | None,
+    id: str,  # noqa: A002 - the obligation's id, as everywhere else
+    event_id: str,
+    explain: bool,  # noqa: FBT001 - private, passed along
+    line: int | None,
+) -> Obligation:
+    """The obligation of `item`, counted by `engine` unless its `answer` is given."""
+    params = item.params
+    if answer is None:
+        rule, start, outcome, trace = engine._count(
+            item.rule_id, item.trigger, params or {}, explain=explain, stacklevel=4
         )
+        answer = (rule, start, outcome.due, outcome.last_day, outcome.provisional)
+        parts: tuple[Part, ...] = tuple(outcome.parts)
+    else:
+        rule, parts, trace = answer[0], (), ()
+    return _new_obligation(  # type: ignore[no-any-return]
+        id, rule.id, rule.title_zh, rule.title_en, event_id, item.subject,
+        _shared(item.responsible), answer[1], answer[2], answer[3],
+        _unit(rule, params, engine.conventions), rule.citation, answer[4],
+        _shared(tuple(sorted(params.items()))) if params else (), parts, trace, line,
+    )  # fmt: skip
 
-    if isinstance(event, MeetingHeld):
-        made: list[Obligation] = []
-        failed: list[tuple[str, DeadlinesError]] = []
-        if event.kind in MINUTED_KINDS:
-            minutes: dict[str, Any] = {}
-            if event.kind == "special_topic" and event.involves_personnel_money_assets is not None:
-                minutes["involves_personnel_money_assets"] = event.involves_personnel_money_assets
-            made.append(
-                make(
-                    f"minutes.{event.kind}",
-                    event.ended_at,
-                    "minutes",
-                    subject=event.title,
-                    params=minutes,
-                )
-            )
-        for number, document in enumerate(event.documents, 1):
-            made.append(
-                make(
-                    "documents.issue",
-                    event.ended_at,
-                    f"document/{document.id or number}",
-                    subject=document.title,
-                )
-            )
-        for number, matter in enumerate(event.matters, 1):
-            limits = matter.limits()
-            if not limits:
-                continue  # art. 12: no specific requirement set, no obligation
-            try:
-                made.append(
-                    make(
-                        "decisions.time_limited",
-                        event.ended_at,
-                        f"matter/{matter.id or number}",
-                        subject=matter.title,
-                        responsible=matter.owner,
-                        params=limits,
-                    )
-                )
-            except DeadlinesError as error:
-                # Say which matter: the engine only knows its input's name (input_field).
-                named = error.input_field
-                path = (
-                    "ended_at"
-                    if named == "at"
-                    else f"matters[{number - 1}].{named if named in limits else next(iter(limits))}"
-                )
-                error.event_field = path  # type: ignore[attr-defined]
-                failed.append((path, error))
-        return tuple(made), tuple(failed)
-    if isinstance(event, DocumentReceived):
-        stated = {} if event.stated_limit is None else {"stated_limit": event.stated_limit}
-        return (
-            make(
-                f"routing.{event.urgency}",
-                event.received_at,
-                "routing",
-                subject=event.title,
-                params=stated,
-            ),
-        ), ()
-    if isinstance(event, DocumentSubmitted):
-        return (
-            make(
-                "signing.same_day",
-                event.submitted_at,
-                "signing",
-                subject=event.title,
-                responsible=event.leader,
-            ),
-        ), ()
-    return (
-        make(
-            "instructions.plan",
-            event.received_at,
-            "plan",
-            subject=event.title,
-            responsible=event.unit,
-        ),
-    ), ()
+
+def _unit(rule: Rule, params: dict[str, Any] | None, conventions: Conventions) -> Unit:
+    """`unit_of` the rule's limit, remembered per rule version when it takes no parameter."""
+    if params:
+        return unit_of(rule.limit, params, conventions)
+    known = _UNITS.get(id(rule))
+    if known is not None and known[0] is rule and known[1] is conventions:
+        return known[2]
+    unit = unit_of(rule.limit, {}, conventions)
+    _UNITS[id(rule)] = (rule, conventions, unit)  # holds the rule: its id stays its own
+    return unit
+
+
+_UNITS: dict[int, tuple[Rule, Conventions, Unit]] = {}
+
+
+def _shared(value: _T) -> _T:
+    """One copy of a value many obligations hold (a unit's name, a matter's limit): a
+    province's ledger would otherwise keep a million copies of a few hundred values."""
+    if len(_SHARED) >= _SHARED_MAX:
+        _SHARED.clear()
+    return _SHARED.setdefault(value, value)  # type: ignore[return-value]
+
+
+_T = TypeVar("_T")
+_SHARED: dict[object, object] = {}
+_SHARED_MAX = 100_000
+
+
+def fast_init(cls: type[Any]) -> Callable[..., Any]:
+    """A constructor of the frozen slotted dataclass `cls` taking every field by position,
+    twice as fast as its ``__init__`` (which sets each field through ``object.__setattr__``):
+    a ledger makes a million obligations."""
+    names = [field.name for field in dataclasses.fields(cls)]
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    scope.update({f"set_{name}": getattr(cls, name).__set__ for name in names})
+    body = "".join(f"    set_{name}(made, {name})\n" for name in names)
+    exec(  # our own field names, checked by dataclasses
+        f"def make({', '.join(names)}):\n    made = new(cls)\n{body}    return made\n", scope
+    )
+    make: Callable[..., Any] = scope["make"]
+    return make
+
+
+_new_obligation = fast_init(Obligation)

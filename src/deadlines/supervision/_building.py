@@ -1,0 +1,423 @@
+"""Building a ledger: events taken one at a time, their obligations counted, then tracked.
+
+`Supervisor.ledger` and `Supervisor.read` fill a `Building`; `Building.finish` gives what the
+`Ledger` holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from deadlines._errors import DeadlinesError, NotInEffectError, UnknownRuleError
+from deadlines._result import TraceStep
+from deadlines.supervision._errors import EventError, Problem
+from deadlines.supervision._events import (
+    INSTANT_FIELDS,
+    Event,
+    MeetingHeld,
+    MeetingScheduled,
+    parse_quarter,
+)
+from deadlines.supervision._obligations import (
+    PAUSABLE,
+    Item,
+    Obligation,
+    count_items,
+    fast_init,
+    plan_values,
+)
+from deadlines.supervision._pause import Pause, paused_due
+from deadlines.supervision._quarterly import quarter_obligations, quarter_start, quarters_between
+from deadlines.supervision._reading import iter_events
+from deadlines.supervision._tracked import Tracked
+
+if TYPE_CHECKING:
+    from deadlines._engine import Engine
+    from deadlines.frame._count import Answer
+
+#: How many creating events `Building.settle` counts together (bounds what waits to be counted).
+_BATCH = 20_000
+
+#: What a record of `Building.records` says of its obligation.
+_DONE, _PAUSED, _RESUMED = 0, 1, 2
+
+#: The events that create obligations (see `plan_values`).
+_PLANNED = frozenset({"meeting_held", "document_received", "document_submitted",
+                      "instruction_received"})  # fmt: skip
+#: The events that are records of an obligation, and what each says of it.
+_RECORDS = {"completed": _DONE, "paused": _PAUSED, "resumed": _RESUMED,
+            "quarter_dispatched": _DONE, "quarter_reported": _DONE}  # fmt: skip
+_QUARTER_TARGET = {"quarter_dispatched": "dispatch", "quarter_reported": "report"}
+_new_tracked = fast_init(Tracked)
+
+
+class Building:
+    """A ledger while it is built: the mutable state of one `Supervisor.ledger` call."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        explain: bool,
+        quarterly: bool | None,
+        strict: bool,
+        bulk: bool = False,
+    ) -> None:
+        self.explain = explain
+        self.quarterly = quarterly
+        self.bulk = bulk
+        # With `bulk`, what each creating event asks for, counted by `settle` a batch at a time
+        # in the order read: (its type, id, line, items). Counting later than reading changes
+        # no problem: they are ordered by line, and a line's keep their order.
+        self.pending: list[tuple[str, str, int | None, tuple[Item, ...]] | None] = []
+        self.shared: dict[int, Any] = {}  # one due instant and last day per value
+        self.engine = engine
+        self.strict = strict
+        self.problems: list[Problem] = []
+        # Each obligation by id; `track` puts its `Tracked` in its place for the ledger.
+        self.obligations: dict[str, Any] = {}
+        self.event_lines: dict[str, int | None] = {}
+        self.meetings: list[tuple[MeetingScheduled | MeetingHeld, int | None]] = []
+        self.field_days: dict[str, list[dt.date]] = {}
+        self.field_day_lines: dict[tuple[str, dt.date], int | None] = {}
+        # Completions, pauses and resumes as plain tuples, not events: a province has a
+        # million of them. (obligation, field naming it, when, what, note or reason, line)
+        self.records: list[tuple[str, str, dt.datetime, int, str, int | None]] = []
+        self.span: list[dt.date] = []  # the first and last day of the events
+        self.named_quarters: set[tuple[int, int]] = set()
+
+    def read(self, lines: Iterable[str]) -> None:
+        """Take every event of JSON Lines (see `Supervisor.read`)."""
+        take = self.take
+        # The common events come as their checked fields: no event is made for them.
+        for line, event, found in iter_events(lines, raw=True):
+            if found:
+                self.problems.extend(found)
+            if isinstance(event, dict):
+                take(event["type"], event, line)
+            elif event is not None:
+                self.add(event, line)
+
+    def finish(self) -> tuple[Any, ...]:
+        """What the ledger of the events taken holds (`Ledger`'s arguments after the
+        supervisor): quarters added, completions and pauses recorded."""
+        if self.pending:
+            self.settle()
+        self.add_quarters()
+        self.track()
+        return (
+            tuple(self.obligations.values()),
+            tuple(sorted(self.problems, key=_problem_order)),
+            tuple(self.meetings),
+            {name: tuple(days) for name, days in self.field_days.items()},
+        )
+
+    def problem(self, line: int | None, field: str | None, message: str) -> None:
+        found = Problem.given(message, field=field, line=line)
+        if self.strict:
+            raise EventError(found)
+        self.problems.append(found)
+
+    def _span(self, day: dt.date) -> None:
+        span = self.span
+        if not span:
+            span += (day, day)
+        elif day < span[0]:
+            span[0] = day
+        elif day > span[1]:
+            span[1] = day
+
+    def add(self, event: Event, line: int | None) -> None:
+        self.take(event.type, event.__dict__, line, event)
+
+    def take(
+        self, tag: str, values: dict[str, Any], line: int | None, event: Event | None = None
+    ) -> None:
+        """Take the event of type `tag` with fields `values` (`event` itself, when one was
+        made: the checks that read meetings need it)."""
+        instant = INSTANT_FIELDS.get(tag)
+        if instant is not None:
+            self._span(values[instant].date())
+        what = _RECORDS.get(tag)
+        if what is not None:
+            field, at = "obligation", values["at"]
+            if tag.startswith("quarter_"):
+                year, number = parse_quarter(values["quarter"])
+                self.named_quarters.add((year, number))
+                self._span(quarter_start(year, number))
+                field, target = "quarter", f"{values['quarter']}/{_QUARTER_TARGET[tag]}"
+            else:
+                target = values["obligation"]
+            text = values.get("note", values.get("reason", ""))
+            self.records.append((target, field, at, what, text, line))
+        elif tag in _PLANNED:
+            self._derive(tag, values, line)
+            if tag == "meeting_held":
+                self.meetings.append((event, line))  # type: ignore[arg-type]
+        elif tag == "meeting_scheduled":
+            self.meetings.append((event, line))  # type: ignore[arg-type]
+            self._span(values["date"])
+        elif tag == "field_day":
+            self._field_day(values["leader"], values["date"], line)
+        elif tag == "leader":
+            self.field_days.setdefault(values["leader"], [])
+
+    def _field_day(self, leader: str, date: dt.date, line: int | None) -> None:
+        self._span(date)
+        key = (leader, date)
+        if key in self.field_day_lines:
+            first = self.field_day_lines[key]
+            where = f" on line {first}" if first else ""
+            self.problem(line, "date", f"{leader} already logged {date}{where}; a day counts once")
+            return
+        self.field_day_lines[key] = line
+        self.field_days.setdefault(leader, []).append(date)
+
+    def _derive(self, tag: str, values: dict[str, Any], line: int | None) -> None:
+        items = plan_values(tag, values)
+        if self.bulk:
+            self.pending.append((tag, values["id"], line, items))
+            if len(self.pending) >= _BATCH:
+                self.settle()
+            return
+        self._count(tag, values["id"], line, items, None)
+
+    def _count(
+        self,
+        tag: str,
+        event_id: str,
+        line: int | None,
+        items: tuple[Item, ...],
+        answers: list[Answer | None] | None,
+    ) -> None:
+        if event_id in self.event_lines:
+            first = self.event_lines[event_id]
+            where = f" by the event on line {first}" if first else ""
+            message = f"id {event_id!r} is already used{where}; give each event its own id"
+            self.problem(line, "id", message)
+            return
+        try:
+            made, failed = count_items(
+                self.engine, event_id, items, answers, explain=self.explain, line=line
+            )
+        except DeadlinesError as error:
+            self.problem(line, _field_of(error, tag), str(error))
+            return
+        for path, failure in failed:  # a bad document or matter drops only itself
+            self.problem(line, path, str(failure))
+        self.event_lines[event_id] = line
+        for obligation in made:
+            if obligation.id in self.obligations:
+                self.problem(
+                    line,
+                    "id",
+                    f"obligation {obligation.id!r} is made twice; give each document and "
+                    "matter of a meeting its own id",
+                )
+                continue
+            self.obligations[obligation.id] = obligation
+
+    def settle(self) -> None:
+        """Count the pending obligations together, then take each event as `_derive` would."""
+        count = count_rows()
+        assert count is not None  # bulk is chosen only with numpy
+        pending = self.pending
+        self.pending = []
+        rows = [(i.rule_id, i.trigger, i.params) for e in pending if e for i in e[3]]
+        answers = count(self.engine, rows, self.shared)
+        at = 0
+        for index, entry in enumerate(pending):
+            assert entry is not None
+            pending[index] = None  # freed as it is taken
+            tag, event_id, line, items = entry
+            self._count(tag, event_id, line, items, answers[at : at + len(items)])
+            at += len(items)
+
+    def add_quarters(self) -> None:
+        follow = self.quarterly
+        if follow is None:
+            follow = bool(self.named_quarters)
+        if not follow or not self.span:
+            return
+        quarters = set(quarters_between(*self.span)) | self.named_quarters
+        for year, number in sorted(quarters):
+            try:
+                made = quarter_obligations(self.engine, year, number, explain=self.explain)
+            except UnknownRuleError:
+                return  # a plugin disabled the quarterly supervision
+            except NotInEffectError:
+                continue  # before the opinion took effect
+            for obligation in made:
+                self.obligations.setdefault(obligation.id, obligation)
+
+    def track(self) -> None:
+        """Put in place of each obligation its `Tracked`: its completion and pauses."""
+        completions: dict[str, tuple[dt.datetime, int | None, str]] = {}
+        clock: dict[str, list[tuple[dt.datetime, int, int, str, int | None]]] = {}
+        for order, (target, field, at, what, text, line) in enumerate(self.records):
+            obligation = self.obligations.get(target)
+            if obligation is None:
+                self.problem(line, field, self._unknown(target, field))
+                continue
+            if at < obligation.trigger:
+                self.problem(
+                    line,
+                    "at",
+                    f"{target} began at {obligation.trigger.isoformat(timespec='minutes')}; "
+                    f"nothing can happen to it at {at.isoformat(timespec='minutes')}, before",
+                )
+                continue
+            if what != _DONE:
+                clock.setdefault(target, []).append((at, order, what, text, line))
+            elif target in completions:
+                first = completions[target][1]
+                where = f" on line {first}" if first else ""
+                self.problem(
+                    line, field, f"{target} is already completed{where}; the first one counts"
+                )
+            else:
+                completions[target] = (at, line, text)
+        explain = self.explain
+        obligations = self.obligations
+        for key, obligation in obligations.items():
+            done = completions.get(key)
+            items = clock.get(key)
+            if items is None:  # most obligations: no pause, nothing to add to the due
+                obligations[key] = _new_tracked(
+                    obligation,
+                    obligation.due,
+                    obligation.due_date,
+                    *((None, "") if done is None else (done[0], done[2])),
+                    (),
+                    (),
+                )
+                continue
+            pauses = self._pauses(obligation, items, done)
+            ended = [p for p in pauses if p.end is not None]
+            due, due_date = obligation.due, obligation.due_date
+            steps: tuple[TraceStep, ...] = ()
+            if ended:
+                due, due_date, steps = paused_due(self.engine, obligation, ended, explain=explain)
+            finished = (None, "") if done is None else (done[0], done[2])
+            obligations[key] = _new_tracked(obligation, due, due_date, *finished, pauses, steps)
+
+    def _unknown(self, target: str, field: str) -> str:
+        if field == "quarter":
+            return (
+                f"no quarterly obligation {target!r}: the rule supervision.quarterly is not in "
+                "effect then, or not in the engine's rule set"
+            )
+        close = difflib.get_close_matches(target, list(self.obligations), n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        return (
+            f"no obligation {target!r}{hint}; ids look like m-2026-041/minutes, "
+            "d-0913/routing, 2026Q3/report"
+        )
+
+    def _pauses(
+        self,
+        obligation: Obligation,
+        items: list[tuple[dt.datetime, int, int, str, int | None]],
+        done: tuple[dt.datetime, int | None, str] | None,
+    ) -> tuple[Pause, ...]:
+        if not items:
+            return ()
+        if obligation.unit not in PAUSABLE:
+            for _, _, _, _, line in items:
+                self.problem(
+                    line,
+                    "obligation",
+                    f"{obligation.id} ({obligation.rule_id}) ends at a fixed instant; only "
+                    "limits in working days, calendar days or hours can be paused",
+                )
+            return ()
+        items.sort(key=lambda item: (item[0], item[1]))
+        pauses: list[Pause] = []
+        started: tuple[dt.datetime, str, int | None] | None = None
+        due = obligation.due
+        for at, _, what, reason, line in items:
+            stamp = at.isoformat(timespec="minutes")
+            if what == _PAUSED:
+                if started is not None:
+                    where = f" (line {started[2]})" if started[2] else ""
+                    self.problem(
+                        line,
+                        "at",
+                        f"{obligation.id} is already paused since "
+                        f"{started[0].isoformat(timespec='minutes')}{where}; resume it first",
+                    )
+                elif done is not None and at >= done[0]:
+                    self.problem(
+                        line, "at", f"{obligation.id} was done before {stamp}; it cannot pause"
+                    )
+                elif at > due:
+                    self.problem(
+                        line,
+                        "at",
+                        f"{obligation.id} was due at {due.isoformat(timespec='minutes')}; a "
+                        f"clock that has run out cannot be paused at {stamp}",
+                    )
+                else:
+                    started = (at, reason, line)
+            elif started is None:
+                self.problem(
+                    line, "obligation", f"{obligation.id} is not paused at {stamp}; pause it first"
+                )
+            else:
+                pauses.append(Pause.model_construct(start=started[0], end=at, reason=started[1]))
+                started = None
+                due = paused_due(self.engine, obligation, pauses, explain=False)[0]
+        if started is not None:
+            pauses.append(Pause.model_construct(start=started[0], end=None, reason=started[1]))
+        if done is not None:
+            # A clock stopped when the work was done stops there.
+            pauses = [p.clipped(done[0]) for p in pauses]
+        return tuple(pauses)
+
+
+@contextmanager
+def no_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused while many long-lived objects are made.
+
+    Building a ledger makes a few objects per obligation and frees almost none; each of
+    the collector's passes would walk all of them again (40% of the time at a million
+    obligations). Nothing made here forms a cycle to collect.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def count_rows() -> Callable[..., list[Any]] | None:
+    """`deadlines.frame._count.count_rows`, or None without numpy."""
+    try:
+        from deadlines.frame._count import count_rows
+    except ImportError:
+        return None
+    return count_rows
+
+
+def _problem_order(problem: Problem) -> tuple[bool, int]:
+    return problem.line is None, problem.line or 0
+
+
+def _field_of(error: DeadlinesError, tag: str) -> str | None:
+    field = getattr(error, "event_field", None)
+    if field is not None:
+        return str(field)
+    # The engine names its input at fault: the trigger ("at") is the event's instant, and
+    # a parameter is the event's field of the same name.
+    named = error.input_field
+    if named is None or named in ("at", "rule"):
+        return INSTANT_FIELDS.get(tag)
+    return named

@@ -1,0 +1,492 @@
+"""Reading events: JSON Lines into typed events, with the problem of each line that is not one.
+
+A well-formed line of the common simple events (a document received, a completion…) is checked
+by hand, without pydantic; every other line is validated in full, so a bad line is reported the
+same either way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, final
+
+from pydantic import TypeAdapter, ValidationError
+
+from deadlines._errors import DeadlinesError
+from deadlines._json import RefusedJsonError, loads_strict, refused_key
+from deadlines._problems import _location  # one way to write a field's path
+from deadlines._textfile import check_lines
+from deadlines._time import CHINA_TZ, parse_date, parse_instant
+from deadlines._value import Value
+from deadlines.supervision._errors import EventError, Problem
+from deadlines.supervision._events import (
+    EVENT_TYPES,
+    AnyEvent,
+    Completed,
+    DecidedDocument,
+    DecidedMatter,
+    DocumentReceived,
+    DocumentSubmitted,
+    Event,
+    FieldDay,
+    InstructionReceived,
+    Leader,
+    MeetingScheduled,
+    Paused,
+    Resumed,
+    _documents,
+)
+
+#: A valid value for each field, quoted in error messages.
+_EXAMPLES: dict[str, str] = {
+    "id": '"m-2026-041"',
+    "kind": '"executive"',
+    "ended_at": '"2026-09-30T17:00"',
+    "received_at": '"2026-09-30T09:15"',
+    "submitted_at": '"2026-09-30T10:00"',
+    "urgency": '"ordinary"',
+    "date": '"2026-06-12"',
+    "leader": '"王副县长"',
+    "quarter": '"2026Q3"',
+    "at": '"2026-09-30T17:00"',
+    "obligation": '"m-2026-041/minutes"',
+}
+
+EXAMPLE_LINE = (
+    '{"type": "meeting_held", "id": "m-2026-041", "kind": "executive", '
+    '"ended_at": "2026-09-30T17:00"}'
+)
+
+
+@functools.cache
+def _adapter() -> TypeAdapter[Any]:
+    # Built on first use: a command that reads no events does not pay for it.
+    return TypeAdapter(AnyEvent)
+
+
+def parse_event(record: dict[str, Any] | str, line: int | None = None) -> Event:
+    """One event from a JSON object (a dict, or its text).
+
+    Raises:
+        EventError: the record is not a valid event; its `problem` names the field.
+
+    >>> parse_event({"type": "field_day", "leader": "王副县长", "date": "2026-06-12"})
+    FieldDay(leader='王副县长', date=datetime.date(2026, 6, 12))
+    >>> parse_event({"type": "meeting_held", "id": "m1", "kind": "executive"})
+    Traceback (most recent call last):
+    ...
+    deadlines.supervision._errors.EventError: ended_at: ended_at is required, e.g. ...
+    """
+    if isinstance(record, str):
+        record = _record(record, line)
+    elif not isinstance(record, dict):
+        raise EventError(_not_object(record, line))
+    event, dropped = parse_event_items(record, line)
+    if dropped:
+        raise EventError(dropped[0])
+    return event
+
+
+#: The lists of a meeting whose items are checked one by one: a bad item drops only itself.
+_ITEM_LISTS: dict[str, type[Value]] = {"documents": DecidedDocument, "matters": DecidedMatter}
+
+
+@functools.cache
+def _item_adapter(model: type[Value]) -> TypeAdapter[Any]:
+    return TypeAdapter(model)
+
+
+def parse_event_items(
+    record: dict[str, Any], line: int | None = None
+) -> tuple[Event, tuple[Problem, ...]]:
+    """One event, with the problems of the items (``matters[1]``) it was read without.
+
+    A meeting's documents and matters are checked one by one: a bad one is left out and
+    reported with its path (``matters[1].limit_days``); the meeting and its other items stay.
+    Items without an id keep their 1-based position as id, so leaving one out renumbers none.
+
+    Raises:
+        EventError: the event itself is not valid; its `problem` names the field.
+    """
+    problems: list[Problem] = []
+    if record.get("type") == "meeting_held":
+        record = dict(record)
+        for name, model in _ITEM_LISTS.items():
+            items = record.get(name)
+            if not isinstance(items, list):
+                continue
+            listed = _documents(items) if name == "documents" else items
+            kept: list[Any] = []
+            for index, item in enumerate(listed):
+                try:
+                    _item_adapter(model).validate_python(item)
+                except ValidationError as error:
+                    found = _problem(error, {}, line)
+                    path = f"{name}[{index}]" + (f".{found.field}" if found.field else "")
+                    problems.append(found.moved(field=path))
+                    continue
+                if isinstance(item, dict) and not item.get("id") and len(kept) != index:
+                    item = {**item, "id": str(index + 1)}  # keep its number past a dropped one
+                kept.append(item)
+            record[name] = kept
+    try:
+        event: Event = _adapter().validate_python(record)
+    except ValidationError as error:
+        raise EventError(_problem(error, record, line)) from None
+    return event, tuple(problems)
+
+
+def _problem(error: ValidationError, record: dict[str, Any], line: int | None) -> Problem:
+    first = error.errors(include_url=False)[0]
+    loc = list(first["loc"])
+    kind = first["type"]
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        got = record.get("type")
+        known = ", ".join(EVENT_TYPES)
+        message = (
+            f"type is required: one of {known}"
+            if got is None
+            else f"type must be one of {known}; got {got!r}"
+        )
+        return Problem.given(message, field="type", line=line)
+    if loc and loc[0] == record.get("type"):
+        loc = loc[1:]  # the union's tag, already known from the record
+    field = _location(tuple(loc))
+    name = str(loc[-1]) if loc and isinstance(loc[-1], str) else field
+    if kind == "missing":
+        example = _EXAMPLES.get(name, "…")
+        message = f"{name} is required, e.g. {example}"
+    elif kind == "extra_forbidden":
+        model = _model_of(record.get("type"))
+        known = ", ".join(f for f in model.model_fields if f != "type") if model else ""
+        message = f"{name} is not a field of {record.get('type')}; its fields are: {known}"
+    elif kind == "deadlines":
+        message = first["msg"]
+    elif kind == "string_pattern_mismatch":
+        example = _EXAMPLES.get(name, '"m-2026-041"')
+        message = f"{name} must have no slash and no space, e.g. {example}; got {first['input']!r}"
+    elif kind in ("bool_parsing", "bool_type"):
+        message = f"{name} must be true or false; got {first['input']!r}"
+    elif kind == "literal_error":
+        expected = (first.get("ctx") or {}).get("expected", "")
+        message = f"{name or 'value'} must be {expected}; got {first['input']!r}"
+    else:
+        message = f"{name or 'value'}: {first['msg'].lower()}; got {first['input']!r}"
+    return Problem.given(message, field=field or None, line=line)
+
+
+def _model_of(tag: object) -> type[Event] | None:
+    for model in Event.__subclasses__():
+        if model.model_fields["type"].default == tag:
+            return model
+    return None
+
+
+# The fast path of `read_events`: the common, well-formed shapes of the simple events are
+# checked by hand and set up without pydantic; anything else (a meeting held, a value of an
+# unexpected type, a bad instant, an unknown field) goes through `parse_event_items`, which
+# says what is wrong exactly as before. tests/test_supervision_scale.py holds the two to the
+# same events on every kind, and `deadlines check` to the output main wrote before.
+
+#: How a field is checked on the fast path.
+_STR, _ID, _ID0, _NONEMPTY = "str", "id", "id0", "nonempty"
+_INSTANT, _INSTANT0, _DAY, _BOOL = "instant", "instant0", "day", "bool"
+
+_FAST_FIELDS: dict[str, tuple[type[Event], dict[str, str | frozenset[str]]]] = {
+    "document_received": (
+        DocumentReceived,
+        {
+            "id": _ID,
+            "urgency": frozenset({"urgent", "ordinary"}),
+            "received_at": _INSTANT,
+            "stated_limit": _INSTANT0,
+            "title": _STR,
+        },
+    ),
+    "document_submitted": (
+        DocumentSubmitted,
+        {"id": _ID, "submitted_at": _INSTANT, "leader": _STR, "document": _STR, "title": _STR},
+    ),
+    "instruction_received": (
+        InstructionReceived,
+        {"id": _ID, "received_at": _INSTANT, "leader": _STR, "unit": _STR, "title": _STR},
+    ),
+    "meeting_scheduled": (
+        MeetingScheduled,
+        {
+            "date": _DAY,
+            "kind": frozenset(
+                {"party_group", "executive", "special_topic", "county_wide_work", "other"}
+            ),
+            "id": _ID0,
+            "emergency_exemption": _BOOL,
+            "reason": _STR,
+            "scheduled_at": _INSTANT0,
+            "title": _STR,
+        },
+    ),
+    "field_day": (FieldDay, {"leader": _NONEMPTY, "date": _DAY, "place": _STR}),
+    "leader": (Leader, {"leader": _NONEMPTY}),
+    "completed": (Completed, {"obligation": _NONEMPTY, "at": _INSTANT, "note": _STR}),
+    "paused": (Paused, {"obligation": _NONEMPTY, "at": _INSTANT, "reason": _STR}),
+    "resumed": (Resumed, {"obligation": _NONEMPTY, "at": _INSTANT}),
+}
+
+
+@functools.cache
+def _shape(
+    tag: str,
+) -> tuple[type[Event], dict[str, str | frozenset[str]], frozenset[str], dict[str, Any]]:
+    """The model of `tag`, how each field is checked, its required fields, and the defaults
+    (every field in order, ``None`` for a required one)."""
+    model, fields = _FAST_FIELDS[tag]
+    infos = model.model_fields
+    blank = {
+        name: None if info.is_required() else info.get_default(call_default_factory=True)
+        for name, info in infos.items()
+    }
+    blank["type"] = tag
+    required = frozenset(name for name, info in infos.items() if info.is_required())
+    return model, fields, required, blank
+
+
+def _fast_values(record: dict[str, Any]) -> dict[str, Any] | None:
+    """The fields of the event of a common, well-formed record, every one in order as the
+    model would hold them (its ``__dict__``), or ``None`` to validate it in full."""
+    tag = record.get("type")
+    if type(tag) is not str or tag not in _FAST_FIELDS:
+        return None
+    _, fields, required, blank = _shape(tag)
+    if not required <= record.keys():
+        return None
+    values = blank.copy()
+    for name, value in record.items():
+        kind = fields.get(name)
+        if kind is None:
+            if name == "type":
+                continue
+            return None
+        if kind is _STR:
+            if type(value) is not str:
+                return None
+        elif kind is _INSTANT or kind is _INSTANT0:
+            if value is None and kind is _INSTANT0:
+                continue
+            if type(value) is not str:
+                return None
+            value = _parse_instant(name, value)
+            if value is None:
+                return None
+        elif isinstance(kind, frozenset):
+            if type(value) is not str or value not in kind:
+                return None
+        elif kind is _NONEMPTY:
+            if type(value) is not str or not value:
+                return None
+        elif kind is _ID or kind is _ID0:
+            # No slash, no whitespace (the printable test refuses every space but " ").
+            if (
+                type(value) is not str
+                or len(value) > 200
+                or (kind is _ID and not value)
+                or "/" in value
+                or " " in value
+                or not value.isprintable()
+            ):
+                return None
+        elif kind is _DAY:
+            if type(value) is not str:
+                return None
+            try:
+                value = parse_date(name, value)
+            except DeadlinesError:
+                return None
+        elif type(value) is not bool:  # _BOOL
+            return None
+        values[name] = value
+    if tag == "document_received" and values["stated_limit"] is not None:
+        return None  # its checks (urgent only, after the arrival) are the model's
+    return values
+
+
+def _parse_instant(name: str, text: str) -> dt.datetime | None:
+    """`parse_instant` of `text`, or ``None`` where it would raise; naive text the quick way,
+    and one object for the same text read again soon (events come in time order, several a
+    minute: a province's ledger keeps a million instants)."""
+    value = _RECENT.get(text)
+    if value is not None:
+        return value
+    if len(text) > len("2026-09-30"):
+        try:
+            value = dt.datetime.fromisoformat(text)
+        except ValueError:
+            return None
+        if value.tzinfo is None:  # parse_instant's answer for naive text, without its checks
+            if len(_RECENT) >= _RECENT_MAX:
+                _RECENT.clear()
+            value = _RECENT[text] = value.replace(tzinfo=CHINA_TZ)
+            return value
+    try:
+        return parse_instant(name, text)
+    except DeadlinesError:
+        return None
+
+
+_RECENT: dict[str, dt.datetime] = {}
+_RECENT_MAX = 50_000
+
+
+def _fast_event(record: dict[str, Any], values: dict[str, Any]) -> Event:
+    """The event of `record` whose fields `_fast_values` checked, made without validation."""
+    model = _FAST_FIELDS[values["type"]][0]
+    event = model.__new__(model)
+    _setattr(event, "__dict__", values)
+    _setattr(event, "__pydantic_fields_set__", set(record))
+    _setattr(event, "__pydantic_extra__", None)
+    _setattr(event, "__pydantic_private__", None)
+    return event
+
+
+_setattr = object.__setattr__
+
+#: The types whose checked fields `iter_events(raw=True)` yields as they are, without an event:
+#: `Supervisor.read` needs nothing else of them.
+_RAW = frozenset(_FAST_FIELDS) - {"meeting_scheduled"}
+
+
+@final
+@dataclass(frozen=True, slots=True)
+class EventLog:
+    """Events read from a file, with the line of each, and the lines that could not be read.
+
+    Attributes:
+        events: the valid events, in file order.
+        lines: the 1-based line of each event (``None`` for one given in code).
+        problems: the lines that are not valid events.
+    """
+
+    events: tuple[Event, ...]
+    lines: tuple[int | None, ...]
+    problems: tuple[Problem, ...] = ()
+
+    @classmethod
+    def of(cls, events: Iterable[Event]) -> EventLog:
+        """A log of events given in code (no line numbers)."""
+        items = tuple(events)
+        return cls(items, (None,) * len(items))
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+
+def read_events(lines: Iterable[str], *, fast_path: bool = True) -> EventLog:
+    """Read JSON Lines: one event per line; bad lines become problems, never an exception.
+
+    Line numbers count every line, blank ones too, so they match an editor's. Blank lines are
+    skipped; a byte order mark on the first line is ignored.
+
+    With `fast_path` (the default), the common shapes of the simple events are checked by
+    hand, without pydantic; every other line is validated in full, so a bad line is reported
+    exactly as without it. The events are the same either way.
+
+    >>> log = read_events([
+    ...     '{"type": "leader", "leader": "王副县长"}',
+    ...     '',
+    ...     '{"type": "meeting_held", "id": "m1", "kind": "weekly", "ended_at": "2026-09-30T17"}',
+    ... ])
+    >>> log.events, log.lines
+    ((Leader(leader='王副县长'),), (1,))
+    >>> print(log.problems[0])  # doctest: +NORMALIZE_WHITESPACE
+    line 3, kind: kind must be 'party_group', 'executive', 'special_topic' or
+    'county_wide_work'; got 'weekly'
+    """
+    events: list[Event] = []
+    numbers: list[int | None] = []
+    problems: list[Problem] = []
+    for number, event, found in iter_events(lines, fast_path=fast_path):
+        problems.extend(found)
+        if isinstance(event, Event):  # never fields: not raw
+            events.append(event)
+            numbers.append(number)
+    return EventLog(tuple(events), tuple(numbers), tuple(problems))
+
+
+#: The scanner of the strict decoder: what ``loads_strict`` calls once it has skipped blanks.
+_scan = loads_strict.__self__.scan_once  # type: ignore[attr-defined]
+
+
+def _record(text: str, line: int | None) -> dict[str, Any]:
+    """The JSON object of `text` (without blanks around it), by the scanner of the strict
+    decoder straight away when it reads the whole text (its checks around cost as much).
+
+    Raises:
+        EventError: the text is not strict JSON, or not an object.
+    """
+    try:
+        if text[:1] == "{":
+            try:
+                record, end = _scan(text, 0)
+            except StopIteration:
+                end = -1
+            if end == len(text):
+                return record  # type: ignore[no-any-return]
+        record = loads_strict(text)  # the object, or the error of the text as a whole
+    except RefusedJsonError as error:
+        problem = Problem.given(error.problem, field=refused_key(error, text), line=line)
+        raise EventError(problem) from None
+    except ValueError as error:
+        raise EventError(Problem.given(f"not valid JSON: {error}", line=line)) from None
+    if not isinstance(record, dict):
+        raise EventError(_not_object(record, line))
+    return record
+
+
+def _not_object(record: object, line: int | None) -> Problem:
+    return Problem.given(f"must be a JSON object such as {EXAMPLE_LINE}; got {record!r}", line=line)
+
+
+def iter_events(
+    lines: Iterable[str], *, fast_path: bool = True, raw: bool = False
+) -> Iterator[tuple[int, Event | dict[str, Any] | None, tuple[Problem, ...]]]:
+    """What `read_events` reads, one line at a time: its number, its event (``None`` for a
+    line that is not one) and its problems (the bad items of a meeting, or why it is not an
+    event). Blank lines yield nothing.
+
+    `Supervisor.read` takes it to build a ledger while the file is read, holding no more
+    events than the ledger needs; with `raw`, the fast path's common events come as the dict
+    of their checked fields (an event's ``__dict__``, ``type`` first) rather than as events.
+
+    Raises:
+        InvalidArgumentError: `lines` is text, bytes, or not iterable.
+    """
+    for number, text in enumerate(check_lines("lines", lines), 1):
+        if type(text) is not str:
+            message = f"must be text; got {type(text).__name__}"
+            yield number, None, (Problem.given(message, line=number),)
+            continue
+        text = text.strip()
+        if number == 1 and text.startswith("\ufeff"):
+            text = text[1:]
+        if not text:
+            continue
+        try:
+            record = _record(text, number)
+        except EventError as error:
+            yield number, None, (error.problem,)
+            continue
+        # A lone surrogate (only an escape such as \uD800 makes one) is not text to pydantic.
+        plain = fast_path and "\\ud" not in text and "\\uD" not in text
+        values = _fast_values(record) if plain else None
+        if values is not None:
+            raw_ok = raw and values["type"] in _RAW
+            yield number, values if raw_ok else _fast_event(record, values), ()
+            continue
+        try:
+            event, dropped = parse_event_items(record, number)
+        except EventError as error:
+            yield number, None, (error.problem,)
+            continue
+        yield number, event, dropped
