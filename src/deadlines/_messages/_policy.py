@@ -140,34 +140,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "意外错误{kind}：{detail}（属程序缺陷，请报告）",
         "unexpected {kind}: {detail} (please report it)",
     ),
-    "problem.must_be": Message(
-        "{argument}须为{expected}；实际为{value}", "{argument} must be {expected}; got {value}"
-    ),
     "problem.unknown_rule": Message(
         "无此规则{rule}；现有规则：{known:comma}", "unknown rule {rule}; known rules: {known:comma}"
-    ),
-    "problem.missing_parameter": Message(
-        "规则{rule}须提供参数{parameter}，如{example}",
-        "rule {rule} needs the parameter {parameter}, e.g. {example}",
-    ),
-    "problem.out_of_calendar": Message(
-        "日历范围为{first}至{last}；依输入计算的日期超出该范围：{value}",
-        "the calendar covers {first} through {last}; a date computed from the input falls "
-        "outside it: {value}",
-    ),
-    "problem.outside_calendar": Message(
-        "日历范围为{first}至{last}；实际为{value}",
-        "the calendar covers {first} through {last}; got {value}",
-    ),
-    "problem.due_after_calendar": Message(
-        "到期日将晚于日历止日{last}（日历范围为{first}至{last}）；实际为{value}",
-        "the due date would fall after {last}, where the calendar ends (it covers {first} "
-        "through {last}); got {value}",
-    ),
-    "problem.due_before_calendar": Message(
-        "到期日将早于日历起日{first}（日历范围为{first}至{last}）；实际为{value}",
-        "the due date would fall before {first}, its start (it covers {first} through {last}); "
-        "got {value}",
     ),
     # -- policy files (deadlines.policy._files) ------------------------------------------------
     "policy.problems": Message("{path}：{n}处问题：", "{path}: {n} problems:"),

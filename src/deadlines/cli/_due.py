@@ -73,6 +73,6 @@ def render(result: DueResult, lang: Lang = "en", *, explain: bool = False) -> st
         lang=lang,
         provisional=result.provisional,
         trace=result.trace if explain else (),
-        warnings=result.warnings,
+        warnings=result.warnings_zh if zh else result.warnings,
         details=details,
     )

@@ -248,7 +248,7 @@ def _error_lines(change: Change, lang: Lang) -> list[str]:
             f"policy.diff.{side}",
             lang,
             status=Said(f"policy.status.{actual.status}"),
-            message=actual.message,
+            message=actual.said(),
         )
         for side, actual in (("before", change.before), ("after", change.after))
         if _is_error(actual)
