@@ -315,7 +315,7 @@ class NotInEffectError(DeadlinesError, ValueError):
         at: the trigger.
     """
 
-    def __init__(self, rule_id: str, at: object, effective: str | Said) -> None:
+    def __init__(self, rule_id: str, at: object, effective: str | Said | tuple[Said, ...]) -> None:
         self.rule_id = rule_id
         self.at = at
         self._say("error.not_in_effect", rule=repr(rule_id), at=str(at), effective=effective)

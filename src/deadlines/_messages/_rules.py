@@ -63,7 +63,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "engine.integer": Message("整数，如{example}", "an integer such as {example}"),
     "engine.text": Message("文本，如{example}", "text such as {example}"),
     "engine.given_alone": Message(
-        "单独提供：{names:list}只能给出其一", "given alone: pass one of {names:comma}"
+        "单独给出的参数（{names:list}只能给出其一）", "given alone: pass one of {names:comma}"
     ),
     "engine.after_meeting": Message(
         "会议之后的期限（会议时间{at}）", "a deadline after the meeting ({at})"
@@ -74,7 +74,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "{name}=true (due {then}) or {name}=false (due {otherwise})",
     ),
     "engine.example.meeting": Message(
-        "deadline=2026-10-31，或limit_days=15（X日内，自然日），或limit_working_days=5（X个工作日内）",
+        "deadline=2026-10-31，或limit_days=15（即15日内，按自然日计），"
+        "或limit_working_days=5（即5个工作日内）",
         "deadline=2026-10-31 or limit_days=15 (X日内, calendar days) or limit_working_days=5 "
         "(X个工作日内)",
     ),
