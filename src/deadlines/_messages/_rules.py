@@ -24,6 +24,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "result.source": Message("依据：{source}", "source: {source}"),
     "result.parts": Message("办理环节：", "parts:"),
     "result.part": Message("  {label}：{due}", "  {label}: {due}"),
+    "result.part.committed": Message("承诺时限", "committed"),
+    "result.part.statutory": Message("法定时限", "statutory"),
     "result.part.actor": Message("  {label}（{actor}）：{due}", "  {label} ({actor}): {due}"),
     # -- what Engine.due refuses, and what it warns of -------------------------------------
     "engine.rule_id": Message(

@@ -185,11 +185,11 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     # -- usage errors of deadlines check ------------------------------------------------------
     "check.usage.folder": Message(
-        "{path}是文件夹；请给出JSON Lines事件文件，如{example}",
+        "{path}是文件夹；请给出事件文件（每行一个JSON对象），如{example}",
         "{path} is a folder; give a JSON Lines file such as {example}",
     ),
     "check.usage.no_file": Message(
-        "没有文件{path}；请给出JSON Lines事件文件，如{example}",
+        "没有文件{path}；请给出事件文件（每行一个JSON对象），如{example}",
         "no such file {path}; give a JSON Lines file such as {example}",
     ),
     "check.usage.no_name": Message("没有文件{path}", "no such file {path}"),

@@ -13,6 +13,7 @@ import sys
 import unicodedata
 from typing import IO, TYPE_CHECKING, Any
 
+from deadlines._errors import cut_repr
 from deadlines._messages import Said, say
 from deadlines.cli._common import (
     EXIT_FAILED,
@@ -82,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         # The ledger is built while the file is read: no event outlives what it adds.
         ledger = supervisor.read(_texts(source, unreadable, args.lang))
     except OSError as error:
-        reason = {"path": repr(args.events), "reason": os_reason(error)}
+        reason = {"path": cut_repr(args.events), "reason": os_reason(error)}
         raise UsageError("EVENTS_FILE", Said("error.cannot_read", reason)) from None
     finally:
         if args.events != "-":
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         ledger.problems = tuple(sorted(problems, key=lambda p: (p.line is None, p.line or 0)))
     for name in args.explain:
         if name not in ledger:
-            unknown = Said("check.usage.no_obligation", {"name": repr(name)})
+            unknown = Said("check.usage.no_obligation", {"name": cut_repr(name)})
             raise UsageError("--explain", unknown)
     report = ledger.report(at)
     written = None
@@ -103,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
             extra = {"module": repr(error.module), "extra": error.extra}
             raise UsageError("--ics", Said("check.usage.ics_extra", extra)) from None
         except OSError as error:
-            reason = {"path": repr(args.ics), "reason": os_reason(error)}
+            reason = {"path": cut_repr(args.ics), "reason": os_reason(error)}
             raise UsageError("--ics", Said("check.usage.cannot_write", reason)) from None
     if args.json:
         from deadlines._provenance import provenance
@@ -152,14 +153,16 @@ def _open(path: str) -> IO[bytes] | IO[str]:
         return open(path, "rb")  # noqa: PTH123 - argparse gives text; run() closes it
     except (FileNotFoundError, IsADirectoryError) as error:
         folder = isinstance(error, IsADirectoryError)
-        values = {"path": repr(path), "example": EVENTS_EXAMPLE}
+        values = {"path": cut_repr(path), "example": EVENTS_EXAMPLE}
         message = "check.usage.folder" if folder else "check.usage.no_file"
         raise UsageError("EVENTS_FILE", Said(message, values)) from None
     except OSError as error:
-        reason = {"path": repr(path), "reason": os_reason(error)}
+        reason = {"path": cut_repr(path), "reason": os_reason(error)}
         raise UsageError("EVENTS_FILE", Said("error.cannot_read", reason)) from None
     except ValueError:  # a NUL in the path
-        raise UsageError("EVENTS_FILE", Said("check.usage.no_name", {"path": repr(path)})) from None
+        raise UsageError(
+            "EVENTS_FILE", Said("check.usage.no_name", {"path": cut_repr(path)})
+        ) from None
 
 
 def _texts(source: IO[bytes] | IO[str], unreadable: list[Problem], lang: Lang) -> Iterator[str]:
