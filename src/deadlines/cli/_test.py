@@ -71,7 +71,7 @@ def _json(result: Any) -> dict[str, Any]:  # noqa: ANN401 - a CaseResult
     if result.actual is not None:
         data["policy"] = result.policy
         data["actual"] = result.actual.model_dump(
-            mode="json", exclude={"trace_en", "trace_zh", "message_zh"}, exclude_defaults=True
+            mode="json", exclude={"trace_en", "trace_zh"}, exclude_defaults=True
         )
         data["mismatches"] = [m.model_dump() for m in result.mismatches]
     return data

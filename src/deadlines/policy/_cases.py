@@ -219,7 +219,7 @@ class Actual(BaseModel):
         provisional: whether it relies on unsettled days, for ``due``.
         effective_from: the first day of the version applied, when a version applied.
         message: the error message, for an error status, in English (a machine field).
-        message_zh: the same message in Chinese.
+        message_zh: the same message in Chinese (for the report's text; JSON keeps `message`).
         trace_en: the result explained in English, for ``due``.
         trace_zh: the result explained in Chinese, for ``due``.
         warnings: warnings the computation gave (e.g. the provisional one), as text.
@@ -233,7 +233,7 @@ class Actual(BaseModel):
     provisional: bool | None = None
     effective_from: dt.date | None = None
     message: str = ""
-    message_zh: str = ""
+    message_zh: str = Field(default="", exclude=True)
     trace_en: str = ""
     trace_zh: str = ""
     warnings: tuple[str, ...] = ()
