@@ -163,7 +163,7 @@ class TestBatchProblems:
         error = OutOfRangeError("n", 3, dt.date(2004, 1, 1), dt.date(2100, 12, 31))
         record = Trigger(line=1, rule="minutes.executive", at="2100-12-30T17:00", params={})
         problem = problem_of(error, record)
-        meaning = error.meaning("2100-12-30T17:00")
+        meaning = error.meaning(dt.date(2100, 12, 30), "2100-12-30T17:00")
         for lang in ("zh", "en"):
             assert problem.text(lang) == meaning.render(lang)
 

@@ -182,33 +182,32 @@ class OutOfRangeError(InvalidValueError):
         covered = Said("error.date_range", {"first": str(first), "last": str(last)})
         super().__init__(argument, value, expected or covered)
 
-    def meaning(self, at: object, parameter: object = None) -> Said:
-        """What the error means to whoever gave the trigger `at`, in plain words.
+    def meaning(self, start: dt.date | None, at: object, parameter: object = None) -> Said:
+        """What the error means to whoever gave the trigger `at` (on day `start`), in plain words.
 
         Either the trigger itself lies outside the calendar, or the due date would: the
         library names its own arguments (``day``, ``n``), which mean nothing to a user.
         The command line, batch mode and the service say it so.
 
         Args:
+            start: the trigger's day in China time, or None when the trigger could not be read
+                (`deadlines.io._messages.day_of`).
             at: the trigger as the user gave it (ISO 8601 text or a datetime), or None.
             parameter: the value of the parameter that carried the due date out of the
                 calendar (a ``limit_days`` of 40000), when the engine blamed one; the message
                 echoes it.
 
         >>> later = OutOfRangeError("n", 3, dt.date(2004, 1, 1), dt.date(2100, 12, 31))
-        >>> print(later.meaning("2100-12-30T17:00").render("zh"))
+        >>> said = later.meaning(dt.date(2100, 12, 30), "2100-12-30T17:00")
+        >>> print(said.render("zh"))
         期限将晚于日历的最后一天2100-12-31（日历范围为2004-01-01至2100-12-31）；实际为2100-12-30T17:00
-        >>> print(later.meaning("2100-12-30T17:00").render("en"))  # doctest: +NORMALIZE_WHITESPACE
+        >>> print(said.render("en"))  # doctest: +NORMALIZE_WHITESPACE
         the due date would fall after 2100-12-31, where the calendar ends
         (it covers 2004-01-01 through 2100-12-31); got 2100-12-30T17:00
         """
-        from deadlines._time import parse_instant, to_china  # _time raises these errors
-
         first, last = self.first, self.last
         values = {"first": str(first), "last": str(last)}
-        try:
-            start = (parse_instant("at", at) if isinstance(at, str) else to_china("at", at)).date()
-        except (TypeError, ValueError):
+        if start is None:
             return Said("error.range.computed", {**values, "value": shown(self.value)})
         values["value"] = cut(at.strip()) if isinstance(at, str) else shown(at)
         if isinstance(first, dt.date) and isinstance(last, dt.date) and not first <= start <= last:

@@ -20,7 +20,7 @@ from deadlines._problems import Problem
 from deadlines._textfile import check_lines
 from deadlines.io._csv import CsvSink, read_csv
 from deadlines.io._jsonl import dumps, one_line, read_jsonl
-from deadlines.io._messages import shown
+from deadlines.io._messages import day_of, shown
 from deadlines.io._records import Trigger
 
 if TYPE_CHECKING:
@@ -212,7 +212,7 @@ def problem_of(error: DeadlinesError, record: Trigger) -> Problem:
     where: dict[str, Any] = {"field": field, "line": record.line, "id": record.id}
     if isinstance(error, OutOfRangeError):
         parameter = record.params.get(field) if field is not None and field != "at" else None
-        said = error.meaning(record.at, parameter)
+        said = error.meaning(day_of(record.at), record.at, parameter)
         return Problem(said.message, said.values, **where)
     if isinstance(error, (InvalidValueError, InvalidArgumentError)) and error.said is not None:
         values = {**dict(error.said.values), "value": shown(error.value)}

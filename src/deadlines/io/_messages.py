@@ -10,6 +10,7 @@ import json
 
 from deadlines._errors import cut, cut_repr
 from deadlines._errors import shown as repr_shown
+from deadlines._time import parse_instant, to_china
 
 
 def shown(value: object) -> str:
@@ -32,3 +33,17 @@ def shown(value: object) -> str:
         return cut(json.dumps(value, ensure_ascii=False, allow_nan=False))
     except (TypeError, ValueError):
         return repr_shown(value)
+
+
+def day_of(at: object) -> dt.date | None:
+    """The day of the trigger `at` (ISO 8601 text or a datetime) in China time, or None when
+    it cannot be read: what `OutOfRangeError.meaning` compares with the calendar's range.
+
+    >>> day_of("2026-09-30T23:30-05:00"), day_of("30/09/2026")
+    (datetime.date(2026, 10, 1), None)
+    """
+    try:
+        start = parse_instant("at", at) if isinstance(at, str) else to_china("at", at)
+    except (TypeError, ValueError):
+        return None
+    return start.date()
