@@ -124,18 +124,9 @@ def run(args: argparse.Namespace) -> int:
             print("", file=out())
             print(say("check.ics_written", args.lang, n=written, path=args.ics), file=out())
     for problem in report.problems:
-        print(_problem_line(problem, args.lang), file=sys.stderr)
+        # The events reader's problems are English (supervision/_events.py): said as they are.
+        print(f"deadlines check: {problem}", file=sys.stderr)
     return EXIT_FAILED if report.problems else EXIT_OK
-
-
-def _problem_line(problem: Problem, lang: Lang) -> str:
-    """``deadlines check: line 3, ended_at: …``, where it is said in `lang`."""
-    text = str(problem)
-    if problem.line is not None:
-        where = "problem.line_field" if problem.field else "problem.line"
-        here = say(where, lang, line=problem.line, field=problem.field)
-        text = say("problem.where", lang, where=here, text=problem.message)
-    return say("check.problem_line", lang, text=text)
 
 
 def _isatty() -> bool:
