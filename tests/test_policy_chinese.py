@@ -103,11 +103,27 @@ BAD_JSONL = [
         '{"rule": "minutes.special_topic", "at": "2026-09-30T17:00", '
         '"involves_personnel_money_assets": "待定"}'
     ),
+    '{"rule": "minutes.executive", "rule": "minutes.executive", "at": "2026-09-30T17:00"}',
+    '{"rule": "decisions.time_limited", "at": "2026-09-30T17:00", "limit_days": NaN}',
+    '{"rule": "decisions.time_limited", "at": "2026-09-30T17:00", "limit_days": 1e999}',
+    '{"rule": "decisions.time_limited", "at": "2026-09-30T17:00"}',
+    (
+        '{"rule": "decisions.time_limited", "at": "2026-09-30T17:00", "limit_days": 3, '
+        '"deadline": "2026-10-31"}'
+    ),
+    '{"rule": "decisions.time_limited", "at": "2026-09-30T17:00", "deadline": "2026-09-01"}',
+    '{"rule": "decisions.time_limited", "at": "2026-09-30T17:00", "limit_days": 40000}',
+    '{"rule": "minutes.executive", "at": "2026-09-30T17:00", "limit_days": 3}',
+    '{"rule": "minutes.executive", "at": "2019-09-30T17:00"}',
+    '{"rule": "minutes.executive", "at": "2026-09-30T17:00+15:00"}',
+    '{"rule": "meetings.march_freeze", "at": "2026-03-02T09:00"}',
 ]
 
-#: The keys and columns of batch input (identifiers the user writes), the JSON literals, and
-#: the hexadecimal code of the byte that is not UTF-8 (echoed from the input, as a value is).
-BATCH_WORDS = frozenset({"id", "rule", "at", "true", "false", "ff"})
+#: The keys and columns of batch input (identifiers the user writes: a rule's parameter
+#: ``deadline`` too), the JSON literals (``NaN`` and ``Infinity``, which JSON lacks, named as
+#: the user wrote them), and the hexadecimal code of the byte that is not UTF-8 (echoed from
+#: the input, as a value is).
+BATCH_WORDS = frozenset({"id", "rule", "at", "deadline", "true", "false", "NaN", "Infinity", "ff"})
 BAD_CSV = [
     "rule,at,limit_days",
     "minutes.executive,2026-09-30T17:00,1,2",

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from deadlines._plugins import PluginInfo
     from deadlines._thresholds import Thresholds
 
-_RULE_ID_EXPECTED = "a rule id as text, such as 'minutes.executive'"
+_RULE_ID_EXPECTED = Said("engine.rule_id")
 
 
 # Built without validation: all defaults, and the schema is not needed to start up.
@@ -193,7 +193,8 @@ class Engine:
                 "citation": rule.citation,
                 "effective_from": rule.effective_from,
                 "parts": tuple(outcome.parts),
-                "warnings": tuple(outcome.warnings),
+                "warnings": tuple(w.render("en") for w in outcome.warnings),
+                "warnings_zh": tuple(w.render("zh") for w in outcome.warnings),
                 "trace": trace,
             },
         )
@@ -235,10 +236,9 @@ class Engine:
                 unknown = set(params) - accepted
                 if unknown:
                     name = sorted(unknown)[0]
-                    listed = ", ".join(sorted(accepted)) or "none"
-                    raise InvalidValueError(
-                        name, params[name], f"a parameter {rule_id} reads (it reads: {listed})"
-                    )
+                    values = {"rule": rule_id, "names": tuple(sorted(accepted))}
+                    reads = "engine.parameter" if accepted else "engine.parameter.none"
+                    raise InvalidValueError(name, params[name], Said(reads, values))
             ctx = Context(
                 self.calendar, self.conventions, explain=explain, params=params, rule_id=rule_id
             )
@@ -254,19 +254,16 @@ class Engine:
             raise
         except OverflowError:  # a count too large for a date: the rule's own (a policy file's)
             first, last = self.calendar.first_date, self.calendar.last_date
-            overflow = OutOfRangeError(
-                "at", at, first, last, f"a trigger whose due date stays from {first} through {last}"
-            )
+            span = {"what": Said("engine.what.trigger"), "first": str(first), "last": str(last)}
+            overflow = OutOfRangeError("at", at, first, last, Said("engine.within_calendar", span))
             overflow.input_field = "at"
             raise overflow from None
         if outcome.provisional:
-            warnings.warn(
-                f"{rule_id} at {start.isoformat()}: due {outcome.due.isoformat()} relies on days "
-                f"after {self.calendar.provisional_from - dt.timedelta(days=1)}, which no State "
-                "Council notice has settled yet",
-                ProvisionalDateWarning,
-                stacklevel=stacklevel,
+            settled = self.calendar.provisional_from - dt.timedelta(days=1)
+            warning = ProvisionalDateWarning.of(
+                rule_id, start.isoformat(), outcome.due.isoformat(), settled
             )
+            warnings.warn(warning, stacklevel=stacklevel)
         return rule, start, outcome, trace
 
     def violates(self, rule_id: str, day: dt.date | dt.datetime) -> bool:
@@ -283,8 +280,9 @@ class Engine:
         rule = self.rules.get(rule_id, on)
         if not isinstance(rule.limit, Blackout):
             blackouts = [r.id for r in self.rules.rules if isinstance(r.limit, Blackout)]
+            ids = Said("engine.blackout_id", {"ids": tuple(blackouts)})
             raise InvalidValueError(
-                "rule_id", rule_id, f"the id of a blackout rule: {', '.join(blackouts) or 'none'}"
+                "rule_id", rule_id, ids if blackouts else Said("engine.blackout_id.none")
             )
         return rule.limit.violates(on)
 
@@ -350,7 +348,7 @@ def _version_step(rule: Rule, versions: tuple[Rule, ...], day: dt.date) -> Trace
     )
 
 
-_Found = tuple[Rule, "tuple[str, str] | None", frozenset[str]]
+_Found = tuple[Rule, "tuple[Said, Said] | None", frozenset[str]]
 _Version = tuple[dt.date, "dt.date | None", _Found]
 _INDEX: dict[int, tuple[weakref.ref[RuleSet], dict[str, tuple[_Version, ...]]]] = {}
 

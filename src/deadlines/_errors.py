@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from deadlines._messages import Lang, Said
+from deadlines._messages import Lang, Said, known
 
 #: How many characters of a value an error message echoes; a longer value is cut (`cut`).
 ECHO_LIMIT = 200
@@ -120,6 +120,11 @@ def _english(expected: str | Said) -> str:
     return expected if isinstance(expected, str) else expected.render("en")
 
 
+def _worded(expected: str | Said) -> str | Said:
+    """`expected` as a catalogue message when the catalogue knows its English (``known.*``)."""
+    return known(expected) if isinstance(expected, str) else expected
+
+
 class _InvalidInputError(DeadlinesError):
     """An argument the caller got wrong: its name, what came, what valid input looks like.
 
@@ -133,6 +138,7 @@ class _InvalidInputError(DeadlinesError):
         self.argument = argument
         self.value = value
         self.expected = _english(expected)
+        expected = _worded(expected)
         got = self._got(value)
         self._say("error.named_must_be", argument=cut(argument), expected=expected, value=got)
 
@@ -164,37 +170,50 @@ class OutOfRangeError(InvalidValueError):
     """
 
     def __init__(
-        self, argument: str, value: object, first: object, last: object, expected: str = ""
+        self,
+        argument: str,
+        value: object,
+        first: object,
+        last: object,
+        expected: str | Said = "",
     ) -> None:
         self.first = first
         self.last = last
         covered = Said("error.date_range", {"first": str(first), "last": str(last)})
         super().__init__(argument, value, expected or covered)
 
-    def meaning(self, start: dt.date | None, at: str, parameter: str | None = None) -> Said:
+    def meaning(self, start: dt.date | None, at: object, parameter: object = None) -> Said:
         """What the error means to whoever gave the trigger `at` (on day `start`), in plain words.
 
         Either the trigger itself lies outside the calendar, or the due date would: the
         library names its own arguments (``day``, ``n``), which mean nothing to a user.
+        The command line, batch mode and the service say it so.
 
         Args:
-            start: the trigger's day, or None when the trigger could not be read.
-            at: the trigger as the user typed it.
+            start: the trigger's day in China time, or None when the trigger could not be read
+                (`deadlines.io._messages.day_of`).
+            at: the trigger as the user gave it (ISO 8601 text or a datetime), or None.
             parameter: the value of the parameter that carried the due date out of the
-                calendar (a ``limit_days`` of 40000), when the engine blamed one.
+                calendar (a ``limit_days`` of 40000), when the engine blamed one; the message
+                echoes it.
 
         >>> later = OutOfRangeError("n", 3, dt.date(2004, 1, 1), dt.date(2100, 12, 31))
-        >>> print(later.meaning(dt.date(2100, 12, 30), "2100-12-30T17:00").render("zh"))
+        >>> said = later.meaning(dt.date(2100, 12, 30), "2100-12-30T17:00")
+        >>> print(said.render("zh"))
         期限将晚于日历的最后一天2100-12-31（日历范围为2004-01-01至2100-12-31）；实际为2100-12-30T17:00
+        >>> print(said.render("en"))  # doctest: +NORMALIZE_WHITESPACE
+        the due date would fall after 2100-12-31, where the calendar ends
+        (it covers 2004-01-01 through 2100-12-31); got 2100-12-30T17:00
         """
         first, last = self.first, self.last
-        values = {"first": str(first), "last": str(last), "value": cut(at.strip())}
+        values = {"first": str(first), "last": str(last)}
         if start is None:
             return Said("error.range.computed", {**values, "value": shown(self.value)})
+        values["value"] = cut(at.strip()) if isinstance(at, str) else shown(at)
         if isinstance(first, dt.date) and isinstance(last, dt.date) and not first <= start <= last:
             return Said("error.range.outside", values)
         if parameter is not None:
-            values["value"] = cut(parameter)
+            values["value"] = cut(parameter) if isinstance(parameter, str) else shown(parameter)
         value = self.value.date() if isinstance(self.value, dt.datetime) else self.value
         # A date is compared with the trigger; a count ran out the way its sign says.
         later = (
@@ -258,12 +277,13 @@ class MissingParameterError(DeadlinesError, LookupError):
     Attributes:
         rule_id: the rule.
         parameter: the missing parameter's name.
+        example: how to pass it, in English (a `Said` given is spelled).
     """
 
-    def __init__(self, rule_id: str, parameter: str, example: str) -> None:
+    def __init__(self, rule_id: str, parameter: str, example: str | Said) -> None:
         self.rule_id = rule_id
         self.parameter = parameter
-        self.example = example
+        self.example = _english(example)
         self._say(
             "error.missing_parameter",
             rule=repr(rule_id),
@@ -277,7 +297,7 @@ class NotADeadlineError(DeadlinesError, TypeError):
 
     Attributes:
         rule_id: the rule.
-        kind: what the rule is instead.
+        kind: what the rule is instead, in English (a `Said` given is spelled).
     """
 
     def __init__(self, rule_id: str, kind: str | Said, instead: str | Said) -> None:
@@ -294,7 +314,7 @@ class NotInEffectError(DeadlinesError, ValueError):
         at: the trigger.
     """
 
-    def __init__(self, rule_id: str, at: object, effective: str | Said) -> None:
+    def __init__(self, rule_id: str, at: object, effective: str | Said | tuple[Said, ...]) -> None:
         self.rule_id = rule_id
         self.at = at
         self._say("error.not_in_effect", rule=repr(rule_id), at=str(at), effective=effective)

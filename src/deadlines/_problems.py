@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, final
 
-from deadlines._errors import ECHO_LIMIT, bounded, cut
-from deadlines._messages import MESSAGES, Lang, Names, Said, say
+from deadlines._errors import ECHO_LIMIT, Spoken, bounded, cut
+from deadlines._messages import MESSAGES, Lang, Names, Said, known, say
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -83,6 +83,14 @@ class Problem:
         """A problem whose sentence another module spelled (a library error's message)."""
         return cls.of("problem.given", text=text, **where)
 
+    @classmethod
+    def stated(cls, error: Spoken, **where: Any) -> Problem:  # noqa: ANN401 - see `of`
+        """The problem an error of the library states, in either language (`Spoken.render`)."""
+        said = error.said
+        if said is None:
+            return cls.given(str(error), **where)
+        return cls(said.message, said.values).moved(**where)
+
     @property
     def said(self) -> Said:
         """The sentence, not spelled yet."""
@@ -121,20 +129,8 @@ class Problem:
         return data
 
 
-@cache
-def _known() -> dict[str, str]:
-    return {m.en: key for key, m in MESSAGES.items() if key.startswith("problem.known.")}
-
-
-def in_words(text: str) -> Said | str:
-    """An English phrase of the library or of `json` as the catalogue spells it in both
-    languages (``problem.known.*``), or the text as it is when the catalogue does not know it.
-
-    >>> in_words("Expecting value").render("zh"), in_words("something else")
-    ('此处应为一个值', 'something else')
-    """
-    key = _known().get(text)
-    return text if key is None else Said(key)
+#: An English phrase of the library or of `json` in both languages (``problem.known.*``).
+in_words = known
 
 
 class InvalidInput(ValueError):  # noqa: N818 - a refusal inside pydantic, not raised to users

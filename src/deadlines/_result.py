@@ -139,7 +139,9 @@ class DueResult(BaseModel):
         citation: the article and sentence of the policy the rule encodes.
         effective_from: the first day of the rule version that applied.
         parts: the parts of a combination, each with its own due instant.
-        warnings: soft problems, e.g. a committed limit beyond the statutory one.
+        warnings: soft problems, e.g. a committed limit beyond the statutory one, in English
+            (the machine field: it never changes with the language).
+        warnings_zh: the same warnings in Chinese, one for one.
         trace: each step in order.
     """
 
@@ -156,6 +158,7 @@ class DueResult(BaseModel):
     effective_from: dt.date
     parts: tuple[Part, ...] = ()
     warnings: tuple[str, ...] = ()
+    warnings_zh: tuple[str, ...] = ()
     trace: tuple[TraceStep, ...] = ()
 
     def to_json(self, provenance: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -188,7 +191,7 @@ class DueResult(BaseModel):
             lang=lang,
             provisional=self.provisional,
             trace=self.trace,
-            warnings=self.warnings,
+            warnings=self.warnings_zh if lang == "zh" else self.warnings,
         )
 
 

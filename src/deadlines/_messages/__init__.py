@@ -26,6 +26,7 @@ How a value is shown depends on its type and the placeholder's spec:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import string
 from collections.abc import Mapping
 from typing import Any, Final, Literal, NamedTuple
@@ -41,6 +42,7 @@ __all__ = [
     "Message",
     "Names",
     "Said",
+    "known",
     "say",
     "say_in",
     "show",
@@ -106,6 +108,22 @@ AREAS: Final = (
 MESSAGES: Final[Mapping[str, Message]] = {
     message: text for table in AREAS for message, text in table.items()
 }
+
+
+@functools.cache
+def _known() -> dict[str, str]:
+    return {m.en: key for key, m in MESSAGES.items() if key.startswith("problem.known.")}
+
+
+def known(text: str) -> Said | str:
+    """An English phrase of the library or of `json` as the catalogue spells it in both
+    languages (``problem.known.*``), or the text as it is when the catalogue does not know it.
+
+    >>> known("Expecting value").render("zh"), known("something else")
+    ('此处应为一个值', 'something else')
+    """
+    key = _known().get(text)
+    return text if key is None else Said(key)
 
 
 #: How a tuple's items are joined, by the placeholder's spec: ``{parts}``, ``{parts:comma}``,

@@ -65,6 +65,16 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "problem.known.positive": Message("正整数，如15", "a positive integer such as 15"),
     "problem.known.bool": Message("true或false", "true or false"),
     "problem.known.deadline": Message("日期，如2026-10-31", "a date such as 2026-10-31"),
+    "problem.known.offset": Message(
+        "时区偏移在-12:00至+14:00之间的时间（中国为+08:00）",
+        "an instant with an offset from -12:00 to +14:00 (China is +08:00)",
+    ),
+    "problem.known.years": Message(
+        "换算为中国时间后在公元1年至9999年之间的时间",
+        "an instant from the year 1 through 9999 in China time",
+    ),
+    "problem.known.batch_format": Message("jsonl或csv", "jsonl or csv"),
+    "problem.known.policy_format": Message("toml或json", "toml or json"),
     # -- what a JSON value is, when it is not the object a line must be ------------------------
     "problem.kind.list": Message("数组", "a list"),
     "problem.kind.string": Message("字符串", "a string"),
@@ -140,36 +150,11 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "意外错误{kind}：{detail}（属程序缺陷，请报告）",
         "unexpected {kind}: {detail} (please report it)",
     ),
-    "problem.must_be": Message(
-        "{argument}须为{expected}；实际为{value}", "{argument} must be {expected}; got {value}"
-    ),
     "problem.unknown_rule": Message(
         "无此规则{rule}；现有规则：{known:comma}", "unknown rule {rule}; known rules: {known:comma}"
     ),
-    "problem.missing_parameter": Message(
-        "规则{rule}须提供参数{parameter}，如{example}",
-        "rule {rule} needs the parameter {parameter}, e.g. {example}",
-    ),
-    "problem.out_of_calendar": Message(
-        "日历范围为{first}至{last}；依输入计算的日期超出该范围：{value}",
-        "the calendar covers {first} through {last}; a date computed from the input falls "
-        "outside it: {value}",
-    ),
-    "problem.outside_calendar": Message(
-        "日历范围为{first}至{last}；实际为{value}",
-        "the calendar covers {first} through {last}; got {value}",
-    ),
-    "problem.due_after_calendar": Message(
-        "到期日将晚于日历止日{last}（日历范围为{first}至{last}）；实际为{value}",
-        "the due date would fall after {last}, where the calendar ends (it covers {first} "
-        "through {last}); got {value}",
-    ),
-    "problem.due_before_calendar": Message(
-        "到期日将早于日历起日{first}（日历范围为{first}至{last}）；实际为{value}",
-        "the due date would fall before {first}, its start (it covers {first} through {last}); "
-        "got {value}",
-    ),
     # -- policy files (deadlines.policy._files) ------------------------------------------------
+    "policy.diff.not_before": Message("不早于{first:iso}的日期", "a date on or after {first:iso}"),
     "policy.problems": Message("{path}：{n}处问题：", "{path}: {n} problems:"),
     "policy.format": Message(
         "格式须为'toml'或'json'；实际为{got}", "format must be 'toml' or 'json'; got {got}"

@@ -24,9 +24,77 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "result.source": Message("依据：{source}", "source: {source}"),
     "result.parts": Message("办理环节：", "parts:"),
     "result.part": Message("  {label}：{due}", "  {label}: {due}"),
+    "result.part.committed": Message("承诺时限", "committed"),
+    "result.part.statutory": Message("法定时限", "statutory"),
     "result.part.actor": Message("  {label}（{actor}）：{due}", "  {label} ({actor}): {due}"),
-    # -- deadlines rules ---------------------------------------------------------------------
-    "rules.header": Message("ID|条|时限|名称", "ID|ART.|LIMIT|TITLE"),
+    # -- what Engine.due refuses, and what it warns of -------------------------------------
+    "engine.rule_id": Message(
+        "文本形式的规则编号，如'minutes.executive'",
+        "a rule id as text, such as 'minutes.executive'",
+    ),
+    "engine.parameter": Message(
+        "规则{rule}所读取的参数（可用参数：{names:comma}）",
+        "a parameter {rule} reads (it reads: {names:comma})",
+    ),
+    "engine.parameter.none": Message(
+        "规则{rule}所读取的参数（该规则不读取参数）", "a parameter {rule} reads (it reads: none)"
+    ),
+    "engine.blackout_id": Message(
+        "禁办期规则的编号：{ids:comma}", "the id of a blackout rule: {ids:comma}"
+    ),
+    "engine.blackout_id.none": Message(
+        "禁办期规则的编号（本规则集没有禁办期规则）", "the id of a blackout rule: none"
+    ),
+    "engine.within_calendar": Message(
+        "到期日仍在{first}至{last}之间的{what}",
+        "a {what} whose due date stays from {first} through {last}",
+    ),
+    "engine.what.trigger": Message("起算时间", "trigger"),
+    "engine.what.count": Message("天数", "count"),
+    "engine.after": Message("晚于{what}（{at}）的时间", "an instant after the {what} ({at})"),
+    "engine.what.arrival": Message("收到时间", "arrival"),
+    "engine.done": Message(
+        "由办理环节名称到完成时间的表，如{example}", "a table of step label → instant, {example}"
+    ),
+    "engine.step_label": Message(
+        "办理环节的名称：{labels:comma}", "the label of a step: {labels:comma}"
+    ),
+    "engine.step_label.none": Message(
+        "办理环节的名称（各环节均未命名）", "the label of a step: (none labelled)"
+    ),
+    "engine.integer": Message("整数，如{example}", "an integer such as {example}"),
+    "engine.text": Message("文本，如{example}", "text such as {example}"),
+    "engine.given_alone": Message(
+        "单独给出的参数（{names:list}只能给出其一）", "given alone: pass one of {names:comma}"
+    ),
+    "engine.after_meeting": Message(
+        "会议之后的期限（会议时间{at}）", "a deadline after the meeting ({at})"
+    ),
+    "engine.example.bool": Message("{name}=true或false", "{name}=true or false"),
+    "engine.example.either": Message(
+        "{name}=true（到期{then}）或{name}=false（到期{otherwise}）",
+        "{name}=true (due {then}) or {name}=false (due {otherwise})",
+    ),
+    "engine.example.meeting": Message(
+        "deadline=2026-10-31，或limit_days=15（即15日内，按自然日计），"
+        "或limit_working_days=5（即5个工作日内）",
+        "deadline=2026-10-31 or limit_days=15 (X日内, calendar days) or limit_working_days=5 "
+        "(X个工作日内)",
+    ),
+    "engine.blackout": Message("禁办期", "blackout"),
+    "engine.blackout.instead": Message(
+        "可调用Engine.violates查询某日是否在禁办期内",
+        "ask Engine.violates(rule_id, date) whether a date falls in it",
+    ),
+    "engine.quota": Message("年度最低天数要求", "yearly quota"),
+    "engine.quota.instead": Message(
+        "请逐日登记，并与Quota.expected_by给出的应完成天数比对",
+        "log days and compare them with Quota.expected_by(date)",
+    ),
+    "engine.warning.tiered": Message(
+        "承诺时限（{committed}）晚于法定时限（{statutory}）届满",
+        "the committed limit ({committed}) ends after the statutory one ({statutory})",
+    ),
     # -- legal citations ---------------------------------------------------------------------
     "law.art200_204": Message(CIVIL_CODE_ZH + "第二百条至第二百零四条", "Civil Code art. 200–204"),
     "law.art201": Message(CIVIL_CODE_ZH + "第二百零一条", "Civil Code art. 201"),

@@ -183,4 +183,53 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "扣除暂停时间，到期时间由{before}顺延至{after}",
         "with the pauses, due moves from {before} to {after}",
     ),
+    # -- usage errors of deadlines check ------------------------------------------------------
+    "check.usage.folder": Message(
+        "{path}是文件夹；请给出事件文件（每行一个JSON对象），如{example}",
+        "{path} is a folder; give a JSON Lines file such as {example}",
+    ),
+    "check.usage.no_file": Message(
+        "没有文件{path}；请给出事件文件（每行一个JSON对象），如{example}",
+        "no such file {path}; give a JSON Lines file such as {example}",
+    ),
+    "check.usage.no_name": Message("没有文件{path}", "no such file {path}"),
+    "check.usage.cannot_write": Message(
+        "无法写入{path}：{reason}", "cannot write {path}: {reason}"
+    ),
+    "check.usage.ics_extra": Message(
+        "导出日历（--ics）需要可选软件包{module}；请用 pip install 'deadlines[{extra}]' 安装",
+        "Calendar export (--ics) needs the optional package {module}; install it with "
+        "pip install 'deadlines[{extra}]'",
+    ),
+    "check.usage.no_obligation": Message(
+        "没有督办事项{name}；请用报告第一列中的编号",
+        "no obligation {name}; give an id from the report's first column",
+    ),
+    "check.usage.at_least": Message(
+        "应不小于{least}，如{example}；实际为{value}",
+        "must be {least} or more, such as {example}; got {value}",
+    ),
+    "check.usage.fraction": Message(
+        "应大于0且不大于1，如0.8；实际为{value}",
+        "must be more than 0 and at most 1, such as 0.8; got {value}",
+    ),
+    "check.not_utf8": Message(
+        "不是UTF-8文本（第{column}列字节0x{byte}）；请将事件文件另存为UTF-8",
+        "not UTF-8 text (the byte 0x{byte} at column {column}); save the events file as UTF-8",
+    ),
+    # -- what a pause and the quarterly rule refuse -------------------------------------------
+    "pause.pausable": Message(
+        "按工作日、自然日或小时计算的督办事项（{unit}类时限止于固定时刻，暂停不能使其顺延）",
+        "an obligation counted in working days, calendar days or hours (a {unit} limit ends at "
+        "a fixed instant, which no pause moves)",
+    ),
+    "pause.with_end": Message(
+        "有结束时间的暂停；请先截取（Pause.clipped）",
+        "a pause with an end; clip it first (Pause.clipped)",
+    ),
+    "check.quarterly.every_quarter": Message(
+        "每3个月一次的周期：督查按第十三条的季度（如2026Q3）进行；其他周期的规则须另设督办事项",
+        "a recurrence every 3 months: supervision follows the quarters of art. 13 (2026Q3); a "
+        "rule with other periods needs obligations of its own",
+    ),
 }

@@ -13,13 +13,15 @@ import sys
 import unicodedata
 from typing import IO, TYPE_CHECKING, Any
 
-from deadlines._messages import say
+from deadlines._errors import cut_repr
+from deadlines._messages import Said, say
 from deadlines.cli._common import (
     EXIT_FAILED,
     EXIT_OK,
     UsageError,
     engine_from,
     guarded,
+    os_reason,
     out,
     parse_instant_arg,
 )
@@ -79,9 +81,10 @@ def run(args: argparse.Namespace) -> int:
         thresholds = engine.supervision_thresholds.with_all(**changes)
         supervisor = Supervisor(engine, thresholds=thresholds, explain=bool(args.explain))
         # The ledger is built while the file is read: no event outlives what it adds.
-        ledger = supervisor.read(_texts(source, unreadable))
+        ledger = supervisor.read(_texts(source, unreadable, args.lang))
     except OSError as error:
-        raise UsageError("EVENTS_FILE", f"cannot read {args.events!r}: {error.strerror}") from None
+        reason = {"path": cut_repr(args.events), "reason": os_reason(error)}
+        raise UsageError("EVENTS_FILE", Said("error.cannot_read", reason)) from None
     finally:
         if args.events != "-":
             source.close()
@@ -90,18 +93,19 @@ def run(args: argparse.Namespace) -> int:
         ledger.problems = tuple(sorted(problems, key=lambda p: (p.line is None, p.line or 0)))
     for name in args.explain:
         if name not in ledger:
-            raise UsageError(
-                "--explain", f"no obligation {name!r}; give an id from the report's first column"
-            )
+            unknown = Said("check.usage.no_obligation", {"name": cut_repr(name)})
+            raise UsageError("--explain", unknown)
     report = ledger.report(at)
     written = None
     if args.ics:
         try:
             written = write_ics(report, args.ics, lang=args.lang)
         except MissingExtraError as error:
-            raise UsageError("--ics", str(error)) from None
+            extra = {"module": repr(error.module), "extra": error.extra}
+            raise UsageError("--ics", Said("check.usage.ics_extra", extra)) from None
         except OSError as error:
-            raise UsageError("--ics", f"cannot write {args.ics!r}: {error.strerror}") from None
+            reason = {"path": cut_repr(args.ics), "reason": os_reason(error)}
+            raise UsageError("--ics", Said("check.usage.cannot_write", reason)) from None
     if args.json:
         from deadlines._provenance import provenance
 
@@ -120,6 +124,7 @@ def run(args: argparse.Namespace) -> int:
             print("", file=out())
             print(say("check.ics_written", args.lang, n=written, path=args.ics), file=out())
     for problem in report.problems:
+        # The events reader's problems are English (supervision/_reading.py): said as they are.
         print(f"deadlines check: {problem}", file=sys.stderr)
     return EXIT_FAILED if report.problems else EXIT_OK
 
@@ -139,18 +144,21 @@ def _open(path: str) -> IO[bytes] | IO[str]:
         return open(path, "rb")  # noqa: PTH123 - argparse gives text; run() closes it
     except (FileNotFoundError, IsADirectoryError) as error:
         folder = isinstance(error, IsADirectoryError)
-        what = f"{path!r} is a folder" if folder else f"no such file {path!r}"
-        example = f"give a JSON Lines file such as {EVENTS_EXAMPLE}"
-        raise UsageError("EVENTS_FILE", f"{what}; {example}") from None
+        values = {"path": cut_repr(path), "example": EVENTS_EXAMPLE}
+        message = "check.usage.folder" if folder else "check.usage.no_file"
+        raise UsageError("EVENTS_FILE", Said(message, values)) from None
     except OSError as error:
-        raise UsageError("EVENTS_FILE", f"cannot read {path!r}: {error.strerror}") from None
+        reason = {"path": cut_repr(path), "reason": os_reason(error)}
+        raise UsageError("EVENTS_FILE", Said("error.cannot_read", reason)) from None
     except ValueError:  # a NUL in the path
-        raise UsageError("EVENTS_FILE", f"no such file {path!r}") from None
+        raise UsageError(
+            "EVENTS_FILE", Said("check.usage.no_name", {"path": cut_repr(path)})
+        ) from None
 
 
-def _texts(source: IO[bytes] | IO[str], unreadable: list[Problem]) -> Iterator[str]:
+def _texts(source: IO[bytes] | IO[str], unreadable: list[Problem], lang: Lang) -> Iterator[str]:
     """The lines of `source` as text, one at a time; a line of bytes that is not UTF-8 is
-    added to `unreadable` and read as a blank line, so the numbering stays.
+    added to `unreadable` (said in `lang`) and read as a blank line, so the numbering stays.
 
     Lines end where ``bytes.splitlines`` ends them (LF, CR or CRLF), as when the whole file
     was read at once; the file is never held whole.
@@ -168,10 +176,8 @@ def _texts(source: IO[bytes] | IO[str], unreadable: list[Problem]) -> Iterator[s
                 yield line.decode("utf-8")
             except UnicodeDecodeError as error:
                 byte = line[error.start]
-                message = (
-                    f"not UTF-8 text (the byte 0x{byte:02x} at column {error.start + 1}); "
-                    "save the events file as UTF-8"
-                )
+                where = {"byte": f"{byte:02x}", "column": error.start + 1}
+                message = say("check.not_utf8", lang, **where)
                 unreadable.append(Problem.given(message, line=number))
                 yield ""  # blank: the events reader skips it
 
@@ -183,20 +189,18 @@ def _thresholds(args: argparse.Namespace) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     if args.warn_days is not None:
         if args.warn_days < 0:
-            raise UsageError("--warn-days", f"must be 0 or more, such as 1; got {args.warn_days}")
+            values = {"least": 0, "example": 1, "value": args.warn_days}
+            raise UsageError("--warn-days", Said("check.usage.at_least", values))
         changes["warning"] = WorkingDaysBefore(args.warn_days)
     if args.warn_fraction is not None:
         if not 0 < args.warn_fraction <= 1:
-            raise UsageError(
-                "--warn-fraction",
-                f"must be more than 0 and at most 1, such as 0.8; got {args.warn_fraction}",
-            )
+            fraction = Said("check.usage.fraction", {"value": args.warn_fraction})
+            raise UsageError("--warn-fraction", fraction)
         changes["warning"] = FractionOfLimit(args.warn_fraction)
     if args.escalate_after is not None:
         if args.escalate_after < 1:
-            raise UsageError(
-                "--escalate-after", f"must be 1 or more, such as 5; got {args.escalate_after}"
-            )
+            values = {"least": 1, "example": 5, "value": args.escalate_after}
+            raise UsageError("--escalate-after", Said("check.usage.at_least", values))
         changes["escalate_after"] = args.escalate_after
     return changes
 

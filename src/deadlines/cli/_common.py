@@ -287,8 +287,7 @@ def explain_error(error: DeadlinesError, args: argparse.Namespace) -> UsageError
     >>> print(explain_error(error, args).render("zh"))
     参数 --at：日历范围为2004-01-01至2100-12-31；实际为2101-01-01T10:00
     """
-    from deadlines._time import parse_instant
-    from deadlines.io._messages import shown
+    from deadlines.io._messages import day_of, shown
 
     at: str | None = getattr(args, "at", None)
     pairs = (pair.partition("=") for pair in getattr(args, "param", ()))
@@ -316,11 +315,8 @@ def explain_error(error: DeadlinesError, args: argparse.Namespace) -> UsageError
         values = {"problem": error.said, "example": error.example.split()[0]}
         return UsageError("--param", Said("error.param.pass", values))
     if isinstance(error, OutOfRangeError):
-        try:
-            start = parse_instant("at", at).date() if at else None
-        except (TypeError, ValueError):
-            start = None
-        meaning = error.meaning(start, at or "", given.get(field) if "--param" in option else None)
+        parameter = given.get(field) if "--param" in option else None
+        meaning = error.meaning(day_of(at), at, parameter)
         return UsageError(option or ("--at" if at else ""), meaning)
     if isinstance(error, InvalidValueError | InvalidArgumentError):
         values = {"expected": _expected(error), "value": shown(error.value)}

@@ -54,7 +54,7 @@ def render(result: DueResult, lang: Lang = "en", *, explain: bool = False) -> st
     due date: 2026-10-10 (Sat)
     source: opinion of 2020, art. 11: “...”
     """
-    from deadlines._messages import say
+    from deadlines._messages import MESSAGES, Said, say
     from deadlines._result import explanation
 
     zh = lang == "zh"
@@ -64,7 +64,10 @@ def render(result: DueResult, lang: Lang = "en", *, explain: bool = False) -> st
         for part in result.parts:
             message = "result.part.actor" if part.actor else "result.part"
             when = part.due.isoformat(timespec="minutes")
-            details.append(say(message, lang, label=part.label, actor=part.actor, due=when))
+            # A tier's part is named by the engine (committed, statutory), not by the rule.
+            named = f"result.part.{part.label}"
+            label = Said(named) if named in MESSAGES else part.label
+            details.append(say(message, lang, label=label, actor=part.actor, due=when))
     return explanation(
         result.rule_id,
         result.title_zh if zh else result.title_en,
@@ -73,6 +76,6 @@ def render(result: DueResult, lang: Lang = "en", *, explain: bool = False) -> st
         lang=lang,
         provisional=result.provisional,
         trace=result.trace if explain else (),
-        warnings=result.warnings,
+        warnings=result.warnings_zh if zh else result.warnings,
         details=details,
     )

@@ -13,17 +13,14 @@ from deadlines._errors import (
     DeadlinesError,
     InvalidArgumentError,
     InvalidValueError,
-    MissingParameterError,
     OutOfRangeError,
     ProvisionalDateWarning,
-    UnknownRuleError,
-    cut,
 )
-from deadlines._problems import Problem, in_words
+from deadlines._problems import Problem
 from deadlines._textfile import check_lines
 from deadlines.io._csv import CsvSink, read_csv
 from deadlines.io._jsonl import dumps, one_line, read_jsonl
-from deadlines.io._messages import range_said, shown
+from deadlines.io._messages import day_of, shown
 from deadlines.io._records import Trigger
 
 if TYPE_CHECKING:
@@ -156,7 +153,9 @@ def run_batch(
         fmt: the input format, ``jsonl`` or ``csv``.
         output_format: the output format; the input format by default.
         explain: add each result's trace (JSON: the steps; CSV: a ``trace`` column of texts).
-        lang: the language of the problems of bad lines and of the CSV ``trace`` column.
+        lang: the language of the problems of bad lines and of the CSV ``warnings`` and
+            ``trace`` columns; in Chinese, a JSON line gains ``warnings_zh`` beside
+            ``warnings`` (which stays English, a machine field).
         line_offset: added to every line number of an error: the lines before `lines` when
             they are a part of a larger input (``deadlines batch --jobs``).
 
@@ -203,35 +202,22 @@ def problem_of(error: DeadlinesError, record: Trigger) -> Problem:
     """The problem of `record`'s line that an engine error is, at the input field it names.
 
     The engine names the field (`DeadlinesError.input_field`: ``rule``, ``at`` or a
-    parameter), which is the record's key or column of the same name. The library names its
-    own arguments in messages (``day``, ``n``); a calendar-range error says instead whether
-    the trigger or the due date lies outside the calendar, and echoes the field's value.
+    parameter), which is the record's key or column of the same name. The problem is the
+    error's own message (`DeadlinesError.render`), in either language, with two readings of
+    a line's own: a calendar-range error says whether the trigger or the due date lies
+    outside the calendar (`OutOfRangeError.meaning`), and a refused value is echoed as the
+    line wrote it (``true``, not ``True``).
     """
     field = error.input_field
     where: dict[str, Any] = {"field": field, "line": record.line, "id": record.id}
     if isinstance(error, OutOfRangeError):
         parameter = record.params.get(field) if field is not None and field != "at" else None
-        said = range_said(error, record.at, parameter)
-        return Problem.of(said.message, **where, **dict(said.values))
-    if isinstance(error, (InvalidValueError, InvalidArgumentError)):
-        expected = in_words(error.expected)
-        argument, value = cut(error.argument), shown(error.value)
-        return Problem.of(
-            "problem.must_be", **where, argument=argument, expected=expected, value=value
-        )
-    if isinstance(error, UnknownRuleError):
-        rule, known = shown(error.rule_id), tuple(error.known)
-        return Problem.of("problem.unknown_rule", **where, rule=rule, known=known)
-    if isinstance(error, MissingParameterError):
-        rule, parameter = repr(error.rule_id), repr(error.parameter)
-        return Problem.of(
-            "problem.missing_parameter",
-            **where,
-            rule=rule,
-            parameter=parameter,
-            example=error.example,
-        )
-    return Problem.given(str(error), **where)
+        said = error.meaning(day_of(record.at), record.at, parameter)
+        return Problem(said.message, said.values, **where)
+    if isinstance(error, (InvalidValueError, InvalidArgumentError)) and error.said is not None:
+        values = {**dict(error.said.values), "value": shown(error.value)}
+        return Problem.of(error.said.message, **where, **values)
+    return Problem.stated(error, **where)
 
 
 class _Writer:
@@ -264,6 +250,8 @@ class _JsonlWriter(_Writer):
         extra = ""
         if result.warnings:
             extra += ', "warnings": ' + dumps(list(result.warnings))
+            if self.lang == "zh":
+                extra += ', "warnings_zh": ' + dumps(list(result.warnings_zh))
         if self.explain:
             extra += ', "trace": ' + dumps([s.model_dump(mode="json") for s in result.trace])
         return (
@@ -313,7 +301,8 @@ class _CsvWriter(_Writer):
     def result(self, result: DueResult, record_id: Any) -> str:  # noqa: ANN401
         row = [_cell(record_id), result.rule_id, result.at.isoformat(), result.due.isoformat()]
         row += [result.due_date.isoformat(), "true" if result.provisional else "false"]
-        row += ["; ".join(result.warnings), "", "", ""]
+        warned = result.warnings_zh if self.lang == "zh" else result.warnings
+        row += ["; ".join(warned), "", "", ""]
         if self.explain:
             row.append(" | ".join(step.text(self.lang) for step in result.trace))
         self.writerow(row)

@@ -50,7 +50,7 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[Trigger | Problem]:
             record = loads_strict(text)
         except RefusedJsonError as error:
             key = refused_key(error, text)
-            yield Problem.given(error.problem, field=key and cut(key), line=number)
+            yield Problem.stated(error, field=key and cut(key), line=number)
             continue
         except json.JSONDecodeError as error:
             detail = in_words(error.msg)

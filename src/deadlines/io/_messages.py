@@ -8,9 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from deadlines._errors import OutOfRangeError, cut, cut_repr
+from deadlines._errors import cut, cut_repr
 from deadlines._errors import shown as repr_shown
-from deadlines._messages import Said
 from deadlines._time import parse_instant, to_china
 
 
@@ -36,50 +35,13 @@ def shown(value: object) -> str:
         return repr_shown(value)
 
 
-def range_said(error: OutOfRangeError, at: object, parameter: object = None) -> Said:
-    """What a calendar-range error computing from the trigger `at` means, in plain words.
+def day_of(at: object) -> dt.date | None:
+    """The day of the trigger `at` (ISO 8601 text or a datetime) in China time, or None when
+    it cannot be read: what `OutOfRangeError.meaning` compares with the calendar's range.
 
-    Either the trigger itself lies outside the calendar, or the due date would: the library
-    names its own arguments (``day``, ``n``), which mean nothing to whoever wrote `at`.
-
-    Args:
-        error: raised while computing a due date.
-        at: the trigger as the user gave it (ISO 8601 text or a datetime), or None.
-        parameter: the value of the parameter that carried the due date out of the calendar
-            (a ``limit_days`` of 40000), when the engine blamed one; the message echoes it.
-
-    >>> later = OutOfRangeError("n", 3, dt.date(2004, 1, 1), dt.date(2100, 12, 31))
-    >>> print(range_said(later, "2100-12-30T17:00").render("en"))
-    the due date would fall after 2100-12-31, where the calendar ends (it covers 2004-01-01 through 2100-12-31); got 2100-12-30T17:00
-    >>> print(range_said(later, "2100-12-30T17:00").render("zh"))
-    到期日将晚于日历止日2100-12-31（日历范围为2004-01-01至2100-12-31）；实际为2100-12-30T17:00
-    """  # noqa: E501 - a doctest's expected output is one line
-    first, last = error.first, error.last
-    span = {"first": str(first), "last": str(last)}
-    start = _day_of(at)
-    if start is None:
-        return Said("problem.out_of_calendar", {**span, "value": shown(error.value)})
-    given = cut(at.strip()) if isinstance(at, str) else shown(at)
-    if isinstance(first, dt.date) and isinstance(last, dt.date) and not first <= start <= last:
-        return Said("problem.outside_calendar", {**span, "value": given})
-    if parameter is not None:
-        given = cut(parameter if isinstance(parameter, str) else shown(parameter))
-    value = error.value
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    # A date is compared with the trigger; a count of days or hours ran out the way its sign says.
-    later = value > start if isinstance(value, dt.date) else not isinstance(value, int) or value > 0
-    message = "problem.due_after_calendar" if later else "problem.due_before_calendar"
-    return Said(message, {**span, "value": given})
-
-
-def range_problem(error: OutOfRangeError, at: object, parameter: object = None) -> str:
-    """`range_said` in English: the command line's message."""
-    return range_said(error, at, parameter).render("en")
-
-
-def _day_of(at: object) -> dt.date | None:
-    """The day of the trigger `at` in China time, or None when it cannot be read."""
+    >>> day_of("2026-09-30T23:30-05:00"), day_of("30/09/2026")
+    (datetime.date(2026, 10, 1), None)
+    """
     try:
         start = parse_instant("at", at) if isinstance(at, str) else to_china("at", at)
     except (TypeError, ValueError):

@@ -37,7 +37,7 @@ from pydantic import (
 )
 
 from deadlines._errors import DeadlinesError
-from deadlines._messages import Said, say
+from deadlines._messages import Names, Said, say
 from deadlines._problems import InvalidInput, problems_of
 from deadlines._result import Lang
 from deadlines.policy._errors import (
@@ -218,7 +218,8 @@ class Actual(BaseModel):
         due_date: the last day of the period, for ``due``.
         provisional: whether it relies on unsettled days, for ``due``.
         effective_from: the first day of the version applied, when a version applied.
-        message: the error message, for an error status.
+        message: the error message, for an error status, in English (a machine field).
+        message_zh: the same message in Chinese (for the report's text; JSON keeps `message`).
         trace_en: the result explained in English, for ``due``.
         trace_zh: the result explained in Chinese, for ``due``.
         warnings: warnings the computation gave (e.g. the provisional one), as text.
@@ -232,9 +233,14 @@ class Actual(BaseModel):
     provisional: bool | None = None
     effective_from: dt.date | None = None
     message: str = ""
+    message_zh: str = Field(default="", exclude=True)
     trace_en: str = ""
     trace_zh: str = ""
     warnings: tuple[str, ...] = ()
+
+    def said(self) -> Names:
+        """The error message in both languages, for a message's values."""
+        return Names(self.message_zh or self.message, self.message)
 
 
 class Mismatch(BaseModel):
@@ -348,7 +354,7 @@ def _status(actual: Actual) -> Said:
     status = Said(f"policy.status.{actual.status}")
     if not actual.message:
         return status
-    return Said("policy.case.error", {"status": status, "message": actual.message})
+    return Said("policy.case.error", {"status": status, "message": actual.said()})
 
 
 def _day_text(value: object) -> str | None:

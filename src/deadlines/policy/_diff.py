@@ -248,7 +248,7 @@ def _error_lines(change: Change, lang: Lang) -> list[str]:
             f"policy.diff.{side}",
             lang,
             status=Said(f"policy.status.{actual.status}"),
-            message=actual.message,
+            message=actual.said(),
         )
         for side, actual in (("before", change.before), ("after", change.after))
         if _is_error(actual)
@@ -380,7 +380,7 @@ def range_triggers(
         InvalidValueError: `last` is before `first`.
     """
     if last < first:
-        raise InvalidValueError("last", last, f"a date on or after {first}")
+        raise InvalidValueError("last", last, Said("policy.diff.not_before", {"first": first}))
     sets = [(rules, Engine(calendar, rules, discover_plugins=False)) for rules in policies]
     ids = list(dict.fromkeys(i for rules, _ in sets for i in rules.ids))
     days = [d.date for d in calendar.days(first, last) if d.is_workday]

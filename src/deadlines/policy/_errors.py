@@ -82,7 +82,7 @@ def read_file(file: Path, error: type[PolicyFileError], unreadable: str, **value
     except OSError as failure:
         raise error.one(str(file), unreadable, reason=str(failure.strerror), **values) from None
     except NotUtf8Error as failure:
-        raise error(str(file), [Problem.given(failure.problem)]) from None
+        raise error(str(file), [Problem.stated(failure)]) from None
 
 
 def schema_of(model: Any, title: str) -> dict[str, Any]:  # noqa: ANN401 - a model class

@@ -139,9 +139,9 @@ def outcome(
     try:
         rule = engine.rule(rule_id, day)
     except errors.UnknownRuleError as error:
-        return Actual(status="unknown_rule", message=str(error))
+        return Actual(status="unknown_rule", message=str(error), message_zh=error.render("zh"))
     except errors.NotInEffectError as error:
-        return Actual(status="not_in_effect", message=str(error))
+        return Actual(status="not_in_effect", message=str(error), message_zh=error.render("zh"))
     violates = getattr(rule.limit, "violates", None)
     if violates is not None:  # a limit that answers for a day (a blackout) has no due date
         status: CaseStatus = "violates" if violates(day) else "allowed"
@@ -159,13 +159,16 @@ def outcome(
                 status=_error_status(error),
                 effective_from=rule.effective_from,
                 message=str(error),
+                message_zh=error.render("zh"),
             )
         except Exception as error:  # a bug: one case must not stop the others
+            bug = Said("problem.unexpected", {"kind": type(error).__name__, "detail": str(error)})
             return Actual(
                 status="error",
                 effective_from=rule.effective_from,
                 message=f"internal error, a bug in deadlines (please report it): "
                 f"{type(error).__name__}: {error}",
+                message_zh=bug.render("zh"),
             )
     return Actual.model_construct(
         status="due",

@@ -209,17 +209,20 @@ class Sequence(_Combination):
         if given is None:
             return {}
         if not isinstance(given, Mapping):
-            raise InvalidValueError("done", given, f"a table of step label → instant, {example}")
+            raise InvalidValueError("done", given, Said("engine.done", {"example": example}))
         done: dict[str, dt.datetime] = {}
         for label, value in given.items():
             if label not in labels:
+                steps = Said("engine.step_label", {"labels": tuple(labels)})
                 raise InvalidValueError(
-                    "done", label, f"the label of a step: {', '.join(labels) or '(none labelled)'}"
+                    "done", label, steps if labels else Said("engine.step_label.none")
                 )
             name = f"done.{label}"
             at = parse_instant(name, value) if isinstance(value, str) else to_china(name, value)
             if at < start:
-                after = f"an instant after the trigger ({shown(start)})"
+                after = Said(
+                    "engine.after", {"what": Said("engine.what.trigger"), "at": shown(start)}
+                )
                 raise InvalidValueError(name, value, after)
             done[label] = at
         return done
@@ -270,9 +273,8 @@ class Condition(Value):
     def holds(self, params: dict[str, Any], rule_hint: str) -> bool:
         """Whether the event's parameter equals `equals`."""
         if self.parameter not in params:
-            raise MissingParameterError(
-                rule_hint, self.parameter, f"{self.parameter}=true or false"
-            )
+            example = Said("engine.example.bool", {"name": self.parameter})
+            raise MissingParameterError(rule_hint, self.parameter, example)
         value = params[self.parameter]
         # Command lines and CSV files pass text: read it as the type `equals` has, and refuse
         # what does not read as that type, rather than compare unlike values as unequal.
@@ -286,9 +288,11 @@ class Condition(Value):
             if text.removeprefix("-").isdecimal() and len(text) <= _MAX_DIGITS:
                 value = int(text)
             if isinstance(value, bool) or not isinstance(value, int):
-                raise InvalidValueError(self.parameter, value, f"an integer such as {self.equals}")
+                such = Said("engine.integer", {"example": str(self.equals)})
+                raise InvalidValueError(self.parameter, value, such)
         elif not isinstance(value, str):
-            raise InvalidValueError(self.parameter, value, f"text such as {self.equals!r}")
+            such = Said("engine.text", {"example": repr(self.equals)})
+            raise InvalidValueError(self.parameter, value, such)
         return bool(value == self.equals)
 
 
@@ -380,11 +384,8 @@ class When(Limit):
         then = self.then.evaluate(start, ctx)
         otherwise = self.otherwise.evaluate(start, ctx)
         if then.due != otherwise.due:
-            raise MissingParameterError(
-                ctx.rule_id,
-                p,
-                f"{p}=true (due {shown(then.due)}) or {p}=false (due {shown(otherwise.due)})",
-            )
+            values = {"name": p, "then": shown(then.due), "otherwise": shown(otherwise.due)}
+            raise MissingParameterError(ctx.rule_id, p, Said("engine.example.either", values))
         outcome = otherwise
         outcome.provisional = then.provisional or otherwise.provisional
         outcome.warnings.extend(then.warnings)
@@ -456,10 +457,8 @@ class Tiered(Limit):
         ]
         outcome.warnings.extend(inner.warnings + outer.warnings)
         if inner.due > outer.due:
-            outcome.warnings.append(
-                f"the committed limit ({inner.due.isoformat()}) ends after the statutory one "
-                f"({outer.due.isoformat()})"
-            )
+            values = {"committed": inner.due.isoformat(), "statutory": outer.due.isoformat()}
+            outcome.warnings.append(Said("engine.warning.tiered", values))
         if ctx.explain:
             outcome.steps.append(said("part", "trace.part.committed"))
             outcome.steps.extend(inner.steps)

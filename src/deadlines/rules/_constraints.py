@@ -25,8 +25,8 @@ _PERIOD_NAMES = {
 
 
 #: What a blackout or a quota is, and what to ask of it instead of a due date.
-BLACKOUT_HINT = ("blackout", "ask Engine.violates(rule_id, date) whether a date falls in it")
-QUOTA_HINT = ("yearly quota", "log days and compare them with Quota.expected_by(date)")
+BLACKOUT_HINT = (Said("engine.blackout"), Said("engine.blackout.instead"))
+QUOTA_HINT = (Said("engine.quota"), Said("engine.quota.instead"))
 
 
 class Blackout(Limit):

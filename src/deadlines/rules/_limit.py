@@ -53,7 +53,7 @@ class Limit(Value):
     """A time limit: given a trigger, when it ends. Subclasses implement `evaluate`."""
 
     kind: str
-    not_a_deadline: ClassVar[tuple[str, str] | None] = None
+    not_a_deadline: ClassVar[tuple[Said, Said] | None] = None
     """What a constraint is and what to ask of it instead of a due date (a blackout, a quota)."""
     label: str = ""
     """What the part is called inside a combination (e.g. ``签发``); empty for a lone limit."""

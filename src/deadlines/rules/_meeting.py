@@ -29,10 +29,7 @@ MEETING_SAMPLE_DAYS = (5, 15)
 
 _ARTS_200_204 = Said("law.art200_204")
 _MAX_DIGITS = 18
-_EXAMPLE = (
-    "deadline=2026-10-31 or limit_days=15 (X日内, calendar days) or limit_working_days=5 "
-    "(X个工作日内)"
-)
+_EXAMPLE = Said("engine.example.meeting")
 _A_DATE = "a date such as 2026-10-31"
 
 
@@ -76,7 +73,7 @@ class MeetingSetLimit(Limit):
         given = [name for name in MEETING_LIMITS if params.get(name) is not None]
         if len(given) > 1:
             raise InvalidValueError(
-                given[1], params[given[1]], f"given alone: pass one of {', '.join(given)}"
+                given[1], params[given[1]], Said("engine.given_alone", {"names": tuple(given)})
             )
         if not given:
             raise MissingParameterError(
@@ -118,7 +115,8 @@ class MeetingSetLimit(Limit):
 def _too_long(ctx: Context, name: str, value: object) -> OutOfRangeError:
     """The error for a count so large that its due date cannot even be computed."""
     first, last = ctx.calendar.first_date, ctx.calendar.last_date
-    expected = f"a count whose due date stays from {first} through {last}"
+    span = {"what": Said("engine.what.count"), "first": str(first), "last": str(last)}
+    expected = Said("engine.within_calendar", span)
     error = OutOfRangeError(name, value, first, last, expected)
     error.input_field = name
     return error
@@ -145,7 +143,9 @@ def _fixed_deadline(value: object, start: dt.datetime, ctx: Context) -> Outcome:
             last, nominal = cal.add_workdays(value, 0), value
         due = end_of(ctx, last, conv.cutoff)
     if due < start:
-        raise InvalidValueError("deadline", value, f"a deadline after the meeting ({shown(start)})")
+        raise InvalidValueError(
+            "deadline", value, Said("engine.after_meeting", {"at": shown(start)})
+        )
     outcome = Outcome(due, last, provisional=cal.any_provisional(start.date(), last))
     if ctx.explain:
         outcome.steps.append(said("count", "trace.meeting.deadline", value=value))

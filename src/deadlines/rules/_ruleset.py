@@ -167,8 +167,7 @@ class RuleSet(Value):
         for rule in versions:
             if rule.in_effect(on):
                 return rule
-        windows = "; ".join(rule.window() for rule in versions)
-        raise NotInEffectError(rule_id, on, windows)
+        raise NotInEffectError(rule_id, on, tuple(rule.window_said() for rule in versions))
 
     def with_rule(self, rule: Rule) -> RuleSet:
         """A copy with `rule` added, or replacing the version of its id that starts the same day."""

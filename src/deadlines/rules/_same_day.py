@@ -128,7 +128,8 @@ class OnArrival(Limit):
         if stated is not None:
             due = instant("stated_limit", stated)
             if due < start:
-                after = f"an instant after the arrival ({shown(start)})"
+                arrival = Said("engine.what.arrival")
+                after = Said("engine.after", {"what": arrival, "at": shown(start)})
                 raise InvalidValueError("stated_limit", stated, after)
             message, last = "trace.arrival.stated", due.date()
         elif grace is ArrivalGrace.INSTANT:

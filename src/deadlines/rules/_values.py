@@ -10,6 +10,7 @@ from deadlines._value import Citation, Value
 from deadlines.rules._conventions import Conventions
 
 if TYPE_CHECKING:
+    from deadlines._messages import Said
     from deadlines.calendar._days import Day
     from deadlines.calendar._office_hours import OfficeHours
 
@@ -92,4 +93,4 @@ class Outcome:
         self.provisional = provisional
         self.steps: list[Any] = []
         self.parts: list[Any] = []
-        self.warnings: list[str] = []
+        self.warnings: list[Said] = []

@@ -157,8 +157,7 @@ def paused_due(
         raise InvalidValueError(
             "obligation",
             obligation.id,
-            f"an obligation counted in working days, calendar days or hours (a {unit} limit "
-            "ends at a fixed instant, which no pause moves)",
+            Said("pause.pausable", {"unit": unit}),
         )
     if explain:
         steps.append(
@@ -169,9 +168,7 @@ def paused_due(
 
 def _end(pause: Pause) -> dt.datetime:
     if pause.end is None:
-        raise InvalidValueError(
-            "pause", pause, "a pause with an end; clip it first (Pause.clipped)"
-        )
+        raise InvalidValueError("pause", pause, Said("pause.with_end"))
     return pause.end
 
 

@@ -103,8 +103,7 @@ def _check_quarters(engine: Engine, on: dt.date) -> None:
         raise InvalidValueError(
             QUARTERLY_RULE,
             sorted(months),
-            "a recurrence every 3 months: supervision follows the quarters of art. 13 "
-            "(2026Q3); a rule with other periods needs obligations of its own",
+            Said("check.quarterly.every_quarter"),
         )
 
 
