@@ -497,7 +497,7 @@ def _warn_if_pointless(change: DayChange, kind: DayKind, origin: str) -> None:
     """Warn about a local day that leaves the day as it was (likely a wrong date)."""
     if change.off == kind.is_workday:
         return
-    is_now = f"already a {kind.label_en}"
+    is_now = f"already a {kind.said().render('en')}"
     warnings.warn(
         PointlessOverrideWarning(
             f"{origin}: the local {'day off' if change.off else 'working day'} {change.date} "
