@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -102,3 +105,58 @@ class TestDayWords:
         text = cli(capsys, "calendar", "2027-10")
         assert "暂定（尚无国务院办公厅通知）" in text
         assert "来源：按法定节假日推算（尚无国务院办公厅通知）" in text
+
+
+BOARD_PAGES = [
+    "/",
+    "/?src=file:county-week.jsonl&at=2025-10-15T09:00",
+    "/obligations/m-2025-041/document/1?src=file:county-week.jsonl&at=2025-10-15T09:00",
+    "/calendar/2025?src=file:county-week.jsonl&at=2025-10-15T09:00",
+    "/calendar/2025/10?src=file:county-week.jsonl&at=2025-10-15T09:00",
+    "/calendar/2026/2",
+    "/calendar/2027",
+    "/report?src=file:county-week.jsonl&at=2025-10-15T09:00",
+]
+#: What a Chinese board page may hold besides: the link to the English page, and the names of
+#: the formats and the program it exports to.
+BOARD_ALLOWED = frozenset({"English", "Excel", "Lines"})
+
+
+def _read(page: str) -> str:
+    """What a reader sees of an HTML page: its text, and the titles and labels of its elements."""
+    page = re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.S)
+    shown = re.findall(r'\b(?:title|aria-label|abbr|placeholder)="([^"]*)"', page)
+    return html.unescape(" ".join([re.sub(r"<[^>]+>", " ", page), *shown]))
+
+
+class TestBoardNoEnglish:
+    """The Chinese board pages (the default language) have no English word."""
+
+    @pytest.fixture(scope="class")
+    def client(self) -> Any:
+        """The board alone in an app, with the examples' events folder."""
+        pytest.importorskip("fastapi", reason="the board needs the server extra")
+        from fastapi import FastAPI
+        from fastapi.testclient import TestClient
+
+        from deadlines import Engine
+        from deadlines.board import make_router
+
+        events = Path(__file__).parent.parent / "examples" / "supervision"
+        app = FastAPI()
+        app.include_router(make_router(engine_factory=Engine, events_dir=events))
+        return TestClient(app)
+
+    @pytest.mark.parametrize("path", BOARD_PAGES, ids=BOARD_PAGES)
+    def test_page(self, client: Any, path: str) -> None:
+        """Every page of the board, with the example week's events and without."""
+        answer = client.get(path)
+        assert answer.status_code == 200
+        assert english_words(_read(answer.text), BOARD_ALLOWED) == []
+
+    def test_break_on_the_month(self, client: Any) -> None:
+        """The board's month marks a break's Sunday as off, and cites the notice by title."""
+        text = _read(client.get("/calendar/2026/10").text)
+        assert "2026-10-04（周日）放假：国庆节假期（周末）" in text
+        assert f"来源：{NOTICE_2026}" in text
+        assert "https://" not in text

@@ -22,6 +22,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
 from deadlines._errors import DeadlinesError, InvalidValueError
+from deadlines._messages import Lang, say
 from deadlines._time import CHINA_TZ, parse_instant
 from deadlines.board import _views as views
 from deadlines.board._export import to_csv
@@ -33,16 +34,7 @@ from deadlines.board._sources import (
     Sources,
     UploadError,
 )
-from deadlines.board._words import (
-    LANGS,
-    MONTHS_EN,
-    STATUS_SYMBOL,
-    Lang,
-    level_name,
-    status_name,
-    words,
-)
-from deadlines.calendar._days import BUILT_IN
+from deadlines.board._views import Words
 from deadlines.service._auth import SESSION_COOKIE, SESSION_SECONDS
 
 if TYPE_CHECKING:
@@ -77,11 +69,11 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.globals.update(
-        status_name=status_name,
-        level_name=level_name,
-        symbol=STATUS_SYMBOL,
+        status_name=views.status_name,
+        level_name=views.level_name,
+        symbol=views.STATUS_SYMBOL,
         statuses=views.STATUSES,
-        months_en=MONTHS_EN,
+        month_names=views.MONTHS,
         quarter_state=views.quarter_state,
     )
     env.filters["stamp"] = lambda at: "" if at is None else f"{at:%Y-%m-%d %H:%M}"
@@ -107,8 +99,8 @@ class _Page:
         self.query = request.query_params
         lang = self.query.get("lang") or "zh"
         self.lang: Lang = "en" if lang == "en" else "zh"
-        self.words = words(self.lang)
-        if lang not in LANGS and not lenient:
+        self.words = Words(self.lang)
+        if lang not in ("zh", "en") and not lenient:
             raise InvalidValueError("lang", lang, "zh (中文) or en (English)")
         self.src = self.query.get("src") or None
         self.at_text = (self.query.get("at") or "").strip()
@@ -246,7 +238,7 @@ def make_router(
         """An error page: 404 for something not found, 400 for bad input."""
         page = _Page(request, sources, lenient=True)
         missing = isinstance(error, LookupError) and not isinstance(error, InvalidValueError)
-        heading = page.words["error_missing" if missing else "error_bad"]
+        heading = page.words("error_missing" if missing else "error_bad")
         if isinstance(error, NotFoundError) and error.argument == "src":
             page.src = None  # links from the error page must not name the lost source again
             if (error.value or "").startswith("upload:"):
@@ -254,8 +246,8 @@ def make_router(
                     page,
                     "error.html",
                     404,
-                    heading=page.words["upload_lost_heading"],
-                    error=page.words["upload_lost"].format(n=MAX_UPLOADS),
+                    heading=page.words.upload_lost_heading,
+                    error=page.words("upload_lost", n=MAX_UPLOADS),
                     again=True,
                 )
         return render(page, "error.html", 404 if missing else 400, heading=heading, error=error)
@@ -264,8 +256,8 @@ def make_router(
         """The page of an upload past `max_upload`, in the board's language (413)."""
         page = _Page(request, sources, lenient=True)
         page.src = None
-        text = page.words["upload_too_large"].format(mb=f"{max_upload / 2**20:.3g}")
-        heading = page.words["error_too_large"]
+        text = page.words("upload_too_large", mb=f"{max_upload / 2**20:.3g}")
+        heading = page.words.error_too_large
         return render(page, "error.html", 413, heading=heading, error=text, again=True)
 
     def cross_site(request: Request) -> Response | None:
@@ -276,8 +268,8 @@ def make_router(
             return None
         page = _Page(request, sources, lenient=True)
         page.src = None
-        heading = page.words["error_forbidden"]
-        return render(page, "error.html", 403, heading=heading, error=page.words["cross_site"])
+        heading = page.words.error_forbidden
+        return render(page, "error.html", 403, heading=heading, error=page.words.cross_site)
 
     def guarded(function: Callable[..., Response]) -> Callable[..., Response]:
         def wrapper(request: Request, **kwargs: Any) -> Response:  # noqa: ANN401
@@ -343,7 +335,7 @@ def make_router(
 
         def login_page(request: Request, *, wrong: bool = False, after: str = "/") -> Response:
             lang: Lang = "en" if request.query_params.get("lang") == "en" else "zh"
-            t = words(lang)
+            t = Words(lang)
             other: Lang = "zh" if lang == "en" else "en"
             switch = {"next": after, **({"lang": "en"} if other == "en" else {})}
             root = request.scope.get("root_path", "")
@@ -356,7 +348,7 @@ def make_router(
                 wrong=wrong,
                 action=f"{root}/login" + ("?lang=en" if lang == "en" else ""),
                 switch=f"{root}/login?{urllib.parse.urlencode(switch)}",
-                other_lang=words(other)["html_lang"],
+                other_lang=say("board.html_lang", other),
             )
             return HTMLResponse(html, status_code=401 if wrong else 200, headers=_SECURITY)
 
@@ -441,14 +433,17 @@ def make_router(
     @router.get("/calendar/{year}/{month}", response_class=HTMLResponse)
     @guarded
     def calendar_month(page: _Page, year: str, month: str) -> Response:
+        from deadlines.cli._calendar import cite
+
         y, m = _int("year", year), _int("month", month)
         views.check_year(y, m)
         cal = sources.engine.calendar
         weeks = views.month_weeks(cal, y, m, views.by_due_date(page.report()))
         cells = [c for week in weeks for c in week if c is not None]
-        special = [c.day for c in cells if c.kind in ("holiday", "adjusted")]
+        special = [c for c in cells if c.words is not None]
+        cited = (cite(c.day.source, c.day.origin)[0] for c in special)
         sources_seen = dict.fromkeys(
-            d.source if d.origin == BUILT_IN else f"{d.origin}: {d.source}" for d in special
+            s if isinstance(s, str) else s.render(page.lang) for s in cited
         )
         previous = (y, m - 1) if m > 1 else (y - 1, 12)
         following = (y, m + 1) if m < 12 else (y + 1, 1)
@@ -493,14 +488,14 @@ def make_router(
 
         report = _needed(page)
         try:
-            data = to_ics(report, lang=page.lang, name=page.words["title"])
+            data = to_ics(report, lang=page.lang, name=page.words.title)
         except MissingExtraError:
             return render(
                 page,
                 "error.html",
                 501,
-                heading=page.words["error"],
-                error=page.words["ics_missing"],
+                heading=page.words.error,
+                error=page.words.ics_missing,
             )
         return Response(
             data,
@@ -612,14 +607,13 @@ def _board_context(
     row_sort = views.parse_sort("sort", query.get("sort"), views.ROW_SORTS, "due")
     filters = _filters(query)
     rows = report.rows if not filters.active else [r for r in report.rows if filters.keep(r)]
-    which = 0 if page.lang == "zh" else 1
     return {
         "report": report,
         "files": files,
         "by_status": {str(s): n for s, n in report.by_status.items()},
         "units": views.sort_groups(digest.units, unit_sort),
         "rules": views.sort_groups(digest.rules, rule_sort),
-        "titles": {rule: pair[which] for rule, pair in digest.titles.items()},
+        "titles": {rule: title.render(page.lang) for rule, title in digest.titles.items()},
         "unit_sort": unit_sort,
         "rule_sort": rule_sort,
         "row_sort": row_sort,

@@ -121,25 +121,28 @@ def month_grid(cal: ChinaCalendar, year: int, month: int, lang: Lang = "en") -> 
     return [title, say("calendar.weekdays", lang), *weeks]
 
 
-def special(cal: ChinaCalendar, first: dt.date, last: dt.date) -> list[tuple[Day, Said | Names]]:
-    """The days off and adjusted working days from `first` through `last`, each with its words.
+def day_words(cal: ChinaCalendar, day: Day) -> Said | Names | None:
+    """What a day off or an adjusted working day is, or None for a plain day.
 
-    A weekend day inside a 放假 period is one of them (``国庆节假期（周末）``): the notice counts
-    it in the break.
+    A weekend day inside a 放假 period is off (``国庆节假期（周末）``): the notice counts it in
+    the break.
 
     >>> from deadlines import ChinaCalendar
-    >>> october = special(ChinaCalendar(), dt.date(2026, 10, 3), dt.date(2026, 10, 5))
-    >>> [words.render("zh") for _, words in october]
+    >>> cal = ChinaCalendar()
+    >>> [day_words(cal, cal.day(dt.date(2026, 10, d))).render("zh") for d in (3, 4, 5)]
     ['国庆节', '国庆节假期（周末）', '国庆节（补休）']
     """
-    found: list[tuple[Day, Said | Names]] = []
-    for day in cal.days(first, last):
-        if day.kind in (DayKind.HOLIDAY, DayKind.ADJUSTED_WORKDAY):
-            # The data's English name reads better than a description of it: National Day.
-            found.append((day, Names(day.describe("zh"), day.name_en or day.describe("en"))))
-        elif name := break_of(cal, day):
-            found.append((day, Said("calendar.in_period", {"name": name})))
-    return found
+    if day.kind in (DayKind.HOLIDAY, DayKind.ADJUSTED_WORKDAY):
+        # The data's English name reads better than a description of it: National Day.
+        return Names(day.describe("zh"), day.name_en or day.describe("en"))
+    name = break_of(cal, day)
+    return None if name is None else Said("calendar.in_period", {"name": name})
+
+
+def special(cal: ChinaCalendar, first: dt.date, last: dt.date) -> list[tuple[Day, Said | Names]]:
+    """The days off and adjusted working days from `first` through `last`, with their words."""
+    found = ((day, day_words(cal, day)) for day in cal.days(first, last))
+    return [(day, words) for day, words in found if words is not None]
 
 
 def special_days(cal: ChinaCalendar, year: int, month: int, lang: Lang = "en") -> list[str]:
