@@ -1,4 +1,5 @@
-"""Messages of the board: its pages, forms, buttons and CSV headers (ids ``board``).
+"""Messages of the board: its pages, forms, buttons and CSV headers (ids ``board``); and the
+titles of the service's problems (ids ``service``).
 
 A status is the glossary's (`status.*` of `_supervision.py`), not spelled again here.
 """
@@ -236,4 +237,17 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "board.csv.provisional": Message("暂定", "provisional"),
     "board.csv.article": Message("条款", "article"),
     "board.csv.line": Message("行号", "line"),
+    # -- the service's problems (RFC 9457 titles) --------------------------------------------
+    "service.invalid-input": Message("输入有误", "Invalid input"),
+    "service.not-found": Message("未找到", "Not found"),
+    "service.method-not-allowed": Message("不支持该请求方法", "Method not allowed"),
+    "service.unauthorized": Message(
+        "未授权：需要有效的令牌", "Unauthorized: a valid token is required"
+    ),
+    "service.too-large": Message("请求过大", "Request too large"),
+    "service.timeout": Message("请求超时", "Request took too long"),
+    "service.missing-extra": Message(
+        "服务器未安装所需的可选组件", "An optional component is not installed"
+    ),
+    "service.internal": Message("服务器内部错误", "Internal server error"),
 }
