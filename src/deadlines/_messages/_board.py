@@ -142,7 +142,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "board.mark_provisional": Message("?", "?"),
     "board.due_that_day": Message("当日到期{n}项", "{n} due that day"),
     "board.due_short": Message("{n}项", "{n} due"),
-    "board.today": Message("评判时点当日", "the day judged at"),
+    "board.today": Message("，评判时点当日", ", the day judged at"),
     "board.more_that_day": Message("另有{n}项", "{n} more"),
     "board.special_days": Message("节假日与调休", "Holidays and adjusted working days"),
     "board.sources": Message("来源", "Sources"),
