@@ -129,23 +129,24 @@ def _read(page: str) -> str:
     return html.unescape(" ".join([re.sub(r"<[^>]+>", " ", page), *shown]))
 
 
+@pytest.fixture(scope="module")
+def client() -> Any:
+    """The board alone in an app, with the examples' events folder."""
+    pytest.importorskip("fastapi", reason="the board needs the server extra")
+    from fastapi import FastAPI
+    from fastapi.testclient import TestClient
+
+    from deadlines import Engine
+    from deadlines.board import make_router
+
+    events = Path(__file__).parent.parent / "examples" / "supervision"
+    app = FastAPI()
+    app.include_router(make_router(engine_factory=Engine, events_dir=events))
+    return TestClient(app)
+
+
 class TestBoardNoEnglish:
     """The Chinese board pages (the default language) have no English word."""
-
-    @pytest.fixture(scope="class")
-    def client(self) -> Any:
-        """The board alone in an app, with the examples' events folder."""
-        pytest.importorskip("fastapi", reason="the board needs the server extra")
-        from fastapi import FastAPI
-        from fastapi.testclient import TestClient
-
-        from deadlines import Engine
-        from deadlines.board import make_router
-
-        events = Path(__file__).parent.parent / "examples" / "supervision"
-        app = FastAPI()
-        app.include_router(make_router(engine_factory=Engine, events_dir=events))
-        return TestClient(app)
 
     @pytest.mark.parametrize("path", BOARD_PAGES, ids=BOARD_PAGES)
     def test_page(self, client: Any, path: str) -> None:
