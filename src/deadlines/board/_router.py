@@ -339,7 +339,7 @@ def make_router(
     @router.get("/calendar/{year}/{month}", response_class=HTMLResponse)
     @guarded
     def calendar_month(page: BoardPage, year: str, month: str) -> Response:
-        from deadlines.cli._calendar import cite
+        from deadlines.calendar._describe import cite
 
         y, m = int_arg("year", year), int_arg("month", month)
         views.check_year(y, m)

@@ -270,7 +270,7 @@ def month_weeks(
     cal: ChinaCalendar, year: int, month: int, due: dict[dt.date, list[ObligationStatus]]
 ) -> list[list[Cell | None]]:
     """The month as weeks (Monday first), each a list of seven cells (None outside it)."""
-    from deadlines.cli._calendar import day_words
+    from deadlines.calendar._describe import day_words
 
     first = dt.date(year, month, 1)
     length = stdlib_calendar.monthrange(year, month)[1]

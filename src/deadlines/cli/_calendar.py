@@ -16,12 +16,11 @@ import datetime as dt
 import io
 import json
 import re
-from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from deadlines._messages import Lang, Names, Said, say
-from deadlines.calendar._days import BUILT_IN, DayKind
-from deadlines.calendar._table import ESTIMATED
+from deadlines._messages import Lang, Names, say
+from deadlines.calendar._days import DayKind
+from deadlines.calendar._describe import break_of, cite, special
 from deadlines.cli._common import (
     EXIT_OK,
     UsageError,
@@ -31,7 +30,7 @@ from deadlines.cli._common import (
 )
 
 if TYPE_CHECKING:
-    from deadlines.calendar import ChinaCalendar, Day
+    from deadlines.calendar import ChinaCalendar
 
 # The mark after a day's number, by DayKind value: working day, weekend, holiday, adjusted.
 _MARKS = (" ", "-", "*", "+")
@@ -121,30 +120,6 @@ def month_grid(cal: ChinaCalendar, year: int, month: int, lang: Lang = "en") -> 
     return [title, say("calendar.weekdays", lang), *weeks]
 
 
-def day_words(cal: ChinaCalendar, day: Day) -> Said | Names | None:
-    """What a day off or an adjusted working day is, or None for a plain day.
-
-    A weekend day inside a 放假 period is off (``国庆节假期（周末）``): the notice counts it in
-    the break.
-
-    >>> from deadlines import ChinaCalendar
-    >>> cal = ChinaCalendar()
-    >>> [day_words(cal, cal.day(dt.date(2026, 10, d))).render("zh") for d in (3, 4, 5)]
-    ['国庆节', '国庆节假期（周末）', '国庆节（补休）']
-    """
-    if day.kind in (DayKind.HOLIDAY, DayKind.ADJUSTED_WORKDAY):
-        # The data's English name reads better than a description of it: National Day.
-        return Names(day.describe("zh"), day.name_en or day.describe("en"))
-    name = break_of(cal, day)
-    return None if name is None else Said("calendar.in_period", {"name": name})
-
-
-def special(cal: ChinaCalendar, first: dt.date, last: dt.date) -> list[tuple[Day, Said | Names]]:
-    """The days off and adjusted working days from `first` through `last`, with their words."""
-    found = ((day, day_words(cal, day)) for day in cal.days(first, last))
-    return [(day, words) for day, words in found if words is not None]
-
-
 def special_days(cal: ChinaCalendar, year: int, month: int, lang: Lang = "en") -> list[str]:
     """One line per day off and adjusted working day of the month, then their sources."""
     days = special(cal, *_span(year, month))
@@ -160,74 +135,6 @@ def special_days(cal: ChinaCalendar, year: int, month: int, lang: Lang = "en") -
     sources = dict.fromkeys(cite(day.source, day.origin)[0] for day, _ in days)
     return [*lines, *(say("calendar.source", lang, source=source) for source in sources), ""]
 
-
-#: A notice's number, e.g. 国办发明电〔2025〕7号, and a web address, among a source's words.
-_NUMBER = re.compile(r"\S+〔\d{4}〕\d+号")
-_URL = re.compile(r"https?://\S+")
-
-
-def cite(source: str, origin: str = BUILT_IN) -> tuple[Said | str, str]:
-    """A day's or a notice's source as a reader cites it (the notice's title and number), and
-    the web address the source gives (or ``""``).
-
-    >>> from deadlines import ChinaCalendar
-    >>> day = ChinaCalendar().day(dt.date(2026, 10, 1))
-    >>> label, url = cite(day.source)
-    >>> label.render("zh"), url.startswith("https://")
-    ('《国务院办公厅关于2026年部分节假日安排的通知》（国办发明电〔2025〕7号）', True)
-    """
-    words = source.split()
-    url = " ".join(word for word in words if _URL.fullmatch(word))
-    number = " ".join(word for word in words if _NUMBER.fullmatch(word))
-    title = " ".join(word for word in words if word not in (url, number))
-    label: Said | str
-    if source == ESTIMATED:
-        label = Said("calendar.estimated")
-    elif title.endswith("通知"):
-        cited = {"title": title, "number": number}
-        label = Said("calendar.notice" if number else "calendar.notice.title", cited)
-    else:
-        label = number or title or url
-    if origin != BUILT_IN:
-        label = Said("calendar.notice.origin", {"origin": origin, "notice": label})
-    return label, url
-
-
-def break_of(cal: ChinaCalendar, day: Day) -> Names | None:
-    """The holiday whose 放假 period a weekend `day` lies inside, or None.
-
-    The notices count the weekend days inside a break as part of it ("10月1日至7日放假调休，
-    共7天"): a run of rest days that holds a holiday is one break.
-
-    >>> from deadlines import ChinaCalendar
-    >>> cal = ChinaCalendar()
-    >>> break_of(cal, cal.day(dt.date(2026, 10, 4))), break_of(cal, cal.day(dt.date(2026, 10, 11)))
-    (Names(zh='国庆节', en='National Day'), None)
-    """
-    if day.kind is not DayKind.WEEKEND:
-        return None
-    run: list[Day] = []
-    for step in (-1, 1):
-        other = day.date
-        for _ in range(_LONGEST_BREAK):
-            other += dt.timedelta(days=step)
-            found = cal.day(other)
-            if found.is_workday:
-                break
-            run.append(found)
-    # The break is named after its festival: the name most of its days bear (春节, not 除夕).
-    names = [
-        value
-        for d in run
-        if d.kind is DayKind.HOLIDAY
-        for key, value in d.said().values
-        if key == "name" and isinstance(value, Names)
-    ]
-    return Counter(names).most_common(1)[0][0] if names else None
-
-
-#: No 放假 period runs longer than this many days on either side of a day inside it.
-_LONGEST_BREAK = 10
 
 #: The fields of each day in --json and --csv, in order.
 FIELDS = ("date", "off", "name", "source", "url", "provisional")
@@ -259,27 +166,6 @@ def export_rows(
             }
         )
     return rows
-
-
-def special_rows(cal: ChinaCalendar, year: int) -> list[dict[str, Any]]:
-    """The holidays and adjusted working days of a year in both languages, for the service.
-
-    >>> from deadlines import ChinaCalendar
-    >>> [row["name"] for row in special_rows(ChinaCalendar(), 2026)][-3:]
-    ['调休放假（9月20日上班）', '调休放假（10月10日上班）', '调休上班']
-    """
-    return [
-        {
-            "date": day.date.isoformat(),
-            "off": not day.is_workday,
-            "name": day.describe("zh"),
-            "name_en": day.name_en or day.describe("en"),
-            "source": day.source if day.origin == BUILT_IN else f"{day.origin}: {day.source}",
-            "provisional": day.provisional,
-        }
-        for day in cal.days(*_span(year, None))
-        if day.kind in (DayKind.HOLIDAY, DayKind.ADJUSTED_WORKDAY)
-    ]
 
 
 def render(rows: list[dict[str, Any]], form: str, lang: Lang = "en") -> str:

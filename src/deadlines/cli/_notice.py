@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from deadlines._messages import say
-from deadlines.cli._calendar import cite
+from deadlines.calendar._describe import cite
 from deadlines.cli._common import EXIT_OK, UsageError, guarded, out
 
 if TYPE_CHECKING:
