@@ -107,6 +107,28 @@ class TestDayWords:
         assert "来源：按法定节假日推算（尚无国务院办公厅通知）" in text
 
 
+class TestProblems:
+    """What is wrong with an argument of deadlines calendar or notice is said in Chinese."""
+
+    @pytest.mark.parametrize(
+        ("argv", "problem"),
+        [
+            (("calendar", "2026-13"), "月份应为01至12，如2026-10，而不是'2026-13'"),
+            (("calendar", "1999"), "日历范围为2004年至2100年，而不是'1999'"),
+            (("calendar", "October"), "应为年份（如2026）或年月（如2026-10），而不是'October'"),
+            (("notice", "remove", "x"), "应为年份，如2027，而不是'x'"),
+            (("notice", "remove", "2031"), "用户通知目录中没有2031年通知；已保存：无"),
+        ],
+        ids=["month", "year", "shape", "notice-year", "notice-absent"],
+    )
+    def test_usage(
+        self, capsys: pytest.CaptureFixture[str], home: Path, argv: tuple[str, ...], problem: str
+    ) -> None:
+        """Exit status 2, and the problem in the catalogue's Chinese."""
+        assert main([*argv, "--lang", "zh"]) == 2
+        assert problem in capsys.readouterr().err
+
+
 BOARD_PAGES = [
     "/",
     "/?src=file:county-week.jsonl&at=2025-10-15T09:00",

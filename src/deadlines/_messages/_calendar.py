@@ -92,4 +92,38 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "用户通知目录：{user}\n系统通知目录：{system}",
         "user notices: {user}\nsystem notices: {system}",
     ),
+    # -- what is wrong with an argument of deadlines calendar / notice -----------------------
+    "calendar.error.when": Message(
+        "应为年份（如2026）或年月（如2026-10），而不是{text!r}",
+        "must be a year such as 2026 or a month such as 2026-10; got {text!r}",
+    ),
+    "calendar.error.year": Message(
+        "日历范围为2004年至2100年，而不是{text!r}",
+        "the calendar covers 2004 through 2100; got {text!r}",
+    ),
+    "calendar.error.month": Message(
+        "月份应为01至12，如2026-10，而不是{text!r}",
+        "the month must be 01 to 12, e.g. 2026-10; got {text!r}",
+    ),
+    "notice.error.one": Message(
+        "{path}应只含一个[[notice]]表、不含[[local]]表（现含通知{notices}个、本地调整{local}天）；"
+        "本地调整请用--calendar传入",
+        "{path} must hold exactly one [[notice]] table and no [[local]] one (it holds "
+        "{notices} notice(s), {local} local day(s)); pass local days with --calendar instead",
+    ),
+    "notice.error.write": Message("无法写入{path}：{reason}", "cannot write {path}: {reason}"),
+    "notice.error.remove": Message("无法删除{path}：{reason}", "cannot remove {path}: {reason}"),
+    "notice.error.year": Message(
+        "应为年份，如2027，而不是{text!r}", "must be a year such as 2027; got {text!r}"
+    ),
+    "notice.error.system": Message(
+        "用户通知目录中没有{year}年通知；{path}中的{year}年通知由系统统一部署，请管理员删除",
+        "no notice for {year} in your notice folder; the {year} notice in {path} is deployed "
+        "system-wide: its administrator removes it",
+    ),
+    "notice.error.absent": Message(
+        "用户通知目录中没有{year}年通知；已保存：{years}",
+        "no notice for {year} in your notice folder; stored: {years}",
+    ),
+    "notice.error.none": Message("无", "none"),
 }

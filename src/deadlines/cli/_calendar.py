@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 # The mark after a day's number, by DayKind value: working day, weekend, holiday, adjusted.
 _MARKS = (" ", "-", "*", "+")
 _WHEN = re.compile(r"(\d{4})(?:-(\d{1,2}))?")
-_WHEN_EXAMPLE = "a year such as 2026 or a month such as 2026-10"
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
@@ -51,7 +50,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
 @guarded
 def run(args: argparse.Namespace) -> int:
     """Print the month or year asked for."""
-    year, month = _parse_when(args.when)
+    year, month = _parse_when(args.when, args.lang)
     cal = engine_from(args).calendar  # with the days plugins add
     lang: Lang = args.lang
     if args.format:
@@ -70,19 +69,19 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _parse_when(text: str | None) -> tuple[int, int | None]:
+def _parse_when(text: str | None, lang: Lang) -> tuple[int, int | None]:
     if text is None:
         today = dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
         return today.year, today.month
     match = _WHEN.fullmatch(text.strip())
     if match is None:
-        raise UsageError("YEAR[-MM]", f"must be {_WHEN_EXAMPLE}; got {text!r}")
+        raise UsageError("YEAR[-MM]", say("calendar.error.when", lang, text=text))
     year = int(match.group(1))
     month = int(match.group(2)) if match.group(2) else None
     if not 2004 <= year <= 2100:
-        raise UsageError("YEAR[-MM]", f"the calendar covers 2004 through 2100; got {text!r}")
+        raise UsageError("YEAR[-MM]", say("calendar.error.year", lang, text=text))
     if month is not None and not 1 <= month <= 12:
-        raise UsageError("YEAR[-MM]", f"the month must be 01 to 12, e.g. 2026-10; got {text!r}")
+        raise UsageError("YEAR[-MM]", say("calendar.error.month", lang, text=text))
     return year, month
 
 

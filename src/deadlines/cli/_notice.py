@@ -56,12 +56,8 @@ def _add(args: argparse.Namespace) -> int:
         except OverrideFileError as error:
             raise UsageError("FILE", str(error)) from None
     if len(override.notices) != 1 or override.local:
-        raise UsageError(
-            "FILE",
-            f"{path} must hold exactly one [[notice]] table and no [[local]] one (it holds "
-            f"{len(override.notices)} notice(s), {len(override.local)} local day(s)); pass "
-            "local days with --calendar instead",
-        )
+        counts = {"notices": len(override.notices), "local": len(override.local)}
+        raise UsageError("FILE", say("notice.error.one", args.lang, path=path, **counts))
     (notice,) = override.notices
     folder = user_notices()
     target = folder / f"{notice.year}.toml"
@@ -73,7 +69,8 @@ def _add(args: argparse.Namespace) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise UsageError("FILE", f"cannot write {target}: {error.strerror}") from None
+        problem = say("notice.error.write", args.lang, path=target, reason=error.strerror)
+        raise UsageError("FILE", problem) from None
     lang = args.lang
     for warning in caught:
         print(say("notice.warning", lang, text=warning.message), file=sys.stderr)
@@ -111,7 +108,7 @@ def _remove(args: argparse.Namespace) -> int:
     year_text = str(args.year).strip()
     # ASCII digits, four at most: int() refuses "²", and reads no 5000 digits.
     if not (year_text.isascii() and year_text.isdigit() and len(year_text) <= 4):
-        raise UsageError("YEAR", f"must be a year such as 2027; got {year_text!r}")
+        raise UsageError("YEAR", say("notice.error.year", args.lang, text=year_text))
     year = int(year_text)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -122,18 +119,19 @@ def _remove(args: argparse.Namespace) -> int:
         ]
     mine = [stored for stored in found if stored.scope == "user"]
     if not mine:
-        where = (
-            f"; the {year} notice in {found[0].path} is deployed system-wide: its administrator "
-            "removes it"
-            if found
-            else f"; stored: {', '.join(_years(stored_notices())) or 'none'}"
-        )
-        raise UsageError("YEAR", f"no notice for {year} in your notice folder{where}")
+        if found:
+            problem = say("notice.error.system", args.lang, year=year, path=found[0].path)
+        else:
+            years = ", ".join(_years(stored_notices())) or say("notice.error.none", args.lang)
+            problem = say("notice.error.absent", args.lang, year=year, years=years)
+        raise UsageError("YEAR", problem)
     for stored in mine:
         try:
             stored.path.unlink()
         except OSError as error:
-            raise UsageError("YEAR", f"cannot remove {stored.path}: {error.strerror}") from None
+            reason = error.strerror
+            problem = say("notice.error.remove", args.lang, path=stored.path, reason=reason)
+            raise UsageError("YEAR", problem) from None
         print(say("notice.removed", args.lang, year=year, path=stored.path), file=out())
     return EXIT_OK
 
