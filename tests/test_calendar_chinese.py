@@ -100,6 +100,14 @@ class TestDayWords:
         assert f"DESCRIPTION:{NOTICE_2026}" in text
         assert "URL:https://" in text
 
+    def test_break_across_new_year(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A New Year break's December weekend cites the next year's notice, which fixed it."""
+        rows = json.loads(cli(capsys, "calendar", "2023-12", "--json"))
+        assert [row["name"] for row in rows] == ["元旦假期（周末）", "元旦假期（周末）"]
+        assert {row["source"] for row in rows} == {
+            "《国务院办公厅关于2024年部分节假日安排的通知》（国办发明电〔2023〕7号）"
+        }
+
     def test_provisional(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A year without a notice: estimated, 暂定, and says so in Chinese."""
         text = cli(capsys, "calendar", "2027-10")

@@ -339,7 +339,7 @@ def make_router(
     @router.get("/calendar/{year}/{month}", response_class=HTMLResponse)
     @guarded
     def calendar_month(page: BoardPage, year: str, month: str) -> Response:
-        from deadlines.calendar._describe import cite
+        from deadlines.calendar._describe import cite_day
 
         y, m = int_arg("year", year), int_arg("month", month)
         views.check_year(y, m)
@@ -347,7 +347,7 @@ def make_router(
         weeks = views.month_weeks(cal, y, m, views.by_due_date(page.report()))
         cells = [c for week in weeks for c in week if c is not None]
         special = [c for c in cells if c.words is not None]
-        cited = (cite(c.day.source, c.day.origin)[0] for c in special)
+        cited = (cite_day(cal, c.day)[0] for c in special)
         sources_seen = dict.fromkeys(
             s if isinstance(s, str) else s.render(page.lang) for s in cited
         )

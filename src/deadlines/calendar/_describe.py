@@ -84,8 +84,35 @@ def break_of(cal: ChinaCalendar, day: Day) -> Names | None:
     >>> break_of(cal, cal.day(dt.date(2026, 10, 4))), break_of(cal, cal.day(dt.date(2026, 10, 11)))
     (Names(zh='国庆节', en='National Day'), None)
     """
+    # The break is named after its festival: the name most of its days bear (春节, not 除夕).
+    names = [
+        value
+        for d in _break(cal, day)
+        for key, value in d.said().values
+        if key == "name" and isinstance(value, Names)
+    ]
+    return Counter(names).most_common(1)[0][0] if names else None
+
+
+def cite_day(cal: ChinaCalendar, day: Day) -> tuple[Said | str, str]:
+    """`cite` of what fixed `day`: for a weekend day inside a break, the notice of the break.
+
+    A New Year break's December weekend belongs to the next year's notice:
+
+    >>> from deadlines import ChinaCalendar
+    >>> cal = ChinaCalendar()
+    >>> cite_day(cal, cal.day(dt.date(2023, 12, 30)))[0].render("zh")
+    '《国务院办公厅关于2024年部分节假日安排的通知》（国办发明电〔2023〕7号）'
+    """
+    holidays = _break(cal, day)
+    fixed = holidays[0] if holidays else day
+    return cite(fixed.source, fixed.origin)
+
+
+def _break(cal: ChinaCalendar, day: Day) -> list[Day]:
+    """The holidays of the run of rest days around a weekend `day` (none for another day)."""
     if day.kind is not DayKind.WEEKEND:
-        return None
+        return []
     run: list[Day] = []
     for step in (-1, 1):
         other = day.date
@@ -95,15 +122,7 @@ def break_of(cal: ChinaCalendar, day: Day) -> Names | None:
             if found.is_workday:
                 break
             run.append(found)
-    # The break is named after its festival: the name most of its days bear (春节, not 除夕).
-    names = [
-        value
-        for d in run
-        if d.kind is DayKind.HOLIDAY
-        for key, value in d.said().values
-        if key == "name" and isinstance(value, Names)
-    ]
-    return Counter(names).most_common(1)[0][0] if names else None
+    return sorted((d for d in run if d.kind is DayKind.HOLIDAY), key=lambda d: d.date)
 
 
 #: No 放假 period runs longer than this many days on either side of a day inside it.

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from deadlines._messages import Lang, Names, say
 from deadlines.calendar._days import DayKind
-from deadlines.calendar._describe import break_of, cite, special
+from deadlines.calendar._describe import break_of, cite_day, special
 from deadlines.cli._common import (
     EXIT_OK,
     UsageError,
@@ -131,7 +131,7 @@ def special_days(cal: ChinaCalendar, year: int, month: int, lang: Lang = "en") -
             lines.append(say("calendar.line.workday", lang, day=day.date, mark=mark))
         else:
             lines.append(say("calendar.line.off", lang, day=day.date, words=words, mark=mark))
-    sources = dict.fromkeys(cite(day.source, day.origin)[0] for day, _ in days)
+    sources = dict.fromkeys(cite_day(cal, day)[0] for day, _ in days)
     return [*lines, *(say("calendar.source", lang, source=source) for source in sources), ""]
 
 
@@ -153,7 +153,7 @@ def export_rows(
     """
     rows = []
     for day, words in special(cal, *_span(year, month)):
-        label, url = cite(day.source, day.origin)
+        label, url = cite_day(cal, day)
         rows.append(
             {
                 "date": day.date.isoformat(),
