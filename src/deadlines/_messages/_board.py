@@ -22,6 +22,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "board.nav_csv": Message("导出 CSV（Excel）", "Export CSV (Excel)"),
     "board.nav_ics": Message("导出日历（ICS）", "Export calendar (ICS)"),
     "board.other_lang": Message("English", "中文"),
+    "board.other_lang_code": Message("en", "zh"),
+    "board.other_html_lang": Message("en", "zh-CN"),
     "board.other_lang_name": Message("切换到英文", "Switch to Chinese"),
     "board.load": Message("载入事件文件", "Load an events file"),
     "board.upload_label": Message(
