@@ -60,8 +60,10 @@ class TestNoticeAdd:
         assert ChinaCalendar().last_announced_year == 2027
         status, out, _ = cli(capsys, "calendar", "2027-05", "--json")
         rows = json.loads(out)
-        # The notice's Labour Day: 3 May made up, and the estimate's 4 May gone.
-        assert [(row["date"], row["provisional"]) for row in rows] == [("2027-05-03", False)]
+        # The notice's Labour Day: 3 May made up (after the weekend of its break), and the
+        # estimate's 4 May gone.
+        days = [(row["date"], row["provisional"]) for row in rows]
+        assert days == [("2027-05-01", False), ("2027-05-02", False), ("2027-05-03", False)]
 
     def test_missing_festival_refused(
         self, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -242,11 +244,11 @@ class TestCalendarExport:
     """deadlines calendar YEAR --json|--csv|--ics: the days that are not ordinary."""
 
     def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """Every holiday and adjusted working day of 2026, with the six fields."""
+        """Every day off and adjusted working day of 2026, with the six fields."""
         status, out, _ = cli(capsys, "calendar", "2026", "--json")
         rows = json.loads(out)
         assert status == 0
-        assert set(rows[0]) == {"date", "off", "name", "name_en", "source", "provisional"}
+        assert set(rows[0]) == {"date", "off", "name", "source", "url", "provisional"}
         assert sum(not row["off"] for row in rows) == 6  # the 2026 notice's working weekend days
         assert {"date": "2026-10-10", "off": False}.items() <= rows[-1].items()
 
@@ -270,7 +272,7 @@ class TestCalendarExport:
     def test_ics_parses(self, capsys: pytest.CaptureFixture[str]) -> None:
         """icalendar (the ics extra) reads the file back."""
         icalendar = pytest.importorskip("icalendar", reason="needs the ics extra")
-        _, out, _ = cli(capsys, "calendar", "2026-10", "--ics")
+        _, out, _ = cli(capsys, "calendar", "2026-10", "--ics", "--lang", "zh")
         events = icalendar.Calendar.from_ical(out).walk("VEVENT")
         assert str(events[0]["SUMMARY"]) == "国庆节"
         assert str(events[-1]["CATEGORIES"].cats[0]) == "WORKDAY"

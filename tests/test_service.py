@@ -338,12 +338,17 @@ class TestReadOnly:
         assert data["announced"] is True
 
     def test_calendar_as_the_export(self, api, capsys):
-        """The days are those of `deadlines calendar YEAR --json`."""
+        """The days are those of `deadlines calendar YEAR --json`, less a break's weekend days."""
         from deadlines.cli import main
 
-        main(["calendar", "2027", "--json", "--no-plugins"])
-        expected = json.loads(capsys.readouterr().out)
-        assert api.get("/v1/calendar/2027").json()["days"] == expected
+        main(["calendar", "2027", "--json", "--no-plugins", "--lang", "zh"])
+        exported = json.loads(capsys.readouterr().out)
+        days = api.get("/v1/calendar/2027").json()["days"]
+        weekdays = [row["date"] for row in exported if "周末" not in row["name"]]
+        assert [day["date"] for day in days] == weekdays
+        assert {day["date"]: day["off"] for day in days}.items() <= {
+            row["date"]: row["off"] for row in exported
+        }.items()
 
     @pytest.mark.parametrize("year", ["2003", "2101", "twenty", "2026.5"], ids=str)
     def test_calendar_bad_year(self, api, year):

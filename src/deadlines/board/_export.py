@@ -19,12 +19,17 @@ import io
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from deadlines.board._words import CSV_HEADERS, Lang, status_name, words
+from deadlines._messages import Lang, say
+from deadlines.board._views import status_name
 
 if TYPE_CHECKING:
     from deadlines.supervision import ObligationStatus
 
 BOM = "\ufeff"
+#: The CSV's columns; their headers are the catalogue's ``board.csv.<column>``.
+COLUMNS: tuple[str, ...] = ("id", "rule", "title", "subject", "responsible", "trigger", "due")
+COLUMNS += ("status", "working_days_left", "hours_left", "escalated", "paused", "completed_at")
+COLUMNS += ("provisional", "article", "line")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -43,11 +48,11 @@ def _stamp(at: dt.datetime | None) -> str:
 
 def to_csv(rows: Iterable[ObligationStatus], lang: Lang = "zh") -> bytes:
     """The obligations as CSV bytes for Excel: one row each, under a header in `lang`."""
-    yes, no = words(lang)["yes"], words(lang)["no"]
+    yes, no = say("word.yes", lang), say("word.no", lang)
     stream = io.StringIO()
     stream.write(BOM)
     writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow([zh if lang == "zh" else en for _, zh, en in CSV_HEADERS])
+    writer.writerow([say(f"board.csv.{column}", lang) for column in COLUMNS])
     for row in rows:
         ob = row.obligation
         text = {
@@ -70,7 +75,5 @@ def to_csv(rows: Iterable[ObligationStatus], lang: Lang = "zh") -> bytes:
             "article": ob.citation.article,
             "line": "" if ob.line is None else ob.line,
         }
-        writer.writerow(
-            [guard(text[key]) if key in text else numbers[key] for key, _, _ in CSV_HEADERS]
-        )
+        writer.writerow([guard(text[key]) if key in text else numbers[key] for key in COLUMNS])
     return stream.getvalue().encode("utf-8")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import urllib.parse
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,34 +22,36 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
 from deadlines._errors import DeadlinesError, InvalidValueError
-from deadlines._time import CHINA_TZ, parse_instant
+from deadlines._messages import Lang, say
+from deadlines._time import parse_instant
 from deadlines.board import _views as views
 from deadlines.board._export import to_csv
+from deadlines.board._page import (
+    BoardPage,
+    attachment,
+    board_context,
+    count_arg,
+    form_text,
+    int_arg,
+    listed,
+    local_path,
+    needed_report,
+    provisional_since,
+    same_origin,
+)
 from deadlines.board._sources import (
     MAX_UPLOAD_BYTES,
     MAX_UPLOADS,
     NotFoundError,
-    Source,
     Sources,
     UploadError,
 )
-from deadlines.board._words import (
-    LANGS,
-    MONTHS_EN,
-    STATUS_SYMBOL,
-    Lang,
-    level_name,
-    status_name,
-    words,
-)
-from deadlines.calendar._days import BUILT_IN
+from deadlines.board._views import Words
 from deadlines.service._auth import SESSION_COOKIE, SESSION_SECONDS
 
 if TYPE_CHECKING:
     from deadlines._engine import Engine
-    from deadlines._thresholds import Thresholds
     from deadlines.service._auth import Sessions
-    from deadlines.supervision import Report
 
 STATIC_PREFIX = "/board-static"
 #: The path of the upload form: the service gives it a body limit of its own (--max-upload).
@@ -64,8 +66,6 @@ _SECURITY = {
     # board's own forms, and the check against cross-site requests could not tell them apart
     "Referrer-Policy": "same-origin",
 }
-#: Alerts shown before the rest fold away under "n more".
-ALERTS_SHOWN = 12
 
 
 def _environment() -> jinja2.Environment:
@@ -77,11 +77,11 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.globals.update(
-        status_name=status_name,
-        level_name=level_name,
-        symbol=STATUS_SYMBOL,
+        status_name=views.status_name,
+        level_name=views.level_name,
+        symbol=views.STATUS_SYMBOL,
         statuses=views.STATUSES,
-        months_en=MONTHS_EN,
+        month_names=views.MONTHS,
         quarter_state=views.quarter_state,
     )
     env.filters["stamp"] = lambda at: "" if at is None else f"{at:%Y-%m-%d %H:%M}"
@@ -97,108 +97,6 @@ def _static_files() -> dict[str, bytes]:
         for entry in folder.iterdir()
         if Path(entry.name).suffix in _STATIC_TYPES
     }
-
-
-class _Page:
-    """One request's state: language, events source and judging moment, and link building."""
-
-    def __init__(self, request: Request, sources: Sources, *, lenient: bool = False) -> None:
-        self.request = request
-        self.query = request.query_params
-        lang = self.query.get("lang") or "zh"
-        self.lang: Lang = "en" if lang == "en" else "zh"
-        self.words = words(self.lang)
-        if lang not in LANGS and not lenient:
-            raise InvalidValueError("lang", lang, "zh (中文) or en (English)")
-        self.src = self.query.get("src") or None
-        self.at_text = (self.query.get("at") or "").strip()
-        self.at = dt.datetime.now(CHINA_TZ).replace(second=0, microsecond=0)
-        if self.at_text:
-            try:
-                self.at = parse_instant("at", self.at_text)
-            except DeadlinesError:
-                if not lenient:
-                    raise
-                self.at_text = ""
-        self.sources = sources
-        self._source: Source | None = None
-        #: Signed in by the login page (a session cookie): the page offers to sign out.
-        self.signed_in = request.scope.get("state", {}).get("auth") == "session"
-        # the thresholds `deadlines check --warn-days/--escalate-after` sets, for every rule
-        self.warn_days = _count(self.query, "warn_days", 0, "1", lenient=lenient)
-        self.escalate_after = _count(self.query, "escalate_after", 1, "5", lenient=lenient)
-
-    def thresholds(self) -> Thresholds | None:
-        """The engine's thresholds with the page's changes, or None when it sets none."""
-        from deadlines.supervision import WorkingDaysBefore
-
-        changes: dict[str, Any] = {}
-        if self.warn_days is not None:
-            changes["warning"] = WorkingDaysBefore(self.warn_days)
-        if self.escalate_after is not None:
-            changes["escalate_after"] = self.escalate_after
-        if not changes:
-            return None
-        return self.sources.engine.supervision_thresholds.with_all(**changes)
-
-    @property
-    def source(self) -> Source | None:
-        """The events source named by ``src``, or None when none is named."""
-        if self.src is None:
-            return None
-        if self._source is None:
-            self._source = self.sources.get(self.src)
-        return self._source
-
-    def report(self) -> Report | None:
-        """The report of the source at the moment, or None without a source."""
-        found = self.digested()
-        return None if found is None else found[0]
-
-    def digested(self) -> tuple[Report, views.Digest] | None:
-        """The report of the source at the moment with its digest, or None without a source."""
-        source = self.source
-        if source is None:
-            return None
-        return self.sources.report(source, self.at, self.thresholds())
-
-    def url(self, path: str, **changes: object) -> str:
-        """A link to `path` keeping the language, source and moment, with `changes`."""
-        params: dict[str, object] = {
-            "src": self.src,
-            "at": self.at_text or None,
-            "warn_days": self.warn_days,
-            "escalate_after": self.escalate_after,
-        }
-        if self.lang != "zh":
-            params["lang"] = self.lang
-        params.update(changes)
-        kept = {k: str(v) for k, v in params.items() if v is not None and v != ""}
-        root = self.request.scope.get("root_path", "")
-        query = urllib.parse.urlencode(kept)
-        return f"{root}{path}" + (f"?{query}" if query else "")
-
-    def here(self, **changes: object) -> str:
-        """A link to this page with its query string changed by `changes`."""
-        params: dict[str, object] = dict(self.query.items())
-        params.update(changes)
-        kept = {k: str(v) for k, v in params.items() if v is not None and v != ""}
-        query = urllib.parse.urlencode(kept)
-        root = self.request.scope.get("root_path", "")
-        return f"{root}{self.request.url.path}" + (f"?{query}" if query else "")
-
-    def sort_link(self, argument: str, current: str, column: str) -> tuple[str, str | None]:
-        """The link that sorts by `column` (reversing it if already sorted), and aria-sort."""
-        name = current.lstrip("-")
-        if name == column:
-            descending = current.startswith("-")
-            state = "descending" if descending else "ascending"
-            return self.here(
-                **{argument: column if descending else "-" + column, "page": None}
-            ), state
-        # numbers read best largest first; names and dates in order
-        first = column if column in ("name", "due", "id", "rule", "unit") else "-" + column
-        return self.here(**{argument: first, "page": None}), None
 
 
 def make_router(
@@ -232,7 +130,7 @@ def make_router(
     static = _static_files()
     router = APIRouter(include_in_schema=False)
 
-    def render(page: _Page, template: str, status: int = 200, **context: object) -> Response:
+    def render(page: BoardPage, template: str, status: int = 200, **context: object) -> Response:
         html = env.get_template(template).render(
             page=page,
             t=page.words,
@@ -244,9 +142,9 @@ def make_router(
 
     def fail(request: Request, error: DeadlinesError) -> Response:
         """An error page: 404 for something not found, 400 for bad input."""
-        page = _Page(request, sources, lenient=True)
+        page = BoardPage(request, sources, lenient=True)
         missing = isinstance(error, LookupError) and not isinstance(error, InvalidValueError)
-        heading = page.words["error_missing" if missing else "error_bad"]
+        heading = page.words("error_missing" if missing else "error_bad")
         if isinstance(error, NotFoundError) and error.argument == "src":
             page.src = None  # links from the error page must not name the lost source again
             if (error.value or "").startswith("upload:"):
@@ -254,35 +152,35 @@ def make_router(
                     page,
                     "error.html",
                     404,
-                    heading=page.words["upload_lost_heading"],
-                    error=page.words["upload_lost"].format(n=MAX_UPLOADS),
+                    heading=page.words.upload_lost_heading,
+                    error=page.words("upload_lost", n=MAX_UPLOADS),
                     again=True,
                 )
         return render(page, "error.html", 404 if missing else 400, heading=heading, error=error)
 
     def too_large(request: Request) -> Response:
         """The page of an upload past `max_upload`, in the board's language (413)."""
-        page = _Page(request, sources, lenient=True)
+        page = BoardPage(request, sources, lenient=True)
         page.src = None
-        text = page.words["upload_too_large"].format(mb=f"{max_upload / 2**20:.3g}")
-        heading = page.words["error_too_large"]
+        text = page.words("upload_too_large", mb=f"{max_upload / 2**20:.3g}")
+        heading = page.words.error_too_large
         return render(page, "error.html", 413, heading=heading, error=text, again=True)
 
     def cross_site(request: Request) -> Response | None:
         """A 403 page for a form sent from another site, when the service has a token."""
         if sessions is None or request.scope.get("state", {}).get("auth") == "bearer":
             return None
-        if _same_origin(request):
+        if same_origin(request):
             return None
-        page = _Page(request, sources, lenient=True)
+        page = BoardPage(request, sources, lenient=True)
         page.src = None
-        heading = page.words["error_forbidden"]
-        return render(page, "error.html", 403, heading=heading, error=page.words["cross_site"])
+        heading = page.words.error_forbidden
+        return render(page, "error.html", 403, heading=heading, error=page.words.cross_site)
 
     def guarded(function: Callable[..., Response]) -> Callable[..., Response]:
         def wrapper(request: Request, **kwargs: Any) -> Response:  # noqa: ANN401
             try:
-                return function(_Page(request, sources), **kwargs)
+                return function(BoardPage(request, sources), **kwargs)
             except DeadlinesError as error:
                 return fail(request, error)
 
@@ -292,8 +190,8 @@ def make_router(
 
     @router.get("/", response_class=HTMLResponse)
     @guarded
-    def board(page: _Page) -> Response:
-        return render(page, "board.html", **_board_context(page, page.digested(), sources.files()))
+    def board(page: BoardPage) -> Response:
+        return render(page, "board.html", **board_context(page, page.digested(), sources.files()))
 
     @router.post(UPLOAD_PATH)
     async def upload(request: Request) -> Response:
@@ -307,10 +205,10 @@ def make_router(
                 raise
             return too_large(request)
         file = form.get("file")
-        at, lang = _text(form.get("at")), _text(form.get("lang")) or "zh"
+        at, lang = form_text(form.get("at")), form_text(form.get("lang")) or "zh"
         kept = {
-            "warn_days": _text(form.get("warn_days")).strip(),
-            "escalate_after": _text(form.get("escalate_after")).strip(),
+            "warn_days": form_text(form.get("warn_days")).strip(),
+            "escalate_after": form_text(form.get("escalate_after")).strip(),
         }
         try:
             if not isinstance(file, UploadFile) or not (file.filename or file.size):
@@ -321,8 +219,8 @@ def make_router(
             at_text = at.strip()
             if at_text:
                 parse_instant("at", at_text)
-            _count(kept, "warn_days", 0, "1")
-            _count(kept, "escalate_after", 1, "5")
+            count_arg(kept, "warn_days", 0, "1")
+            count_arg(kept, "escalate_after", 1, "5")
             source = sources.upload(file.filename or "", data)
         except DeadlinesError as error:
             return fail(request, error)
@@ -343,7 +241,7 @@ def make_router(
 
         def login_page(request: Request, *, wrong: bool = False, after: str = "/") -> Response:
             lang: Lang = "en" if request.query_params.get("lang") == "en" else "zh"
-            t = words(lang)
+            t = Words(lang)
             other: Lang = "zh" if lang == "en" else "en"
             switch = {"next": after, **({"lang": "en"} if other == "en" else {})}
             root = request.scope.get("root_path", "")
@@ -356,13 +254,13 @@ def make_router(
                 wrong=wrong,
                 action=f"{root}/login" + ("?lang=en" if lang == "en" else ""),
                 switch=f"{root}/login?{urllib.parse.urlencode(switch)}",
-                other_lang=words(other)["html_lang"],
+                other_lang=say("board.html_lang", other),
             )
             return HTMLResponse(html, status_code=401 if wrong else 200, headers=_SECURITY)
 
         @router.get("/login", response_class=HTMLResponse)
         def login(request: Request) -> Response:
-            return login_page(request, after=_local(request, request.query_params.get("next")))
+            return login_page(request, after=local_path(request, request.query_params.get("next")))
 
         @router.post("/login")
         async def sign_in(request: Request) -> Response:
@@ -370,8 +268,8 @@ def make_router(
             if refused is not None:
                 return refused
             form = await request.form(max_files=0, max_fields=4)
-            after = _local(request, _text(form.get("next")))
-            if not _sessions.check_token(_text(form.get("token"))):
+            after = local_path(request, form_text(form.get("next")))
+            if not _sessions.check_token(form_text(form.get("token"))):
                 return login_page(request, wrong=True, after=after)
             answer = RedirectResponse(after, status_code=303)
             answer.set_cookie(
@@ -402,7 +300,7 @@ def make_router(
 
     @router.get("/obligations/{obligation_id:path}", response_class=HTMLResponse)
     @guarded
-    def obligation(page: _Page, obligation_id: str) -> Response:
+    def obligation(page: BoardPage, obligation_id: str) -> Response:
         source = page.source
         if source is None:
             raise NotFoundError("src", None, "name the events file the obligation comes from")
@@ -423,8 +321,8 @@ def make_router(
 
     @router.get("/calendar/{year}", response_class=HTMLResponse)
     @guarded
-    def calendar_year(page: _Page, year: str) -> Response:
-        number = _int("year", year)
+    def calendar_year(page: BoardPage, year: str) -> Response:
+        number = int_arg("year", year)
         views.check_year(number)
         cal = sources.engine.calendar
         due = views.by_due_date(page.report())
@@ -435,20 +333,23 @@ def make_router(
             "calendar_year.html",
             year=number,
             months=months,
-            provisional_since=_provisional_since(cal, first, last),
+            provisional_since=provisional_since(cal, first, last),
         )
 
     @router.get("/calendar/{year}/{month}", response_class=HTMLResponse)
     @guarded
-    def calendar_month(page: _Page, year: str, month: str) -> Response:
-        y, m = _int("year", year), _int("month", month)
+    def calendar_month(page: BoardPage, year: str, month: str) -> Response:
+        from deadlines.calendar._describe import cite_day
+
+        y, m = int_arg("year", year), int_arg("month", month)
         views.check_year(y, m)
         cal = sources.engine.calendar
         weeks = views.month_weeks(cal, y, m, views.by_due_date(page.report()))
         cells = [c for week in weeks for c in week if c is not None]
-        special = [c.day for c in cells if c.kind in ("holiday", "adjusted")]
+        special = [c for c in cells if c.words is not None]
+        cited = (cite_day(cal, c.day)[0] for c in special)
         sources_seen = dict.fromkeys(
-            d.source if d.origin == BUILT_IN else f"{d.origin}: {d.source}" for d in special
+            s if isinstance(s, str) else s.render(page.lang) for s in cited
         )
         previous = (y, m - 1) if m > 1 else (y - 1, 12)
         following = (y, m + 1) if m < 12 else (y + 1, 1)
@@ -463,49 +364,49 @@ def make_router(
             previous=previous if previous[0] >= 2004 else None,
             following=following if following[0] <= 2100 else None,
             per_day=views.PER_DAY,
-            provisional_since=_provisional_since(cal, cells[0].day.date, cells[-1].day.date),
+            provisional_since=provisional_since(cal, cells[0].day.date, cells[-1].day.date),
         )
 
     @router.get("/report", response_class=HTMLResponse)
     @guarded
-    def printable(page: _Page) -> Response:
-        report = _needed(page)
-        context = _board_context(page, page.digested(), [])
+    def printable(page: BoardPage) -> Response:
+        report = needed_report(page)
+        context = board_context(page, page.digested(), [])
         pending = [r for r in report.rows if r.completed_at is None]
         context["pending"] = views.sort_rows(pending, "due")
         return render(page, "report.html", **context)
 
     @router.get("/export.csv")
     @guarded
-    def export_csv(page: _Page) -> Response:
-        report = _needed(page)
-        rows = _listed(page, report)
+    def export_csv(page: BoardPage) -> Response:
+        report = needed_report(page)
+        rows = listed(page, report)
         return Response(
             to_csv(rows, page.lang),
             media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": _attachment(page, "csv"), **_SECURITY},
+            headers={"Content-Disposition": attachment(page, "csv"), **_SECURITY},
         )
 
     @router.get("/export.ics")
     @guarded
-    def export_ics(page: _Page) -> Response:
+    def export_ics(page: BoardPage) -> Response:
         from deadlines.supervision import MissingExtraError, to_ics
 
-        report = _needed(page)
+        report = needed_report(page)
         try:
-            data = to_ics(report, lang=page.lang, name=page.words["title"])
+            data = to_ics(report, lang=page.lang, name=page.words.title)
         except MissingExtraError:
             return render(
                 page,
                 "error.html",
                 501,
-                heading=page.words["error"],
-                error=page.words["ics_missing"],
+                heading=page.words.error,
+                error=page.words.ics_missing,
             )
         return Response(
             data,
             media_type="text/calendar; charset=utf-8",
-            headers={"Content-Disposition": _attachment(page, "ics"), **_SECURITY},
+            headers={"Content-Disposition": attachment(page, "ics"), **_SECURITY},
         )
 
     @router.get(STATIC_PREFIX + "/{name}")
@@ -532,130 +433,3 @@ def _signature(function: Callable[..., Response]) -> Any:  # noqa: ANN401 - an i
         "request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request
     )
     return own.replace(parameters=[request, *rest])
-
-
-def _count(
-    query: Mapping[str, str], argument: str, least: int, example: str, *, lenient: bool = False
-) -> int | None:
-    """An optional whole number of the query, at least `least` (None when not given)."""
-    text = (query.get(argument) or "").strip()
-    if not text:
-        return None
-    if text.isdigit() and int(text) >= least:
-        return int(text)
-    if lenient:
-        return None
-    raise InvalidValueError(argument, text, f"a whole number, {least} or more, such as {example}")
-
-
-def _int(argument: str, text: str) -> int:
-    if not text.isdigit():
-        raise InvalidValueError(argument, text, "a number, such as 2026 or 10")
-    return int(text)
-
-
-def _needed(page: _Page) -> Report:
-    report = page.report()
-    if report is None:
-        raise NotFoundError("src", None, "name an events file: upload one or pick one on the board")
-    return report
-
-
-def _attachment(page: _Page, suffix: str) -> str:
-    return f'attachment; filename="deadlines-{page.at:%Y%m%d-%H%M}.{suffix}"'
-
-
-def _provisional_since(cal: Any, first: dt.date, last: dt.date) -> dt.date | None:  # noqa: ANN401
-    if not cal.any_provisional(first, last):
-        return None
-    since: dt.date = max(first, cal.provisional_from)
-    return since
-
-
-def _filters(query: Mapping[str, str]) -> views.Filters:
-    status = query.get("status") or None
-    if status is not None and status not in (*views.STATUSES, "escalated"):
-        raise InvalidValueError(
-            "status", status, "one of " + ", ".join((*views.STATUSES, "escalated"))
-        )
-    day_text = query.get("day") or None
-    day = None
-    if day_text is not None:
-        try:
-            day = dt.date.fromisoformat(day_text)
-        except ValueError:
-            raise InvalidValueError("day", day_text, "a date such as 2025-10-15") from None
-    unit = query.get("unit") or None
-    return views.Filters(
-        unit="" if unit == views.NOT_STATED else unit,
-        rule=query.get("rule") or None,
-        status=status,
-        day=day,
-    )
-
-
-def _listed(page: _Page, report: Report) -> list[Any]:
-    filters = _filters(page.query)
-    sort = views.parse_sort("sort", page.query.get("sort"), views.ROW_SORTS, "due")
-    return views.sort_rows((r for r in report.rows if filters.keep(r)), sort)
-
-
-def _board_context(
-    page: _Page, digested: tuple[Report, views.Digest] | None, files: list[str]
-) -> dict[str, Any]:
-    if digested is None:
-        return {"report": None, "files": files}
-    report, digest = digested
-    query = page.query
-    unit_sort = views.parse_sort("by_unit", query.get("by_unit"), views.GROUP_SORTS, "-overdue")
-    rule_sort = views.parse_sort("by_rule", query.get("by_rule"), views.GROUP_SORTS, "name")
-    row_sort = views.parse_sort("sort", query.get("sort"), views.ROW_SORTS, "due")
-    filters = _filters(query)
-    rows = report.rows if not filters.active else [r for r in report.rows if filters.keep(r)]
-    which = 0 if page.lang == "zh" else 1
-    return {
-        "report": report,
-        "files": files,
-        "by_status": {str(s): n for s, n in report.by_status.items()},
-        "units": views.sort_groups(digest.units, unit_sort),
-        "rules": views.sort_groups(digest.rules, rule_sort),
-        "titles": {rule: pair[which] for rule, pair in digest.titles.items()},
-        "unit_sort": unit_sort,
-        "rule_sort": rule_sort,
-        "row_sort": row_sort,
-        "filters": filters,
-        "listing": views.page_of(
-            views.sort_rows(rows, row_sort), _int("page", query.get("page") or "1")
-        ),
-        "alerts": report.alerts[:ALERTS_SHOWN],
-        "more_alerts": report.alerts[ALERTS_SHOWN:],
-        "provisional": any(r.obligation.provisional for r in report.rows),
-        "rule_ids": list(report.by_rule),
-        "unit_names": digest.unit_names,
-    }
-
-
-def _text(value: object) -> str:
-    """A form field as text ('' when missing, or a file where text was expected)."""
-    return value if isinstance(value, str) else ""
-
-
-def _local(request: Request, after: str | None) -> str:
-    """Where to go after signing in: a path of this server, never another site (the board)."""
-    root = request.scope.get("root_path", "")
-    if not after or not after.startswith("/") or after.startswith(("//", "/\\")):
-        return f"{root}/"
-    return after
-
-
-def _same_origin(request: Request) -> bool:
-    """Whether a form came from this server's own page: its Origin (or, without one, its
-    Referer) names the host the request was sent to."""
-    origin = request.headers.get("origin")
-    if origin is None or origin == "null":
-        origin = request.headers.get("referer")
-    if not origin:
-        return False
-    parts = urllib.parse.urlsplit(origin)
-    host = request.headers.get("host", "")
-    return parts.scheme in ("http", "https") and bool(host) and parts.netloc.lower() == host.lower()

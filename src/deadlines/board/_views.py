@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from deadlines._errors import InvalidValueError
+from deadlines._messages import MESSAGES, Lang, Names, Said, say
 
 if TYPE_CHECKING:
     from deadlines.calendar import ChinaCalendar, Day
@@ -32,6 +33,43 @@ NOT_STATED = "~"
 
 GROUP_SORTS: tuple[str, ...] = ("name", *STATUSES, "escalated", "total")
 ROW_SORTS: tuple[str, ...] = ("due", "id", "rule", "unit", "status", "margin")
+
+
+#: A shape beside each status, so that it reads without colour (and in black-and-white print).
+STATUS_SYMBOL = {"overdue": "■", "escalated": "■!", "warning": "▲", "open": "●", "late": "◆"}
+STATUS_SYMBOL["met"] = "✓"
+#: A month's name: its number in Chinese (``10``月), its name in English (October).
+MONTHS = tuple(Names(str(m), f"{dt.date(2000, m, 1):%B}") for m in range(1, 13))
+
+
+class Words:
+    """The board's words in one language, spelled from the catalogue (ids ``board``) when a
+    page asks: ``t.title`` in a template, or ``t("page", page=1, pages=3, n=420)``."""
+
+    __slots__ = ("lang",)
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def __getattr__(self, key: str) -> str:
+        if f"board.{key}" not in MESSAGES:  # not a word: Jinja and copy probe attributes
+            raise AttributeError(key)
+        return say(f"board.{key}", self.lang)
+
+    def __call__(self, key: str, **values: object) -> str:
+        return say(f"board.{key}", self.lang, **values)
+
+
+def status_name(status: str, lang: Lang) -> str:
+    """A status (or ``escalated``) in the glossary's words: 逾期未办, 提请督办."""
+    return say(f"status.{status}", lang)
+
+
+def level_name(level: str, lang: Lang) -> str:
+    """An alert's level (`deadlines.supervision.AlertLevel`) in words."""
+    if level in ("violation", "shortfall", "provisional"):
+        return say(f"board.level.{level}", lang)
+    return status_name(level, lang)
 
 
 def status_key(row: ObligationStatus) -> str:
@@ -119,16 +157,16 @@ class Digest:
 
     units: list[Group]
     rules: list[Group]
-    titles: dict[str, tuple[str, str]]
+    titles: dict[str, Names]
     unit_names: list[str]
 
     @classmethod
     def of(cls, report: Report) -> Digest:
         """The digest of `report`."""
-        titles: dict[str, tuple[str, str]] = {}
+        titles: dict[str, Names] = {}
         for row in report.rows:
             if row.rule_id not in titles:
-                titles[row.rule_id] = (row.obligation.title_zh, row.obligation.title_en)
+                titles[row.rule_id] = Names(row.obligation.title_zh, row.obligation.title_en)
         units = count_groups(report.rows, lambda r: r.tracked.obligation.responsible)
         return cls(
             units=units,
@@ -213,14 +251,18 @@ def by_due_date(report: Report | None) -> dict[dt.date, list[ObligationStatus]]:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One day of a month grid, with the obligations due that day."""
+    """One day of a month grid, with the obligations due that day, and its words where it is
+    a day off or an adjusted working day (a break's weekend day counts as off)."""
 
     day: Day
     due: list[ObligationStatus]
+    words: Said | Names | None = None
 
     @property
     def kind(self) -> str:
         """The day's kind as a CSS class: workday, weekend, holiday, adjusted."""
+        if self.words is not None and self.day.kind == 1:
+            return "holiday"  # a weekend day inside a 放假 period
         return ("workday", "weekend", "holiday", "adjusted")[self.day.kind]
 
 
@@ -228,11 +270,13 @@ def month_weeks(
     cal: ChinaCalendar, year: int, month: int, due: dict[dt.date, list[ObligationStatus]]
 ) -> list[list[Cell | None]]:
     """The month as weeks (Monday first), each a list of seven cells (None outside it)."""
+    from deadlines.calendar._describe import day_words
+
     first = dt.date(year, month, 1)
     length = stdlib_calendar.monthrange(year, month)[1]
     cells: list[Cell | None] = [None] * first.weekday()
     for day in cal.days(first, dt.date(year, month, length)):
-        cells.append(Cell(day, due.get(day.date, [])))
+        cells.append(Cell(day, due.get(day.date, []), day_words(cal, day)))
     cells += [None] * (-len(cells) % 7)
     return [cells[i : i + 7] for i in range(0, len(cells), 7)]
 

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import warnings
 from array import array
 from collections.abc import Iterable, Iterator
 from itertools import accumulate, compress
 from pathlib import Path
 from typing import Final, final
 
-from deadlines._errors import (
-    InvalidArgumentError,
-    InvalidValueError,
-    OutOfRangeError,
-    OverrideConflictError,
-    PluginConflictError,
-    PointlessOverrideWarning,
-)
+from deadlines._errors import InvalidArgumentError, InvalidValueError, OutOfRangeError
 from deadlines._time import CHINA_TZ, check_date, check_int, to_china
 from deadlines.calendar._days import BUILT_IN, WORKDAY_MASK, Day, DayKind
+from deadlines.calendar._layers import apply, load
 from deadlines.calendar._office_hours import OfficeHours
-from deadlines.calendar._overrides import CalendarOverride, DayChange, Notice, load_overrides
+from deadlines.calendar._overrides import CalendarOverride
 from deadlines.calendar._store import stored_notices
 from deadlines.calendar._table import (
     FIRST_DATE,
@@ -149,7 +142,7 @@ class ChinaCalendar:
             raise InvalidArgumentError(
                 "overrides", overrides, "an iterable of paths or CalendarOverride, e.g. [path]"
             )
-        loaded = tuple(dict.fromkeys(_load(item) for item in overrides))  # the same file once
+        loaded = tuple(dict.fromkeys(load(item) for item in overrides))  # the same file once
         check_int("next_notice_reach", next_notice_reach)
         if next_notice_reach < 0:
             raise InvalidValueError(
@@ -164,7 +157,7 @@ class ChinaCalendar:
         announced = set(range(FIRST_DATE.year, table.last_announced_year + 1))
         system = tuple(n.override for n in self.stored if n.scope == "system")
         user = tuple(n.override for n in self.stored if n.scope == "user")
-        _apply((system, user, loaded), kinds, names, origins, announced)
+        apply((system, user, loaded), kinds, names, origins, announced)
 
         self._kinds = bytes(kinds)
         self._names = names
@@ -408,119 +401,3 @@ class ChinaCalendar:
     def __repr__(self) -> str:
         extra = f", overrides={[o.origin for o in self.overrides]!r}" if self.overrides else ""
         return f"ChinaCalendar(last_announced_year={self.last_announced_year}{extra})"
-
-
-def _load(item: object) -> CalendarOverride:
-    """An override given to the calendar: a value as is, a path read and validated."""
-    if isinstance(item, CalendarOverride):
-        return item
-    if isinstance(item, (str, Path)):
-        return load_overrides(item)
-    raise InvalidArgumentError(
-        "overrides", item, "paths or CalendarOverride values, e.g. ['notice-2027.toml']"
-    )
-
-
-def _conflict(target: str, first: CalendarOverride, second: CalendarOverride, detail: str) -> None:
-    """Raise the conflict between two overrides: of two files, or else of plugins (or code)."""
-    if first.from_file and second.from_file:
-        raise OverrideConflictError(
-            second.origin,
-            first.origin,
-            f"{target} is also in {first.origin}, and the two differ ({detail}); "
-            "give only one of the two files",
-        )
-    raise PluginConflictError(target, (first.origin, second.origin), detail)
-
-
-def _apply(
-    layers: tuple[tuple[CalendarOverride, ...], ...],
-    kinds: bytearray,
-    names: dict[int, tuple[str, str]],
-    origins: dict[int, tuple[str, str]],
-    announced: set[int],
-) -> None:
-    """Apply notices (whole years) and then local days to the table, in place.
-
-    `layers` are the system's stored notices, the user's, then the calendar's own overrides: a
-    later layer's notice replaces an earlier one's for the same year; within a layer, two
-    notices of one year must agree.
-    """
-    chosen: dict[int, tuple[Notice, CalendarOverride]] = {}
-    for layer in layers:
-        in_layer: dict[int, tuple[Notice, CalendarOverride]] = {}
-        for override in layer:
-            for notice in override.notices:
-                seen = in_layer.setdefault(notice.year, (notice, override))
-                if seen[0] != notice:
-                    _conflict(
-                        f"the {notice.year} notice",
-                        seen[1],
-                        override,
-                        "a year's notice can come from one place only",
-                    )
-        chosen.update(in_layer)
-    for year, (notice, override) in sorted(chosen.items()):
-        # The notice replaces what it governs whole: its year but for December, which holds
-        # the next notice's New Year arrangements, and the previous December, which holds
-        # its own (the 2019 notice made 2018-12-29 a working day).
-        first = max(0, dt.date(year - 1, 12, 1).toordinal() - _FIRST)
-        last = dt.date(year, 11, 30).toordinal() - _FIRST
-        for offset in range(first, last + 1):
-            weekend = dt.date.fromordinal(_FIRST + offset).weekday() >= 5
-            kinds[offset] = DayKind.WEEKEND if weekend else DayKind.WORKDAY
-            names.pop(offset, None)
-            origins[offset] = (notice.source, override.origin)
-        for change in notice.changes:
-            _set(change, kinds, names, origins, override.origin)
-        announced.add(year)
-    local_days: dict[int, tuple[bool, CalendarOverride]] = {}
-    for layer in layers:
-        for override in layer:
-            for change in override.local:
-                offset = change.date.toordinal() - _FIRST
-                prior = local_days.setdefault(offset, (change.off, override))
-                if prior[0] != change.off:
-                    _conflict(
-                        f"the day {change.date}",
-                        prior[1],
-                        override,
-                        "one sets it off, the other a working day",
-                    )
-                # Files only: a plugin's day may be there to outrank a lower plugin's change.
-                if override.from_file and 0 <= offset < _SIZE and prior[1] is override:
-                    _warn_if_pointless(change, DayKind(kinds[offset]), override.origin)
-                _set(change, kinds, names, origins, override.origin)
-
-
-def _warn_if_pointless(change: DayChange, kind: DayKind, origin: str) -> None:
-    """Warn about a local day that leaves the day as it was (likely a wrong date)."""
-    if change.off == kind.is_workday:
-        return
-    is_now = f"already a {kind.label_en}"
-    warnings.warn(
-        PointlessOverrideWarning(
-            f"{origin}: the local {'day off' if change.off else 'working day'} {change.date} "
-            f"({change.date:%A}) changes nothing: it is {is_now}; check its date"
-        ),
-        stacklevel=5,
-    )
-
-
-def _set(
-    change: DayChange,
-    kinds: bytearray,
-    names: dict[int, tuple[str, str]],
-    origins: dict[int, tuple[str, str]],
-    origin: str,
-) -> None:
-    offset = change.date.toordinal() - _FIRST
-    if not 0 <= offset < _SIZE:
-        raise OutOfRangeError("date", change.date, FIRST_DATE, LAST_DATE)
-    weekend = change.date.weekday() >= 5
-    if change.off:
-        kinds[offset] = DayKind.HOLIDAY
-    else:
-        kinds[offset] = DayKind.ADJUSTED_WORKDAY if weekend else DayKind.WORKDAY
-    names[offset] = (change.name, change.name_en or change.name)
-    origins[offset] = (change.source, origin)

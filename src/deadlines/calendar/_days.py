@@ -28,29 +28,17 @@ class DayKind(enum.IntEnum):
         """Whether offices work on this kind of day."""
         return self in (DayKind.WORKDAY, DayKind.ADJUSTED_WORKDAY)
 
-    @property
-    def label_zh(self) -> str:
-        """The Chinese name of the kind."""
-        return _LABELS_ZH[self]
-
-    @property
-    def label_en(self) -> str:
-        """The English name of the kind."""
-        return _LABELS_EN[self]
+    def said(self) -> Said:
+        """The kind in words: 工作日, 周末, 节假日, 调休上班."""
+        return Said(_KIND_WORDS[self])
 
 
-_LABELS_ZH = {
-    DayKind.WORKDAY: "工作日",
-    DayKind.WEEKEND: "周末",
-    DayKind.HOLIDAY: "节假日",
-    DayKind.ADJUSTED_WORKDAY: "调休上班日",
-}
-_LABELS_EN = {
-    DayKind.WORKDAY: "working day",
-    DayKind.WEEKEND: "weekend",
-    DayKind.HOLIDAY: "holiday",
-    DayKind.ADJUSTED_WORKDAY: "adjusted working day",
-}
+_KIND_WORDS = (
+    "calendar.workday",
+    "calendar.weekend",
+    "calendar.holiday_unnamed",
+    "calendar.adjusted_workday",
+)
 
 #: The `Day.origin` of days from the package's own data (the notices, and the estimates of later
 #: years); an override file or a plugin names itself instead.
@@ -92,13 +80,10 @@ class Day:
         """What the day is, as a message: ``国庆节（补休）``, ``调休放假（2月14日上班）``."""
         return _day_words(self.kind, self.name_zh, self.name_en)
 
-    def describe(self, lang: str = "en") -> str:
-        """What the day is, e.g. ``周末``, ``国庆节（补休）`` or ``National Day (day in lieu)``."""
-        return self.said().render(_lang(lang))
-
-
-def _lang(lang: str) -> Lang:
-    return "zh" if lang == "zh" else "en"
+    def describe(self, lang: Lang = "en") -> str:
+        """What the day is, e.g. ``周末``, ``国庆节（补休）`` or ``holiday (National Day, day in
+        lieu)``."""
+        return self.said().render(lang)
 
 
 #: The names the notices' data give to moved rest days and days in lieu:
@@ -109,12 +94,8 @@ _IN_LIEU = "（补假）"
 
 @functools.lru_cache(maxsize=256)
 def _day_words(kind: DayKind, name_zh: str, name_en: str) -> Said:
-    if kind is DayKind.WEEKEND:
-        return Said("calendar.weekend", {})
-    if kind is DayKind.WORKDAY:
-        return Said("calendar.workday", {})
-    if kind is DayKind.ADJUSTED_WORKDAY:
-        return Said("calendar.adjusted_workday", {})
+    if kind is not DayKind.HOLIDAY or not name_zh:
+        return kind.said()
     moved = _MOVED_REST.fullmatch(name_zh)
     if moved:
         return Said("calendar.adjusted_rest", {"worked": dt.date.fromisoformat(moved[1])})
@@ -123,6 +104,4 @@ def _day_words(kind: DayKind, name_zh: str, name_en: str) -> Said:
             "calendar.holiday_in_lieu",
             {"name": Names(name_zh.removesuffix(_IN_LIEU), name_en.removesuffix(" (observed)"))},
         )
-    if not name_zh:
-        return Said("calendar.holiday_unnamed", {})
     return Said("calendar.holiday", {"name": Names(name_zh, name_en)})

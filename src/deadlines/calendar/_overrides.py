@@ -169,92 +169,69 @@ class _Reader:
         self, table: dict[str, Any], where: str, source: str, year: int | None, start: int | None
     ) -> tuple[DayChange, ...]:
         """The days of one table; `start` is the line of its header (None if inline)."""
+
+        def fail(problem: str, pattern: str | None, occurrence: int = 1) -> None:
+            self.fail(f"{where}: {problem}", pattern, occurrence, start=start)
+
         changes: list[DayChange] = []
         allowed = {"year", "source", "days_off", "workdays"} | ({"partial"} if year else set())
-        unknown = set(table) - allowed
-        if unknown:
-            self.fail(
-                f"{where}: unknown key(s) {', '.join(sorted(unknown))}; "
-                f"allowed: {', '.join(sorted(allowed))}",
-                rf"^\s*({'|'.join(map(re.escape, sorted(unknown)))})\s*=",
-                start=start,
+        if unknown := sorted(set(table) - allowed):
+            fail(
+                f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}",
+                rf"^\s*({'|'.join(map(re.escape, unknown))})\s*=",
             )
         for key, off in (("days_off", True), ("workdays", False)):
             rows = table.get(key, [])
             key_line = rf"^\s*{key}\s*="
             if not isinstance(rows, list):
-                self.fail(
-                    f"{where}: {key} must be a list of rows like [{_EXAMPLE_ROW}]",
-                    key_line,
-                    start=start,
-                )
+                fail(f"{key} must be a list of rows like [{_EXAMPLE_ROW}]", key_line)
             for row in rows:
                 if not isinstance(row, dict):
-                    self.fail(
-                        f"{where}: each row of {key} must look like {_EXAMPLE_ROW}, not {row!s}",
-                        key_line,
-                        start=start,
-                    )
+                    fail(f"each row of {key} must look like {_EXAMPLE_ROW}, not {row!s}", key_line)
                 day = self.date(row.get("date"), f"{where}, {key}", start)
                 iso = re.escape(day.isoformat())
-                if extra := set(row) - _ROW_KEYS:
-                    self.fail(
-                        f"{where}: the row for {day} has unknown key(s) "
-                        f"{', '.join(sorted(extra))}; allowed: {', '.join(sorted(_ROW_KEYS))}",
+                if extra := sorted(set(row) - _ROW_KEYS):
+                    keys = ", ".join(sorted(_ROW_KEYS))
+                    fail(
+                        f"the row for {day} has unknown key(s) {', '.join(extra)}; allowed: {keys}",
                         iso,
-                        start=start,
                     )
                 if day in self.seen_dates:
                     # The second listing is in this table: the second row of the day here when
                     # the first is here too, else the first.
                     here = self.seen_dates[day] == (start or 0)
-                    self.fail(
-                        f"{where}: {day} is listed twice (a day is either off or a working day,"
-                        " once)",
+                    fail(
+                        f"{day} is listed twice (a day is either off or a working day, once)",
                         rf"\bdate\s*=\s*[\"']?{iso}\b",
                         occurrence=2 if here else 1,
-                        start=start,
                     )
                 self.seen_dates[day] = start or 0
-                if year is not None and not (
-                    dt.date(year - 1, 12, 1) <= day <= dt.date(year, 12, 31)
+                if year is not None and not dt.date(year - 1, 12, 1) <= day <= dt.date(
+                    year, 12, 31
                 ):
-                    self.fail(
-                        f"{where}: {day} is outside the {year} notice's reach "
-                        f"({year - 1}-12-01 through {year}-12-31)",
-                        iso,
-                        start=start,
-                    )
+                    reach = f"({year - 1}-12-01 through {year}-12-31)"
+                    fail(f"{day} is outside the {year} notice's reach {reach}", iso)
                 if year is not None and not off and day.weekday() < 5:
-                    self.fail(
-                        f"{where}: {day} is a {day:%A}, already a working day; workdays lists "
-                        "the weekend days the notice makes working days",
+                    fail(
+                        f"{day} is a {day:%A}, already a working day; workdays lists the weekend "
+                        "days the notice makes working days",
                         iso,
-                        start=start,
                     )
                 name = row.get("name", "调休上班" if not off else "")
                 if not isinstance(name, str) or not name:
-                    self.fail(
-                        f"{where}: the row for {day} needs a name, e.g. {_EXAMPLE_ROW}",
-                        iso,
-                        start=start,
-                    )
+                    fail(f"the row for {day} needs a name, e.g. {_EXAMPLE_ROW}", iso)
                 row_source = row.get("source", source)
                 if not isinstance(row_source, str) or not row_source:
-                    self.fail(
-                        f"{where}: the row for {day} needs a source (a notice or link)",
-                        iso,
-                        start=start,
-                    )
+                    fail(f"the row for {day} needs a source (a notice or link)", iso)
                 name_en = row.get("name_en", "")
                 changes.append(DayChange(day, off, str(name), str(row_source), str(name_en)))
         if year is not None and not any(change.off for change in changes):
             # A notice without holidays would announce its year as all working days: National
             # Day would silently stop being provisional and become ordinary working days.
-            self.fail(
-                f"{where}: lists no days off; a State Council notice lists the holidays it "
-                f'arranges, e.g. days_off = [{{ date = {year}-10-01, name = "国庆节" }}]',
-                start=start,
+            fail(
+                "lists no days off; a State Council notice lists the holidays it arranges, e.g. "
+                f'days_off = [{{ date = {year}-10-01, name = "国庆节" }}]',
+                None,
             )
         return tuple(sorted(changes, key=lambda change: change.date))
 

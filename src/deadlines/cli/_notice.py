@@ -3,7 +3,7 @@
 A stored notice lives in the user's notice folder (``$DEADLINES_HOME/notices``); every command
 and every `ChinaCalendar()` then load it. An administrator puts notices for every user in the
 system folder (``$DEADLINES_NOTICES``, by default ``/etc/deadlines/notices``). The words the
-command prints are gathered in `_TEXT`, in both languages.
+command prints are the catalogue's (ids ``notice``).
 """
 
 from __future__ import annotations
@@ -14,35 +14,12 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from deadlines._messages import say
+from deadlines.calendar._describe import cite
 from deadlines.cli._common import EXIT_OK, UsageError, guarded, out
 
 if TYPE_CHECKING:
     from deadlines.calendar import ChinaCalendar
-
-_TEXT = {
-    "stored": {
-        "zh": "已保存 {year} 年通知（{source}）：{path}{replaced}",
-        "en": "stored the {year} notice ({source}) in {path}{replaced}",
-    },
-    "replaced": {"zh": "（替换了原有的）", "en": " (it replaces the one stored before)"},
-    "counts": {
-        "zh": "放假 {off} 天，调休上班 {on} 天；现已公布至 {last} 年",
-        "en": "{off} days off, {on} adjusted working days; announced now through {last}",
-    },
-    "warning": {"zh": "deadlines notice：警告：{text}", "en": "deadlines notice: warning: {text}"},
-    "removed": {"zh": "已删除 {year} 年通知：{path}", "en": "removed the {year} notice: {path}"},
-    "announced": {"zh": "已公布年份：{years}", "en": "announced years: {years}"},
-    "built_in": {"zh": "内置数据：{origin}", "en": "built-in data: {origin}"},
-    "none": {"zh": "没有另存的通知", "en": "no stored notices"},
-    "folders": {
-        "zh": "用户通知目录：{user}\n系统通知目录：{system}",
-        "en": "user notices: {user}\nsystem notices: {system}",
-    },
-}
-
-
-def _say(key: str, lang: str, **values: object) -> str:
-    return _TEXT[key]["zh" if lang == "zh" else "en"].format(**values)
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
@@ -79,12 +56,8 @@ def _add(args: argparse.Namespace) -> int:
         except OverrideFileError as error:
             raise UsageError("FILE", str(error)) from None
     if len(override.notices) != 1 or override.local:
-        raise UsageError(
-            "FILE",
-            f"{path} must hold exactly one [[notice]] table and no [[local]] one (it holds "
-            f"{len(override.notices)} notice(s), {len(override.local)} local day(s)); pass "
-            "local days with --calendar instead",
-        )
+        counts = {"notices": len(override.notices), "local": len(override.local)}
+        raise UsageError("FILE", say("notice.error.one", args.lang, path=path, **counts))
     (notice,) = override.notices
     folder = user_notices()
     target = folder / f"{notice.year}.toml"
@@ -96,18 +69,19 @@ def _add(args: argparse.Namespace) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise UsageError("FILE", f"cannot write {target}: {error.strerror}") from None
+        problem = say("notice.error.write", args.lang, path=target, reason=error.strerror)
+        raise UsageError("FILE", problem) from None
     lang = args.lang
     for warning in caught:
-        print(_say("warning", lang, text=warning.message), file=sys.stderr)
+        print(say("notice.warning", lang, text=warning.message), file=sys.stderr)
     print(
-        _say(
-            "stored",
+        say(
+            "notice.stored",
             lang,
             year=notice.year,
-            source=notice.source,
+            source=cite(notice.source)[0],
             path=target,
-            replaced=_say("replaced", lang) if replaced else "",
+            replaced=say("notice.replaced", lang) if replaced else "",
         ),
         file=out(),
     )
@@ -116,8 +90,8 @@ def _add(args: argparse.Namespace) -> int:
         calendar = ChinaCalendar()
     off = sum(change.off for change in notice.changes)
     print(
-        _say(
-            "counts",
+        say(
+            "notice.counts",
             lang,
             off=off,
             on=len(notice.changes) - off,
@@ -134,7 +108,7 @@ def _remove(args: argparse.Namespace) -> int:
     year_text = str(args.year).strip()
     # ASCII digits, four at most: int() refuses "²", and reads no 5000 digits.
     if not (year_text.isascii() and year_text.isdigit() and len(year_text) <= 4):
-        raise UsageError("YEAR", f"must be a year such as 2027; got {year_text!r}")
+        raise UsageError("YEAR", say("notice.error.year", args.lang, text=year_text))
     year = int(year_text)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -145,19 +119,20 @@ def _remove(args: argparse.Namespace) -> int:
         ]
     mine = [stored for stored in found if stored.scope == "user"]
     if not mine:
-        where = (
-            f"; the {year} notice in {found[0].path} is deployed system-wide: its administrator "
-            "removes it"
-            if found
-            else f"; stored: {', '.join(_years(stored_notices())) or 'none'}"
-        )
-        raise UsageError("YEAR", f"no notice for {year} in your notice folder{where}")
+        if found:
+            problem = say("notice.error.system", args.lang, year=year, path=found[0].path)
+        else:
+            years = ", ".join(_years(stored_notices())) or say("notice.error.none", args.lang)
+            problem = say("notice.error.absent", args.lang, year=year, years=years)
+        raise UsageError("YEAR", problem)
     for stored in mine:
         try:
             stored.path.unlink()
         except OSError as error:
-            raise UsageError("YEAR", f"cannot remove {stored.path}: {error.strerror}") from None
-        print(_say("removed", args.lang, year=year, path=stored.path), file=out())
+            reason = error.strerror
+            problem = say("notice.error.remove", args.lang, path=stored.path, reason=reason)
+            raise UsageError("YEAR", problem) from None
+        print(say("notice.removed", args.lang, year=year, path=stored.path), file=out())
     return EXIT_OK
 
 
@@ -167,22 +142,31 @@ def _years(stored: tuple[Any, ...]) -> list[str]:
 
 def _list(args: argparse.Namespace) -> int:
     from deadlines.calendar import ChinaCalendar
+    from deadlines.calendar._data import raw
     from deadlines.calendar._store import system_notices, user_notices
+    from deadlines.calendar._table import holidays_version
 
     lang = args.lang
     calendar = ChinaCalendar()
-    lines = [_say("built_in", lang, origin=calendar.data_origin)]
+    packaged = max(notice["year"] for notice in raw()["notices"])
+    lines = [say("notice.built_in", lang, last=packaged, version=holidays_version())]
     if calendar.stored:
         for stored in calendar.stored:
+            scope = say(f"notice.scope.{stored.scope}", lang)
             for notice in stored.override.notices:
-                lines.append(f"  {notice.year}  {stored.scope:<6}  {stored.path}  {notice.source}")
+                values = {
+                    "year": notice.year,
+                    "path": stored.path,
+                    "source": cite(notice.source)[0],
+                }
+                lines.append(say("notice.row", lang, scope=scope, **values))
             if stored.override.local:
                 count = len(stored.override.local)
-                lines.append(f"  local {stored.scope:<6}  {stored.path}  ({count} local day(s))")
+                lines.append(say("notice.local", lang, scope=scope, path=stored.path, n=count))
     else:
-        lines.append(_say("none", lang))
-    lines.append(_say("announced", lang, years=announced_years(calendar)))
-    lines.append(_say("folders", lang, user=user_notices(), system=system_notices()))
+        lines.append(say("notice.none", lang))
+    lines.append(say("notice.announced", lang, years=announced_years(calendar)))
+    lines.append(say("notice.folders", lang, user=user_notices(), system=system_notices()))
     print("\n".join(lines), file=out())
     return EXIT_OK
 

@@ -203,9 +203,10 @@ def _handle_errors(app: FastAPI) -> None:
     async def on_validation(request: Request, error: RequestValidationError) -> Response:
         problems = [_field_problem(item) for item in error.errors()]
         first = problems[0] if problems else FieldProblem(field=None, message="invalid request")
-        detail = "; ".join(
-            f"{p.field}: {p.message}" if p.field else p.message for p in problems
-        ) or first.message
+        detail = (
+            "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in problems)
+            or first.message
+        )
         return problem_response(
             request, ProblemError("invalid-input", detail, field=first.field, errors=problems)
         )
@@ -276,4 +277,3 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
                 operation["security"] = [{"bearer": []}, {}]
         app.openapi_schema = document
     return app.openapi_schema
-

@@ -105,6 +105,7 @@ def session_cookie(scope: Scope) -> str | None:
                     return str(found)
     return None
 
+
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="deadlines"'}
 
 

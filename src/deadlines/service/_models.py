@@ -24,8 +24,12 @@ class DueRequest(BaseModel):
         json_schema_extra={
             "examples": [
                 {"rule": "minutes.executive", "at": "2026-09-30T17:00"},
-                {"rule": "decisions.time_limited", "at": "2026-09-16T10:00:00+08:00",
-                 "params": {"limit_days": 15}, "explain": True},
+                {
+                    "rule": "decisions.time_limited",
+                    "at": "2026-09-16T10:00:00+08:00",
+                    "params": {"limit_days": 15},
+                    "explain": True,
+                },
             ]
         },
     )
@@ -37,7 +41,7 @@ class DueRequest(BaseModel):
     )
     params: dict[str, ParamValue] = Field(
         default_factory=dict,
-        description="the parameters the rule reads, e.g. `{\"limit_days\": 15}`",
+        description='the parameters the rule reads, e.g. `{"limit_days": 15}`',
     )
     lang: Literal["zh", "en"] = Field(
         default="en", description="the language of error titles: `zh` or `en`"

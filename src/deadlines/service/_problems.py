@@ -6,7 +6,7 @@ valid input looks like, the request path as ``instance``, and, for bad input, th
 fault (``rule``, ``at``, a parameter's name, as in the messages of ``deadlines batch``) and
 every field's problem in ``errors``.
 
-The titles are gathered in `TITLES`, one entry per kind, in both languages.
+Each kind's status is in `STATUS`; its title is the catalogue's ``service.<kind>``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
 from starlette.responses import JSONResponse
+
+from deadlines._messages import Lang, say
 
 #: The media type of every error answer.
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -32,19 +34,19 @@ Kind = Literal[
     "internal",
 ]
 
-#: Each kind of problem: its HTTP status and its title in Chinese and English.
-TITLES: Mapping[Kind, tuple[int, str, str]] = {
-    "invalid-input": (422, "输入有误", "Invalid input"),
-    "not-found": (404, "未找到", "Not found"),
-    "method-not-allowed": (405, "不支持该请求方法", "Method not allowed"),
-    "unauthorized": (401, "未授权：需要有效的令牌", "Unauthorized: a valid token is required"),
-    "too-large": (413, "请求过大", "Request too large"),
-    "timeout": (408, "请求超时", "Request took too long"),
-    "missing-extra": (501, "服务器未安装所需的可选组件", "An optional component is not installed"),
-    "internal": (500, "服务器内部错误", "Internal server error"),
+#: Each kind of problem and its HTTP status.
+STATUS: Mapping[Kind, int] = {
+    "invalid-input": 422,
+    "not-found": 404,
+    "method-not-allowed": 405,
+    "unauthorized": 401,
+    "too-large": 413,
+    "timeout": 408,
+    "missing-extra": 501,
+    "internal": 500,
 }
 
-_KIND_OF_STATUS = {status: kind for kind, (status, _, _) in TITLES.items()}
+_KIND_OF_STATUS = {status: kind for kind, status in STATUS.items()}
 
 
 class FieldProblem(BaseModel):
@@ -78,7 +80,7 @@ class ProblemError(Exception):
     """Raised by a route to answer with a problem; the app's handler renders it.
 
     Attributes:
-        kind: which `TITLES` entry.
+        kind: which kind of problem (`STATUS`).
         detail: what is wrong and what valid input looks like.
         field: the field at fault, if one is.
         errors: every field at fault.
@@ -109,7 +111,7 @@ def kind_of_status(status: int) -> Kind:
     return _KIND_OF_STATUS.get(status, "internal" if status >= 500 else "invalid-input")
 
 
-def lang_of(request: Request) -> Literal["zh", "en"]:
+def lang_of(request: Request) -> Lang:
     """Chinese when the request asks for it (``?lang=zh`` or ``Accept-Language: zh...``)."""
     lang = request.query_params.get("lang") or request.headers.get("accept-language", "")
     return "zh" if lang.strip().lower().startswith("zh") else "en"
@@ -119,16 +121,14 @@ def problem_response(
     request: Request,
     error: ProblemError,
     *,
-    lang: Literal["zh", "en"] | None = None,
+    lang: Lang | None = None,
     status: int | None = None,
 ) -> JSONResponse:
     """`error` as an ``application/problem+json`` answer."""
-    code, zh, en = TITLES[error.kind]
-    code = status if status is not None else code
-    title = zh if (lang or lang_of(request)) == "zh" else en
+    code = status if status is not None else STATUS[error.kind]
     body: dict[str, Any] = {
         "type": f"urn:deadlines:problem:{error.kind}",
-        "title": title,
+        "title": say(f"service.{error.kind}", lang or lang_of(request)),
         "status": code,
         "detail": error.detail,
         "instance": request.url.path,
@@ -150,7 +150,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     schema = {"$ref": "#/components/schemas/Problem"}
     return {
         status: {
-            "description": TITLES[kind_of_status(status)][2],
+            "description": say(f"service.{kind_of_status(status)}", "en"),
             "content": {PROBLEM_MEDIA_TYPE: {"schema": schema}},
         }
         for status in statuses

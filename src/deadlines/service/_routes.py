@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from starlette.responses import JSONResponse, Response
 
 from deadlines._errors import DeadlinesError, ProvisionalDateWarning, UnknownRuleError
+from deadlines.calendar._days import BUILT_IN, DayKind
 from deadlines.service._limits import DEADLINE
 from deadlines.service._models import (
     CalendarAnswer,
@@ -37,6 +38,7 @@ from deadlines.service._stream import DuplexResponse, stream_batch
 if TYPE_CHECKING:
     from deadlines._engine import Engine
     from deadlines._result import DueResult
+    from deadlines.calendar import ChinaCalendar
     from deadlines.io import Trigger
     from deadlines.service._settings import Settings
     from deadlines.supervision import Report
@@ -102,7 +104,7 @@ def api_router(engine: Engine, settings: Settings) -> APIRouter:
         responses={
             200: {
                 "description": "One line per input record, in input order: the answer, or "
-                "`{\"error\": {\"line\", \"field\", \"message\"}}` (with `id` when it could be "
+                '`{"error": {"line", "field", "message"}}` (with `id` when it could be '
                 "read), as `deadlines batch` writes them. A batch cut short by the time or "
                 "size limit ends with an error line whose `line` is null.",
                 "content": {JSONL: {"schema": {"type": "string"}}},
@@ -177,12 +179,10 @@ def api_router(engine: Engine, settings: Settings) -> APIRouter:
         year: Annotated[int, Path(ge=2004, le=2100, description="a year from 2004 to 2100")],
     ) -> Response:
         """Every day of `year` that is not an ordinary working day or weekend day: holidays
-        (`off` true) and adjusted working days (`off` false), with their sources; the rows of
-        ``deadlines calendar YEAR --json``."""
-        from deadlines.cli._calendar import special_rows  # the rows of the calendar export
-
+        (`off` true) and adjusted working days (`off` false), named in both languages, with
+        their sources."""
         cal = engine.calendar
-        days = special_rows(cal, year)
+        days = _calendar_days(cal, year)
         return _json(
             {
                 "year": year,
@@ -408,3 +408,24 @@ def _report(engine: Engine, lines: list[str], at: dt.datetime) -> Report | Probl
         return ProblemError(
             "invalid-input", f"cannot compute the report of these events: {error}", field="body"
         )
+
+
+def _calendar_days(cal: ChinaCalendar, year: int) -> list[dict[str, Any]]:
+    """The holidays and adjusted working days of a year, named in both languages.
+
+    >>> from deadlines import ChinaCalendar
+    >>> [row["name"] for row in _calendar_days(ChinaCalendar(), 2026)][-3:]
+    ['调休放假（9月20日上班）', '调休放假（10月10日上班）', '调休上班']
+    """
+    return [
+        {
+            "date": day.date.isoformat(),
+            "off": not day.is_workday,
+            "name": day.describe("zh"),
+            "name_en": day.name_en or day.describe("en"),
+            "source": day.source if day.origin == BUILT_IN else f"{day.origin}: {day.source}",
+            "provisional": day.provisional,
+        }
+        for day in cal.days(dt.date(year, 1, 1), dt.date(year, 12, 31))
+        if day.kind in (DayKind.HOLIDAY, DayKind.ADJUSTED_WORKDAY)
+    ]

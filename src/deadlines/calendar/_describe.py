@@ -1,0 +1,129 @@
+"""A day in words: what a day off or an adjusted working day is, the 放假 period a weekend day
+belongs to, and where a day comes from as a reader cites it. The words are the catalogue's
+(ids ``calendar``); `deadlines calendar`, the board and the service say days with these."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from deadlines._messages import Names, Said
+from deadlines.calendar._days import BUILT_IN, DayKind
+from deadlines.calendar._table import ESTIMATED
+
+if TYPE_CHECKING:
+    from deadlines.calendar import ChinaCalendar, Day
+
+
+def day_words(cal: ChinaCalendar, day: Day) -> Said | Names | None:
+    """What a day off or an adjusted working day is, or None for a plain day.
+
+    A weekend day inside a 放假 period is off (``国庆节假期（周末）``): the notice counts it in
+    the break.
+
+    >>> from deadlines import ChinaCalendar
+    >>> cal = ChinaCalendar()
+    >>> [day_words(cal, cal.day(dt.date(2026, 10, d))).render("zh") for d in (3, 4, 5)]
+    ['国庆节', '国庆节假期（周末）', '国庆节（补休）']
+    """
+    if day.kind in (DayKind.HOLIDAY, DayKind.ADJUSTED_WORKDAY):
+        # The data's English name reads better than a description of it: National Day.
+        return Names(day.describe("zh"), day.name_en or day.describe("en"))
+    name = break_of(cal, day)
+    return None if name is None else Said("calendar.in_period", {"name": name})
+
+
+def special(cal: ChinaCalendar, first: dt.date, last: dt.date) -> list[tuple[Day, Said | Names]]:
+    """The days off and adjusted working days from `first` through `last`, with their words."""
+    found = ((day, day_words(cal, day)) for day in cal.days(first, last))
+    return [(day, words) for day, words in found if words is not None]
+
+
+#: A notice's number, e.g. 国办发明电〔2025〕7号, and a web address, among a source's words.
+_NUMBER = re.compile(r"\S+〔\d{4}〕\d+号")
+_URL = re.compile(r"https?://\S+")
+
+
+def cite(source: str, origin: str = BUILT_IN) -> tuple[Said | str, str]:
+    """A day's or a notice's source as a reader cites it (the notice's title and number), and
+    the web address the source gives (or ``""``).
+
+    >>> from deadlines import ChinaCalendar
+    >>> day = ChinaCalendar().day(dt.date(2026, 10, 1))
+    >>> label, url = cite(day.source)
+    >>> label.render("zh"), url.startswith("https://")
+    ('《国务院办公厅关于2026年部分节假日安排的通知》（国办发明电〔2025〕7号）', True)
+    """
+    words = source.split()
+    url = " ".join(word for word in words if _URL.fullmatch(word))
+    number = " ".join(word for word in words if _NUMBER.fullmatch(word))
+    title = " ".join(word for word in words if word not in (url, number))
+    label: Said | str
+    if source == ESTIMATED:
+        label = Said("calendar.estimated")
+    elif title.endswith("通知"):
+        cited = {"title": title, "number": number}
+        label = Said("calendar.notice" if number else "calendar.notice.title", cited)
+    else:
+        label = number or title or url
+    if origin != BUILT_IN:
+        label = Said("calendar.notice.origin", {"origin": origin, "notice": label})
+    return label, url
+
+
+def break_of(cal: ChinaCalendar, day: Day) -> Names | None:
+    """The holiday whose 放假 period a weekend `day` lies inside, or None.
+
+    The notices count the weekend days inside a break as part of it ("10月1日至7日放假调休，
+    共7天"): a run of rest days that holds a holiday is one break.
+
+    >>> from deadlines import ChinaCalendar
+    >>> cal = ChinaCalendar()
+    >>> break_of(cal, cal.day(dt.date(2026, 10, 4))), break_of(cal, cal.day(dt.date(2026, 10, 11)))
+    (Names(zh='国庆节', en='National Day'), None)
+    """
+    # The break is named after its festival: the name most of its days bear (春节, not 除夕).
+    names = [
+        value
+        for d in _break(cal, day)
+        for key, value in d.said().values
+        if key == "name" and isinstance(value, Names)
+    ]
+    return Counter(names).most_common(1)[0][0] if names else None
+
+
+def cite_day(cal: ChinaCalendar, day: Day) -> tuple[Said | str, str]:
+    """`cite` of what fixed `day`: for a weekend day inside a break, the notice of the break.
+
+    A New Year break's December weekend belongs to the next year's notice:
+
+    >>> from deadlines import ChinaCalendar
+    >>> cal = ChinaCalendar()
+    >>> cite_day(cal, cal.day(dt.date(2023, 12, 30)))[0].render("zh")
+    '《国务院办公厅关于2024年部分节假日安排的通知》（国办发明电〔2023〕7号）'
+    """
+    holidays = _break(cal, day)
+    fixed = holidays[0] if holidays else day
+    return cite(fixed.source, fixed.origin)
+
+
+def _break(cal: ChinaCalendar, day: Day) -> list[Day]:
+    """The holidays of the run of rest days around a weekend `day` (none for another day)."""
+    if day.kind is not DayKind.WEEKEND:
+        return []
+    run: list[Day] = []
+    for step in (-1, 1):
+        other = day.date
+        for _ in range(_LONGEST_BREAK):
+            other += dt.timedelta(days=step)
+            found = cal.day(other)
+            if found.is_workday:
+                break
+            run.append(found)
+    return sorted((d for d in run if d.kind is DayKind.HOLIDAY), key=lambda d: d.date)
+
+
+#: No 放假 period runs longer than this many days on either side of a day inside it.
+_LONGEST_BREAK = 10
