@@ -71,6 +71,18 @@ class TestNoEnglish:
         assert NOTICE_2026 in outputs[2]
         assert [english_words(text, ALLOWED) for text in outputs] == [[]] * 4
 
+    def test_version(self, capsys: pytest.CaptureFixture[str], home: Path) -> None:
+        """deadlines --version: the data, the last announced year and the stored files."""
+        for argv in (["--version", "--lang", "zh"], ["--version", "--lang", "zh"]):
+            with pytest.raises(SystemExit) as exit_:
+                main(argv)
+            assert exit_.value.code == 0
+            text = capsys.readouterr().out
+            assert "最后公布年份：2026年（已公布：2004-2026）" in text
+            assert english_words(text, ALLOWED | {"deadlines", "holidays"}) == []
+            cli(capsys, "notice", "add", str(EXAMPLE))
+        assert "（用户）" in text
+
 
 class TestDayWords:
     """The exports use the catalogue's day words, and a break's weekend days belong to it."""

@@ -92,6 +92,18 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "用户通知目录：{user}\n系统通知目录：{system}",
         "user notices: {user}\nsystem notices: {system}",
     ),
+    # -- deadlines --version ------------------------------------------------------------------
+    "version.data": Message(
+        "日历数据：内置2004年至{last}年国务院办公厅通知，以后年份按 holidays {version} 推算",
+        "calendar data: deadlines data 2004-{last}, later years estimated by holidays {version}",
+    ),
+    "version.announced": Message(
+        "最后公布年份：{last}年（已公布：{years}）",
+        "last announced year: {last} (announced: {years})",
+    ),
+    "version.files": Message("通知文件：{files:list}", "notice files: {files:comma}"),
+    "version.file": Message("{path}（{scope}）", "{path} ({scope})"),
+    "version.no_files": Message("无", "none"),
     # -- what is wrong with an argument of deadlines calendar / notice -----------------------
     "calendar.error.when": Message(
         "应为年份（如2026）或年月（如2026-10），而不是{text!r}",

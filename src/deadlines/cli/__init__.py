@@ -73,7 +73,7 @@ class _Version(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
         from deadlines.cli._notice import version_text
 
-        print(version_text())
+        print(version_text(getattr(parser, "lang", "en")))
         parser.exit()
 
 

@@ -19,6 +19,7 @@ from deadlines.calendar._describe import cite
 from deadlines.cli._common import EXIT_OK, UsageError, guarded, out
 
 if TYPE_CHECKING:
+    from deadlines._messages import Lang
     from deadlines.calendar import ChinaCalendar
 
 
@@ -188,22 +189,28 @@ def announced_years(calendar: ChinaCalendar) -> str:
     return ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in ranges)
 
 
-def version_text() -> str:
+def version_text(lang: Lang = "en") -> str:
     """What ``deadlines --version`` prints: the version, the calendar data, the notice files."""
     from importlib.metadata import version
 
     from deadlines.calendar import ChinaCalendar
+    from deadlines.calendar._data import raw
+    from deadlines.calendar._table import holidays_version
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         calendar = ChinaCalendar()
-    files = [f"{stored.path} ({stored.scope})" for stored in calendar.stored]
-    announced = announced_years(calendar)
+    packaged = max(notice["year"] for notice in raw()["notices"])
+    files = tuple(
+        say("version.file", lang, path=stored.path, scope=say(f"notice.scope.{stored.scope}", lang))
+        for stored in calendar.stored
+    )
+    last, years = calendar.last_announced_year, announced_years(calendar)
     return "\n".join(
         [
             f"deadlines {version('deadlines')}",
-            f"calendar data: {calendar.data_origin}",
-            f"last announced year: {calendar.last_announced_year} (announced: {announced})",
-            f"notice files: {', '.join(files) if files else 'none'}",
+            say("version.data", lang, last=packaged, version=holidays_version()),
+            say("version.announced", lang, last=last, years=years),
+            say("version.files", lang, files=files or (say("version.no_files", lang),)),
         ]
     )
