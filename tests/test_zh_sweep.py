@@ -233,3 +233,22 @@ class TestCatalogue:
         """The rules table's header is the command line's (``cli.rules.header``) alone."""
         assert "rules.header" not in MESSAGES
         assert "cli.rules.header" in MESSAGES
+
+
+class TestImpossibleDay:
+    """A day that does not exist is said in the language asked, in each language's own words."""
+
+    @pytest.mark.parametrize(
+        ("at", "zh"),
+        [
+            ("2026-02-30T10:00", "存在的日期：2026年2月没有30日（该月只有28天）"),
+            ("2026-13-01T10:00", "01至12之间的月份"),
+        ],
+        ids=["february-30", "month-13"],
+    )
+    def test_due(self, capsys, at, zh):
+        """deadlines due --lang zh names the month and the day in Chinese, with no English word."""
+        assert main(["due", "minutes.executive", "--at", at, "--lang", "zh"]) == 2
+        err = capsys.readouterr().err
+        assert zh in err
+        assert english_words(err, {"deadlines", "due"}) == []

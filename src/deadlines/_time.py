@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from deadlines._errors import InvalidArgumentError, InvalidValueError
+from deadlines._messages import Names, Said
 
 #: China Standard Time. China has kept UTC+8 without daylight saving since 1991, so a fixed
 #: offset is exact for every date the calendar covers, and it needs no tz database (Windows
@@ -73,29 +74,34 @@ _MONTHS = (
 )  # fmt: skip
 
 
-def impossible_day(text: str) -> str | None:
+def impossible_day(text: str) -> Said | None:
     """What is wrong with the date that `text` starts with, if it names a day that does not exist.
 
     `fromisoformat` says only "day is out of range for month"; a clerk who typed 2026-02-30
     should read which month has no such day.
 
-    >>> impossible_day("2026-02-30T10:00")
+    >>> impossible_day("2026-02-30T10:00").render("en")
     'a day that exists: February 2026 has no 30th (it has 28 days)'
-    >>> impossible_day("2026-13-01"), impossible_day("2026-02-28T10:00")
-    ('a month from 01 to 12', None)
+    >>> impossible_day("2026-02-30T10:00").render("zh")
+    '存在的日期：2026年2月没有30日（该月只有28天）'
+    >>> impossible_day("2026-13-01").render("zh"), impossible_day("2026-02-28T10:00")
+    ('01至12之间的月份', None)
     """
     match = _DAY.match(text)
     if match is None:
         return None
     year, month, day = map(int, match.groups())
     if not 1 <= month <= 12:
-        return "a month from 01 to 12"
+        return Said("error.month")
     if year < 1:
-        return "a year from 0001"
+        return Said("error.year_from_1")
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        month_name = _MONTHS[month - 1]
-        return f"a day that exists: {month_name} {year} has no {_ordinal(day)} (it has {days} days)"
+        # Names: the month and the day as each language writes them (2月 / February, 30日 / 30th)
+        month_names = Names(str(month), _MONTHS[month - 1])
+        day_names = Names(str(day), _ordinal(day))
+        values = {"year": year, "month": month_names, "day": day_names, "days": days}
+        return Said("error.no_such_day", values)
     return None
 
 
@@ -131,5 +137,5 @@ def parse_date(argument: str, text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        problem = impossible_day(text) or "an ISO 8601 date such as 2026-09-30"
+        problem: Said | str = impossible_day(text) or "an ISO 8601 date such as 2026-09-30"
         raise InvalidValueError(argument, text, problem) from None

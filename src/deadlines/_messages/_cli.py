@@ -459,6 +459,12 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "规则{rule}在{at}未生效；其适用范围：{effective}",
         "rule {rule} is not in effect at {at}; it applies {effective}",
     ),
+    "error.month": Message("01至12之间的月份", "a month from 01 to 12"),
+    "error.year_from_1": Message("0001年以后的年份", "a year from 0001"),
+    "error.no_such_day": Message(
+        "存在的日期：{year}年{month}月没有{day}日（该月只有{days}天）",
+        "a day that exists: {month} {year} has no {day} (it has {days} days)",
+    ),
     "error.date_range": Message("{first}至{last}之间的日期", "a date from {first} through {last}"),
     "error.range.outside": Message(
         "日历范围为{first}至{last}；实际为{value}",
