@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from tests.chinese import english_words
 
 from servicekit import EVENTS, GOOD, client  # isort: skip
 
@@ -131,6 +132,23 @@ class TestDue:
         """lang: zh gives the problem's title in Chinese."""
         body = problem(api.post("/v1/due", json={**GOOD, "rule": "x.y", "lang": "zh"}), 422)
         assert body.title == "输入有误"
+
+    @pytest.mark.parametrize(
+        ("change", "detail"),
+        [
+            ({"rule": "x.y"}, "没有规则"),
+            ({"at": "2026-02-30T10:00"}, "存在的日期：2026年2月没有30日"),
+            ({"params": {"explain": True}}, "explain不是规则参数"),
+            ({"params": {"rule": "x"}}, "rule不是规则参数"),
+        ],
+        ids=["unknown-rule", "no-such-day", "explain-as-param", "reserved-param"],
+    )
+    def test_detail_in_chinese(self, api, change, detail):
+        """lang: zh gives the detail in Chinese too, with no English word beyond ids and keys."""
+        body = problem(api.post("/v1/due", json={**GOOD, **change, "lang": "zh"}), 422)
+        assert detail in body.detail
+        keys = {"rule", "at", "explain", "params", "true"}
+        assert english_words(body.detail, keys) == []
 
     def test_huge_parameter_is_input(self, api):
         """A parameter too large to compute with is a 422, not a 500."""

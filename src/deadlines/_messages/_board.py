@@ -254,4 +254,19 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "服务器未安装所需的可选组件", "An optional component is not installed"
     ),
     "service.internal": Message("服务器内部错误", "Internal server error"),
+    # -- what is wrong with a request, in the language the body asks ---------------------------
+    "service.detail.reserved": Message(
+        '{name}不是规则参数，应与params并列给出，例如'
+        '{{"rule": "minutes.executive", "at": "2026-09-30T17:00"}}',
+        "{name} is not a rule parameter; give it beside params, as in "
+        '{{"rule": "minutes.executive", "at": "2026-09-30T17:00"}}',
+    ),
+    "service.detail.explain": Message(
+        'explain不是规则参数，应与params并列给出：{{"rule": ..., "at": ..., "explain": true}}',
+        "explain is not a rule parameter; give it beside params: "
+        '{{"rule": ..., "at": ..., "explain": true}}',
+    ),
+    "service.detail.cannot_compute": Message(
+        "无法按这些参数计算：{error}", "cannot compute with these parameters: {error}"
+    ),
 }

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from starlette.responses import JSONResponse, Response
 
 from deadlines._errors import DeadlinesError, ProvisionalDateWarning, UnknownRuleError
+from deadlines._messages import say
 from deadlines.calendar._days import BUILT_IN, DayKind
 from deadlines.service._limits import DEADLINE
 from deadlines.service._models import (
@@ -299,17 +300,13 @@ def answer_due(engine: Engine, body: DueRequest, request: Request, origin: str) 
 
     reserved = [name for name in body.params if name in RESERVED]
     if reserved:
-        error = ProblemError(
-            "invalid-input",
-            f"{reserved[0]} is not a rule parameter; give it beside params, as in "
-            '{"rule": "minutes.executive", "at": "2026-09-30T17:00"}',
-            field=f"params.{reserved[0]}",
-        )
+        detail = say("service.detail.reserved", body.lang, name=reserved[0])
+        error = ProblemError("invalid-input", detail, field=f"params.{reserved[0]}")
         return problem_response(request, error, lang=body.lang)
     # Read as batch reads a line: an empty value is absent, and the messages are batch's.
     trigger = trigger_from({**body.params, "rule": body.rule, "at": body.at}, 1)
     if isinstance(trigger, Problem):
-        error = ProblemError("invalid-input", trigger.text(), field=trigger.field)
+        error = ProblemError("invalid-input", trigger.text(body.lang), field=trigger.field)
         return problem_response(request, error, lang=body.lang)
     result = _compute(engine, trigger, explain=body.explain, request=request, lang=body.lang)
     if isinstance(result, Response):
@@ -333,12 +330,8 @@ def _compute(
 
     params = trigger.params
     if "explain" in params:
-        error = ProblemError(
-            "invalid-input",
-            "explain is not a rule parameter; give it beside params: "
-            '{"rule": ..., "at": ..., "explain": true}',
-            field="explain",
-        )
+        detail = say("service.detail.explain", lang)
+        error = ProblemError("invalid-input", detail, field="explain")
         return problem_response(request, error, lang=lang)
     try:
         with warnings.catch_warnings():
@@ -346,11 +339,10 @@ def _compute(
             return engine.due(trigger.rule, trigger.at, explain=explain, **params)
     except DeadlinesError as error:
         found = problem_of(error, trigger)
-        problem = ProblemError("invalid-input", found.text(), field=found.field)
+        problem = ProblemError("invalid-input", found.text(lang), field=found.field)
     except (ArithmeticError, ValueError, TypeError) as error:  # e.g. a parameter too large
-        problem = ProblemError(
-            "invalid-input", f"cannot compute with these parameters: {error}", field="params"
-        )
+        detail = say("service.detail.cannot_compute", lang, error=str(error))
+        problem = ProblemError("invalid-input", detail, field="params")
     return problem_response(request, problem, lang=lang)
 
 
