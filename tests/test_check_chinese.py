@@ -117,15 +117,16 @@ class TestWords:
     @pytest.mark.parametrize(
         ("row", "state", "margin"),
         [
-            ("i-2025-071/plan", "提请督办", "逾期178个工作日（6431.5小时）"),
-            ("d-1010-02/routing", "逾期办结", "逾期不足1个工作日（0.3小时）办结"),
-            ("m-2025-041/minutes", "按期办结", "提前1个工作日（25.5小时）办结"),
+            ("i-2025-071/plan", "提请督办", "逾期178个工作日"),
+            ("d-1010-02/routing", "逾期办结", "逾期不足1个工作日（20分钟）办结"),
+            ("m-2025-041/minutes", "按期办结", "提前1个工作日办结"),
             ("2025Q3/report", "按期办结", "提前不足1个工作日（1.5小时）办结"),
+            ("d-0929-07/routing", "按期办结", "提前不足1个工作日（6小时）办结"),
         ],
-        ids=["escalated", "late-same-day", "met", "met-same-day"],
+        ids=["escalated", "late-minutes", "met", "met-hours", "met-whole-hours"],
     )
     def test_rows(self, table, row, state, margin):
-        """A row's status and its margin; 0 working days reads 不足1个工作日."""
+        """A row's status and margin: working days; hours (or minutes) only within the last."""
         assert re.search(rf"^{re.escape(row)} .* {state}  {re.escape(margin)}$", table, re.M)
 
     @pytest.mark.parametrize(
@@ -134,7 +135,7 @@ class TestWords:
             "督办提示（13项）：",
             (
                 "  【提请督办】i-2025-071/plan：领导批示件制定落实意见，2025-09-25 17:30到期，"
-                "已逾期178个工作日（6431.5小时），应提请督办"
+                "已逾期178个工作日，应提请督办"
             ),
             (
                 "  【违反无会月】会议m-2026-009（常务会议）安排于2026年3月4日召开，"
@@ -143,11 +144,28 @@ class TestWords:
             "  会议m-2026-010（专题会议）安排于2026年3月9日召开，紧急豁免：春季防汛部署（第六条）",
             (
                 "  【调研不足】李副县长2026年调研0天（全年不少于60天），"
-                "截至2026年6月20日应达28.1天，落后28.1天"
+                "截至2026年6月20日应达28.5天，落后28.5天"
             ),
-            "  2025Q4：调度逾期未办（2025-12-31 17:30前），通报逾期未办（2025-12-31 17:30前）",
+            "  王副县长2025年调研2天（全年不少于60天），截至2025年12月31日应达60天，落后58天",
+            (
+                "  2025年第三季度：调度按期办结（时限2025年9月30日17:30），"
+                "通报按期办结（时限2025年9月30日17:30）"
+            ),
+            (
+                "  2025年第四季度：调度提请督办（时限2025年12月31日17:30），"
+                "通报提请督办（时限2025年12月31日17:30）"
+            ),
         ],
-        ids=["alerts", "escalated", "violation", "exemption", "shortfall", "quarter"],
+        ids=[
+            "alerts",
+            "escalated",
+            "violation",
+            "exemption",
+            "shortfall",
+            "whole-days",
+            "quarter-met",
+            "quarter-escalated",
+        ],
     )
     def test_lines(self, table, line):
         """Alerts with Chinese tags, meetings by their Chinese names, quarters' statuses."""
@@ -159,12 +177,57 @@ class TestWords:
             EXAMPLE, "--at", "2025-10-12T10:00", "--lang", "zh", "--color", "never",
             "--explain", "m-2025-041/document/1",
         )  # fmt: skip
-        assert "未到期    剩余3个工作日（79.5小时），暂停计时中" in text
+        assert "未到期    剩余3个工作日，暂停计时中（自2025年10月10日10:00起）" in text
+        assert "\n到期时间：2025年10月17日（周五）17:30\n" in text
         assert (
             "暂停计时2025-10-10 10:00至2025-10-14 15:00（补正：等待县粮食局修改意见）："
             "3个工作日不计：2025-10-11（周六）、2025-10-13（周一）、2025-10-14（周二）"
         ) in text
         assert "扣除暂停时间，到期时间由2025-10-14 17:30顺延至2025-10-17 17:30" in text
+
+    def test_pause_never_resumed(self, tmp_path):
+        """A pause still running when the file ends: named in the table and in --explain."""
+        events = tmp_path / "paused.jsonl"
+        lines = [
+            {"type": "document_received", "id": "d-p", "urgency": "ordinary",
+             "received_at": "2026-06-17T09:00"},
+            {"type": "paused", "obligation": "d-p/routing", "at": "2026-06-19T10:00"},
+        ]  # fmt: skip
+        events.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
+        args = (str(events), "--at", "2026-06-20T17:00", "--explain", "d-p/routing")
+        text = check(*args, "--lang", "zh", "--color", "never")
+        assert "剩余1个工作日，暂停计时中（自2026年6月19日10:00起）\n" in text
+        assert (
+            "\n到期时间：2026年6月22日（周一）09:00\n暂停计时中（自2026年6月19日10:00起）\n" in text
+        )
+        assert english_words(text) == []
+        english = check(*args, "--color", "never")
+        assert "1 wd / 40.0 h left, paused since 2026-06-19 10:00\n" in english
+        assert "\ndue: 2026-06-22T09:00+08:00\nclock paused since 2026-06-19 10:00\n" in english
+        data = json.loads(check(*args[:3], "--json"))
+        assert data["obligations"][0]["paused"] is True
+
+    def test_ics_words(self, tmp_path):
+        """The calendar's name is Chinese, and an escalated item is 提请督办 as in the table."""
+        ics = tmp_path / "open.ics"
+        check(EXAMPLE, "--at", "2026-06-20T17:00", "--lang", "zh", "--ics", str(ics))
+        calendar = icalendar.Calendar.from_ical(ics.read_bytes())
+        assert str(calendar["x-wr-calname"]) == "督办事项"
+        events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+        escalated = events["2026Q1/dispatch@deadlines"]
+        assert str(escalated["summary"]).startswith("【提请督办】")
+        assert escalated["categories"].cats == ["supervision.quarterly", "提请督办"]
+        assert "承办：县政府办公室" in str(escalated["description"])
+
+    def test_help(self):
+        """``check --help`` names the lists as the report does."""
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), pytest.raises(SystemExit):
+            main(["--lang", "zh", "check", "--help"])
+        text = re.sub(r"\s+", "", out.getvalue())  # help is wrapped to the terminal's width
+        assert "督办提示" in text
+        assert "季度调度、通报" in text
+        assert "季度督查" not in text
 
     def test_provisional(self, tmp_path):
         """A due on a day no notice has settled is marked, explained and listed in Chinese."""
@@ -194,7 +257,10 @@ class TestMachineForms:
     def test_csv_chinese(self):
         """Chinese headers, the status code kept and its words beside it, 是/否."""
         rows = _rows(check(EXAMPLE, "--at", "2025-10-15T09:00", "--csv", "--lang", "zh"))
+        assert rows[0][:5] == ["事项编号", "规则", "事件", "事项名称", "承办"]
         assert rows[0][6:10] == ["到期时间", "状态代码", "状态", "剩余工作日"]
+        quarter = {row[0]: row for row in rows}["2025Q3/dispatch"]
+        assert quarter[3:5] == ["调度", "县政府办公室"]
         first = dict(zip(rows[0], rows[1], strict=True))
         assert (first["事项编号"], first["状态代码"], first["状态"]) == (
             "i-2025-071/plan",

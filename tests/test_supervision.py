@@ -604,12 +604,21 @@ class TestLedger:
         assert "working day 3: 2025-06-06 (Fri)" in tracked.explain()
         assert "依据" in tracked.explain("zh")
 
-    @pytest.mark.parametrize(("lang", "colon"), [("en", ": "), ("zh", "：")], ids=["en", "zh"])
-    def test_explain_reads_as_the_result(self, supervisor, engine, lang, colon):
-        """Unpaused, an obligation explains itself as its rule's result does, after its id."""
+    @pytest.mark.parametrize(
+        ("lang", "colon", "due"),
+        [
+            ("en", ": ", "due: 2025-06-06T17:30+08:00"),
+            ("zh", "：", "到期时间：2025年6月6日（周五）17:30"),
+        ],
+        ids=["en", "zh"],
+    )
+    def test_explain_reads_as_the_result(self, supervisor, engine, lang, colon, due):
+        """Unpaused, an obligation explains itself as its rule's result does, after its id;
+        its due instant reads as the report's sentences do."""
         tracked = supervisor.ledger([MEETING])["m1/minutes"]
-        result = engine.due("minutes.executive", MEETING.ended_at)
-        assert tracked.explain(lang) == f"m1/minutes{colon}{result.explain(lang)}"
+        result = engine.due("minutes.executive", MEETING.ended_at).explain(lang).split("\n")
+        expected = [f"m1/minutes{colon}{result[0]}", due, *result[2:]]
+        assert tracked.explain(lang).split("\n") == expected
 
     def test_without_explanations(self, engine):
         """explain=False keeps no trace, and the same due instants."""
@@ -693,7 +702,8 @@ class TestReport:
         """Time left or over, in working days and hours, in both languages."""
         rows = {row.id: row for row in report.rows}
         assert rows["m1/minutes"].describe_left() == "2 wd / 87.5 h overdue"
-        assert rows["m1/minutes"].describe_left("zh") == "逾期2个工作日（87.5小时）"
+        assert rows["m1/minutes"].describe_left("zh") == "逾期2个工作日"
+        assert rows["s1/signing"].describe_left("zh") == "提前不足1个工作日（6.5小时）办结"
         assert rows["s1/signing"].describe_left() == "0 wd / 6.5 h early"
         assert rows["i1/plan"].describe_left() == "2 wd / 56.5 h left"  # Wed and Thu
 

@@ -22,6 +22,7 @@ from deadlines.supervision import (
     quarter_obligations,
     quota_standings,
 )
+from deadlines.supervision._quota import QuotaStanding
 
 
 def at(text: str) -> dt.datetime:
@@ -193,17 +194,32 @@ class TestQuota:
         assert [a.subject for a in report.alerts if a.level == "shortfall"] == ["李", "王"]
 
     def test_describe(self, engine):
-        """A standing reads as logged, expected and shortfall, in both languages."""
+        """A standing reads as logged, expected and shortfall, in both languages, in whole or
+        half days: the pro-rata 30.1 days are 30.5 to log (`expected` stays exact)."""
         (standing,) = quota_standings(
             engine, {"王": days("2026-01-05", 20, 7)}, at("2026-07-02 12:00")
         )
+        assert round(standing.expected, 1) == 30.1
         assert standing.describe() == (
-            "王 2026: 20/60 field days, 30.1 expected by 2026-07-02, short by 10.1"
+            "王 2026: 20/60 field days, 30.5 expected by 2026-07-02, short by 10.5"
         )
         assert (
             standing.describe("zh")
-            == "王2026年调研20天（全年不少于60天），截至2026年7月2日应达30.1天，落后10.1天"
+            == "王2026年调研20天（全年不少于60天），截至2026年7月2日应达30.5天，落后10.5天"
         )
+
+    @pytest.mark.parametrize(
+        ("expected", "shown"),
+        [(28.0, 28.0), (28.01, 28.5), (28.5, 28.5), (28.51, 29.0)],
+        ids=["whole", "just-over", "half", "over-half"],
+    )
+    def test_expected_in_half_days(self, expected, shown):
+        """The expectation a clerk reads is the next whole or half day."""
+        standing = QuotaStanding(
+            leader="王", year=2026, as_of=dt.date(2026, 6, 20), required=60, logged=0,
+            expected=expected, shortfall=expected,
+        )  # fmt: skip
+        assert standing.expected_days == shown
 
 
 class TestQuarterly:

@@ -159,13 +159,13 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     # -- deadlines check -----------------------------------------------------------------------
     "cli.summary.check": Message(
-        "由事件生成的每个督办事项的办理状态及预警",
+        "由事件生成的每个督办事项的办理状态及督办提示",
         "the status of every obligation that events create, with warnings",
     ),
     "cli.description.check": Message(
         "读入事件和办结记录（jsonl 格式），生成各事件产生的督办事项，报告每项在 --at 时的状态："
-        "未到期、临期预警、逾期未办、按期办结或逾期办结；按规则和状态分类统计；预警；无会月、"
-        "调研天数和季度督查。即使有逾期事项，退出状态也为0；有输入行无效时（注明行号）为1；用法"
+        "未到期、临期预警、逾期未办（逾期较久的提请督办）、按期办结或逾期办结；按规则和状态分类统计；"
+        "督办提示；“无会月”执行情况、领导调研天数和季度调度、通报。即使有逾期事项，退出状态也为0；有输入行无效时（注明行号）为1；用法"
         "错误为2。",
         "Read events and completions (JSON Lines), derive every obligation they create, and "
         "report each one's status at --at: open, warning, overdue, met or late; counts by rule "
@@ -190,11 +190,11 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "pip install 'deadlines[ics]'",
     ),
     "cli.check.warn_days": Message(
-        "在到期前若干个工作日预警（默认1）",
+        "到期前若干个工作日起临期预警（默认1）",
         "warn N working days before the due instant (default 1)",
     ),
     "cli.check.warn_fraction": Message(
-        "时限已过去的比例达到该值时预警，例如 0.8",
+        "时限已过去的比例达到该值时起临期预警，例如 0.8",
         "warn once the fraction F of the limit has elapsed, e.g. 0.8",
     ),
     "cli.check.escalate_after": Message(

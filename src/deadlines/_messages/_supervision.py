@@ -69,12 +69,24 @@ MESSAGES: Final[Mapping[str, Message]] = {
     # -- time left, or how late (ObligationStatus.describe_left) ---------------------------------
     "check.days": Message("{n}个工作日", "{n} wd"),
     "check.days.under_one": Message("不足1个工作日", "0 wd"),
-    "check.span": Message("{days}（{hours}小时）", "{days} / {hours} h"),
+    # Chinese gives the hours only within the last working day, minutes within the last hour;
+    # English keeps its ``3 wd / 70.0 h`` (`span` passes a `Names` for what each shows).
+    "check.span": Message("{days}{hours}", "{days} / {hours} h"),
+    "check.span.hours": Message("不足1个工作日（{hours}小时）", "0 wd / {hours} h"),
+    "check.span.minutes": Message("不足1个工作日（{hours}分钟）", "0 wd / {hours} h"),
     "check.left.overdue": Message("逾期{span}", "{span} overdue"),
     "check.left.late": Message("逾期{span}办结", "{span} late"),
     "check.left.met": Message("提前{span}办结", "{span} early"),
     "check.left.open": Message("剩余{span}", "{span} left"),
-    "check.left.paused": Message("剩余{span}，暂停计时中", "{span} left, paused"),
+    "check.left.paused": Message(
+        "剩余{span}，暂停计时中（自{since}起）", "{span} left, paused since {since}"
+    ),
+    "check.paused_since": Message("暂停计时中（自{since}起）", "clock paused since {since}"),
+    "check.moment": Message("{day:long}{time}", "{day:iso} {time}"),
+    "check.moment.weekday": Message(
+        "{day:long}（周{weekday}）{time}", "{day:iso} ({weekday}) {time}"
+    ),
+    "check.explain.due": Message("到期时间：{due}{mark}", "due: {due}{mark}"),
     # -- alerts -----------------------------------------------------------------------------
     "check.alert.overdue": Message(
         "{id}：{title}，{due}到期，已逾期{span}", "{id} ({title}): overdue since {due}, {span}"
@@ -141,14 +153,15 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "check.quota.on_track": Message("达到进度", "on track"),
     "check.quota.short": Message("落后{by}天", "short by {by}"),
     "check.quarter": Message(
-        "{quarter}：调度{dispatch}（{dispatch_due}前），通报{report}（{report_due}前）",
-        "{quarter}: dispatch {dispatch} (due {dispatch_due}), report {report} (due {report_due})",
+        "{year}年第{number:cn}季度：调度{dispatch}（时限{dispatch_due}），通报{report}（时限{report_due}）",
+        "{year}Q{number}: dispatch {dispatch} (due {dispatch_due}), report {report} "
+        "(due {report_due})",
     ),
     # -- the CSV report: English headers are the machine columns ------------------------------
     "check.csv.id": Message("事项编号", "id"),
     "check.csv.rule": Message("规则", "rule"),
     "check.csv.event": Message("事件", "event"),
-    "check.csv.subject": Message("事项", "subject"),
+    "check.csv.subject": Message("事项名称", "subject"),
     "check.csv.responsible": Message("承办", "responsible"),
     "check.csv.trigger": Message("起算时间", "trigger"),
     "check.csv.due": Message("到期时间", "due"),
@@ -166,6 +179,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     # -- the iCalendar export -----------------------------------------------------------------
     "check.ics.summary": Message("【{state}】{title}：{what}", "[{state}] {title}: {what}"),
     "check.ics.responsible": Message("承办：{who}", "responsible: {who}"),
+    "check.ics.name": Message("督办事项", "deadlines"),
     "check.ics.status": Message("状态：{state}，{left}", "status: {state}, {left}"),
     # -- pauses of an obligation's clock (trace steps) ------------------------------------------
     "pause.step": Message(

@@ -29,13 +29,14 @@ def _icalendar() -> Any:  # noqa: ANN401 - the module, imported only when asked 
     return icalendar
 
 
-def to_ics(report: Report, *, lang: Lang = "en", name: str = "deadlines") -> bytes:
+def to_ics(report: Report, *, lang: Lang = "en", name: str | None = None) -> bytes:
     """The open obligations of `report` (open, warning, overdue) as iCalendar bytes.
 
     Args:
         report: the report at a moment; its moment is each event's ``DTSTAMP``.
         lang: the language of summaries and descriptions.
-        name: the calendar's display name (``X-WR-CALNAME``).
+        name: the calendar's display name (``X-WR-CALNAME``); by default ``deadlines``, in
+            Chinese 督办事项.
 
     Raises:
         MissingExtraError: ``icalendar`` is not installed.
@@ -46,14 +47,15 @@ def to_ics(report: Report, *, lang: Lang = "en", name: str = "deadlines") -> byt
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", say("check.ics.name", lang) if name is None else name)
     stamp = report.at.astimezone(dt.timezone.utc)
     for row in report.rows:
         if row.completed_at is not None:
             continue
         ob = row.obligation
         title, what = ob.title(lang), ob.subject or ob.id
-        state = Said(f"check.state.{row.status}")
+        # As the table says it: an escalated obligation is 提请督办 (``overdue!``).
+        state = Said("check.state.escalated" if row.escalated else f"check.state.{row.status}")
         lines = [
             say("result.labelled", lang, label=ob.id, first=ob.rule_id),
             say("check.ics.status", lang, state=state, left=row.margin),

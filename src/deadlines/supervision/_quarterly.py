@@ -20,6 +20,7 @@ from deadlines._value import Value
 from deadlines.rules import Recurrence
 from deadlines.supervision._obligations import Obligation, oblige
 from deadlines.supervision._status import ObligationStatus, Status
+from deadlines.supervision._tracked import moment
 
 if TYPE_CHECKING:
     from deadlines._engine import Engine
@@ -91,6 +92,8 @@ def quarter_obligations(
         changes: dict[str, object] = {"id": f"{label}/{activity}", "subject": part_label}
         if part is not None:
             changes.update(due=part.due, due_date=part.due_date, parts=(part,))
+            if part.actor:  # who handles it, as ``due supervision.quarterly`` shows it
+                changes["responsible"] = part.actor
         made.append(dataclasses.replace(whole, **changes))  # type: ignore[arg-type]
     return tuple(made)
 
@@ -118,6 +121,8 @@ class QuarterStanding(Value):
         report_due: when the report is due.
         report: its status.
         reported_at: when it was issued, if it has.
+        dispatch_escalated: the dispatch is overdue past the escalation threshold (提请督办).
+        report_escalated: likewise the report.
     """
 
     quarter: str
@@ -127,6 +132,8 @@ class QuarterStanding(Value):
     report_due: dt.datetime
     report: Status
     reported_at: dt.datetime | None = None
+    dispatch_escalated: bool = False
+    report_escalated: bool = False
 
     @property
     def met(self) -> bool:
@@ -134,15 +141,31 @@ class QuarterStanding(Value):
         return self.dispatch is Status.MET and self.report is Status.MET
 
     def describe(self, lang: Lang = "en") -> str:
-        """One line per quarter."""
+        """One line per quarter, its statuses as the table says them (escalated: 提请督办).
+
+        >>> import datetime as dt
+        >>> due = dt.datetime(2025, 9, 30, 17, 30)
+        >>> q = QuarterStanding(quarter="2025Q3", dispatch_due=due, dispatch=Status.MET,
+        ...                     report_due=due, report=Status.OVERDUE, report_escalated=True)
+        >>> q.describe("zh")
+        '2025年第三季度：调度按期办结（时限2025年9月30日17:30），通报提请督办（时限2025年9月30日17:30）'
+        >>> q.describe()
+        '2025Q3: dispatch met (due 2025-09-30 17:30), report overdue! (due 2025-09-30 17:30)'
+        """
+        year, _, number = self.quarter.partition("Q")
+
+        def state(status: Status, *, escalated: bool) -> Said:
+            return Said("check.state.escalated" if escalated else f"check.state.{status}")
+
         return say(
             "check.quarter",
             lang,
-            quarter=self.quarter,
-            dispatch=Said(f"check.state.{self.dispatch}"),
-            dispatch_due=self.dispatch_due,
-            report=Said(f"check.state.{self.report}"),
-            report_due=self.report_due,
+            year=year,
+            number=int(number),
+            dispatch=state(self.dispatch, escalated=self.dispatch_escalated),
+            dispatch_due=moment(self.dispatch_due),
+            report=state(self.report, escalated=self.report_escalated),
+            report_due=moment(self.report_due),
         )
 
 
@@ -168,6 +191,8 @@ def quarter_standings(rows: Iterable[ObligationStatus]) -> tuple[QuarterStanding
                 report_due=report.due,
                 report=report.status,
                 reported_at=report.completed_at,
+                dispatch_escalated=dispatch.escalated,
+                report_escalated=report.escalated,
             )
         )
     return tuple(standings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -50,12 +51,23 @@ class QuotaStanding(Value):
         """Whether the leader has logged at least the pro-rata expectation."""
         return self.shortfall == 0
 
+    @property
+    def expected_days(self) -> float:
+        """`expected` as a clerk counts it: up to the next half day (28.1 → 28.5).
+
+        Days are logged whole or half, so 28.1 days expected means 28.5 to log; the text
+        shows this figure, and the shortfall against it (`expected` stays exact in JSON).
+        Since `logged` is whole, the leader is short exactly when `on_track` says so.
+        """
+        return math.ceil(round(self.expected * 2, 9)) / 2
+
     def said(self) -> Said:
-        """The standing as a message: logged, expected, shortfall."""
+        """The standing as a message: logged, expected, shortfall, in whole or half days."""
+        expected = self.expected_days
         state = (
             Said("check.quota.on_track")
             if self.on_track
-            else Said("check.quota.short", {"by": f"{self.shortfall:.1f}"})
+            else Said("check.quota.short", {"by": _days(expected - self.logged)})
         )
         return Said(
             "check.quota.line",
@@ -64,7 +76,7 @@ class QuotaStanding(Value):
                 "year": self.year,
                 "logged": self.logged,
                 "required": self.required,
-                "expected": f"{self.expected:.1f}",
+                "expected": _days(expected),
                 "as_of": self.as_of,
                 "state": state,
             },
@@ -73,6 +85,11 @@ class QuotaStanding(Value):
     def describe(self, lang: Lang = "en") -> str:
         """One line: logged, expected, shortfall."""
         return self.said().render(lang)
+
+
+def _days(n: float) -> str:
+    """``28.5``, ``28``: whole or half days."""
+    return f"{n:.1f}".removesuffix(".0")
 
 
 def quota_standings(
@@ -98,7 +115,7 @@ def quota_standings(
     >>> from deadlines import Engine
     >>> logged = {"王副县长": [date(2026, 1, 5) + timedelta(weeks=i) for i in range(20)]}
     >>> [s.describe() for s in quota_standings(Engine(), logged, datetime(2026, 7, 2, 12))]
-    ['王副县长 2026: 20/60 field days, 30.1 expected by 2026-07-02, short by 10.1']
+    ['王副县长 2026: 20/60 field days, 30.5 expected by 2026-07-02, short by 10.5']
     """
     today = at.date()
     standings: list[QuotaStanding] = []

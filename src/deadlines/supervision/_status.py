@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, final
 
 # The values live in a module of their own, which an engine's plugins can set without
 # importing supervision; `deadlines.supervision` re-exports them.
-from deadlines._messages import Said
+from deadlines._messages import Names, Said
 from deadlines._thresholds import Thresholds, WorkingDaysBefore
+from deadlines.supervision._tracked import moment
 
 if TYPE_CHECKING:
     from deadlines._result import Lang
@@ -146,9 +147,17 @@ class ObligationStatus:
     def margin(self) -> Said:
         """How much time is left, or how early or late it was done, not spelled yet."""
         key = "open" if self.status is Status.WARNING else str(self.status)
-        if key == "open" and self.paused:
-            key = "paused"
-        return Said(f"check.left.{key}", {"span": span(self.working_days_left, self.hours_left)})
+        left = span(self.working_days_left, self.hours_left)
+        since = self.paused_since
+        if key == "open" and since is not None:
+            return Said("check.left.paused", {"span": left, "since": moment(since)})
+        return Said(f"check.left.{key}", {"span": left})
+
+    @property
+    def paused_since(self) -> dt.datetime | None:
+        """When its clock stopped, while it is stopped at `at`."""
+        pauses = self.tracked.pauses
+        return pauses[-1].start if self.paused and pauses else None
 
     def describe_left(self, lang: Lang = "en") -> str:
         """``2 wd / 40.5 h left``, ``3 wd / 70.0 h overdue``, ``0 wd / 2.5 h late`` …; in
@@ -169,9 +178,27 @@ class ObligationStatus:
 
 
 def span(days: int, hours: float) -> Said:
-    """``3 wd / 70.0 h``, in Chinese ``3个工作日（70.0小时）`` (``不足1个工作日`` for 0)."""
-    count = Said("check.days", {"n": abs(days)}) if days else Said("check.days.under_one")
-    return Said("check.span", {"days": count, "hours": f"{abs(hours):.1f}"})
+    """``3 wd / 70.0 h``, in Chinese ``3个工作日``; within the last working day ``0 wd / 5.5 h``,
+    ``不足1个工作日（5.5小时）``, and within the last hour ``不足1个工作日（20分钟）``.
+
+    A clerk counts a margin in working days; hours only mean something within one of them.
+
+    >>> [span(d, h).render("zh") for d, h in ((-178, -6431.5), (0, 6.0), (0, -1 / 3))]
+    ['178个工作日', '不足1个工作日（6小时）', '不足1个工作日（20分钟）']
+    >>> span(-178, -6431.5).render("en"), span(0, -1 / 3).render("en")
+    ('178 wd / 6431.5 h', '0 wd / 0.3 h')
+    """
+    shown = f"{abs(hours):.1f}"
+    if days:
+        # English keeps the hours beside the working days; Chinese leaves them out.
+        return Said(
+            "check.span", {"days": Said("check.days", {"n": abs(days)}), "hours": Names("", shown)}
+        )
+    minutes = round(abs(hours) * 60)
+    if minutes < 60:
+        return Said("check.span.minutes", {"hours": Names(str(minutes), shown)})
+    whole = f"{abs(hours):.1f}".removesuffix(".0")
+    return Said("check.span.hours", {"hours": Names(whole, shown)})
 
 
 def compute_status(

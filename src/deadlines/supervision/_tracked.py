@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import final
 
+from deadlines._messages import Said
 from deadlines._result import Lang, TraceStep
 from deadlines.supervision._obligations import Obligation
 from deadlines.supervision._pause import Pause
@@ -58,11 +59,20 @@ class Tracked:
         return self.obligation.trace + self.pause_steps
 
     def explain(self, lang: Lang = "en") -> str:
-        """The obligation, its due instant, its source and its trace as numbered lines."""
+        """The obligation, its due instant, its source and its trace as numbered lines.
+
+        The due instant reads as the report's sentences do (到期时间：2026年10月10日（周六）17:30;
+        in English the ISO instant), and a pause still running is named under it.
+        """
+        from deadlines._messages import WEEKDAYS_ZH, Names, say
         from deadlines._result import explanation
 
         ob = self.obligation
-        return explanation(
+        pause = self.pauses[-1] if self.pauses and self.pauses[-1].end is None else None
+        details = (
+            [] if pause is None else [say("check.paused_since", lang, since=moment(pause.start))]
+        )
+        lines = explanation(
             ob.rule_id,
             ob.title(lang),
             self.due,
@@ -71,4 +81,19 @@ class Tracked:
             provisional=ob.provisional,
             trace=self.trace,
             label=ob.id,
+            details=details,
+        ).split("\n")
+        day = self.due.date()
+        weekday = Names(WEEKDAYS_ZH[day.weekday()], f"{day:%a}")
+        said = Said(
+            "check.moment.weekday", {"day": day, "weekday": weekday, "time": f"{self.due:%H:%M}"}
         )
+        when = Names(said.render("zh"), self.due.isoformat(timespec="minutes"))
+        mark = say("word.provisional", lang) if ob.provisional else ""
+        lines[1] = say("check.explain.due", lang, due=when, mark=mark)  # explanation's due line
+        return "\n".join(lines)
+
+
+def moment(instant: dt.datetime) -> Said:
+    """An instant inside a sentence: ``2026年6月19日10:00``, in English ``2026-06-19 10:00``."""
+    return Said("check.moment", {"day": instant.date(), "time": f"{instant:%H:%M}"})
