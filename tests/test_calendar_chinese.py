@@ -149,6 +149,200 @@ class TestProblems:
         assert problem in capsys.readouterr().err
 
 
+def _notice(days_off: list[str], workdays: list[str] = (), head: str = "") -> str:
+    """A 2026 notice file: its days off and its worked weekend days, as ISO dates."""
+    rows = ", ".join(f'{{ date = {day}, name = "假日" }}' for day in days_off)
+    worked = ", ".join(f"{{ date = {day} }}" for day in workdays)
+    return (
+        f'[[notice]]\nyear = 2026\nsource = "国办发明电〔2025〕7号"\n{head}'
+        f"days_off = [{rows}]\nworkdays = [{worked}]\n"
+    )
+
+
+def _statutory_2026() -> list[str]:
+    from deadlines.calendar._law import statutory_festivals
+
+    return [day.isoformat() for f in statutory_festivals(2026) for day in f.days]
+
+
+_ROW = '{ date = 2026-10-01, name = "国庆节" }'
+_HEAD = '[[notice]]\nyear = 2026\nsource = "国办发明电〔2025〕7号"\n'
+#: A bad file of each kind `parse_overrides` and the law check refuse, and the Chinese words
+#: that say what is wrong with it.
+BAD_FILES = [
+    ("toml", "[[notice]\nyear = 2026\n", "不是有效的TOML：表数组的表头应以]]结尾（第1行第9列）"),
+    ("toml-end", "[[notice]]\nyear = [2026", "不是有效的TOML：数组缺少右方括号（在文件末尾）"),
+    ("table", "[[notices]]\nyear = 2026\n", "有未知的表：notices；可用的表：[[notice]]、[[local]]"),
+    ("not-array", "notice = 1\n", "notice应为表数组：[[notice]]"),
+    ("local-not-array", "local = 1\n", "local应为表数组：[[local]]"),
+    ("year", '[[notice]]\nyear = "2026"\n', "第1个通知：year应为2004至2100之间的整数"),
+    ("year-twice", f"{_HEAD}days_off = [{_ROW}]\n" * 2, "2026年列出了两次，请将两个通知合并为一个"),
+    ("source", "[[notice]]\nyear = 2026\n", "2026年通知：source应为非空字符串"),
+    ("time", f"{_HEAD}days_off = [{{ date = 2026-10-01T08:00:00 }}]\n", "含有时刻，只写日期即可"),
+    ("text", f'{_HEAD}days_off = [{{ date = "10月1日" }}]\n', "'10月1日'不是日期，应写作"),
+    ("type", f"{_HEAD}days_off = [{{ date = 1001 }}]\n", "2026年通知的days_off：date应为TOML日期"),
+    ("range", f"{_HEAD}days_off = [{{ date = 2101-10-01 }}]\n", "2101-10-01超出日历范围"),
+    ("keys", f"{_HEAD}colour = 1\ndays_off = [{_ROW}]\n", "有未知的键：colour；可用的键："),
+    ("rows", f"{_HEAD}days_off = 1\n", "days_off应为若干行组成的列表"),
+    ("row", f"{_HEAD}days_off = [1]\n", "days_off的每一行应形如"),
+    ("row-keys", f'{_HEAD}days_off = [{{ date = 2026-10-01, colour = "红" }}]\n', "一行有未知的键"),
+    ("twice", f"{_HEAD}days_off = [{_ROW}, {_ROW}]\n", "2026-10-01列出了两次"),
+    ("reach", f"{_HEAD}days_off = [{{ date = 2027-10-01 }}]\n", "不在2026年通知的范围内"),
+    ("weekday", _notice(["2026-10-01"], ["2026-10-08"]), "2026-10-08是周四，本为工作日"),
+    ("name", f"{_HEAD}days_off = [{{ date = 2026-10-01 }}]\n", "2026-10-01一行缺少名称"),
+    (
+        "row-source",
+        f'{_HEAD}days_off = [{{ date = 2026-10-01, name = "国庆节", source = "" }}]\n',
+        "一行缺少来源（通知文号或链接）",
+    ),
+    ("no-days-off", _HEAD, "未列出放假日期；国务院办公厅通知列明其安排的放假日期"),
+    ("partial", f"{_HEAD}partial = 1\ndays_off = [{_ROW}]\n", "partial应为true或false"),
+    ("empty", "# nothing\n", "既无国务院办公厅通知，也无本地调整"),
+    ("missing", _notice(["2026-10-01"]), "缺少元旦：01-01未放假"),
+    (
+        "too-many",
+        _notice([*_statutory_2026(), *(f"2026-03-{d:02}" for d in range(2, 14))]),
+        "工作日放假",
+    ),
+    (
+        "too-few",
+        _notice(
+            _statutory_2026(),
+            [f"2026-03-{d:02}" for d in (7, 8, 14, 15, 21, 22)]
+            + [f"2026-06-{d:02}" for d in (6, 7, 13, 14, 20, 21, 27, 28)],
+        ),
+        "每调休上班一天",
+    ),
+]
+#: What the problems may hold besides Chinese: the TOML keys and tables they name, the values
+#: the bad files hold, and the command's name.
+FILE_ALLOWED = ALLOWED | {"notice", "notices", "local", "year", "partial", "workdays", "colour"}
+FILE_ALLOWED |= {"deadlines", "due", "calendar", "toml"}
+
+
+class TestFileProblems:
+    """What is wrong with a notice or local-days file is said in Chinese, in each command."""
+
+    @pytest.mark.parametrize(("name", "text", "problem"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
+    def test_notice_add(
+        self, capsys: pytest.CaptureFixture[str], home: Path, name: str, text: str, problem: str
+    ) -> None:
+        """deadlines notice add FILE --lang zh: exit 2, the problem in Chinese, no English."""
+        path = home / f"{name}.toml"
+        path.write_text(text, encoding="utf-8")
+        assert main(["notice", "add", str(path), "--lang", "zh"]) == 2
+        err = capsys.readouterr().err
+        assert problem in err
+        assert english_words(err.replace(str(path), ""), FILE_ALLOWED) == []
+
+    @pytest.mark.parametrize(
+        "argv",
+        [("calendar", "2026-10"), ("due", "tasks.immediate", "--at", "2026-09-30T10:00")],
+        ids=["calendar", "due"],
+    )
+    def test_other_commands(
+        self, capsys: pytest.CaptureFixture[str], home: Path, argv: tuple[str, ...]
+    ) -> None:
+        """deadlines calendar and due --calendar FILE say the same problem in Chinese."""
+        path = home / "bad.toml"
+        path.write_text(_notice(["2026-10-01"], ["2026-10-08"]), encoding="utf-8")
+        assert main([*argv, "--calendar", str(path), "--lang", "zh"]) == 2
+        err = capsys.readouterr().err
+        assert "2026-10-08是周四，本为工作日" in err
+        assert english_words(err.replace(str(path), ""), FILE_ALLOWED) == []
+
+    def test_unreadable(self, capsys: pytest.CaptureFixture[str], home: Path) -> None:
+        """A missing file, and one saved as GBK (the encoding and the system are named)."""
+        gbk = home / "gbk.toml"
+        gbk.write_bytes(_notice(["2026-10-01"]).encode("gbk"))
+        for path, problem in (
+            (home / "none.toml", "无法读取：文件不存在"),
+            (gbk, "不是 UTF-8 编码"),
+        ):
+            assert main(["notice", "add", str(path), "--lang", "zh"]) == 2
+            err = capsys.readouterr().err
+            assert problem in err
+            assert (
+                english_words(err.replace(str(path), ""), FILE_ALLOWED | {"GB", "GBK", "Windows"})
+                == []
+            )
+
+    def test_partial(self, capsys: pytest.CaptureFixture[str], home: Path) -> None:
+        """A partial notice loads with a warning in Chinese that cites the measures."""
+        path = home / "partial.toml"
+        path.write_text(_notice(["2026-10-01"], head="partial = true\n"), encoding="utf-8")
+        assert main(["notice", "add", str(path), "--lang", "zh"]) == 0
+        err = capsys.readouterr().err
+        version = "《全国年节及纪念日放假办法》（2024年修订，国务院令第795号，自2025年起施行）"
+        assert f"2026年通知：不符合{version}：缺少元旦：01-01未放假" in err
+        assert "仍按部分通知载入" in err
+        assert english_words(err.replace(str(path), ""), FILE_ALLOWED) == []
+
+
+class TestFileProblemsInEnglish:
+    """The same problems in English are worded as before the catalogue held them."""
+
+    @pytest.mark.parametrize(
+        ("text", "problem"),
+        [
+            (
+                _notice(["2026-10-01"], ["2026-10-08"]),
+                (
+                    ":5: notice 2026: 2026-10-08 is a Thursday, already a working day; workdays "
+                    "lists the weekend days the notice makes working days"
+                ),
+            ),
+            (
+                "[[notice]\nyear = 2026\n",
+                (
+                    ":1: not valid TOML: Expected ']]' at the end of an array declaration "
+                    "(at line 1, column 9)"
+                ),
+            ),
+            (
+                f"{_HEAD}colour = 1\ndays_off = [{_ROW}]\n",
+                (
+                    ":4: notice 2026: unknown key(s) colour; allowed: days_off, partial, source, "
+                    "workdays, year"
+                ),
+            ),
+            (
+                _notice(["2026-10-01"]),
+                (
+                    ":1: notice 2026: against 国务院令第795号 (2024, from 2025): 元旦 (New Year's "
+                    "Day) is missing: 01-01 not off; 春节 (Spring Festival) is missing: 02-16, "
+                    "02-17, 02-18, 02-19 not off;"
+                ),
+            ),
+        ],
+        ids=["weekday", "toml", "keys", "law"],
+    )
+    def test_problem(self, tmp_path: Path, text: str, problem: str) -> None:
+        """str() of the error, and its English rendering, are the English sentence."""
+        from deadlines import OverrideFileError
+        from deadlines.calendar import load_overrides
+
+        path = tmp_path / "bad.toml"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(OverrideFileError) as caught:
+            load_overrides(path)
+        assert f"{path}{problem}" in str(caught.value)
+        assert caught.value.render("en") == str(caught.value)
+        assert caught.value.problem in str(caught.value)
+
+    def test_unreadable(self, tmp_path: Path) -> None:
+        """A missing file: the system's reason."""
+        from deadlines import OverrideFileError
+        from deadlines.calendar import load_overrides
+
+        with pytest.raises(OverrideFileError) as caught:
+            load_overrides(tmp_path / "none.toml")
+        assert (
+            str(caught.value)
+            == f"{tmp_path / 'none.toml'}: cannot read it: No such file or directory"
+        )
+
+
 BOARD_PAGES = [
     "/",
     "/?src=file:county-week.jsonl&at=2025-10-15T09:00",

@@ -228,14 +228,17 @@ class OverrideFileError(DeadlinesError, ValueError):
     Attributes:
         path: the file.
         line: the 1-based line of the problem, or ``None`` when it concerns the whole file.
+        problem: what is wrong, in English (a `Said` given is spelled; `render` spells the
+            whole message in either language).
     """
 
-    def __init__(self, path: str, line: int | None, problem: str) -> None:
+    def __init__(self, path: str, line: int | None, problem: str | Said) -> None:
         self.path = path
         self.line = line
-        self.problem = problem
+        self.problem = _english(problem)
         where = f"{path}:{line}" if line is not None else path
-        self._say("error.override_file", where=bounded(where), problem=bounded(problem))
+        said = bounded(problem) if isinstance(problem, str) else problem
+        self._say("error.override_file", where=bounded(where), problem=said)
 
 
 class OverrideConflictError(OverrideFileError):

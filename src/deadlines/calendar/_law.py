@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from deadlines._messages import Names, Said
 from deadlines.calendar._data import festival_dates
 
 _DAY = dt.timedelta(days=1)
@@ -40,22 +41,23 @@ class Festival:
     days: tuple[dt.date, ...]
 
 
-#: The first year of each version of the measures, and what it is called in messages.
-VERSIONS = (
-    (1999, "国务院令第270号 (1999)"),
-    (2008, "国务院令第513号 (2007, from 2008)"),
-    (2014, "国务院令第644号 (2013, from 2014)"),
-    (2025, "国务院令第795号 (2024, from 2025)"),
-)
+#: Each version of the measures: the year it took effect, its decree number (国务院令第N号) and
+#: the year it was made or last revised.
+VERSIONS = ((1999, 270, 1999), (2008, 513, 2007), (2014, 644, 2013), (2025, 795, 2024))
 
 
-def version_of(year: int) -> str:
-    """The version of the measures in force in `year`.
+def version_of(year: int) -> Said:
+    """The version of the measures in force in `year`, as a message cites it.
 
-    >>> version_of(2026)
-    '国务院令第795号 (2024, from 2025)'
+    >>> print(version_of(2026).render("en"))
+    国务院令第795号 (2024, from 2025)
+    >>> print(version_of(2026).render("zh"))
+    《全国年节及纪念日放假办法》（2024年修订，国务院令第795号，自2025年起施行）
     """
-    return [name for first, name in VERSIONS if first <= year][-1]
+    first, decree, revised = [version for version in VERSIONS if version[0] <= year][-1]
+    if first == 1999:
+        return Said("calendar.law.version.1999")
+    return Said("calendar.law.version", {"decree": decree, "revised": revised, "first": first})
 
 
 def statutory_festivals(year: int) -> tuple[Festival, ...]:
@@ -104,10 +106,11 @@ FESTIVAL_REACH = dt.timedelta(days=7)
 EXTRA_WEEKDAYS_OFF = 2
 
 
-def check_notice(year: int, off: set[dt.date], on: set[dt.date]) -> list[str]:
+def check_notice(year: int, off: set[dt.date], on: set[dt.date]) -> list[Said]:
     """What is wrong with a notice for `year` that gives the days `off` and works the days `on`.
 
-    Returns one sentence per problem, empty when the notice agrees with the measures:
+    Returns one message per problem (``calendar.law.*``), empty when the notice agrees with
+    the measures:
 
     - a statutory day that is neither listed off nor a weekend day left off (the festival is
       missing, or the notice works it);
@@ -116,7 +119,7 @@ def check_notice(year: int, off: set[dt.date], on: set[dt.date]) -> list[str]:
       (`EXTRA_WEEKDAYS_OFF`), or fewer than the weekend days worked (each worked weekend day
       pays for a weekday off).
     """
-    problems: list[str] = []
+    problems: list[Said] = []
     # Counted per festival: when two coincide (Mid-Autumn on 1 October 2020), each still
     # earns its day, and the notice makes it up.
     statutory = 0
@@ -130,22 +133,17 @@ def check_notice(year: int, off: set[dt.date], on: set[dt.date]) -> list[str]:
             for day in off
             if festival.days[0] - FESTIVAL_REACH <= day <= festival.days[-1] + FESTIVAL_REACH
         ]
-        name = f"{festival.name_zh} ({festival.name_en})"
+        name = Names(festival.name_zh, f"{festival.name_zh} ({festival.name_en})")
         if lacking:
-            days = ", ".join(f"{day:%m-%d}" for day in lacking)
-            problems.append(f"{name} is missing: {days} not off")
+            days = tuple(f"{day:%m-%d}" for day in lacking)
+            problems.append(Said("calendar.law.missing", {"festival": name, "days": days}))
         elif not near:
-            problems.append(f"{name} is missing: no day off listed near it")
+            problems.append(Said("calendar.law.missing_near", {"festival": name}))
     weekdays_off = sum(1 for day in off if day.weekday() < 5)
     most = statutory + len(on) + EXTRA_WEEKDAYS_OFF
     if weekdays_off > most:
-        problems.append(
-            f"gives {weekdays_off} weekday days off; the measures give {statutory} statutory "
-            f"days and the notice works {len(on)} weekend day(s), so at most {most} are plausible"
-        )
+        values = {"off": weekdays_off, "statutory": statutory, "on": len(on), "most": most}
+        problems.append(Said("calendar.law.too_many", values))
     if weekdays_off < len(on):
-        problems.append(
-            f"works {len(on)} weekend day(s) but gives only {weekdays_off} weekday day(s) off; "
-            "each worked weekend day is swapped for a weekday off"
-        )
+        problems.append(Said("calendar.law.too_few", {"on": len(on), "off": weekdays_off}))
     return problems

@@ -11,6 +11,7 @@ whatever the calendar says and announce nothing.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
 import sys
 import warnings
@@ -18,12 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from deadlines._errors import OverrideFileError, PartialNoticeWarning
+from deadlines._errors import OverrideFileError, PartialNoticeWarning, cut
+from deadlines._messages import MESSAGES, WEEKDAYS_ZH, Names, Said
 from deadlines._textfile import NotUtf8Error, read_user_text
 from deadlines.calendar._table import FIRST_DATE, LAST_DATE
 
 _EXAMPLE_ROW = '{ date = 2027-10-01, name = "国庆节" }'
 _ROW_KEYS = frozenset({"date", "name", "name_en", "source"})
+_KEYS = tuple(sorted(_ROW_KEYS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,135 +108,164 @@ class _Reader:
 
     def fail(
         self,
-        problem: str,
+        problem: Said,
         pattern: str | None = None,
         occurrence: int = 1,
         start: int | None = None,
     ) -> None:
         """Raise OverrideFileError at the `occurrence`-th line matching `pattern`.
 
-        `start` is the line of the table concerned: the search begins there, and when nothing
-        matches, the error points at the table itself rather than at no line.
+        `problem` is a ``calendar.file.*`` message. `start` is the line of the table
+        concerned: the search begins there, and when nothing matches, the error points at the
+        table itself rather than at no line.
         """
         line = _line_of(self.lines, pattern, occurrence, start or 1) if pattern else None
         raise OverrideFileError(self.path, line if line is not None else start, problem)
+
+    def tables(self, document: dict[str, Any], name: str) -> list[Any]:
+        """The ``[[name]]`` tables of the document (``name = 1`` is refused, not iterated)."""
+        tables: list[Any] = document.get(name, [])
+        if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+            self.fail(_said("calendar.file.array", table=name), rf"^\s*{name}\s*=")
+        return tables
 
     def header_line(self, name: str, index: int) -> int | None:
         """The line of the `index`-th ``[[name]]`` header; None for a table written inline."""
         return _line_of(self.lines, rf"^\s*\[\[\s*{name}\s*\]\]", index)
 
-    def text(self, table: dict[str, Any], key: str, where: str, header: tuple[str, int]) -> str:
+    def text(self, table: dict[str, Any], key: str, where: Said, header: tuple[str, int]) -> str:
         """A required non-empty string; `header` locates the table (its name, its number)."""
         value = table.get(key)
         if not isinstance(value, str) or not value.strip():
             example = f'{key} = "国办发明电〔2025〕7号"'
             pattern = rf"^\s*{key}\s*=" if key in table else rf"^\s*\[\[\s*{header[0]}\s*\]\]"
             occurrence = 1 if key in table else header[1]
-            self.fail(
-                f"{where}: {key} must be a non-empty string, e.g. {example}", pattern, occurrence
-            )
+            problem = _said("calendar.file.text", key=key, example=example)
+            self.fail(_at(where, problem), pattern, occurrence)
         return str(value)
 
-    def date(self, value: object, where: str, start: int | None) -> dt.date:
+    def date(self, value: object, where: Said, start: int | None) -> dt.date:
         if isinstance(value, dt.datetime):
-            self.fail(
-                f"{where}: {value} has a time; give the date alone, e.g. {_EXAMPLE_ROW}",
-                re.escape(value.date().isoformat()),
-                start=start,
-            )
+            problem = _said("calendar.file.date.time", value=str(value), example=_EXAMPLE_ROW)
+            self.fail(_at(where, problem), re.escape(value.date().isoformat()), start=start)
         if isinstance(value, str):
             text = value
             try:
                 value = dt.date.fromisoformat(text)
             except ValueError:
-                self.fail(
-                    f"{where}: {text!r} is not a date; write it as {_EXAMPLE_ROW}",
-                    re.escape(text),
-                    start=start,
-                )
+                problem = _said("calendar.file.date.text", text=cut(text), example=_EXAMPLE_ROW)
+                self.fail(_at(where, problem), re.escape(text), start=start)
         if not isinstance(value, dt.date):
             pattern = None if value is None else rf"\bdate\s*=\s*{re.escape(repr(value))}"
-            self.fail(
-                f"{where}: date must be a TOML date, e.g. {_EXAMPLE_ROW}", pattern, start=start
-            )
+            problem = _said("calendar.file.date.type", example=_EXAMPLE_ROW)
+            self.fail(_at(where, problem), pattern, start=start)
             raise AssertionError  # unreachable: fail() raised
         if not FIRST_DATE <= value <= LAST_DATE:
-            self.fail(
-                f"{where}: {value} is outside the calendar ({FIRST_DATE} through {LAST_DATE})",
-                re.escape(value.isoformat()),
-                start=start,
-            )
+            problem = _said("calendar.file.date.range", day=value, first=FIRST_DATE, last=LAST_DATE)
+            self.fail(_at(where, problem), re.escape(value.isoformat()), start=start)
         return value
 
     def rows(
-        self, table: dict[str, Any], where: str, source: str, year: int | None, start: int | None
+        self, table: dict[str, Any], where: Said, source: str, year: int | None, start: int | None
     ) -> tuple[DayChange, ...]:
         """The days of one table; `start` is the line of its header (None if inline)."""
 
-        def fail(problem: str, pattern: str | None, occurrence: int = 1) -> None:
-            self.fail(f"{where}: {problem}", pattern, occurrence, start=start)
+        def fail(message: str, pattern: str | None, occurrence: int = 1, **values: Any) -> None:  # noqa: ANN401
+            self.fail(_at(where, _said(message, **values)), pattern, occurrence, start=start)
 
         changes: list[DayChange] = []
         allowed = {"year", "source", "days_off", "workdays"} | ({"partial"} if year else set())
-        if unknown := sorted(set(table) - allowed):
+        if strange := sorted(set(table) - allowed):
             fail(
-                f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}",
-                rf"^\s*({'|'.join(map(re.escape, unknown))})\s*=",
+                "calendar.file.keys",
+                rf"^\s*({'|'.join(map(re.escape, strange))})\s*=",
+                unknown=tuple(map(cut, strange)),
+                allowed=tuple(sorted(allowed)),
             )
         for key, off in (("days_off", True), ("workdays", False)):
             rows = table.get(key, [])
             key_line = rf"^\s*{key}\s*="
             if not isinstance(rows, list):
-                fail(f"{key} must be a list of rows like [{_EXAMPLE_ROW}]", key_line)
+                fail("calendar.file.rows", key_line, key=key, example=_EXAMPLE_ROW)
             for row in rows:
                 if not isinstance(row, dict):
-                    fail(f"each row of {key} must look like {_EXAMPLE_ROW}, not {row!s}", key_line)
-                day = self.date(row.get("date"), f"{where}, {key}", start)
+                    got = cut(str(row))
+                    fail("calendar.file.row", key_line, key=key, example=_EXAMPLE_ROW, got=got)
+                day = self.date(
+                    row.get("date"), _said("calendar.file.where.key", where=where, key=key), start
+                )
                 iso = re.escape(day.isoformat())
                 if extra := sorted(set(row) - _ROW_KEYS):
-                    keys = ", ".join(sorted(_ROW_KEYS))
-                    fail(
-                        f"the row for {day} has unknown key(s) {', '.join(extra)}; allowed: {keys}",
-                        iso,
-                    )
+                    unknown = tuple(map(cut, extra))
+                    fail("calendar.file.row.keys", iso, day=day, unknown=unknown, allowed=_KEYS)
                 if day in self.seen_dates:
                     # The second listing is in this table: the second row of the day here when
                     # the first is here too, else the first.
                     here = self.seen_dates[day] == (start or 0)
-                    fail(
-                        f"{day} is listed twice (a day is either off or a working day, once)",
-                        rf"\bdate\s*=\s*[\"']?{iso}\b",
-                        occurrence=2 if here else 1,
-                    )
+                    twice = rf"\bdate\s*=\s*[\"']?{iso}\b"
+                    fail("calendar.file.row.twice", twice, 2 if here else 1, day=day)
                 self.seen_dates[day] = start or 0
-                if year is not None and not dt.date(year - 1, 12, 1) <= day <= dt.date(
-                    year, 12, 31
-                ):
-                    reach = f"({year - 1}-12-01 through {year}-12-31)"
-                    fail(f"{day} is outside the {year} notice's reach {reach}", iso)
+                if year is not None:
+                    first, last = dt.date(year - 1, 12, 1), dt.date(year, 12, 31)
+                    if not first <= day <= last:
+                        reach = {"day": day, "year": year, "first": first, "last": last}
+                        self.fail(
+                            _at(where, Said("calendar.file.row.reach", reach)), iso, start=start
+                        )
                 if year is not None and not off and day.weekday() < 5:
-                    fail(
-                        f"{day} is a {day:%A}, already a working day; workdays lists the weekend "
-                        "days the notice makes working days",
-                        iso,
-                    )
+                    weekday = Names(f"周{WEEKDAYS_ZH[day.weekday()]}", f"{day:%A}")
+                    fail("calendar.file.row.weekday", iso, day=day, weekday=weekday)
                 name = row.get("name", "调休上班" if not off else "")
                 if not isinstance(name, str) or not name:
-                    fail(f"the row for {day} needs a name, e.g. {_EXAMPLE_ROW}", iso)
+                    fail("calendar.file.row.name", iso, day=day, example=_EXAMPLE_ROW)
                 row_source = row.get("source", source)
                 if not isinstance(row_source, str) or not row_source:
-                    fail(f"the row for {day} needs a source (a notice or link)", iso)
+                    fail("calendar.file.row.source", iso, day=day)
                 name_en = row.get("name_en", "")
                 changes.append(DayChange(day, off, str(name), str(row_source), str(name_en)))
         if year is not None and not any(change.off for change in changes):
             # A notice without holidays would announce its year as all working days: National
             # Day would silently stop being provisional and become ordinary working days.
-            fail(
-                "lists no days off; a State Council notice lists the holidays it arranges, e.g. "
-                f'days_off = [{{ date = {year}-10-01, name = "国庆节" }}]',
-                None,
-            )
+            example = f'days_off = [{{ date = {year}-10-01, name = "国庆节" }}]'
+            fail("calendar.file.no_days_off", None, example=example)
         return tuple(sorted(changes, key=lambda change: change.date))
+
+
+def _said(message: str, **values: Any) -> Said:  # noqa: ANN401 - any value
+    return Said(message, values)
+
+
+def _at(where: Said, problem: Said) -> Said:
+    """`problem` of the table or rows `where` (``notice 2027: …``)."""
+    return Said("calendar.file.at", {"where": where, "problem": problem})
+
+
+def _notice(year: object) -> Said:
+    return Said("calendar.file.where.notice", {"year": year})
+
+
+_TOML_AT = re.compile(r"(.*?)(?: \(at line (\d+), column (\d+)\)| \(at end of document\))?\Z", re.S)
+
+
+def _toml_problem(error: ValueError) -> Said:
+    """tomllib's complaint, in the catalogue's words where it knows them (else as it is)."""
+    text = str(error)
+    match = _TOML_AT.match(text)
+    # tomllib's sentences the catalogue words in both languages (``calendar.file.toml.*``).
+    worded = {
+        message.en.removesuffix("{at}"): key
+        for key, message in MESSAGES.items()
+        if key.startswith("calendar.file.toml.") and message.en.endswith("{at}")
+    }
+    key = worded.get(match.group(1)) if match else None
+    if match is None or key is None:
+        return _said("calendar.file.toml", detail=text)
+    at: Said | str = ""
+    if match.group(2):
+        at = _said("calendar.file.toml.at", line=int(match.group(2)), column=int(match.group(3)))
+    elif text != match.group(1):
+        at = _said("calendar.file.toml.end")
+    return _said("calendar.file.toml", detail=_said(key, at=at))
 
 
 def parse_overrides(
@@ -270,64 +302,57 @@ def parse_overrides(
         document = tomllib.loads(text)
     except ValueError as error:  # TOMLDecodeError, or an integer of more than 4300 digits
         match = re.search(r"line (\d+)", str(error))
-        raise OverrideFileError(
-            path, int(match.group(1)) if match else None, f"not valid TOML: {error}"
-        ) from None
+        line = int(match.group(1)) if match else None
+        raise OverrideFileError(path, line, _toml_problem(error)) from None
     reader = _Reader(path, text)
     unknown = set(document) - {"notice", "local"}
     if unknown:
         reader.fail(
-            f"unknown table(s) {', '.join(sorted(unknown))}; allowed: [[notice]] and [[local]]",
+            _said("calendar.file.tables", unknown=tuple(map(cut, sorted(unknown)))),
             rf"^\s*\[+\s*({'|'.join(map(re.escape, sorted(unknown)))})",
         )
     notices: list[Notice] = []
     checks: list[tuple[int, tuple[DayChange, ...], int | None, bool]] = []
     years: set[int] = set()
-    for index, table in enumerate(document.get("notice", []), start=1):
-        if not isinstance(table, dict):
-            reader.fail("notice must be an array of tables: [[notice]]")
+    for index, table in enumerate(reader.tables(document, "notice"), start=1):
         year = table.get("year")
         if isinstance(year, bool) or not isinstance(year, int) or not 2004 <= year <= 2100:
             reader.fail(
-                f"notice #{index}: year must be an integer from 2004 to 2100, e.g. year = 2027",
+                _at(_said("calendar.file.where.index", index=index), _said("calendar.file.year")),
                 r"^\s*\[\[\s*notice\s*\]\]",
                 occurrence=index,
             )
         if year in years:
             reader.fail(
-                f"notice #{index}: the year {year} is listed twice; merge the two notices",
+                _at(
+                    _said("calendar.file.where.index", index=index),
+                    _said("calendar.file.year_twice", year=year),
+                ),
                 rf"^\s*year\s*=\s*{year}\b",
                 occurrence=2,
             )
         years.add(year)
-        source = reader.text(table, "source", f"notice {year}", ("notice", index))
+        source = reader.text(table, "source", _notice(year), ("notice", index))
         start = reader.header_line("notice", index)
-        changes = reader.rows(table, f"notice {year}", source, year, start)
+        changes = reader.rows(table, _notice(year), source, year, start)
         partial = table.get("partial", False)
         if not isinstance(partial, bool):
-            reader.fail(
-                f"notice {year}: partial must be true or false, e.g. partial = true",
-                r"^\s*partial\s*=",
-                start=start,
-            )
+            problem = _at(_notice(year), _said("calendar.file.partial"))
+            reader.fail(problem, r"^\s*partial\s*=", start=start)
         checks.append((year, changes, start, allow_partial or partial))
         notices.append(Notice(year, source, changes))
     local: list[DayChange] = []
-    for index, table in enumerate(document.get("local", []), start=1):
-        if not isinstance(table, dict):
-            reader.fail("local must be an array of tables: [[local]]")
-        source = reader.text(table, "source", "local", ("local", index))
-        local.extend(reader.rows(table, "local", source, None, reader.header_line("local", index)))
+    for index, table in enumerate(reader.tables(document, "local"), start=1):
+        where = _said("calendar.file.where.local")
+        source = reader.text(table, "source", where, ("local", index))
+        local.extend(reader.rows(table, where, source, None, reader.header_line("local", index)))
     # Checked once the whole file is known to be well formed: a typo is reported before a
     # missing festival.
     for year, changes, start, partial in checks:
         _check_law(reader, year, changes, start, allow_partial=partial)
     if not notices and not local:
         # A file that changes nothing is most likely the wrong file, or one cut short.
-        reader.fail(
-            "holds no notice and no local day; a notice file has a [[notice]] table "
-            f"(see examples/notice-2026.toml), a local one [[local]] rows like {_EXAMPLE_ROW}"
-        )
+        reader.fail(_said("calendar.file.empty", example=_EXAMPLE_ROW))
     return CalendarOverride(path, tuple(notices), tuple(local), from_file=True)
 
 
@@ -347,21 +372,13 @@ def _check_law(
     problems = check_notice(year, off, on)
     if not problems:
         return
-    text = f"notice {year}: against {version_of(year)}: {'; '.join(problems)}"
+    against = _said("calendar.law.against", version=version_of(year), problems=tuple(problems))
+    problem = _at(_notice(year), against)
     if allow_partial:
-        warnings.warn(
-            PartialNoticeWarning(
-                f"{reader.path}: {text}; loaded anyway (partial): those days are working days "
-                "unless another file gives them off"
-            ),
-            stacklevel=4,
-        )
+        loaded = _said("calendar.file.partial_loaded", path=reader.path, problem=problem)
+        warnings.warn(PartialNoticeWarning(loaded), stacklevel=4)
         return
-    reader.fail(
-        f"{text}. A State Council notice gives every statutory day; a file meant to hold "
-        "part of one says partial = true in its [[notice]] table",
-        start=start,
-    )
+    reader.fail(_said("calendar.file.partial_needed", problem=problem), start=start)
 
 
 def load_overrides(path: str | Path, *, allow_partial: bool = False) -> CalendarOverride:
@@ -370,7 +387,10 @@ def load_overrides(path: str | Path, *, allow_partial: bool = False) -> Calendar
     try:
         text = read_user_text(file)
     except OSError as error:
-        raise OverrideFileError(str(file), None, f"cannot read it: {error.strerror}") from None
+        name = f"error.os.{errno.errorcode.get(error.errno or 0, '')}"
+        reason = Said(name) if name in MESSAGES else str(error.strerror)
+        problem = _said("calendar.file.unreadable", reason=reason)
+        raise OverrideFileError(str(file), None, problem) from None
     except NotUtf8Error as error:
-        raise OverrideFileError(str(file), error.line, error.problem) from None
+        raise OverrideFileError(str(file), error.line, error.said or error.problem) from None
     return parse_overrides(text, str(file), allow_partial=allow_partial)

@@ -14,6 +14,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from deadlines._errors import Spoken
 from deadlines._messages import say
 from deadlines.calendar._describe import cite
 from deadlines.cli._common import EXIT_OK, UsageError, guarded, out
@@ -55,7 +56,7 @@ def _add(args: argparse.Namespace) -> int:
         try:
             override = load_overrides(path, allow_partial=args.allow_partial)
         except OverrideFileError as error:
-            raise UsageError("FILE", str(error)) from None
+            raise UsageError("FILE", error.said or str(error)) from None
     if len(override.notices) != 1 or override.local:
         counts = {"notices": len(override.notices), "local": len(override.local)}
         raise UsageError("FILE", say("notice.error.one", args.lang, path=path, **counts))
@@ -74,7 +75,9 @@ def _add(args: argparse.Namespace) -> int:
         raise UsageError("FILE", problem) from None
     lang = args.lang
     for warning in caught:
-        print(say("notice.warning", lang, text=warning.message), file=sys.stderr)
+        message = warning.message
+        text = message.render(lang) if isinstance(message, Spoken) else str(message)
+        print(say("notice.warning", lang, text=text), file=sys.stderr)
     print(
         say(
             "notice.stored",
