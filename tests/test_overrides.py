@@ -561,6 +561,14 @@ class TestConflicts:
         assert not isinstance(caught.value, PluginConflictError)
         assert (caught.value.path, caught.value.other) == (str(second), str(first))
         assert "plugin" not in str(caught.value)
+        assert str(caught.value) == (
+            f"{second}: the 2027 notice is also in {first}, and the two differ (a year's "
+            "notice can come from one place only); give only one of the two files"
+        )
+        assert caught.value.render("zh") == (
+            f"{second}：2027年通知在{first}中也有，且两处不同（同一年的通知只能来自一处）；"
+            "两个文件只能给出其一"
+        )
 
     def test_same_file_twice(self, tmp_path: Path) -> None:
         """The same file given twice does not conflict with itself (issue 14, point 7)."""

@@ -252,7 +252,7 @@ class OverrideConflictError(OverrideFileError):
         other: the first file.
     """
 
-    def __init__(self, path: str, other: str, problem: str) -> None:
+    def __init__(self, path: str, other: str, problem: str | Said) -> None:
         self.other = other
         super().__init__(path, None, problem)
 

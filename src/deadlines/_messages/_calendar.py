@@ -92,6 +92,20 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "用户通知目录：{user}\n系统通知目录：{system}",
         "user notices: {user}\nsystem notices: {system}",
     ),
+    # -- two files (or plugins) that give the same notice or local day differently ----------
+    "calendar.conflict.notice": Message("{year}年通知", "the {year} notice"),
+    "calendar.conflict.notice_why": Message(
+        "同一年的通知只能来自一处", "a year's notice can come from one place only"
+    ),
+    "calendar.conflict.day": Message("{day}", "the day {day}"),
+    "calendar.conflict.day_why": Message(
+        "一处定为放假，另一处定为上班", "one sets it off, the other a working day"
+    ),
+    "calendar.conflict.files": Message(
+        "{target}在{other}中也有，且两处不同（{detail}）；两个文件只能给出其一",
+        "{target} is also in {other}, and the two differ ({detail}); "
+        "give only one of the two files",
+    ),
     # -- deadlines --version ------------------------------------------------------------------
     "version.data": Message(
         "日历数据：内置2004年至{last}年国务院办公厅通知，以后年份按 holidays {version} 推算",

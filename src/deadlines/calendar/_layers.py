@@ -17,6 +17,7 @@ from deadlines._errors import (
     PluginConflictError,
     PointlessOverrideWarning,
 )
+from deadlines._messages import Said
 from deadlines.calendar._days import DayKind
 from deadlines.calendar._overrides import CalendarOverride, DayChange, Notice, load_overrides
 from deadlines.calendar._table import FIRST_DATE, LAST_DATE
@@ -36,16 +37,16 @@ def load(item: object) -> CalendarOverride:
     )
 
 
-def _conflict(target: str, first: CalendarOverride, second: CalendarOverride, detail: str) -> None:
+def _conflict(
+    target: Said, detail: Said, first: CalendarOverride, second: CalendarOverride
+) -> None:
     """Raise the conflict between two overrides: of two files, or else of plugins (or code)."""
     if first.from_file and second.from_file:
-        raise OverrideConflictError(
-            second.origin,
-            first.origin,
-            f"{target} is also in {first.origin}, and the two differ ({detail}); "
-            "give only one of the two files",
-        )
-    raise PluginConflictError(target, (first.origin, second.origin), detail)
+        values = {"target": target, "other": first.origin, "detail": detail}
+        said = Said("calendar.conflict.files", values)
+        raise OverrideConflictError(second.origin, first.origin, said)
+    origins = (first.origin, second.origin)
+    raise PluginConflictError(target.render("en"), origins, detail.render("en"))
 
 
 def apply(
@@ -68,12 +69,9 @@ def apply(
             for notice in override.notices:
                 seen = in_layer.setdefault(notice.year, (notice, override))
                 if seen[0] != notice:
-                    _conflict(
-                        f"the {notice.year} notice",
-                        seen[1],
-                        override,
-                        "a year's notice can come from one place only",
-                    )
+                    target = Said("calendar.conflict.notice", {"year": notice.year})
+                    why = Said("calendar.conflict.notice_why")
+                    _conflict(target, why, seen[1], override)
         chosen.update(in_layer)
     for year, (notice, override) in sorted(chosen.items()):
         # The notice replaces what it governs whole: its year but for December, which holds
@@ -96,12 +94,9 @@ def apply(
                 offset = change.date.toordinal() - _FIRST
                 prior = local_days.setdefault(offset, (change.off, override))
                 if prior[0] != change.off:
-                    _conflict(
-                        f"the day {change.date}",
-                        prior[1],
-                        override,
-                        "one sets it off, the other a working day",
-                    )
+                    target = Said("calendar.conflict.day", {"day": change.date.isoformat()})
+                    why = Said("calendar.conflict.day_why")
+                    _conflict(target, why, prior[1], override)
                 # Files only: a plugin's day may be there to outrank a lower plugin's change.
                 if override.from_file and 0 <= offset < _SIZE and prior[1] is override:
                     _warn_if_pointless(change, DayKind(kinds[offset]), override.origin)
