@@ -245,3 +245,23 @@ class TestExamples:
         assert cases.case[1].expect.message_contains == "自2027年1月1日起执行"
         text = _cli(capsys, "test", "examples/policy-change/meetings.deadlines.toml")
         assert text.splitlines()[-1] == "5 passed"
+
+
+class TestRuleVersion:
+    """A version of a rule in Chinese text is 规则（日期版本）, not rule@date."""
+
+    def test_plugin_changes(self) -> None:
+        """A township plugin's change of one version of a rule names the version in words."""
+        from tests.test_chinese_rules import _township
+
+        engine = Engine(plugins={"yunxi": _township()}, discover_plugins=False)
+        changes = [change for plugin in engine.plugins for change in plugin.changes]
+        ended = next(c for c in changes if c.field == "effective_until")
+        assert ended.text("zh").startswith("routing.ordinary（2020年4月21日版本）：")
+        assert ended.text("en").startswith("routing.ordinary@2020-04-21: ")
+        assert ended.target == "routing.ordinary@2020-04-21"  # data keeps the machine form
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            text = engine.due("routing.ordinary", dt.datetime(2026, 7, 3, 10)).explain("zh")
+        assert "本地调整：routing.ordinary（2026年3月2日版本）：改办理主体" in text
+        assert "@" not in text

@@ -116,6 +116,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "source.document": Message(
         "{document}第{article:cn}条：“{text}”", "{document}, art. {article}: “{text}”"
     ),
+    "rule.version_of": Message("{rule}（{since:long}版本）", "{rule}@{since:iso}"),
     "trace.version": Message(
         "适用规则{rule}（{window}），依据第{article:cn}条",
         "rule {rule} applies (in effect {window}), art. {article}",
