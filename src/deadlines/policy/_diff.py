@@ -79,8 +79,7 @@ class Change(BaseModel):
         before: the result under the base policy.
         after: the result under the new policy.
         shift: how far the due instant moved (negative: earlier), when both are due instants.
-        shift_workdays: how many working days lie between the two due dates (a move from
-            Monday to Friday is 3 days but 1 working day), when both are due instants.
+        shift_workdays: the working days between the two due dates (Monday → Friday: 1).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -247,14 +246,9 @@ def _is_error(actual: Actual) -> bool:
 def _error_lines(change: Change, lang: Lang) -> list[str]:
     """The error messages of a change, which its one-line form shows only as a status."""
     return [
-        say(
-            f"policy.diff.{side}",
-            lang,
-            status=Said(f"policy.status.{actual.status}"),
-            message=actual.said(),
-        )
-        for side, actual in (("before", change.before), ("after", change.after))
-        if _is_error(actual)
+        say(f"policy.diff.{side}", lang, status=Said(f"policy.status.{a.status}"), message=a.said())
+        for side, a in (("before", change.before), ("after", change.after))
+        if _is_error(a)
     ]
 
 
@@ -265,8 +259,7 @@ def _change_json(change: Change) -> dict[str, Any]:
         data["params"] = to_data(trigger.params, json_safe=True)
     if trigger.label:
         data["label"] = trigger.label
-    data["before"] = _result_json(change.before)
-    data["after"] = _result_json(change.after)
+    data.update(before=_result_json(change.before), after=_result_json(change.after))
     data["shift_minutes"] = _minutes(change.shift)
     return data
 
@@ -286,8 +279,9 @@ def _result_text(actual: Actual) -> str | Said:
     return Said(f"policy.status.{actual.status}")
 
 
-def _shift_text(shift: dt.timedelta, workdays: int | None, lang: Lang) -> str:
-    """``3 d (1 wd) earlier`` / ``提前3个自然日（1个工作日）``."""
+def _shift_text(change: Change, lang: Lang) -> str:
+    """``3 d, 1 wd earlier`` / ``提前3个自然日、1个工作日``."""
+    shift, workdays = change.shift or dt.timedelta(), change.shift_workdays
     minutes = abs(int(shift.total_seconds() // 60))
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
@@ -311,9 +305,7 @@ def _change_line(change: Change, lang: Lang) -> str:
         after=_result_text(change.after),
         shift=""
         if change.shift is None
-        else say(
-            "policy.diff.shift", lang, shift=_shift_text(change.shift, change.shift_workdays, lang)
-        ),
+        else say("policy.diff.shift", lang, shift=_shift_text(change, lang)),
         label=Said("policy.diff.label", {"label": trigger.label}) if trigger.label else "",
     )
 
@@ -478,7 +470,7 @@ def diff_policies(
             )
             if _key(before) == _key(after):
                 continue
-            shift, workdays = None, None
+            shift = workdays = None
             if after.due and before.due:
                 shift = after.due - before.due
                 dates = sorted((after.due.date(), before.due.date()))
