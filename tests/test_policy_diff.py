@@ -164,9 +164,7 @@ class TestDiff:
             ("routing.ordinary", 4, 5),
             ("meetings.february_freeze", 1, 3),
         ]
-        assert (
-            diff.rules[0].changes[0].trigger.label == "自2027年1月1日起适用24小时版本"
-        )
+        assert diff.rules[0].changes[0].trigger.label == "自2027年1月1日起适用24小时版本"
 
 
 class TestReport:
