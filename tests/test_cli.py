@@ -367,7 +367,7 @@ class TestDue:
         )
         assert out.splitlines()[:3] == [
             "minutes.executive（县政府常务会议纪要签发）",
-            "到期：2026-10-10T17:30+08:00",
+            "到期时间：2026年10月10日（周六）17:30",
             "期限最后一日：2026-10-10（周六）",
         ]
         assert "第3个工作日：2026-10-10（周六），调休上班" in out
@@ -617,5 +617,5 @@ class TestEveryRuleAnswers:
             "--lang", "zh",
         )  # fmt: skip
         assert status == 0
-        assert "2026-06-15T17:30" in out
+        assert "到期时间：2026年6月15日（周一）17:30" in out
         assert "如涉及人、财、物等重要事项，须报县长审定" in out

@@ -113,7 +113,7 @@ class TestChineseUsageErrors:
             (["due", "minutes.executive"], "缺少必需的参数：--at"),
             (["nope"], "参数 命令：无效的选项：'nope'"),
             (["due", "minutes.executive", "--at", AT, "--bogus"], "无法识别的参数：--bogus"),
-            (["due", "nope", "--at", AT], "参数 规则：没有规则'nope'"),
+            (["due", "nope", "--at", AT], "参数 规则：没有规则“nope”"),
             (["due", "minutes.executive", "--at", "2101-01-01T10:00"], "参数 --at：日历范围为"),
             (["due", "minutes.executive", "--at", "30/09/2026"], "参数 --at：应为ISO 8601"),
             (["due", "minutes.executive", "--at", AT, "--param", "x"], "参数 --param：应为"),

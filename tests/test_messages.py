@@ -186,7 +186,7 @@ class TestLanguageChoice:
         monkeypatch.delenv("LC_MESSAGES", raising=False)
         monkeypatch.setenv("LANG", "zh_CN.UTF-8")
         assert main(["due", "minutes.executive", "--at", "2026-09-30T17:00"]) == 0
-        assert "到期：" in capsys.readouterr().out
+        assert "到期时间：" in capsys.readouterr().out
         assert main(["due", "minutes.executive", "--at", "2026-09-30T17:00", "--json"]) == 0
         data = capsys.readouterr().out
         assert '"rule_id": "minutes.executive"' in data

@@ -74,7 +74,7 @@ class TestTest:
         status, out, err = cli(capsys, "test", str(EXAMPLES))
         assert (status, err) == (0, "")
         assert out.splitlines()[-1] == "15 passed"
-        assert "  ok    the 24-hour version applies from 2027-01-01 (provisional)" in out
+        assert "  ok    自2027年1月1日起适用24小时版本 (provisional)" in out
 
     def test_failure(self, capsys, failing):
         """A failure prints expected, actual and the trace, and exits 1."""
@@ -148,7 +148,7 @@ class TestDiff:
         status, out, _ = cli(capsys, "diff", "opinion-2020", POLICY, "--cases", str(EXAMPLES))
         assert status == 1
         assert "routing.ordinary: 4 of 5 triggers change (4 earlier)" in out
-        assert "2027-02-10: — → violates  [a meeting in February 2027 breaks the new rule]" in out
+        assert "2027-02-10: — → violates  [2027年2月开会，违反新增的2月无会月规定]" in out
 
     def test_error_message(self, capsys, done_as_text):
         """A trigger that becomes an error shows the error's message under the change."""

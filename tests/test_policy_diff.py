@@ -164,9 +164,7 @@ class TestDiff:
             ("routing.ordinary", 4, 5),
             ("meetings.february_freeze", 1, 3),
         ]
-        assert (
-            diff.rules[0].changes[0].trigger.label == "the 24-hour version applies from 2027-01-01"
-        )
+        assert diff.rules[0].changes[0].trigger.label == "自2027年1月1日起适用24小时版本"
 
 
 class TestReport:
@@ -190,11 +188,11 @@ class TestReport:
             "\n"
             "routing.ordinary: 2 of 2 triggers change (2 earlier)\n"
             "  largest shifts earlier:\n"
-            "    2026-06-11 09:00: 2026-06-15 09:00 → 2026-06-12 09:00  (3 d earlier)\n"
-            "    2026-06-10 09:00: 2026-06-12 09:00 → 2026-06-11 09:00  (1 d earlier)\n"
+            "    2026-06-11 09:00: 2026-06-15 09:00 → 2026-06-12 09:00  (3 d, 1 wd earlier)\n"
+            "    2026-06-10 09:00: 2026-06-12 09:00 → 2026-06-11 09:00  (1 d, 1 wd earlier)\n"
             "  changes:\n"
-            "    2026-06-10 09:00: 2026-06-12 09:00 → 2026-06-11 09:00  (1 d earlier)\n"
-            "    2026-06-11 09:00: 2026-06-15 09:00 → 2026-06-12 09:00  (3 d earlier)\n"
+            "    2026-06-10 09:00: 2026-06-12 09:00 → 2026-06-11 09:00  (1 d, 1 wd earlier)\n"
+            "    2026-06-11 09:00: 2026-06-15 09:00 → 2026-06-12 09:00  (3 d, 1 wd earlier)\n"
             "\n"
             "2 of 3 triggers change, in 1 rule"
         )

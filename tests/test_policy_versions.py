@@ -59,8 +59,9 @@ class TestSwitchDate:
             "2027-01-05 is on or after 2027-01-01 (other versions: from 2020-04-21 through "
             "2026-12-31), art. 2"
         )
-        assert "自2027年1月1日起执行的版本：起算日2027-01-05（周二）在2027年1月1日当日或之后" in (
-            step.zh
+        assert (
+            "起算日2027-01-05（周二）不早于2027年1月1日，适用规则routing.ordinary自2027年1月1日起执行的版本"
+            in (step.zh)
         )
         assert step.origin == "policy-change"
 

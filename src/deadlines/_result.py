@@ -217,9 +217,8 @@ def explanation(
     first = say("result.title", lang, rule=rule_id, title=title)
     if label:
         first = say("result.labelled", lang, label=label, first=first)
-    when = due.isoformat(timespec="minutes")
     mark = say("word.provisional", lang) if provisional else ""
-    lines = [first, say("result.due", lang, due=when, mark=mark), *details]
+    lines = [first, say("result.due", lang, due=due, mark=mark), *details]
     lines.append(say("result.source", lang, source=citation.render(lang)))
     lines.extend(f"  {i}. {step.text(lang)}" for i, step in enumerate(trace, 1))
     lines.extend(f"  ! {warning}" for warning in warnings)

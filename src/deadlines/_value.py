@@ -6,6 +6,11 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
+from deadlines._messages._message import OPINION_ZH
+
+#: Double quotation marks → single: a quotation inside a quotation.
+_INNER_QUOTES = str.maketrans({"“": "‘", "”": "’"})
+
 
 def _kind_required(schema: dict[str, Any]) -> None:
     """Mark the `kind` tag required in JSON Schema.
@@ -64,7 +69,7 @@ class Citation(Value):
         text: the sentence quoted, in the original Chinese.
     """
 
-    document: str = "上高县政府〔2020〕《关于进一步提高政府系统运转效率推动工作落实的意见》"
+    document: str = OPINION_ZH
     article: int
     text: str
 
@@ -83,6 +88,6 @@ class Citation(Value):
     def _said(self) -> dict[str, object]:
         from deadlines._messages import full_width
 
-        # The quoted sentence is Chinese: its commas are full-width, as the printed opinion has
-        # them (the text we hold was copied with ASCII ones).
-        return {"article": self.article, "text": full_width(self.text)}
+        # The quoted sentence is Chinese: its punctuation full-width, as printed, and a quotation
+        # inside it (“文不过夜、事不隔日”) in single marks, since the citation quotes the sentence.
+        return {"article": self.article, "text": full_width(self.text).translate(_INNER_QUOTES)}

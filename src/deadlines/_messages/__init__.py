@@ -9,13 +9,15 @@ How a value is shown depends on its type and the placeholder's spec:
 - a date: ``{day}`` is ``2026-10-10（周六）`` / ``2026-10-10 (Sat)``; ``{day:long}`` is
   ``2020年4月21日`` / ``21 April 2020``; ``{day:md}`` is ``2月14日`` / ``14 Feb``;
   ``{day:month}`` is ``3月`` / ``Mar``;
-- a datetime: ``2026-10-10 17:30``;
+- a datetime: ``2026-10-10 17:30``; ``{at:long}`` is ``2026年10月10日（周六）17:30`` /
+  ``10 October 2026 (Sat) 17:30``; ``{at:iso}`` is ``2026-10-10T17:30+08:00``;
 - a `Said`: that message, rendered in the same language;
 - a bool: 是 / 否, yes / no;
 - a tuple: its items, joined by ``；`` / ``; `` (with spec ``comma``: ``，`` / ``, ``; with
   spec ``list``: ``、`` / ``, ``);
 - an int with spec ``cn``: Chinese numerals in zh (``第{article:cn}条`` → ``第八条``);
-- anything else: ``str(value)``.
+- anything else: ``str(value)``; in Chinese, text quoted as Python quotes it (``'2026-09-30'``,
+  what the errors echo) is quoted with Chinese marks (``“2026-09-30”``).
 
 >>> say("trace.count", "zh", number=1, day=dt.date(2026, 10, 9), extra="")
 '第1个工作日：2026-10-09（周五）'
@@ -142,7 +144,7 @@ def _show(value: Any, spec: str, lang: Lang) -> str:  # noqa: ANN401 - any value
     if isinstance(value, bool):
         return MESSAGES["word.yes" if value else "word.no"][0 if zh else 1]
     if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return _instant(value, spec, zh=zh)
     if isinstance(value, dt.date):
         return _date(value, spec, zh=zh)
     if spec == "cn" and isinstance(value, int):
@@ -214,6 +216,15 @@ def chinese_number(n: int) -> str:
     return out
 
 
+def _instant(at: dt.datetime, spec: str, *, zh: bool) -> str:
+    if spec == "iso":  # RFC 3339 to the minute, as the English heading has always shown it
+        return at.isoformat(timespec="minutes")
+    if spec == "long":
+        day, gap = at.date(), "" if zh else " "
+        return f"{_date(day, 'long', zh=zh)}{_date(day, 'weekday', zh=zh)}{gap}{at:%H:%M}"
+    return at.strftime("%Y-%m-%d %H:%M")
+
+
 def _date(day: dt.date, spec: str, *, zh: bool) -> str:
     if spec == "long":
         return f"{day.year}年{day.month}月{day.day}日" if zh else f"{day.day} {day:%B %Y}"
@@ -227,6 +238,8 @@ def _date(day: dt.date, spec: str, *, zh: bool) -> str:
         return f"{day.month}月" if zh else f"{day:%b}"
     if spec == "md":
         return f"{day.month}月{day.day}日" if zh else f"{day.day} {day:%b}"
+    if spec == "weekday":
+        return f"（周{WEEKDAYS_ZH[day.weekday()]}）" if zh else f" ({day:%a})"
     if zh:
         return f"{day.isoformat()}（周{WEEKDAYS_ZH[day.weekday()]}）"
     return f"{day.isoformat()} ({day:%a})"
@@ -253,7 +266,11 @@ class _Values(dict[str, Any]):
 
     def __getitem__(self, key: str) -> Any:  # noqa: ANN401 - any value
         value = super().__getitem__(key)
-        return value if type(value) is str else _In(value, self.lang)
+        if type(value) is not str:
+            return _In(value, self.lang)
+        if self.lang == "zh" and len(value) > 1 and value[0] == "'" == value[-1]:
+            return f"“{value[1:-1]}”"  # a value as Python quotes it ('…'), in Chinese marks
+        return value
 
 
 def say_in(lang: str, message: str, /, **values: Any) -> str:  # noqa: ANN401 - any value

@@ -443,7 +443,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "{problem}；请以 --param {example} 指定", "{problem}; pass it as --param {example}"
     ),
     "error.unknown_rule": Message(
-        "没有规则{rule}{hint}；现有规则：{known:comma}",
+        "没有规则{rule}{hint}；现有规则：{known:list}",
         "unknown rule {rule}{hint}; known rules: {known:comma}",
     ),
     "error.did_you_mean": Message("（是否指 {rule}？）", " (did you mean {rule}?)"),

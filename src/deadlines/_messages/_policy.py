@@ -19,11 +19,11 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "problem.required": Message("必须填写", "required"),
     "problem.unknown_field": Message("无此字段", "unknown field"),
     "problem.unknown_field_here": Message(
-        "无此字段；此处可用字段：{fields:comma}",
+        "无此字段；此处可用字段：{fields:list}",
         "unknown field; the fields here are {fields:comma}",
     ),
     "problem.unknown_field_close": Message(
-        "无此字段，是否应为{close}？此处可用字段：{fields:comma}",
+        "无此字段，是否应为{close}？此处可用字段：{fields:list}",
         "unknown field; did you mean {close}? the fields here are {fields:comma}",
     ),
     "problem.needs_tag": Message("须填写{tag}，即期限类型", "needs a {tag}, the type of limit"),
@@ -56,7 +56,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "problem.known.unterminated": Message("字符串未闭合", "Unterminated string starting at"),
     "problem.known.control": Message("含无效控制字符", "Invalid control character at"),
     "problem.known.instant": Message(
-        "ISO 8601日期时间，如2026-09-30T17:00（+08:00可省略）",
+        "ISO 8601 格式的日期时间，例如 2026-09-30T17:00（可带 +08:00）",
         "an ISO 8601 date and time such as 2026-09-30T17:00 (+08:00 optional)",
     ),
     "problem.known.date": Message(
@@ -113,7 +113,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "rule must be a rule id such as minutes.executive; got {value}",
     ),
     "problem.at_not_text": Message(
-        "at须为ISO 8601日期时间文本，如2026-09-30T17:00（+08:00可省略）；实际为{value}",
+        "at应为ISO 8601 格式的日期时间（文本），例如 2026-09-30T17:00（可带 +08:00）；"
+        "实际为{value}",
         "at must be an ISO 8601 date and time such as 2026-09-30T17:00 (+08:00 optional), "
         "as text; got {value}",
     ),
@@ -137,7 +138,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "as other columns, e.g. {example}",
     ),
     "problem.header_missing": Message(
-        "未列出{columns:comma}列", "does not name the column(s) {columns:comma}"
+        "未列出{columns:list}列", "does not name the column(s) {columns:comma}"
     ),
     "problem.header_twice": Message("重复列出{names}", "names {names} twice"),
     "problem.header_empty": Message("有空列名", "has an empty column name"),
@@ -151,7 +152,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "unexpected {kind}: {detail} (please report it)",
     ),
     "problem.unknown_rule": Message(
-        "无此规则{rule}；现有规则：{known:comma}", "unknown rule {rule}; known rules: {known:comma}"
+        "没有规则{rule}；现有规则：{known:list}", "unknown rule {rule}; known rules: {known:comma}"
     ),
     # -- policy files (deadlines.policy._files) ------------------------------------------------
     "policy.diff.not_before": Message("不早于{first:iso}的日期", "a date on or after {first:iso}"),
@@ -179,11 +180,11 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     "policy.base_loop": Message("基础政策循环引用：{chain}", "the bases form a loop: {chain}"),
     "policy.unreadable": Message(
-        "无法读取（{reason}）；请给出政策文件或内置政策名称：{known:comma}",
+        "无法读取（{reason}）；请给出政策文件或内置政策名称：{known:list}",
         "cannot read it ({reason}); give a policy file or a built-in name: {known:comma}",
     ),
     "policy.unknown_rule_add": Message(
-        "无此规则{rule}；现有规则：{known:comma}；新增规则请用[[add]]",
+        "没有规则{rule}；现有规则：{known:list}；新增规则请用[[add]]",
         "unknown rule {rule}; known rules: {known:comma}; to add a new rule use [[add]]",
     ),
     "policy.the_base": Message("基础政策", "the base"),
@@ -332,12 +333,12 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "policy.test.ok": Message("通过", "ok"),
     "policy.test.fail": Message("未通过", "FAIL"),
     "policy.test.provisional": Message("（暂定）", " (provisional)"),
-    "policy.test.passed": Message("通过{passed}个", "{passed} passed"),
+    "policy.test.passed": Message("共{passed}个案例，全部通过", "{passed} passed"),
     "policy.test.failed": Message(
         "通过{passed}个，未通过{failed}个", "{passed} passed, {failed} failed"
     ),
     "policy.test.no_files": Message(
-        "{paths:comma}中没有案例文件（*.deadlines.toml）",
+        "{paths:list}中没有案例文件（*.deadlines.toml）",
         "no case files (*.deadlines.toml) in {paths:comma}",
     ),
     "policy.case.head": Message(
@@ -347,7 +348,15 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "起算：{rule}，{at}{params}（政策：{policy}）",
         "trigger: {rule} at {at}{params} (policy {policy})",
     ),
-    "policy.case.params": Message("，{params:comma}", ", {params:comma}"),
+    "policy.case.params": Message("，{params:list}", ", {params:comma}"),
+    # the keys of expect, in a failure report: English keeps the key the case file writes
+    "policy.field.status": Message("结果", "status"),
+    "policy.field.due": Message("到期时间", "due"),
+    "policy.field.due_date": Message("期限最后一日", "due_date"),
+    "policy.field.provisional": Message("是否暂定", "provisional"),
+    "policy.field.effective_from": Message("适用版本起始日", "effective_from"),
+    "policy.field.trace_contains": Message("计算过程应含", "trace_contains"),
+    "policy.field.message_contains": Message("错误信息应含", "message_contains"),
     "policy.case.expected": Message("预期：{value}", "expected {value}"),
     "policy.case.actual": Message("实际：{value}", "actual   {value}"),
     "policy.case.error": Message("{status}：{message}", "{status}: {message}"),
@@ -360,13 +369,13 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "policy.diff.head": Message(
         "{base} → {new}：共{n}个起算时间（{source}）", "{base} → {new}: {n} triggers ({source})"
     ),
-    "policy.diff.from_cases": Message("取自{paths:comma}中的案例", "the cases in {paths:comma}"),
+    "policy.diff.from_cases": Message("取自{paths:list}中的案例", "the cases in {paths:comma}"),
     "policy.diff.from_range": Message(
-        "{first}至{last}的每个工作小时", "every working hour from {first} through {last}"
+        "{first}至{last}每个工作日的每个办公小时", "every working hour from {first} through {last}"
     ),
-    "policy.diff.added": Message("新增规则：{ids:comma}", "rules added: {ids:comma}"),
-    "policy.diff.removed": Message("删除规则：{ids:comma}", "rules removed: {ids:comma}"),
-    "policy.diff.redefined": Message("修改规则：{ids:comma}", "rules redefined: {ids:comma}"),
+    "policy.diff.added": Message("新增规则：{ids:list}", "rules added: {ids:comma}"),
+    "policy.diff.removed": Message("删除规则：{ids:list}", "rules removed: {ids:comma}"),
+    "policy.diff.redefined": Message("修改规则：{ids:list}", "rules redefined: {ids:comma}"),
     "policy.diff.none": Message("无变化", "no change"),
     "policy.diff.rule": Message(
         "{rule}：{n}个起算时间中{changed}个有变化{moved}",
@@ -385,7 +394,10 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "policy.diff.label": Message("【{label}】", "  [{label}]"),
     "policy.diff.earlier": Message("提前{size}", "{size} earlier"),
     "policy.diff.later": Message("推迟{size}", "{size} later"),
-    "policy.diff.d": Message("{n}天", " {n} d"),
+    "policy.diff.d": Message("{n}个自然日", " {n} d"),
+    "policy.diff.workdays": Message("、{n}个工作日", ", {n} wd"),
+    "policy.diff.due": Message("{at}{mark}", "{at}{mark}"),
+    "policy.diff.provisional_mark": Message("（暂定）", "?"),
     "policy.diff.h": Message("{n}小时", " {n} h"),
     "policy.diff.min": Message("{n}分钟", " {n} min"),
     "policy.diff.before": Message("变更前：{status}：{message}", "before: {status}: {message}"),
@@ -399,7 +411,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "{changed} of {n} triggers change, in {rules} rules",
     ),
     "policy.diff.provisional": Message(
-        "? 暂定：所依据的日期尚无国务院办公厅放假安排通知",
+        "注：标“暂定”的到期时间，所依据的日期尚无国务院办公厅放假安排通知",
         "? provisional: relies on days no State Council notice has settled yet",
     ),
     "policy.usage.both": Message(

@@ -19,28 +19,30 @@ MESSAGES: Final[Mapping[str, Message]] = {
     # -- a due date as text (DueResult.explain, deadlines due) ------------------------------
     "result.title": Message("{rule}（{title}）", "{rule} ({title})"),
     "result.labelled": Message("{label}：{first}", "{label}: {first}"),
-    "result.due": Message("到期：{due}{mark}", "due: {due}{mark}"),
+    "result.due": Message("到期时间：{due:long}{mark}", "due: {due:iso}{mark}"),
     "result.due_date": Message("期限最后一日：{day}", "due date: {day}"),
     "result.source": Message("依据：{source}", "source: {source}"),
     "result.parts": Message("办理环节：", "parts:"),
-    "result.part": Message("  {label}：{due}", "  {label}: {due}"),
+    "result.part": Message("  {label}：{due:long}", "  {label}: {due:iso}"),
     "result.part.committed": Message("承诺时限", "committed"),
     "result.part.statutory": Message("法定时限", "statutory"),
-    "result.part.actor": Message("  {label}（{actor}）：{due}", "  {label} ({actor}): {due}"),
+    "result.part.actor": Message(
+        "  {label}（{actor}）：{due:long}", "  {label} ({actor}): {due:iso}"
+    ),
     # -- what Engine.due refuses, and what it warns of -------------------------------------
     "engine.rule_id": Message(
         "文本形式的规则编号，如'minutes.executive'",
         "a rule id as text, such as 'minutes.executive'",
     ),
     "engine.parameter": Message(
-        "规则{rule}所读取的参数（可用参数：{names:comma}）",
+        "规则{rule}所读取的参数（可用参数：{names:list}）",
         "a parameter {rule} reads (it reads: {names:comma})",
     ),
     "engine.parameter.none": Message(
         "规则{rule}所读取的参数（该规则不读取参数）", "a parameter {rule} reads (it reads: none)"
     ),
     "engine.blackout_id": Message(
-        "禁办期规则的编号：{ids:comma}", "the id of a blackout rule: {ids:comma}"
+        "禁办期规则的编号：{ids:list}", "the id of a blackout rule: {ids:comma}"
     ),
     "engine.blackout_id.none": Message(
         "禁办期规则的编号（本规则集没有禁办期规则）", "the id of a blackout rule: none"
@@ -57,7 +59,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "由办理环节名称到完成时间的表，如{example}", "a table of step label → instant, {example}"
     ),
     "engine.step_label": Message(
-        "办理环节的名称：{labels:comma}", "the label of a step: {labels:comma}"
+        "办理环节的名称：{labels:list}", "the label of a step: {labels:comma}"
     ),
     "engine.step_label.none": Message(
         "办理环节的名称（各环节均未命名）", "the label of a step: (none labelled)"
@@ -114,12 +116,13 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "source.document": Message(
         "{document}第{article:cn}条：“{text}”", "{document}, art. {article}: “{text}”"
     ),
+    "rule.version_of": Message("{rule}（{since:long}版本）", "{rule}@{since:iso}"),
     "trace.version": Message(
         "适用规则{rule}（{window}），依据第{article:cn}条",
         "rule {rule} applies (in effect {window}), art. {article}",
     ),
     "trace.version.chosen": Message(
-        "适用规则{rule}{window}的版本：起算日{day}{why}（另有版本：{others}），依据第{article:cn}条",
+        "起算日{day}{why}，适用规则{rule}{window}的版本（另有{others}的版本），依据第{article:cn}条",
         "rule {rule} applies in its version {window}: the trigger's day {day:iso} is {why} "
         "(other versions: {others}), art. {article}",
     ),
@@ -127,17 +130,19 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "window.closed": Message(
         "自{first:long}起至{last:long}止执行", "from {first:iso} through {last:iso}"
     ),
-    "window.why_open": Message("在{first:long}当日或之后", "on or after {first:iso}"),
+    "window.why_open": Message("不早于{first:long}", "on or after {first:iso}"),
     "window.why_closed": Message(
         "在{first:long}至{last:long}之间", "from {first:iso} through {last:iso}"
     ),
     "trace.provisional": Message(
-        "暂定：所依据的日期晚于{day}，国务院办公厅尚未印发其放假安排通知",
+        "暂定：计算用到了{day:long}以后的日期，其放假调休尚待国务院办公厅通知确定：下一年度的"
+        "放假安排尚未印发，而该通知还可能调整上一年末的几天（如2019年的通知将2018年12月29日调为"
+        "工作日）。通知印发前，按法定节假日推算",
         "provisional: it relies on days after {day:iso}, which no State Council notice has "
         "settled yet",
     ),
     # -- constraints -------------------------------------------------------------------------
-    "limit.blackout": Message("{months:comma}为无会月", "blackout: {months:comma}"),
+    "limit.blackout": Message("{months:list}为无会月", "blackout: {months:comma}"),
     "limit.quota": Message("每年不少于{days}天", "at least {days} days a year"),
     "limit.recurrence": Message("每{months}个月一次", "once every {months} months"),
     "limit.monthly": Message("每月一次", "once a month"),
@@ -175,17 +180,20 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "trace.part.committed": Message("【承诺时限】", "[committed limit]"),
     "trace.part.statutory": Message("【法定时限】", "[statutory limit]"),
     "trace.choose.all_of": Message(
-        "全部办结，以最晚者为准：{label}，{at}", "all parts; the last one: {label}, {at}"
+        "各环节均须办结，以最晚到期的{label}为准（{at}）", "all parts; the last one: {label}, {at}"
     ),
     "trace.choose.earliest": Message(
-        "取最早者：{label}，{at}", "the earliest applies: {label}, {at}"
+        "以最早到期的{label}为准（{at}）", "the earliest applies: {label}, {at}"
     ),
-    "trace.choose.latest": Message("取最晚者：{label}，{at}", "the latest applies: {label}, {at}"),
+    "trace.choose.latest": Message(
+        "以最晚到期的{label}为准（{at}）", "the latest applies: {label}, {at}"
+    ),
     "trace.choose.sequence": Message(
-        "依次办理，末步到期：{label}，{at}", "in order; the last step: {label}, {at}"
+        "依次办理，以最后一步{label}的到期时间为准（{at}）",
+        "in order; the last step: {label}, {at}",
     ),
     "trace.within": Message(
-        "自{start}起，仍须在共同期限内完成：{at}",
+        "各环节须在自{start}起算的总时限内办结，即{at}前",
         "from {start}, still within the shared period: {at}",
     ),
     "trace.condition": Message("{question}：{value}", "condition {question}: {value}"),
@@ -236,13 +244,15 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "trace.ends": Message("到期时间：{at}", "ends: {at}"),
     # -- hours -------------------------------------------------------------------------------
     "trace.hours.office": Message(
-        "只计工作日办公时间，自{at}起", "only office hours of working days count, from {at}"
+        "自{at}起计时，只计工作日的办公时间", "only office hours of working days count, from {at}"
     ),
     "trace.hours.working_days": Message(
-        "非工作日不计入（节假日顺延），自{at}起",
+        "自{at}起计时，休息日、节假日不计入，期限相应顺延",
         "non-working days do not count (节假日顺延), from {at}",
     ),
-    "trace.hours.continuous": Message("连续计算{n}小时，自{at}起", "{n} calendar hours, from {at}"),
+    "trace.hours.continuous": Message(
+        "自{at}起连续计算{n}小时，休息日照计", "{n} calendar hours, from {at}"
+    ),
     "trace.hours.after_hours": Message(
         "办公时间外收到，自下一上班时间{at}起算",
         "received outside office hours: the clock starts at the next opening, {at}",
@@ -273,21 +283,21 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "same_day.next_day": Message("下一工作日", "on the next working day"),
     # -- on arrival --------------------------------------------------------------------------
     "trace.arrival.stated": Message(
-        "{word}：按文件标明的办理时限：{at}",
+        "{word}，按文件标明的时限办理（{at}前）",
         "handled {word}: by the handling limit the document states: {at}",
     ),
     "trace.arrival.now": Message(
-        "{word}：收到即应办理：{at}", "handled {word}: due the moment it arrives: {at}"
+        "{word}，收到即办（{at}）", "handled {word}: due the moment it arrives: {at}"
     ),
     "trace.arrival.hours": Message(
-        "{word}：收到后{hours}个办公小时内：{at}",
+        "{word}，收到后{hours}个办公小时内办结（{at}前）",
         "handled {word}: within {hours} office hours: {at}",
     ),
     "trace.arrival.same_day": Message(
-        "{word}：当日办结：{at}", "handled {word}: the same working day: {at}"
+        "{word}，当日办结（{at}前）", "handled {word}: the same working day: {at}"
     ),
     "trace.arrival.next_day": Message(
-        "{word}：下班后或休息日收到，下一工作日办结：{at}",
+        "{word}，下班后或休息日收到的，于下一工作日办结（{at}前）",
         "handled {word}: received after hours, done the next working day: {at}",
     ),
     # -- a limit the meeting sets ------------------------------------------------------------

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
 
 from deadlines._errors import PluginConflictError
-from deadlines._messages import Names, Said
+from deadlines._messages import Names, Said, show
 from deadlines._plugins._claims import Claims, PluginChange, field_words, one_line
 from deadlines.calendar import CalendarOverride, ChinaCalendar, OfficeHours
 from deadlines.rules import Conventions, Rule, RuleSet
@@ -122,9 +122,12 @@ def rule_steps(claims: Claims) -> dict[_Key, tuple[TraceStep, ...]]:
         for claim in winners:
             grouped.setdefault((*target[1:3], claim.plugin), []).append(claim.change)
     for (rule_id, since, plugin), changes in grouped.items():
-        where = changes[0].target
+        where: str | Said = changes[0].target  # rule@date when the rule has several versions
+        if "@" in changes[0].target:
+            where = Said("rule.version_of", {"rule": rule_id, "since": since})
+        zh, en = Names(show(where, "zh"), show(where, "en"))
         shown = tuple(
-            Names(c.zh.removeprefix(f"{where}："), c.en.removeprefix(f"{where}: "))
+            Names(c.zh.removeprefix(f"{zh}："), c.en.removeprefix(f"{en}: "))
             for c in changes
             if c.field in _REQUIREMENTS
         )

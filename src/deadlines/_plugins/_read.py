@@ -225,7 +225,9 @@ class Reader(Claims):
         several = sum(other == rule_id for other, _ in self.versions()) > 1
         where = f"{rule_id}@{since}" if several else rule_id
         what = f"{name} of the rule {rule_id} (from {since})"
-        self.set(("rule", *key, name), (what, where), answer, before, after, where)
+        # routing.ordinary@2020-04-21 as data; routing.ordinary（2020年4月21日版本） in Chinese
+        shown = Said("rule.version_of", {"rule": rule_id, "since": since}) if several else rule_id
+        self.set(("rule", *key, name), (what, shown), answer, before, after, where)
 
 
 def hours_said(hours: OfficeHours) -> Said:

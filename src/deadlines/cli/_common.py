@@ -266,7 +266,7 @@ def plugin_problem(error: DeadlinesError, command: str, *, option: bool = True) 
 
     >>> from deadlines._errors import PluginError
     >>> plugin_problem(PluginError("county", "deadlines_rules", "boom"), "due").render("zh")
-    "插件'county'的钩子 deadlines_rules：boom；加 --no-plugins 可不用插件计算，或卸载该插件"
+    '插件“county”的钩子 deadlines_rules：boom；加 --no-plugins 可不用插件计算，或卸载该插件'
     """
     hint = "plugins" if command == "plugins" else "" if option else "env"
     return Said("error.plugin_hint" + (f".{hint}" if hint else ""), {"problem": error.said})

@@ -63,11 +63,10 @@ def render(result: DueResult, lang: Lang = "en", *, explain: bool = False) -> st
         details.append(say("result.parts", lang))
         for part in result.parts:
             message = "result.part.actor" if part.actor else "result.part"
-            when = part.due.isoformat(timespec="minutes")
             # A tier's part is named by the engine (committed, statutory), not by the rule.
             named = f"result.part.{part.label}"
             label = Said(named) if named in MESSAGES else part.label
-            details.append(say(message, lang, label=label, actor=part.actor, due=when))
+            details.append(say(message, lang, label=label, actor=part.actor, due=part.due))
     return explanation(
         result.rule_id,
         result.title_zh if zh else result.title_en,

@@ -22,6 +22,7 @@ def run(args: argparse.Namespace) -> int:
     from deadlines._messages import say
     from deadlines.cli._common import out, print_json
     from deadlines.policy import CaseFileError, CaseRunner, find_case_files
+    from deadlines.policy._cases import columns as _columns
 
     try:
         files = find_case_files(args.paths)
@@ -37,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
         print_json({"passed": len(results) - failed, "failed": failed, "cases": cases})
         return EXIT_FAILED if failed else EXIT_OK
     stream = out()
+    marks = {True: say("policy.test.ok", args.lang), False: say("policy.test.fail", args.lang)}
+    width = max(map(_columns, marks.values()))  # 通过 and 未通过 line up, as ok and FAIL do
     current = ""
     for result in results:
         if args.quiet and result.passed:
@@ -44,10 +47,10 @@ def run(args: argparse.Namespace) -> int:
         if result.path != current:
             current = result.path
             print(current, file=stream)
-        mark = say("policy.test.ok" if result.passed else "policy.test.fail", args.lang)
+        mark = marks[result.passed]
         provisional = result.actual is not None and result.actual.provisional
         note = say("policy.test.provisional", args.lang) if provisional else ""
-        print(f"  {mark:<4}  {result.title}{note}", file=stream)
+        print(f"  {mark}{' ' * (width - _columns(mark))}  {result.title}{note}", file=stream)
         if not result.passed:
             print(_indent(result.report(args.lang)), file=stream)
     summary = "policy.test.failed" if failed else "policy.test.passed"

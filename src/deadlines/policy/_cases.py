@@ -20,6 +20,7 @@ message must contain. A provisional result is data here, never a warning that st
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
@@ -329,17 +330,18 @@ class CaseResult(BaseModel):
                 params=Said("policy.case.params", {"params": params}) if params else "",
             ),
         ]
-        width = max(len(m.field) for m in self.mismatches)
-        for mismatch in self.mismatches:
+        # The expectation's key as the case file writes it (due), or in Chinese (到期时间).
+        fields = [say(f"policy.field.{m.field}", lang) for m in self.mismatches]
+        width = max(map(columns, fields))
+        for mismatch, field in zip(self.mismatches, fields, strict=True):
             expected: str | Said = mismatch.expected
             got: str | Said = mismatch.said or mismatch.actual
             if mismatch.field == "status":
                 expected = Said(f"policy.status.{expected}")
                 got = _status(actual)
-            lines.append(
-                f"  {mismatch.field:<{width}}  " + say("policy.case.expected", lang, value=expected)
-            )
-            lines.append(f"  {'':<{width}}  " + say("policy.case.actual", lang, value=got))
+            pad = " " * (width - columns(field))
+            lines.append(f"  {field}{pad}  " + say("policy.case.expected", lang, value=expected))
+            lines.append(f"  {' ' * width}  " + say("policy.case.actual", lang, value=got))
         if actual.status == "due":
             lines.append("  " + say("policy.case.trace", lang))
             trace: str = getattr(actual, f"trace_{lang}")
@@ -347,6 +349,11 @@ class CaseResult(BaseModel):
         elif actual.message and all(m.field != "status" for m in self.mismatches):
             lines.append("  " + _status(actual).render(lang))
         return "\n".join(lines)
+
+
+def columns(text: str) -> int:
+    """How many columns `text` takes in a terminal: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _status(actual: Actual) -> Said:

@@ -79,6 +79,7 @@ class Change(BaseModel):
         before: the result under the base policy.
         after: the result under the new policy.
         shift: how far the due instant moved (negative: earlier), when both are due instants.
+        shift_workdays: the working days between the two due dates (Monday → Friday: 1).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -87,6 +88,7 @@ class Change(BaseModel):
     before: Actual
     after: Actual
     shift: dt.timedelta | None = None
+    shift_workdays: int | None = None
 
 
 class RuleDiff(BaseModel):
@@ -244,14 +246,9 @@ def _is_error(actual: Actual) -> bool:
 def _error_lines(change: Change, lang: Lang) -> list[str]:
     """The error messages of a change, which its one-line form shows only as a status."""
     return [
-        say(
-            f"policy.diff.{side}",
-            lang,
-            status=Said(f"policy.status.{actual.status}"),
-            message=actual.said(),
-        )
-        for side, actual in (("before", change.before), ("after", change.after))
-        if _is_error(actual)
+        say(f"policy.diff.{side}", lang, status=Said(f"policy.status.{a.status}"), message=a.said())
+        for side, a in (("before", change.before), ("after", change.after))
+        if _is_error(a)
     ]
 
 
@@ -262,8 +259,7 @@ def _change_json(change: Change) -> dict[str, Any]:
         data["params"] = to_data(trigger.params, json_safe=True)
     if trigger.label:
         data["label"] = trigger.label
-    data["before"] = _result_json(change.before)
-    data["after"] = _result_json(change.after)
+    data.update(before=_result_json(change.before), after=_result_json(change.after))
     data["shift_minutes"] = _minutes(change.shift)
     return data
 
@@ -276,20 +272,24 @@ def _at_text(at: dt.datetime | dt.date, *, iso: bool = False) -> str:
 
 def _result_text(actual: Actual) -> str | Said:
     if actual.status == "due" and actual.due is not None:
-        return actual.due.strftime("%Y-%m-%d %H:%M") + ("?" if actual.provisional else "")
+        mark = Said("policy.diff.provisional_mark") if actual.provisional else ""
+        return Said("policy.diff.due", {"at": actual.due, "mark": mark})
     if actual.status in _ABSENT:
         return "—"
     return Said(f"policy.status.{actual.status}")
 
 
-def _shift_text(shift: dt.timedelta, lang: Lang) -> str:
-    """``3 d 2 h earlier`` / ``提前3天2小时``."""
+def _shift_text(change: Change, lang: Lang) -> str:
+    """``3 d, 1 wd earlier`` / ``提前3个自然日、1个工作日``."""
+    shift, workdays = change.shift or dt.timedelta(), change.shift_workdays
     minutes = abs(int(shift.total_seconds() // 60))
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     units = (("d", days), ("h", hours), ("min", mins))
     parts = [say(f"policy.diff.{unit}", lang, n=n) for unit, n in units if n]
     size = ("".join(parts) or say("policy.diff.min", lang, n=0)).strip()
+    if days and workdays is not None:
+        size += say("policy.diff.workdays", lang, n=workdays)
     way = "earlier" if shift < dt.timedelta() else "later"
     return say(f"policy.diff.{way}", lang, size=size)
 
@@ -305,7 +305,7 @@ def _change_line(change: Change, lang: Lang) -> str:
         after=_result_text(change.after),
         shift=""
         if change.shift is None
-        else say("policy.diff.shift", lang, shift=_shift_text(change.shift, lang)),
+        else say("policy.diff.shift", lang, shift=_shift_text(change, lang)),
         label=Said("policy.diff.label", {"label": trigger.label}) if trigger.label else "",
     )
 
@@ -470,8 +470,14 @@ def diff_policies(
             )
             if _key(before) == _key(after):
                 continue
-            shift = after.due - before.due if after.due and before.due else None
-            change = Change(trigger=trigger, before=before, after=after, shift=shift)
+            shift = workdays = None
+            if after.due and before.due:
+                shift = after.due - before.due
+                dates = sorted((after.due.date(), before.due.date()))
+                workdays = calendar.workdays_between(*dates)
+            change = Change(
+                trigger=trigger, before=before, after=after, shift=shift, shift_workdays=workdays
+            )
             by_rule.setdefault(trigger.rule, []).append(change)
     mine, theirs = _definitions(base), _definitions(new)
     order = list(dict.fromkeys([*base.ids, *new.ids]))

@@ -235,7 +235,8 @@ def compare(expect: Expectation, actual: Actual) -> Iterator[Mismatch]:
                 actual=missing.render("en"),
                 said=missing,
             )
-    if expect.message_contains is not None and expect.message_contains not in actual.message:
+    wanted = expect.message_contains
+    if wanted is not None and wanted not in actual.message and wanted not in actual.message_zh:
         said = None if actual.message else Said("policy.case.no_error")
         yield Mismatch(
             field="message_contains",

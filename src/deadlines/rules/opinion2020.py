@@ -23,13 +23,13 @@ _V = TypeVar("_V", bound=Value)
 __all__ = ["OPINION_2020"]
 
 _ART8_MINUTES = (
-    "县政府党组会议、常务会议纪要原则上在会议结束后3个工作日内经县政府办主任审核后,由县长签发"
+    "县政府党组会议、常务会议纪要原则上在会议结束后3个工作日内经县政府办主任审核后，由县长签发"
 )
 _ART8_SPECIAL = (
-    "县政府专题会议纪要,原则上在会议结束后3个工作日由主持召开会议的县政府领导同志签发,"
+    "县政府专题会议纪要，原则上在会议结束后3个工作日由主持召开会议的县政府领导同志签发，"
     "如涉及人、财、物等重要事项的须报县长审定"
 )
-_ART11_SIGNING = "县政府领导同志要率先垂范,及时签批公文,不积压公文,确保“文不过夜、事不隔日”"
+_ART11_SIGNING = "县政府领导同志要率先垂范，及时签批公文，不积压公文，确保“文不过夜、事不隔日”"
 
 
 def _trusted(cls: type[_V], **fields: Any) -> _V:  # noqa: ANN401
@@ -104,7 +104,7 @@ OPINION_2020 = _trusted(
             citation=_trusted(
                 Citation,
                 article=8,
-                text="会议通过决定印发的文件,原则上须在会议结束后5个工作日内印发",
+                text="会议通过决定印发的文件，原则上须在会议结束后5个工作日内印发",
             ),
             limit=_trusted(WorkingDays, n=5),
             actor_zh="县政府办公室",
@@ -158,7 +158,7 @@ OPINION_2020 = _trusted(
             citation=_trusted(
                 Citation,
                 article=14,
-                text="原则上接到批示件后3个工作日必须进行研究制定落实意见,并及时反馈办理结果",
+                text="原则上接到批示件后3个工作日必须进行研究制定落实意见，并及时反馈办理结果",
             ),
             limit=_trusted(WorkingDays, n=3),
             actor_zh="县政府部门、乡镇（场、街道）主要负责同志",
@@ -194,7 +194,7 @@ OPINION_2020 = _trusted(
             citation=_trusted(
                 Citation,
                 article=4,
-                text="县政府领导同志要经常深入基层调研,注重解决实际问题,每年开展调研不少于60天",
+                text="县政府领导同志要经常深入基层调研，注重解决实际问题，每年开展调研不少于60天",
             ),
             limit=_trusted(Quota, days=60),
             actor_zh="县政府领导同志",
@@ -224,7 +224,7 @@ OPINION_2020 = _trusted(
             citation=_trusted(
                 Citation,
                 article=16,
-                text="对上级交办的工作任务、群众反映的合理诉求、企业反馈的困难等问题,"
+                text="对上级交办的工作任务、群众反映的合理诉求、企业反馈的困难等问题，"
                 "县政府组成部门要强化协调配合、不得推诿扯皮、立行立办、及时反馈",
             ),
             limit=_trusted(OnArrival, phrase="at_once"),
