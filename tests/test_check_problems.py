@@ -101,7 +101,7 @@ class TestChineseProblems:
             ('{"type": "bogus_type"}', "type须为以下事件类型之一"),
             (
                 '{"type": "field_day", "leader": "县长", "date": "2025-06-31"}',
-                "date应为实际存在的日期：2025年6月没有31日（该月只有30天）",
+                "date应为存在的日期：2025年6月没有31日（该月只有30天）",
             ),
         ],
         ids=["not-json", "key-twice", "unknown-type", "no-such-day"],

@@ -13,7 +13,6 @@ words of the file the person wrote rather than in Python's types.
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import difflib
 import types
@@ -23,9 +22,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, final
 
-from deadlines._errors import ECHO_LIMIT, Spoken, bounded, cut, cut_repr
+from deadlines._errors import ECHO_LIMIT, Spoken, bounded, cut
 from deadlines._messages import MESSAGES, Lang, Names, Said, known, say
-from deadlines._time import _DAY, _MONTHS, _ordinal  # the reading of a day in text
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -146,35 +144,13 @@ class InvalidInput(ValueError):  # noqa: N818 - a refusal inside pydantic, not r
         super().__init__(self.said.render("en"))
 
     @classmethod
-    def refusing(cls, error: Spoken, name: str = "", text: object = None) -> InvalidInput:
-        """The refusal of a validator that read the field `name` (given as `text`) with a
-        function of the library that raised `error`; a day that does not exist (2026-06-31)
-        is said in either language."""
-        missing = _missing_day(name, text) if isinstance(text, str) else None
-        if missing is not None:
-            return missing
+    def refusing(cls, error: Spoken) -> InvalidInput:
+        """The refusal of a validator that read its field with a function of the library
+        that raised `error`, in that error's words (either language)."""
         said = error.said
         if said is None:
             return cls("problem.given", text=str(error))
         return cls(said.message, **dict(said.values))
-
-
-def _missing_day(name: str, text: str) -> InvalidInput | None:
-    match = _DAY.match(text)
-    if match is None:
-        return None
-    year, month, day = map(int, match.groups())
-    if not 1 <= month <= 12 or year < 1 or 1 <= day <= calendar.monthrange(year, month)[1]:
-        return None
-    return InvalidInput(
-        "problem.no_such_day",
-        name=name,
-        year=year,
-        month=Names(str(month), _MONTHS[month - 1]),
-        day=Names(str(day), _ordinal(day)),
-        days=calendar.monthrange(year, month)[1],
-        value=cut_repr(text),
-    )
 
 
 # --- reading pydantic's errors ---------------------------------------------------------------

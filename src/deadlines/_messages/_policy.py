@@ -35,11 +35,6 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "problem.choices": Message("{first}或{last}", "{first} or {last}"),
     "problem.greater_than": Message("须大于{gt}", "must be greater than {gt}"),
     "problem.empty": Message("不能为空", "must not be empty"),
-    "problem.no_such_day": Message(
-        "{name}应为实际存在的日期：{year}年{month}月没有{day}日（该月只有{days}天）；实际为{value}",
-        "{name} must be a day that exists: {month} {year} has no {day} (it has {days} days); "
-        "got {value}",
-    ),
     "problem.too_long": Message("不得超过{n}个字符", "must have at most {n} characters"),
     "problem.too_short_one": Message("至少须有{n}项", "needs at least {n} entry"),
     "problem.too_short": Message("至少须有{n}项", "needs at least {n} entries"),

@@ -52,7 +52,7 @@ def _instant(value: Any, handler: Any, info: ValidationInfo) -> dt.datetime:  # 
             raise InvalidValueError(name, value, INSTANT_EXPECTED)
         return to_china(name, value)
     except DeadlinesError as error:
-        raise InvalidInput.refusing(error, name, value) from None
+        raise InvalidInput.refusing(error) from None
 
 
 def _day(value: Any, handler: Any, info: ValidationInfo) -> dt.date:  # noqa: ANN401
@@ -61,7 +61,7 @@ def _day(value: Any, handler: Any, info: ValidationInfo) -> dt.date:  # noqa: AN
         try:
             return parse_date(name, value)
         except DeadlinesError as error:
-            raise InvalidInput.refusing(error, name, value) from None
+            raise InvalidInput.refusing(error) from None
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     expected = "an ISO 8601 date such as 2026-09-30"
