@@ -406,7 +406,7 @@ class TestUpload:
         )
         html = client.get(_upload(client, lines, at=AT).headers["location"]).text
         assert "未能采用的行 (2)" in html
-        assert "line 2, kind: kind must be" in html.replace("&#39;", "'")
+        assert "line 2, kind: must be" in html.replace("&#39;", "'")
         assert "d1/routing" in html
 
     def test_forgotten_upload(self, client):

@@ -297,14 +297,14 @@ class TestErrors:
         status, out, err = run(capsys, str(path), "--at", "2026-10-14T09:00", "--json")
         assert status == 1
         assert err.splitlines() == [
-            "deadlines check: line 2: not valid JSON: Expecting value: line 1 column 1 (char 0)",
+            "deadlines check: line 2: not valid JSON: Expecting value at column 1",
             (
                 "deadlines check: line 3, obligation: no obligation 'm1/minute' (did you mean "
                 "m1/minutes?); ids look like m-2026-041/minutes, d-0913/routing, 2026Q3/report"
             ),
             (
-                "deadlines check: line 4, kind: kind must be 'party_group', 'executive', "
-                "'special_topic' or 'county_wide_work'; got 'weekly'"
+                'deadlines check: line 4, kind: must be "party_group", "executive", '
+                '"special_topic" or "county_wide_work"; got "weekly"'
             ),
         ]
         data = json.loads(out)

@@ -200,11 +200,11 @@ class TestCheckUsage:
         assert english_words(text, WORDS) == []
 
     def test_not_utf8_line(self, capsys, tmp_path):
-        """A line that is not UTF-8 says so in Chinese (where: the events reader's words)."""
+        """A line that is not UTF-8 says so in Chinese, with its line."""
         events = tmp_path / "events.jsonl"
         events.write_bytes(b"\xff\xfe\n")
         text = _zh(capsys, "check", str(events), "--at", "2025-10-15T09:00")
-        assert "line 1: 不是UTF-8文本（第1列字节0xff）；请将事件文件另存为UTF-8" in text
+        assert "第1行：不是UTF-8文本（第1列字节0xff）；请将事件文件另存为UTF-8" in text
 
 
 class TestSupervisionRefusals:

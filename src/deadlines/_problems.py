@@ -143,6 +143,15 @@ class InvalidInput(ValueError):  # noqa: N818 - a refusal inside pydantic, not r
         self.said = Said(message, values)
         super().__init__(self.said.render("en"))
 
+    @classmethod
+    def refusing(cls, error: Spoken) -> InvalidInput:
+        """The refusal of a validator that read its field with a function of the library
+        that raised `error`, in that error's words (either language)."""
+        said = error.said
+        if said is None:
+            return cls("problem.given", text=str(error))
+        return cls(said.message, **dict(said.values))
+
 
 # --- reading pydantic's errors ---------------------------------------------------------------
 
@@ -295,6 +304,12 @@ def _said(error: Mapping[str, Any], parent: Any) -> Said:  # noqa: ANN401 - any 
     if kind == "too_short":
         least = int(ctx.get("min_length", 1))
         return Said("problem.too_short_one" if least == 1 else "problem.too_short", {"n": least})
+    if kind == "greater_than":
+        return Said("problem.greater_than", {"gt": str(ctx.get("gt"))})
+    if kind == "string_too_short" and int(ctx.get("min_length", 0)) == 1:
+        return Said("problem.empty")
+    if kind == "string_too_long":
+        return Said("problem.too_long", {"n": int(ctx.get("max_length", 0))})
     if kind in _MUST_BE:
         return Said(f"problem.type.{_MUST_BE[kind]}")
     if "message" in ctx:  # a PydanticCustomError of ours: its message is the whole sentence

@@ -33,6 +33,9 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "problem.literal": Message("须为{expected}", "must be {expected}"),
     "problem.enumeration": Message("、", ", "),
     "problem.choices": Message("{first}或{last}", "{first} or {last}"),
+    "problem.greater_than": Message("须大于{gt}", "must be greater than {gt}"),
+    "problem.empty": Message("不能为空", "must not be empty"),
+    "problem.too_long": Message("不得超过{n}个字符", "must have at most {n} characters"),
     "problem.too_short_one": Message("至少须有{n}项", "needs at least {n} entry"),
     "problem.too_short": Message("至少须有{n}项", "needs at least {n} entries"),
     "problem.type.bool": Message("须为true或false", "must be true or false"),
@@ -73,6 +76,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "换算为中国时间后在公元1年至9999年之间的时间",
         "an instant from the year 1 through 9999 in China time",
     ),
+    "problem.known.ics_export": Message("导出日历（--ics）", "Calendar export (--ics)"),
     "problem.known.batch_format": Message("jsonl或csv", "jsonl or csv"),
     "problem.known.policy_format": Message("toml或json", "toml or json"),
     # -- what a JSON value is, when it is not the object a line must be ------------------------

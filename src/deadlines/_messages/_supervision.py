@@ -246,4 +246,106 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "a recurrence every 3 months: supervision follows the quarters of art. 13 (2026Q3); a "
         "rule with other periods needs obligations of its own",
     ),
+    # -- a line of an events file that is not taken into account (supervision/_reading.py,
+    #    _building.py); the problems pydantic finds are `deadlines._problems`' (``problem.*``) --
+    "check.event.type_required": Message(
+        "须填写type，即事件类型：{types:list}", "type is required: one of {types:list}"
+    ),
+    "check.event.type_unknown": Message(
+        "type须为以下事件类型之一：{types:list}；实际为{got}",
+        "type must be one of {types:list}; got {got}",
+    ),
+    "check.event.id_form": Message(
+        "编号不得含斜杠或空格，如{example}；实际为{value}",
+        "must have no slash and no space, e.g. {example}; got {value}",
+    ),
+    "check.event.one_limit": Message(
+        "一个事项至多写明limit_days、limit_working_days、deadline三者之一，"
+        '如{{"title": "…", "limit_days": 15}}或{{"title": "…", "deadline": "2026-10-31"}}',
+        "a matter takes at most one of limit_days, limit_working_days and deadline, "
+        'e.g. {{"title": "…", "limit_days": 15}} or {{"title": "…", "deadline": "2026-10-31"}}',
+    ),
+    "check.event.urgent_only": Message(
+        "stated_limit仅用于急件；请删去，或将urgency设为urgent",
+        "stated_limit is for urgent documents only; drop it, or set urgency to urgent",
+    ),
+    "check.event.quarter": Message(
+        "quarter须为年份和季度，如2026Q3；实际为{value}",
+        "quarter must be a year and quarter such as 2026Q3; got {value}",
+    ),
+    "check.on_line": Message("（第{line}行）", " on line {line}"),
+    "check.by_line": Message("（第{line}行事件）", " by the event on line {line}"),
+    "check.paused_line": Message("（第{line}行）", " (line {line})"),
+    "check.did_you_mean": Message("（是否应为{close}？）", " (did you mean {close}?)"),
+    "check.day_twice": Message(
+        "{leader}已登记{date}的调研{where}；同一天只计一次",
+        "{leader} already logged {date}{where}; a day counts once",
+    ),
+    "check.id_twice": Message(
+        "编号{name}已被使用{where}；每个事件须有自己的编号",
+        "id {name} is already used{where}; give each event its own id",
+    ),
+    "check.obligation_twice": Message(
+        "督办事项{name}重复生成；会议的每个文件和事项须有自己的编号",
+        "obligation {name} is made twice; give each document and matter of a meeting its own id",
+    ),
+    "check.no_obligation": Message(
+        "没有督办事项{name}{close}；编号形如m-2026-041/minutes、d-0913/routing、2026Q3/report",
+        "no obligation {name}{close}; ids look like m-2026-041/minutes, d-0913/routing, "
+        "2026Q3/report",
+    ),
+    "check.no_quarter": Message(
+        "没有季度督办事项{name}：规则supervision.quarterly当时未施行，或不在引擎的规则集中",
+        "no quarterly obligation {name}: the rule supervision.quarterly is not in effect then, "
+        "or not in the engine's rule set",
+    ),
+    "check.before_trigger": Message(
+        "{name}起算于{trigger}，不能在此前的{at}记录办理情况",
+        "{name} began at {trigger}; nothing can happen to it at {at}, before",
+    ),
+    "check.completed_twice": Message(
+        "{name}已办结{where}；以第一次办结为准",
+        "{name} is already completed{where}; the first one counts",
+    ),
+    "check.not_pausable": Message(
+        "{name}（{rule}）止于固定时刻；只有按工作日、自然日或小时计算的时限可以暂停计时",
+        "{name} ({rule}) ends at a fixed instant; only limits in working days, calendar days or "
+        "hours can be paused",
+    ),
+    "check.paused_twice": Message(
+        "{name}自{since}起已暂停计时{where}；请先恢复计时",
+        "{name} is already paused since {since}{where}; resume it first",
+    ),
+    "check.pause_done": Message(
+        "{name}已于{at}前办结，不能暂停计时", "{name} was done before {at}; it cannot pause"
+    ),
+    "check.pause_overdue": Message(
+        "{name}已于{due}到期；时限已届满，不能在{at}暂停计时",
+        "{name} was due at {due}; a clock that has run out cannot be paused at {at}",
+    ),
+    "check.not_paused": Message(
+        "{name}在{at}未暂停计时；请先暂停计时", "{name} is not paused at {at}; pause it first"
+    ),
+    "check.missing_extra": Message(
+        "{purpose}需要可选软件包{module}；请用 pip install 'deadlines[{extra}]' 安装",
+        "{purpose} needs the optional package {module}; install it with "
+        "pip install 'deadlines[{extra}]'",
+    ),
+    # examples of valid input by field name, after a problem of an events line
+    **{
+        f"check.hint.{name}": Message(example, example)
+        for name, example in (
+            ("id", '"m-2026-041"'),
+            ("kind", '"executive"'),
+            ("ended_at", '"2026-09-30T17:00"'),
+            ("received_at", '"2026-09-30T09:15"'),
+            ("submitted_at", '"2026-09-30T10:00"'),
+            ("urgency", '"ordinary"'),
+            ("date", '"2026-06-12"'),
+            ("leader", '"王副县长"'),
+            ("quarter", '"2026Q3"'),
+            ("at", '"2026-09-30T17:00"'),
+            ("obligation", '"m-2026-041/minutes"'),
+        )
+    },
 }

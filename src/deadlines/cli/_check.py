@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         thresholds = engine.supervision_thresholds.with_all(**changes)
         supervisor = Supervisor(engine, thresholds=thresholds, explain=bool(args.explain))
         # The ledger is built while the file is read: no event outlives what it adds.
-        ledger = supervisor.read(_texts(source, unreadable, args.lang))
+        ledger = supervisor.read(_texts(source, unreadable))
     except OSError as error:
         reason = {"path": cut_repr(args.events), "reason": os_reason(error)}
         raise UsageError("EVENTS_FILE", Said("error.cannot_read", reason)) from None
@@ -124,8 +124,7 @@ def run(args: argparse.Namespace) -> int:
             print("", file=out())
             print(say("check.ics_written", args.lang, n=written, path=args.ics), file=out())
     for problem in report.problems:
-        # The events reader's problems are English (supervision/_reading.py): said as they are.
-        print(f"deadlines check: {problem}", file=sys.stderr)
+        print(f"deadlines check: {problem.render(args.lang)}", file=sys.stderr)
     return EXIT_FAILED if report.problems else EXIT_OK
 
 
@@ -156,9 +155,9 @@ def _open(path: str) -> IO[bytes] | IO[str]:
         ) from None
 
 
-def _texts(source: IO[bytes] | IO[str], unreadable: list[Problem], lang: Lang) -> Iterator[str]:
+def _texts(source: IO[bytes] | IO[str], unreadable: list[Problem]) -> Iterator[str]:
     """The lines of `source` as text, one at a time; a line of bytes that is not UTF-8 is
-    added to `unreadable` (said in `lang`) and read as a blank line, so the numbering stays.
+    added to `unreadable` and read as a blank line, so the numbering stays.
 
     Lines end where ``bytes.splitlines`` ends them (LF, CR or CRLF), as when the whole file
     was read at once; the file is never held whole.
@@ -175,10 +174,9 @@ def _texts(source: IO[bytes] | IO[str], unreadable: list[Problem], lang: Lang) -
             try:
                 yield line.decode("utf-8")
             except UnicodeDecodeError as error:
-                byte = line[error.start]
-                where = {"byte": f"{byte:02x}", "column": error.start + 1}
-                message = say("check.not_utf8", lang, **where)
-                unreadable.append(Problem.given(message, line=number))
+                byte, column = f"{line[error.start]:02x}", error.start + 1
+                found = Problem.of("check.not_utf8", line=number, byte=byte, column=column)
+                unreadable.append(found)
                 yield ""  # blank: the events reader skips it
 
 

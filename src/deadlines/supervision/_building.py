@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from deadlines._errors import DeadlinesError, NotInEffectError, UnknownRuleError
+from deadlines._errors import DeadlinesError, NotInEffectError, UnknownRuleError, cut_repr
+from deadlines._messages import Said
 from deadlines._result import TraceStep
 from deadlines.supervision._errors import EventError, Problem
 from deadlines.supervision._events import (
@@ -117,8 +118,17 @@ class Building:
             {name: tuple(days) for name, days in self.field_days.items()},
         )
 
-    def problem(self, line: int | None, field: str | None, message: str) -> None:
-        found = Problem.given(message, field=field, line=line)
+    def problem(
+        self,
+        line: int | None,
+        field: str | None,
+        message: str,
+        **values: Any,  # noqa: ANN401 - the message's values
+    ) -> None:
+        """Record the problem `message` (``check.*``) at `field` of `line`, or raise it."""
+        self.found(Problem.of(message, field=field, line=line, **values))
+
+    def found(self, found: Problem) -> None:
         if self.strict:
             raise EventError(found)
         self.problems.append(found)
@@ -171,9 +181,9 @@ class Building:
         self._span(date)
         key = (leader, date)
         if key in self.field_day_lines:
-            first = self.field_day_lines[key]
-            where = f" on line {first}" if first else ""
-            self.problem(line, "date", f"{leader} already logged {date}{where}; a day counts once")
+            where = _where("check.on_line", self.field_day_lines[key])
+            day = date.isoformat()
+            self.problem(line, "date", "check.day_twice", leader=leader, date=day, where=where)
             return
         self.field_day_lines[key] = line
         self.field_days.setdefault(leader, []).append(date)
@@ -196,29 +206,22 @@ class Building:
         answers: list[Answer | None] | None,
     ) -> None:
         if event_id in self.event_lines:
-            first = self.event_lines[event_id]
-            where = f" by the event on line {first}" if first else ""
-            message = f"id {event_id!r} is already used{where}; give each event its own id"
-            self.problem(line, "id", message)
+            where = _where("check.by_line", self.event_lines[event_id])
+            self.problem(line, "id", "check.id_twice", name=cut_repr(event_id), where=where)
             return
         try:
             made, failed = count_items(
                 self.engine, event_id, items, answers, explain=self.explain, line=line
             )
         except DeadlinesError as error:
-            self.problem(line, _field_of(error, tag), str(error))
+            self.found(Problem.stated(error, field=_field_of(error, tag), line=line))
             return
         for path, failure in failed:  # a bad document or matter drops only itself
-            self.problem(line, path, str(failure))
+            self.found(Problem.stated(failure, field=path, line=line))
         self.event_lines[event_id] = line
         for obligation in made:
             if obligation.id in self.obligations:
-                self.problem(
-                    line,
-                    "id",
-                    f"obligation {obligation.id!r} is made twice; give each document and "
-                    "matter of a meeting its own id",
-                )
+                self.problem(line, "id", "check.obligation_twice", name=cut_repr(obligation.id))
                 continue
             self.obligations[obligation.id] = obligation
 
@@ -262,24 +265,18 @@ class Building:
         for order, (target, field, at, what, text, line) in enumerate(self.records):
             obligation = self.obligations.get(target)
             if obligation is None:
-                self.problem(line, field, self._unknown(target, field))
+                self.found(self._unknown(target, field, line))
                 continue
             if at < obligation.trigger:
-                self.problem(
-                    line,
-                    "at",
-                    f"{target} began at {obligation.trigger.isoformat(timespec='minutes')}; "
-                    f"nothing can happen to it at {at.isoformat(timespec='minutes')}, before",
-                )
+                began = _minutes(obligation.trigger)
+                at_ = _minutes(at)
+                self.problem(line, "at", "check.before_trigger", name=target, trigger=began, at=at_)
                 continue
             if what != _DONE:
                 clock.setdefault(target, []).append((at, order, what, text, line))
             elif target in completions:
-                first = completions[target][1]
-                where = f" on line {first}" if first else ""
-                self.problem(
-                    line, field, f"{target} is already completed{where}; the first one counts"
-                )
+                where = _where("check.on_line", completions[target][1])
+                self.problem(line, field, "check.completed_twice", name=target, where=where)
             else:
                 completions[target] = (at, line, text)
         explain = self.explain
@@ -306,18 +303,13 @@ class Building:
             finished = (None, "") if done is None else (done[0], done[2])
             obligations[key] = _new_tracked(obligation, due, due_date, *finished, pauses, steps)
 
-    def _unknown(self, target: str, field: str) -> str:
+    def _unknown(self, target: str, field: str, line: int | None) -> Problem:
+        named = cut_repr(target)
         if field == "quarter":
-            return (
-                f"no quarterly obligation {target!r}: the rule supervision.quarterly is not in "
-                "effect then, or not in the engine's rule set"
-            )
+            return Problem.of("check.no_quarter", field=field, line=line, name=named)
         close = difflib.get_close_matches(target, list(self.obligations), n=1)
-        hint = f" (did you mean {close[0]}?)" if close else ""
-        return (
-            f"no obligation {target!r}{hint}; ids look like m-2026-041/minutes, "
-            "d-0913/routing, 2026Q3/report"
-        )
+        hint = Said("check.did_you_mean", {"close": close[0]}) if close else ""
+        return Problem.of("check.no_obligation", field=field, line=line, name=named, close=hint)
 
     def _pauses(
         self,
@@ -329,45 +321,32 @@ class Building:
             return ()
         if obligation.unit not in PAUSABLE:
             for _, _, _, _, line in items:
-                self.problem(
-                    line,
-                    "obligation",
-                    f"{obligation.id} ({obligation.rule_id}) ends at a fixed instant; only "
-                    "limits in working days, calendar days or hours can be paused",
-                )
+                rule = obligation.rule_id
+                named = obligation.id
+                self.problem(line, "obligation", "check.not_pausable", name=named, rule=rule)
             return ()
         items.sort(key=lambda item: (item[0], item[1]))
         pauses: list[Pause] = []
         started: tuple[dt.datetime, str, int | None] | None = None
         due = obligation.due
         for at, _, what, reason, line in items:
-            stamp = at.isoformat(timespec="minutes")
+            stamp, named = _minutes(at), obligation.id
             if what == _PAUSED:
                 if started is not None:
-                    where = f" (line {started[2]})" if started[2] else ""
+                    since, where = _minutes(started[0]), _where("check.paused_line", started[2])
                     self.problem(
-                        line,
-                        "at",
-                        f"{obligation.id} is already paused since "
-                        f"{started[0].isoformat(timespec='minutes')}{where}; resume it first",
+                        line, "at", "check.paused_twice", name=named, since=since, where=where
                     )
                 elif done is not None and at >= done[0]:
-                    self.problem(
-                        line, "at", f"{obligation.id} was done before {stamp}; it cannot pause"
-                    )
+                    self.problem(line, "at", "check.pause_done", name=named, at=stamp)
                 elif at > due:
-                    self.problem(
-                        line,
-                        "at",
-                        f"{obligation.id} was due at {due.isoformat(timespec='minutes')}; a "
-                        f"clock that has run out cannot be paused at {stamp}",
-                    )
+                    due_at = _minutes(due)
+                    late = "check.pause_overdue"
+                    self.problem(line, "at", late, name=named, due=due_at, at=stamp)
                 else:
                     started = (at, reason, line)
             elif started is None:
-                self.problem(
-                    line, "obligation", f"{obligation.id} is not paused at {stamp}; pause it first"
-                )
+                self.problem(line, "obligation", "check.not_paused", name=named, at=stamp)
             else:
                 pauses.append(Pause.model_construct(start=started[0], end=at, reason=started[1]))
                 started = None
@@ -405,6 +384,15 @@ def count_rows() -> Callable[..., list[Any]] | None:
     except ImportError:
         return None
     return count_rows
+
+
+def _minutes(at: dt.datetime) -> str:
+    return at.isoformat(timespec="minutes")
+
+
+def _where(message: str, line: int | None) -> Said | str:
+    """Where the first of two clashing lines is (``check.on_line``), or nothing without one."""
+    return Said(message, {"line": line}) if line else ""
 
 
 def _problem_order(problem: Problem) -> tuple[bool, int]:

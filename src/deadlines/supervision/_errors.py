@@ -7,6 +7,7 @@ the one shape of a problem at a line, shared by policy files, batch lines and ev
 from __future__ import annotations
 
 from deadlines._errors import DeadlinesError
+from deadlines._messages import Said, known
 from deadlines._problems import Problem as Problem  # re-exported: supervision names it
 
 
@@ -30,11 +31,10 @@ class MissingExtraError(DeadlinesError, ImportError):
         module: the module that is missing, e.g. ``icalendar``.
     """
 
-    def __init__(self, extra: str, module: str, purpose: str) -> None:
+    def __init__(self, extra: str, module: str, purpose: str | Said) -> None:
         self.extra = extra
         self.module = module
-        super().__init__(
-            f"{purpose} needs the optional package {module!r}; install it with "
-            f"pip install 'deadlines[{extra}]'",
-            name=module,
-        )
+        self.name = module  # ImportError's
+        # The purpose in both languages when the catalogue knows it (``problem.known.*``).
+        wanted = known(purpose) if isinstance(purpose, str) else purpose
+        self._say("check.missing_extra", purpose=wanted, module=repr(module), extra=extra)

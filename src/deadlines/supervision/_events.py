@@ -23,10 +23,10 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
 
-from deadlines._errors import DeadlinesError
-from deadlines._time import parse_date, parse_instant, to_china
+from deadlines._errors import DeadlinesError, InvalidValueError
+from deadlines._problems import InvalidInput
+from deadlines._time import INSTANT_EXPECTED, parse_date, parse_instant, to_china
 from deadlines._value import Value
 
 MeetingKind = Literal["party_group", "executive", "special_topic", "county_wide_work"]
@@ -43,18 +43,16 @@ Urgency = Literal["urgent", "ordinary"]
 _ID_PATTERN = r"^[^/\s]+$"
 
 
-def _bad(message: str) -> PydanticCustomError:
-    return PydanticCustomError("deadlines", "{message}", {"message": message})
-
-
 def _instant(value: Any, handler: Any, info: ValidationInfo) -> dt.datetime:  # noqa: ANN401
     name = info.field_name or "at"
     try:
         if isinstance(value, str):
             return parse_instant(name, value)
+        if not isinstance(value, dt.datetime):  # a number or a list in an events file
+            raise InvalidValueError(name, value, INSTANT_EXPECTED)
         return to_china(name, value)
     except DeadlinesError as error:
-        raise _bad(str(error)) from None
+        raise InvalidInput.refusing(error) from None
 
 
 def _day(value: Any, handler: Any, info: ValidationInfo) -> dt.date:  # noqa: ANN401
@@ -63,10 +61,11 @@ def _day(value: Any, handler: Any, info: ValidationInfo) -> dt.date:  # noqa: AN
         try:
             return parse_date(name, value)
         except DeadlinesError as error:
-            raise _bad(str(error)) from None
+            raise InvalidInput.refusing(error) from None
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    raise _bad(f"{name} must be an ISO 8601 date such as 2026-06-12; got {value!r}")
+    expected = "an ISO 8601 date such as 2026-09-30"
+    raise InvalidInput.refusing(InvalidValueError(name, value, expected))
 
 
 def _deadline(value: Any, handler: Any, info: ValidationInfo) -> dt.date | dt.datetime | None:  # noqa: ANN401
@@ -98,24 +97,21 @@ def parse_quarter(text: str) -> tuple[int, int]:
     """``2026Q3`` (or ``2026-Q3``) as ``(2026, 3)``.
 
     Raises:
-        ValueError: the text is not a quarter.
+        ValueError: the text is not a quarter (a `deadlines._problems.InvalidInput`).
 
     >>> parse_quarter("2026-q4")
     (2026, 4)
     """
     match = _QUARTER.match(text.strip())
     if match is None:
-        raise ValueError(f"quarter must be a year and quarter such as 2026Q3; got {text!r}")
+        raise InvalidInput("check.event.quarter", value=repr(text))
     return int(match[1]), int(match[2])
 
 
 def _quarter(value: Any) -> Any:  # noqa: ANN401
     if not isinstance(value, str):
         return value
-    try:
-        year, number = parse_quarter(value)
-    except ValueError as error:
-        raise _bad(str(error)) from None
+    year, number = parse_quarter(value)  # its InvalidInput is the field's problem
     return f"{year}Q{number}"
 
 
@@ -190,11 +186,7 @@ class DecidedMatter(Value):
     @model_validator(mode="after")
     def _one_limit(self) -> DecidedMatter:
         if len(self.limits()) > 1:
-            raise _bad(
-                "a matter takes at most one of limit_days, limit_working_days and deadline, "
-                'e.g. {"title": "…", "limit_days": 15} or {"title": "…", "deadline": '
-                '"2026-10-31"}'
-            )
+            raise InvalidInput("check.event.one_limit")
         return self
 
     def limits(self) -> dict[str, object]:
@@ -273,9 +265,7 @@ class DocumentReceived(Event):
         cls, value: dt.datetime | None, info: ValidationInfo
     ) -> dt.datetime | None:
         if value is not None and info.data.get("urgency") != "urgent":
-            raise _bad(
-                "stated_limit is for urgent documents only; drop it, or set urgency to urgent"
-            )
+            raise InvalidInput("check.event.urgent_only")
         return value
 
     instant_field: ClassVar[str | None] = "received_at"

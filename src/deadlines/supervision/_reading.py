@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, final
 
 from pydantic import TypeAdapter, ValidationError
 
-from deadlines._errors import DeadlinesError
+from deadlines._errors import DeadlinesError, shown
 from deadlines._json import RefusedJsonError, loads_strict, refused_key
-from deadlines._problems import _location  # one way to write a field's path
+from deadlines._messages import Said
+from deadlines._problems import in_words, problems_of
 from deadlines._textfile import check_lines
 from deadlines._time import CHINA_TZ, parse_date, parse_instant
 from deadlines._value import Value
@@ -39,21 +41,6 @@ from deadlines.supervision._events import (
     Resumed,
     _documents,
 )
-
-#: A valid value for each field, quoted in error messages.
-_EXAMPLES: dict[str, str] = {
-    "id": '"m-2026-041"',
-    "kind": '"executive"',
-    "ended_at": '"2026-09-30T17:00"',
-    "received_at": '"2026-09-30T09:15"',
-    "submitted_at": '"2026-09-30T10:00"',
-    "urgency": '"ordinary"',
-    "date": '"2026-06-12"',
-    "leader": '"王副县长"',
-    "quarter": '"2026Q3"',
-    "at": '"2026-09-30T17:00"',
-    "obligation": '"m-2026-041/minutes"',
-}
 
 EXAMPLE_LINE = (
     '{"type": "meeting_held", "id": "m-2026-041", "kind": "executive", '
@@ -78,7 +65,7 @@ def parse_event(record: dict[str, Any] | str, line: int | None = None) -> Event:
     >>> parse_event({"type": "meeting_held", "id": "m1", "kind": "executive"})
     Traceback (most recent call last):
     ...
-    deadlines.supervision._errors.EventError: ended_at: ended_at is required, e.g. ...
+    deadlines.supervision._errors.EventError: ended_at: required; e.g. "2026-09-30T17:00"
     """
     if isinstance(record, str):
         record = _record(record, line)
@@ -124,7 +111,7 @@ def parse_event_items(
                 try:
                     _item_adapter(model).validate_python(item)
                 except ValidationError as error:
-                    found = _problem(error, {}, line)
+                    found = _problem(error, {}, line, model)
                     path = f"{name}[{index}]" + (f".{found.field}" if found.field else "")
                     problems.append(found.moved(field=path))
                     continue
@@ -139,50 +126,47 @@ def parse_event_items(
     return event, tuple(problems)
 
 
-def _problem(error: ValidationError, record: dict[str, Any], line: int | None) -> Problem:
+def _problem(
+    error: ValidationError,
+    record: dict[str, Any],
+    line: int | None,
+    model: Any = AnyEvent,  # noqa: ANN401 - the model or annotation validated
+) -> Problem:
+    """The first problem pydantic found in `record`, in the shared words (`problems_of`)."""
     first = error.errors(include_url=False)[0]
-    loc = list(first["loc"])
-    kind = first["type"]
-    if kind in ("union_tag_invalid", "union_tag_not_found"):
+    if first["type"] in ("union_tag_invalid", "union_tag_not_found"):
         got = record.get("type")
-        known = ", ".join(EVENT_TYPES)
-        message = (
-            f"type is required: one of {known}"
-            if got is None
-            else f"type must be one of {known}; got {got!r}"
+        if got is None:
+            required = "check.event.type_required"
+            return Problem.of(required, field="type", line=line, types=EVENT_TYPES)
+        message = "check.event.type_unknown"
+        return Problem.of(message, field="type", line=line, types=EVENT_TYPES, got=_echo(got))
+    problem = problems_of(error, model, "check.hint", line=line, shown=_echo)[0]
+    if first["type"] == "string_pattern_mismatch":  # every id: no slash, no space
+        return Problem.of(
+            "check.event.id_form",
+            field=problem.field,
+            line=line,
+            example=Said("check.hint.id"),
+            value=_echo(first["input"]),
         )
-        return Problem.given(message, field="type", line=line)
-    if loc and loc[0] == record.get("type"):
-        loc = loc[1:]  # the union's tag, already known from the record
-    field = _location(tuple(loc))
-    name = str(loc[-1]) if loc and isinstance(loc[-1], str) else field
-    if kind == "missing":
-        example = _EXAMPLES.get(name, "…")
-        message = f"{name} is required, e.g. {example}"
-    elif kind == "extra_forbidden":
-        model = _model_of(record.get("type"))
-        known = ", ".join(f for f in model.model_fields if f != "type") if model else ""
-        message = f"{name} is not a field of {record.get('type')}; its fields are: {known}"
-    elif kind == "deadlines":
-        message = first["msg"]
-    elif kind == "string_pattern_mismatch":
-        example = _EXAMPLES.get(name, '"m-2026-041"')
-        message = f"{name} must have no slash and no space, e.g. {example}; got {first['input']!r}"
-    elif kind in ("bool_parsing", "bool_type"):
-        message = f"{name} must be true or false; got {first['input']!r}"
-    elif kind == "literal_error":
-        expected = (first.get("ctx") or {}).get("expected", "")
-        message = f"{name or 'value'} must be {expected}; got {first['input']!r}"
-    else:
-        message = f"{name or 'value'}: {first['msg'].lower()}; got {first['input']!r}"
-    return Problem.given(message, field=field or None, line=line)
+    return problem
 
 
-def _model_of(tag: object) -> type[Event] | None:
-    for model in Event.__subclasses__():
-        if model.model_fields["type"].default == tag:
-            return model
-    return None
+def _echo(value: object) -> str:
+    """A refused value as the events file writes it (JSON), or as Python shows it, cut to
+    what `problems_of` echoes (60 characters) with the length it had."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = shown(value)
+    if len(text) <= _ECHO:
+        return text
+    whole = f"… ({len(text)} characters in all)"
+    return text[: max(_ECHO - len(whole), 1)] + whole
+
+
+_ECHO = 60
 
 
 # The fast path of `read_events`: the common, well-formed shapes of the simple events are
@@ -400,8 +384,8 @@ def read_events(lines: Iterable[str], *, fast_path: bool = True) -> EventLog:
     >>> log.events, log.lines
     ((Leader(leader='王副县长'),), (1,))
     >>> print(log.problems[0])  # doctest: +NORMALIZE_WHITESPACE
-    line 3, kind: kind must be 'party_group', 'executive', 'special_topic' or
-    'county_wide_work'; got 'weekly'
+    line 3, kind: must be "party_group", "executive", "special_topic" or
+    "county_wide_work"; got "weekly"
     """
     events: list[Event] = []
     numbers: list[int | None] = []
@@ -435,17 +419,20 @@ def _record(text: str, line: int | None) -> dict[str, Any]:
                 return record  # type: ignore[no-any-return]
         record = loads_strict(text)  # the object, or the error of the text as a whole
     except RefusedJsonError as error:
-        problem = Problem.given(error.problem, field=refused_key(error, text), line=line)
-        raise EventError(problem) from None
-    except ValueError as error:
-        raise EventError(Problem.given(f"not valid JSON: {error}", line=line)) from None
+        key = refused_key(error, text)
+        raise EventError(Problem.stated(error, field=key, line=line)) from None
+    except json.JSONDecodeError as error:
+        where = Said("problem.json_at", {"detail": in_words(error.msg), "column": error.colno})
+        raise EventError(Problem.of("problem.not_json", line=line, detail=where)) from None
+    except ValueError:  # an integer Python will not read
+        raise EventError(Problem.of("problem.huge_number", line=line)) from None
     if not isinstance(record, dict):
         raise EventError(_not_object(record, line))
     return record
 
 
 def _not_object(record: object, line: int | None) -> Problem:
-    return Problem.given(f"must be a JSON object such as {EXAMPLE_LINE}; got {record!r}", line=line)
+    return Problem.of("problem.not_object", line=line, example=EXAMPLE_LINE, kind=_echo(record))
 
 
 def iter_events(
@@ -464,8 +451,8 @@ def iter_events(
     """
     for number, text in enumerate(check_lines("lines", lines), 1):
         if type(text) is not str:
-            message = f"must be text; got {type(text).__name__}"
-            yield number, None, (Problem.given(message, line=number),)
+            not_text = Problem.of("problem.not_text", line=number, kind=type(text).__name__)
+            yield number, None, (not_text,)
             continue
         text = text.strip()
         if number == 1 and text.startswith("\ufeff"):

@@ -216,7 +216,7 @@ class Report:
             ],
             "quota": [_fields(q, _QUOTA) for q in self.quota],
             "quarterly": [_quarter_json(q, lang) for q in self.quarterly],
-            "errors": [p.to_json() for p in self.problems],
+            "errors": [p.to_json(lang) for p in self.problems],
         }
         if provenance is not None:
             data["provenance"] = dict(provenance)
