@@ -405,8 +405,8 @@ class TestUpload:
             ]
         )
         html = client.get(_upload(client, lines, at=AT).headers["location"]).text
-        assert "未能采用的行 (2)" in html
-        assert "line 2, kind: must be" in html.replace("&#39;", "'")
+        assert "未能采用的行（2）" in html
+        assert "第2行，kind：应为" in html
         assert "d1/routing" in html
 
     def test_forgotten_upload(self, client):

@@ -93,7 +93,7 @@ class TestReader:
         (problem,) = _problems({"id": "a", "limit": {"kind": "hours", "n": "x"}, "items": [1]})
         assert problem.field == "limit.n"
         assert problem.text() == "must be a whole number; e.g. n = 3"
-        assert problem.text("zh") == "须为整数；示例：n = 3"
+        assert problem.text("zh") == "应为整数；示例：n = 3"
 
     def test_unknown_field_guess(self):
         """An unknown field suggests the closest known one."""

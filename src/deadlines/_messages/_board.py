@@ -62,6 +62,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     "board.now": Message("（现在）", " (now)"),
     "board.counts": Message("按状态统计", "By status"),
+    "board.heading_count": Message("{heading}（{n}）", "{heading} ({n})"),
     "board.total": Message("合计", "total"),
     "board.alerts": Message("督办提示", "Warnings"),
     "board.alerts_more": Message("其余{n}条", "{n} more"),

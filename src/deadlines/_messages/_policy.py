@@ -30,7 +30,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "problem.unknown_tag": Message(
         "无此{tag}“{got}”；可用类型：{expected}", 'unknown {tag} "{got}"; the kinds are {expected}'
     ),
-    "problem.literal": Message("须为{expected}", "must be {expected}"),
+    "problem.literal": Message("应为{expected}", "must be {expected}"),
     "problem.enumeration": Message("、", ", "),
     "problem.choices": Message("{first}或{last}", "{first} or {last}"),
     "problem.greater_than": Message("须大于{gt}", "must be greater than {gt}"),
@@ -38,15 +38,15 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "problem.too_long": Message("不得超过{n}个字符", "must have at most {n} characters"),
     "problem.too_short_one": Message("至少须有{n}项", "needs at least {n} entry"),
     "problem.too_short": Message("至少须有{n}项", "needs at least {n} entries"),
-    "problem.type.bool": Message("须为true或false", "must be true or false"),
-    "problem.type.int": Message("须为整数", "must be a whole number"),
-    "problem.type.float": Message("须为数值", "must be a number"),
-    "problem.type.string": Message("须为加引号的文本", "must be text in quotes"),
-    "problem.type.table": Message("须为表", "must be a table"),
-    "problem.type.array": Message("须为数组", "must be an array"),
-    "problem.type.date": Message("须为日期", "must be a date"),
-    "problem.type.date_exact": Message("须为日期，不含时间", "must be a date, without a time"),
-    "problem.type.datetime": Message("须为日期时间", "must be a date and time"),
+    "problem.type.bool": Message("应为true或false", "must be true or false"),
+    "problem.type.int": Message("应为整数", "must be a whole number"),
+    "problem.type.float": Message("应为数值", "must be a number"),
+    "problem.type.string": Message("应为加引号的文本", "must be text in quotes"),
+    "problem.type.table": Message("应为表", "must be a table"),
+    "problem.type.array": Message("应为数组", "must be an array"),
+    "problem.type.date": Message("应为日期", "must be a date"),
+    "problem.type.date_exact": Message("应为日期，不含时间", "must be a date, without a time"),
+    "problem.type.datetime": Message("应为日期时间", "must be a date and time"),
     "problem.type.pattern": Message("格式不符合要求", "is not in the expected form"),
     # -- phrases the json module and the library spell in English, found by their English --
     "problem.known.value": Message("此处应为一个值", "Expecting value"),
@@ -87,13 +87,13 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "problem.kind.null": Message("null", "null"),
     # -- a line of batch input (deadlines.io) ---------------------------------------------------
     "problem.not_text": Message(
-        "须为一行文本，实际为{kind}：请先将输入解码，例如按UTF-8解码",
+        "应为一行文本，实际为{kind}：请先将输入解码，例如按UTF-8解码",
         "must be a line of text (str); got {kind}: decode the input first, e.g. as UTF-8",
     ),
     "problem.not_json": Message("不是有效的JSON：{detail}", "not valid JSON: {detail}"),
     "problem.json_at": Message("{detail}（第{column}列）", "{detail} at column {column}"),
     "problem.not_object": Message(
-        "须为JSON对象，如{example}；实际为{kind}",
+        "应为JSON对象，如{example}；实际为{kind}",
         "must be a JSON object such as {example}; got {kind}",
     ),
     "problem.missing_rule": Message(
@@ -113,7 +113,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "missing; each row needs the trigger instant in the at column, e.g. 2026-09-30T17:00",
     ),
     "problem.rule_not_text": Message(
-        "rule须为规则编号，如minutes.executive；实际为{value}",
+        "rule应为规则编号，如minutes.executive；实际为{value}",
         "rule must be a rule id such as minutes.executive; got {value}",
     ),
     "problem.at_not_text": Message(
@@ -162,14 +162,14 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "policy.diff.not_before": Message("不早于{first:iso}的日期", "a date on or after {first:iso}"),
     "policy.problems": Message("{path}：{n}处问题：", "{path}: {n} problems:"),
     "policy.format": Message(
-        "格式须为'toml'或'json'；实际为{got}", "format must be 'toml' or 'json'; got {got}"
+        "格式应为'toml'或'json'；实际为{got}", "format must be 'toml' or 'json'; got {got}"
     ),
     "policy.not_valid": Message("不是有效的{format}：{detail}", "not valid {format}: {detail}"),
     "problem.huge_number": Message(
         "不是有效的JSON：数字超过4300位", "not valid JSON: a number has more than 4300 digits"
     ),
     "policy.not_table": Message(
-        '政策文件须为表（JSON对象），如{{"rules": [...]}}',
+        '政策文件应为表（JSON对象），如{{"rules": [...]}}',
         'a policy is a table (JSON object) such as {{"rules": [...]}}',
     ),
     "policy.change_with_rules": Message(
@@ -281,18 +281,18 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "{day}; to check the instant, due = {day}T17:30:00",
     ),
     "policy.due_not_instant": Message(
-        "须为日期时间，如2027-01-06T10:00:00；实际为{value}",
+        "应为日期时间，如2027-01-06T10:00:00；实际为{value}",
         "must be a date and time such as 2027-01-06T10:00:00; got {value}",
     ),
     "policy.day_not_instant": Message(
-        "须为日期，不是时刻：如{name} = {day}", "is a day, not an instant: e.g. {name} = {day}"
+        "应为日期，不是时刻：如{name} = {day}", "is a day, not an instant: e.g. {name} = {day}"
     ),
     "policy.due_date_not_instant": Message(
-        "须为日期，不是时刻：如due_date = {day}（核对到期时刻，请写due = {value}）",
+        "应为日期，不是时刻：如due_date = {day}（核对到期时刻，请写due = {value}）",
         "is a day, not an instant: e.g. due_date = {day} (to check the instant, due = {value})",
     ),
     "policy.day_not_date": Message(
-        "须为日期，如{example}；实际为{value}", "must be a date such as {example}; got {value}"
+        "应为日期，如{example}；实际为{value}", "must be a date such as {example}; got {value}"
     ),
     "policy.expect_nothing": Message(
         "须至少写明status、due、due_date、provisional、effective_from、trace_contains、"
@@ -301,7 +301,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "trace_contains or message_contains; e.g. expect = {{due = 2027-01-06T10:00:00}}",
     ),
     "policy.at_format": Message(
-        "须为日期时间，如2027-01-05T10:00:00（北京时间，+08:00等时差可省略），禁止期规则也可只写"
+        "应为日期时间，如2027-01-05T10:00:00（北京时间，+08:00等时差可省略），禁止期规则也可只写"
         "日期；实际为{value}",
         "must be a date and time such as 2027-01-05T10:00:00 (Asia/Shanghai; an offset such as "
         "+08:00 is optional), or a date for a blackout; got {value}",
@@ -434,6 +434,6 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "须在{first}至{last}之间；实际为{value}", "must be from {first} through {last}; got {value}"
     ),
     "policy.usage.date": Message(
-        "须为{expected}；实际为{value}", "must be {expected}; got {value}"
+        "应为{expected}；实际为{value}", "must be {expected}; got {value}"
     ),
 }

@@ -252,7 +252,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "须填写type，即事件类型：{types:list}", "type is required: one of {types:list}"
     ),
     "check.event.type_unknown": Message(
-        "type须为以下事件类型之一：{types:list}；实际为{got}",
+        "type应为以下事件类型之一：{types:list}；实际为{got}",
         "type must be one of {types:list}; got {got}",
     ),
     "check.event.id_form": Message(
@@ -270,7 +270,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "stated_limit is for urgent documents only; drop it, or set urgency to urgent",
     ),
     "check.event.quarter": Message(
-        "quarter须为年份和季度，如2026Q3；实际为{value}",
+        "quarter应为年份和季度，如2026Q3；实际为{value}",
         "quarter must be a year and quarter such as 2026Q3; got {value}",
     ),
     "check.on_line": Message("（第{line}行）", " on line {line}"),
