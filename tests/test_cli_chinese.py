@@ -111,14 +111,14 @@ class TestChineseUsageErrors:
         ("argv", "expected"),
         [
             (["due", "minutes.executive"], "缺少必需的参数：--at"),
-            (["nope"], "参数 命令：无效的选项：'nope'"),
+            (["nope"], "参数 命令：无效的选项“nope”"),
             (["due", "minutes.executive", "--at", AT, "--bogus"], "无法识别的参数：--bogus"),
             (["due", "nope", "--at", AT], "参数 规则：没有规则“nope”"),
             (["due", "minutes.executive", "--at", "2101-01-01T10:00"], "参数 --at：日历范围为"),
             (["due", "minutes.executive", "--at", "30/09/2026"], "参数 --at：应为ISO 8601"),
             (["due", "minutes.executive", "--at", AT, "--param", "x"], "参数 --param：应为"),
             (["batch", "--jobs", "x"], "参数 --jobs：应为1至"),
-            (["schema", "nope"], "参数 类别：无效的选项：'nope'"),
+            (["schema", "nope"], "参数 类别：无效的选项“nope”"),
         ],
         ids=["required", "command", "unknown-option", "rule", "range", "at", "param", "jobs",
              "choice"],
@@ -240,3 +240,21 @@ class TestLanguageOrder:
         status, _, err = run(capsys, "rules", "--lang", "fr")
         assert status == 2
         assert "argument --lang: invalid choice: 'fr'" in err
+
+
+class TestInvalidChoice:
+    """A refused choice is quoted and listed as Chinese writes a list; English is argparse's."""
+
+    def test_chinese(self, capsys):
+        """“nosuch” in Chinese quotes, the commands joined with 、."""
+        with pytest.raises(SystemExit):
+            main(["--lang", "zh", "nosuch"])
+        err = capsys.readouterr().err
+        assert "无效的选项“nosuch”（可选：rules、due、batch、" in err
+        assert "'" not in err.splitlines()[-1]
+
+    def test_english(self, capsys):
+        """argparse's own sentence, unchanged."""
+        with pytest.raises(SystemExit):
+            main(["--lang", "en", "nosuch"])
+        assert "invalid choice: 'nosuch' (choose from 'rules', 'due'," in capsys.readouterr().err

@@ -525,6 +525,10 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "{number}这个数太大（JSON 的数最大约为1e308）",
         "{number} is too large a number (JSON numbers reach about 1e308)",
     ),
+    "cli.invalid_choice": Message(
+        "无效的选项“{value}”（可选：{choices:list}）",
+        "invalid choice: {value} (choose from {choices:comma})",
+    ),
     "error.provisional": Message(
         "{rule}自{at}起算：到期时间{due}所依据的{settled}以后的日期，国务院办公厅尚未发布通知",
         "{rule} at {at}: due {due} relies on days after {settled}, which no State Council "
@@ -540,9 +544,6 @@ ARGPARSE: Final[Mapping[str, str]] = {
     "show this help message and exit": "显示本帮助并退出",
     "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
     "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
-    "invalid choice: %(value)r (choose from %(choices)s)": (
-        "无效的选项：%(value)r（可选：%(choices)s）"
-    ),
     "invalid %(type)s value: %(value)r": "无效的值：%(value)r",
     "the following arguments are required: %s": "缺少必需的参数：%s",
     "one of the arguments %s is required": "须指定以下参数之一：%s",

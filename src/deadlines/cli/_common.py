@@ -94,6 +94,16 @@ class Parser(argparse.ArgumentParser):
         """Print the usage and `message` (its long values cut), and exit with status 2."""
         super().error(bounded(message))
 
+    def _check_value(self, action: argparse.Action, value: Any) -> None:  # noqa: ANN401
+        """argparse's check of a choice, its refusal in Chinese listed as Chinese lists are
+        (``rules、due``: argparse joins the choices itself, with quotes and ASCII commas)."""
+        choices = action.choices
+        if self.lang != "zh" or choices is None or value in choices:
+            super()._check_value(action, value)
+            return
+        said = say("cli.invalid_choice", "zh", value=cut(str(value)), choices=tuple(choices))
+        raise argparse.ArgumentError(action, said)
+
     def add_json(self) -> None:
         """``--json``: print machine-readable JSON instead of text."""
         self.add_argument("--json", action="store_true")
