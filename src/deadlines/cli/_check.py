@@ -66,6 +66,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
 def run(args: argparse.Namespace) -> int:
     """Read the events, build the ledger, print the report."""
     import datetime as dt
+    import gc
 
     from deadlines._time import CHINA_TZ
     from deadlines.supervision import MissingExtraError, Supervisor, write_ics
@@ -95,6 +96,10 @@ def run(args: argparse.Namespace) -> int:
         if name not in ledger:
             unknown = Said("check.usage.no_obligation", {"name": cut_repr(name)})
             raise UsageError("--explain", unknown)
+    # The ledger lives until the answer is written: the collector need not walk its million
+    # objects again while the report is made and written (about 2.6 s of CPU at 1M). Done
+    # here, for one command, not in the library: there a service would keep frozen cycles.
+    gc.freeze()
     report = ledger.report(at)
     written = None
     if args.ics:
@@ -126,6 +131,7 @@ def run(args: argparse.Namespace) -> int:
     for problem in report.problems:
         # The events reader's problems are English (supervision/_reading.py): said as they are.
         print(f"deadlines check: {problem}", file=sys.stderr)
+    gc.unfreeze()  # a caller in the same process (tests, a script) collects them again
     return EXIT_FAILED if report.problems else EXIT_OK
 
 
