@@ -66,6 +66,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
 def run(args: argparse.Namespace) -> int:
     """Read the events, build the ledger, print the report."""
     import datetime as dt
+    import gc
 
     from deadlines._time import CHINA_TZ
     from deadlines.supervision import MissingExtraError, Supervisor, write_ics
@@ -95,36 +96,43 @@ def run(args: argparse.Namespace) -> int:
         if name not in ledger:
             unknown = Said("check.usage.no_obligation", {"name": cut_repr(name)})
             raise UsageError("--explain", unknown)
-    report = ledger.report(at)
-    written = None
-    if args.ics:
-        try:
-            written = write_ics(report, args.ics, lang=args.lang)
-        except MissingExtraError as error:
-            extra = {"module": repr(error.module), "extra": error.extra}
-            raise UsageError("--ics", Said("check.usage.ics_extra", extra)) from None
-        except OSError as error:
-            reason = {"path": cut_repr(args.ics), "reason": os_reason(error)}
-            raise UsageError("--ics", Said("check.usage.cannot_write", reason)) from None
-    if args.json:
-        from deadlines._provenance import provenance
+    # The ledger lives until the answer is written: the collector need not walk its million
+    # objects again while the report is made and written (about 2.6 s of CPU at 1M). Done
+    # here, for one command, not in the library: there a service would keep frozen cycles.
+    gc.freeze()
+    try:
+        report = ledger.report(at)
+        written = None
+        if args.ics:
+            try:
+                written = write_ics(report, args.ics, lang=args.lang)
+            except MissingExtraError as error:
+                extra = {"module": repr(error.module), "extra": error.extra}
+                raise UsageError("--ics", Said("check.usage.ics_extra", extra)) from None
+            except OSError as error:
+                reason = {"path": cut_repr(args.ics), "reason": os_reason(error)}
+                raise UsageError("--ics", Said("check.usage.cannot_write", reason)) from None
+        if args.json:
+            from deadlines._provenance import provenance
 
-        report.write_json(out(), provenance(engine), args.lang)
-    elif args.csv:
-        report.write_csv(out(), args.lang)
-    else:
-        color = args.color == "always" or (
-            args.color == "auto" and not os.environ.get("NO_COLOR") and _isatty()
-        )
-        print(render(report, args.lang, color=color), file=out())
-        for name in args.explain:
-            print("", file=out())
-            print(ledger[name].explain(args.lang), file=out())
-        if written is not None:
-            print("", file=out())
-            print(say("check.ics_written", args.lang, n=written, path=args.ics), file=out())
-    for problem in report.problems:
-        print(f"deadlines check: {problem.render(args.lang)}", file=sys.stderr)
+            report.write_json(out(), provenance(engine), args.lang)
+        elif args.csv:
+            report.write_csv(out(), args.lang)
+        else:
+            color = args.color == "always" or (
+                args.color == "auto" and not os.environ.get("NO_COLOR") and _isatty()
+            )
+            print(render(report, args.lang, color=color), file=out())
+            for name in args.explain:
+                print("", file=out())
+                print(ledger[name].explain(args.lang), file=out())
+            if written is not None:
+                print("", file=out())
+                print(say("check.ics_written", args.lang, n=written, path=args.ics), file=out())
+        for problem in report.problems:
+            print(f"deadlines check: {problem.render(args.lang)}", file=sys.stderr)
+    finally:
+        gc.unfreeze()  # a caller in the same process (tests, a script) collects them again
     return EXIT_FAILED if report.problems else EXIT_OK
 
 

@@ -17,6 +17,7 @@ from deadlines.supervision._meetings import MeetingNote, meeting_notes
 from deadlines.supervision._quarterly import QuarterStanding, quarter_standings
 from deadlines.supervision._quota import QuotaStanding
 from deadlines.supervision._status import STATUS_ORDER, ObligationStatus, Status, span
+from deadlines.supervision._writing import RowTexts
 
 if TYPE_CHECKING:
     from deadlines._thresholds import Thresholds
@@ -226,22 +227,19 @@ class Report:
         self, stream: IO[str], provenance: Mapping[str, Any] | None = None, lang: Lang = "en"
     ) -> None:
         """Write `to_json` as ``json.dumps(indent=2, ensure_ascii=False)`` writes it, and a
-        newline: the same text, faster (the C encoder writes each obligation, which the
-        standard library's indenting does in Python), one obligation at a time rather than
-        all of them in memory at once."""
+        newline: the same text, faster, in chunks of obligations rather than all of them in
+        memory at once (see `RowTexts`)."""
         text = json.dumps(self._json(_ROWS, provenance, lang), ensure_ascii=False, indent=2)
         head, tail = text.split(_ROWS_TEXT)
         stream.write(head)
-        parts, opening = [], "["
-        for row in self.rows:
-            parts.append(opening + _row_text(row_json(row, lang)))
-            opening = ","
-            if len(parts) >= _FLUSH:
-                stream.write("".join(parts))
-                parts.clear()
-        parts.append("\n  ]" if self.rows else "[]")
-        stream.write("".join(parts))
-        stream.write(tail + "\n")
+        if not self.rows:
+            stream.write("[]" + tail + "\n")
+            return
+        texts = RowTexts(lang)
+        stream.write("[")
+        for start in range(0, len(self.rows), _CHUNK):
+            stream.write(",".join(map(texts.json, self.rows[start : start + _CHUNK])))
+        stream.write("\n  ]" + tail + "\n")
 
     def write_csv(self, stream: IO[str], lang: Lang = "en") -> None:
         """Write one CSV row per obligation, with a header (see `REPORT_COLUMNS`).
@@ -250,17 +248,12 @@ class Report:
         headers and yes/no in Chinese, and the status in words beside its code.
         """
         columns = REPORT_COLUMNS if lang == "en" else _LABELLED_COLUMNS
-        flags = {flag: label(f"check.csv.{str(flag).lower()}", lang) for flag in (True, False)}
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow([label(f"check.csv.{column}", lang) for column in columns])
-        for row in self.rows:
-            data = row_json(row, lang)
-            data["hours_left"] = f"{row.hours_left:.2f}"
-            for flag in ("escalated", "paused", "provisional"):
-                data[flag] = flags[data[flag]]
-            data["completed_at"] = data["completed_at"] or ""
-            data["line"] = "" if data["line"] is None else data["line"]
-            writer.writerow([data[column] for column in columns])
+        texts = RowTexts(lang)
+        cells = texts.csv if lang == "en" else texts.csv_labelled
+        for start in range(0, len(self.rows), _CHUNK):
+            writer.writerows(map(cells, self.rows[start : start + _CHUNK]))
 
 
 def _quarter_json(quarter: QuarterStanding, lang: Lang) -> dict[str, Any]:
@@ -270,21 +263,10 @@ def _quarter_json(quarter: QuarterStanding, lang: Lang) -> dict[str, Any]:
     return data
 
 
-#: Where the obligations go in the JSON text of a report, written one by one.
+#: Where the obligations go in the JSON text of a report, written in chunks.
 _ROWS = "\x00rows\x00"
 _ROWS_TEXT = json.dumps(_ROWS)
-_FLUSH = 4096  # obligations written at once
-#: An obligation without pauses is flat: the C encoder writes it, indented by its separator.
-_FLAT = json.JSONEncoder(ensure_ascii=False, separators=(",\n      ", ": "))
-
-
-def _row_text(data: dict[str, Any]) -> str:
-    """One obligation as an item of the indented ``obligations`` list."""
-    if data["pauses"]:  # nested: the standard library indents it, shifted under the list
-        body = json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n    ")
-    else:
-        body = "{\n      " + _FLAT.encode(data)[1:-1] + "\n    }"
-    return "\n    " + body
+_CHUNK = 4096  # obligations written at once
 
 
 def row_json(row: ObligationStatus, lang: Lang = "en") -> dict[str, Any]:

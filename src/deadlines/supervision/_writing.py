@@ -1,0 +1,157 @@
+"""The obligations of a report as JSON or CSV text, fast: a province's report has a million.
+
+`Report.write_json` and `Report.write_csv` write each obligation through `RowTexts`: no dict
+per obligation, the text of the values that repeat (rules and their titles, units, statuses and
+their words, days) made once per report, instants formatted without `datetime.isoformat`'s
+cost. The text is the same, byte for byte, as the plain way (``json.dumps(indent=2,
+ensure_ascii=False)`` of `row_json`, `csv.writer` of its cells): tests/test_report_writers.py
+holds it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from json.encoder import encode_basestring
+from operator import methodcaller
+from typing import TYPE_CHECKING, Any, final
+
+from deadlines._messages import Lang, say
+
+if TYPE_CHECKING:
+    from deadlines.supervision._pause import Pause
+    from deadlines.supervision._status import ObligationStatus, Status
+
+_BOOL = {True: "true", False: "false"}
+_PAUSE = (
+    '\n        {\n          "start": "%s",\n          "end": %s,\n          "reason": %s\n        }'
+)
+
+
+class _Texts(dict[object, str]):
+    """The text of each value met, spelled once: a report repeats its rules, units, days
+    and statuses. Emptied when full (rows come by due instant: the days are near)."""
+
+    def __init__(self, spell: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.spell = spell
+
+    def __missing__(self, key: object) -> str:
+        if len(self) >= 65_536:
+            self.clear()
+        text = self[key] = self.spell(key)
+        return text
+
+
+def _rule_json(key: tuple[str, str, str]) -> str:
+    """The JSON text from ``rule`` to ``title_zh``, the same for every obligation of a rule."""
+    rule, title, title_zh = map(encode_basestring, key)
+    return f'{rule},\n      "title": {title},\n      "title_zh": {title_zh}'
+
+
+@final
+class RowTexts:
+    """The obligations of a report as JSON or CSV, without a dict per obligation: the text
+    of repeated values (rules and their titles, units, statuses, days) is made once."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+        self.strings = _Texts(encode_basestring)  # a string's JSON text, as json.dumps
+        self.offsets: dict[object, str] = {}  # "+08:00" by zone, for fixed-offset zones
+        self.dates = _Texts(methodcaller("isoformat"))
+        # The JSON text from "rule" to "title_zh", and from "status" to "status_label".
+        self.rules = _Texts(_rule_json)
+        self.words = _Texts(self._words)  # the status in words, by status and escalation
+        self.statuses = _Texts(self._status_json)
+        self.flags = {flag: say(f"check.csv.{_BOOL[flag]}", lang) for flag in _BOOL}
+
+    def instant(self, at: dt.datetime) -> str:
+        """``at.isoformat(timespec="seconds")``, faster at a fixed offset (most instants are)."""
+        offset = self.offsets.get(at.tzinfo)
+        if offset is None:
+            if type(at.tzinfo) is not dt.timezone:
+                return at.isoformat(timespec="seconds")
+            offset = self.offsets[at.tzinfo] = dt.datetime(
+                2000, 1, 1, tzinfo=at.tzinfo
+            ).isoformat()[19:]
+        fields = (at.year, at.month, at.day, at.hour, at.minute, at.second, offset)
+        return "%04d-%02d-%02dT%02d:%02d:%02d%s" % fields  # noqa: UP031 - faster than format
+
+    def _pauses(self, pauses: tuple[Pause, ...]) -> str:
+        """The ``pauses`` list of an obligation, indented under it."""
+        items = (
+            _PAUSE
+            % (
+                self.instant(p.start),
+                "null" if p.end is None else f'"{self.instant(p.end)}"',
+                encode_basestring(p.reason),
+            )
+            for p in pauses
+        )
+        return "[" + ",".join(items) + "\n      ]"
+
+    def _words(self, key: tuple[Status, bool]) -> str:
+        status, escalated = key
+        return say("status.escalated" if escalated else f"status.{status.value}", self.lang)
+
+    def _status_json(self, key: tuple[Status, bool]) -> str:
+        words = encode_basestring(self.words[key])
+        return f'"{key[0].value}",\n      "status_label": {words}'
+
+    def json(self, row: ObligationStatus) -> str:
+        """`row_json` of `row` as an item of the indented list of `Report.write_json`."""
+        tracked = row.tracked
+        ob, strings, instant = tracked.obligation, self.strings, self.instant
+        done, line = row.completed_at, ob.line
+        pauses = self._pauses(tracked.pauses) if tracked.pauses else "[]"
+        completed = "null" if done is None else f'"{instant(done)}"'
+        # One f-string: the keys of `row_json` in its order, each value JSON text.
+        return (
+            f'\n    {{\n      "id": {encode_basestring(ob.id)},'
+            f'\n      "rule": {self.rules[ob.rule_id, ob.title_en, ob.title_zh]},'
+            f'\n      "event": {encode_basestring(ob.event_id)},'
+            f'\n      "subject": {strings[ob.subject]},'
+            f'\n      "responsible": {strings[ob.responsible]},'
+            f'\n      "trigger": "{instant(ob.trigger)}",'
+            f'\n      "due": "{instant(row.due)}",'
+            f'\n      "due_date": "{self.dates[row.due_date]}",'
+            f'\n      "status": {self.statuses[row.status, row.escalated]},'
+            f'\n      "warning_from": "{instant(row.warning_from)}",'
+            f'\n      "working_days_left": {row.working_days_left},'
+            f'\n      "hours_left": {round(row.hours_left, 2)!r},'
+            f'\n      "escalated": {_BOOL[row.escalated]},'
+            f'\n      "paused": {_BOOL[row.paused]},'
+            f'\n      "pauses": {pauses},'
+            f'\n      "completed_at": {completed},'
+            f'\n      "provisional": {_BOOL[ob.provisional]},'
+            f'\n      "article": {ob.citation.article},'
+            f'\n      "line": {"null" if line is None else line}\n    }}'
+        )
+
+    def csv(self, row: ObligationStatus) -> list[object]:
+        """The cells of `row` under `REPORT_COLUMNS`."""
+        ob, instant, flags = row.tracked.obligation, self.instant, self.flags
+        done, line = row.completed_at, ob.line
+        return [
+            ob.id,
+            ob.rule_id,
+            ob.event_id,
+            ob.subject,
+            ob.responsible,
+            instant(ob.trigger),
+            instant(row.due),
+            row.status.value,
+            row.working_days_left,
+            f"{row.hours_left:.2f}",
+            flags[row.escalated],
+            flags[row.paused],
+            "" if done is None else instant(done),
+            flags[ob.provisional],
+            "" if line is None else line,
+        ]
+
+    def csv_labelled(self, row: ObligationStatus) -> list[object]:
+        """The cells of `row` under the Chinese columns: the status in words after its code."""
+        cells = self.csv(row)
+        cells.insert(8, self.words[row.status, row.escalated])
+        return cells

@@ -1,0 +1,165 @@
+"""The report's writers: the fast JSON and CSV text is the plain text, byte for byte."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import importlib.util
+import io
+import json
+import sys
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from deadlines import Engine
+from deadlines._messages import say
+from deadlines._time import CHINA_TZ
+from deadlines.supervision import (
+    REPORT_COLUMNS,
+    Completed,
+    MeetingHeld,
+    Paused,
+    Report,
+    Resumed,
+    Supervisor,
+    read_events,
+)
+from deadlines.supervision._report import row_json
+from deadlines.supervision._writing import RowTexts
+
+ROOT = Path(__file__).resolve().parent.parent
+MOMENTS = ("2025-03-31T12:00", "2025-10-09T08:30", "2025-12-31T18:00")
+
+
+def _at(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text).replace(tzinfo=CHINA_TZ)
+
+
+@pytest.fixture(scope="module")
+def county() -> Supervisor:
+    """A year of a county's events (the seeded fixture of examples/supervision) as a ledger."""
+    path = ROOT / "examples" / "supervision" / "county_year.py"
+    spec = importlib.util.spec_from_file_location("county_year_writers", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("county_year_writers", module)
+    spec.loader.exec_module(module)
+    lines = list(module.lines(module.generate(2025, 2025, 0.3)))
+    return Supervisor(Engine(discover_plugins=False)).ledger(read_events(lines))
+
+
+@pytest.fixture(scope="module")
+def built() -> Report:
+    """Events made in code (no lines): a pause that ended, one still running, a completion,
+    and a reason that JSON escapes."""
+    meeting = MeetingHeld(
+        id='m"1', kind="executive", ended_at=_at("2026-09-30 17:00"), documents=["通知\t甲"]
+    )
+    events = [
+        meeting,
+        Paused(obligation='m"1/document/1', at=_at("2026-10-09 10:00"), reason='补正\n"材料"'),
+        Resumed(obligation='m"1/document/1', at=_at("2026-10-12 10:00")),
+        Paused(obligation='m"1/document/1', at=_at("2026-10-14 09:00"), reason="再补正"),
+        Completed(obligation='m"1/minutes', at=_at("2026-10-09 09:00")),
+    ]
+    return Supervisor(Engine(discover_plugins=False)).ledger(events).report("2026-10-15T12:00")
+
+
+def _plain_csv(report: Report, lang: str) -> str:
+    """The CSV as `row_json` and `csv.writer` make it, one dict per obligation."""
+    columns = list(REPORT_COLUMNS)
+    if lang == "zh":
+        columns.insert(columns.index("status") + 1, "status_label")
+    flags = {flag: say(f"check.csv.{str(flag).lower()}", lang) for flag in (True, False)}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([say(f"check.csv.{column}", lang) for column in columns])
+    for row in report.rows:
+        data = row_json(row, lang)
+        data["hours_left"] = f"{row.hours_left:.2f}"
+        for flag in ("escalated", "paused", "provisional"):
+            data[flag] = flags[data[flag]]
+        data["completed_at"] = data["completed_at"] or ""
+        data["line"] = "" if data["line"] is None else data["line"]
+        writer.writerow([data[column] for column in columns])
+    return out.getvalue()
+
+
+def _json(report: Report, lang: str) -> tuple[str, str]:
+    written = io.StringIO()
+    report.write_json(written, {"engine": "x"}, lang)
+    plain = json.dumps(report.to_json({"engine": "x"}, lang), ensure_ascii=False, indent=2)
+    return written.getvalue(), plain + "\n"
+
+
+def _csv(report: Report, lang: str) -> tuple[str, str]:
+    written = io.StringIO()
+    report.write_csv(written, lang)
+    return written.getvalue(), _plain_csv(report, lang)
+
+
+WRITERS = pytest.mark.parametrize("write", [_json, _csv], ids=["json", "csv"])
+LANGS = pytest.mark.parametrize("lang", ["en", "zh"], ids=str)
+
+
+class TestCounty:
+    """A county's year, at several moments, in both languages."""
+
+    @WRITERS
+    @LANGS
+    @pytest.mark.parametrize("at", MOMENTS, ids=["march", "october", "year-end"])
+    def test_same_text(self, county, write, lang, at):
+        """The written text is the plain text."""
+        report = county.report(at)
+        assert any(row.tracked.pauses for row in report.rows)  # the nested lists are covered
+        written, plain = write(report, lang)
+        assert written == plain
+
+
+class TestBuilt:
+    """Obligations made in code: no line, pauses ended and running, escaped strings."""
+
+    @WRITERS
+    @LANGS
+    def test_same_text(self, built, write, lang):
+        """The written text is the plain text."""
+        assert any(row.paused for row in built.rows)
+        assert any(row.obligation.line is None for row in built.rows)
+        assert any(row.completed_at is not None for row in built.rows)
+        written, plain = write(built, lang)
+        assert written == plain
+
+    @WRITERS
+    def test_empty(self, built, write):
+        """A report without obligations writes its header alone, or an empty list."""
+        empty = Supervisor(Engine(discover_plugins=False)).ledger([]).report("2026-10-15T12:00")
+        written, plain = write(empty, "en")
+        assert written == plain
+
+
+OFFSETS = st.integers(min_value=-12 * 60, max_value=14 * 60).map(
+    lambda minutes: dt.timezone(dt.timedelta(minutes=minutes))
+)
+
+
+class TestInstant:
+    """`RowTexts.instant` spells an instant as ``isoformat(timespec="seconds")`` does."""
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.datetimes(timezones=st.none() | OFFSETS | st.just(CHINA_TZ) | st.just(dt.UTC)))
+    def test_any_instant(self, at):
+        """Naive, any fixed offset, microseconds, years before 1000."""
+        texts = RowTexts("en")
+        assert texts.instant(at) == at.isoformat(timespec="seconds")
+        assert texts.instant(at) == at.isoformat(timespec="seconds")  # from its zone's cache
+
+    def test_named_zone(self):
+        """A zone whose offset changes (daylight saving) is spelled by `isoformat`."""
+        zone = ZoneInfo("Europe/Paris")
+        texts = RowTexts("en")
+        for month in (1, 7):
+            at = dt.datetime(2025, month, 1, 12, tzinfo=zone)
+            assert texts.instant(at) == at.isoformat(timespec="seconds")
