@@ -56,5 +56,8 @@ def render(plugins: tuple[PluginInfo, ...], lang: Lang = "en") -> str:
         lines.append(say("plugins.head", lang, name=plugin.name, where=where, module=plugin.module))
         if not plugin.changes:
             lines.append(say("plugins.nothing", lang))
-        lines.extend(f"  - {change.text(lang)}" for change in plugin.changes)
+        # A change of a rule's English words (actor_en, title_en) says nothing to a Chinese
+        # reader that the change of its Chinese words beside it has not said.
+        shown = [c for c in plugin.changes if not (lang == "zh" and c.field.endswith("_en"))]
+        lines.extend(f"  - {change.text(lang)}" for change in shown)
     return "\n".join(lines)
