@@ -33,7 +33,16 @@ import string
 from collections.abc import Mapping
 from typing import Any, Final, Literal, NamedTuple
 
-from deadlines._messages import _board, _calendar, _cli, _plugins, _policy, _rules, _supervision
+from deadlines._messages import (
+    _board,
+    _calendar,
+    _cli,
+    _errors,
+    _plugins,
+    _policy,
+    _rules,
+    _supervision,
+)
 from deadlines._messages._message import CIVIL_CODE_ZH, OPINION_ZH, WEEKDAYS_ZH, Message
 
 __all__ = [
@@ -103,6 +112,7 @@ AREAS: Final = (
     _calendar.MESSAGES,
     _supervision.MESSAGES,
     _cli.MESSAGES,
+    _errors.MESSAGES,
     _policy.MESSAGES,
     _board.MESSAGES,
     _plugins.MESSAGES,
