@@ -21,7 +21,8 @@ import numpy as np
 from deadlines._errors import DeadlinesError
 from deadlines._time import CHINA_TZ, to_china
 from deadlines.frame._days import DAY, EPOCH_ORDINAL, days_of
-from deadlines.frame._kernels import CONVENTION_FIELDS, Rows, evaluate
+from deadlines.frame._kernels import CONVENTION_FIELDS, evaluate
+from deadlines.frame._rows import Rows
 from deadlines.rules import AllOf, EarliestOf, LatestOf, Limit, Sequence, Tiered
 
 if TYPE_CHECKING:

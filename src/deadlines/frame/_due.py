@@ -14,7 +14,8 @@ import pandas as pd
 from deadlines._errors import DeadlinesError, ProvisionalDateWarning
 from deadlines._time import CHINA_TZ
 from deadlines.frame._days import DAY, EPOCH_ORDINAL, Bools, Ints, days_of
-from deadlines.frame._kernels import CONVENTION_FIELDS, Objects, Rows, evaluate, given
+from deadlines.frame._kernels import CONVENTION_FIELDS, evaluate
+from deadlines.frame._rows import Objects, Rows, given
 from deadlines.io._records import RESERVED
 
 if TYPE_CHECKING:
