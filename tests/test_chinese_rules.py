@@ -73,3 +73,54 @@ class TestPlugins:
         # The plugin's name and its season's are its identifiers.
         for text in [*changes, trace]:
             assert english_words(text, allowed={"yunxi", "summer"}) == [], text
+
+
+class TestPluginChangeWords:
+    """`deadlines plugins --lang zh` says each change as a clerk would, English unchanged."""
+
+    @pytest.fixture
+    def changes(self) -> tuple[str, str]:
+        """The example township plugin's changes, in Chinese and in English."""
+        engine = Engine(plugins={"yunxi": _township()}, discover_plugins=False)
+        return render(engine.plugins, "zh"), render(engine.plugins, "en")
+
+    @pytest.mark.parametrize(
+        ("zh", "en"),
+        [
+            (
+                "routing.ordinary（2020年4月21日版本）：执行至2026年3月1日",
+                "routing.ordinary@2020-04-21: effective_until None → 2026-03-01",
+            ),
+            (
+                "办公时间增设summer（07-01–09-30）：08:00–12:00，15:00–18:00",
+                (
+                    "office hours: 09:00–12:00, 13:30–17:30 → 09:00–12:00, 13:30–17:30; "
+                    "summer 07-01–09-30: 08:00–12:00, 15:00–18:00"
+                ),
+            ),
+            (
+                "routing.urgent：办理主体由县政府办公室改为乡党政综合办公室",
+                "routing.urgent: actor_zh 县政府办公室 → 乡党政综合办公室",
+            ),
+        ],
+        ids=["until", "season-added", "field"],
+    )
+    def test_change(self, changes: tuple[str, str], zh: str, en: str) -> None:
+        """The Chinese line reads as one phrase; the English line is as before."""
+        assert zh in changes[0]
+        assert en in changes[1]
+        assert " 由 " not in changes[0]
+        assert " 改为 " not in changes[0]
+
+    def test_diff_blackout(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """`deadlines diff` names a day inside a blackout in the glossary's word, 禁办期."""
+        from deadlines.cli import main
+
+        monkeypatch.chdir(ROOT)
+        policy, cases = "examples/policy-change/policy.toml", "examples/policy-change"
+        main(["--lang", "zh", "diff", "opinion-2020", policy, "--cases", cases])
+        text = capsys.readouterr().out
+        assert "2027-02-10：— → 属禁办期" in text
+        assert "禁止期" not in text

@@ -447,7 +447,7 @@ class TestReporting:
                 field="escalate_after",
                 before="5",
                 after="2",
-                zh="督查预警阈值（minutes）：escalate_after 由 5 改为 2",
+                zh="督查预警阈值（minutes）：escalate_after由5改为2",
                 en="supervision thresholds for minutes: escalate_after 5 → 2",
             ),
         )

@@ -53,7 +53,7 @@ class TestTraceSteps:
         [
             ("routing.urgent", "随到随办，当日办结（2026-09-30 17:30前）"),
             ("tasks.immediate", "立行立办，当日办结（2026-09-30 17:30前）"),
-            ("supervision.quarterly", "各环节均须办结，以最晚到期的调度为准（2026-09-30 17:30）"),
+            ("supervision.quarterly", "各环节均须办结，以到期最晚者为准（调度，2026-09-30 17:30）"),
             ("routing.ordinary", "自2026-09-30 17:00起计时，休息日、节假日不计入，期限相应顺延"),
         ],
         ids=["on-arrival", "at-once", "all-of", "hours"],
@@ -265,3 +265,83 @@ class TestRuleVersion:
             text = engine.due("routing.ordinary", dt.datetime(2026, 7, 3, 10)).explain("zh")
         assert "本地调整：routing.ordinary（2026年3月2日版本）：改办理主体" in text
         assert "@" not in text
+
+
+class TestTraceRestDays:
+    """Rest days in a trace named as the calendar names them; a deadline's own day moved once."""
+
+    @pytest.mark.parametrize(
+        ("at", "line"),
+        [
+            ("2026-09-30T10:00", "不计（国庆节假期）：2026-10-04（周日）"),
+            ("2026-02-12T10:00", "不计（春节假期）：2026-02-15（周日）"),
+            ("2026-02-12T10:00", "不计（春节假期）：2026-02-22（周日）"),
+        ],
+        ids=["national-day", "spring-festival-first", "spring-festival-last"],
+    )
+    def test_break_weekend(self, at: str, line: str) -> None:
+        """A weekend day inside a 放假 period bears the break's name, not 周末."""
+        text = _explain("instructions.plan", at)
+        assert line in text
+        assert "不计（周末）" not in text
+
+    def test_plain_weekend(self) -> None:
+        """A weekend outside any break stays 周末; English keeps "weekend" for both."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            result = Engine().due("instructions.plan", "2026-10-09T10:00")
+        assert "不计（周末）：2026-10-11（周日）" in result.explain("zh")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            english = Engine().due("instructions.plan", "2026-09-30T10:00").explain("en")
+        assert "skip 2026-10-04 (Sun): weekend" in english
+
+    def test_deadline_on_rest_day(self) -> None:
+        """A meeting's deadline on a Saturday: one line moves it, no 不计 of the day itself."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            result = Engine().due(
+                "decisions.time_limited", "2026-10-20T10:00", deadline="2026-10-31"
+            )
+        text = result.explain("zh")
+        assert "会议确定的办结期限：2026-10-31（周六）" in text
+        assert "该日为休息日，顺延至2026-11-02（周一）" in text
+        assert "不计" not in text
+
+
+class TestOneColon:
+    """A step says its subject once: no second colon, nothing that reads as "the latest 调度"."""
+
+    @pytest.mark.parametrize(
+        ("rule_id", "at", "line"),
+        [
+            (
+                "supervision.quarterly",
+                AT,
+                "各环节均须办结，以到期最晚者为准（调度，2026-09-30 17:30）",
+            ),
+            ("signing.same_day", "2026-09-29T15:00", "午后收到，于下一个工作日上午办结"),
+        ],
+        ids=["all-of", "afternoon"],
+    )
+    def test_line(self, rule_id: str, at: str, line: str) -> None:
+        """The step reads as the clerk wrote it."""
+        assert line in _explain(rule_id, at)
+
+    def test_provisional(self) -> None:
+        """The provisional note: 暂定： then sentences, no second colon."""
+        text = _explain("routing.ordinary", "2026-12-30T10:00")
+        step = next(line for line in text.splitlines() if "暂定：" in line)
+        assert step.count("：") == 1
+
+    def test_pause(self) -> None:
+        """A pause step: the pause, then what it took, joined by a comma."""
+        pause = say(
+            "pause.step",
+            "zh",
+            start="2025-10-10 10:00",
+            end="2025-10-14 15:00",
+            why="",
+            what=say("pause.workdays.many", "zh", n=12),
+        )
+        assert pause == "暂停计时2025-10-10 10:00至2025-10-14 15:00，12个工作日不计"

@@ -16,14 +16,17 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "plugin.day.on": Message("工作日", "working day"),
     "plugin.hours": Message("{sessions:comma}", "{sessions:comma}"),
     "plugin.hours.seasons": Message("{sessions:comma}；{seasons}", "{sessions:comma}; {seasons}"),
-    "plugin.season": Message("{name} {span}：{sessions:comma}", "{name} {span}: {sessions:comma}"),
+    "plugin.season": Message(
+        "{name}（{span}）：{sessions:comma}", "{name} {span}: {sessions:comma}"
+    ),
     "plugin.notice": Message(
-        "{year} 年放假通知（{source}）：放假 {off} 天，调休上班 {on} 天",
+        "{year}年放假通知（{source}）：放假{off}天，调休上班{on}天",
         "the {year} notice ({source}): {off} days off, {on} adjusted working days",
     ),
     "plugin.office_hours": Message(
-        "办公时间：由 {before} 改为 {after}", "office hours: {before} → {after}"
+        "办公时间：由{before}改为{after}", "office hours: {before} → {after}"
     ),
+    "plugin.office_hours.seasons": Message("办公时间增设{seasons}", "office hours: adds {seasons}"),
     "plugin.rule_added": Message(
         "新增规则 {rule}（{window}）：{limit}，{source}",
         "adds {rule} ({window}): {limit}, {source}",
@@ -32,10 +35,12 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "{document}第{article:cn}条", "art. {article} of {document}"
     ),
     "plugin.rule_disabled": Message("停用规则 {rule}", "disables {rule}"),
-    "plugin.changed": Message("{target}：由 {before} 改为 {after}", "{target}: {before} → {after}"),
+    "plugin.changed": Message("{target}：由{before}改为{after}", "{target}: {before} → {after}"),
     "plugin.changed.field": Message(
-        "{target}：{field} 由 {before} 改为 {after}", "{target}: {field} {before} → {after}"
+        "{target}：{field}由{before}改为{after}", "{target}: {field} {before} → {after}"
     ),
+    "plugin.changed.as": Message("{target}：{change}", "{target}: {change}"),
+    "plugin.until": Message("执行至{day:long}", "in effect until {day:iso}"),
     "plugin.unset": Message("未设定", "None"),
     "plugin.as_is": Message("{change}", "{change}"),
     "plugin.overridden": Message(

@@ -135,7 +135,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "在{first:long}至{last:long}之间", "from {first:iso} through {last:iso}"
     ),
     "trace.provisional": Message(
-        "暂定：计算用到了{day:long}以后的日期，其放假调休尚待国务院办公厅通知确定：下一年度的"
+        "暂定：计算用到了{day:long}以后的日期，其放假调休尚待国务院办公厅通知确定。下一年度的"
         "放假安排尚未印发，而该通知还可能调整上一年末的几天（如2019年的通知将2018年12月29日调为"
         "工作日）。通知印发前，按法定节假日推算",
         "provisional: it relies on days after {day:iso}, which no State Council notice has "
@@ -143,6 +143,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     # -- constraints -------------------------------------------------------------------------
     "limit.blackout": Message("{months:list}为无会月", "blackout: {months:comma}"),
+    "limit.blackout.inside": Message("属禁办期", "violates"),
+    "limit.blackout.outside": Message("不属禁办期", "allowed"),
     "limit.quota": Message("每年不少于{days}天", "at least {days} days a year"),
     "limit.recurrence": Message("每{months}个月一次", "once every {months} months"),
     "limit.monthly": Message("每月一次", "once a month"),
@@ -180,13 +182,14 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "trace.part.committed": Message("【承诺时限】", "[committed limit]"),
     "trace.part.statutory": Message("【法定时限】", "[statutory limit]"),
     "trace.choose.all_of": Message(
-        "各环节均须办结，以最晚到期的{label}为准（{at}）", "all parts; the last one: {label}, {at}"
+        "各环节均须办结，以到期最晚者为准（{label}，{at}）",
+        "all parts; the last one: {label}, {at}",
     ),
     "trace.choose.earliest": Message(
-        "以最早到期的{label}为准（{at}）", "the earliest applies: {label}, {at}"
+        "以到期最早者为准（{label}，{at}）", "the earliest applies: {label}, {at}"
     ),
     "trace.choose.latest": Message(
-        "以最晚到期的{label}为准（{at}）", "the latest applies: {label}, {at}"
+        "以到期最晚者为准（{label}，{at}）", "the latest applies: {label}, {at}"
     ),
     "trace.choose.sequence": Message(
         "依次办理，以最后一步{label}的到期时间为准（{at}）",
@@ -214,6 +217,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     "trace.count.adjusted": Message("，{name}", " ({name})"),
     "trace.skip": Message("不计（{why}）：{day}", "skip {day}: {why}"),
+    "trace.skip.break": Message("{name}假期", "{name} break"),
     "trace.start_moved": Message(
         "起算日为非工作日，自{day}起算",
         "the trigger's day is not worked: counting starts from {day}",
@@ -279,7 +283,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     "same_day.after_close": Message("下班后收到", "after the cutoff"),
     "same_day.rest_day": Message("休息日收到", "on a rest day"),
-    "same_day.next_morning": Message("次一工作日上午", "by noon of the next working day"),
+    "same_day.next_morning": Message("下一个工作日上午", "by noon of the next working day"),
     "same_day.next_day": Message("下一工作日", "on the next working day"),
     # -- on arrival --------------------------------------------------------------------------
     "trace.arrival.stated": Message(
@@ -310,5 +314,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     "trace.meeting.deadline": Message(
         "会议确定的办结期限：{value}", "the deadline the meeting set: {value}"
+    ),
+    "trace.meeting.rolled": Message(
+        "该日为休息日，顺延至{day}（{law}）", "the last day is a rest day: moved to {day} ({law})"
     ),
 }

@@ -183,7 +183,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "check.ics.status": Message("状态：{state}，{left}", "status: {state}, {left}"),
     # -- pauses of an obligation's clock (trace steps) ------------------------------------------
     "pause.step": Message(
-        "暂停计时{start}至{end}{why}：{what}", "clock paused {start} to {end}{why}: {what}"
+        "暂停计时{start}至{end}{why}，{what}", "clock paused {start} to {end}{why}: {what}"
     ),
     "pause.reason": Message("（{reason}）", " ({reason})"),
     "pause.no_workday": Message("期间无工作日，不扣除", "no working day lost"),

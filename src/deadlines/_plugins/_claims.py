@@ -189,6 +189,10 @@ class Claims:
         if field:
             values["field"] = field_words(field)
         zh, en = spelled("plugin.changed.field" if field else "plugin.changed", **values)
+        if field == "effective_until" and before is None and isinstance(after, dt.date):
+            # An open end closed: 执行至2026年3月1日, not 失效日期由未设定改为2026-03-01.
+            until = say("plugin.until", "zh", day=after)
+            zh = say("plugin.changed.as", "zh", target=words[1], change=until)
         b_zh, a_zh = ("" if b_zh == b else b_zh), ("" if a_zh == a else a_zh)
         change = PluginChange(answer.hook, target[0], name, field, b, a, zh, en, "", b_zh, a_zh)
         self.add(target, words[0], answer, change, after)

@@ -21,6 +21,7 @@ from deadlines.rules import Conventions, Rule, RuleSet
 
 if TYPE_CHECKING:
     from deadlines._thresholds import Thresholds
+    from deadlines.calendar import Season
 
 #: The rule fields `deadlines_labels` may set.
 LABEL_FIELDS: Final = ("title_zh", "title_en", "actor_zh", "actor_en")
@@ -89,6 +90,14 @@ class Reader(Claims):
             was, now = hours_said(self.base_hours), hours_said(hours)
             before, after = was.render("en"), now.render("en")
             zh, en = spelled("plugin.office_hours", before=was, after=now)
+            base = self.base_hours
+            added = hours.seasons[len(base.seasons) :]
+            if added and (hours.sessions, hours.seasons[: len(base.seasons)]) == (
+                base.sessions,
+                base.seasons,
+            ):  # only seasons added: before and after would read the same up to them
+                seasons = tuple(_season_said(s) for s in added)
+                zh = say("plugin.office_hours.seasons", "zh", seasons=seasons)
             change = PluginChange(answer.hook, "office_hours", "", "", before, after, zh, en)
             self.add(("office_hours",), "the office hours", answer, change, hours)
 
@@ -232,23 +241,22 @@ class Reader(Claims):
 
 def hours_said(hours: OfficeHours) -> Said:
     """``09:00–12:00, 13:30–17:30; summer 07-01–09-30: 08:00–12:00, 15:00–18:00``."""
-
-    def sessions(items: tuple[tuple[dt.time, dt.time], ...]) -> tuple[str, ...]:
-        return tuple(f"{start:%H:%M}–{end:%H:%M}" for start, end in items)
-
-    seasons = tuple(
-        Said(
-            "plugin.season",
-            {
-                "name": s.name,
-                "span": f"{s.start[0]:02}-{s.start[1]:02}–{s.end[0]:02}-{s.end[1]:02}",
-                "sessions": sessions(s.sessions),
-            },
-        )
-        for s in hours.seasons
-    )
+    seasons = tuple(_season_said(s) for s in hours.seasons)
     message = "plugin.hours.seasons" if seasons else "plugin.hours"
-    return Said(message, {"sessions": sessions(hours.sessions), "seasons": seasons})
+    return Said(message, {"sessions": _sessions(hours.sessions), "seasons": seasons})
+
+
+def _sessions(items: tuple[tuple[dt.time, dt.time], ...]) -> tuple[str, ...]:
+    return tuple(f"{start:%H:%M}–{end:%H:%M}" for start, end in items)
+
+
+def _season_said(season: Season) -> Said:
+    """``summer 07-01–09-30: 08:00–12:00, 15:00–18:00``."""
+    start, end = season.start, season.end
+    span = f"{start[0]:02}-{start[1]:02}–{end[0]:02}-{end[1]:02}"
+    return Said(
+        "plugin.season", {"name": season.name, "span": span, "sessions": _sessions(season.sessions)}
+    )
 
 
 def _check_day(answer: Answer, day: object) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from deadlines._messages import Names, Said
 from deadlines.calendar._days import BUILT_IN, DayKind
@@ -15,6 +15,13 @@ from deadlines.calendar._table import ESTIMATED
 
 if TYPE_CHECKING:
     from deadlines.calendar import ChinaCalendar, Day
+
+
+class _Days(Protocol):
+    """A calendar that answers for one day: all a break's name needs."""
+
+    def day(self, day: dt.date) -> Day:
+        """The day, with its kind and name."""
 
 
 def day_words(cal: ChinaCalendar, day: Day) -> Said | Names | None:
@@ -73,7 +80,7 @@ def cite(source: str, origin: str = BUILT_IN) -> tuple[Said | str, str]:
     return label, url
 
 
-def break_of(cal: ChinaCalendar, day: Day) -> Names | None:
+def break_of(cal: _Days, day: Day) -> Names | None:
     """The holiday whose 放假 period a weekend `day` lies inside, or None.
 
     The notices count the weekend days inside a break as part of it ("10月1日至7日放假调休，
@@ -109,7 +116,7 @@ def cite_day(cal: ChinaCalendar, day: Day) -> tuple[Said | str, str]:
     return cite(fixed.source, fixed.origin)
 
 
-def _break(cal: ChinaCalendar, day: Day) -> list[Day]:
+def _break(cal: _Days, day: Day) -> list[Day]:
     """The holidays of the run of rest days around a weekend `day` (none for another day)."""
     if day.kind is not DayKind.WEEKEND:
         return []

@@ -105,9 +105,11 @@ class Hours(Counted):
                 steps.append(said("convention", "trace.hours.after_hours", at=begin))
             steps.append(said("count", counted, at=begin, n=self.n))
             if clock in _PAUSED:
-                steps.extend(skip(d) for d in cal.rest_days(begin.date(), last))
+                steps.extend(skip(cal, d) for d in cal.rest_days(begin.date(), last))
             if rolled:
-                steps.extend(skip(d) for d in cal.days(nominal.date(), last) if not d.is_workday)
+                steps.extend(
+                    skip(cal, d) for d in cal.days(nominal.date(), last) if not d.is_workday
+                )
                 steps.append(
                     said(
                         "roll",

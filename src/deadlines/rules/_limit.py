@@ -177,5 +177,5 @@ def roll_steps(outcome: Outcome, cal: Calendar, nominal: dt.date, message: str) 
     """The rest days from `nominal` through the outcome's last day, and the move past them."""
     last = outcome.last_day
     lo, hi = sorted((nominal, last))
-    outcome.steps.extend(skip(d) for d in cal.days(lo, hi) if not d.is_workday)
+    outcome.steps.extend(skip(cal, d) for d in cal.days(lo, hi) if not d.is_workday)
     outcome.steps.append(said("roll", message, date=last, day=last, law=ART_203))

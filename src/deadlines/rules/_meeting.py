@@ -16,7 +16,7 @@ from deadlines._errors import (
 from deadlines._messages import Said, say_in
 from deadlines.rules._conventions import Conventions, LastDayRoll
 from deadlines.rules._days import CalendarDays, WorkingDays
-from deadlines.rules._limit import Limit, Unit, end_of, instant, roll_steps
+from deadlines.rules._limit import ART_203, Limit, Unit, end_of, instant
 from deadlines.rules._trace import said
 from deadlines.rules._values import Context, Outcome
 
@@ -149,7 +149,9 @@ def _fixed_deadline(value: object, start: dt.datetime, ctx: Context) -> Outcome:
     outcome = Outcome(due, last, provisional=cal.any_provisional(start.date(), last))
     if ctx.explain:
         outcome.steps.append(said("count", "trace.meeting.deadline", value=value))
-        if nominal is not None:
-            roll_steps(outcome, cal, nominal, "trace.last_day_rolled")
+        if nominal is not None:  # one line: the day itself is not "skipped", it is moved
+            outcome.steps.append(
+                said("roll", "trace.meeting.rolled", date=last, day=last, law=ART_203)
+            )
         outcome.steps.append(said("cutoff", "trace.ends", at=due))
     return outcome

@@ -80,7 +80,7 @@ class SameDay(Limit):
                         day=last,
                     )
                 )
-                outcome.steps.extend(skip(d) for d in cal.rest_days(day, last))
+                outcome.steps.extend(skip(cal, d) for d in cal.rest_days(day, last))
                 outcome.steps.append(said("cutoff", "trace.ends", date=last, at=due))
         return outcome
 

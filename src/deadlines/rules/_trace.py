@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from deadlines._messages import Said, show
+from deadlines._messages import Names, Said, say, show
 from deadlines._result import StepAction, TraceStep, trusted
 
 if TYPE_CHECKING:
@@ -80,12 +80,17 @@ def count_days(
                 )
             )
         else:
-            steps.append(skip(day))
+            steps.append(skip(calendar, day))
     return steps
 
 
-def skip(day: Day) -> TraceStep:
-    """A non-working day passed over, with its kind and name."""
-    return said(
-        "skip", "trace.skip", date=day.date, origin=_origin(day), why=day.said(), day=day.date
-    )
+def skip(calendar: Calendar, day: Day) -> TraceStep:
+    """A non-working day passed over, with its kind and name: a weekend day inside a 放假
+    period by the break's name, as the calendar shows it (``国庆节假期``; English: weekend)."""
+    from deadlines.calendar._describe import break_of
+
+    why: Said | Names = day.said()
+    name = break_of(calendar, day) if day.kind.name == "WEEKEND" else None
+    if name is not None:
+        why = Names(say("trace.skip.break", "zh", name=name), day.describe("en"))
+    return said("skip", "trace.skip", date=day.date, origin=_origin(day), why=why, day=day.date)

@@ -45,6 +45,9 @@ class Calendar(Protocol):
     def any_provisional(self, first: dt.date, last: dt.date) -> bool:
         """Whether a day from `first` through `last` is not settled by a notice yet."""
 
+    def day(self, day: dt.date) -> Day:
+        """The day, with its kind, name and source (a trace names a break's weekend by it)."""
+
     def days(self, first: dt.date, last: dt.date) -> Iterator[Day]:
         """Each day from `first` through `last`."""
 
