@@ -178,12 +178,16 @@ class TestWords:
             "--explain", "m-2025-041/document/1",
         )  # fmt: skip
         assert "未到期    剩余3个工作日，暂停计时中（自2025年10月10日10:00起）" in text
-        assert "\n到期时间：2025年10月17日（周五）17:30\n" in text
+        # As it stands at --at: the pause counted up to then, not to its later end.
         assert (
-            "暂停计时2025-10-10 10:00至2025-10-14 15:00（补正：等待县粮食局修改意见），"
-            "3个工作日不计：2025-10-11（周六）、2025-10-13（周一）、2025-10-14（周二）"
+            "\n到期时间：2025年10月15日（周三）17:30\n暂停计时中（自2025年10月10日10:00起）\n"
+            in text
+        )
+        assert (
+            "暂停计时2025-10-10 10:00至2025-10-12 10:00（补正：等待县粮食局修改意见），"
+            "1个工作日不计：2025-10-11（周六）"
         ) in text
-        assert "扣除暂停时间，到期时间由2025-10-14 17:30顺延至2025-10-17 17:30" in text
+        assert "扣除暂停时间，到期时间由2025-10-14 17:30顺延至2025-10-15 17:30" in text
 
     def test_pause_never_resumed(self, tmp_path):
         """A pause still running when the file ends: named in the table and in --explain."""

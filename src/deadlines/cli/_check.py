@@ -125,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
             print(render(report, args.lang, color=color), file=out())
             for name in args.explain:
                 print("", file=out())
-                print(ledger[name].explain(args.lang), file=out())
+                print(ledger.as_at(name, at).explain(args.lang), file=out())
             if written is not None:
                 print("", file=out())
                 print(say("check.ics_written", args.lang, n=written, path=args.ics), file=out())
