@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from deadlines._messages import Said
 from deadlines.cli import main
+from deadlines.supervision._status import span
 
 EVENTS = str(
     Path(__file__).resolve().parent.parent / "examples" / "supervision" / "county-week.jsonl"
@@ -49,3 +51,33 @@ class TestExplainAtMoment:
         """The trace counts the pause only up to ``--at``, not to its later end."""
         text = check(EVENTS, "--at", "2025-10-13T10:00", "--explain", PAUSED)
         assert "2025-10-14 15:00" not in text.split(PAUSED + ":", 1)[1]
+
+
+class TestMargins:
+    """Within the last working day a Chinese margin is its hours or minutes, said once."""
+
+    @pytest.mark.parametrize(
+        ("key", "days", "hours", "said"),
+        [
+            ("met", 0, 1.5, "提前1.5小时办结"),
+            ("late", 0, -1 / 3, "逾期20分钟办结"),
+            ("open", 0, 7.5, "剩余7.5小时"),
+            ("overdue", -178, -6431.5, "逾期178个工作日"),
+            ("met", 12, 100.0, "提前12个工作日办结"),
+        ],
+        ids=["early-hours", "late-minutes", "left-hours", "overdue-days", "early-days"],
+    )
+    def test_zh(self, key, days, hours, said):
+        """No 不足1个工作日 before the number; working days as they were."""
+        assert Said(f"check.left.{key}", {"span": span(days, hours)}).render("zh") == said
+
+    def test_en_unchanged(self):
+        """English keeps ``0 wd / 1.5 h``."""
+        margin = Said("check.left.met", {"span": span(0, 1.5)})
+        assert margin.render("en") == "0 wd / 1.5 h early"
+
+    def test_report(self):
+        """The table says it so on the example."""
+        text = check(EVENTS, "--at", "2025-10-15T09:00", "--lang", "zh", "--color", "never")
+        assert "逾期20分钟办结" in text
+        assert "不足" not in text.split("督办提示")[0]

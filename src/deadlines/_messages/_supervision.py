@@ -68,12 +68,11 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     # -- time left, or how late (ObligationStatus.describe_left) ---------------------------------
     "check.days": Message("{n}个工作日", "{n} wd"),
-    "check.days.under_one": Message("不足1个工作日", "0 wd"),
     # Chinese gives the hours only within the last working day, minutes within the last hour;
     # English keeps its ``3 wd / 70.0 h`` (`span` passes a `Names` for what each shows).
     "check.span": Message("{days}{hours}", "{days} / {hours} h"),
-    "check.span.hours": Message("不足1个工作日（{hours}小时）", "0 wd / {hours} h"),
-    "check.span.minutes": Message("不足1个工作日（{hours}分钟）", "0 wd / {hours} h"),
+    "check.span.hours": Message("{hours}小时", "0 wd / {hours} h"),
+    "check.span.minutes": Message("{hours}分钟", "0 wd / {hours} h"),
     "check.left.overdue": Message("逾期{span}", "{span} overdue"),
     "check.left.late": Message("逾期{span}办结", "{span} late"),
     "check.left.met": Message("提前{span}办结", "{span} early"),
