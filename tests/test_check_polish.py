@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,52 @@ class TestMargins:
         text = check(EVENTS, "--at", "2025-10-15T09:00", "--lang", "zh", "--color", "never")
         assert "逾期20分钟办结" in text
         assert "不足" not in text.split("督办提示")[0]
+
+
+class TestQuarters:
+    """A quarter's obligations say which quarter; an escalated one is 提请督办 everywhere."""
+
+    AT = "2026-01-20T10:00"
+
+    def test_alerts(self):
+        """Each alert names its quarter and activity instead of the rule's title."""
+        text = check(EVENTS, "--at", self.AT, "--lang", "zh", "--color", "never")
+        alerts = [line for line in text.splitlines() if "2025Q4/" in line and "【" in line]
+        assert [a.split("：")[1].split("，")[0] for a in alerts] == [
+            "2025年第四季度调度",
+            "2025年第四季度通报",
+        ]
+
+    @pytest.mark.parametrize(
+        ("lang", "summaries"),
+        [
+            ("zh", {"2025年第四季度调度", "2025年第四季度通报", "2026年第一季度调度"}),
+            ("en", {"2025Q4 dispatch", "2025Q4 report", "2026Q1 dispatch"}),
+        ],
+        ids=["zh", "en"],
+    )
+    def test_ics(self, tmp_path, lang, summaries):
+        """Each quarter's event says which quarter's dispatch or report it is."""
+        icalendar = pytest.importorskip("icalendar")
+        path = tmp_path / "open.ics"
+        check(EVENTS, "--at", self.AT, "--lang", lang, "--ics", str(path))
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        said = {
+            str(event["summary"]).rsplit(": " if lang == "en" else "：", 1)[1]
+            for event in calendar.walk("VEVENT")
+            if str(event["uid"]).startswith("202")
+        }
+        assert summaries <= said
+
+    @pytest.mark.parametrize(
+        ("lang", "labels"),
+        [("zh", ("提请督办", "未到期")), ("en", ("escalated", "open"))],
+        ids=["zh", "en"],
+    )
+    def test_json_label(self, lang, labels):
+        """``quarterly[].dispatch.status_label`` says escalated as the text report does."""
+        data = json.loads(check(EVENTS, "--at", self.AT, "--lang", lang, "--json"))
+        quarters = {q["quarter"]: q for q in data["quarterly"]}
+        assert quarters["2025Q4"]["dispatch"]["status"] == "overdue"
+        assert quarters["2025Q4"]["dispatch"]["status_label"] == labels[0]
+        assert quarters["2026Q1"]["report"]["status_label"] == labels[1]

@@ -156,6 +156,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "{year}Q{number}: dispatch {dispatch} (due {dispatch_due}), report {report} "
         "(due {report_due})",
     ),
+    "check.quarter.dispatch": Message("{year}年第{number:cn}季度调度", "{year}Q{number} dispatch"),
+    "check.quarter.report": Message("{year}年第{number:cn}季度通报", "{year}Q{number} report"),
     # -- the CSV report: English headers are the machine columns ------------------------------
     "check.csv.id": Message("事项编号", "id"),
     "check.csv.rule": Message("规则", "rule"),
