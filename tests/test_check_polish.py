@@ -131,3 +131,27 @@ class TestQuarters:
         assert quarters["2025Q4"]["dispatch"]["status"] == "overdue"
         assert quarters["2025Q4"]["dispatch"]["status_label"] == labels[0]
         assert quarters["2026Q1"]["report"]["status_label"] == labels[1]
+
+
+class TestNotTaken:
+    """The printed report ends by counting the input lines it did not take into account."""
+
+    @pytest.mark.parametrize(
+        ("lang", "said"),
+        [
+            ("zh", "另有2行未能采用，见标准错误输出"),
+            ("en", "input lines not taken into account: 2 (listed on standard error)"),
+        ],
+        ids=["zh", "en"],
+    )
+    def test_bad_lines(self, tmp_path, lang, said):
+        """Two bad lines: the report's last line says so, in the report's language."""
+        events = tmp_path / "events.jsonl"
+        events.write_text(Path(EVENTS).read_text(encoding="utf-8") + "{bad\n[1]\n", "utf-8")
+        text = check(str(events), "--at", "2025-10-15T09:00", "--lang", lang)
+        assert text.rstrip("\n").splitlines()[-1] == said
+
+    def test_none(self):
+        """No bad line: no such line."""
+        text = check(EVENTS, "--at", "2025-10-15T09:00", "--lang", "zh")
+        assert "未能采用" not in text

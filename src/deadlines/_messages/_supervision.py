@@ -63,6 +63,10 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "check.march": Message("“无会月”执行情况（第六条）：", "No-meeting month (art. 6):"),
     "check.quota": Message("领导调研天数（第四条）：", "Field research (art. 4):"),
     "check.quarterly": Message("季度调度、通报（第十三条）：", "Quarterly supervision (art. 13):"),
+    "check.not_taken": Message(
+        "另有{n}行未能采用，见标准错误输出",
+        "input lines not taken into account: {n} (listed on standard error)",
+    ),
     "check.ics_written": Message(
         "日历：已将{n}项未办结事项写入{path}", "Calendar: {n} open obligations written to {path}"
     ),

@@ -293,6 +293,8 @@ def render(report: Report, lang: Lang = "en", *, color: bool = False) -> str:
     lines.extend(_summary(report, lang, color=color))
     lines.extend(_alerts(report, lang, color=color))
     lines.extend(_checks(report, lang))
+    if report.problems:  # each is on standard error; the printed report must not hide them
+        lines.append(say("check.not_taken", lang, n=len(report.problems)))
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines)
