@@ -262,7 +262,12 @@ class TestMachineForms:
         """Chinese headers, the status code kept and its words beside it, 是/否."""
         rows = _rows(check(EXAMPLE, "--at", "2025-10-15T09:00", "--csv", "--lang", "zh"))
         assert rows[0][:5] == ["事项编号", "规则", "事件", "事项名称", "承办"]
-        assert rows[0][6:10] == ["到期时间", "状态代码", "状态", "剩余工作日"]
+        assert rows[0][6:10] == [
+            "到期时间",
+            "状态代码",
+            "状态",
+            "距时限工作日（正为提前或剩余，负为逾期）",
+        ]
         quarter = {row[0]: row for row in rows}["2025Q3/dispatch"]
         assert quarter[3:5] == ["调度", "县政府办公室"]
         first = dict(zip(rows[0], rows[1], strict=True))

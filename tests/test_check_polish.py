@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import json
 from pathlib import Path
@@ -155,3 +156,23 @@ class TestNotTaken:
         """No bad line: no such line."""
         text = check(EVENTS, "--at", "2025-10-15T09:00", "--lang", "zh")
         assert "未能采用" not in text
+
+
+class TestCsvMarginHeaders:
+    """The Chinese CSV names its signed margin columns for what they hold."""
+
+    def test_headers_and_signs(self):
+        """Positive for a done-early row, negative for an overdue one, under those names."""
+        text = check(EVENTS, "--at", "2025-10-15T09:00", "--lang", "zh", "--csv")
+        rows = {row["事项编号"]: row for row in csv.DictReader(io.StringIO(text))}
+        days = "距时限工作日（正为提前或剩余，负为逾期）"
+        hours = "距时限小时（正为提前或剩余，负为逾期）"
+        assert rows["2025Q3/dispatch"][days] == "12"
+        assert rows["i-2025-071/plan"][days] == "-10"
+        assert float(rows["i-2025-071/plan"][hours]) < 0
+
+    def test_english_unchanged(self):
+        """The English CSV keeps its machine column names."""
+        text = check(EVENTS, "--at", "2025-10-15T09:00", "--csv")
+        header = text.splitlines()[0].split(",")
+        assert header[8:10] == ["working_days_left", "hours_left"]

@@ -172,8 +172,11 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "check.csv.due": Message("到期时间", "due"),
     "check.csv.status": Message("状态代码", "status"),
     "check.csv.status_label": Message("状态", "status_label"),
-    "check.csv.working_days_left": Message("剩余工作日", "working_days_left"),
-    "check.csv.hours_left": Message("剩余小时", "hours_left"),
+    # Signed: time left or how early (positive), how late (negative).
+    "check.csv.working_days_left": Message(
+        "距时限工作日（正为提前或剩余，负为逾期）", "working_days_left"
+    ),
+    "check.csv.hours_left": Message("距时限小时（正为提前或剩余，负为逾期）", "hours_left"),
     "check.csv.escalated": Message("提请督办", "escalated"),
     "check.csv.paused": Message("暂停计时", "paused"),
     "check.csv.completed_at": Message("办结时间", "completed_at"),
