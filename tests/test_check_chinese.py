@@ -118,10 +118,10 @@ class TestWords:
         ("row", "state", "margin"),
         [
             ("i-2025-071/plan", "提请督办", "逾期178个工作日"),
-            ("d-1010-02/routing", "逾期办结", "逾期不足1个工作日（20分钟）办结"),
+            ("d-1010-02/routing", "逾期办结", "逾期20分钟办结"),
             ("m-2025-041/minutes", "按期办结", "提前1个工作日办结"),
-            ("2025Q3/report", "按期办结", "提前不足1个工作日（1.5小时）办结"),
-            ("d-0929-07/routing", "按期办结", "提前不足1个工作日（6小时）办结"),
+            ("2025Q3/report", "按期办结", "提前1.5小时办结"),
+            ("d-0929-07/routing", "按期办结", "提前6小时办结"),
         ],
         ids=["escalated", "late-minutes", "met", "met-hours", "met-whole-hours"],
     )
@@ -178,12 +178,16 @@ class TestWords:
             "--explain", "m-2025-041/document/1",
         )  # fmt: skip
         assert "未到期    剩余3个工作日，暂停计时中（自2025年10月10日10:00起）" in text
-        assert "\n到期时间：2025年10月17日（周五）17:30\n" in text
+        # As it stands at --at: the pause counted up to then, not to its later end.
         assert (
-            "暂停计时2025-10-10 10:00至2025-10-14 15:00（补正：等待县粮食局修改意见），"
-            "3个工作日不计：2025-10-11（周六）、2025-10-13（周一）、2025-10-14（周二）"
+            "\n到期时间：2025年10月15日（周三）17:30\n暂停计时中（自2025年10月10日10:00起）\n"
+            in text
+        )
+        assert (
+            "暂停计时2025-10-10 10:00至2025-10-12 10:00（补正：等待县粮食局修改意见），"
+            "1个工作日不计：2025-10-11（周六）"
         ) in text
-        assert "扣除暂停时间，到期时间由2025-10-14 17:30顺延至2025-10-17 17:30" in text
+        assert "扣除暂停时间，到期时间由2025-10-14 17:30顺延至2025-10-15 17:30" in text
 
     def test_pause_never_resumed(self, tmp_path):
         """A pause still running when the file ends: named in the table and in --explain."""
@@ -258,7 +262,12 @@ class TestMachineForms:
         """Chinese headers, the status code kept and its words beside it, 是/否."""
         rows = _rows(check(EXAMPLE, "--at", "2025-10-15T09:00", "--csv", "--lang", "zh"))
         assert rows[0][:5] == ["事项编号", "规则", "事件", "事项名称", "承办"]
-        assert rows[0][6:10] == ["到期时间", "状态代码", "状态", "剩余工作日"]
+        assert rows[0][6:10] == [
+            "到期时间",
+            "状态代码",
+            "状态",
+            "距时限工作日（正为提前或剩余，负为逾期）",
+        ]
         quarter = {row[0]: row for row in rows}["2025Q3/dispatch"]
         assert quarter[3:5] == ["调度", "县政府办公室"]
         first = dict(zip(rows[0], rows[1], strict=True))

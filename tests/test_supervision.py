@@ -705,7 +705,7 @@ class TestReport:
         rows = {row.id: row for row in report.rows}
         assert rows["m1/minutes"].describe_left() == "2 wd / 87.5 h overdue"
         assert rows["m1/minutes"].describe_left("zh") == "逾期2个工作日"
-        assert rows["s1/signing"].describe_left("zh") == "提前不足1个工作日（6.5小时）办结"
+        assert rows["s1/signing"].describe_left("zh") == "提前6.5小时办结"
         assert rows["s1/signing"].describe_left() == "0 wd / 6.5 h early"
         assert rows["i1/plan"].describe_left() == "2 wd / 56.5 h left"  # Wed and Thu
 

@@ -63,17 +63,20 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "check.march": Message("“无会月”执行情况（第六条）：", "No-meeting month (art. 6):"),
     "check.quota": Message("领导调研天数（第四条）：", "Field research (art. 4):"),
     "check.quarterly": Message("季度调度、通报（第十三条）：", "Quarterly supervision (art. 13):"),
+    "check.not_taken": Message(
+        "另有{n}行未能采用，见标准错误输出",
+        "input lines not taken into account: {n} (listed on standard error)",
+    ),
     "check.ics_written": Message(
         "日历：已将{n}项未办结事项写入{path}", "Calendar: {n} open obligations written to {path}"
     ),
     # -- time left, or how late (ObligationStatus.describe_left) ---------------------------------
     "check.days": Message("{n}个工作日", "{n} wd"),
-    "check.days.under_one": Message("不足1个工作日", "0 wd"),
     # Chinese gives the hours only within the last working day, minutes within the last hour;
     # English keeps its ``3 wd / 70.0 h`` (`span` passes a `Names` for what each shows).
     "check.span": Message("{days}{hours}", "{days} / {hours} h"),
-    "check.span.hours": Message("不足1个工作日（{hours}小时）", "0 wd / {hours} h"),
-    "check.span.minutes": Message("不足1个工作日（{hours}分钟）", "0 wd / {hours} h"),
+    "check.span.hours": Message("{hours}小时", "0 wd / {hours} h"),
+    "check.span.minutes": Message("{hours}分钟", "0 wd / {hours} h"),
     "check.left.overdue": Message("逾期{span}", "{span} overdue"),
     "check.left.late": Message("逾期{span}办结", "{span} late"),
     "check.left.met": Message("提前{span}办结", "{span} early"),
@@ -157,6 +160,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "{year}Q{number}: dispatch {dispatch} (due {dispatch_due}), report {report} "
         "(due {report_due})",
     ),
+    "check.quarter.dispatch": Message("{year}年第{number:cn}季度调度", "{year}Q{number} dispatch"),
+    "check.quarter.report": Message("{year}年第{number:cn}季度通报", "{year}Q{number} report"),
     # -- the CSV report: English headers are the machine columns ------------------------------
     "check.csv.id": Message("事项编号", "id"),
     "check.csv.rule": Message("规则", "rule"),
@@ -167,8 +172,11 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "check.csv.due": Message("到期时间", "due"),
     "check.csv.status": Message("状态代码", "status"),
     "check.csv.status_label": Message("状态", "status_label"),
-    "check.csv.working_days_left": Message("剩余工作日", "working_days_left"),
-    "check.csv.hours_left": Message("剩余小时", "hours_left"),
+    # Signed: time left or how early (positive), how late (negative).
+    "check.csv.working_days_left": Message(
+        "距时限工作日（正为提前或剩余，负为逾期）", "working_days_left"
+    ),
+    "check.csv.hours_left": Message("距时限小时（正为提前或剩余，负为逾期）", "hours_left"),
     "check.csv.escalated": Message("提请督办", "escalated"),
     "check.csv.paused": Message("暂停计时", "paused"),
     "check.csv.completed_at": Message("办结时间", "completed_at"),

@@ -125,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
             print(render(report, args.lang, color=color), file=out())
             for name in args.explain:
                 print("", file=out())
-                print(ledger[name].explain(args.lang), file=out())
+                print(ledger.as_at(name, at).explain(args.lang), file=out())
             if written is not None:
                 print("", file=out())
                 print(say("check.ics_written", args.lang, n=written, path=args.ics), file=out())
@@ -293,6 +293,8 @@ def render(report: Report, lang: Lang = "en", *, color: bool = False) -> str:
     lines.extend(_summary(report, lang, color=color))
     lines.extend(_alerts(report, lang, color=color))
     lines.extend(_checks(report, lang))
+    if report.problems:  # each is on standard error; the printed report must not hide them
+        lines.append(say("check.not_taken", lang, n=len(report.problems)))
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines)

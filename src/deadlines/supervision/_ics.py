@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from deadlines._messages import Lang, Said, say
 from deadlines.supervision._errors import MissingExtraError
+from deadlines.supervision._quarterly import quarter_part
 
 if TYPE_CHECKING:
     from deadlines.supervision._report import Report
@@ -53,7 +54,10 @@ def to_ics(report: Report, *, lang: Lang = "en", name: str | None = None) -> byt
         if row.completed_at is not None:
             continue
         ob = row.obligation
-        title, what = ob.title(lang), ob.subject or ob.id
+        # A quarter's obligation says which quarter's dispatch or report it is.
+        part = quarter_part(ob)
+        title = ob.title(lang)
+        what = ob.subject or ob.id if part is None else part.render(lang)
         # As the table says it: an escalated obligation is 提请督办 (``overdue!``).
         state = Said("check.state.escalated" if row.escalated else f"check.state.{row.status}")
         lines = [

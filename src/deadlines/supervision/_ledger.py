@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, final
 
 from deadlines._errors import (
@@ -200,6 +201,42 @@ class Ledger:
 
     def __contains__(self, obligation_id: object) -> bool:
         return obligation_id in self._index()
+
+    def as_at(self, obligation_id: str, at: dt.datetime | str) -> Tracked:
+        """The obligation as it stands at `at`, for `Tracked.explain` (the status's due).
+
+        Completions and pauses after `at` have not happened yet; a pause running at `at` is
+        counted up to `at` and stays open, as `status` counts it.
+
+        Raises:
+            KeyError: no obligation has that id.
+        """
+        t = self[obligation_id]
+        at = _instant(at)
+        completed = t.completed_at if t.completed_at is not None and t.completed_at <= at else None
+        if not (t.pauses and _unsettled(t.pauses, at)):
+            return replace(t, completed_at=completed, note=t.note if completed else "")
+        seen = [p for p in t.pauses if p.start <= at]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ProvisionalDateWarning)
+            due, due_date, steps = paused_due(
+                self.engine, t.obligation, [p.clipped(at) for p in seen]
+            )
+        running = [
+            p
+            if p.end is None or p.end <= at
+            else Pause.model_construct(start=p.start, reason=p.reason)
+            for p in seen
+        ]
+        return replace(
+            t,
+            due=due,
+            due_date=due_date,
+            completed_at=completed,
+            note=t.note if completed else "",
+            pauses=tuple(running),
+            pause_steps=steps,
+        )
 
     def _index(self) -> dict[str, Tracked]:
         if self._by_id is None:

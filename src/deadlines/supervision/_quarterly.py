@@ -61,6 +61,23 @@ def quarters_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
     return found
 
 
+def quarter_part(obligation: Obligation) -> Said | None:
+    """Which quarter's dispatch or report `obligation` is (``2025年第四季度调度``, in English
+    ``2025Q4 dispatch``); ``None`` for an obligation of another rule.
+
+    >>> from deadlines import Engine
+    >>> [quarter_part(o).render("zh") for o in quarter_obligations(Engine(), 2025, 4)]
+    ['2025年第四季度调度', '2025年第四季度通报']
+    """
+    if obligation.rule_id != QUARTERLY_RULE:
+        return None
+    quarter, _, activity = obligation.id.partition("/")
+    year, _, number = quarter.partition("Q")
+    if activity not in ("dispatch", "report") or not (year.isdigit() and number.isdigit()):
+        return None
+    return Said(f"check.quarter.{activity}", {"year": year, "number": int(number)})
+
+
 def quarter_obligations(
     engine: Engine, year: int, number: int, *, explain: bool = True
 ) -> tuple[Obligation, ...]:

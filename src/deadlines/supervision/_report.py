@@ -14,7 +14,7 @@ from deadlines._messages import Lang, Names, Said, say
 from deadlines.supervision._errors import Problem
 from deadlines.supervision._march import MarchFinding
 from deadlines.supervision._meetings import MeetingNote, meeting_notes
-from deadlines.supervision._quarterly import QuarterStanding, quarter_standings
+from deadlines.supervision._quarterly import QuarterStanding, quarter_part, quarter_standings
 from deadlines.supervision._quota import QuotaStanding
 from deadlines.supervision._status import STATUS_ORDER, ObligationStatus, Status, span
 from deadlines.supervision._writing import RowTexts
@@ -22,6 +22,7 @@ from deadlines.supervision._writing import RowTexts
 if TYPE_CHECKING:
     from deadlines._thresholds import Thresholds
     from deadlines.supervision._events import MeetingHeld, MeetingScheduled
+    from deadlines.supervision._obligations import Obligation
 
 AlertLevel = Literal["escalated", "overdue", "warning", "violation", "shortfall", "provisional"]
 """How serious an alert is, most serious first:
@@ -259,7 +260,10 @@ class Report:
 def _quarter_json(quarter: QuarterStanding, lang: Lang) -> dict[str, Any]:
     data = _fields(quarter, _QUARTER)
     for part in ("dispatch", "report"):
-        data[part]["status_label"] = label(f"status.{data[part]['status']}", lang)
+        # As the section and the rows say it: an escalated one is 提请督办.
+        escalated = getattr(quarter, f"{part}_escalated")
+        status = "escalated" if escalated else data[part]["status"]
+        data[part]["status_label"] = label(f"status.{status}", lang)
     return data
 
 
@@ -301,11 +305,17 @@ def row_json(row: ObligationStatus, lang: Lang = "en") -> dict[str, Any]:
     }
 
 
+def _zh_title(ob: Obligation) -> str:
+    """The rule's Chinese title; for a quarter's obligation, which quarter's and what."""
+    part = quarter_part(ob)
+    return ob.title_zh if part is None else part.render("zh")
+
+
 def _obligation_alert(row: ObligationStatus) -> Alert | None:
     ob = row.obligation
     values = {
         "id": ob.id,
-        "title": Names(ob.title_zh, ob.title_en),
+        "title": Names(_zh_title(ob), ob.title_en),
         "due": row.due,
         "span": span(row.working_days_left, row.hours_left),
     }

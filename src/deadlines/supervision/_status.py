@@ -161,7 +161,7 @@ class ObligationStatus:
 
     def describe_left(self, lang: Lang = "en") -> str:
         """``2 wd / 40.5 h left``, ``3 wd / 70.0 h overdue``, ``0 wd / 2.5 h late`` …; in
-        Chinese ``剩余2个工作日（40.5小时）``, ``逾期不足1个工作日（2.5小时）办结`` …
+        Chinese ``剩余2个工作日（40.5小时）``, ``逾期2.5小时办结`` …
 
         ``wd`` is working days: see `working_days_left`.
         """
@@ -179,12 +179,12 @@ class ObligationStatus:
 
 def span(days: int, hours: float) -> Said:
     """``3 wd / 70.0 h``, in Chinese ``3个工作日``; within the last working day ``0 wd / 5.5 h``,
-    ``不足1个工作日（5.5小时）``, and within the last hour ``不足1个工作日（20分钟）``.
+    ``5.5小时``, and within the last hour ``20分钟`` (the hours say it is under one).
 
     A clerk counts a margin in working days; hours only mean something within one of them.
 
     >>> [span(d, h).render("zh") for d, h in ((-178, -6431.5), (0, 6.0), (0, -1 / 3))]
-    ['178个工作日', '不足1个工作日（6小时）', '不足1个工作日（20分钟）']
+    ['178个工作日', '6小时', '20分钟']
     >>> span(-178, -6431.5).render("en"), span(0, -1 / 3).render("en")
     ('178 wd / 6431.5 h', '0 wd / 0.3 h')
     """
