@@ -11,6 +11,7 @@ import pytest
 from chinese import english_words
 from deadlines import Engine
 from deadlines._errors import ProvisionalDateWarning
+from deadlines._messages import MESSAGES
 from deadlines.cli import COMMANDS, _build, main
 from deadlines.cli._common import argparse_words, chosen_lang
 
@@ -258,3 +259,34 @@ class TestInvalidChoice:
         with pytest.raises(SystemExit):
             main(["--lang", "en", "nosuch"])
         assert "invalid choice: 'nosuch' (choose from 'rules', 'due'," in capsys.readouterr().err
+
+
+class TestClerkWords:
+    """A county clerk's review: Chinese errors say what a clerk does, not what a programmer
+    calls (no class, method or entry-point group, no English metavar)."""
+
+    @pytest.mark.parametrize(
+        ("rule", "told"),
+        [
+            ("meetings.march_freeze", "请用 deadlines check 检查会议是否安排在禁办期内"),
+            ("research.field_days", "请逐日登记调研天数，用 deadlines check 核对"),
+        ],
+        ids=["blackout", "quota"],
+    )
+    def test_constraint(self, capsys: pytest.CaptureFixture[str], rule: str, told: str) -> None:
+        """`due` of a constraint tells the clerk which command to use instead."""
+        status, _, err = run(capsys, "due", rule, "--at", AT, "--lang", "zh")
+        assert status == 2
+        assert told in err
+        assert "Engine" not in err
+        assert "Quota" not in err
+
+    def test_no_programmer_names(self) -> None:
+        """No Chinese message names a class, a method, an entry-point group or PATH."""
+        found = {
+            id_: message.zh
+            for id_, message in MESSAGES.items()
+            for name in ("Engine.", "Quota.", "入口点组", "PATH")
+            if name in message.zh
+        }
+        assert found == {}

@@ -282,14 +282,14 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "列出已安装的插件及其改动", "list the installed plugins and what each changes"
     ),
     "cli.description.plugins": Message(
-        "列出入口点组 deadlines 下安装的插件及其改动：规则、日期、办公时间、计算规则。被其他插件"
+        "列出本机为 deadlines 安装的插件及其改动：规则、日期、办公时间、计算规则。被其他插件"
         "覆盖的改动予以标明。有插件出错或两个插件冲突时退出状态为1。",
         "List the plugins installed under the entry-point group 'deadlines' and what each "
         "changes: rules, days, office hours, conventions. A change another plugin overrides is "
         "marked. Exits 1 when a plugin is broken or two plugins conflict.",
     ),
     "plugins.none": Message(
-        "未安装插件（入口点组 deadlines）",
+        "本机未为 deadlines 安装插件",
         "no plugins installed (entry-point group 'deadlines')",
     ),
     "plugins.head": Message(
