@@ -290,3 +290,43 @@ class TestClerkWords:
             if name in message.zh
         }
         assert found == {}
+
+
+class TestChineseQuotes:
+    """A value echoed inside a Chinese sentence is in Chinese marks (“slow”); English keeps the
+    file's own quotes."""
+
+    @pytest.mark.parametrize(
+        ("event", "zh", "en"),
+        [
+            (
+                {"urgency": "slow", "received_at": "2025-09-29T16:00"},
+                "应为“urgent”或“ordinary”；实际为“slow”",
+                'must be "urgent" or "ordinary"; got "slow"',
+            ),
+            (
+                {"urgency": "ordinary"},
+                "必须填写；示例：“2026-09-30T09:15”",
+                'e.g. "2026-09-30T09:15"',
+            ),
+        ],
+        ids=["choices-and-echo", "example"],
+    )
+    def test_events_file(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        event: dict[str, str],
+        zh: str,
+        en: str,
+    ) -> None:
+        """`check` on a bad event: “…” in Chinese, the straight quotes in English."""
+        path = tmp_path / "events.jsonl"
+        path.write_text(json.dumps({"type": "document_received", "id": "d1", **event}) + "\n")
+        assert zh in run(capsys, "check", str(path), "--lang", "zh")[2]
+        assert en in run(capsys, "check", str(path), "--lang", "en")[2]
+
+    def test_calendar_argument(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A refused year-month: “2026-13” in Chinese, Python's quotes in English."""
+        assert "而不是“2026-13”" in run(capsys, "calendar", "2026-13", "--lang", "zh")[2]
+        assert "got '2026-13'" in run(capsys, "calendar", "2026-13", "--lang", "en")[2]

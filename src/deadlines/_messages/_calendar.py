@@ -273,15 +273,15 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     # -- what is wrong with an argument of deadlines calendar / notice -----------------------
     "calendar.error.when": Message(
-        "应为年份（如2026）或年月（如2026-10），而不是{text!r}",
+        "应为年份（如2026）或年月（如2026-10），而不是“{text}”",
         "must be a year such as 2026 or a month such as 2026-10; got {text!r}",
     ),
     "calendar.error.year": Message(
-        "日历范围为2004年至2100年，而不是{text!r}",
+        "日历范围为2004年至2100年，而不是“{text}”",
         "the calendar covers 2004 through 2100; got {text!r}",
     ),
     "calendar.error.month": Message(
-        "月份应为01至12，如2026-10，而不是{text!r}",
+        "月份应为01至12，如2026-10，而不是“{text}”",
         "the month must be 01 to 12, e.g. 2026-10; got {text!r}",
     ),
     "notice.error.one": Message(
@@ -293,7 +293,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "notice.error.write": Message("无法写入{path}：{reason}", "cannot write {path}: {reason}"),
     "notice.error.remove": Message("无法删除{path}：{reason}", "cannot remove {path}: {reason}"),
     "notice.error.year": Message(
-        "应为年份，如2027，而不是{text!r}", "must be a year such as 2027; got {text!r}"
+        "应为年份，如2027，而不是“{text}”", "must be a year such as 2027; got {text!r}"
     ),
     "notice.error.system": Message(
         "用户通知目录中没有{year}年通知；{path}中的{year}年通知由系统统一部署，请管理员删除",
