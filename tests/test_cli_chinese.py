@@ -114,7 +114,7 @@ class TestChineseUsageErrors:
             (["due", "minutes.executive"], "缺少必需的参数：--at"),
             (["nope"], "参数 命令：无效的选项“nope”"),
             (["due", "minutes.executive", "--at", AT, "--bogus"], "无法识别的参数：--bogus"),
-            (["due", "nope", "--at", AT], "参数 规则：没有规则“nope”"),
+            (["due", "nope", "--at", AT], "错误：没有规则“nope”"),
             (["due", "minutes.executive", "--at", "2101-01-01T10:00"], "参数 --at：日历范围为"),
             (["due", "minutes.executive", "--at", "30/09/2026"], "参数 --at：应为ISO 8601"),
             (["due", "minutes.executive", "--at", AT, "--param", "x"], "参数 --param：应为"),
@@ -330,3 +330,39 @@ class TestChineseQuotes:
         """A refused year-month: “2026-13” in Chinese, Python's quotes in English."""
         assert "而不是“2026-13”" in run(capsys, "calendar", "2026-13", "--lang", "zh")[2]
         assert "got '2026-13'" in run(capsys, "calendar", "2026-13", "--lang", "en")[2]
+
+
+class TestChineseErrorLines:
+    """A Chinese error line in Chinese punctuation, each thing named once."""
+
+    def test_check_problem(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """`check`'s problem: 全角 colon after the command, the field named once; English keeps
+        its colon."""
+        path = tmp_path / "events.jsonl"
+        event = {"type": "document_received", "id": "d1", "received_at": "2025-02-30T10:00"}
+        path.write_text(json.dumps({**event, "urgency": "ordinary"}) + "\n")
+        zh = run(capsys, "check", str(path), "--lang", "zh")[2].splitlines()[-1]
+        assert zh.startswith("deadlines check：第1行，received_at：应为存在的日期：")
+        en = run(capsys, "check", str(path), "--lang", "en")[2].splitlines()[-1]
+        assert en.startswith("deadlines check: line 1, received_at: must be a day that exists")
+
+    @pytest.mark.parametrize(
+        ("rule", "zh"),
+        [
+            ("meetings.march_freeze", "deadlines due：错误：规则“meetings.march_freeze”是禁办期"),
+            ("nosuch", "deadlines due：错误：没有规则“nosuch”；"),
+        ],
+        ids=["blackout", "unknown"],
+    )
+    def test_named_argument(self, capsys: pytest.CaptureFixture[str], rule: str, zh: str) -> None:
+        """A problem that names its rule has no 参数 规则： before it; English keeps argparse's
+        ``argument RULE:``."""
+        assert run(capsys, "due", rule, "--at", AT, "--lang", "zh")[2].startswith(zh)
+        en = run(capsys, "due", rule, "--at", AT, "--lang", "en")[2]
+        assert en.startswith("deadlines due: error: argument RULE: ")
+
+    def test_unnamed_argument(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A problem that does not name its argument keeps 参数 …：."""
+        assert (
+            "参数 --at：" in run(capsys, "due", "minutes.executive", "--at", "x", "--lang", "zh")[2]
+        )

@@ -371,6 +371,10 @@ def problems_of(
         ):
             continue
         said = _said(item, _walk(model, raw[:-1])[1] if raw else None)
+        values = dict(said.values)
+        if said.message == "error.named_must_be" and raw and values["argument"] == raw[-1]:
+            del values["argument"]  # the field is named before the colon: once is enough
+            said = Said("error.must_be", values)
         kind = item["type"]
         # A validator of ours says what it got and what would do; pydantic's messages do not.
         quiet = {"missing", "union_tag_not_found", "value_error"}
