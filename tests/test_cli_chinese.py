@@ -366,3 +366,29 @@ class TestChineseErrorLines:
         assert (
             "参数 --at：" in run(capsys, "due", "minutes.executive", "--at", "x", "--lang", "zh")[2]
         )
+
+
+class TestTomlProblems:
+    """A bad TOML file is said in Chinese by every command, as `notice add` says it."""
+
+    BAD = "[[rules]\nx = 1\n"
+    ZH = "不是有效的TOML：表数组的表头应以]]结尾（第1行第8列）"
+
+    def test_case_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """`deadlines test` on a broken case file."""
+        path = tmp_path / "broken.deadlines.toml"
+        path.write_text(self.BAD)
+        status, out, err = run(capsys, "test", str(path), "--lang", "zh")
+        assert status == 1
+        assert self.ZH in out + err
+        assert english_words(out + err, frozenset({"TOML"})) == []
+
+    def test_policy_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """`deadlines diff` on a broken policy file; English keeps tomllib's sentence."""
+        path = tmp_path / "policy.toml"
+        path.write_text(self.BAD)
+        cases = str(ROOT / "examples" / "policy-change")
+        argv = ("diff", str(path), str(path), "--cases", cases)
+        assert self.ZH in run(capsys, *argv, "--lang", "zh")[2]
+        english = "not valid TOML: Expected ']]' at the end of an array declaration (at line 1"
+        assert english in run(capsys, *argv, "--lang", "en")[2]
