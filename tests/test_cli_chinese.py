@@ -392,3 +392,42 @@ class TestTomlProblems:
         assert self.ZH in run(capsys, *argv, "--lang", "zh")[2]
         english = "not valid TOML: Expected ']]' at the end of an array declaration (at line 1"
         assert english in run(capsys, *argv, "--lang", "en")[2]
+
+
+class TestClerkWording:
+    """Chinese headings and help in the words a clerk uses."""
+
+    def test_rules_article(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`rules` heads the column 条款 and says 第八条; English keeps ART. and 8."""
+        zh = run(capsys, "rules", "--lang", "zh")[1].splitlines()
+        assert zh[0].split()[:2] == ["编号", "条款"]
+        assert zh[1].split()[:2] == ["minutes.party_group", "第八条"]
+        en = run(capsys, "rules", "--lang", "en")[1].splitlines()
+        assert en[1].split()[:2] == ["minutes.party_group", "8"]
+
+    @pytest.mark.parametrize(
+        "argv", [("--version",), ("notice", "list")], ids=["version", "notice-list"]
+    )
+    def test_estimated_years(
+        self, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+    ) -> None:
+        """Later years 按法定节假日推算, as the provisional note says; the library in brackets."""
+        out = run(capsys, *argv, "--lang", "zh")[1]
+        assert "以后年份按法定节假日推算（holidays " in out
+
+    @pytest.mark.parametrize(
+        ("argv", "said"),
+        [
+            (
+                ("notice", "add", "--help"),
+                "按《全国年节及纪念日放假办法》核对通知是否列明当年全部法定节假日",
+            ),
+            (("--help",), "读入 jsonl 或 csv 格式"),
+        ],
+        ids=["notice-add", "batch"],
+    )
+    def test_help(
+        self, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], said: str
+    ) -> None:
+        """The help says it in full words, format names in one case."""
+        assert said in run(capsys, *argv, "--lang", "zh")[1].replace("\n", "")

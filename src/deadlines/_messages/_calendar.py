@@ -75,7 +75,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "notice.removed": Message("已删除{year}年通知：{path}", "removed the {year} notice: {path}"),
     "notice.announced": Message("已公布年份：{years}", "announced years: {years}"),
     "notice.built_in": Message(
-        "内置数据：2004年至{last}年国务院办公厅通知，以后年份按 holidays {version} 推算",
+        "内置数据：2004年至{last}年国务院办公厅通知，"
+        "以后年份按法定节假日推算（holidays {version}）",
         "built-in data: deadlines data 2004-{last}, later years estimated by holidays {version}",
     ),
     "notice.none": Message("没有另行保存的通知", "no stored notices"),
@@ -108,7 +109,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     # -- deadlines --version ------------------------------------------------------------------
     "version.data": Message(
-        "日历数据：内置2004年至{last}年国务院办公厅通知，以后年份按 holidays {version} 推算",
+        "日历数据：内置2004年至{last}年国务院办公厅通知，"
+        "以后年份按法定节假日推算（holidays {version}）",
         "calendar data: deadlines data 2004-{last}, later years estimated by holidays {version}",
     ),
     "version.announced": Message(
