@@ -133,10 +133,10 @@ class TestProblems:
     @pytest.mark.parametrize(
         ("argv", "problem"),
         [
-            (("calendar", "2026-13"), "月份应为01至12，如2026-10，而不是'2026-13'"),
-            (("calendar", "1999"), "日历范围为2004年至2100年，而不是'1999'"),
-            (("calendar", "October"), "应为年份（如2026）或年月（如2026-10），而不是'October'"),
-            (("notice", "remove", "x"), "应为年份，如2027，而不是'x'"),
+            (("calendar", "2026-13"), "月份应为01至12，如2026-10，而不是“2026-13”"),
+            (("calendar", "1999"), "日历范围为2004年至2100年，而不是“1999”"),
+            (("calendar", "October"), "应为年份（如2026）或年月（如2026-10），而不是“October”"),
+            (("notice", "remove", "x"), "应为年份，如2027，而不是“x”"),
             (("notice", "remove", "2031"), "用户通知目录中没有2031年通知；已保存：无"),
         ],
         ids=["month", "year", "shape", "notice-year", "notice-absent"],

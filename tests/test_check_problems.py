@@ -73,7 +73,7 @@ class TestChineseProblems:
         assert status == 1
         assert len(lines) >= 45
         for line in lines:
-            assert line.startswith("deadlines check: 第"), line
+            assert line.startswith("deadlines check：第"), line
             assert _english(line) == [], line
 
     def test_json_errors(self, tmp_path):
@@ -101,7 +101,7 @@ class TestChineseProblems:
             ('{"type": "bogus_type"}', "type应为以下事件类型之一"),
             (
                 '{"type": "field_day", "leader": "县长", "date": "2025-06-31"}',
-                "date应为存在的日期：2025年6月没有31日（该月只有30天）",
+                "date：应为存在的日期：2025年6月没有31日（该月只有30天）",
             ),
         ],
         ids=["not-json", "key-twice", "unknown-type", "no-such-day"],

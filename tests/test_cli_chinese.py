@@ -11,6 +11,7 @@ import pytest
 from chinese import english_words
 from deadlines import Engine
 from deadlines._errors import ProvisionalDateWarning
+from deadlines._messages import MESSAGES
 from deadlines.cli import COMMANDS, _build, main
 from deadlines.cli._common import argparse_words, chosen_lang
 
@@ -113,7 +114,7 @@ class TestChineseUsageErrors:
             (["due", "minutes.executive"], "缺少必需的参数：--at"),
             (["nope"], "参数 命令：无效的选项“nope”"),
             (["due", "minutes.executive", "--at", AT, "--bogus"], "无法识别的参数：--bogus"),
-            (["due", "nope", "--at", AT], "参数 规则：没有规则“nope”"),
+            (["due", "nope", "--at", AT], "错误：没有规则“nope”"),
             (["due", "minutes.executive", "--at", "2101-01-01T10:00"], "参数 --at：日历范围为"),
             (["due", "minutes.executive", "--at", "30/09/2026"], "参数 --at：应为ISO 8601"),
             (["due", "minutes.executive", "--at", AT, "--param", "x"], "参数 --param：应为"),
@@ -258,3 +259,175 @@ class TestInvalidChoice:
         with pytest.raises(SystemExit):
             main(["--lang", "en", "nosuch"])
         assert "invalid choice: 'nosuch' (choose from 'rules', 'due'," in capsys.readouterr().err
+
+
+class TestClerkWords:
+    """A county clerk's review: Chinese errors say what a clerk does, not what a programmer
+    calls (no class, method or entry-point group, no English metavar)."""
+
+    @pytest.mark.parametrize(
+        ("rule", "told"),
+        [
+            ("meetings.march_freeze", "请用 deadlines check 检查会议是否安排在禁办期内"),
+            ("research.field_days", "请逐日登记调研天数，用 deadlines check 核对"),
+        ],
+        ids=["blackout", "quota"],
+    )
+    def test_constraint(self, capsys: pytest.CaptureFixture[str], rule: str, told: str) -> None:
+        """`due` of a constraint tells the clerk which command to use instead."""
+        status, _, err = run(capsys, "due", rule, "--at", AT, "--lang", "zh")
+        assert status == 2
+        assert told in err
+        assert "Engine" not in err
+        assert "Quota" not in err
+
+    def test_no_programmer_names(self) -> None:
+        """No Chinese message names a class, a method, an entry-point group or PATH."""
+        found = {
+            id_: message.zh
+            for id_, message in MESSAGES.items()
+            for name in ("Engine.", "Quota.", "入口点组", "PATH")
+            if name in message.zh
+        }
+        assert found == {}
+
+
+class TestChineseQuotes:
+    """A value echoed inside a Chinese sentence is in Chinese marks (“slow”); English keeps the
+    file's own quotes."""
+
+    @pytest.mark.parametrize(
+        ("event", "zh", "en"),
+        [
+            (
+                {"urgency": "slow", "received_at": "2025-09-29T16:00"},
+                "应为“urgent”或“ordinary”；实际为“slow”",
+                'must be "urgent" or "ordinary"; got "slow"',
+            ),
+            (
+                {"urgency": "ordinary"},
+                "必须填写；示例：“2026-09-30T09:15”",
+                'e.g. "2026-09-30T09:15"',
+            ),
+        ],
+        ids=["choices-and-echo", "example"],
+    )
+    def test_events_file(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        event: dict[str, str],
+        zh: str,
+        en: str,
+    ) -> None:
+        """`check` on a bad event: “…” in Chinese, the straight quotes in English."""
+        path = tmp_path / "events.jsonl"
+        path.write_text(json.dumps({"type": "document_received", "id": "d1", **event}) + "\n")
+        assert zh in run(capsys, "check", str(path), "--lang", "zh")[2]
+        assert en in run(capsys, "check", str(path), "--lang", "en")[2]
+
+    def test_calendar_argument(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A refused year-month: “2026-13” in Chinese, Python's quotes in English."""
+        assert "而不是“2026-13”" in run(capsys, "calendar", "2026-13", "--lang", "zh")[2]
+        assert "got '2026-13'" in run(capsys, "calendar", "2026-13", "--lang", "en")[2]
+
+
+class TestChineseErrorLines:
+    """A Chinese error line in Chinese punctuation, each thing named once."""
+
+    def test_check_problem(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """`check`'s problem: 全角 colon after the command, the field named once; English keeps
+        its colon."""
+        path = tmp_path / "events.jsonl"
+        event = {"type": "document_received", "id": "d1", "received_at": "2025-02-30T10:00"}
+        path.write_text(json.dumps({**event, "urgency": "ordinary"}) + "\n")
+        zh = run(capsys, "check", str(path), "--lang", "zh")[2].splitlines()[-1]
+        assert zh.startswith("deadlines check：第1行，received_at：应为存在的日期：")
+        en = run(capsys, "check", str(path), "--lang", "en")[2].splitlines()[-1]
+        assert en.startswith("deadlines check: line 1, received_at: must be a day that exists")
+
+    @pytest.mark.parametrize(
+        ("rule", "zh"),
+        [
+            ("meetings.march_freeze", "deadlines due：错误：规则“meetings.march_freeze”是禁办期"),
+            ("nosuch", "deadlines due：错误：没有规则“nosuch”；"),
+        ],
+        ids=["blackout", "unknown"],
+    )
+    def test_named_argument(self, capsys: pytest.CaptureFixture[str], rule: str, zh: str) -> None:
+        """A problem that names its rule has no 参数 规则： before it; English keeps argparse's
+        ``argument RULE:``."""
+        assert run(capsys, "due", rule, "--at", AT, "--lang", "zh")[2].startswith(zh)
+        en = run(capsys, "due", rule, "--at", AT, "--lang", "en")[2]
+        assert en.startswith("deadlines due: error: argument RULE: ")
+
+    def test_unnamed_argument(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A problem that does not name its argument keeps 参数 …：."""
+        assert (
+            "参数 --at：" in run(capsys, "due", "minutes.executive", "--at", "x", "--lang", "zh")[2]
+        )
+
+
+class TestTomlProblems:
+    """A bad TOML file is said in Chinese by every command, as `notice add` says it."""
+
+    BAD = "[[rules]\nx = 1\n"
+    ZH = "不是有效的TOML：表数组的表头应以]]结尾（第1行第8列）"
+
+    def test_case_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """`deadlines test` on a broken case file."""
+        path = tmp_path / "broken.deadlines.toml"
+        path.write_text(self.BAD)
+        status, out, err = run(capsys, "test", str(path), "--lang", "zh")
+        assert status == 1
+        assert self.ZH in out + err
+        assert english_words(out + err, frozenset({"TOML"})) == []
+
+    def test_policy_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """`deadlines diff` on a broken policy file; English keeps tomllib's sentence."""
+        path = tmp_path / "policy.toml"
+        path.write_text(self.BAD)
+        cases = str(ROOT / "examples" / "policy-change")
+        argv = ("diff", str(path), str(path), "--cases", cases)
+        assert self.ZH in run(capsys, *argv, "--lang", "zh")[2]
+        english = "not valid TOML: Expected ']]' at the end of an array declaration (at line 1"
+        assert english in run(capsys, *argv, "--lang", "en")[2]
+
+
+class TestClerkWording:
+    """Chinese headings and help in the words a clerk uses."""
+
+    def test_rules_article(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`rules` heads the column 条款 and says 第八条; English keeps ART. and 8."""
+        zh = run(capsys, "rules", "--lang", "zh")[1].splitlines()
+        assert zh[0].split()[:2] == ["编号", "条款"]
+        assert zh[1].split()[:2] == ["minutes.party_group", "第八条"]
+        en = run(capsys, "rules", "--lang", "en")[1].splitlines()
+        assert en[1].split()[:2] == ["minutes.party_group", "8"]
+
+    @pytest.mark.parametrize(
+        "argv", [("--version",), ("notice", "list")], ids=["version", "notice-list"]
+    )
+    def test_estimated_years(
+        self, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+    ) -> None:
+        """Later years 按法定节假日推算, as the provisional note says; the library in brackets."""
+        out = run(capsys, *argv, "--lang", "zh")[1]
+        assert "以后年份按法定节假日推算（holidays " in out
+
+    @pytest.mark.parametrize(
+        ("argv", "said"),
+        [
+            (
+                ("notice", "add", "--help"),
+                "按《全国年节及纪念日放假办法》核对通知是否列明当年全部法定节假日",
+            ),
+            (("--help",), "读入 jsonl 或 csv 格式"),
+        ],
+        ids=["notice-add", "batch"],
+    )
+    def test_help(
+        self, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], said: str
+    ) -> None:
+        """The help says it in full words, format names in one case."""
+        assert said in run(capsys, *argv, "--lang", "zh")[1].replace("\n", "")

@@ -110,7 +110,9 @@ BAD_JSONL = [
 #: ``deadline`` too), the JSON literals (``NaN`` and ``Infinity``, which JSON lacks, named as
 #: the user wrote them), and the hexadecimal code of the byte that is not UTF-8 (echoed from
 #: the input, as a value is).
-BATCH_WORDS = frozenset({"id", "rule", "at", "deadline", "true", "false", "NaN", "Infinity", "ff"})
+BATCH_WORDS = frozenset(
+    {"id", "rule", "at", "deadline", "deadlines", "check", "true", "false", "NaN", "Infinity", "ff"}
+)
 BAD_CSV = [
     "rule,at,limit_days",
     "minutes.executive,2026-09-30T17:00,1,2",

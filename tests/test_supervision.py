@@ -126,7 +126,7 @@ class TestEvents:
                     "received_at": "2025-06-03",
                 },
                 "received_at",
-                "received_at must be an ISO 8601 date and time",
+                "must be an ISO 8601 date and time",
             ),
             (
                 {
@@ -174,7 +174,7 @@ class TestEvents:
             (
                 {"type": "field_day", "leader": "王", "date": "2025-06-03T09:00"},
                 "date",
-                "date must be an ISO 8601 date such as",
+                "must be an ISO 8601 date such as",
             ),
             (
                 {"type": "quarter_reported", "quarter": "2025Q5", "at": "2025-06-03T09:00"},

@@ -263,15 +263,28 @@ def _location(loc: tuple[int | str, ...]) -> str:
     return out
 
 
-def _choices(text: object) -> Said | str:
-    """pydantic's list of choices, ``'a', 'b' or 'c'``, quoted as in a file: ``"a", "b" or "c"``,
-    enumerated as each language enumerates."""
+def _marked(text: str) -> Names | str:
+    """A whole value in a file's quotes (``"slow"``) in Chinese marks (“slow”) for Chinese."""
+    if len(text) > 1 and text[0] == '"' == text[-1] and '"' not in text[1:-1]:
+        return Names(f"“{text[1:-1]}”", text)
+    return text
+
+
+def _show_zh(text: str) -> str:
+    marked = _marked(text)
+    return marked.zh if isinstance(marked, Names) else marked
+
+
+def _choices(text: object) -> Said | Names | str:
+    """pydantic's list of choices, ``'a', 'b' or 'c'``, quoted as in a file: ``"a", "b" or "c"``
+    (“a”、“b”或“c” in Chinese), enumerated as each language enumerates."""
     *first, last = str(text).replace("'", '"').replace(" or ", ", ").split(", ")
     if not first:
-        return last
+        return _marked(last)
     between = MESSAGES["problem.enumeration"]
-    items = Names(between.zh.join(first), between.en.join(first))
-    return Said("problem.choices", {"first": items, "last": last})
+    zh = between.zh.join(_show_zh(item) for item in first)
+    items = Names(zh, between.en.join(first))
+    return Said("problem.choices", {"first": items, "last": _marked(last)})
 
 
 def _said(error: Mapping[str, Any], parent: Any) -> Said:  # noqa: ANN401 - any annotation
@@ -358,13 +371,17 @@ def problems_of(
         ):
             continue
         said = _said(item, _walk(model, raw[:-1])[1] if raw else None)
+        values = dict(said.values)
+        if said.message == "error.named_must_be" and raw and values["argument"] == raw[-1]:
+            del values["argument"]  # the field is named before the colon: once is enough
+            said = Said("error.must_be", values)
         kind = item["type"]
         # A validator of ours says what it got and what would do; pydantic's messages do not.
         quiet = {"missing", "union_tag_not_found", "value_error"}
         if shown is not None and "input" in item and kind not in quiet:
             echoed = shown(item["input"])
             if len(echoed) <= 60:
-                said = Said("problem.got", {"problem": said, "value": echoed})
+                said = Said("problem.got", {"problem": said, "value": _marked(echoed)})
         if hints and kind not in {"extra_forbidden", "value_error", "literal_error"}:
             said = _with_hint(said, loc, hints)
         found[loc] = Problem(said.message, said.values, _location(loc) or None, line, file)
@@ -375,5 +392,8 @@ def _with_hint(said: Said, loc: tuple[int | str, ...], hints: str) -> Said:
     """`said` with the example of the innermost named field that has one."""
     for name in reversed([part for part in loc if isinstance(part, str)]):
         if f"{hints}.{name}" in MESSAGES:
-            return Said("problem.example", {"problem": said, "example": Said(f"{hints}.{name}")})
+            example = Said(f"{hints}.{name}")
+            marked = _marked(example.render("zh"))
+            shown = Names(marked.zh, example.render("en")) if isinstance(marked, Names) else example
+            return Said("problem.example", {"problem": said, "example": shown})
     return said

@@ -75,7 +75,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "notice.removed": Message("已删除{year}年通知：{path}", "removed the {year} notice: {path}"),
     "notice.announced": Message("已公布年份：{years}", "announced years: {years}"),
     "notice.built_in": Message(
-        "内置数据：2004年至{last}年国务院办公厅通知，以后年份按 holidays {version} 推算",
+        "内置数据：2004年至{last}年国务院办公厅通知，"
+        "以后年份按法定节假日推算（holidays {version}）",
         "built-in data: deadlines data 2004-{last}, later years estimated by holidays {version}",
     ),
     "notice.none": Message("没有另行保存的通知", "no stored notices"),
@@ -108,7 +109,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     # -- deadlines --version ------------------------------------------------------------------
     "version.data": Message(
-        "日历数据：内置2004年至{last}年国务院办公厅通知，以后年份按 holidays {version} 推算",
+        "日历数据：内置2004年至{last}年国务院办公厅通知，"
+        "以后年份按法定节假日推算（holidays {version}）",
         "calendar data: deadlines data 2004-{last}, later years estimated by holidays {version}",
     ),
     "version.announced": Message(
@@ -273,15 +275,15 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     # -- what is wrong with an argument of deadlines calendar / notice -----------------------
     "calendar.error.when": Message(
-        "应为年份（如2026）或年月（如2026-10），而不是{text!r}",
+        "应为年份（如2026）或年月（如2026-10），而不是“{text}”",
         "must be a year such as 2026 or a month such as 2026-10; got {text!r}",
     ),
     "calendar.error.year": Message(
-        "日历范围为2004年至2100年，而不是{text!r}",
+        "日历范围为2004年至2100年，而不是“{text}”",
         "the calendar covers 2004 through 2100; got {text!r}",
     ),
     "calendar.error.month": Message(
-        "月份应为01至12，如2026-10，而不是{text!r}",
+        "月份应为01至12，如2026-10，而不是“{text}”",
         "the month must be 01 to 12, e.g. 2026-10; got {text!r}",
     ),
     "notice.error.one": Message(
@@ -293,7 +295,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "notice.error.write": Message("无法写入{path}：{reason}", "cannot write {path}: {reason}"),
     "notice.error.remove": Message("无法删除{path}：{reason}", "cannot remove {path}: {reason}"),
     "notice.error.year": Message(
-        "应为年份，如2027，而不是{text!r}", "must be a year such as 2027; got {text!r}"
+        "应为年份，如2027，而不是“{text}”", "must be a year such as 2027; got {text!r}"
     ),
     "notice.error.system": Message(
         "用户通知目录中没有{year}年通知；{path}中的{year}年通知由系统统一部署，请管理员删除",

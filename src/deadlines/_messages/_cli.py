@@ -79,7 +79,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "List the rules of the opinion: stable id, article, limit and title. --json prints "
         "every field of every version, the limit as a tagged structure.",
     ),
-    "cli.rules.header": Message("编号|条|时限|名称", "ID|ART.|LIMIT|TITLE"),
+    "cli.rules.header": Message("编号|条款|时限|名称", "ID|ART.|LIMIT|TITLE"),
+    "cli.rules.article": Message("第{n:cn}条", "{n}"),
     # -- deadlines due -------------------------------------------------------------------------
     "cli.summary.due": Message("计算一件事项的办理时限", "when a limit ends for one trigger"),
     "cli.description.due": Message(
@@ -100,7 +101,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     # -- deadlines batch -----------------------------------------------------------------------
     "cli.summary.batch": Message(
-        "批量计算办理时限：读入 jsonl 或 CSV，按同一格式输出",
+        "批量计算办理时限：读入 jsonl 或 csv 格式，按同一格式输出",
         "due dates for many triggers: JSON Lines or CSV in, the same out",
     ),
     "cli.description.batch": Message(
@@ -282,14 +283,14 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "列出已安装的插件及其改动", "list the installed plugins and what each changes"
     ),
     "cli.description.plugins": Message(
-        "列出入口点组 deadlines 下安装的插件及其改动：规则、日期、办公时间、计算规则。被其他插件"
+        "列出本机为 deadlines 安装的插件及其改动：规则、日期、办公时间、计算规则。被其他插件"
         "覆盖的改动予以标明。有插件出错或两个插件冲突时退出状态为1。",
         "List the plugins installed under the entry-point group 'deadlines' and what each "
         "changes: rules, days, office hours, conventions. A change another plugin overrides is "
         "marked. Exits 1 when a plugin is broken or two plugins conflict.",
     ),
     "plugins.none": Message(
-        "未安装插件（入口点组 deadlines）",
+        "本机未为 deadlines 安装插件",
         "no plugins installed (entry-point group 'deadlines')",
     ),
     "plugins.head": Message(
@@ -310,7 +311,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     "cli.summary.notice.add": Message("检查通知文件并保存", "check a notice file and store it"),
     "cli.description.notice.add": Message(
-        "按法律核对通知（当年每个法定节日），并以 年份.toml 保存到 $DEADLINES_HOME/notices。",
+        "按《全国年节及纪念日放假办法》核对通知是否列明当年全部法定节假日，并保存到 "
+        "$DEADLINES_HOME/notices（文件名为 年份.toml）。",
         "Check the notice against the law (every statutory festival of its year) and store it "
         "in $DEADLINES_HOME/notices as YEAR.toml.",
     ),

@@ -15,6 +15,9 @@ MESSAGES: Final[Mapping[str, Message]] = {
     # -- usage errors, and the library's errors as the command line says them ------------------
     "error.line": Message("{command}：错误：{text}", "{command}: error: {text}"),
     "error.usage": Message("参数 {argument}：{problem}", "argument {argument}: {problem}"),
+    # Chinese leaves out the argument a problem already names (规则“x”…); English keeps argparse's.
+    "error.usage.named": Message("{head}{problem}", "{head}{problem}"),
+    "error.problem": Message("{command}：{text}", "{command}: {text}"),
     "error.interrupted": Message("{command}：已中断", "{command}: interrupted"),
     "error.warning": Message("{command}：警告：{message}", "{command}: warning: {message}"),
     "error.unrecognized": Message(

@@ -419,11 +419,11 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "? provisional: relies on days no State Council notice has settled yet",
     ),
     "policy.usage.both": Message(
-        "--cases PATH与日期范围（{example}）只能给出其一",
+        "--cases 路径与日期范围（{example}）只能给出其一",
         "give --cases PATH or a range ({example}), not both",
     ),
     "policy.usage.no_triggers": Message(
-        "请给出起算时间：--cases PATH（案例文件）或日期范围，如{example}",
+        "请给出起算时间：--cases 路径（案例文件）或日期范围，如{example}",
         "give the triggers: --cases PATH (case files) or a range, e.g. {example}",
     ),
     "policy.usage.to_before_from": Message(

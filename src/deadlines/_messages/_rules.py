@@ -85,12 +85,12 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     "engine.blackout": Message("禁办期", "blackout"),
     "engine.blackout.instead": Message(
-        "可调用Engine.violates查询某日是否在禁办期内",
+        "请用 deadlines check 检查会议是否安排在禁办期内",
         "ask Engine.violates(rule_id, date) whether a date falls in it",
     ),
     "engine.quota": Message("年度最低天数要求", "yearly quota"),
     "engine.quota.instead": Message(
-        "请逐日登记，并与Quota.expected_by给出的应完成天数比对",
+        "请逐日登记调研天数，用 deadlines check 核对是否达到应完成的天数",
         "log days and compare them with Quota.expected_by(date)",
     ),
     "engine.warning.tiered": Message(

@@ -130,7 +130,11 @@ def run(args: argparse.Namespace) -> int:
                 print("", file=out())
                 print(say("check.ics_written", args.lang, n=written, path=args.ics), file=out())
         for problem in report.problems:
-            print(f"deadlines check: {problem.render(args.lang)}", file=sys.stderr)
+            text = problem.render(args.lang)
+            print(
+                say("error.problem", args.lang, command="deadlines check", text=text),
+                file=sys.stderr,
+            )
     finally:
         gc.unfreeze()  # a caller in the same process (tests, a script) collects them again
     return EXIT_FAILED if report.problems else EXIT_OK

@@ -43,7 +43,7 @@ from deadlines._errors import (
     cut,
     cut_repr,
 )
-from deadlines._messages import MESSAGES, Lang, Said, say
+from deadlines._messages import MESSAGES, Lang, Names, Said, say
 from deadlines._messages._cli import ARGPARSE
 
 if TYPE_CHECKING:
@@ -74,7 +74,17 @@ class UsageError(DeadlinesError, ValueError):
             return
         metavar = f"cli.metavar.{self.argument}"
         shown = Said(metavar) if metavar in MESSAGES else self.argument
+        said = Said("error.usage", {"argument": shown, "problem": ""})
+        if isinstance(problem, Said) and problem.message in _NAMED and argument[:1] != "-":
+            self._say("error.usage.named", head=Names("", said.render("en")), problem=problem)
+            return
         self._say("error.usage", argument=shown, problem=self.problem)
+
+
+#: Problems that name their culprit (规则“x”, the file), so Chinese needs no 参数 RULE： before.
+_NAMED = frozenset(
+    {"error.unknown_rule", "error.not_a_deadline", "error.not_in_effect", "error.cannot_read"}
+)
 
 
 class Parser(argparse.ArgumentParser):

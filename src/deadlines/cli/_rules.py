@@ -32,11 +32,13 @@ def run(args: argparse.Namespace) -> int:
         if rule.id in several:
             title += f" [{rule.window()}]"
         limit = rule.limit.describe(args.lang)
-        rows.append((rule.id, str(rule.citation.article), limit, title))
+        article = say("cli.rules.article", args.lang, n=rule.citation.article)
+        rows.append((rule.id, article, limit, title))
     widths = [max(width_of(row[i]) for row in rows) for i in range(3)]
     stream = sys.stdout
     for row in rows:
-        cells = [_pad(row[0], widths[0]), _pad(row[1], widths[1], right=True)]
+        # An article number reads right-aligned (8, 11); 第八条 reads from the left.
+        cells = [_pad(row[0], widths[0]), _pad(row[1], widths[1], right=not zh)]
         cells += [_pad(row[2], widths[2]), row[3]]
         print("  ".join(cells).rstrip(), file=stream)
     return EXIT_OK

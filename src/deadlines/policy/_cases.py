@@ -48,7 +48,7 @@ from deadlines.policy._errors import (
     read_file,
     schema_of,
 )
-from deadlines.policy._toml import TOMLDecodeError, inline, loads_toml
+from deadlines.policy._toml import TOMLDecodeError, inline, loads_toml, toml_detail
 
 __all__ = [
     "CASE_FILE_SUFFIX",
@@ -405,7 +405,7 @@ def parse_cases(text: str, *, path: str = "<string>") -> CaseFile:
         data = loads_toml(text)
     except TOMLDecodeError as error:
         raise CaseFileError.one(
-            path, "policy.not_valid", format="TOML", detail=str(error)
+            path, "policy.not_valid", format="TOML", detail=toml_detail(error)
         ) from None
     try:
         return CaseFile.model_validate(data)

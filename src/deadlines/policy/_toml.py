@@ -24,7 +24,14 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["TOMLDecodeError", "TomlValueError", "dumps_toml", "inline", "loads_toml"]
+__all__ = [
+    "TOMLDecodeError",
+    "TomlValueError",
+    "dumps_toml",
+    "inline",
+    "loads_toml",
+    "toml_detail",
+]
 
 TOMLDecodeError = tomllib.TOMLDecodeError
 
@@ -68,6 +75,14 @@ def loads_toml(text: str) -> dict[str, Any]:
             raise
         raise TOMLDecodeError("a number has more than 4300 digits") from None
     return document
+
+
+def toml_detail(error: ValueError) -> object:
+    """What is wrong with the TOML, in the words notice files use (``calendar.file.toml.*``):
+    the ``detail`` of ``policy.not_valid``, tomllib's English only where the catalogue has none."""
+    from deadlines.calendar._overrides import _toml_problem  # one translation for every file
+
+    return dict(_toml_problem(error).values)["detail"]
 
 
 def dumps_toml(document: Mapping[str, Any]) -> str:
