@@ -98,7 +98,7 @@ class TestChineseProblems:
         [
             ("{", "不是有效的JSON"),
             ('{"a": 1, "a": 2}', "a"),
-            ('{"type": "bogus_type"}', "type应为以下事件类型之一"),
+            ('{"type": "bogus_type"}', "type：应为以下事件类型之一"),
             (
                 '{"type": "field_day", "leader": "县长", "date": "2025-06-31"}',
                 "date：应为存在的日期：2025年6月没有31日（该月只有30天）",

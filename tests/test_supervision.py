@@ -103,7 +103,7 @@ class TestEvents:
     @pytest.mark.parametrize(
         ("record", "field", "message"),
         [
-            ({"type": "x"}, "type", "type must be one of meeting_held,"),
+            ({"type": "x"}, "type", "must be one of meeting_held,"),
             ({}, "type", "type is required"),
             (
                 {"type": "meeting_held", "id": "m1", "kind": "executive"},
@@ -147,7 +147,7 @@ class TestEvents:
                     "stated_limit": "2025-06-03T12:00",
                 },
                 "stated_limit",
-                "stated_limit is for urgent documents only",
+                "is for urgent documents only",
             ),
             (
                 {
@@ -179,7 +179,7 @@ class TestEvents:
             (
                 {"type": "quarter_reported", "quarter": "2025Q5", "at": "2025-06-03T09:00"},
                 "quarter",
-                "quarter must be a year and quarter such as 2026Q3",
+                "must be a year and quarter such as 2026Q3",
             ),
             (
                 {

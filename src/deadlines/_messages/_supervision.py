@@ -260,8 +260,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "须填写type，即事件类型：{types:list}", "type is required: one of {types:list}"
     ),
     "check.event.type_unknown": Message(
-        "type应为以下事件类型之一：{types:list}；实际为{got}",
-        "type must be one of {types:list}; got {got}",
+        "应为以下事件类型之一：{types:list}；实际为{got}",
+        "must be one of {types:list}; got {got}",
     ),
     "check.event.id_form": Message(
         "编号不得含斜杠或空格，如{example}；实际为{value}",
@@ -274,12 +274,12 @@ MESSAGES: Final[Mapping[str, Message]] = {
         'e.g. {{"title": "…", "limit_days": 15}} or {{"title": "…", "deadline": "2026-10-31"}}',
     ),
     "check.event.urgent_only": Message(
-        "stated_limit仅用于急件；请删去，或将urgency设为urgent",
-        "stated_limit is for urgent documents only; drop it, or set urgency to urgent",
+        "仅用于急件；请删去，或将urgency设为urgent",
+        "is for urgent documents only; drop it, or set urgency to urgent",
     ),
     "check.event.quarter": Message(
-        "quarter应为年份和季度，如2026Q3；实际为{value}",
-        "quarter must be a year and quarter such as 2026Q3; got {value}",
+        "应为年份和季度，如2026Q3；实际为{value}",
+        "must be a year and quarter such as 2026Q3; got {value}",
     ),
     "check.on_line": Message("（第{line}行）", " on line {line}"),
     "check.by_line": Message("（第{line}行事件）", " by the event on line {line}"),
