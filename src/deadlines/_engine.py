@@ -180,6 +180,8 @@ class Engine:
         rule, start, outcome, trace = self._count(
             rule_id, at, params, explain=explain, stacklevel=3
         )
+        said = outcome.warnings  # nearly always none: spelled only when there are some
+        en, zh = ((), ()) if not said else (tuple(w.render(x) for w in said) for x in ("en", "zh"))
         return trusted(
             DueResult,
             {
@@ -193,8 +195,8 @@ class Engine:
                 "citation": rule.citation,
                 "effective_from": rule.effective_from,
                 "parts": tuple(outcome.parts),
-                "warnings": tuple(w.render("en") for w in outcome.warnings),
-                "warnings_zh": tuple(w.render("zh") for w in outcome.warnings),
+                "warnings": en,
+                "warnings_zh": zh,
                 "trace": trace,
             },
         )
