@@ -301,7 +301,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "trace_contains or message_contains; e.g. expect = {{due = 2027-01-06T10:00:00}}",
     ),
     "policy.at_format": Message(
-        "应为日期时间，如2027-01-05T10:00:00（北京时间，+08:00等时差可省略），禁止期规则也可只写"
+        "应为日期时间，如2027-01-05T10:00:00（北京时间，+08:00等时差可省略），禁办期规则也可只写"
         "日期；实际为{value}",
         "must be a date and time such as 2027-01-05T10:00:00 (Asia/Shanghai; an offset such as "
         "+08:00 is optional), or a date for a blackout; got {value}",
@@ -325,8 +325,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     # -- what a trigger gave (CaseStatus), as a person reads it; English keeps the code -------
     "policy.status.due": Message("有到期时间", "due"),
-    "policy.status.violates": Message("属禁止期", "violates"),
-    "policy.status.allowed": Message("不属禁止期", "allowed"),
+    "policy.status.violates": Message("属禁办期", "violates"),
+    "policy.status.allowed": Message("不属禁办期", "allowed"),
     "policy.status.not_in_effect": Message("未生效", "not_in_effect"),
     "policy.status.unknown_rule": Message("无此规则", "unknown_rule"),
     "policy.status.not_a_deadline": Message("非期限规则", "not_a_deadline"),

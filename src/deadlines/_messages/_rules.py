@@ -143,8 +143,6 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     # -- constraints -------------------------------------------------------------------------
     "limit.blackout": Message("{months:list}为无会月", "blackout: {months:comma}"),
-    "limit.blackout.inside": Message("属禁办期", "violates"),
-    "limit.blackout.outside": Message("不属禁办期", "allowed"),
     "limit.quota": Message("每年不少于{days}天", "at least {days} days a year"),
     "limit.recurrence": Message("每{months}个月一次", "once every {months} months"),
     "limit.monthly": Message("每月一次", "once a month"),

@@ -276,11 +276,7 @@ def _result_text(actual: Actual) -> str | Said:
         return Said("policy.diff.due", {"at": actual.due, "mark": mark})
     if actual.status in _ABSENT:
         return "—"
-    return Said(_BLACKOUT.get(actual.status, f"policy.status.{actual.status}"))
-
-
-#: A day inside or outside a blackout, in the glossary's word (禁办期).
-_BLACKOUT = {"violates": "limit.blackout.inside", "allowed": "limit.blackout.outside"}
+    return Said(f"policy.status.{actual.status}")
 
 
 def _shift_text(change: Change, lang: Lang) -> str:
