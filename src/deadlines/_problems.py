@@ -23,7 +23,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, final
 
 from deadlines._errors import ECHO_LIMIT, Spoken, bounded, cut
-from deadlines._messages import MESSAGES, Lang, Names, Said, known, say
+from deadlines._messages import MESSAGES, Lang, Names, Said, chinese_marks, known, say
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -263,28 +263,16 @@ def _location(loc: tuple[int | str, ...]) -> str:
     return out
 
 
-def _marked(text: str) -> Names | str:
-    """A whole value in a file's quotes (``"slow"``) in Chinese marks (“slow”) for Chinese."""
-    if len(text) > 1 and text[0] == '"' == text[-1] and '"' not in text[1:-1]:
-        return Names(f"“{text[1:-1]}”", text)
-    return text
-
-
-def _show_zh(text: str) -> str:
-    marked = _marked(text)
-    return marked.zh if isinstance(marked, Names) else marked
-
-
-def _choices(text: object) -> Said | Names | str:
+def _choices(text: object) -> Said | str:
     """pydantic's list of choices, ``'a', 'b' or 'c'``, quoted as in a file: ``"a", "b" or "c"``
     (“a”、“b”或“c” in Chinese), enumerated as each language enumerates."""
     *first, last = str(text).replace("'", '"').replace(" or ", ", ").split(", ")
     if not first:
-        return _marked(last)
+        return last  # spelled in Chinese marks when said in Chinese (`chinese_marks`)
     between = MESSAGES["problem.enumeration"]
-    zh = between.zh.join(_show_zh(item) for item in first)
+    zh = between.zh.join(chinese_marks(item) for item in first)
     items = Names(zh, between.en.join(first))
-    return Said("problem.choices", {"first": items, "last": _marked(last)})
+    return Said("problem.choices", {"first": items, "last": last})
 
 
 def _said(error: Mapping[str, Any], parent: Any) -> Said:  # noqa: ANN401 - any annotation
@@ -381,7 +369,7 @@ def problems_of(
         if shown is not None and "input" in item and kind not in quiet:
             echoed = shown(item["input"])
             if len(echoed) <= 60:
-                said = Said("problem.got", {"problem": said, "value": _marked(echoed)})
+                said = Said("problem.got", {"problem": said, "value": echoed})
         if hints and kind not in {"extra_forbidden", "value_error", "literal_error"}:
             said = _with_hint(said, loc, hints)
         found[loc] = Problem(said.message, said.values, _location(loc) or None, line, file)
@@ -393,7 +381,8 @@ def _with_hint(said: Said, loc: tuple[int | str, ...], hints: str) -> Said:
     for name in reversed([part for part in loc if isinstance(part, str)]):
         if f"{hints}.{name}" in MESSAGES:
             example = Said(f"{hints}.{name}")
-            marked = _marked(example.render("zh"))
-            shown = Names(marked.zh, example.render("en")) if isinstance(marked, Names) else example
+            zh = example.render("zh")  # an example in a file's quotes: in Chinese marks
+            marked = chinese_marks(zh)
+            shown = example if marked == zh else Names(marked, example.render("en"))
             return Said("problem.example", {"problem": said, "example": shown})
     return said

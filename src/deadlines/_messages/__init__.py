@@ -278,9 +278,19 @@ class _Values(dict[str, Any]):
         value = super().__getitem__(key)
         if type(value) is not str:
             return _In(value, self.lang)
-        if self.lang == "zh" and len(value) > 1 and value[0] == "'" == value[-1]:
-            return f"“{value[1:-1]}”"  # a value as Python quotes it ('…'), in Chinese marks
-        return value
+        return chinese_marks(value) if self.lang == "zh" else value
+
+
+def chinese_marks(text: str) -> str:
+    """A value wholly in straight quotes, as Python (``'x'``) or a file (``"x"``) quotes it, in
+    Chinese marks (“x”); any other text as it is.
+
+    >>> chinese_marks("'slow'"), chinese_marks('"slow"'), chinese_marks('{"rule": "x"}')
+    ('“slow”', '“slow”', '{"rule": "x"}')
+    """
+    if len(text) > 1 and text[0] == text[-1] and text[0] in "'\"" and text[0] not in text[1:-1]:
+        return f"“{text[1:-1]}”"
+    return text
 
 
 def say_in(lang: str, message: str, /, **values: Any) -> str:  # noqa: ANN401 - any value
