@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from deadlines import hookspecs
 from deadlines._errors import PluginConflictError, PluginError, describe
-from deadlines._messages import MESSAGES, Names, Said, say, say_in
+from deadlines._messages import MESSAGES, Lang, Names, Said, say, say_in
 from deadlines.calendar import CalendarOverride, DayChange, Notice, OfficeHours
 from deadlines.calendar._table import FIRST_DATE, LAST_DATE
 from deadlines.rules import Citation, Conventions, Limit, Rule, RuleSet
@@ -42,7 +42,7 @@ _THRESHOLDS = (
     "ids or families to Thresholds, e.g. {'minutes': Thresholds(escalate_after=3)}"
 )
 Target = tuple[Any, ...]
-_LANGS: Final = ("zh", "en")
+_LANGS: Final[tuple[Lang, Lang]] = ("zh", "en")
 
 
 @dataclass(frozen=True, slots=True)
