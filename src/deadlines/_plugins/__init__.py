@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from functools import reduce
+from typing import TYPE_CHECKING, Any, Final
 
 from deadlines._errors import DeadlinesError, PluginConflictError
 from deadlines._messages import Names, Said, show
@@ -146,24 +147,18 @@ def _conventions(claims: Claims, base: Conventions) -> Conventions:
 def _thresholds(claims: Claims, base: Thresholds | None) -> Thresholds | None:
     """The merged thresholds, or None when no plugin changes them.
 
-    Each field falls back field by field: a rule's own, then its family's, then the merged
-    default (the library's default has no per-rule entries of its own).
+    A family is added before its rules (in key order), so that `Thresholds.with_rule` falls
+    back field by field: a rule's own, then its family's, then the merged default.
     """
-    changed: dict[str, dict[str, object]] = {}
+    changed: dict[str, dict[str, Any]] = {}
     for (_, key, name), winners in claims.applied("thresholds"):
         changed.setdefault(key, {})[name] = winners[0].value
     if base is None or not changed:
         return None
-    cls = type(base)
-    default = {**dict(base), **changed.pop("", {}), "per_rule": ()}
-
-    def layered(key: str) -> object:
-        family = key.split(".", 1)[0]
-        inherited = changed.get(family, {}) if family != key else {}
-        return cls.model_validate({**default, **inherited, **changed[key]})
-
-    per_rule = tuple((key, layered(key)) for key in sorted(changed))
-    return cls.model_validate({**default, "per_rule": per_rule})
+    default = base.model_validate({**dict(base), **changed.pop("", {})})
+    return reduce(
+        lambda merged, key: merged.with_rule(key, **changed[key]), sorted(changed), default
+    )
 
 
 def _calendar(
