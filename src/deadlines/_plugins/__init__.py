@@ -86,7 +86,7 @@ def configure(
             arguments["thresholds"] = claims.base_thresholds = Thresholds()
         for answer in answers(manager, hook, arguments):
             try:
-                claims.reader(hook)(answer)
+                getattr(claims, hook.removeprefix("deadlines_"))(answer)
             except DeadlinesError:  # the reader's own, naming the plugin
                 raise
             except Exception as error:  # a generator, a mapping computing its values…

@@ -160,16 +160,14 @@ class Claim:
 
 class Claims:
     """Every claim by target, in the order read (highest rank, then plugin name), against the
-    base configuration; ``reader(hook)`` reads one hook's answers."""
+    base configuration; the method named after a hook (``rules`` for ``deadlines_rules``) reads
+    its answers."""
 
     def __init__(self, rules: RuleSet, conventions: Conventions, hours: OfficeHours) -> None:
         self.by_target: dict[Target, list[Claim]] = {}
         self.base_rules, self.base_conventions, self.base_hours = rules, conventions, hours
         self.by_key = {(rule.id, rule.effective_from): rule for rule in rules.rules}
         self.base_thresholds: Thresholds | None = None  # set when a plugin implements the hook
-
-    def reader(self, hook: str) -> Any:  # noqa: ANN401 - one of the readers below
-        return getattr(self, hook.removeprefix("deadlines_"))
 
     # -- the readers, one per hook ---------------------------------------------------------
 
