@@ -48,7 +48,7 @@ from deadlines import (
 )
 from deadlines._discovery import plugins_may_be_installed
 from deadlines._plugins import HOOKS
-from deadlines._plugins._read import Reader
+from deadlines._plugins._claims import Claims
 from deadlines.calendar import parse_overrides
 from deadlines.cli import main
 from deadlines.rules import Citation, Cutoff, HourClock, Hours, Rule, WorkingDays
@@ -128,7 +128,7 @@ class TestHookspecs:
 
     def test_a_reader_per_hook(self):
         """Each hook's answers have a reader of the same name, which the engine dispatches to."""
-        readers = [getattr(Reader, hook.removeprefix("deadlines_"), None) for hook in HOOKS]
+        readers = [getattr(Claims, hook.removeprefix("deadlines_"), None) for hook in HOOKS]
         assert all(callable(reader) for reader in readers)
 
     @pytest.mark.parametrize(("name", "function"), SPECS, ids=[name for name, _ in SPECS])
@@ -1284,7 +1284,7 @@ class TestDocs:
 
 MACHINERY = [
     importlib.import_module(f"deadlines._plugins.{name}")
-    for name in ("_build", "_claims", "_manager", "_read")
+    for name in ("_claims", "_manager")
 ] + [deadlines._plugins, hookspecs, deadlines._discovery]
 
 

@@ -1,15 +1,12 @@
-"""Whether plugins may apply, found out cheaply: the engine imports the plugin machinery only then.
-
-`deadlines._plugins` (pluggy's managers, the table of claims) is a package that imports pluggy;
-with no plugin given and none installed, an engine needs none of it.
-"""
+"""Whether plugins may apply, found out cheaply: the engine imports `deadlines._plugins` (and
+pluggy) only then; with no plugin given and none installed, it needs none of it."""
 
 from __future__ import annotations
 
-import importlib.machinery
 import os
 import re
 import sys
+from importlib.machinery import PathFinder
 from pathlib import Path
 from typing import Final
 
@@ -30,16 +27,14 @@ def plugins_wanted(plugins: object, *, discover: bool) -> bool:
 
 
 _SECTION = re.compile(rf"^\s*\[\s*{re.escape(ENTRY_POINT_GROUP)}\s*\]\s*$", re.MULTILINE)
-
-
 #: Finders that find distributions on sys.path as the standard one does, so the scan below sees
 #: what they see: the importlib_metadata backport's, which dask (among others) imports.
-_PATH_LIKE = frozenset({"importlib_metadata.MetadataPathFinder"})
-
-
-def _name(finder: object) -> str:
-    kind = finder if isinstance(finder, type) else type(finder)
-    return f"{kind.__module__}.{kind.__qualname__}"
+_PATH_LIKE = frozenset(
+    {
+        "importlib.machinery.PathFinder",  # the standard one
+        "importlib_metadata.MetadataPathFinder",
+    }
+)
 
 
 def plugins_may_be_installed() -> bool:
@@ -51,17 +46,15 @@ def plugins_may_be_installed() -> bool:
     one names our group. Whatever this scan cannot see into (a zip file on the path, a custom
     metadata finder) counts as "may", so the scan can cost time, never a plugin.
     """
-    if any(
-        hasattr(finder, "find_distributions")
-        and finder is not importlib.machinery.PathFinder
-        and _name(finder) not in _PATH_LIKE
-        for finder in sys.meta_path
-    ):
-        return True
+    for finder in sys.meta_path:
+        kind = finder if isinstance(finder, type) else type(finder)
+        name = f"{kind.__module__}.{kind.__qualname__}"
+        own = finder is PathFinder or name in _PATH_LIKE
+        if hasattr(finder, "find_distributions") and not own:
+            return True
     for entry in sys.path:
-        directory = entry or "."
         try:
-            with os.scandir(directory) as scan:
+            with os.scandir(entry or ".") as scan:
                 metadata = [e.path for e in scan if e.name.endswith((".dist-info", ".egg-info"))]
         except NotADirectoryError:
             return True

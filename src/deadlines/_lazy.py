@@ -18,16 +18,9 @@ def lazy_exports(
     table: Mapping[str, tuple[str, ...]],
     *extra: str,
 ) -> tuple[Callable[[str], object], Callable[[], list[str]], list[str]]:
-    """The ``__getattr__``, ``__dir__`` and ``__all__`` of `package`, from `table`.
-
-    Args:
-        package: the package's name, for the error of a name it does not have.
-        namespace: the package's globals, where a name's value is kept once imported.
-        table: each module and the names the package takes from it.
-        extra: further public names the package's own ``__getattr__`` answers.
-
-    Returns:
-        ``__getattr__``, ``__dir__``, and ``__all__`` sorted constants first, then by name.
+    """The ``__getattr__``, ``__dir__`` and ``__all__`` (constants first, then by name) of
+    `package`, from `table` (each module and the names taken from it) and the `extra` names the
+    package's own ``__getattr__`` answers; a name's value is kept in `namespace` once imported.
     """
     modules = {name: module for module, names in table.items() for name in names}
 

@@ -5,20 +5,14 @@ A plugin is a module (or any object) whose functions named ``deadlines_*`` are m
 distribution, or passed to one engine in code: ``Engine(plugins=[module])``.
 
 Every hook is called once, while an `Engine` is being built, never while it computes a due
-date. Every hook receives the *base* configuration (what the engine was given, before any
-plugin), never another plugin's result, and returns what it changes: a value, or ``None`` for
-"nothing". No hook is ``firstresult``: the engine collects every plugin's answer and merges
-them. Where two plugins change the same thing (a field of one rule, one convention, one day,
-the office hours, one supervision threshold) in different ways, precedence follows pluggy's
-call order: an implementation marked ``@hookimpl(tryfirst=True)`` wins over a plain one, which
-wins over one marked ``trylast=True``. Two disagreeing plugins of the same rank are a
-`PluginConflictError` naming both; nothing is resolved silently. Wrappers (``wrapper=True``,
-``hookwrapper=True``) are refused: a change must be a value the engine can compare and report.
-
-A hook that raises, returns the wrong type, contradicts the plugin's other hooks (a label
-against its own rule), or returns an answer that raises while it is read (a generator that
-fails halfway, a mapping whose values fail), fails the engine's construction with a
-`PluginError` naming the plugin and the hook; the engine never half-applies a plugin.
+date. It receives the *base* configuration (what the engine was given, before any plugin) and
+returns what it changes, or ``None``. Every plugin's answer is merged: where two change one
+thing differently, ``@hookimpl(tryfirst=True)`` wins over a plain implementation, which wins
+over ``trylast=True``, and two of the same rank are a `PluginConflictError` naming both.
+Wrappers are refused: a change must be a value the engine can compare and report. A hook that
+raises, returns the wrong type, contradicts the plugin's other hooks or returns an answer that
+raises while it is read fails the engine's construction with a `PluginError` naming the plugin
+and the hook; the engine never half-applies a plugin.
 """
 
 from __future__ import annotations

@@ -103,30 +103,28 @@ def infos(
         module = plugin.__name__ if isinstance(plugin, ModuleType) else None
         module = module or getattr(plugin, "__module__", "") or type(plugin).__module__
         hooks = tuple(hook for hook in HOOKS if hook in own)
-        found.append(
-            PluginInfo(name, module, dists.get(id(plugin), ""), hooks, changes.get(name, ()))
-        )
+        dist = dists.get(id(plugin), "")
+        found.append(PluginInfo(name, module, dist, hooks, changes.get(name, ())))
     return tuple(found)
 
 
 def answers(manager: PluginManager, hook: str, kwargs: Mapping[str, object]) -> list[Answer]:
     """Each plugin's non-None answer, highest rank first, then by plugin name.
 
-    Every answer, and every exception, must be pinned on its plugin. ``pm.hook.<name>(...)``
-    returns the non-None results alone, so they cannot be matched with the implementations a
-    hookwrapper or `PluginManager.add_hookcall_monitoring` sees; and
-    `PluginManager.subset_hook_caller` puts plugins in a set, which refuses an unhashable plugin
-    (a ``@dataclass`` instance) that `register` accepts. So each `HookImpl` of
-    `HookCaller.get_hookimpls` is called as pluggy calls it: its ``function`` with the
-    arguments its ``argnames`` name. Wrappers, which would need pluggy's loop, are refused.
+    Each `HookImpl` is called as pluggy's loop calls a non-wrapper (its ``function`` with the
+    arguments its ``argnames`` name), so that every answer and exception is pinned on its
+    plugin: ``pm.hook.<name>(...)`` returns the non-None answers alone, unmatched with the
+    implementations that gave them, and `PluginManager.subset_hook_caller` puts the plugins it
+    leaves out in a set, which refuses an unhashable plugin that `register` accepts.
     """
     found = []
     for impl in getattr(manager.hook, hook).get_hookimpls():
         try:
             value = impl.function(*(kwargs[name] for name in impl.argnames))
         except Exception as error:
-            problem = f"raised {type(error).__name__}: {error}"
-            raise PluginError(impl.plugin_name, hook, problem) from error
+            raise PluginError(
+                impl.plugin_name, hook, f"raised {type(error).__name__}: {error}"
+            ) from error
         if value is not None:
             rank = 2 if impl.tryfirst else 0 if impl.trylast else 1
             found.append(Answer(impl.plugin_name, rank, hook, value))
@@ -157,8 +155,7 @@ def _invalid(name: str, error: PluginValidationError) -> PluginError:
 
 
 def _check(manager: PluginManager, name: str, plugin: object) -> None:
-    """What pluggy lets pass and the engine does not: an unmarked ``deadlines_*`` function (pluggy
-    skips it), no hook at all, a wrapper, a hook implemented twice."""
+    """What pluggy lets pass: an unmarked ``deadlines_*`` function, no hook, a wrapper, a twin."""
     for attr in dir(plugin):
         unmarked = attr.startswith("deadlines_") and not manager.parse_hookimpl_opts(plugin, attr)
         if unmarked and callable(getattr(plugin, attr)):
@@ -174,18 +171,12 @@ def _check(manager: PluginManager, name: str, plugin: object) -> None:
             raise PluginError(name, caller.name, f"{problem} merges and reports")
         if len(own) > 1:
             functions = ", ".join(impl.function.__name__ for impl in own)
-            problem = f"implements it {len(own)} times ({functions})"
-            raise PluginError(
-                name, caller.name, f"{problem}; return every change from one function"
-            )
+            problem = f"implements it {len(own)} times ({functions}); return every change from"
+            raise PluginError(name, caller.name, f"{problem} one function")
 
 
 def _load_installed(manager: PluginManager) -> None:
-    """Load the installed plugins with pluggy, one entry-point name at a time, by name.
-
-    By name, so that the order does not depend on the file system; one at a time, so that an
-    import that fails is pinned on its entry point.
-    """
+    """Load the installed plugins with pluggy, one entry-point name at a time, in name order."""
     from importlib.metadata import entry_points
 
     by_name: dict[str, list[EntryPoint]] = {}
