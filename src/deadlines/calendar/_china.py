@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from array import array
 from collections.abc import Iterable, Iterator
-from itertools import accumulate, compress
+from itertools import accumulate, compress, count
 from pathlib import Path
 from typing import Final, final
 
@@ -74,7 +74,6 @@ class ChinaCalendar:
         "_prefix",
         "_provisional_from",
         "_provisional_prefix",
-        "_sources",
         "_table",
         "_workday_count",
         "_workdays",
@@ -95,16 +94,17 @@ class ChinaCalendar:
         next_notice_reach: int = 7,
         stored: bool = True,
     ) -> None:
-        cache: Path | None
         if cache_dir is _USE_DEFAULT_CACHE:
-            cache = default_cache_dir()
-        elif cache_dir is None or isinstance(cache_dir, (str, Path)):
-            cache = Path(cache_dir) if cache_dir is not None else None
-        else:
+            cache_dir = default_cache_dir()
+        elif not isinstance(cache_dir, str | Path | None):
             raise InvalidArgumentError("cache_dir", cache_dir, "a path, or None for no cache")
-
         self.stored = stored_notices() if stored else ()
-        self._build(load_table(cache), overrides, office_hours, next_notice_reach)
+        self._build(
+            load_table(None if cache_dir is None else Path(cache_dir)),
+            overrides,
+            office_hours,
+            next_notice_reach,
+        )
 
     def evolve(
         self,
@@ -113,14 +113,8 @@ class ChinaCalendar:
         office_hours: OfficeHours | None = None,
         next_notice_reach: int | None = None,
     ) -> ChinaCalendar:
-        """A copy with other overrides, office hours or reach; the day table is not reloaded.
-
-        Args:
-            overrides: replaces this calendar's overrides (pass ``(*cal.overrides, more)`` to
-                add to them).
-            office_hours: replaces the office hours.
-            next_notice_reach: replaces the reach.
-        """
+        """A copy with other overrides (``(*cal.overrides, more)`` adds to them), office hours
+        or reach; the day table is not reloaded."""
         copy = object.__new__(ChinaCalendar)
         copy.stored = self.stored
         copy._build(
@@ -161,17 +155,12 @@ class ChinaCalendar:
 
         self._kinds = bytes(kinds)
         self._names = names
-        self._sources = table.sources
         self._origins = origins
         self.overrides = loaded
         self.office_hours = office_hours or OfficeHours()
         self.next_notice_reach = next_notice_reach
         self.announced_years = frozenset(announced)
-        self.last_announced_year = max(
-            year
-            for year in range(FIRST_DATE.year, LAST_DATE.year + 1)
-            if all(y in announced for y in range(FIRST_DATE.year, year + 1))
-        )
+        self.last_announced_year = next(y for y in count(FIRST_DATE.year) if y not in announced) - 1
         self._mask = self._kinds.translate(WORKDAY_MASK)
         self._prefix = array("l", accumulate(self._mask, initial=0))
         # The ordinals of the working days, in order: add_workdays indexes it directly.
@@ -265,9 +254,8 @@ class ChinaCalendar:
             # set by the 2019 notice), so they cite that notice.
             special = self._kinds[offset] in (DayKind.HOLIDAY, DayKind.ADJUSTED_WORKDAY)
             year = date.year + 1 if special and date.month == 12 else date.year
-            source = self._table.day_sources.get(offset) or self._sources.get(
-                year, self._sources[date.year]
-            )
+            sources = self._table.sources
+            source = self._table.day_sources.get(offset) or sources.get(year, sources[date.year])
             origin = BUILT_IN
         return Day(
             date=date,

@@ -26,6 +26,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from deadlines.calendar._data import raw
 from deadlines.calendar._days import DayKind
@@ -65,12 +66,9 @@ class Table:
 
 
 def holidays_version() -> str:
-    """The installed `holidays` version, without importing it (that costs 40 ms).
-
-    It is read off the name of the ``holidays-<version>.dist-info`` folder beside the package;
-    `importlib.metadata`, the documented way, costs 15 ms more to import and parses the whole
-    METADATA file, so it is only the fallback (an egg, a zip, two dist-info folders).
-    """
+    """The installed `holidays` version, without importing it (40 ms): read off its
+    ``holidays-<version>.dist-info`` folder; `importlib.metadata` (15 ms more) is the fallback
+    (an egg, a zip, two dist-info folders)."""
     spec = importlib.util.find_spec("holidays")
     if spec is None:
         raise ModuleNotFoundError("deadlines needs holidays: pip install holidays")
@@ -99,8 +97,7 @@ def notice_citation(notice: dict[str, str]) -> str:
     return " ".join(part for part in (notice["number"], notice["title"], notice["url"]) if part)
 
 
-@dataclass(frozen=True, slots=True)
-class _Estimates:
+class _Estimates(NamedTuple):
     """The provisional years' special days, from `holidays`: offset → (kind, zh, en)."""
 
     first_offset: int
@@ -109,11 +106,8 @@ class _Estimates:
 
 
 def load_table(cache_dir: Path | None) -> Table:
-    """The table: the packaged notices, then the estimates of later years.
-
-    Args:
-        cache_dir: where the estimates are cached, or ``None`` to neither read nor write one.
-    """
+    """The table: the packaged notices, then the estimates of later years (cached in
+    `cache_dir`, unless it is ``None``)."""
     data = raw()
     week = bytes(DayKind.WEEKEND if (FIRST_DATE.weekday() + i) % 7 >= 5 else 0 for i in range(7))
     kinds = bytearray((week * (_SIZE // 7 + 1))[:_SIZE])
@@ -150,8 +144,7 @@ def load_table(cache_dir: Path | None) -> Table:
 
 
 def _estimates(cache_dir: Path | None, last_announced: int) -> _Estimates:
-    version = holidays_version()
-    key = f"holidays-{version}-format-{FORMAT_VERSION}-after-{last_announced}"
+    key = f"holidays-{holidays_version()}-format-{FORMAT_VERSION}-after-{last_announced}"
     if cache_dir is None:
         return build_estimates(last_announced)
     path = cache_dir / f"china-{key}.cache"
@@ -210,16 +203,12 @@ def _write_cache(path: Path, key: str, estimates: _Estimates) -> None:
         # correct. Leave no half-written file behind.
         if tmp:
             Path(tmp).unlink(missing_ok=True)
-        return
 
 
 def build_estimates(last_announced: int) -> _Estimates:
-    """The special days of every year after `last_announced`, from `holidays` (about 150 ms).
-
-    They are what `holidays` computes for years without a notice in our data: the statutory
-    days with their 补假 (and, should the installed release already carry a later notice, its
-    days; they stay provisional until our data or a loaded notice announces the year).
-    """
+    """The special days of every year after `last_announced`, from `holidays` (150 ms): the
+    statutory days with their 补假 (or a later notice `holidays` carries: provisional still,
+    until our data or a loaded notice announces the year)."""
     import holidays
 
     years = range(last_announced + 1, LAST_DATE.year + 1)
