@@ -3,9 +3,10 @@
 Two sources, never mixed up:
 
 - **Announced years** (2004–2026) come from the package's own data, ``data/china.json``: one
-  State Council notice per year, each row with its source (see `deadlines.calendar._data`).
-  Reading it takes about a millisecond; nothing is cached and nothing outside the package is
-  read for them.
+  State Council notice per year, each row with its source, and the festival dates; it is
+  written once by ``scripts/make_calendar_data.py`` (from `holidays` and the notices' numbers)
+  and committed. Reading it with the standard library's C JSON parser takes well under a
+  millisecond; nothing is cached and nothing outside the package is read for them.
 - **Later years** are estimates of the statutory rules, which only the `holidays` package
   computes (the lunar festivals and their 补假). Computing 74 years with it costs about 150 ms,
   so the estimate is cached in the user's cache directory, keyed by the `holidays` version and
@@ -18,6 +19,7 @@ Two sources, never mixed up:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import importlib.util
 import json
@@ -26,9 +28,8 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from deadlines.calendar._data import raw
 from deadlines.calendar._days import DayKind
 
 #: The first day covered: the 2004 notice is the first that `chinese_calendar` cross-checks.
@@ -41,6 +42,22 @@ FORMAT_VERSION = 4
 _SIZE = (LAST_DATE - FIRST_DATE).days + 1
 _US_DATE = re.compile(r"\b(\d{2})/(\d{2})/(\d{4})\b")
 ESTIMATED = "estimated by the statutory rules (no State Council notice yet)"
+# Beside this module in every install (wheel, sdist, editable); importlib.resources would cost
+# more to import than the file costs to read.
+_PATH = Path(__file__).with_name("data") / "china.json"
+
+
+@functools.cache
+def raw() -> dict[str, Any]:
+    """The packaged data, parsed (read once per process)."""
+    data: dict[str, Any] = json.loads(_PATH.read_bytes())
+    return data
+
+
+def festival_dates(year: int) -> tuple[dt.date, dt.date, dt.date, dt.date]:
+    """Spring Festival (正月初一), Qingming, Dragon Boat and Mid-Autumn of `year` (2004–2100)."""
+    spring, qingming, dragon, autumn = map(dt.date.fromisoformat, raw()["festivals"][str(year)])
+    return spring, qingming, dragon, autumn
 
 
 @dataclass(frozen=True, slots=True)
