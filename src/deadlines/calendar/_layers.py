@@ -40,7 +40,7 @@ def load(item: object) -> CalendarOverride:
 def _conflict(
     target: Said, detail: Said, first: CalendarOverride, second: CalendarOverride
 ) -> None:
-    """Raise the conflict between two overrides: of two files, or else of plugins (or code)."""
+    """Raise the conflict of two overrides: of two files, else of plugins (or code)."""
     if first.from_file and second.from_file:
         values = {"target": target, "other": first.origin, "detail": detail}
         said = Said("calendar.conflict.files", values)
@@ -56,12 +56,8 @@ def apply(
     origins: dict[int, tuple[str, str]],
     announced: set[int],
 ) -> None:
-    """Apply notices (whole years) and then local days to the table, in place.
-
-    `layers` are the system's stored notices, the user's, then the calendar's own overrides: a
-    later layer's notice replaces an earlier one's for the same year; within a layer, two
-    notices of one year must agree.
-    """
+    """Apply the notices, then the local days, of `layers` (the system's stored notices, the
+    user's, the calendar's own overrides) to the table in place, as the module says."""
     chosen: dict[int, tuple[Notice, CalendarOverride]] = {}
     for layer in layers:
         in_layer: dict[int, tuple[Notice, CalendarOverride]] = {}
