@@ -199,10 +199,8 @@ class _Reader:
                 if year is not None:
                     first, last = dt.date(year - 1, 12, 1), dt.date(year, 12, 31)
                     if not first <= day <= last:
-                        reach = {"day": day, "year": year, "first": first, "last": last}
-                        self.fail(
-                            _at(where, Said("calendar.file.row.reach", reach)), iso, start=start
-                        )
+                        values = {"day": day, "first": first, "last": last}
+                        fail("calendar.file.row.reach", iso, 1, year=year, **values)
                 if year is not None and not off and day.weekday() < 5:
                     weekday = Names(f"周{WEEKDAYS_ZH[day.weekday()]}", f"{day:%A}")
                     fail("calendar.file.row.weekday", iso, day=day, weekday=weekday)
