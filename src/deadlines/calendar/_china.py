@@ -18,14 +18,14 @@ from deadlines.calendar._overrides import CalendarOverride
 from deadlines.calendar._store import stored_notices
 from deadlines.calendar._table import (
     FIRST_DATE,
+    FIRST_ORDINAL,
     LAST_DATE,
+    SIZE,
     Table,
     default_cache_dir,
     load_table,
 )
 
-_FIRST: Final = FIRST_DATE.toordinal()
-_SIZE: Final = (LAST_DATE - FIRST_DATE).days + 1
 # Bound once: the hot methods below check and convert with these instead of dotted lookups.
 _date: Final = dt.date
 _fromordinal: Final = dt.date.fromordinal
@@ -164,17 +164,19 @@ class ChinaCalendar:
         self._mask = self._kinds.translate(WORKDAY_MASK)
         self._prefix = array("l", accumulate(self._mask, initial=0))
         # The ordinals of the working days, in order: add_workdays indexes it directly.
-        self._workdays = array("l", compress(range(_FIRST, _FIRST + _SIZE), self._mask))
+        self._workdays = array(
+            "l", compress(range(FIRST_ORDINAL, FIRST_ORDINAL + SIZE), self._mask)
+        )
         self._workday_count = len(self._workdays)
         self._provisional_prefix = array("l", accumulate(self._provisional_mask(), initial=0))
-        first = self._provisional_prefix.index(1) - 1 if self._provisional_prefix[-1] else _SIZE
-        self._provisional_from = dt.date.fromordinal(_FIRST + first)
+        first = self._provisional_prefix.index(1) - 1 if self._provisional_prefix[-1] else SIZE
+        self._provisional_from = dt.date.fromordinal(FIRST_ORDINAL + first)
 
     def _provisional_mask(self) -> bytes:
-        mask = bytearray(_SIZE)
+        mask = bytearray(SIZE)
         for year in range(FIRST_DATE.year, LAST_DATE.year + 1):
-            first = dt.date(year, 1, 1).toordinal() - _FIRST
-            last = dt.date(year, 12, 31).toordinal() - _FIRST
+            first = dt.date(year, 1, 1).toordinal() - FIRST_ORDINAL
+            last = dt.date(year, 12, 31).toordinal() - FIRST_ORDINAL
             if year not in self.announced_years:
                 mask[first : last + 1] = b"\x01" * (last - first + 1)
             elif year + 1 not in self.announced_years and year < LAST_DATE.year:
@@ -211,8 +213,8 @@ class ChinaCalendar:
     def _offset(self, argument: str, day: object) -> int:
         if type(day) is not dt.date:
             day = check_date(argument, day)
-        offset = day.toordinal() - _FIRST
-        if not 0 <= offset < _SIZE:
+        offset = day.toordinal() - FIRST_ORDINAL
+        if not 0 <= offset < SIZE:
             raise OutOfRangeError(argument, day, FIRST_DATE, LAST_DATE)
         return offset
 
@@ -226,8 +228,8 @@ class ChinaCalendar:
         """
         if type(day) is not _date:
             day = check_date("day", day)
-        offset = day.toordinal() - _FIRST
-        if not 0 <= offset < _SIZE:
+        offset = day.toordinal() - FIRST_ORDINAL
+        if not 0 <= offset < SIZE:
             raise OutOfRangeError("day", day, FIRST_DATE, LAST_DATE)
         return self._mask[offset] == 1
 
@@ -246,7 +248,7 @@ class ChinaCalendar:
     def day(self, day: dt.date) -> Day:
         """Everything the calendar knows of `day`: kind, name, source, origin, provisional."""
         offset = self._offset("day", day)
-        date = dt.date.fromordinal(_FIRST + offset)
+        date = dt.date.fromordinal(FIRST_ORDINAL + offset)
         zh, en = self._names.get(offset, ("", ""))
         source, origin = self._origins.get(offset, ("", ""))
         if not origin:
@@ -271,13 +273,13 @@ class ChinaCalendar:
         """Each day from `first` through `last` inclusive."""
         a, b = self._offset("first", first), self._offset("last", last)
         for offset in range(a, b + 1):
-            yield self.day(dt.date.fromordinal(_FIRST + offset))
+            yield self.day(dt.date.fromordinal(FIRST_ORDINAL + offset))
 
     def rest_days(self, after: dt.date, through: dt.date) -> list[Day]:
         """The non-working days in (after, through]: what a count over that span skips."""
         a, b = self._offset("after", after), self._offset("through", through)
         return [
-            self.day(dt.date.fromordinal(_FIRST + offset))
+            self.day(dt.date.fromordinal(FIRST_ORDINAL + offset))
             for offset in range(a + 1, b + 1)
             if not self._mask[offset]
         ]
@@ -304,8 +306,8 @@ class ChinaCalendar:
         # The hot path of every deadline: _offset() is inlined, which saves a third.
         if type(day) is not _date:
             day = check_date("day", day)
-        offset = day.toordinal() - _FIRST
-        if not 0 <= offset < _SIZE:
+        offset = day.toordinal() - FIRST_ORDINAL
+        if not 0 <= offset < SIZE:
             raise OutOfRangeError("day", day, FIRST_DATE, LAST_DATE)
         if type(n) is not int:
             n = check_int("n", n)

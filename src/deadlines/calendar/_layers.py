@@ -20,10 +20,7 @@ from deadlines._errors import (
 from deadlines._messages import Said
 from deadlines.calendar._days import DayKind
 from deadlines.calendar._overrides import CalendarOverride, DayChange, Notice, load_overrides
-from deadlines.calendar._table import FIRST_DATE, LAST_DATE
-
-_FIRST = FIRST_DATE.toordinal()
-_SIZE = (LAST_DATE - FIRST_DATE).days + 1
+from deadlines.calendar._table import FIRST_DATE, FIRST_ORDINAL, LAST_DATE, SIZE
 
 
 def load(item: object) -> CalendarOverride:
@@ -73,10 +70,10 @@ def apply(
         # The notice replaces what it governs whole: its year but for December, which holds
         # the next notice's New Year arrangements, and the previous December, which holds
         # its own (the 2019 notice made 2018-12-29 a working day).
-        first = max(0, dt.date(year - 1, 12, 1).toordinal() - _FIRST)
-        last = dt.date(year, 11, 30).toordinal() - _FIRST
+        first = max(0, dt.date(year - 1, 12, 1).toordinal() - FIRST_ORDINAL)
+        last = dt.date(year, 11, 30).toordinal() - FIRST_ORDINAL
         for offset in range(first, last + 1):
-            weekend = dt.date.fromordinal(_FIRST + offset).weekday() >= 5
+            weekend = dt.date.fromordinal(FIRST_ORDINAL + offset).weekday() >= 5
             kinds[offset] = DayKind.WEEKEND if weekend else DayKind.WORKDAY
             names.pop(offset, None)
             origins[offset] = (notice.source, override.origin)
@@ -87,14 +84,14 @@ def apply(
     for layer in layers:
         for override in layer:
             for change in override.local:
-                offset = change.date.toordinal() - _FIRST
+                offset = change.date.toordinal() - FIRST_ORDINAL
                 prior = local_days.setdefault(offset, (change.off, override))
                 if prior[0] != change.off:
                     target = Said("calendar.conflict.day", {"day": change.date.isoformat()})
                     why = Said("calendar.conflict.day_why")
                     _conflict(target, why, prior[1], override)
                 # Files only: a plugin's day may be there to outrank a lower plugin's change.
-                if override.from_file and 0 <= offset < _SIZE and prior[1] is override:
+                if override.from_file and 0 <= offset < SIZE and prior[1] is override:
                     _warn_if_pointless(change, DayKind(kinds[offset]), override.origin)
                 _set(change, kinds, names, origins, override.origin)
 
@@ -120,8 +117,8 @@ def _set(
     origins: dict[int, tuple[str, str]],
     origin: str,
 ) -> None:
-    offset = change.date.toordinal() - _FIRST
-    if not 0 <= offset < _SIZE:
+    offset = change.date.toordinal() - FIRST_ORDINAL
+    if not 0 <= offset < SIZE:
         raise OutOfRangeError("date", change.date, FIRST_DATE, LAST_DATE)
     weekend = change.date.weekday() >= 5
     if change.off:

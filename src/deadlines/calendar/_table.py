@@ -39,7 +39,10 @@ LAST_DATE = dt.date(2100, 12, 31)
 #: Bump when the cached layout or its meaning changes.
 FORMAT_VERSION = 4
 
-_SIZE = (LAST_DATE - FIRST_DATE).days + 1
+#: The ordinal of `FIRST_DATE` (a day's offset in the table is its ordinal less this), and
+#: the number of days in the table.
+FIRST_ORDINAL = FIRST_DATE.toordinal()
+SIZE = (LAST_DATE - FIRST_DATE).days + 1
 _US_DATE = re.compile(r"\b(\d{2})/(\d{2})/(\d{4})\b")
 ESTIMATED = "estimated by the statutory rules (no State Council notice yet)"
 # Beside this module in every install (wheel, sdist, editable); importlib.resources would cost
@@ -127,17 +130,16 @@ def load_table(cache_dir: Path | None) -> Table:
     `cache_dir`, unless it is ``None``)."""
     data = raw()
     week = bytes(DayKind.WEEKEND if (FIRST_DATE.weekday() + i) % 7 >= 5 else 0 for i in range(7))
-    kinds = bytearray((week * (_SIZE // 7 + 1))[:_SIZE])
+    kinds = bytearray((week * (SIZE // 7 + 1))[:SIZE])
     names: dict[int, tuple[str, str]] = {}
     sources: dict[int, str] = {}
     day_sources: dict[int, str] = {}
-    first = FIRST_DATE.toordinal()
     for notice in data["notices"]:
         sources[notice["year"]] = notice_citation(notice)
         cite = notice["number"] or notice["title"]
         for key, kind in (("days_off", DayKind.HOLIDAY), ("workdays", DayKind.ADJUSTED_WORKDAY)):
             for iso, zh, en, source in notice[key]:
-                offset = dt.date.fromisoformat(iso).toordinal() - first
+                offset = dt.date.fromisoformat(iso).toordinal() - FIRST_ORDINAL
                 kinds[offset] = kind
                 names[offset] = (zh, en)
                 if source != cite:
@@ -188,7 +190,7 @@ def _read_cache(path: Path, key: str) -> _Estimates | None:
         first_offset = int(payload["first_offset"])
         days: dict[int, tuple[int, str, str]] = {}
         for offset, kind, zh, en in payload["days"]:
-            if not first_offset <= offset < _SIZE or kind not in (2, 3):
+            if not first_offset <= offset < SIZE or kind not in (2, 3):
                 return None
             days[int(offset)] = (int(kind), str(zh), str(en))
         return _Estimates(first_offset, days, str(payload["version"]))
@@ -235,8 +237,8 @@ def build_estimates(last_announced: int) -> _Estimates:
     first = dt.date(last_announced + 1, 1, 1)
     first_offset = (first - FIRST_DATE).days
     days: dict[int, tuple[int, str, str]] = {}
-    for offset in range(first_offset, _SIZE):
-        day = dt.date.fromordinal(FIRST_DATE.toordinal() + offset)
+    for offset in range(first_offset, SIZE):
+        day = dt.date.fromordinal(FIRST_ORDINAL + offset)
         if day in zh:
             # holidays' en_US names carry US dates ("substituted from 09/20/2026"): use ISO.
             english = _US_DATE.sub(r"\3-\1-\2", "; ".join(en.get_list(day)))
