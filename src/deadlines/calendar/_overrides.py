@@ -301,7 +301,7 @@ def parse_overrides(
             rf"^\s*\[+\s*({'|'.join(map(re.escape, sorted(unknown)))})",
         )
     notices: list[Notice] = []
-    checks: list[tuple[int, tuple[DayChange, ...], int | None, bool]] = []
+    checks: list[tuple[Notice, int | None, bool]] = []
     years: set[int] = set()
     for index, table in enumerate(reader.tables(document, "notice"), start=1):
         year = table.get("year")
@@ -320,8 +320,8 @@ def parse_overrides(
         if not isinstance(partial, bool):
             problem = _at(_notice(year), _said("calendar.file.partial"))
             reader.fail(problem, r"^\s*partial\s*=", start=start)
-        checks.append((year, changes, start, allow_partial or partial))
         notices.append(Notice(year, source, changes))
+        checks.append((notices[-1], start, allow_partial or partial))
     local: list[DayChange] = []
     for index, table in enumerate(reader.tables(document, "local"), start=1):
         where = _said("calendar.file.where.local")
@@ -329,32 +329,25 @@ def parse_overrides(
         local.extend(reader.rows(table, where, source, None, reader.header_line("local", index)))
     # Checked once the whole file is known to be well formed: a typo is reported before a
     # missing festival.
-    for year, changes, start, partial in checks:
-        _check_law(reader, year, changes, start, allow_partial=partial)
+    for notice, start, partial in checks:
+        _check_law(reader, notice, start, allow_partial=partial)
     if not notices and not local:
         # A file that changes nothing is most likely the wrong file, or one cut short.
         reader.fail(_said("calendar.file.empty", example=_EXAMPLE_ROW))
     return CalendarOverride(path, tuple(notices), tuple(local), from_file=True)
 
 
-def _check_law(
-    reader: _Reader,
-    year: int,
-    changes: tuple[DayChange, ...],
-    start: int | None,
-    *,
-    allow_partial: bool,
-) -> None:
+def _check_law(reader: _Reader, notice: Notice, start: int | None, *, allow_partial: bool) -> None:
     """Fail (or warn, when partial notices are allowed) when the notice breaks the measures."""
     from deadlines.calendar._law import check_notice, version_of
 
-    off = {change.date for change in changes if change.off}
-    on = {change.date for change in changes if not change.off}
-    problems = check_notice(year, off, on)
-    if not problems:
+    off = {change.date for change in notice.changes if change.off}
+    on = {change.date for change in notice.changes if not change.off}
+    if not (problems := check_notice(notice.year, off, on)):
         return
-    against = _said("calendar.law.against", version=version_of(year), problems=tuple(problems))
-    problem = _at(_notice(year), against)
+    version = version_of(notice.year)
+    against = _said("calendar.law.against", version=version, problems=tuple(problems))
+    problem = _at(_notice(notice.year), against)
     if allow_partial:
         loaded = _said("calendar.file.partial_loaded", path=reader.path, problem=problem)
         warnings.warn(PartialNoticeWarning(loaded), stacklevel=4)
