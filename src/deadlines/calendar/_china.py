@@ -99,12 +99,8 @@ class ChinaCalendar:
         elif not isinstance(cache_dir, str | Path | None):
             raise InvalidArgumentError("cache_dir", cache_dir, "a path, or None for no cache")
         self.stored = stored_notices() if stored else ()
-        self._build(
-            load_table(None if cache_dir is None else Path(cache_dir)),
-            overrides,
-            office_hours,
-            next_notice_reach,
-        )
+        cache = None if cache_dir is None else Path(cache_dir)
+        self._build(load_table(cache), overrides, office_hours, next_notice_reach)
 
     def evolve(
         self,
