@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from pathlib import Path
+from typing import NoReturn
 
 from deadlines._errors import (
     InvalidArgumentError,
@@ -35,9 +36,12 @@ def load(item: object) -> CalendarOverride:
 
 
 def _conflict(
-    target: Said, detail: Said, first: CalendarOverride, second: CalendarOverride
-) -> None:
-    """Raise the conflict of two overrides: of two files, else of plugins (or code)."""
+    what: str, values: dict[str, object], first: CalendarOverride, second: CalendarOverride
+) -> NoReturn:
+    """Raise the conflict of two overrides over `what` (a ``notice`` or a ``day``, with the
+    message's `values`): of two files, else of plugins (or code)."""
+    target = Said(f"calendar.conflict.{what}", values)
+    detail = Said(f"calendar.conflict.{what}_why")
     if first.from_file and second.from_file:
         values = {"target": target, "other": first.origin, "detail": detail}
         said = Said("calendar.conflict.files", values)
@@ -62,9 +66,7 @@ def apply(
             for notice in override.notices:
                 seen = in_layer.setdefault(notice.year, (notice, override))
                 if seen[0] != notice:
-                    target = Said("calendar.conflict.notice", {"year": notice.year})
-                    why = Said("calendar.conflict.notice_why")
-                    _conflict(target, why, seen[1], override)
+                    _conflict("notice", {"year": notice.year}, seen[1], override)
         chosen.update(in_layer)
     for year, (notice, override) in sorted(chosen.items()):
         # The notice replaces what it governs whole: its year but for December, which holds
@@ -87,9 +89,7 @@ def apply(
                 offset = change.date.toordinal() - FIRST_ORDINAL
                 prior = local_days.setdefault(offset, (change.off, override))
                 if prior[0] != change.off:
-                    target = Said("calendar.conflict.day", {"day": change.date.isoformat()})
-                    why = Said("calendar.conflict.day_why")
-                    _conflict(target, why, prior[1], override)
+                    _conflict("day", {"day": change.date.isoformat()}, prior[1], override)
                 # Files only: a plugin's day may be there to outrank a lower plugin's change.
                 if override.from_file and 0 <= offset < SIZE and prior[1] is override:
                     _warn_if_pointless(change, DayKind(kinds[offset]), override.origin)
