@@ -70,9 +70,9 @@ PHASE_NAMES = (
 )
 DATA = """
 import time
-from deadlines.calendar import _data, _table
+from deadlines.calendar import _table
 t0 = time.perf_counter()
-_data.raw()
+_table.raw()
 t1 = time.perf_counter()
 _table.load_table(_table.default_cache_dir())
 t2 = time.perf_counter()

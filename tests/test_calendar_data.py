@@ -21,8 +21,8 @@ from deadlines import (
     PointlessOverrideWarning,
 )
 from deadlines.calendar import load_overrides, parse_overrides
-from deadlines.calendar._data import raw
 from deadlines.calendar._law import check_notice, statutory_festivals
+from deadlines.calendar._table import raw
 
 D = dt.date
 EXAMPLE = Path(__file__).parent.parent / "examples" / "notice-2026.toml"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from array import array
 from collections.abc import Iterable, Iterator
-from itertools import accumulate, compress
+from itertools import accumulate, compress, count
 from pathlib import Path
 from typing import Final, final
 
@@ -18,14 +18,14 @@ from deadlines.calendar._overrides import CalendarOverride
 from deadlines.calendar._store import stored_notices
 from deadlines.calendar._table import (
     FIRST_DATE,
+    FIRST_ORDINAL,
     LAST_DATE,
+    SIZE,
     Table,
     default_cache_dir,
     load_table,
 )
 
-_FIRST: Final = FIRST_DATE.toordinal()
-_SIZE: Final = (LAST_DATE - FIRST_DATE).days + 1
 # Bound once: the hot methods below check and convert with these instead of dotted lookups.
 _date: Final = dt.date
 _fromordinal: Final = dt.date.fromordinal
@@ -74,7 +74,6 @@ class ChinaCalendar:
         "_prefix",
         "_provisional_from",
         "_provisional_prefix",
-        "_sources",
         "_table",
         "_workday_count",
         "_workdays",
@@ -95,15 +94,12 @@ class ChinaCalendar:
         next_notice_reach: int = 7,
         stored: bool = True,
     ) -> None:
-        cache: Path | None
         if cache_dir is _USE_DEFAULT_CACHE:
-            cache = default_cache_dir()
-        elif cache_dir is None or isinstance(cache_dir, (str, Path)):
-            cache = Path(cache_dir) if cache_dir is not None else None
-        else:
+            cache_dir = default_cache_dir()
+        elif not isinstance(cache_dir, str | Path | None):
             raise InvalidArgumentError("cache_dir", cache_dir, "a path, or None for no cache")
-
         self.stored = stored_notices() if stored else ()
+        cache = None if cache_dir is None else Path(cache_dir)
         self._build(load_table(cache), overrides, office_hours, next_notice_reach)
 
     def evolve(
@@ -113,14 +109,8 @@ class ChinaCalendar:
         office_hours: OfficeHours | None = None,
         next_notice_reach: int | None = None,
     ) -> ChinaCalendar:
-        """A copy with other overrides, office hours or reach; the day table is not reloaded.
-
-        Args:
-            overrides: replaces this calendar's overrides (pass ``(*cal.overrides, more)`` to
-                add to them).
-            office_hours: replaces the office hours.
-            next_notice_reach: replaces the reach.
-        """
+        """A copy with other overrides (``(*cal.overrides, more)`` adds to them), office hours
+        or reach; the day table is not reloaded."""
         copy = object.__new__(ChinaCalendar)
         copy.stored = self.stored
         copy._build(
@@ -161,31 +151,28 @@ class ChinaCalendar:
 
         self._kinds = bytes(kinds)
         self._names = names
-        self._sources = table.sources
         self._origins = origins
         self.overrides = loaded
         self.office_hours = office_hours or OfficeHours()
         self.next_notice_reach = next_notice_reach
         self.announced_years = frozenset(announced)
-        self.last_announced_year = max(
-            year
-            for year in range(FIRST_DATE.year, LAST_DATE.year + 1)
-            if all(y in announced for y in range(FIRST_DATE.year, year + 1))
-        )
+        self.last_announced_year = next(y for y in count(FIRST_DATE.year) if y not in announced) - 1
         self._mask = self._kinds.translate(WORKDAY_MASK)
         self._prefix = array("l", accumulate(self._mask, initial=0))
         # The ordinals of the working days, in order: add_workdays indexes it directly.
-        self._workdays = array("l", compress(range(_FIRST, _FIRST + _SIZE), self._mask))
+        self._workdays = array(
+            "l", compress(range(FIRST_ORDINAL, FIRST_ORDINAL + SIZE), self._mask)
+        )
         self._workday_count = len(self._workdays)
         self._provisional_prefix = array("l", accumulate(self._provisional_mask(), initial=0))
-        first = self._provisional_prefix.index(1) - 1 if self._provisional_prefix[-1] else _SIZE
-        self._provisional_from = dt.date.fromordinal(_FIRST + first)
+        first = self._provisional_prefix.index(1) - 1 if self._provisional_prefix[-1] else SIZE
+        self._provisional_from = dt.date.fromordinal(FIRST_ORDINAL + first)
 
     def _provisional_mask(self) -> bytes:
-        mask = bytearray(_SIZE)
+        mask = bytearray(SIZE)
         for year in range(FIRST_DATE.year, LAST_DATE.year + 1):
-            first = dt.date(year, 1, 1).toordinal() - _FIRST
-            last = dt.date(year, 12, 31).toordinal() - _FIRST
+            first = dt.date(year, 1, 1).toordinal() - FIRST_ORDINAL
+            last = dt.date(year, 12, 31).toordinal() - FIRST_ORDINAL
             if year not in self.announced_years:
                 mask[first : last + 1] = b"\x01" * (last - first + 1)
             elif year + 1 not in self.announced_years and year < LAST_DATE.year:
@@ -222,8 +209,8 @@ class ChinaCalendar:
     def _offset(self, argument: str, day: object) -> int:
         if type(day) is not dt.date:
             day = check_date(argument, day)
-        offset = day.toordinal() - _FIRST
-        if not 0 <= offset < _SIZE:
+        offset = day.toordinal() - FIRST_ORDINAL
+        if not 0 <= offset < SIZE:
             raise OutOfRangeError(argument, day, FIRST_DATE, LAST_DATE)
         return offset
 
@@ -237,8 +224,8 @@ class ChinaCalendar:
         """
         if type(day) is not _date:
             day = check_date("day", day)
-        offset = day.toordinal() - _FIRST
-        if not 0 <= offset < _SIZE:
+        offset = day.toordinal() - FIRST_ORDINAL
+        if not 0 <= offset < SIZE:
             raise OutOfRangeError("day", day, FIRST_DATE, LAST_DATE)
         return self._mask[offset] == 1
 
@@ -257,7 +244,7 @@ class ChinaCalendar:
     def day(self, day: dt.date) -> Day:
         """Everything the calendar knows of `day`: kind, name, source, origin, provisional."""
         offset = self._offset("day", day)
-        date = dt.date.fromordinal(_FIRST + offset)
+        date = dt.date.fromordinal(FIRST_ORDINAL + offset)
         zh, en = self._names.get(offset, ("", ""))
         source, origin = self._origins.get(offset, ("", ""))
         if not origin:
@@ -265,9 +252,8 @@ class ChinaCalendar:
             # set by the 2019 notice), so they cite that notice.
             special = self._kinds[offset] in (DayKind.HOLIDAY, DayKind.ADJUSTED_WORKDAY)
             year = date.year + 1 if special and date.month == 12 else date.year
-            source = self._table.day_sources.get(offset) or self._sources.get(
-                year, self._sources[date.year]
-            )
+            sources = self._table.sources
+            source = self._table.day_sources.get(offset) or sources.get(year, sources[date.year])
             origin = BUILT_IN
         return Day(
             date=date,
@@ -283,13 +269,13 @@ class ChinaCalendar:
         """Each day from `first` through `last` inclusive."""
         a, b = self._offset("first", first), self._offset("last", last)
         for offset in range(a, b + 1):
-            yield self.day(dt.date.fromordinal(_FIRST + offset))
+            yield self.day(dt.date.fromordinal(FIRST_ORDINAL + offset))
 
     def rest_days(self, after: dt.date, through: dt.date) -> list[Day]:
         """The non-working days in (after, through]: what a count over that span skips."""
         a, b = self._offset("after", after), self._offset("through", through)
         return [
-            self.day(dt.date.fromordinal(_FIRST + offset))
+            self.day(dt.date.fromordinal(FIRST_ORDINAL + offset))
             for offset in range(a + 1, b + 1)
             if not self._mask[offset]
         ]
@@ -316,8 +302,8 @@ class ChinaCalendar:
         # The hot path of every deadline: _offset() is inlined, which saves a third.
         if type(day) is not _date:
             day = check_date("day", day)
-        offset = day.toordinal() - _FIRST
-        if not 0 <= offset < _SIZE:
+        offset = day.toordinal() - FIRST_ORDINAL
+        if not 0 <= offset < SIZE:
             raise OutOfRangeError("day", day, FIRST_DATE, LAST_DATE)
         if type(n) is not int:
             n = check_int("n", n)

@@ -20,11 +20,8 @@ if TYPE_CHECKING:
 class _Days(Protocol):
     """A calendar that answers for one day: all a break's name needs."""
 
-    def is_workday(self, day: dt.date) -> bool:
-        """Whether offices work on `day`."""
-
-    def day(self, day: dt.date) -> Day:
-        """The day, with its kind and name."""
+    def is_workday(self, day: dt.date) -> bool: ...
+    def day(self, day: dt.date) -> Day: ...
 
 
 def day_words(cal: ChinaCalendar, day: Day) -> Said | Names | None:
@@ -120,11 +117,8 @@ def cite_day(cal: ChinaCalendar, day: Day) -> tuple[Said | str, str]:
 
 
 def _break(cal: _Days, day: Day) -> list[Day]:
-    """The holidays of the run of rest days around a weekend `day` (none for another day).
-
-    The run is found with `is_workday` (O(1)); only its rest days are looked up whole: a
-    trace asks this of every weekend day it passes over.
-    """
+    """The holidays of the run of rest days around a weekend `day` (none for another day),
+    found with `is_workday` first: a trace asks this of every weekend day it passes over."""
     if day.kind is not DayKind.WEEKEND:
         return []
     run: list[Day] = []
@@ -134,8 +128,7 @@ def _break(cal: _Days, day: Day) -> list[Day]:
             other += dt.timedelta(days=step)
             if cal.is_workday(other):
                 break
-            found = cal.day(other)
-            run.append(found)
+            run.append(cal.day(other))
     return sorted((d for d in run if d.kind is DayKind.HOLIDAY), key=lambda d: d.date)
 
 

@@ -21,7 +21,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from deadlines._messages import Names, Said
-from deadlines.calendar._data import festival_dates
+from deadlines.calendar._table import festival_dates
 
 _DAY = dt.timedelta(days=1)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from pathlib import Path
+from typing import NoReturn
 
 from deadlines._errors import (
     InvalidArgumentError,
@@ -20,10 +21,7 @@ from deadlines._errors import (
 from deadlines._messages import Said
 from deadlines.calendar._days import DayKind
 from deadlines.calendar._overrides import CalendarOverride, DayChange, Notice, load_overrides
-from deadlines.calendar._table import FIRST_DATE, LAST_DATE
-
-_FIRST = FIRST_DATE.toordinal()
-_SIZE = (LAST_DATE - FIRST_DATE).days + 1
+from deadlines.calendar._table import FIRST_DATE, FIRST_ORDINAL, LAST_DATE, SIZE
 
 
 def load(item: object) -> CalendarOverride:
@@ -38,9 +36,12 @@ def load(item: object) -> CalendarOverride:
 
 
 def _conflict(
-    target: Said, detail: Said, first: CalendarOverride, second: CalendarOverride
-) -> None:
-    """Raise the conflict between two overrides: of two files, or else of plugins (or code)."""
+    what: str, values: dict[str, object], first: CalendarOverride, second: CalendarOverride
+) -> NoReturn:
+    """Raise the conflict of two overrides over `what` (a ``notice`` or a ``day``, with the
+    message's `values`): of two files, else of plugins (or code)."""
+    target = Said(f"calendar.conflict.{what}", values)
+    detail = Said(f"calendar.conflict.{what}_why")
     if first.from_file and second.from_file:
         values = {"target": target, "other": first.origin, "detail": detail}
         said = Said("calendar.conflict.files", values)
@@ -56,12 +57,8 @@ def apply(
     origins: dict[int, tuple[str, str]],
     announced: set[int],
 ) -> None:
-    """Apply notices (whole years) and then local days to the table, in place.
-
-    `layers` are the system's stored notices, the user's, then the calendar's own overrides: a
-    later layer's notice replaces an earlier one's for the same year; within a layer, two
-    notices of one year must agree.
-    """
+    """Apply the notices, then the local days, of `layers` (the system's stored notices, the
+    user's, the calendar's own overrides) to the table in place, as the module says."""
     chosen: dict[int, tuple[Notice, CalendarOverride]] = {}
     for layer in layers:
         in_layer: dict[int, tuple[Notice, CalendarOverride]] = {}
@@ -69,18 +66,16 @@ def apply(
             for notice in override.notices:
                 seen = in_layer.setdefault(notice.year, (notice, override))
                 if seen[0] != notice:
-                    target = Said("calendar.conflict.notice", {"year": notice.year})
-                    why = Said("calendar.conflict.notice_why")
-                    _conflict(target, why, seen[1], override)
+                    _conflict("notice", {"year": notice.year}, seen[1], override)
         chosen.update(in_layer)
     for year, (notice, override) in sorted(chosen.items()):
         # The notice replaces what it governs whole: its year but for December, which holds
         # the next notice's New Year arrangements, and the previous December, which holds
         # its own (the 2019 notice made 2018-12-29 a working day).
-        first = max(0, dt.date(year - 1, 12, 1).toordinal() - _FIRST)
-        last = dt.date(year, 11, 30).toordinal() - _FIRST
+        first = max(0, dt.date(year - 1, 12, 1).toordinal() - FIRST_ORDINAL)
+        last = dt.date(year, 11, 30).toordinal() - FIRST_ORDINAL
         for offset in range(first, last + 1):
-            weekend = dt.date.fromordinal(_FIRST + offset).weekday() >= 5
+            weekend = dt.date.fromordinal(FIRST_ORDINAL + offset).weekday() >= 5
             kinds[offset] = DayKind.WEEKEND if weekend else DayKind.WORKDAY
             names.pop(offset, None)
             origins[offset] = (notice.source, override.origin)
@@ -91,14 +86,12 @@ def apply(
     for layer in layers:
         for override in layer:
             for change in override.local:
-                offset = change.date.toordinal() - _FIRST
+                offset = change.date.toordinal() - FIRST_ORDINAL
                 prior = local_days.setdefault(offset, (change.off, override))
                 if prior[0] != change.off:
-                    target = Said("calendar.conflict.day", {"day": change.date.isoformat()})
-                    why = Said("calendar.conflict.day_why")
-                    _conflict(target, why, prior[1], override)
+                    _conflict("day", {"day": change.date.isoformat()}, prior[1], override)
                 # Files only: a plugin's day may be there to outrank a lower plugin's change.
-                if override.from_file and 0 <= offset < _SIZE and prior[1] is override:
+                if override.from_file and 0 <= offset < SIZE and prior[1] is override:
                     _warn_if_pointless(change, DayKind(kinds[offset]), override.origin)
                 _set(change, kinds, names, origins, override.origin)
 
@@ -124,8 +117,8 @@ def _set(
     origins: dict[int, tuple[str, str]],
     origin: str,
 ) -> None:
-    offset = change.date.toordinal() - _FIRST
-    if not 0 <= offset < _SIZE:
+    offset = change.date.toordinal() - FIRST_ORDINAL
+    if not 0 <= offset < SIZE:
         raise OutOfRangeError("date", change.date, FIRST_DATE, LAST_DATE)
     weekend = change.date.weekday() >= 5
     if change.off:

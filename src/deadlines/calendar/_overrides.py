@@ -17,7 +17,7 @@ import sys
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from deadlines._errors import OverrideFileError, PartialNoticeWarning, cut
 from deadlines._messages import MESSAGES, WEEKDAYS_ZH, Names, Said
@@ -83,15 +83,11 @@ class CalendarOverride:
 
 
 def _line_of(lines: list[str], pattern: str, occurrence: int = 1, start: int = 1) -> int | None:
-    """The 1-based line of the `occurrence`-th match of `pattern` from line `start` on.
-
-    Matches are counted within lines too, so the second of two rows written on one line is
-    found on that line. Comments are left out.
-    """
+    """The 1-based line of the `occurrence`-th match of `pattern` (outside comments) from line
+    `start` on; two matches on one line count two (two rows written on one line)."""
     seen = 0
-    regex = re.compile(pattern)
     for number, line in enumerate(lines[start - 1 :], start=start):
-        seen += sum(1 for _ in regex.finditer(line.split("#", 1)[0]))
+        seen += len(re.findall(pattern, line.split("#", 1)[0]))
         if seen >= occurrence:
             return number
     return None
@@ -112,13 +108,9 @@ class _Reader:
         pattern: str | None = None,
         occurrence: int = 1,
         start: int | None = None,
-    ) -> None:
-        """Raise OverrideFileError at the `occurrence`-th line matching `pattern`.
-
-        `problem` is a ``calendar.file.*`` message. `start` is the line of the table
-        concerned: the search begins there, and when nothing matches, the error points at the
-        table itself rather than at no line.
-        """
+    ) -> NoReturn:
+        """Raise OverrideFileError at the `occurrence`-th line matching `pattern` from `start`
+        (the table's line, where the error points when nothing matches)."""
         line = _line_of(self.lines, pattern, occurrence, start or 1) if pattern else None
         raise OverrideFileError(self.path, line if line is not None else start, problem)
 
@@ -159,7 +151,6 @@ class _Reader:
             pattern = None if value is None else rf"\bdate\s*=\s*{re.escape(repr(value))}"
             problem = _said("calendar.file.date.type", example=_EXAMPLE_ROW)
             self.fail(_at(where, problem), pattern, start=start)
-            raise AssertionError  # unreachable: fail() raised
         if not FIRST_DATE <= value <= LAST_DATE:
             problem = _said("calendar.file.date.range", day=value, first=FIRST_DATE, last=LAST_DATE)
             self.fail(_at(where, problem), re.escape(value.isoformat()), start=start)
@@ -170,7 +161,7 @@ class _Reader:
     ) -> tuple[DayChange, ...]:
         """The days of one table; `start` is the line of its header (None if inline)."""
 
-        def fail(message: str, pattern: str | None, occurrence: int = 1, **values: Any) -> None:  # noqa: ANN401
+        def fail(message: str, pattern: str | None, occurrence: int = 1, **values: Any) -> NoReturn:  # noqa: ANN401
             self.fail(_at(where, _said(message, **values)), pattern, occurrence, start=start)
 
         changes: list[DayChange] = []
@@ -208,10 +199,8 @@ class _Reader:
                 if year is not None:
                     first, last = dt.date(year - 1, 12, 1), dt.date(year, 12, 31)
                     if not first <= day <= last:
-                        reach = {"day": day, "year": year, "first": first, "last": last}
-                        self.fail(
-                            _at(where, Said("calendar.file.row.reach", reach)), iso, start=start
-                        )
+                        values = {"day": day, "first": first, "last": last}
+                        fail("calendar.file.row.reach", iso, 1, year=year, **values)
                 if year is not None and not off and day.weekday() < 5:
                     weekday = Names(f"周{WEEKDAYS_ZH[day.weekday()]}", f"{day:%A}")
                     fail("calendar.file.row.weekday", iso, day=day, weekday=weekday)
@@ -312,25 +301,17 @@ def parse_overrides(
             rf"^\s*\[+\s*({'|'.join(map(re.escape, sorted(unknown)))})",
         )
     notices: list[Notice] = []
-    checks: list[tuple[int, tuple[DayChange, ...], int | None, bool]] = []
+    checks: list[tuple[Notice, int | None, bool]] = []
     years: set[int] = set()
     for index, table in enumerate(reader.tables(document, "notice"), start=1):
         year = table.get("year")
+        where = _said("calendar.file.where.index", index=index)
         if isinstance(year, bool) or not isinstance(year, int) or not 2004 <= year <= 2100:
-            reader.fail(
-                _at(_said("calendar.file.where.index", index=index), _said("calendar.file.year")),
-                r"^\s*\[\[\s*notice\s*\]\]",
-                occurrence=index,
-            )
+            problem = _at(where, _said("calendar.file.year"))
+            reader.fail(problem, r"^\s*\[\[\s*notice\s*\]\]", occurrence=index)
         if year in years:
-            reader.fail(
-                _at(
-                    _said("calendar.file.where.index", index=index),
-                    _said("calendar.file.year_twice", year=year),
-                ),
-                rf"^\s*year\s*=\s*{year}\b",
-                occurrence=2,
-            )
+            problem = _at(where, _said("calendar.file.year_twice", year=year))
+            reader.fail(problem, rf"^\s*year\s*=\s*{year}\b", occurrence=2)
         years.add(year)
         source = reader.text(table, "source", _notice(year), ("notice", index))
         start = reader.header_line("notice", index)
@@ -339,8 +320,8 @@ def parse_overrides(
         if not isinstance(partial, bool):
             problem = _at(_notice(year), _said("calendar.file.partial"))
             reader.fail(problem, r"^\s*partial\s*=", start=start)
-        checks.append((year, changes, start, allow_partial or partial))
         notices.append(Notice(year, source, changes))
+        checks.append((notices[-1], start, allow_partial or partial))
     local: list[DayChange] = []
     for index, table in enumerate(reader.tables(document, "local"), start=1):
         where = _said("calendar.file.where.local")
@@ -348,32 +329,25 @@ def parse_overrides(
         local.extend(reader.rows(table, where, source, None, reader.header_line("local", index)))
     # Checked once the whole file is known to be well formed: a typo is reported before a
     # missing festival.
-    for year, changes, start, partial in checks:
-        _check_law(reader, year, changes, start, allow_partial=partial)
+    for notice, start, partial in checks:
+        _check_law(reader, notice, start, allow_partial=partial)
     if not notices and not local:
         # A file that changes nothing is most likely the wrong file, or one cut short.
         reader.fail(_said("calendar.file.empty", example=_EXAMPLE_ROW))
     return CalendarOverride(path, tuple(notices), tuple(local), from_file=True)
 
 
-def _check_law(
-    reader: _Reader,
-    year: int,
-    changes: tuple[DayChange, ...],
-    start: int | None,
-    *,
-    allow_partial: bool,
-) -> None:
+def _check_law(reader: _Reader, notice: Notice, start: int | None, *, allow_partial: bool) -> None:
     """Fail (or warn, when partial notices are allowed) when the notice breaks the measures."""
     from deadlines.calendar._law import check_notice, version_of
 
-    off = {change.date for change in changes if change.off}
-    on = {change.date for change in changes if not change.off}
-    problems = check_notice(year, off, on)
-    if not problems:
+    off = {change.date for change in notice.changes if change.off}
+    on = {change.date for change in notice.changes if not change.off}
+    if not (problems := check_notice(notice.year, off, on)):
         return
-    against = _said("calendar.law.against", version=version_of(year), problems=tuple(problems))
-    problem = _at(_notice(year), against)
+    version = version_of(notice.year)
+    against = _said("calendar.law.against", version=version, problems=tuple(problems))
+    problem = _at(_notice(notice.year), against)
     if allow_partial:
         loaded = _said("calendar.file.partial_loaded", path=reader.path, problem=problem)
         warnings.warn(PartialNoticeWarning(loaded), stacklevel=4)

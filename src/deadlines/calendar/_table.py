@@ -3,9 +3,10 @@
 Two sources, never mixed up:
 
 - **Announced years** (2004–2026) come from the package's own data, ``data/china.json``: one
-  State Council notice per year, each row with its source (see `deadlines.calendar._data`).
-  Reading it takes about a millisecond; nothing is cached and nothing outside the package is
-  read for them.
+  State Council notice per year, each row with its source, and the festival dates; it is
+  written once by ``scripts/make_calendar_data.py`` (from `holidays` and the notices' numbers)
+  and committed. Reading it with the standard library's C JSON parser takes well under a
+  millisecond; nothing is cached and nothing outside the package is read for them.
 - **Later years** are estimates of the statutory rules, which only the `holidays` package
   computes (the lunar festivals and their 补假). Computing 74 years with it costs about 150 ms,
   so the estimate is cached in the user's cache directory, keyed by the `holidays` version and
@@ -18,6 +19,7 @@ Two sources, never mixed up:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import importlib.util
 import json
@@ -26,8 +28,8 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, NamedTuple
 
-from deadlines.calendar._data import raw
 from deadlines.calendar._days import DayKind
 
 #: The first day covered: the 2004 notice is the first that `chinese_calendar` cross-checks.
@@ -37,9 +39,28 @@ LAST_DATE = dt.date(2100, 12, 31)
 #: Bump when the cached layout or its meaning changes.
 FORMAT_VERSION = 4
 
-_SIZE = (LAST_DATE - FIRST_DATE).days + 1
+#: The ordinal of `FIRST_DATE` (a day's offset in the table is its ordinal less this), and
+#: the number of days in the table.
+FIRST_ORDINAL = FIRST_DATE.toordinal()
+SIZE = (LAST_DATE - FIRST_DATE).days + 1
 _US_DATE = re.compile(r"\b(\d{2})/(\d{2})/(\d{4})\b")
 ESTIMATED = "estimated by the statutory rules (no State Council notice yet)"
+# Beside this module in every install (wheel, sdist, editable); importlib.resources would cost
+# more to import than the file costs to read.
+_PATH = Path(__file__).with_name("data") / "china.json"
+
+
+@functools.cache
+def raw() -> dict[str, Any]:
+    """The packaged data, parsed (read once per process)."""
+    data: dict[str, Any] = json.loads(_PATH.read_bytes())
+    return data
+
+
+def festival_dates(year: int) -> tuple[dt.date, dt.date, dt.date, dt.date]:
+    """Spring Festival (正月初一), Qingming, Dragon Boat and Mid-Autumn of `year` (2004–2100)."""
+    spring, qingming, dragon, autumn = map(dt.date.fromisoformat, raw()["festivals"][str(year)])
+    return spring, qingming, dragon, autumn
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +86,9 @@ class Table:
 
 
 def holidays_version() -> str:
-    """The installed `holidays` version, without importing it (that costs 40 ms).
-
-    It is read off the name of the ``holidays-<version>.dist-info`` folder beside the package;
-    `importlib.metadata`, the documented way, costs 15 ms more to import and parses the whole
-    METADATA file, so it is only the fallback (an egg, a zip, two dist-info folders).
-    """
+    """The installed `holidays` version, without importing it (40 ms): read off its
+    ``holidays-<version>.dist-info`` folder; `importlib.metadata` (15 ms more) is the fallback
+    (an egg, a zip, two dist-info folders)."""
     spec = importlib.util.find_spec("holidays")
     if spec is None:
         raise ModuleNotFoundError("deadlines needs holidays: pip install holidays")
@@ -99,8 +117,7 @@ def notice_citation(notice: dict[str, str]) -> str:
     return " ".join(part for part in (notice["number"], notice["title"], notice["url"]) if part)
 
 
-@dataclass(frozen=True, slots=True)
-class _Estimates:
+class _Estimates(NamedTuple):
     """The provisional years' special days, from `holidays`: offset → (kind, zh, en)."""
 
     first_offset: int
@@ -109,24 +126,20 @@ class _Estimates:
 
 
 def load_table(cache_dir: Path | None) -> Table:
-    """The table: the packaged notices, then the estimates of later years.
-
-    Args:
-        cache_dir: where the estimates are cached, or ``None`` to neither read nor write one.
-    """
+    """The table: the packaged notices, then the estimates of later years (cached in
+    `cache_dir`, unless it is ``None``)."""
     data = raw()
     week = bytes(DayKind.WEEKEND if (FIRST_DATE.weekday() + i) % 7 >= 5 else 0 for i in range(7))
-    kinds = bytearray((week * (_SIZE // 7 + 1))[:_SIZE])
+    kinds = bytearray((week * (SIZE // 7 + 1))[:SIZE])
     names: dict[int, tuple[str, str]] = {}
     sources: dict[int, str] = {}
     day_sources: dict[int, str] = {}
-    first = FIRST_DATE.toordinal()
     for notice in data["notices"]:
         sources[notice["year"]] = notice_citation(notice)
         cite = notice["number"] or notice["title"]
         for key, kind in (("days_off", DayKind.HOLIDAY), ("workdays", DayKind.ADJUSTED_WORKDAY)):
             for iso, zh, en, source in notice[key]:
-                offset = dt.date.fromisoformat(iso).toordinal() - first
+                offset = dt.date.fromisoformat(iso).toordinal() - FIRST_ORDINAL
                 kinds[offset] = kind
                 names[offset] = (zh, en)
                 if source != cite:
@@ -150,8 +163,7 @@ def load_table(cache_dir: Path | None) -> Table:
 
 
 def _estimates(cache_dir: Path | None, last_announced: int) -> _Estimates:
-    version = holidays_version()
-    key = f"holidays-{version}-format-{FORMAT_VERSION}-after-{last_announced}"
+    key = f"holidays-{holidays_version()}-format-{FORMAT_VERSION}-after-{last_announced}"
     if cache_dir is None:
         return build_estimates(last_announced)
     path = cache_dir / f"china-{key}.cache"
@@ -178,7 +190,7 @@ def _read_cache(path: Path, key: str) -> _Estimates | None:
         first_offset = int(payload["first_offset"])
         days: dict[int, tuple[int, str, str]] = {}
         for offset, kind, zh, en in payload["days"]:
-            if not first_offset <= offset < _SIZE or kind not in (2, 3):
+            if not first_offset <= offset < SIZE or kind not in (2, 3):
                 return None
             days[int(offset)] = (int(kind), str(zh), str(en))
         return _Estimates(first_offset, days, str(payload["version"]))
@@ -210,16 +222,12 @@ def _write_cache(path: Path, key: str, estimates: _Estimates) -> None:
         # correct. Leave no half-written file behind.
         if tmp:
             Path(tmp).unlink(missing_ok=True)
-        return
 
 
 def build_estimates(last_announced: int) -> _Estimates:
-    """The special days of every year after `last_announced`, from `holidays` (about 150 ms).
-
-    They are what `holidays` computes for years without a notice in our data: the statutory
-    days with their 补假 (and, should the installed release already carry a later notice, its
-    days; they stay provisional until our data or a loaded notice announces the year).
-    """
+    """The special days of every year after `last_announced`, from `holidays` (150 ms): the
+    statutory days with their 补假 (or a later notice `holidays` carries: provisional still,
+    until our data or a loaded notice announces the year)."""
     import holidays
 
     years = range(last_announced + 1, LAST_DATE.year + 1)
@@ -229,8 +237,8 @@ def build_estimates(last_announced: int) -> _Estimates:
     first = dt.date(last_announced + 1, 1, 1)
     first_offset = (first - FIRST_DATE).days
     days: dict[int, tuple[int, str, str]] = {}
-    for offset in range(first_offset, _SIZE):
-        day = dt.date.fromordinal(FIRST_DATE.toordinal() + offset)
+    for offset in range(first_offset, SIZE):
+        day = dt.date.fromordinal(FIRST_ORDINAL + offset)
         if day in zh:
             # holidays' en_US names carry US dates ("substituted from 09/20/2026"): use ISO.
             english = _US_DATE.sub(r"\3-\1-\2", "; ".join(en.get_list(day)))

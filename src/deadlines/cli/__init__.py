@@ -27,12 +27,8 @@ COMMANDS: tuple[str, ...] = (
 
 
 def _build(only: str | None, lang: Lang) -> tuple[argparse.ArgumentParser, Any]:
-    """The parser in `lang` with every subcommand registered, or only the one named `only`,
-    and its subparsers action (whose ``choices`` are the subcommands' parsers).
-
-    Registering a subcommand imports its module; a command line that names its subcommand
-    needs no other (each costs start-up time, and `deadlines due` should start fast).
-    """
+    """The parser in `lang` and its subparsers action, with every subcommand registered or
+    only `only` (registering imports the module: `deadlines due` should start fast)."""
     from deadlines.cli._common import Parser
 
     parser = Parser(prog="deadlines", lang=lang)

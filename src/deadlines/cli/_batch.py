@@ -1,8 +1,5 @@
-"""``deadlines batch [FILE]``: many due dates, JSON Lines or CSV in and out.
-
-Parsing the arguments and printing is all that happens here; `deadlines.io.run_batch` does the
-work.
-"""
+"""``deadlines batch [FILE]``: many due dates, JSON Lines or CSV in and out (the work is
+`deadlines.io.run_batch`'s)."""
 
 from __future__ import annotations
 
@@ -12,6 +9,7 @@ import io
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,39 +44,28 @@ def run(args: argparse.Namespace) -> int:
     fmt: Format = args.format or ("csv" if args.file.lower().endswith(".csv") else "jsonl")
     engine = engine_from(args)
     stream = sys.stdout
-    jobs = args.jobs
-    if jobs == 0:
-        from deadlines.cli._jobs import cores
+    if args.jobs != 1:
+        from deadlines.cli._jobs import cores, run_jobs
 
-        jobs = cores()
-    if jobs > 1:
-        from deadlines.cli._jobs import run_jobs
-
-        with _open(args.file) as lines:
-            return EXIT_FAILED if run_jobs(lines, fmt, args, jobs, stream) else EXIT_OK
+        jobs = args.jobs or cores()
+        if jobs > 1:
+            with _open(args.file) as lines:
+                return EXIT_FAILED if run_jobs(lines, fmt, args, jobs, stream) else EXIT_OK
     with _open(args.file) as lines:
         batch = run_batch(
             lines, engine, fmt, output_format=args.output_format, explain=args.explain,
             lang=args.lang,
         )  # fmt: skip
         # A reader that goes away (`deadlines batch big.jsonl | head`) is main's to handle.
-        block: list[str] = []
-        for line in batch:
-            block.append(line)
-            if len(block) == _BLOCK:
-                stream.write("".join(block))
-                block.clear()
-        stream.write("".join(block))
+        while block := list(islice(batch, _BLOCK)):
+            stream.write("".join(block))
         stream.flush()
     return EXIT_FAILED if batch.failed else EXIT_OK
 
 
 def _jobs(lang: Lang, text: str) -> int:
-    """The value of --jobs: a whole number from 0 to 4 processes per core.
-
-    More processes than that only wait for the cores (each holds the calendar, about 30 MB),
-    and a mistyped 10000 would start that many at once.
-    """
+    """The value of --jobs: a whole number from 0 to 4 processes per core (more only wait for
+    the cores, each holding a 30 MB calendar, and a mistyped 10000 would start them all)."""
     from deadlines.cli._jobs import cores
 
     most = 4 * cores()
@@ -89,11 +76,8 @@ def _jobs(lang: Lang, text: str) -> int:
 
 @contextmanager
 def _open(path: str) -> Iterator[Any]:
-    """The input as text lines: UTF-8 (a byte order mark is skipped), newlines kept for CSV.
-
-    A byte that is not UTF-8 does not stop the reading: it becomes a lone surrogate
-    (``surrogateescape``), and the reader reports the line it is on as an error of its own.
-    """
+    """The input as text lines: UTF-8 (a byte order mark skipped), newlines kept for CSV; a
+    byte not UTF-8 becomes a lone surrogate, for the reader to report its line."""
     if path == "-" and not hasattr(sys.stdin, "buffer"):  # text without bytes (a test's)
         yield sys.stdin
         return

@@ -21,13 +21,7 @@ from typing import TYPE_CHECKING, Any
 from deadlines._messages import Lang, Names, say
 from deadlines.calendar._days import DayKind
 from deadlines.calendar._describe import break_of, cite_day, special
-from deadlines.cli._common import (
-    EXIT_OK,
-    UsageError,
-    engine_from,
-    guarded,
-    out,
-)
+from deadlines.cli._common import EXIT_OK, UsageError, engine_from, out
 
 if TYPE_CHECKING:
     from deadlines.calendar import ChinaCalendar
@@ -47,7 +41,6 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
         formats.add_argument(f"--{name}", dest="format", action="store_const", const=name)
 
 
-@guarded
 def run(args: argparse.Namespace) -> int:
     """Print the month or year asked for."""
     year, month = _parse_when(args.when, args.lang)
@@ -190,18 +183,16 @@ def _ics_text(value: str) -> str:
 
 
 def _fold(line: str) -> list[str]:
-    """One content line folded at 75 octets (RFC 5545 section 3.1), never inside a character."""
+    """One content line folded at 75 octets (RFC 5545 section 3.1), never inside a character;
+    each continuation line starts with a space."""
     parts: list[str] = []
     current = ""
     for char in line:
-        limit = 75 if not parts else 74  # a continuation line starts with a space
-        if len((current + char).encode("utf-8")) > limit:
+        if len((current + char).encode("utf-8")) > 75:
             parts.append(current)
-            current = char
-        else:
-            current += char
-    parts.append(current)
-    return [parts[0], *(" " + part for part in parts[1:])]
+            current = " "
+        current += char
+    return [*parts, current]
 
 
 def _ics(rows: list[dict[str, Any]], lang: Lang) -> str:

@@ -1,14 +1,11 @@
 """What every subcommand shares: the parser in a language, errors, common options, printing.
 
-- `Parser`: argparse's parser in the chosen language (`chosen_lang`: ``--lang`` anywhere, else
-  ``DEADLINES_LANG``, else the locale). A ``register()`` names its options and metavars; their
-  words come from the catalogue (``_messages/_cli.py``) by name: ``cli.summary.COMMAND``,
-  ``cli.description.COMMAND``, ``cli.COMMAND.OPTION`` (the long option without dashes, or a
-  positional's name), else ``cli.option.OPTION``, and ``cli.metavar.METAVAR``; argparse's own
-  words come from `argparse_words`.
-- `guarded` (which `main` puts around every ``run``), `explain_error`, `UsageError`: a bad
-  argument or a library error is one line and exit status 2, naming the option at fault.
-- `calendar_from`, `engine_from`, `parse_instant_arg`, `parse_params`: what the options ask for.
+`Parser` is argparse's parser in the chosen language (`chosen_lang`). A ``register()`` names
+options and metavars; `Parser.finish` takes their words from the catalogue (``_messages/_cli.py``)
+by name: ``cli.summary.COMMAND``, ``cli.description.COMMAND``, ``cli.COMMAND.OPTION`` (the long
+option without dashes, or a positional's name), else ``cli.option.OPTION``, and
+``cli.metavar.METAVAR``. `guarded` (around every ``run``) turns a bad argument or a library
+error into one line and exit status 2, naming the option at fault (`explain_error`).
 
 Heavy modules (the engine, the calendar table) are imported inside the functions that need
 them, so a subcommand that does not use them does not pay for them.
@@ -60,10 +57,9 @@ class UsageError(DeadlinesError, ValueError):
     """A command-line argument is wrong; the command exits with status 2.
 
     Attributes:
-        argument: the argument as the user typed it, e.g. ``--at`` or ``RULE`` (its metavar
-            is shown in the chosen language), or empty when no single argument is at fault.
-        problem: what is wrong and what a valid value looks like: a catalogue message, or a
-            sentence shown as it is.
+        argument: as the user typed it (``--at``, ``RULE``: a metavar is said in the chosen
+            language), or empty when no single argument is at fault.
+        problem: what is wrong and what valid input looks like (a message, or a sentence).
     """
 
     def __init__(self, argument: str, problem: str | Said) -> None:
@@ -88,11 +84,8 @@ _NAMED = frozenset(
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse's parser in `lang`, whose usage errors echo a value cut to 200 characters.
-
-    argparse quotes the value it refuses (``invalid choice: 'xxx…'``) whole; a pasted
-    megabyte would fill the terminal.
-    """
+    """argparse's parser in `lang`, whose usage errors echo a value cut to 200 characters
+    (argparse quotes a refused value whole: a pasted megabyte would fill the terminal)."""
 
     def __init__(self, *args: Any, lang: Lang = "en", **kwargs: Any) -> None:  # noqa: ANN401
         self.lang = lang
@@ -119,9 +112,8 @@ class Parser(argparse.ArgumentParser):
         self.add_argument("--json", action="store_true")
 
     def add_calendar(self, *, plugins: bool = True) -> None:
-        """``--calendar FILE`` (repeatable: override TOML files, applied in order) and
-        ``--no-plugins`` (ignore the installed plugins), unless `plugins` is false (policy
-        testing is hermetic: plugins never apply)."""
+        """``--calendar FILE`` (repeatable, applied in order) and, unless `plugins` is false
+        (policy testing is hermetic), ``--no-plugins``."""
         self.add_argument("--calendar", action="append", default=[], metavar="FILE")
         if plugins:
             self.add_argument("--no-plugins", action="store_true")
@@ -132,8 +124,8 @@ class Parser(argparse.ArgumentParser):
         return text.replace(":\n", "：\n") if self.lang == "zh" else text
 
     def finish(self) -> None:
-        """Give this parser and its subcommands ``--lang`` (last, after a command's own options;
-        `chosen_lang` reads it wherever it stands) and their words in `lang` (see the module)."""
+        """Give this parser and its subcommands ``--lang`` (last: `chosen_lang` reads it
+        wherever it stands) and their words in `lang` (see the module)."""
         self.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
         key = ".".join(self.prog.split()[1:])
         self.description = self._text("cli.description" + (f".{key}" if key else ""), None)
@@ -154,9 +146,8 @@ class Parser(argparse.ArgumentParser):
 
 
 class _Wrapped(argparse.HelpFormatter):
-    """Help text wrapped by the columns it takes: Chinese has no spaces to break at, and each
-    of its characters takes two columns; a run of Latin letters (a path, an option) stays whole.
-    """
+    """Help wrapped by columns: Chinese has no spaces and takes two columns a character; a
+    run of Latin letters (a path, an option) stays whole."""
 
     def _split_lines(self, text: str, width: int) -> list[str]:
         lines, line = [], ""
@@ -198,16 +189,15 @@ def width_of(text: str) -> int:
 
 
 class _Subparsers(argparse._SubParsersAction):  # type: ignore[type-arg] # argparse's own
-    """The subcommands of a `Parser`: each is a `Parser` in the same language, listed in help."""
+    """The subcommands of a `Parser`: each a `Parser` in its language, listed in its help."""
 
     def __init__(self, *args: Any, lang: Lang, **kwargs: Any) -> None:  # noqa: ANN401
         self.lang = lang
         super().__init__(*args, **kwargs)
 
     def add_parser(self, name: str, **kwargs: Any) -> Parser:  # noqa: ANN401 - argparse's
-        """A subcommand `name`; its summary and description come from the catalogue."""
-        kwargs.setdefault("help", "")  # listed in the parent's help (finish fills it)
-        parser: Parser = super().add_parser(name, lang=self.lang, **kwargs)
+        """A subcommand `name` (its words filled by `Parser.finish`)."""
+        parser: Parser = super().add_parser(name, lang=self.lang, help="", **kwargs)
         return parser
 
 
@@ -215,9 +205,8 @@ class _Subparsers(argparse._SubParsersAction):  # type: ignore[type-arg] # argpa
 def argparse_words(lang: Lang) -> Iterator[None]:
     """argparse says its own words (``usage:``, ``error:``, ``invalid choice``) in `lang`.
 
-    argparse spells them through gettext at call time (its module's ``_`` and ``ngettext``)
-    and offers no hook per parser; for Chinese they are swapped for the catalogue's while our
-    parser is built and parses, and put back after. English is argparse's own.
+    It spells them through its module's gettext ``_`` and ``ngettext`` at call time, with no
+    hook per parser: for Chinese they are swapped for the catalogue's meanwhile.
     """
     if lang == "en":
         yield
@@ -233,12 +222,9 @@ def argparse_words(lang: Lang) -> Iterator[None]:
 
 
 def chosen_lang(environ: Mapping[str, str] | None = None, argv: Sequence[str] = ()) -> Lang:
-    """The language: ``--lang`` in `argv` (anywhere; the last one), else ``DEADLINES_LANG``,
-    else the locale, else English.
-
-    The locale is read as POSIX reads it for messages: the first of ``LC_ALL``,
-    ``LC_MESSAGES``, ``LANG`` that is set; a value starting ``zh`` (``zh_CN.UTF-8``) is Chinese.
-    A ``--lang`` value that is neither ``zh`` nor ``en`` is left to the parser to refuse.
+    """The language: the last ``--lang`` in `argv`, else ``DEADLINES_LANG``, else the locale
+    as POSIX reads it for messages (the first set of ``LC_ALL``, ``LC_MESSAGES``, ``LANG``;
+    ``zh…`` is Chinese), else English. A ``--lang`` neither ``zh`` nor ``en`` is the parser's.
 
     >>> chosen_lang({"LANG": "zh_CN.UTF-8"}), chosen_lang({"LC_ALL": "C", "LANG": "zh_CN"})
     ('zh', 'en')
@@ -264,14 +250,13 @@ def chosen_lang(environ: Mapping[str, str] | None = None, argv: Sequence[str] = 
 
 
 def os_reason(error: OSError) -> Said | str:
-    """Why a file could not be read or written, in the chosen language where the catalogue
-    has it (a missing file, no permission, a folder), else as the system says it."""
+    """Why a file could not be read or written: the catalogue's words, else the system's."""
     name = f"error.os.{errno.errorcode.get(error.errno or 0, '')}"
     return Said(name) if name in MESSAGES else str(error.strerror)
 
 
 def out() -> Any:  # noqa: ANN401 - a text stream; typing.TextIO is too narrow for test doubles
-    """The current standard output (looked up at call time so tests can capture it)."""
+    """The current standard output (looked up at call time, as tests capture it)."""
     return sys.stdout
 
 
@@ -281,8 +266,8 @@ def print_json(value: object) -> None:
 
 
 def plugin_problem(error: DeadlinesError, command: str, *, option: bool = True) -> Said:
-    """A broken plugin's error and what to do about it, said by `command` (``plugins`` points
-    to the other commands; without ``--no-plugins``, `option` false, the environment variable).
+    """A broken plugin's error and what to do: ``--no-plugins``, or for ``plugins`` the other
+    commands, or (`option` false) the environment variable.
 
     >>> from deadlines._errors import PluginError
     >>> plugin_problem(PluginError("county", "deadlines_rules", "boom"), "due").render("zh")
@@ -295,10 +280,9 @@ def plugin_problem(error: DeadlinesError, command: str, *, option: bool = True) 
 def explain_error(error: DeadlinesError, args: argparse.Namespace) -> UsageError:
     """The usage error a library error stands for on the command line `args`.
 
-    The engine names the input an error is about (`DeadlinesError.input_field`): ``rule`` is
-    RULE, ``at`` is ``--at``, a name given with ``--param`` is ``--param NAME``; that one field
-    is mapped. A calendar-range error says whether the trigger or the due date lies outside
-    the calendar, and echoes what the user typed there.
+    The engine names the input at fault (`DeadlinesError.input_field`): ``rule`` is RULE,
+    ``at`` is ``--at``, a ``--param`` name is ``--param NAME``. A calendar-range error says
+    whether the trigger or the due date lies outside, echoing what the user typed.
 
     >>> error = OutOfRangeError("day", dt.date(2101, 1, 1), dt.date(2004, 1, 1),
     ...                         dt.date(2100, 12, 31))
@@ -355,12 +339,9 @@ def _expected(error: InvalidValueError | InvalidArgumentError) -> object:
 
 
 def guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """Guard a subcommand's ``run``: a usage or library error prints one line and exits 2.
-
-    The line reads ``deadlines COMMAND: error: argument ARG: PROBLEM`` on standard error (in
-    the chosen language), the shape argparse uses for its own errors. Ctrl-C prints one line
-    too and exits 130.
-    """
+    """Guard a subcommand's ``run``: a usage or library error prints one line on standard
+    error, shaped as argparse's (``deadlines COMMAND: error: argument ARG: PROBLEM``), and exits
+    2; Ctrl-C prints one line too and exits 130."""
 
     @functools.wraps(run)
     def wrapper(args: argparse.Namespace) -> int:
@@ -380,8 +361,7 @@ def guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Name
 
 
 def calendar_from(args: argparse.Namespace) -> ChinaCalendar:
-    """The calendar with the ``--calendar`` files of `args` applied (a bad one is
-    `guarded`'s to report, as ``--calendar``)."""
+    """The calendar with the ``--calendar`` files of `args` applied."""
     from deadlines.calendar import ChinaCalendar
 
     return ChinaCalendar(overrides=list(getattr(args, "calendar", None) or ()))
@@ -395,11 +375,8 @@ def engine_from(args: argparse.Namespace) -> Engine:
 
 
 def parse_instant_arg(argument: str, text: str) -> dt.datetime:
-    """Parse an ISO 8601 instant given on the command line; naive means Asia/Shanghai.
-
-    Raises:
-        UsageError: naming `argument` and showing ``2026-09-30T17:00``.
-    """
+    """An ISO 8601 instant given as `argument` (naive means Asia/Shanghai), or a
+    `UsageError` showing ``2026-09-30T17:00``."""
     from deadlines._time import INSTANT_EXPECTED, parse_instant
 
     try:
@@ -412,13 +389,11 @@ def parse_instant_arg(argument: str, text: str) -> dt.datetime:
 
 
 def parse_params(pairs: Sequence[str]) -> dict[str, str]:
-    """``NAME=VALUE`` strings as a dict; the values stay text, and each rule parses its own.
+    """``NAME=VALUE`` strings as a dict of text (each rule parses its own); a pair without
+    ``=`` or a name, or a name given twice, is a `UsageError`.
 
     >>> parse_params(["limit_days=15", "involves_personnel_money_assets=true"])
     {'limit_days': '15', 'involves_personnel_money_assets': 'true'}
-
-    Raises:
-        UsageError: a pair without ``=``, an empty name, or a name given twice.
     """
     params: dict[str, str] = {}
     for pair in pairs:

@@ -146,9 +146,8 @@ def _years(stored: tuple[Any, ...]) -> list[str]:
 
 def _list(args: argparse.Namespace) -> int:
     from deadlines.calendar import ChinaCalendar
-    from deadlines.calendar._data import raw
     from deadlines.calendar._store import system_notices, user_notices
-    from deadlines.calendar._table import holidays_version
+    from deadlines.calendar._table import holidays_version, raw
 
     lang = args.lang
     calendar = ChinaCalendar()
@@ -197,8 +196,7 @@ def version_text(lang: Lang = "en") -> str:
     from importlib.metadata import version
 
     from deadlines.calendar import ChinaCalendar
-    from deadlines.calendar._data import raw
-    from deadlines.calendar._table import holidays_version
+    from deadlines.calendar._table import holidays_version, raw
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -32,14 +32,10 @@ def run(args: argparse.Namespace) -> int:
         print(say("error.line", args.lang, command="deadlines plugins", text=text), file=sys.stderr)
         return EXIT_FAILED
     if args.json:
-        print_json([_as_json(plugin) for plugin in plugins])
+        print_json([{**asdict(plugin), "source": plugin.source} for plugin in plugins])
     else:
         print(render(plugins, args.lang))
     return EXIT_OK
-
-
-def _as_json(plugin: PluginInfo) -> dict[str, Any]:
-    return {**asdict(plugin), "source": plugin.source}
 
 
 def render(plugins: tuple[PluginInfo, ...], lang: Lang = "en") -> str:
