@@ -31,6 +31,7 @@ from deadlines.rules import (
     LatestOf,
     Limit,
     Quota,
+    Recurrence,
     Rule,
     RuleSet,
     SameDay,
@@ -271,6 +272,23 @@ class TestLimitsAnswerForThemselves:
         assert unit_of(Fortnight(), {}, Conventions()) == "calendar_days"
         assert hour_clock_of(Fortnight(), Conventions()) is Conventions().hour_clock
         assert Fortnight().sample_values() == {}
+
+    @pytest.mark.parametrize(
+        ("limit", "unit", "en"),
+        [
+            (WorkingDays(3), "working_days", "3 working days"),
+            (CalendarDays(9), "calendar_days", "9 calendar days"),
+            (Hours(48), "hours", "48 hours"),
+            (SameDay(), "same_day", "same working day"),
+            (Recurrence(months=4), "period", "once every 4 months"),
+            (Blackout(months=(3,)), "mixed", "blackout: Mar"),
+            (Quota(60), "mixed", "at least 60 days a year"),
+        ],
+        ids=lambda value: value if isinstance(value, str) else type(value).__name__,
+    )
+    def test_unit_and_words_of_each_kind(self, limit: Limit, unit: Unit, en: str) -> None:
+        """Each kind counts in its own unit and says itself in the catalogue's words."""
+        assert (limit.units({}, Conventions()), limit.describe()) == (frozenset({unit}), en)
 
     @pytest.mark.parametrize(
         ("params", "unit"),
