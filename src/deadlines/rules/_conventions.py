@@ -10,7 +10,9 @@ from __future__ import annotations
 import enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
+from pydantic import Field, StrictInt
+
+from deadlines._value import Value
 
 
 class StartDay(str, enum.Enum):
@@ -108,7 +110,7 @@ class LastDayRoll(str, enum.Enum):
     """The period ends on its last day whatever it is."""
 
 
-class Conventions(BaseModel):
+class Conventions(Value):
     """The engine-wide defaults of every counting option; a rule may pin its own.
 
     Each default and its source: `StartDay`, `RestDayTrigger`, `Cutoff`, `LastDayRoll` (民法典
@@ -122,8 +124,6 @@ class Conventions(BaseModel):
     Conventions(cutoff=<Cutoff.MIDNIGHT: 'midnight'>)
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
     start_day: StartDay = StartDay.EXCLUDED
     rest_day_trigger: RestDayTrigger = RestDayTrigger.COUNT_FROM_TRIGGER
     cutoff: Cutoff = Cutoff.CLOSE_OF_BUSINESS
@@ -133,11 +133,3 @@ class Conventions(BaseModel):
     arrival_grace: ArrivalGrace = ArrivalGrace.SAME_WORKING_DAY
     arrival_office_hours: Annotated[StrictInt, Field(gt=0, le=24)] = 2
     """The office hours `ArrivalGrace.OFFICE_HOURS` allows."""
-
-    def __repr__(self) -> str:
-        changed = ", ".join(
-            f"{name}={value!r}"
-            for name, value in self
-            if value != type(self).model_fields[name].default
-        )
-        return f"Conventions({changed})"
