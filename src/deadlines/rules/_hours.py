@@ -54,28 +54,22 @@ class Hours(Counted):
         clock = self.hour_clock(conv)
         cutoff = pick(self.cutoff, conv.cutoff)
         span = dt.timedelta(hours=self.n)
-        begin = start
-        moved = pick(self.rest_day_trigger, conv.rest_day_trigger)
+        day, begin = start.date(), start
         # A rest-day trigger moved to the next opening carries along one in the small hours of
         # that working day: else Sunday 23:00 would start at Monday 09:00 while Monday 00:30,
         # later, started at once and fell due first.
-        if clock is HourClock.WORKDAYS_FROM_OPENING or (
-            moved is RestDayTrigger.MOVE_TO_NEXT_WORKDAY
-            and (
-                not cal.is_workday(start.date())
-                or start.time() < cal.office_hours.open(start.date())
-            )
-        ):
+        trigger = pick(self.rest_day_trigger, conv.rest_day_trigger)
+        moved = trigger is RestDayTrigger.MOVE_TO_NEXT_WORKDAY and (
+            not cal.is_workday(day) or start.time() < cal.office_hours.open(day)
+        )
+        if clock is HourClock.WORKDAYS_FROM_OPENING or moved:
             begin = cal.add_office_time(start, dt.timedelta())  # the next opening
         if clock is HourClock.OFFICE_HOURS:
-            due = cal.add_office_time(begin, span)
-            counted = "trace.hours.office"
+            due, counted = cal.add_office_time(begin, span), "trace.hours.office"
         elif clock in _PAUSED:
-            due = add_working_clock(cal, begin, span)
-            counted = "trace.hours.working_days"
+            due, counted = add_working_clock(cal, begin, span), "trace.hours.working_days"
         else:
-            due = begin + span
-            counted = "trace.hours.continuous"
+            due, counted = begin + span, "trace.hours.continuous"
         nominal = due
         # An end at 00:00 is 24:00 of the day before: that is the day it ends on, and the day
         # that must be a working day.
@@ -89,7 +83,7 @@ class Hours(Counted):
                 # A trigger a moment earlier expired on the rest day before and rolled to this
                 # close: a later one may not end before it.
                 due, lifted = end_of(ctx, last, cutoff), True
-        outcome = outcome_of(ctx, start.date(), due, last)
+        outcome = outcome_of(ctx, day, due, last)
         if ctx.explain:
             steps = outcome.steps
             if begin != start:
