@@ -49,18 +49,27 @@ def _first_clock(
 
 
 def _joined(
-    limits: Iterable[Limit], outcomes: list[Outcome], chosen: int, names: Iterable[str]
+    limits: Iterable[Limit],
+    outcomes: list[Outcome],
+    chosen: int,
+    ctx: Context,
+    names: Iterable[str],
+    heads: tuple[str, ...] = (),
 ) -> Outcome:
-    """The outcome of part `chosen`, with every part listed and every part's warnings."""
+    """The outcome of part `chosen`, with every part listed, its warnings, and its steps under
+    a heading (message `heads[i]`, or the part's label and actor)."""
     pick = outcomes[chosen]
     outcome = Outcome(pick.due, pick.last_day, provisional=any(o.provisional for o in outcomes))
-    for limit, o, name in zip(limits, outcomes, names, strict=True):
-        outcome.parts.append(
-            Part.model_construct(
-                label=limit.label or name, due=o.due, due_date=o.last_day, actor=limit.actor
-            )
-        )
+    for i, (limit, o, name) in enumerate(zip(limits, outcomes, names, strict=True)):
+        label, actor = limit.label or name, limit.actor
+        part = Part.model_construct(label=label, due=o.due, due_date=o.last_day, actor=actor)
+        outcome.parts.append(part)
         outcome.warnings.extend(o.warnings)
+        if ctx.explain and heads:
+            outcome.steps += [said("part", heads[i]), *o.steps]
+        elif ctx.explain:
+            head = "trace.part.actor" if actor else "trace.part"
+            outcome.steps += [said("part", head, label=label, actor=actor), *o.steps]
     return outcome
 
 
@@ -107,16 +116,10 @@ class _Combination(Limit):
 
     def _combine(self, outcomes: list[Outcome], chosen: int, ctx: Context, verb: str) -> Outcome:
         names = (f"#{i}" for i in range(1, len(outcomes) + 1))
-        outcome = _joined(self.limits, outcomes, chosen, names)
-        pick = outcomes[chosen]
+        outcome = _joined(self.limits, outcomes, chosen, ctx, names)
         if ctx.explain:
-            for part, o in zip(outcome.parts, outcomes, strict=True):
-                message = "trace.part.actor" if part.actor else "trace.part"
-                outcome.steps.append(said("part", message, label=part.label, actor=part.actor))
-                outcome.steps.extend(o.steps)
-            outcome.steps.append(
-                said("choose", verb, at=pick.due, label=outcome.parts[chosen].label)
-            )
+            label = outcome.parts[chosen].label
+            outcome.steps.append(said("choose", verb, at=outcome.due, label=label))
         return outcome
 
 
@@ -404,15 +407,12 @@ class Tiered(Limit):
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         inner = self.committed.evaluate(start, ctx)
         outer = self.statutory.evaluate(start, ctx)
-        outcome = _joined(self.children(), [inner, outer], 0, ("committed", "statutory"))
+        names = ("committed", "statutory")
+        heads = ("trace.part.committed", "trace.part.statutory")
+        outcome = _joined(self.children(), [inner, outer], 0, ctx, names, heads)
         if inner.due > outer.due:
             values = {"committed": inner.due.isoformat(), "statutory": outer.due.isoformat()}
             outcome.warnings.append(Said("engine.warning.tiered", values))
-        if ctx.explain:
-            outcome.steps.append(said("part", "trace.part.committed"))
-            outcome.steps.extend(inner.steps)
-            outcome.steps.append(said("part", "trace.part.statutory"))
-            outcome.steps.extend(outer.steps)
         return outcome
 
 
