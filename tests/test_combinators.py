@@ -237,6 +237,12 @@ class Fortnight(Limit):
         return frozenset({"calendar_days"})
 
 
+class Bare(Limit):
+    """A kind of limit with no words in the catalogue and no methods of its own."""
+
+    kind: Literal["bare"] = "bare"
+
+
 class TestLimitsAnswerForThemselves:
     """Each kind of limit says its parts, its unit and its words; no caller asks its type."""
 
@@ -272,6 +278,11 @@ class TestLimitsAnswerForThemselves:
         assert unit_of(Fortnight(), {}, Conventions()) == "calendar_days"
         assert hour_clock_of(Fortnight(), Conventions()) is Conventions().hour_clock
         assert Fortnight().sample_values() == {}
+
+    def test_a_kind_without_words(self) -> None:
+        """A kind the catalogue has no words for says its repr, counts as mixed, reads nothing."""
+        assert (Bare().describe("zh"), Bare().units({}, Conventions())) == ("Bare()", {"mixed"})
+        assert (Bare().parameters(), Bare().children()) == (frozenset(), ())
 
     @pytest.mark.parametrize(
         ("limit", "unit", "en"),

@@ -15,7 +15,7 @@ from typing import Annotated, Any, ClassVar, Literal, TypeVar
 from pydantic import Field, StrictInt
 
 from deadlines._errors import NotADeadlineError
-from deadlines._messages import Said, say_in
+from deadlines._messages import MESSAGES, Said, say_in
 from deadlines._time import CHINA_TZ, parse_instant, to_china
 from deadlines.rules._conventions import Conventions, Cutoff, HourClock
 from deadlines.rules._trace import said, skip
@@ -93,7 +93,8 @@ class Limit(Value):
         ('all of: 3 working days, 48 hours', '3个工作日')
         """
         # The catalogue's words for the kind, filled in with the limit's fields.
-        return say_in(lang, f"limit.{self.kind}", **dict(self))
+        message = f"limit.{self.kind}"
+        return say_in(lang, message, **dict(self)) if message in MESSAGES else repr(self)
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         """How this limit counts for an event with `params` (see `Unit`): one unit, or several
@@ -162,9 +163,7 @@ def same_or_next_day(ctx: Context, start: dt.datetime, cutoff: Cutoff) -> tuple[
 
 def instant(name: str, value: object) -> dt.datetime:
     """A parameter's instant: ISO text or a datetime, in China time."""
-    if isinstance(value, str):
-        return parse_instant(name, value)
-    return to_china(name, value)
+    return parse_instant(name, value) if isinstance(value, str) else to_china(name, value)
 
 
 def cutoff_step(outcome: Outcome, cutoff: Cutoff) -> None:
