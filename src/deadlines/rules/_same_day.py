@@ -61,12 +61,9 @@ class SameDay(Limit):
             outcome.steps.append(said("count", "trace.same_day.done", date=day, when=Said(early)))
             cutoff_step(outcome, cutoff)
         elif ctx.explain:
-            late = late if cal.is_workday(day) else "same_day.rest_day"
-            when, after_said = Said(late), Said(after)
+            when, then = Said(late if cal.is_workday(day) else "same_day.rest_day"), Said(after)
             outcome.steps.append(
-                said(
-                    "count", "trace.same_day.next", date=last, when=when, next=after_said, day=last
-                )
+                said("count", "trace.same_day.next", date=last, when=when, next=then, day=last)
             )
             outcome.steps.extend(skip(cal, d) for d in cal.rest_days(day, last))
             outcome.steps.append(said("cutoff", "trace.ends", date=last, at=due))
