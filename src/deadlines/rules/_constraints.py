@@ -151,12 +151,12 @@ class Recurrence(Limit):
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         cal, cutoff = ctx.calendar, ctx.conventions.cutoff
         first, nominal = self.period_of(start.date())
-        passed, values = False, dict[str, Any]()
+        passed, values = False, dict[str, Any](first=first)  # the trace's count step
         if self.due_in_next is not None:
             end, nominal = nominal, nominal + dt.timedelta(days=self.due_in_next)
             last = counted_through = cal.add_workdays(nominal, 0)
             message, rolled = "trace.period.next", "trace.last_day_rolled"
-            values.update(first=first, end=end, day=self.due_in_next)
+            values.update(end=end, day=self.due_in_next)
         else:
             last = self.due_day(cal, nominal)
             # A trigger after the period's work was due (a Saturday that ends a quarter, after
@@ -167,7 +167,7 @@ class Recurrence(Limit):
                 last = self.due_day(cal, nominal)
             counted_through = nominal
             message, rolled = "trace.period", "trace.period.moved"
-            values.update(first=first, end=nominal)
+            values.update(first=first, end=nominal)  # of the next period, when passed
         due = end_of(ctx, last, cutoff)
         outcome = Outcome(due, last, provisional=cal.any_provisional(start.date(), counted_through))
         if ctx.explain:

@@ -32,7 +32,7 @@ class Calendar(Protocol):
     @property
     def last_date(self) -> dt.date: ...  # the last day covered
     def is_workday(self, day: dt.date) -> bool: ...
-    def add_workdays(self, day: dt.date, n: int) -> dt.date: ...  # the day itself for n=0
+    def add_workdays(self, day: dt.date, n: int) -> dt.date: ...  # n=0: day, or the next worked
     def any_provisional(self, first: dt.date, last: dt.date) -> bool: ...  # not settled yet
     def day(self, day: dt.date) -> Day: ...  # with its kind, name and source
     def days(self, first: dt.date, last: dt.date) -> Iterator[Day]: ...  # first through last
