@@ -31,6 +31,7 @@ from deadlines.rules import (
     LatestOf,
     Limit,
     Quota,
+    Recurrence,
     Rule,
     RuleSet,
     SameDay,
@@ -236,6 +237,12 @@ class Fortnight(Limit):
         return frozenset({"calendar_days"})
 
 
+class Bare(Limit):
+    """A kind of limit with no words in the catalogue and no methods of its own."""
+
+    kind: Literal["bare"] = "bare"
+
+
 class TestLimitsAnswerForThemselves:
     """Each kind of limit says its parts, its unit and its words; no caller asks its type."""
 
@@ -271,6 +278,28 @@ class TestLimitsAnswerForThemselves:
         assert unit_of(Fortnight(), {}, Conventions()) == "calendar_days"
         assert hour_clock_of(Fortnight(), Conventions()) is Conventions().hour_clock
         assert Fortnight().sample_values() == {}
+
+    def test_a_kind_without_words(self) -> None:
+        """A kind the catalogue has no words for says its repr, counts as mixed, reads nothing."""
+        assert (Bare().describe("zh"), Bare().units({}, Conventions())) == ("Bare()", {"mixed"})
+        assert (Bare().parameters(), Bare().children()) == (frozenset(), ())
+
+    @pytest.mark.parametrize(
+        ("limit", "unit", "en"),
+        [
+            (WorkingDays(3), "working_days", "3 working days"),
+            (CalendarDays(9), "calendar_days", "9 calendar days"),
+            (Hours(48), "hours", "48 hours"),
+            (SameDay(), "same_day", "same working day"),
+            (Recurrence(months=4), "period", "once every 4 months"),
+            (Blackout(months=(3,)), "mixed", "blackout: Mar"),
+            (Quota(60), "mixed", "at least 60 days a year"),
+        ],
+        ids=lambda value: value if isinstance(value, str) else type(value).__name__,
+    )
+    def test_unit_and_words_of_each_kind(self, limit: Limit, unit: Unit, en: str) -> None:
+        """Each kind counts in its own unit and says itself in the catalogue's words."""
+        assert (limit.units({}, Conventions()), limit.describe()) == (frozenset({unit}), en)
 
     @pytest.mark.parametrize(
         ("params", "unit"),

@@ -7,7 +7,7 @@ AllOf(WorkingDays(3), WorkingDays(5), Hours(48))
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import Field, field_validator
@@ -15,12 +15,11 @@ from pydantic import Field, field_validator
 from deadlines._errors import DeadlinesError, InvalidValueError, MissingParameterError, shown
 from deadlines._messages import MESSAGES, Names, Said, say_in
 from deadlines._result import Part
-from deadlines._time import parse_instant, to_china
 from deadlines.rules._constraints import Blackout, Quota, Recurrence
 from deadlines.rules._conventions import Conventions, HourClock
 from deadlines.rules._days import CalendarDays, WorkingDays
 from deadlines.rules._hours import Hours
-from deadlines.rules._limit import Limit, Unit
+from deadlines.rules._limit import Limit, Unit, instant
 from deadlines.rules._meeting import MeetingSetLimit
 from deadlines.rules._same_day import OnArrival, SameDay
 from deadlines.rules._trace import said
@@ -31,20 +30,9 @@ _FALSE = {"false", "0", "no", "否", "n"}
 _MAX_DIGITS = 18  # a longer number equals no rule's integer (and int() refuses past 4300)
 
 
-def _flatten(cls: type[_Combination], limits: tuple[Any, ...]) -> tuple[Any, ...]:
-    flat: list[Any] = []
-    for limit in limits:
-        # Only unlabelled inner combinations dissolve: a label names a part someone reads.
-        if type(limit) is cls and not limit.label and not limit.actor:
-            flat.extend(limit.limits)
-        else:
-            flat.append(limit)
-    return tuple(flat)
-
-
-def _not_a_constraint(limit: object) -> object:
+def _not_a_constraint(limit: Limit) -> Limit:
     """Refuse a blackout or a quota as a part: neither has a due instant to combine."""
-    if isinstance(limit, (Blackout, Quota)):
+    if limit.not_a_deadline is not None:
         raise ValueError(
             f"a {limit.kind} has no due date, so it cannot be part of a combination; "
             "make it a rule of its own"
@@ -52,13 +40,37 @@ def _not_a_constraint(limit: object) -> object:
     return limit
 
 
-def _part(limit: Limit, outcome: Outcome, name: str) -> Part:
-    return Part.model_construct(
-        label=limit.label or name,
-        due=outcome.due,
-        due_date=outcome.last_day,
-        actor=limit.actor,
-    )
+def _first_clock(
+    limits: Iterable[Limit], conventions: Conventions, params: Mapping[str, Any] | None
+) -> HourClock | None:
+    """The clock of the first of `limits` that counts hours."""
+    clocks = (limit.hour_clock(conventions, params) for limit in limits)
+    return next((clock for clock in clocks if clock is not None), None)
+
+
+def _joined(
+    limits: Iterable[Limit],
+    outcomes: list[Outcome],
+    chosen: int,
+    ctx: Context,
+    names: Iterable[str],
+    heads: tuple[str, ...] = (),
+) -> Outcome:
+    """The outcome of part `chosen`, with every part listed, its warnings, and its steps under
+    a heading (message `heads[i]`, or the part's label and actor)."""
+    pick = outcomes[chosen]
+    outcome = Outcome(pick.due, pick.last_day, provisional=any(o.provisional for o in outcomes))
+    for i, (limit, o, name) in enumerate(zip(limits, outcomes, names, strict=True)):
+        label, actor = limit.label or name, limit.actor
+        part = Part.model_construct(label=label, due=o.due, due_date=o.last_day, actor=actor)
+        outcome.parts.append(part)
+        outcome.warnings.extend(o.warnings)
+        if ctx.explain and heads:
+            outcome.steps += [said("part", heads[i]), *o.steps]
+        elif ctx.explain:
+            head = "trace.part.actor" if actor else "trace.part"
+            outcome.steps += [said("part", head, label=label, actor=actor), *o.steps]
+    return outcome
 
 
 class _Combination(Limit):
@@ -66,25 +78,22 @@ class _Combination(Limit):
 
     _positional: ClassVar[tuple[str, ...]] = ("limits",)
     limits: tuple[AnyLimit, ...] = Field(min_length=1)
-    _joiner: ClassVar[str] = ""  # the message a description says its parts with
     _distinct_parts: ClassVar[bool] = True  # parts that read the same are said once
 
     # Each subclass repeats this signature: type checkers otherwise synthesise a keyword-only
     # __init__ from the fields and reject AllOf(a, b).
     def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401
-        if limits:
-            data["limits"] = limits
-        super().__init__(**data)
+        super().__init__(**data if not limits else {**data, "limits": limits})
 
     @field_validator("limits", mode="after")
     @classmethod
-    def _flat(cls, limits: tuple[Any, ...]) -> tuple[Any, ...]:
-        for limit in limits:
-            _not_a_constraint(limit)
-        return _flatten(cls, limits)
-
-    def parameters(self) -> frozenset[str]:
-        return frozenset().union(*(limit.parameters() for limit in self.limits))
+    def _flat(cls, limits: tuple[Limit, ...]) -> tuple[Limit, ...]:
+        flat: list[Limit] = []
+        for limit in map(_not_a_constraint, limits):
+            # Only unlabelled inner combinations dissolve: a label names a part someone reads.
+            dissolves = type(limit) is cls and not limit.label and not limit.actor
+            flat.extend(limit.limits if isinstance(limit, _Combination) and dissolves else [limit])
+        return tuple(flat)
 
     def children(self) -> tuple[Limit, ...]:
         return self.limits
@@ -95,7 +104,7 @@ class _Combination(Limit):
             parts = list(dict.fromkeys(parts))
         if len(parts) == 1:
             return parts[0]
-        return say_in(lang, self._joiner, parts=tuple(parts))
+        return say_in(lang, f"limit.{self.kind}", parts=tuple(parts))
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         return frozenset().union(*(limit.units(params, conventions) for limit in self.limits))
@@ -103,26 +112,14 @@ class _Combination(Limit):
     def hour_clock(
         self, conventions: Conventions, params: Mapping[str, Any] | None = None
     ) -> HourClock | None:
-        clocks = (limit.hour_clock(conventions, params) for limit in self.limits)
-        return next((clock for clock in clocks if clock is not None), None)
+        return _first_clock(self.limits, conventions, params)
 
     def _combine(self, outcomes: list[Outcome], chosen: int, ctx: Context, verb: str) -> Outcome:
-        pick = outcomes[chosen]
-        outcome = Outcome(pick.due, pick.last_day, provisional=any(o.provisional for o in outcomes))
-        outcome.parts = [
-            _part(limit, o, f"#{i}")
-            for i, (limit, o) in enumerate(zip(self.limits, outcomes, strict=True), 1)
-        ]
-        for o in outcomes:
-            outcome.warnings.extend(o.warnings)
+        names = (f"#{i}" for i in range(1, len(outcomes) + 1))
+        outcome = _joined(self.limits, outcomes, chosen, ctx, names)
         if ctx.explain:
-            for part, o in zip(outcome.parts, outcomes, strict=True):
-                message = "trace.part.actor" if part.actor else "trace.part"
-                outcome.steps.append(said("part", message, label=part.label, actor=part.actor))
-                outcome.steps.extend(o.steps)
-            outcome.steps.append(
-                said("choose", verb, at=pick.due, label=outcome.parts[chosen].label)
-            )
+            label = outcome.parts[chosen].label
+            outcome.steps.append(said("choose", verb, at=outcome.due, label=label))
         return outcome
 
 
@@ -143,7 +140,6 @@ class AllOf(_OneOf):
     """Every part must be met; the whole is due when the last part is."""
 
     kind: Literal["all_of"] = "all_of"
-    _joiner = "limit.all_of"
     _verb = "trace.choose.all_of"
 
     def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
@@ -154,7 +150,6 @@ class EarliestOf(_OneOf):
     """Due when the first of its parts is ("…or …, whichever is sooner")."""
 
     kind: Literal["earliest_of"] = "earliest_of"
-    _joiner = "limit.earliest_of"
     _verb = "trace.choose.earliest"
     _earliest = True
 
@@ -166,7 +161,6 @@ class LatestOf(_OneOf):
     """Due when the last of its parts is ("…or …, whichever is later")."""
 
     kind: Literal["latest_of"] = "latest_of"
-    _joiner = "limit.latest_of"
     _verb = "trace.choose.latest"
 
     def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
@@ -185,15 +179,13 @@ class Sequence(_Combination):
 
     kind: Literal["sequence"] = "sequence"
     within: AnyLimit | None = None
-    _joiner = "limit.sequence"
     _distinct_parts = False  # a sequence of equal steps is longer than one step
 
     def __init__(self, *limits: Any, **data: Any) -> None:  # noqa: ANN401 - (see _Combination)
         super().__init__(*limits, **data)
 
     def parameters(self) -> frozenset[str]:
-        own = super().parameters() | {"done"}
-        return own if self.within is None else own | self.within.parameters()
+        return super().parameters() | {"done"}
 
     def children(self) -> tuple[Limit, ...]:
         return self.limits if self.within is None else (*self.limits, self.within)
@@ -204,27 +196,22 @@ class Sequence(_Combination):
 
     def _done(self, given: object, start: dt.datetime) -> dict[str, dt.datetime]:
         """The ``done`` parameter checked: labels of this sequence → instants after `start`."""
-        labels = [limit.label for limit in self.limits if limit.label]
-        example = f'{{"{labels[0] if labels else "step"}": "2026-10-08T09:00"}}'
         if given is None:
             return {}
+        labels = [limit.label for limit in self.limits if limit.label]
         if not isinstance(given, Mapping):
+            example = f'{{"{labels[0] if labels else "step"}": "2026-10-08T09:00"}}'
             raise InvalidValueError("done", given, Said("engine.done", {"example": example}))
         done: dict[str, dt.datetime] = {}
         for label, value in given.items():
             if label not in labels:
                 steps = Said("engine.step_label", {"labels": tuple(labels)})
-                raise InvalidValueError(
-                    "done", label, steps if labels else Said("engine.step_label.none")
-                )
-            name = f"done.{label}"
-            at = parse_instant(name, value) if isinstance(value, str) else to_china(name, value)
-            if at < start:
-                after = Said(
-                    "engine.after", {"what": Said("engine.what.trigger"), "at": shown(start)}
-                )
-                raise InvalidValueError(name, value, after)
-            done[label] = at
+                none = Said("engine.step_label.none")
+                raise InvalidValueError("done", label, steps if labels else none)
+            done[label] = instant(f"done.{label}", value)
+            if done[label] < start:
+                what = {"what": Said("engine.what.trigger"), "at": shown(start)}
+                raise InvalidValueError(f"done.{label}", value, Said("engine.after", what))
         return done
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
@@ -238,19 +225,14 @@ class Sequence(_Combination):
         at = start
         for limit in self.limits:
             outcome = limit.evaluate(at, ctx)
-            if bound is not None and bound.due < outcome.due:
-                outcome = _within(bound, outcome, at, ctx)
+            if bound is not None and bound.due < outcome.due:  # cut short by the shared period
+                provisional = bound.provisional or outcome.provisional
+                outcome = Outcome(bound.due, bound.last_day, provisional=provisional)
+                if ctx.explain:
+                    outcome.steps.append(said("convention", "trace.within", at=bound.due, start=at))
             outcomes.append(outcome)
             at = done.get(limit.label, outcome.due)
         return self._combine(outcomes, len(outcomes) - 1, ctx, "trace.choose.sequence")
-
-
-def _within(bound: Outcome, own: Outcome, at: dt.datetime, ctx: Context) -> Outcome:
-    """A step's outcome cut short by its sequence's shared period."""
-    outcome = Outcome(bound.due, bound.last_day, provisional=bound.provisional or own.provisional)
-    if ctx.explain:
-        outcome.steps.append(said("convention", "trace.within", at=bound.due, start=at))
-    return outcome
 
 
 class Condition(Value):
@@ -316,7 +298,7 @@ class When(Limit):
     _parts = field_validator("then", "otherwise")(_not_a_constraint)
 
     def parameters(self) -> frozenset[str]:
-        return self.then.parameters() | self.otherwise.parameters() | {self.condition.parameter}
+        return super().parameters() | {self.condition.parameter}
 
     def children(self) -> tuple[Limit, ...]:
         return (self.then, self.otherwise)
@@ -349,8 +331,7 @@ class When(Limit):
         branch = self._branch(params)
         if branch is not None:
             return branch.hour_clock(conventions, params)
-        clocks = (self.otherwise.hour_clock(conventions), self.then.hour_clock(conventions))
-        return next((clock for clock in clocks if clock is not None), None)
+        return _first_clock((self.otherwise, self.then), conventions, None)
 
     def sample_values(self) -> dict[str, tuple[Any, ...]]:
         equals = self.condition.equals
@@ -360,52 +341,37 @@ class When(Limit):
         return {self.condition.parameter: (equals, other)}
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
-        p = self.condition.parameter
+        p, equals = self.condition.parameter, self.condition.equals
         if p not in ctx.params:
             return self._unstated(start, ctx)
         holds = self.condition.holds(ctx.params, ctx.rule_id)
-        branch = self.then if holds else self.otherwise
-        outcome = branch.evaluate(start, ctx)
+        outcome = (self.then if holds else self.otherwise).evaluate(start, ctx)
         if ctx.explain:
-            equals = self.condition.equals
             # A yes-or-no condition says the answer (是/否), whatever text the event gave.
             value = (holds == equals) if isinstance(equals, bool) else ctx.params[p]
+            question = self.condition.question()
             outcome.steps.insert(
-                0,
-                said(
-                    "condition", "trace.condition", question=self.condition.question(), value=value
-                ),
+                0, said("condition", "trace.condition", question=question, value=value)
             )
         return outcome
 
     def _unstated(self, start: dt.datetime, ctx: Context) -> Outcome:
         """The answer without the condition, or the error when the answer depends on it."""
         p = self.condition.parameter
-        then = self.then.evaluate(start, ctx)
-        otherwise = self.otherwise.evaluate(start, ctx)
-        if then.due != otherwise.due:
-            values = {"name": p, "then": shown(then.due), "otherwise": shown(otherwise.due)}
+        then, outcome = self.then.evaluate(start, ctx), self.otherwise.evaluate(start, ctx)
+        if then.due != outcome.due:
+            values = {"name": p, "then": shown(then.due), "otherwise": shown(outcome.due)}
             raise MissingParameterError(ctx.rule_id, p, Said("engine.example.either", values))
-        outcome = otherwise
-        outcome.provisional = then.provisional or otherwise.provisional
+        outcome.provisional = then.provisional or outcome.provisional
         outcome.warnings.extend(then.warnings)
         if ctx.explain:
             question = self.condition.question()
-            note = (
-                Names(self.note_zh, self.note_en or self.note_zh)
-                if self.note_zh
-                else Said("trace.condition.more", {"question": question})
+            more = Said("trace.condition.more", {"question": question})
+            note = Names(self.note_zh, self.note_en or self.note_zh) if self.note_zh else more
+            step = said(
+                "condition", "trace.condition.unstated", at=then.due, question=question, note=note
             )
-            outcome.steps.insert(
-                0,
-                said(
-                    "condition",
-                    "trace.condition.unstated",
-                    at=then.due,
-                    question=question,
-                    note=note,
-                ),
-            )
+            outcome.steps.insert(0, step)
         return outcome
 
 
@@ -422,9 +388,6 @@ class Tiered(Limit):
 
     _parts = field_validator("committed", "statutory")(_not_a_constraint)
 
-    def parameters(self) -> frozenset[str]:
-        return self.committed.parameters() | self.statutory.parameters()
-
     def children(self) -> tuple[Limit, ...]:
         return (self.committed, self.statutory)
 
@@ -439,31 +402,17 @@ class Tiered(Limit):
         self, conventions: Conventions, params: Mapping[str, Any] | None = None
     ) -> HourClock | None:
         # The due is the committed limit's, so a pause moves it on the committed limit's clock.
-        clocks = (
-            self.committed.hour_clock(conventions, params),
-            self.statutory.hour_clock(conventions, params),
-        )
-        return next((clock for clock in clocks if clock is not None), None)
+        return _first_clock(self.children(), conventions, params)
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         inner = self.committed.evaluate(start, ctx)
         outer = self.statutory.evaluate(start, ctx)
-        outcome = Outcome(
-            inner.due, inner.last_day, provisional=inner.provisional or outer.provisional
-        )
-        outcome.parts = [
-            _part(self.committed, inner, "committed"),
-            _part(self.statutory, outer, "statutory"),
-        ]
-        outcome.warnings.extend(inner.warnings + outer.warnings)
+        names = ("committed", "statutory")
+        heads = ("trace.part.committed", "trace.part.statutory")
+        outcome = _joined(self.children(), [inner, outer], 0, ctx, names, heads)
         if inner.due > outer.due:
             values = {"committed": inner.due.isoformat(), "statutory": outer.due.isoformat()}
             outcome.warnings.append(Said("engine.warning.tiered", values))
-        if ctx.explain:
-            outcome.steps.append(said("part", "trace.part.committed"))
-            outcome.steps.extend(inner.steps)
-            outcome.steps.append(said("part", "trace.part.statutory"))
-            outcome.steps.extend(outer.steps)
         return outcome
 
 

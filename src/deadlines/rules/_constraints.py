@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, StrictInt, field_validator
 
-from deadlines._errors import NotADeadlineError
 from deadlines._messages import Said, say_in
-from deadlines.rules._conventions import Conventions
-from deadlines.rules._limit import Count, Limit, Unit, end_of, roll_steps
+from deadlines.rules._limit import Count, Limit, end_of, roll_steps
 from deadlines.rules._trace import said
 from deadlines.rules._values import Calendar, Context, Outcome
 
@@ -22,11 +19,6 @@ _PERIOD_NAMES = {
     6: "limit.half_yearly",
     12: "limit.yearly",
 }
-
-
-#: What a blackout or a quota is, and what to ask of it instead of a due date.
-BLACKOUT_HINT = (Said("engine.blackout"), Said("engine.blackout.instead"))
-QUOTA_HINT = (Said("engine.quota"), Said("engine.quota.instead"))
 
 
 class Blackout(Limit):
@@ -47,7 +39,7 @@ class Blackout(Limit):
     """
 
     kind: Literal["blackout"] = "blackout"
-    not_a_deadline = BLACKOUT_HINT
+    not_a_deadline = (Said("engine.blackout"), Said("engine.blackout.instead"))
     months: tuple[int, ...] = Field(min_length=1)
     exempt_kinds: tuple[str, ...] = ()
     """The meeting kinds the blackout does not cover; none by default (art. 6)."""
@@ -71,9 +63,6 @@ class Blackout(Limit):
         months = tuple(Said("word.month", {"month": dt.date(2000, m, 1)}) for m in self.months)
         return say_in(lang, "limit.blackout", months=months)
 
-    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
-        raise NotADeadlineError(ctx.rule_id, *BLACKOUT_HINT)
-
 
 class Quota(Limit):
     """At least `days` days of something per calendar year: 60 days of field research (art. 4).
@@ -83,18 +72,13 @@ class Quota(Limit):
     """
 
     kind: Literal["quota"] = "quota"
-    not_a_deadline = QUOTA_HINT
+    not_a_deadline = (Said("engine.quota"), Said("engine.quota.instead"))
     _positional: ClassVar[tuple[str, ...]] = ("days",)
     days: Count
     working_days_only: bool = False
 
     def __init__(self, days: int | None = None, /, **data: Any) -> None:  # noqa: ANN401
-        if days is not None:
-            data["days"] = days
-        super().__init__(**data)
-
-    def describe(self, lang: str = "en") -> str:
-        return say_in(lang, "limit.quota", days=self.days)
+        super().__init__(**data if days is None else {**data, "days": days})
 
     def expected_by(self, day: dt.date) -> float:
         """The pro-rata number of days expected by the end of `day`.
@@ -105,9 +89,6 @@ class Quota(Limit):
         first = dt.date(day.year, 1, 1)
         length = (dt.date(day.year + 1, 1, 1) - first).days
         return self.days * ((day - first).days + 1) / length
-
-    def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
-        raise NotADeadlineError(ctx.rule_id, *QUOTA_HINT)
 
 
 class Recurrence(Limit):
@@ -131,6 +112,7 @@ class Recurrence(Limit):
     """
 
     kind: Literal["recurrence"] = "recurrence"
+    _unit = "period"
     months: Literal[1, 2, 3, 4, 6, 12] = 3
     end_roll: Literal["previous_workday", "next_workday", "none"] = "previous_workday"
     due_in_next: Annotated[StrictInt, Field(ge=1, le=28)] | None = None
@@ -138,25 +120,15 @@ class Recurrence(Limit):
     (art. 13: "每季度调度一次、通报一次", once in each quarter)."""
 
     def describe(self, lang: str = "en") -> str:
-        if self.months in _PERIOD_NAMES:
-            return say_in(lang, _PERIOD_NAMES[self.months])
-        return say_in(lang, "limit.recurrence", months=self.months)
-
-    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
-        return frozenset({"period"})
+        return say_in(lang, _PERIOD_NAMES.get(self.months, "limit.recurrence"), months=self.months)
 
     def period_ends(self, first: dt.date, last: dt.date) -> list[dt.date]:
         """The nominal last day of each period that ends from `first` through `last`."""
         # Imported here: due() never needs it, and a one-shot command should not pay for it.
         from dateutil.rrule import MONTHLY, rrule
 
-        start = dt.date(first.year, 1, 1)
-        rule = rrule(
-            MONTHLY,
-            interval=self.months,
-            bymonthday=-1,
-            dtstart=dt.datetime(start.year, self.months, 1),
-        )
+        start = dt.datetime(first.year, self.months, 1)
+        rule = rrule(MONTHLY, interval=self.months, bymonthday=-1, dtstart=start)
         ends = rule.between(
             dt.datetime.combine(first, dt.time()), dt.datetime.combine(last, dt.time()), inc=True
         )
@@ -174,55 +146,35 @@ class Recurrence(Limit):
         """The day the period's work is due, after `end_roll`."""
         if calendar.is_workday(nominal) or self.end_roll == "none":
             return nominal
-        if self.end_roll == "previous_workday":
-            return calendar.add_workdays(nominal, -1)
-        return calendar.add_workdays(nominal, 0)
-
-    def _next_period_due(self, start: dt.datetime, ctx: Context) -> Outcome:
-        cal = ctx.calendar
-        first, end = self.period_of(start.date())
-        nominal = end + dt.timedelta(days=self.due_in_next or 1)
-        last = cal.add_workdays(nominal, 0)
-        due = end_of(ctx, last, ctx.conventions.cutoff)
-        outcome = Outcome(due, last, provisional=cal.any_provisional(start.date(), last))
-        if ctx.explain:
-            outcome.steps.append(
-                said(
-                    "count",
-                    "trace.period.next",
-                    date=nominal,
-                    first=first,
-                    end=end,
-                    day=self.due_in_next,
-                )
-            )
-            if last != nominal:
-                roll_steps(outcome, cal, nominal, "trace.last_day_rolled")
-            outcome.steps.append(said("cutoff", "trace.ends", at=due))
-        return outcome
+        return calendar.add_workdays(nominal, -1 if self.end_roll == "previous_workday" else 0)
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
-        if self.due_in_next is not None:
-            return self._next_period_due(start, ctx)
-        cal = ctx.calendar
+        cal, cutoff = ctx.calendar, ctx.conventions.cutoff
         first, nominal = self.period_of(start.date())
-        last = self.due_day(cal, nominal)
-        due = end_of(ctx, last, ctx.conventions.cutoff)
-        passed = due < start
-        if passed:
+        passed, values = False, dict[str, Any](first=first)  # the trace's count step
+        if self.due_in_next is not None:
+            end, nominal = nominal, nominal + dt.timedelta(days=self.due_in_next)
+            last = counted_through = cal.add_workdays(nominal, 0)
+            message, rolled = "trace.period.next", "trace.last_day_rolled"
+            values.update(end=end, day=self.due_in_next)
+        else:
+            last = self.due_day(cal, nominal)
             # A trigger after the period's work was due (a Saturday that ends a quarter, after
             # the Friday's close) concerns the next period: never a due date in the past.
-            first, nominal = self.period_of(nominal + dt.timedelta(days=1))
-            last = self.due_day(cal, nominal)
-            due = end_of(ctx, last, ctx.conventions.cutoff)
-        outcome = Outcome(due, last, provisional=cal.any_provisional(start.date(), nominal))
+            passed = end_of(ctx, last, cutoff) < start
+            if passed:
+                first, nominal = self.period_of(nominal + dt.timedelta(days=1))
+                last = self.due_day(cal, nominal)
+            counted_through = nominal
+            message, rolled = "trace.period", "trace.period.moved"
+            values.update(first=first, end=nominal)  # of the next period, when passed
+        due = end_of(ctx, last, cutoff)
+        outcome = Outcome(due, last, provisional=cal.any_provisional(start.date(), counted_through))
         if ctx.explain:
             if passed:
                 outcome.steps.append(said("note", "trace.period.passed"))
-            outcome.steps.append(
-                said("count", "trace.period", date=nominal, first=first, end=nominal)
-            )
+            outcome.steps.append(said("count", message, date=nominal, **values))
             if last != nominal:
-                roll_steps(outcome, cal, nominal, "trace.period.moved")
+                roll_steps(outcome, cal, nominal, rolled)
             outcome.steps.append(said("cutoff", "trace.ends", at=due))
         return outcome

@@ -10,7 +10,9 @@ from __future__ import annotations
 import enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
+from pydantic import Field, StrictInt
+
+from deadlines._value import Value
 
 
 class StartDay(str, enum.Enum):
@@ -19,9 +21,8 @@ class StartDay(str, enum.Enum):
     EXCLUDED = "excluded"
     """Default. 民法典 art. 201: "开始的当日不计入，自下一日开始计算"."""
     INCLUDED = "included"
-    """The day of the trigger is day 1 (some cities count so): of working days when it is
-    worked, of calendar days always; in both, only when the trigger comes before that day's
-    cutoff (else a period of 1 would end before it began)."""
+    """The day of the trigger is day 1 (some cities count so), when the trigger comes before
+    that day's cutoff (and, in working days, the day is worked)."""
 
 
 class RestDayTrigger(str, enum.Enum):
@@ -31,8 +32,7 @@ class RestDayTrigger(str, enum.Enum):
     """Default. Art. 201 read literally: a Saturday meeting makes Monday working day 1."""
     MOVE_TO_NEXT_WORKDAY = "move_to_next_workday"
     """The trigger first moves to the next working day, so Tuesday is working day 1; an hour
-    limit starts at that day's opening, as does one triggered on a working day before it opens
-    (so a Sunday-night trigger never starts after a Monday-dawn one)."""
+    limit starts at its opening (as does one triggered before a working day opens)."""
 
 
 class Cutoff(str, enum.Enum):
@@ -52,16 +52,12 @@ class HourClock(str, enum.Enum):
     """
 
     WORKDAYS_FROM_OPENING = "workdays_from_opening"
-    """Default. Rest days inside the period are not counted (节假日顺延, as 行政许可法 art. 82
-    counts its limits "不含法定节假日"), and a receipt outside office hours starts the clock at
-    the next opening (公文 are signed for, 党政机关公文处理工作条例 art. 24, only when the office
-    is open): the clock runs 24 hours a day on working days from that opening. No local rule
-    with this exact wording was verified; see docs/conventions.md."""
+    """Default. Rest days inside the period are not counted (节假日顺延, 行政许可法 art. 82), and
+    a receipt outside office hours starts the clock at the next opening (党政机关公文处理工作条例
+    art. 24): 24 hours a day on working days from then. A reading of ours (docs/conventions.md)."""
     CALENDAR_ROLL = "calendar_roll"
-    """Calendar hours from the minute of the trigger; an expiry on a non-working day rolls to
-    the close of business of the next working day (art. 203). So that a later trigger never
-    ends earlier, an expiry on the first working day after rest days, before its close, also
-    ends at that close (an earlier trigger, expiring on the rest day before, rolled there)."""
+    """Calendar hours from the minute of the trigger; an expiry on a non-working day, or on the
+    first working day after rest days before its close, ends at that close (art. 203)."""
     CALENDAR_STRICT = "calendar_strict"
     """Calendar hours, expiring wherever they end."""
     PAUSED_ON_REST_DAYS = "paused_on_rest_days"
@@ -74,10 +70,9 @@ class SameDayReading(str, enum.Enum):
     """What "the same day" (文不过夜, 事不隔日, art. 11) allows a receipt."""
 
     HALF_DAY = "half_day"
-    """Default. A receipt in the morning of a working day is due at that day's close; one in
-    the afternoon, after hours or on a rest day, by the end of the morning session (noon) of
-    the next working day. The reading of 宁波市人民政府办公厅 甬政办发〔2007〕169号 as the issue
-    filed for this project quotes it; its text was not verified here (docs/conventions.md)."""
+    """Default. A receipt in the morning of a working day is due at that day's close; any other
+    by noon (the end of the morning session) of the next working day: 甬政办发〔2007〕169号 as
+    the issue quotes it, its text not verified here (docs/conventions.md)."""
     CLOSE_OF_BUSINESS = "close_of_business"
     """A receipt on a working day before the cutoff is due at that cutoff; any other at the
     cutoff of the next working day (a receipt at 17:00 is due at 17:30)."""
@@ -87,11 +82,9 @@ class ArrivalGrace(str, enum.Enum):
     """What "on arrival" (急件随到随办, 立行立办) allows when no limit is stated."""
 
     SAME_WORKING_DAY = "same_working_day"
-    """Default. Done by the cutoff of the day of arrival; an arrival after it, or on a rest
-    day, by the cutoff of the next working day. 急件 is the lower of the two urgency levels of
-    the rules on official documents (国家行政机关公文处理办法, 国发〔2000〕23号: "特急"、"急件";
-    党政机关公文处理工作条例 art. 9 today: "特急"、"加急"), the level local rules commonly give
-    the same working day."""
+    """Default. Done by the cutoff of the day of arrival (of the next working day, arriving after
+    it or on a rest day): 急件 is the lower of two urgency levels (国发〔2000〕23号: "特急"、
+    "急件"), which local rules commonly give the same working day."""
     OFFICE_HOURS = "office_hours"
     """`Conventions.arrival_office_hours` office hours from arrival (特急 in local rules)."""
     INSTANT = "instant"
@@ -108,7 +101,7 @@ class LastDayRoll(str, enum.Enum):
     """The period ends on its last day whatever it is."""
 
 
-class Conventions(BaseModel):
+class Conventions(Value):
     """The engine-wide defaults of every counting option; a rule may pin its own.
 
     Each default and its source: `StartDay`, `RestDayTrigger`, `Cutoff`, `LastDayRoll` (民法典
@@ -122,8 +115,6 @@ class Conventions(BaseModel):
     Conventions(cutoff=<Cutoff.MIDNIGHT: 'midnight'>)
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
     start_day: StartDay = StartDay.EXCLUDED
     rest_day_trigger: RestDayTrigger = RestDayTrigger.COUNT_FROM_TRIGGER
     cutoff: Cutoff = Cutoff.CLOSE_OF_BUSINESS
@@ -133,11 +124,3 @@ class Conventions(BaseModel):
     arrival_grace: ArrivalGrace = ArrivalGrace.SAME_WORKING_DAY
     arrival_office_hours: Annotated[StrictInt, Field(gt=0, le=24)] = 2
     """The office hours `ArrivalGrace.OFFICE_HOURS` allows."""
-
-    def __repr__(self) -> str:
-        changed = ", ".join(
-            f"{name}={value!r}"
-            for name, value in self
-            if value != type(self).model_fields[name].default
-        )
-        return f"Conventions({changed})"

@@ -1,7 +1,9 @@
 """Periods in days: `WorkingDays` (skips rest days) and `CalendarDays` (counts them).
 
 Separate types for separate meanings: a count of working days skips holidays; a count of
-calendar days does not, and only moves a last day that falls on a rest day.
+calendar days does not, and only moves a last day that falls on a rest day. Under
+`StartDay.INCLUDED` the trigger's day counts only while the trigger is before that day's end: a
+trigger after the cutoff cannot make its day day 1, or a period of 1 would end before it began.
 """
 
 from __future__ import annotations
@@ -10,34 +12,18 @@ import datetime as dt
 from typing import Any, Literal
 
 from deadlines._messages import Said
-from deadlines.rules._conventions import (
-    Cutoff,
-    LastDayRoll,
-    RestDayTrigger,
-    StartDay,
-)
+from deadlines.rules._conventions import Cutoff, LastDayRoll, RestDayTrigger, StartDay
 from deadlines.rules._limit import (
     ART_201,
     Counted,
     cutoff_step,
     end_of,
+    outcome_of,
     pick,
     roll_steps,
 )
 from deadlines.rules._trace import count_days, said
 from deadlines.rules._values import Context, Outcome
-
-_FIRST_COUNTS = Said("trace.first_counts")
-_FIRST_NOT_COUNTED = Said("trace.first_not_counted")
-
-
-def _counts_start_day(ctx: Context, start: dt.datetime, day: dt.date, cutoff: Cutoff) -> bool:
-    """Whether `StartDay.INCLUDED` may count `day`: only while the trigger is before its end.
-
-    A trigger after the day's cutoff cannot make that day day 1: a period of 1 would end
-    before it began.
-    """
-    return start < end_of(ctx, day, cutoff)
 
 
 class WorkingDays(Counted):
@@ -57,38 +43,33 @@ class WorkingDays(Counted):
     # WorkingDays(3): the count is positional. Each class with a count repeats this __init__,
     # because type checkers synthesise a keyword-only one for every class that adds a field.
     def __init__(self, n: int | None = None, /, **data: Any) -> None:  # noqa: ANN401
-        if n is not None:
-            data["n"] = n
-        super().__init__(**data)
+        super().__init__(**data if n is None else {**data, "n": n})
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         cal, conv = ctx.calendar, ctx.conventions
         day = start.date()
-        moved = False
         trigger = pick(self.rest_day_trigger, conv.rest_day_trigger)
-        if trigger is RestDayTrigger.MOVE_TO_NEXT_WORKDAY and not cal.is_workday(day):
-            day, moved = cal.add_workdays(day, 0), True
+        moved = trigger is RestDayTrigger.MOVE_TO_NEXT_WORKDAY and not cal.is_workday(day)
+        if moved:
+            day = cal.add_workdays(day, 0)
         cutoff = pick(self.cutoff, conv.cutoff)
         included = (
             pick(self.start_day, conv.start_day) is StartDay.INCLUDED
             and cal.is_workday(day)
-            and (moved or _counts_start_day(ctx, start, day, cutoff))
+            and (moved or start < end_of(ctx, day, cutoff))
         )
         last = cal.add_workdays(day, self.n - 1 if included else self.n)
-        outcome = Outcome(
-            end_of(ctx, last, cutoff), last, provisional=cal.any_provisional(start.date(), last)
-        )
+        outcome = outcome_of(ctx, start.date(), end_of(ctx, last, cutoff), last)
         if ctx.explain:
+            steps = outcome.steps
             if moved:
-                outcome.steps.append(said("convention", "trace.start_moved", date=day, day=day))
+                steps.append(said("convention", "trace.start_moved", date=day, day=day))
             if included:
-                outcome.steps.append(said("convention", "trace.start_included", date=day, day=day))
-                outcome.steps.extend(count_days(cal, day, last, first_number=2))
+                steps.append(said("convention", "trace.start_included", date=day, day=day))
+                steps.extend(count_days(cal, day, last, first_number=2))
             else:
-                outcome.steps.append(
-                    said("convention", "trace.working_days", n=self.n, law=ART_201)
-                )
-                outcome.steps.extend(count_days(cal, day, last))
+                steps.append(said("convention", "trace.working_days", n=self.n, law=ART_201))
+                steps.extend(count_days(cal, day, last))
             cutoff_step(outcome, cutoff)
         return outcome
 
@@ -107,27 +88,22 @@ class CalendarDays(Counted):
     cutoff: Cutoff | None = None
 
     def __init__(self, n: int | None = None, /, **data: Any) -> None:  # noqa: ANN401
-        if n is not None:
-            data["n"] = n
-        super().__init__(**data)
+        super().__init__(**data if n is None else {**data, "n": n})
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         cal, conv = ctx.calendar, ctx.conventions
         day = start.date()
         cutoff = pick(self.cutoff, conv.cutoff)
-        included = pick(self.start_day, conv.start_day) is StartDay.INCLUDED and _counts_start_day(
-            ctx, start, day, cutoff
+        included = pick(self.start_day, conv.start_day) is StartDay.INCLUDED and start < end_of(
+            ctx, day, cutoff
         )
-        nominal = day + dt.timedelta(days=self.n - 1 if included else self.n)
-        last = nominal
+        nominal = last = day + dt.timedelta(days=self.n - 1 if included else self.n)
         roll = pick(self.last_day_roll, conv.last_day_roll) is LastDayRoll.NEXT_WORKDAY
         if roll and not cal.is_workday(nominal):
             last = cal.add_workdays(nominal, 0)
-        outcome = Outcome(
-            end_of(ctx, last, cutoff), last, provisional=cal.any_provisional(day, last)
-        )
+        outcome = outcome_of(ctx, day, end_of(ctx, last, cutoff), last)
         if ctx.explain:
-            first = _FIRST_COUNTS if included else _FIRST_NOT_COUNTED
+            first = Said("trace.first_counts" if included else "trace.first_not_counted")
             outcome.steps.append(
                 said(
                     "count", "trace.calendar_days", date=nominal, n=self.n, first=first, day=nominal

@@ -12,25 +12,12 @@ from typing import Any, Literal
 
 from deadlines.rules._clock import add_working_clock
 from deadlines.rules._conventions import Conventions, Cutoff, HourClock, RestDayTrigger
-from deadlines.rules._limit import ART_203, ONE_DAY, Counted, end_of, pick
+from deadlines.rules._limit import ART_203, ONE_DAY, Counted, end_of, outcome_of, pick
 from deadlines.rules._trace import said, skip
 from deadlines.rules._values import Context, Outcome
 
 #: The clocks that run 24 hours a day on working days and stop on rest days (`rules/_clock.py`).
 _PAUSED = (HourClock.PAUSED_ON_REST_DAYS, HourClock.WORKDAYS_FROM_OPENING)
-
-
-def _before_working_day_opens(ctx: Context, at: dt.datetime) -> bool:
-    """Whether `at` falls on a rest day, or on a working day before its opening.
-
-    A rest-day trigger moved to the next opening must carry along a trigger in the small hours
-    of that working day: else Sunday 23:00 would start at Monday 09:00 while Monday 00:30,
-    later, started at once and fell due first.
-    """
-    day = at.date()
-    if not ctx.calendar.is_workday(day):
-        return True
-    return at.time() < ctx.calendar.office_hours.open(day)
 
 
 class Hours(Counted):
@@ -55,9 +42,7 @@ class Hours(Counted):
     rest_day_trigger: RestDayTrigger | None = None
 
     def __init__(self, n: int | None = None, /, **data: Any) -> None:  # noqa: ANN401
-        if n is not None:
-            data["n"] = n
-        super().__init__(**data)
+        super().__init__(**data if n is None else {**data, "n": n})
 
     def hour_clock(
         self, conventions: Conventions, params: Mapping[str, Any] | None = None
@@ -69,22 +54,22 @@ class Hours(Counted):
         clock = self.hour_clock(conv)
         cutoff = pick(self.cutoff, conv.cutoff)
         span = dt.timedelta(hours=self.n)
-        begin = start
-        if clock is HourClock.WORKDAYS_FROM_OPENING or (
-            pick(self.rest_day_trigger, conv.rest_day_trigger)
-            is RestDayTrigger.MOVE_TO_NEXT_WORKDAY
-            and _before_working_day_opens(ctx, start)
-        ):
+        day, begin = start.date(), start
+        # A rest-day trigger moved to the next opening carries along one in the small hours of
+        # that working day: else Sunday 23:00 would start at Monday 09:00 while Monday 00:30,
+        # later, started at once and fell due first.
+        trigger = pick(self.rest_day_trigger, conv.rest_day_trigger)
+        moved = trigger is RestDayTrigger.MOVE_TO_NEXT_WORKDAY and (
+            not cal.is_workday(day) or start.time() < cal.office_hours.open(day)
+        )
+        if clock is HourClock.WORKDAYS_FROM_OPENING or moved:
             begin = cal.add_office_time(start, dt.timedelta())  # the next opening
         if clock is HourClock.OFFICE_HOURS:
-            due = cal.add_office_time(begin, span)
-            counted = "trace.hours.office"
+            due, counted = cal.add_office_time(begin, span), "trace.hours.office"
         elif clock in _PAUSED:
-            due = add_working_clock(cal, begin, span)
-            counted = "trace.hours.working_days"
+            due, counted = add_working_clock(cal, begin, span), "trace.hours.working_days"
         else:
-            due = begin + span
-            counted = "trace.hours.continuous"
+            due, counted = begin + span, "trace.hours.continuous"
         nominal = due
         # An end at 00:00 is 24:00 of the day before: that is the day it ends on, and the day
         # that must be a working day.
@@ -98,7 +83,7 @@ class Hours(Counted):
                 # A trigger a moment earlier expired on the rest day before and rolled to this
                 # close: a later one may not end before it.
                 due, lifted = end_of(ctx, last, cutoff), True
-        outcome = Outcome(due, last, provisional=cal.any_provisional(start.date(), last))
+        outcome = outcome_of(ctx, day, due, last)
         if ctx.explain:
             steps = outcome.steps
             if begin != start:
@@ -107,20 +92,10 @@ class Hours(Counted):
             if clock in _PAUSED:
                 steps.extend(skip(cal, d) for d in cal.rest_days(begin.date(), last))
             if rolled:
-                steps.extend(
-                    skip(cal, d) for d in cal.days(nominal.date(), last) if not d.is_workday
-                )
-                steps.append(
-                    said(
-                        "roll",
-                        "trace.hours.rolled",
-                        date=last,
-                        at=due,
-                        nominal=nominal,
-                        day=last,
-                        law=ART_203,
-                    )
-                )
+                skipped = (d for d in cal.days(nominal.date(), last) if not d.is_workday)
+                steps.extend(skip(cal, d) for d in skipped)
+                values: dict[str, Any] = {"nominal": nominal, "day": last, "law": ART_203}
+                steps.append(said("roll", "trace.hours.rolled", date=last, at=due, **values))
             elif lifted:
                 steps.append(said("roll", "trace.hours.joined", date=last, at=due, nominal=nominal))
             else:

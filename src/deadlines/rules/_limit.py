@@ -14,7 +14,8 @@ from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import Field, StrictInt
 
-from deadlines._messages import Said, say_in
+from deadlines._errors import NotADeadlineError
+from deadlines._messages import MESSAGES, Said, say_in
 from deadlines._time import CHINA_TZ, parse_instant, to_china
 from deadlines.rules._conventions import Conventions, Cutoff, HourClock
 from deadlines.rules._trace import said, skip
@@ -55,6 +56,7 @@ class Limit(Value):
     kind: str
     not_a_deadline: ClassVar[tuple[Said, Said] | None] = None
     """What a constraint is and what to ask of it instead of a due date (a blackout, a quota)."""
+    _unit: ClassVar[Unit] = "mixed"  # how it counts, when the event does not change that
     label: str = ""
     """What the part is called inside a combination (e.g. ``签发``); empty for a lone limit."""
     actor: str = ""
@@ -62,11 +64,13 @@ class Limit(Value):
 
     def parameters(self) -> frozenset[str]:
         """The event parameters this limit reads (an unknown one is an error, not ignored)."""
-        return frozenset()
+        return frozenset().union(*(child.parameters() for child in self.children()))
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         """Compute the outcome for a trigger at `start` (aware, China time)."""
-        raise NotImplementedError(f"{type(self).__name__} does not compute a due instant")
+        if self.not_a_deadline is None:
+            raise NotImplementedError(f"{type(self).__name__} does not compute a due instant")
+        raise NotADeadlineError(ctx.rule_id, *self.not_a_deadline)
 
     def children(self) -> tuple[Limit, ...]:
         """The limits inside this one, in the order of its fields; none for a simple limit."""
@@ -88,12 +92,14 @@ class Limit(Value):
         >>> AllOf(WorkingDays(3), Hours(48)).describe(), AllOf(WorkingDays(3)).describe("zh")
         ('all of: 3 working days, 48 hours', '3个工作日')
         """
-        return repr(self)
+        # The catalogue's words for the kind, filled in with the limit's fields.
+        message = f"limit.{self.kind}"
+        return say_in(lang, message, **dict(self)) if message in MESSAGES else repr(self)
 
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         """How this limit counts for an event with `params` (see `Unit`): one unit, or several
         when its parts count differently."""
-        return frozenset({"mixed"})
+        return frozenset({self._unit})
 
     def hour_clock(
         self, conventions: Conventions, params: Mapping[str, Any] | None = None
@@ -115,17 +121,10 @@ class Limit(Value):
 
 
 class Counted(Limit):
-    """A limit of `n` units (working days, calendar days, hours): says itself and its unit."""
+    """A limit of `n` units (working days, calendar days, hours), said as ``limit.<kind>``."""
 
     _positional: ClassVar[tuple[str, ...]] = ("n",)
-    _unit: ClassVar[Unit]  # also the id of its words in the catalogue: limit.<unit>
     n: Count
-
-    def describe(self, lang: str = "en") -> str:
-        return say_in(lang, f"limit.{self._unit}", n=self.n)
-
-    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
-        return frozenset({self._unit})
 
 
 _T = TypeVar("_T")
@@ -141,6 +140,11 @@ def end_of(ctx: Context, day: dt.date, cutoff: Cutoff) -> dt.datetime:
     if cutoff is Cutoff.CLOSE_OF_BUSINESS:
         return ctx.calendar.close_of_business(day)
     return dt.datetime.combine(day + ONE_DAY, dt.time(), CHINA_TZ)
+
+
+def outcome_of(ctx: Context, first: dt.date, due: dt.datetime, last: dt.date) -> Outcome:
+    """Due at `due` on `last`: provisional when a day from `first` through `last` is."""
+    return Outcome(due, last, provisional=ctx.calendar.any_provisional(first, last))
 
 
 def morning_end(ctx: Context, day: dt.date) -> dt.datetime:
@@ -159,9 +163,7 @@ def same_or_next_day(ctx: Context, start: dt.datetime, cutoff: Cutoff) -> tuple[
 
 def instant(name: str, value: object) -> dt.datetime:
     """A parameter's instant: ISO text or a datetime, in China time."""
-    if isinstance(value, str):
-        return parse_instant(name, value)
-    return to_china(name, value)
+    return parse_instant(name, value) if isinstance(value, str) else to_china(name, value)
 
 
 def cutoff_step(outcome: Outcome, cutoff: Cutoff) -> None:

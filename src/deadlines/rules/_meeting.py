@@ -13,10 +13,10 @@ from deadlines._errors import (
     OutOfRangeError,
     shown,
 )
-from deadlines._messages import Said, say_in
+from deadlines._messages import Said
 from deadlines.rules._conventions import Conventions, LastDayRoll
 from deadlines.rules._days import CalendarDays, WorkingDays
-from deadlines.rules._limit import ART_203, Limit, Unit, end_of, instant
+from deadlines.rules._limit import ART_203, Limit, Unit, end_of, instant, outcome_of
 from deadlines.rules._trace import said
 from deadlines.rules._values import Context, Outcome
 
@@ -29,7 +29,6 @@ MEETING_SAMPLE_DAYS = (5, 15)
 
 _ARTS_200_204 = Said("law.art200_204")
 _MAX_DIGITS = 18
-_EXAMPLE = Said("engine.example.meeting")
 _A_DATE = "a date such as 2026-10-31"
 
 
@@ -54,9 +53,6 @@ class MeetingSetLimit(Limit):
 
     kind: Literal["meeting_set"] = "meeting_set"
 
-    def describe(self, lang: str = "en") -> str:
-        return say_in(lang, "limit.meeting_set")
-
     def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
         if params.get("limit_working_days") is not None:
             return frozenset({"working_days"})
@@ -76,9 +72,8 @@ class MeetingSetLimit(Limit):
                 given[1], params[given[1]], Said("engine.given_alone", {"names": tuple(given)})
             )
         if not given:
-            raise MissingParameterError(
-                ctx.rule_id or "decisions.time_limited", "deadline", _EXAMPLE
-            )
+            rule = ctx.rule_id or "decisions.time_limited"
+            raise MissingParameterError(rule, "deadline", Said("engine.example.meeting"))
         name = given[0]
         if name == "deadline":
             try:
@@ -116,8 +111,7 @@ def _too_long(ctx: Context, name: str, value: object) -> OutOfRangeError:
     """The error for a count so large that its due date cannot even be computed."""
     first, last = ctx.calendar.first_date, ctx.calendar.last_date
     span = {"what": Said("engine.what.count"), "first": str(first), "last": str(last)}
-    expected = Said("engine.within_calendar", span)
-    error = OutOfRangeError(name, value, first, last, expected)
+    error = OutOfRangeError(name, value, first, last, Said("engine.within_calendar", span))
     error.input_field = name
     return error
 
@@ -146,12 +140,11 @@ def _fixed_deadline(value: object, start: dt.datetime, ctx: Context) -> Outcome:
         raise InvalidValueError(
             "deadline", value, Said("engine.after_meeting", {"at": shown(start)})
         )
-    outcome = Outcome(due, last, provisional=cal.any_provisional(start.date(), last))
+    outcome = outcome_of(ctx, start.date(), due, last)
     if ctx.explain:
-        outcome.steps.append(said("count", "trace.meeting.deadline", value=value))
+        steps = outcome.steps
+        steps.append(said("count", "trace.meeting.deadline", value=value))
         if nominal is not None:  # one line: the day itself is not "skipped", it is moved
-            outcome.steps.append(
-                said("roll", "trace.meeting.rolled", date=last, day=last, law=ART_203)
-            )
-        outcome.steps.append(said("cutoff", "trace.ends", at=due))
+            steps.append(said("roll", "trace.meeting.rolled", date=last, day=last, law=ART_203))
+        steps.append(said("cutoff", "trace.ends", at=due))
     return outcome

@@ -17,6 +17,7 @@ from deadlines.rules._limit import (
     end_of,
     instant,
     morning_end,
+    outcome_of,
     pick,
     same_or_next_day,
 )
@@ -37,14 +38,9 @@ class SameDay(Limit):
     """
 
     kind: Literal["same_day"] = "same_day"
+    _unit = "same_day"
     cutoff: Cutoff | None = None
     reading: SameDayReading | None = None
-
-    def describe(self, lang: str = "en") -> str:
-        return say_in(lang, "limit.same_day")
-
-    def units(self, params: Mapping[str, Any], conventions: Conventions) -> frozenset[Unit]:
-        return frozenset({"same_day"})
 
     def evaluate(self, start: dt.datetime, ctx: Context) -> Outcome:
         cal = ctx.calendar
@@ -60,28 +56,17 @@ class SameDay(Limit):
             due = end_of(ctx, last, cutoff)
             early, late = "same_day.before_close", "same_day.after_close"
             after = "same_day.next_day"
-        outcome = Outcome(due, last, provisional=cal.any_provisional(day, last))
-        if ctx.explain:
-            if same:
-                outcome.steps.append(
-                    said("count", "trace.same_day.done", date=day, when=Said(early))
-                )
-                cutoff_step(outcome, cutoff)
-            else:
-                if not cal.is_workday(day):
-                    late = "same_day.rest_day"
-                outcome.steps.append(
-                    said(
-                        "count",
-                        "trace.same_day.next",
-                        date=last,
-                        when=Said(late),
-                        next=Said(after),
-                        day=last,
-                    )
-                )
-                outcome.steps.extend(skip(cal, d) for d in cal.rest_days(day, last))
-                outcome.steps.append(said("cutoff", "trace.ends", date=last, at=due))
+        outcome = outcome_of(ctx, day, due, last)
+        if ctx.explain and same:
+            outcome.steps.append(said("count", "trace.same_day.done", date=day, when=Said(early)))
+            cutoff_step(outcome, cutoff)
+        elif ctx.explain:
+            when, then = Said(late if cal.is_workday(day) else "same_day.rest_day"), Said(after)
+            outcome.steps.append(
+                said("count", "trace.same_day.next", date=last, when=when, next=then, day=last)
+            )
+            outcome.steps.extend(skip(cal, d) for d in cal.rest_days(day, last))
+            outcome.steps.append(said("cutoff", "trace.ends", date=last, at=due))
         return outcome
 
 
@@ -143,9 +128,9 @@ class OnArrival(Limit):
             due = end_of(ctx, last, conv.cutoff)
             message = "trace.arrival.same_day" if same else "trace.arrival.next_day"
         # Only days the answer counted can make it provisional; a stated limit counts none.
-        provisional = grace is not ArrivalGrace.INSTANT and stated is None
+        counted = grace is not ArrivalGrace.INSTANT and stated is None
         outcome = Outcome(
-            due, last, provisional=provisional and cal.any_provisional(start.date(), last)
+            due, last, provisional=counted and cal.any_provisional(start.date(), last)
         )
         if ctx.explain:
             word = Said(f"limit.{self.phrase}")

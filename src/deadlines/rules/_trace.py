@@ -51,36 +51,20 @@ _NO_EXTRA = Said("word.empty")
 
 
 def count_days(
-    calendar: Calendar,
-    after: dt.date,
-    through: dt.date,
-    *,
-    first_number: int = 1,
+    calendar: Calendar, after: dt.date, through: dt.date, *, first_number: int = 1
 ) -> list[TraceStep]:
     """Steps for each day in (after, through]: working days counted, others skipped with why."""
     steps: list[TraceStep] = []
     number = first_number - 1
     for day in calendar.days(after + dt.timedelta(days=1), through):
-        if day.is_workday:
-            number += 1
-            extra = (
-                Said("trace.count.adjusted", {"name": day.said()})
-                if day.kind.name == "ADJUSTED_WORKDAY"
-                else _NO_EXTRA
-            )
-            steps.append(
-                said(
-                    "count",
-                    "trace.count",
-                    date=day.date,
-                    origin=_origin(day),
-                    number=number,
-                    day=day.date,
-                    extra=extra,
-                )
-            )
-        else:
+        if not day.is_workday:
             steps.append(skip(calendar, day))
+            continue
+        number += 1
+        adjusted = day.kind.name == "ADJUSTED_WORKDAY"
+        extra = Said("trace.count.adjusted", {"name": day.said()}) if adjusted else _NO_EXTRA
+        values: dict[str, Any] = {"number": number, "day": day.date, "extra": extra}
+        steps.append(said("count", "trace.count", date=day.date, origin=_origin(day), **values))
     return steps
 
 
