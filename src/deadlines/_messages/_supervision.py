@@ -195,12 +195,16 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     "pause.reason": Message("（{reason}）", " ({reason})"),
     "pause.no_workday": Message("期间无工作日，不扣除", "no working day lost"),
-    "pause.workday": Message("1个工作日不计：{days}", "1 working day not counted: {days}"),
-    "pause.workdays": Message("{n}个工作日不计：{days}", "{n} working days not counted: {days}"),
+    "pause.workday": Message(
+        "1个工作日不计：{days:list}", "1 working day not counted: {days:list}"
+    ),
+    "pause.workdays": Message(
+        "{n}个工作日不计：{days:list}", "{n} working days not counted: {days:list}"
+    ),
     "pause.workdays.many": Message("{n}个工作日不计", "{n} working days not counted"),
     "pause.calendar_day": Message("1个自然日不计", "1 calendar day not counted"),
     "pause.calendar_days": Message("{n}个自然日不计", "{n} calendar days not counted"),
-    "pause.hours": Message("{hours}小时不计", "{hours} hours not counted"),
+    "pause.hours": Message("{hours:g}小时不计", "{hours:g} hours not counted"),
     "pause.moved": Message(
         "扣除暂停时间，到期时间由{before}顺延至{after}",
         "with the pauses, due moves from {before} to {after}",

@@ -31,34 +31,25 @@ QUARTERLY_RULE = "supervision.quarterly"
 ACTIVITIES: tuple[tuple[str, str], ...] = (("dispatch", "调度"), ("report", "通报"))
 
 
-def quarter_label(year: int, number: int) -> str:
-    """``2026Q3``."""
-    return f"{year}Q{number}"
-
-
-def quarter_of(day: dt.date) -> tuple[int, int]:
-    """The year and number of the quarter containing `day`.
-
-    >>> quarter_of(dt.date(2026, 9, 30))
-    (2026, 3)
-    """
-    return day.year, (day.month - 1) // 3 + 1
-
-
 def quarter_start(year: int, number: int) -> dt.date:
     """The first day of the quarter."""
     return dt.date(year, 3 * number - 2, 1)
 
 
 def quarters_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
-    """Every quarter from the one containing `first` through the one containing `last`."""
-    year, number = quarter_of(first)
-    end = quarter_of(last)
-    found: list[tuple[int, int]] = []
-    while (year, number) <= end:
-        found.append((year, number))
-        year, number = (year + 1, 1) if number == 4 else (year, number + 1)
-    return found
+    """Every quarter, ``(year, number)``, from the one containing `first` through the one
+    containing `last`.
+
+    >>> quarters_between(dt.date(2025, 11, 5), dt.date(2026, 2, 1))
+    [(2025, 4), (2026, 1)]
+    """
+    first_n, last_n = ((d.year * 12 + d.month - 1) // 3 for d in (first, last))
+    return [(n // 4, n % 4 + 1) for n in range(first_n, last_n + 1)]
+
+
+def state(status: Status, *, escalated: bool) -> Said:
+    """A status as the report's table says it: an escalated one is 提请督办 (``overdue!``)."""
+    return Said("check.state.escalated" if escalated else f"check.state.{status}")
 
 
 def quarter_part(obligation: Obligation) -> Said | None:
@@ -98,7 +89,7 @@ def quarter_obligations(
     (30 September 2023 was a Saturday inside the Mid-Autumn and National Day holiday, and the
     29th a holiday: both move back to Thursday the 28th.)
     """
-    label = quarter_label(year, number)
+    label = f"{year}Q{number}"
     start = dt.datetime.combine(quarter_start(year, number), dt.time(), CHINA_TZ)
     _check_quarters(engine, start.date())
     whole = oblige(engine, QUARTERLY_RULE, start, id=label, event_id=label, explain=explain)
@@ -121,9 +112,7 @@ def _check_quarters(engine: Engine, on: dt.date) -> None:
     months = {part.months for part in limit.walk() if isinstance(part, Recurrence)}
     if months - {3}:
         raise InvalidValueError(
-            QUARTERLY_RULE,
-            sorted(months),
-            Said("check.quarterly.every_quarter"),
+            QUARTERLY_RULE, sorted(months), Said("check.quarterly.every_quarter")
         )
 
 
@@ -170,10 +159,6 @@ class QuarterStanding(Value):
         '2025Q3: dispatch met (due 2025-09-30 17:30), report overdue! (due 2025-09-30 17:30)'
         """
         year, _, number = self.quarter.partition("Q")
-
-        def state(status: Status, *, escalated: bool) -> Said:
-            return Said("check.state.escalated" if escalated else f"check.state.{status}")
-
         return say(
             "check.quarter",
             lang,
@@ -187,29 +172,24 @@ class QuarterStanding(Value):
 
 
 def quarter_standings(rows: Iterable[ObligationStatus]) -> tuple[QuarterStanding, ...]:
-    """The standing of each quarter whose obligations are among `rows`, in order."""
+    """The standing of each quarter whose dispatch and report are both among `rows`, in order."""
     found: dict[str, dict[str, ObligationStatus]] = {}
     for row in rows:
         if row.rule_id == QUARTERLY_RULE:
             quarter, _, activity = row.id.partition("/")
             found.setdefault(quarter, {})[activity] = row
-    standings: list[QuarterStanding] = []
-    for quarter in sorted(found):
-        pair = found[quarter]
-        if "dispatch" not in pair or "report" not in pair:
-            continue
-        dispatch, report = pair["dispatch"], pair["report"]
-        standings.append(
-            QuarterStanding.model_construct(
-                quarter=quarter,
-                dispatch_due=dispatch.due,
-                dispatch=dispatch.status,
-                dispatched_at=dispatch.completed_at,
-                report_due=report.due,
-                report=report.status,
-                reported_at=report.completed_at,
-                dispatch_escalated=dispatch.escalated,
-                report_escalated=report.escalated,
-            )
+    return tuple(
+        QuarterStanding.model_construct(
+            quarter=quarter,
+            dispatch_due=d.due,
+            dispatch=d.status,
+            dispatched_at=d.completed_at,
+            report_due=r.due,
+            report=r.status,
+            reported_at=r.completed_at,
+            dispatch_escalated=d.escalated,
+            report_escalated=r.escalated,
         )
-    return tuple(standings)
+        for quarter, pair in sorted(found.items())
+        if (d := pair.get("dispatch")) is not None and (r := pair.get("report")) is not None
+    )
