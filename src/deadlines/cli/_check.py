@@ -150,7 +150,7 @@ def _open(path: str) -> IO[bytes] | IO[str]:
     """The events of `path` to read line by line (``-``: standard input, as bytes if it can)."""
     if path == "-":
         # A text stream without bytes underneath (tests use io.StringIO) is read as text.
-        return getattr(sys.stdin, "buffer", sys.stdin)  # type: ignore[no-any-return]
+        return getattr(sys.stdin, "buffer", sys.stdin)
     try:
         return open(path, "rb")  # noqa: PTH123 - argparse gives text; run() closes it
     except (FileNotFoundError, IsADirectoryError) as error:
