@@ -62,10 +62,9 @@ def quarter_part(obligation: Obligation) -> Said | None:
     """
     if obligation.rule_id != QUARTERLY_RULE:
         return None
-    quarter, _, activity = obligation.id.partition("/")
-    year, _, number = quarter.partition("Q")
-    if activity not in ("dispatch", "report") or not (year.isdigit() and number.isdigit()):
-        return None
+    # Only `quarter_obligations` makes them: the event is the quarter, the id ends in its part.
+    year, _, number = obligation.event_id.partition("Q")
+    activity = obligation.id.rpartition("/")[2]
     return Said(f"check.quarter.{activity}", {"year": year, "number": int(number)})
 
 
