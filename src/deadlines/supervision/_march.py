@@ -1,13 +1,9 @@
-"""What meetings owe beyond their obligations: the no-meeting month, and notes on those held.
+"""What meetings owe beyond their obligations (docs/supervision.md, "The checks").
 
-- The no-meeting month (art. 6): meetings in March are violations unless exempted. The
-  blackout is the engine's rule ``meetings.march_freeze`` (a plugin may change its months);
-  `march_check` only asks `Engine.violates` of each meeting's day.
-- Notes on meetings held (`meeting_notes`): a matter without a limit, art. 12's exception
-  ("会议未提出具体办理要求的事项"), which owes nothing and is listed as "no limit set"; a
-  special-topic meeting that does not say whether it involves personnel, money or assets, whose
-  minutes are due all the same, with a note that the county head's approval may be needed
-  first (art. 8); more than one keynote speaker (art. 6: "每次会议一般安排一名领导作主题讲话").
+The no-meeting month (art. 6) is the engine's blackout rule ``meetings.march_freeze`` (a plugin
+may change its months): `march_check` asks `Engine.violates` of each meeting's day. The notes
+on meetings held (`meeting_notes`) are for art. 12's matters without a limit, art. 8's
+special-topic minutes whose approval is unstated, and art. 6's several keynote speakers.
 """
 
 from __future__ import annotations

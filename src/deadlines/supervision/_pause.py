@@ -1,21 +1,8 @@
 """Pausing an obligation's clock (waiting for material, 补正) and where that moves its due.
 
-The paused time is measured on the limit's own clock and added to it:
-
-- working days (and same-day limits): each working day in (pause day, resume day] is not
-  counted, so a pause and a resume on the same day move nothing, and a pause over a holiday
-  costs only the working days it covers;
-- calendar days: each calendar day from the pause day to the resume day;
-- hours: the paused time as the hour clock runs (calendar time by default, office time under
-  the office-hours clock, working-day time when the clock stops on rest days, as it does by
-  default: the one clock of `rules/_clock.py` that counts the limit's hours).
-
-Calendar days and calendar hours are counted again from a trigger moved by the paused time,
-so the rule's own roll off rest days applies to the moved end; the due never comes earlier
-than without the pause (the roll may already have given the time the pause takes).
-
-Limits with a fixed instant (on arrival, a stated limit, a deadline the meeting set, the
-quarter) cannot be paused.
+The paused time is measured on the limit's own clock and added to it; calendar days and
+calendar hours are counted again from a trigger moved by the paused time, so that the rule's
+own roll off rest days applies to the moved end (docs/supervision.md, "Pausing the clock").
 """
 
 from __future__ import annotations
@@ -73,26 +60,6 @@ class Pause(Value):
         return Pause.model_construct(start=self.start, end=until, reason=self.reason)
 
 
-def shift_workdays(
-    calendar: ChinaCalendar, due: dt.datetime, due_date: dt.date, n: int
-) -> tuple[dt.datetime, dt.date]:
-    """`due` moved `n` working days later, keeping its cutoff (close of business or 24:00).
-
-    >>> from datetime import date, datetime
-    >>> from deadlines import ChinaCalendar
-    >>> cal = ChinaCalendar()
-    >>> due = cal.close_of_business(date(2026, 9, 29))
-    >>> shift_workdays(cal, due, date(2026, 9, 29), 2)  # over National Day
-    (datetime.datetime(2026, 10, 8, 17, 30, ...), datetime.date(2026, 10, 8))
-    """
-    if n == 0:
-        return due, due_date
-    day = calendar.add_workdays(due_date, n)
-    if due == calendar.close_of_business(due_date):
-        return calendar.close_of_business(day), day
-    return due + (day - due_date), day  # 24:00 of the last day, or a time on it
-
-
 def paused_due(
     engine: Engine,
     obligation: Obligation,
@@ -123,7 +90,10 @@ def paused_due(
     if unit in ("working_days", "same_day"):
         # max: a pause that ends when it starts (or, clipped, before) costs nothing
         counts = [max(0, cal.workdays_between(p.start.date(), _end(p).date())) for p in pauses]
-        due, due_date = shift_workdays(cal, due, due_date, sum(counts))
+        if total := sum(counts):  # keeping the cutoff: close of business, 24:00, or a time
+            day = cal.add_workdays(due_date, total)
+            cob = due == cal.close_of_business(due_date)
+            due, due_date = cal.close_of_business(day) if cob else due + (day - due_date), day
         whats = (_workdays_said(cal, p, n) for p, n in zip(pauses, counts, strict=True))
     elif unit == "calendar_days":
         counts = [(_end(p).date() - p.start.date()).days for p in pauses]
