@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from deadlines._errors import InvalidValueError
 from deadlines._messages import Lang, Said, say
@@ -29,6 +29,8 @@ QUARTERLY_RULE = "supervision.quarterly"
 
 #: Each activity of a quarter: its id suffix and the label of its part in the rule.
 ACTIVITIES: tuple[tuple[str, str], ...] = (("dispatch", "调度"), ("report", "通报"))
+#: Each activity in a `QuarterStanding`: the attribute of its status, and of when it was done.
+PARTS = (("dispatch", "dispatched_at"), ("report", "reported_at"))
 
 
 def quarter_start(year: int, number: int) -> dt.date:
@@ -172,23 +174,16 @@ class QuarterStanding(Value):
 
 def quarter_standings(rows: Iterable[ObligationStatus]) -> tuple[QuarterStanding, ...]:
     """The standing of each quarter whose dispatch and report are both among `rows`, in order."""
-    found: dict[str, dict[str, ObligationStatus]] = {}
+    found: dict[str, dict[str, Any]] = {}
+    done = dict(PARTS)
     for row in rows:
         if row.rule_id == QUARTERLY_RULE:
-            quarter, _, activity = row.id.partition("/")
-            found.setdefault(quarter, {})[activity] = row
+            quarter, _, part = row.id.partition("/")
+            fields = found.setdefault(quarter, {"quarter": quarter})
+            fields.update({part: row.status, f"{part}_due": row.due, done[part]: row.completed_at})
+            fields[f"{part}_escalated"] = row.escalated
     return tuple(
-        QuarterStanding.model_construct(
-            quarter=quarter,
-            dispatch_due=d.due,
-            dispatch=d.status,
-            dispatched_at=d.completed_at,
-            report_due=r.due,
-            report=r.status,
-            reported_at=r.completed_at,
-            dispatch_escalated=d.escalated,
-            report_escalated=r.escalated,
-        )
-        for quarter, pair in sorted(found.items())
-        if (d := pair.get("dispatch")) is not None and (r := pair.get("report")) is not None
+        QuarterStanding.model_construct(**fields)
+        for _, fields in sorted(found.items())
+        if all(part in fields for part in done)
     )

@@ -14,7 +14,12 @@ from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, final, get_args
 from deadlines._messages import Lang, Names, Said, say
 from deadlines.supervision._errors import Problem
 from deadlines.supervision._march import MarchFinding, MeetingNote, meeting_notes
-from deadlines.supervision._quarterly import QuarterStanding, quarter_part, quarter_standings
+from deadlines.supervision._quarterly import (
+    PARTS,
+    QuarterStanding,
+    quarter_part,
+    quarter_standings,
+)
 from deadlines.supervision._quota import QuotaStanding
 from deadlines.supervision._status import STATUS_ORDER, ObligationStatus, Status, span
 from deadlines.supervision._writing import RowTexts
@@ -244,7 +249,7 @@ _CHUNK = 4096  # obligations written at once
 
 def _quarter_json(quarter: QuarterStanding, lang: Lang) -> dict[str, Any]:
     data: dict[str, Any] = {"quarter": quarter.quarter}
-    for part, done in (("dispatch", "dispatched_at"), ("report", "reported_at")):
+    for part, done in PARTS:
         # As the section and the rows say it: an escalated one is 提请督办.
         status = "escalated" if getattr(quarter, f"{part}_escalated") else getattr(quarter, part)
         data[part] = {
