@@ -322,11 +322,14 @@ class Source(Protocol):
     """What a report reads: a `Ledger` (named by what it does, so this module needs not
     import the ledger, which imports it)."""
 
-    problems: tuple[Problem, ...]
-    meetings: tuple[tuple[MeetingScheduled | MeetingHeld, int | None], ...]
-
     @property
     def supervisor(self) -> _Supervisor: ...
+
+    @property
+    def problems(self) -> tuple[Problem, ...]: ...
+
+    @property
+    def meetings(self) -> tuple[tuple[MeetingScheduled | MeetingHeld, int | None], ...]: ...
 
     def status(
         self, at: dt.datetime, *, thresholds: Thresholds | None = None
