@@ -163,12 +163,8 @@ def _open(path: str) -> IO[bytes] | IO[str]:
 
 
 def _texts(source: IO[bytes] | IO[str], unreadable: list[Problem]) -> Iterator[str]:
-    """The lines of `source` as text, one at a time; a line of bytes that is not UTF-8 is
-    added to `unreadable` and read as a blank line, so the numbering stays.
-
-    Lines end where ``bytes.splitlines`` ends them (LF, CR or CRLF), as when the whole file
-    was read at once; the file is never held whole.
-    """
+    """The lines of `source` (ended as ``bytes.splitlines`` ends them), one at a time; a line
+    that is not UTF-8 goes to `unreadable` and reads as blank, so the numbering stays."""
     from deadlines.supervision import Problem
 
     number = 0
