@@ -27,10 +27,9 @@ if TYPE_CHECKING:
 
 QUARTERLY_RULE = "supervision.quarterly"
 
-#: Each activity of a quarter: its id suffix and the label of its part in the rule.
-ACTIVITIES: tuple[tuple[str, str], ...] = (("dispatch", "调度"), ("report", "通报"))
-#: Each activity in a `QuarterStanding`: the attribute of its status, and of when it was done.
-PARTS = (("dispatch", "dispatched_at"), ("report", "reported_at"))
+#: Each activity of a quarter: its id suffix (and attribute of a `QuarterStanding`), the label
+#: of its part in the rule, and the attribute of a standing that says when it was done.
+PARTS = (("dispatch", "调度", "dispatched_at"), ("report", "通报", "reported_at"))
 
 
 def quarter_start(year: int, number: int) -> dt.date:
@@ -96,7 +95,7 @@ def quarter_obligations(
     whole = oblige(engine, QUARTERLY_RULE, start, id=label, event_id=label, explain=explain)
     parts = {part.label: part for part in whole.parts}
     made: list[Obligation] = []
-    for activity, part_label in ACTIVITIES:
+    for activity, part_label, _ in PARTS:
         part = parts.get(part_label)
         changes: dict[str, object] = {"id": f"{label}/{activity}", "subject": part_label}
         if part is not None:
@@ -175,7 +174,7 @@ class QuarterStanding(Value):
 def quarter_standings(rows: Iterable[ObligationStatus]) -> tuple[QuarterStanding, ...]:
     """The standing of each quarter whose dispatch and report are both among `rows`, in order."""
     found: dict[str, dict[str, Any]] = {}
-    done = dict(PARTS)
+    done = {part: attribute for part, _, attribute in PARTS}
     for row in rows:
         if row.rule_id == QUARTERLY_RULE:
             quarter, _, part = row.id.partition("/")

@@ -249,7 +249,7 @@ _CHUNK = 4096  # obligations written at once
 
 def _quarter_json(quarter: QuarterStanding, lang: Lang) -> dict[str, Any]:
     data: dict[str, Any] = {"quarter": quarter.quarter}
-    for part, done in PARTS:
+    for part, _, done in PARTS:
         # As the section and the rows say it: an escalated one is 提请督办.
         status = "escalated" if getattr(quarter, f"{part}_escalated") else getattr(quarter, part)
         data[part] = {
