@@ -148,13 +148,14 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     # -- field research (art. 4) and the quarters (art. 13) ------------------------------------
     "check.quota.line": Message(
-        "{leader}{year}年调研{logged}天（全年不少于{required}天），截至{as_of:long}应达{expected}天，"
+        "{leader}{year}年调研{logged}天（全年不少于{required}天），截至{as_of:long}应达{expected:g}天，"
         "{state}",
-        "{leader} {year}: {logged}/{required} field days, {expected} expected by {as_of:iso}, "
+        "{leader} {year}: {logged}/{required} field days, {expected:g} expected by {as_of:iso}, "
         "{state}",
     ),
     "check.quota.on_track": Message("达到进度", "on track"),
-    "check.quota.short": Message("落后{by}天", "short by {by}"),
+    # Whole or half days: 28.5, 28 (QuotaStanding.expected_days).
+    "check.quota.short": Message("落后{by:g}天", "short by {by:g}"),
     "check.quarter": Message(
         "{year}年第{number:cn}季度：调度{dispatch}（时限{dispatch_due}），通报{report}（时限{report_due}）",
         "{year}Q{number}: dispatch {dispatch} (due {dispatch_due}), report {report} "
@@ -195,12 +196,16 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     "pause.reason": Message("（{reason}）", " ({reason})"),
     "pause.no_workday": Message("期间无工作日，不扣除", "no working day lost"),
-    "pause.workday": Message("1个工作日不计：{days}", "1 working day not counted: {days}"),
-    "pause.workdays": Message("{n}个工作日不计：{days}", "{n} working days not counted: {days}"),
+    "pause.workday": Message(
+        "1个工作日不计：{days:list}", "1 working day not counted: {days:list}"
+    ),
+    "pause.workdays": Message(
+        "{n}个工作日不计：{days:list}", "{n} working days not counted: {days:list}"
+    ),
     "pause.workdays.many": Message("{n}个工作日不计", "{n} working days not counted"),
     "pause.calendar_day": Message("1个自然日不计", "1 calendar day not counted"),
     "pause.calendar_days": Message("{n}个自然日不计", "{n} calendar days not counted"),
-    "pause.hours": Message("{hours}小时不计", "{hours} hours not counted"),
+    "pause.hours": Message("{hours:g}小时不计", "{hours:g} hours not counted"),
     "pause.moved": Message(
         "扣除暂停时间，到期时间由{before}顺延至{after}",
         "with the pauses, due moves from {before} to {after}",

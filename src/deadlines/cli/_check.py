@@ -10,11 +10,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import unicodedata
 from typing import IO, TYPE_CHECKING, Any
 
 from deadlines._errors import cut_repr
-from deadlines._messages import Said, say
+from deadlines._messages import WEEKDAYS_ZH, Names, Said, say
 from deadlines.cli._common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -24,6 +23,7 @@ from deadlines.cli._common import (
     os_reason,
     out,
     parse_instant_arg,
+    width_of,
 )
 
 if TYPE_CHECKING:
@@ -84,18 +84,16 @@ def run(args: argparse.Namespace) -> int:
         # The ledger is built while the file is read: no event outlives what it adds.
         ledger = supervisor.read(_texts(source, unreadable))
     except OSError as error:
-        reason = {"path": cut_repr(args.events), "reason": os_reason(error)}
-        raise UsageError("EVENTS_FILE", Said("error.cannot_read", reason)) from None
+        raise _failed("EVENTS_FILE", "error.cannot_read", args.events, error) from None
     finally:
         if args.events != "-":
             source.close()
     if unreadable:
         problems = (*ledger.problems, *unreadable)
         ledger.problems = tuple(sorted(problems, key=lambda p: (p.line is None, p.line or 0)))
-    for name in args.explain:
-        if name not in ledger:
-            unknown = Said("check.usage.no_obligation", {"name": cut_repr(name)})
-            raise UsageError("--explain", unknown)
+    if (name := next((n for n in args.explain if n not in ledger), None)) is not None:
+        unknown = Said("check.usage.no_obligation", {"name": cut_repr(name)})
+        raise UsageError("--explain", unknown)
     # The ledger lives until the answer is written: the collector need not walk its million
     # objects again while the report is made and written (about 2.6 s of CPU at 1M). Done
     # here, for one command, not in the library: there a service would keep frozen cycles.
@@ -110,8 +108,7 @@ def run(args: argparse.Namespace) -> int:
                 extra = {"module": repr(error.module), "extra": error.extra}
                 raise UsageError("--ics", Said("check.usage.ics_extra", extra)) from None
             except OSError as error:
-                reason = {"path": cut_repr(args.ics), "reason": os_reason(error)}
-                raise UsageError("--ics", Said("check.usage.cannot_write", reason)) from None
+                raise _failed("--ics", "check.usage.cannot_write", args.ics, error) from None
         if args.json:
             from deadlines._provenance import provenance
 
@@ -123,21 +120,22 @@ def run(args: argparse.Namespace) -> int:
                 args.color == "auto" and not os.environ.get("NO_COLOR") and _isatty()
             )
             print(render(report, args.lang, color=color), file=out())
-            for name in args.explain:
-                print("", file=out())
-                print(ledger.as_at(name, at).explain(args.lang), file=out())
+            notes = [ledger.as_at(name, at).explain(args.lang) for name in args.explain]
             if written is not None:
-                print("", file=out())
-                print(say("check.ics_written", args.lang, n=written, path=args.ics), file=out())
+                notes.append(say("check.ics_written", args.lang, n=written, path=args.ics))
+            for note in notes:
+                print("", note, sep="\n", file=out())
         for problem in report.problems:
             text = problem.render(args.lang)
-            print(
-                say("error.problem", args.lang, command="deadlines check", text=text),
-                file=sys.stderr,
-            )
+            line = say("error.problem", args.lang, command="deadlines check", text=text)
+            print(line, file=sys.stderr)
     finally:
         gc.unfreeze()  # a caller in the same process (tests, a script) collects them again
     return EXIT_FAILED if report.problems else EXIT_OK
+
+
+def _failed(option: str, message: str, path: str, error: OSError) -> UsageError:
+    return UsageError(option, Said(message, {"path": cut_repr(path), "reason": os_reason(error)}))
 
 
 def _isatty() -> bool:
@@ -148,9 +146,8 @@ def _isatty() -> bool:
 def _open(path: str) -> IO[bytes] | IO[str]:
     """The events of `path` to read line by line (``-``: standard input, as bytes if it can)."""
     if path == "-":
-        buffer = getattr(sys.stdin, "buffer", None)
         # A text stream without bytes underneath (tests use io.StringIO) is read as text.
-        return sys.stdin if buffer is None else buffer
+        return getattr(sys.stdin, "buffer", sys.stdin)
     try:
         return open(path, "rb")  # noqa: PTH123 - argparse gives text; run() closes it
     except (FileNotFoundError, IsADirectoryError) as error:
@@ -159,21 +156,15 @@ def _open(path: str) -> IO[bytes] | IO[str]:
         message = "check.usage.folder" if folder else "check.usage.no_file"
         raise UsageError("EVENTS_FILE", Said(message, values)) from None
     except OSError as error:
-        reason = {"path": cut_repr(path), "reason": os_reason(error)}
-        raise UsageError("EVENTS_FILE", Said("error.cannot_read", reason)) from None
+        raise _failed("EVENTS_FILE", "error.cannot_read", path, error) from None
     except ValueError:  # a NUL in the path
-        raise UsageError(
-            "EVENTS_FILE", Said("check.usage.no_name", {"path": cut_repr(path)})
-        ) from None
+        no_name = Said("check.usage.no_name", {"path": cut_repr(path)})
+        raise UsageError("EVENTS_FILE", no_name) from None
 
 
 def _texts(source: IO[bytes] | IO[str], unreadable: list[Problem]) -> Iterator[str]:
-    """The lines of `source` as text, one at a time; a line of bytes that is not UTF-8 is
-    added to `unreadable` and read as a blank line, so the numbering stays.
-
-    Lines end where ``bytes.splitlines`` ends them (LF, CR or CRLF), as when the whole file
-    was read at once; the file is never held whole.
-    """
+    """The lines of `source` (ended as ``bytes.splitlines`` ends them), one at a time; a line
+    that is not UTF-8 goes to `unreadable` and reads as blank, so the numbering stays."""
     from deadlines.supervision import Problem
 
     number = 0
@@ -198,32 +189,25 @@ def _thresholds(args: argparse.Namespace) -> dict[str, Any]:
 
     changes: dict[str, Any] = {}
     if args.warn_days is not None:
-        if args.warn_days < 0:
-            values = {"least": 0, "example": 1, "value": args.warn_days}
-            raise UsageError("--warn-days", Said("check.usage.at_least", values))
-        changes["warning"] = WorkingDaysBefore(args.warn_days)
+        changes["warning"] = WorkingDaysBefore(_at_least("--warn-days", args.warn_days, 0, 1))
     if args.warn_fraction is not None:
         if not 0 < args.warn_fraction <= 1:
             fraction = Said("check.usage.fraction", {"value": args.warn_fraction})
             raise UsageError("--warn-fraction", fraction)
         changes["warning"] = FractionOfLimit(args.warn_fraction)
     if args.escalate_after is not None:
-        if args.escalate_after < 1:
-            values = {"least": 1, "example": 5, "value": args.escalate_after}
-            raise UsageError("--escalate-after", Said("check.usage.at_least", values))
-        changes["escalate_after"] = args.escalate_after
+        changes["escalate_after"] = _at_least("--escalate-after", args.escalate_after, 1, 5)
     return changes
 
 
+def _at_least(option: str, value: int, least: int, example: int) -> int:
+    if value < least:
+        values = {"least": least, "example": example, "value": value}
+        raise UsageError(option, Said("check.usage.at_least", values))
+    return value
+
+
 # --- rendering -------------------------------------------------------------------------------
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
 
 
 def _paint(text: str, code: str, *, color: bool) -> str:
@@ -231,7 +215,7 @@ def _paint(text: str, code: str, *, color: bool) -> str:
 
 
 def _widths(rows: list[list[str]]) -> list[int]:
-    return [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [max(map(width_of, column)) for column in zip(*rows, strict=True)]
 
 
 def _table(
@@ -242,21 +226,25 @@ def _table(
     right: frozenset[int] = frozenset(),
     widths: list[int] | None = None,
 ) -> list[str]:
+    """Each row's cells padded to the column's width (to the right in the columns `right`)."""
     widths = widths or _widths(rows)
     lines = []
     for row, code in zip(rows, codes, strict=True):
+        fills = [" " * (w - width_of(cell)) for cell, w in zip(row, widths, strict=True)]
         cells = [
-            " " * (widths[i] - _width(cell)) + cell if i in right else _pad(cell, widths[i])
-            for i, cell in enumerate(row)
+            fill + cell if i in right else cell + fill
+            for i, (cell, fill) in enumerate(zip(row, fills, strict=True))
         ]
         lines.append(_paint("  ".join(cells).rstrip(), code, color=color))
     return lines
 
 
 def _row(row: ObligationStatus, lang: Lang) -> list[str]:
+    from deadlines.supervision._quarterly import state
+
     due = f"{row.due:%Y-%m-%d %H:%M}" + (PROVISIONAL_MARK if row.obligation.provisional else "")
-    state = say("check.state.escalated" if row.escalated else f"check.state.{row.status}", lang)
-    return [row.id, row.rule_id, due, state, row.describe_left(lang)]
+    words = state(row.status, escalated=row.escalated).render(lang)
+    return [row.id, row.rule_id, due, words, row.describe_left(lang)]
 
 
 def render(report: Report, lang: Lang = "en", *, color: bool = False) -> str:
@@ -266,26 +254,26 @@ def render(report: Report, lang: Lang = "en", *, color: bool = False) -> str:
     one plain table in order of due instant. A due instant that relies on days no notice has
     settled is followed by `PROVISIONAL_MARK`, and a legend line under the table explains it.
     """
-    from deadlines._messages import WEEKDAYS_ZH, Names, Said
     from deadlines.supervision import STATUS_ORDER
 
     weekday = Names(WEEKDAYS_ZH[report.at.weekday()], f"{report.at:%a}")
     at = Said("check.at", {"at": report.at, "weekday": weekday})
     lines = [_paint(say("check.title", lang, at=at), _COLORS["heading"], color=color), ""]
-    header = say("check.header", lang).split("|")
     if not report.rows:
         lines.append(say("check.empty", lang, at=at))
+    header = say("check.header", lang).split("|")
+    rows = [(row, _row(row, lang)) for row in report.rows]
     # Grouped by status when coloured, else one table; one set of widths, so groups line up.
-    widths = _widths([header, *(_row(r, lang) for r in report.rows)])
-    groups = [(s, [r for r in report.rows if r.status is s]) for s in STATUS_ORDER]
-    for status, group in groups if color else [(None, list(report.rows))]:
+    widths = _widths([header, *(cells for _, cells in rows)])
+    groups = [(s, [(r, c) for r, c in rows if r.status is s]) for s in STATUS_ORDER]
+    for status, group in groups if color else [(None, rows)]:
         if not group:
             continue
         if status is not None:
             heading = say("check.group", lang, state=Said(f"check.state.{status}"), n=len(group))
             lines.append(_paint(heading, _COLORS[str(status)] or "1", color=color))
-        codes = ["2"] + [_COLORS["escalated" if r.escalated else str(r.status)] for r in group]
-        table = _table([header, *(_row(r, lang) for r in group)], codes, color=color, widths=widths)
+        codes = ["2"] + [_COLORS["escalated" if r.escalated else str(r.status)] for r, _ in group]
+        table = _table([header, *(c for _, c in group)], codes, color=color, widths=widths)
         lines.extend(table if status is None else [*(f"  {line}" for line in table), ""])
     if any(r.obligation.provisional for r in report.rows):
         if lines[-1] == "":
@@ -295,17 +283,28 @@ def render(report: Report, lang: Lang = "en", *, color: bool = False) -> str:
     if lines[-1] != "":
         lines.append("")
     lines.extend(_summary(report, lang, color=color))
-    lines.extend(_alerts(report, lang, color=color))
-    lines.extend(_checks(report, lang))
+    n = len(report.alerts)
+    lines.append(say("check.alerts", lang, n=n) if n else say("check.alerts.none", lang))
+    for alert in report.alerts:
+        level = Said(f"check.level.{alert.level}")
+        text = say("check.alert", lang, level=level, text=alert.said)
+        lines.append(_paint(f"  {text}", _COLORS[alert.level], color=color))
+    lines.append("")
+    for heading, items in (
+        ("check.meetings", report.meetings),
+        ("check.march", report.march),
+        ("check.quota", report.quota),
+        ("check.quarterly", report.quarterly),
+    ):
+        if items:
+            lines.extend([say(heading, lang), *(f"  {item.describe(lang)}" for item in items), ""])
     if report.problems:  # each is on standard error; the printed report must not hide them
         lines.append(say("check.not_taken", lang, n=len(report.problems)))
-    while lines and lines[-1] == "":
-        lines.pop()
-    return "\n".join(lines)
+    return "\n".join(lines).rstrip("\n")
 
 
 def _summary(report: Report, lang: Lang, *, color: bool) -> list[str]:
-    from deadlines._messages import Said
+    """The counts by status, and by rule as a table."""
     from deadlines.supervision import STATUS_ORDER
 
     states = [Said(f"check.state.{s}") for s in STATUS_ORDER]
@@ -322,35 +321,5 @@ def _summary(report: Report, lang: Lang, *, color: bool) -> list[str]:
             table.append([rule, *(str(per[s]) for s in STATUS_ORDER), str(sum(per.values()))])
         right = frozenset(range(1, len(STATUS_ORDER) + 2))
         codes = ["1"] + [""] * (len(table) - 1)
-        lines.extend(_table(table, codes, color=color, right=right))
-        lines.append("")
-    return lines
-
-
-def _alerts(report: Report, lang: Lang, *, color: bool) -> list[str]:
-    from deadlines._messages import Said
-
-    n = len(report.alerts)
-    lines = [say("check.alerts", lang, n=n) if n else say("check.alerts.none", lang)]
-    for alert in report.alerts:
-        level = Said(f"check.level.{alert.level}")
-        text = "  " + say("check.alert", lang, level=level, text=alert.said)
-        lines.append(_paint(text, _COLORS[alert.level], color=color))
-    lines.append("")
-    return lines
-
-
-def _checks(report: Report, lang: Lang) -> list[str]:
-    sections = (
-        ("check.meetings", report.meetings),
-        ("check.march", report.march),
-        ("check.quota", report.quota),
-        ("check.quarterly", report.quarterly),
-    )
-    lines: list[str] = []
-    for heading, items in sections:
-        if items:
-            lines.append(say(heading, lang))
-            lines.extend(f"  {item.describe(lang)}" for item in items)
-            lines.append("")
+        lines.extend([*_table(table, codes, color=color, right=right), ""])
     return lines

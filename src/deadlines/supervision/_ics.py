@@ -10,24 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from deadlines._messages import Lang, Said, say
+from deadlines._messages import Lang, say
 from deadlines.supervision._errors import MissingExtraError
-from deadlines.supervision._quarterly import quarter_part
+from deadlines.supervision._quarterly import quarter_part, state
 
 if TYPE_CHECKING:
     from deadlines.supervision._report import Report
 
 PRODID = "-//deadlines//supervision//EN"
-
-
-def _icalendar() -> Any:  # noqa: ANN401 - the module, imported only when asked for
-    try:
-        import icalendar
-    except ImportError:
-        raise MissingExtraError("ics", "icalendar", "Calendar export (--ics)") from None
-    return icalendar
 
 
 def to_ics(report: Report, *, lang: Lang = "en", name: str | None = None) -> bytes:
@@ -42,7 +34,10 @@ def to_ics(report: Report, *, lang: Lang = "en", name: str | None = None) -> byt
     Raises:
         MissingExtraError: ``icalendar`` is not installed.
     """
-    ical = _icalendar()
+    try:
+        import icalendar as ical
+    except ImportError:
+        raise MissingExtraError("ics", "icalendar", "Calendar export (--ics)") from None
     calendar = ical.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -58,11 +53,10 @@ def to_ics(report: Report, *, lang: Lang = "en", name: str | None = None) -> byt
         part = quarter_part(ob)
         title = ob.title(lang)
         what = ob.subject or ob.id if part is None else part.render(lang)
-        # As the table says it: an escalated obligation is 提请督办 (``overdue!``).
-        state = Said("check.state.escalated" if row.escalated else f"check.state.{row.status}")
+        status = state(row.status, escalated=row.escalated)
         lines = [
             say("result.labelled", lang, label=ob.id, first=ob.rule_id),
-            say("check.ics.status", lang, state=state, left=row.margin),
+            say("check.ics.status", lang, state=status, left=row.margin),
             say("result.source", lang, source=ob.citation.render(lang)),
         ]
         if ob.responsible:
@@ -71,9 +65,9 @@ def to_ics(report: Report, *, lang: Lang = "en", name: str | None = None) -> byt
         event.add("uid", f"{ob.id}@deadlines")
         event.add("dtstamp", stamp)
         event.add("dtstart", row.due.astimezone(dt.timezone.utc))
-        event.add("summary", say("check.ics.summary", lang, state=state, title=title, what=what))
+        event.add("summary", say("check.ics.summary", lang, state=status, title=title, what=what))
         event.add("description", "\n".join(lines))
-        event.add("categories", [ob.rule_id, state.render(lang)])
+        event.add("categories", [ob.rule_id, status.render(lang)])
         if row.warning_from < row.due and row.at < row.due:
             alarm = ical.Alarm()
             alarm.add("action", "DISPLAY")

@@ -1,17 +1,20 @@
-"""The no-meeting month (art. 6): meetings in March are violations unless exempted.
+"""What meetings owe beyond their obligations (docs/supervision.md, "The checks").
 
-The blackout is the engine's rule ``meetings.march_freeze`` (a plugin may change its months);
-this module only asks `Engine.violates` of each meeting's day.
+The no-meeting month (art. 6) is the engine's blackout rule ``meetings.march_freeze`` (a plugin
+may change its months): `march_check` asks `Engine.violates` of each meeting's day. The notes
+on meetings held (`meeting_notes`) are for art. 12's matters without a limit, art. 8's
+special-topic minutes whose approval is unstated, and art. 6's several keynote speakers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Literal
 
 from deadlines._errors import NotInEffectError, UnknownRuleError
-from deadlines._messages import Lang, Said
+from deadlines._messages import Lang, Said, say
 from deadlines._value import Citation, Value
 from deadlines.rules import Blackout
 from deadlines.supervision._events import MeetingHeld, MeetingScheduled
@@ -20,6 +23,9 @@ if TYPE_CHECKING:
     from deadlines._engine import Engine
 
 MARCH_RULE = "meetings.march_freeze"
+
+#: Each meeting scheduled or held, with the line of the events file it came from.
+Meetings = Iterable[tuple[MeetingScheduled | MeetingHeld, int | None]]
 
 
 class MarchFinding(Value):
@@ -57,23 +63,17 @@ class MarchFinding(Value):
 
     def said(self) -> Said:
         """The finding as a message: the meeting, its day, and violation or exemption."""
-        if self.meeting_id:
-            name: str | Said = self.meeting_id
-        else:
-            name = (
-                Said("meeting.line", {"line": self.line}) if self.line else Said("meeting.unnamed")
-            )
+        line = Said("meeting.line", {"line": self.line}) if self.line else Said("meeting.unnamed")
         values = {
-            "name": name,
+            "name": self.meeting_id or line,
             "kind": Said(f"meeting.kind.{self.kind}"),
             "when": Said("meeting.held" if self.held else "meeting.scheduled", {"day": self.date}),
             "article": self.citation.article,
+            "reason": self.reason,
         }
         if not self.exempt:
             return Said("meeting.violation", values)
-        if not self.reason:
-            return Said("meeting.exempt", values)
-        return Said("meeting.exempt.reason", {**values, "reason": self.reason})
+        return Said("meeting.exempt.reason" if self.reason else "meeting.exempt", values)
 
     def describe(self, lang: Lang = "en") -> str:
         """One line: the meeting, its day, and violation or exemption."""
@@ -81,11 +81,7 @@ class MarchFinding(Value):
 
 
 def march_check(
-    engine: Engine,
-    meetings: Iterable[tuple[MeetingScheduled | MeetingHeld, int | None]],
-    at: dt.datetime | None = None,
-    *,
-    rule_id: str = MARCH_RULE,
+    engine: Engine, meetings: Meetings, at: dt.datetime | None = None, *, rule_id: str = MARCH_RULE
 ) -> tuple[MarchFinding, ...]:
     """The meetings that fall in the blackout, by day: violations and exemptions.
 
@@ -120,8 +116,7 @@ def march_check(
         if isinstance(meeting, MeetingHeld):
             if meeting.id in scheduled or (at is not None and meeting.ended_at > at):
                 continue
-            day, held = meeting.ended_at.date(), True
-            reason = ""
+            day, held, reason = meeting.ended_at.date(), True, ""
         else:
             if at is not None and meeting.scheduled_at is not None and meeting.scheduled_at > at:
                 continue
@@ -152,3 +147,58 @@ def march_check(
         )
     found.sort(key=lambda f: (f.date, f.meeting_id))
     return tuple(found)
+
+
+NoteKind = Literal["no_limit", "approval_unstated", "keynote"]
+"""What a `MeetingNote` is about."""
+
+
+class MeetingNote(Value):
+    """One note on a meeting held.
+
+    Attributes:
+        meeting_id: the meeting.
+        kind: ``no_limit``, ``approval_unstated`` or ``keynote``.
+        subject: the matter (its id or title) or the keynote speakers.
+        line: the line of the events file.
+    """
+
+    meeting_id: str
+    kind: NoteKind
+    subject: str = ""
+    line: int | None = None
+
+    def describe(self, lang: Lang = "en") -> str:
+        """One line in `lang`."""
+        return say(f"meeting.{self.kind}", lang, meeting=self.meeting_id, subject=self.subject)
+
+
+def meeting_notes(meetings: Meetings, at: dt.datetime | None = None) -> tuple[MeetingNote, ...]:
+    """The notes on every meeting held by `at` (every one recorded when `at` is ``None``).
+
+    >>> from datetime import datetime
+    >>> held = MeetingHeld(id="m1", kind="special_topic", ended_at=datetime(2026, 6, 10, 10),
+    ...                    matters=[{"id": "a", "title": "研究"}],
+    ...                    keynote_speakers=("张县长", "王副县长"))
+    >>> for note in meeting_notes([(held, 1)]):
+    ...     print(note.describe())  # doctest: +NORMALIZE_WHITESPACE
+    m1/minutes: the meeting does not say whether it involves personnel, money or assets; if it
+    does, the county head approves before the signature, same due (art. 8)
+    meeting m1, matter a: no limit set, so no deadline (art. 12)
+    meeting m1 had 张县长、王副县长 as keynote speakers; art. 6 asks for one (art. 6)
+    """
+    notes: list[MeetingNote] = []
+    for meeting, line in meetings:
+        if not isinstance(meeting, MeetingHeld) or (at is not None and meeting.ended_at > at):
+            continue
+        note = partial(MeetingNote, meeting_id=meeting.id, line=line)
+        if meeting.kind == "special_topic" and meeting.involves_personnel_money_assets is None:
+            notes.append(note(kind="approval_unstated"))
+        notes.extend(
+            note(kind="no_limit", subject=matter.id or matter.title or str(number))
+            for number, matter in enumerate(meeting.matters, 1)
+            if not matter.limits()
+        )
+        if len(meeting.keynote_speakers) > 1:
+            notes.append(note(kind="keynote", subject="、".join(meeting.keynote_speakers)))
+    return tuple(notes)

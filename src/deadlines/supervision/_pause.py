@@ -1,37 +1,23 @@
 """Pausing an obligation's clock (waiting for material, 补正) and where that moves its due.
 
-The paused time is measured on the limit's own clock and added to it:
-
-- working days (and same-day limits): each working day in (pause day, resume day] is not
-  counted, so a pause and a resume on the same day move nothing, and a pause over a holiday
-  costs only the working days it covers;
-- calendar days: each calendar day from the pause day to the resume day;
-- hours: the paused time as the hour clock runs (calendar time by default, office time under
-  the office-hours clock, working-day time when the clock stops on rest days, as it does by
-  default).
-
-Calendar days and calendar hours are counted again from a trigger moved by the paused time,
-so the rule's own roll off rest days applies to the moved end; the due never comes earlier
-than without the pause (the roll may already have given the time the pause takes).
-
-Limits with a fixed instant (on arrival, a stated limit, a deadline the meeting set, the
-quarter) cannot be paused.
+The paused time is measured on the limit's own clock and added to it; calendar days and
+calendar hours are counted again from a trigger moved by the paused time, so that the rule's
+own roll off rest days applies to the moved end (docs/supervision.md, "Pausing the clock").
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from deadlines._errors import InvalidValueError
-from deadlines._messages import Names, Said
+from deadlines._messages import Said
 from deadlines._result import TraceStep
-from deadlines._time import CHINA_TZ
 from deadlines._value import Value
 from deadlines.rules import HourClock
 from deadlines.rules._clock import add_working_clock, working_clock_between
-from deadlines.rules._trace import day_label, said
+from deadlines.rules._trace import said
 from deadlines.supervision._obligations import Obligation, hour_clock_of
 
 if TYPE_CHECKING:
@@ -42,6 +28,16 @@ _ONE_DAY = dt.timedelta(days=1)
 
 #: How many paused working days a trace step lists by date; longer pauses give the count only.
 _LISTED_DAYS = 10
+
+#: How an hour clock measures a pause and adds it to a due; calendar hours are counted again.
+_CLOCKS: dict[HourClock, tuple[Callable[..., dt.timedelta], Callable[..., dt.datetime]]] = {
+    HourClock.OFFICE_HOURS: (
+        lambda cal, start, end: cal.office_time_between(start, end),
+        lambda cal, due, paused: cal.add_office_time(due, paused),
+    ),
+    HourClock.PAUSED_ON_REST_DAYS: (working_clock_between, add_working_clock),
+    HourClock.WORKDAYS_FROM_OPENING: (working_clock_between, add_working_clock),
+}
 
 
 class Pause(Value):
@@ -62,32 +58,6 @@ class Pause(Value):
         if self.end is not None and self.end <= until:
             return self
         return Pause.model_construct(start=self.start, end=until, reason=self.reason)
-
-
-def shift_workdays(
-    calendar: ChinaCalendar, due: dt.datetime, due_date: dt.date, n: int
-) -> tuple[dt.datetime, dt.date]:
-    """`due` moved `n` working days later, keeping its cutoff (close of business or 24:00).
-
-    >>> from datetime import date, datetime
-    >>> from deadlines import ChinaCalendar
-    >>> cal = ChinaCalendar()
-    >>> due = cal.close_of_business(date(2026, 9, 29))
-    >>> shift_workdays(cal, due, date(2026, 9, 29), 2)  # over National Day
-    (datetime.datetime(2026, 10, 8, 17, 30, ...), datetime.date(2026, 10, 8))
-    """
-    if n == 0:
-        return due, due_date
-    day = calendar.add_workdays(due_date, n)
-    if due == calendar.close_of_business(due_date):
-        return calendar.close_of_business(day), day
-    if due == dt.datetime.combine(due_date + _ONE_DAY, dt.time(), CHINA_TZ):
-        return dt.datetime.combine(day + _ONE_DAY, dt.time(), CHINA_TZ), day
-    return dt.datetime.combine(day, due.timetz()), day
-
-
-#: Hour clocks that run 24 hours a day on working days only: a pause adds that time back.
-_WORKING_CLOCKS = frozenset({HourClock.PAUSED_ON_REST_DAYS, HourClock.WORKDAYS_FROM_OPENING})
 
 
 def paused_due(
@@ -114,56 +84,48 @@ def paused_due(
     """
     if not pauses:
         return obligation.due, obligation.due_date, ()
-    cal = engine.calendar
-    steps: list[TraceStep] = []
-    unit = obligation.unit
+    cal, unit = engine.calendar, obligation.unit
     due, due_date = obligation.due, obligation.due_date
+    whats: Iterable[Said]  # what each pause did not count, said only when explained
     if unit in ("working_days", "same_day"):
-        total = 0
-        for pause in pauses:
-            end = _end(pause)
-            n = cal.workdays_between(pause.start.date(), end.date()) if end > pause.start else 0
-            total += n
-            if explain:
-                steps.append(_pause_step(pause, _workdays_said(cal, pause.start, end, n)))
-        due, due_date = shift_workdays(cal, due, due_date, total)
+        # max: a pause that ends when it starts (or, clipped, before) costs nothing
+        counts = [max(0, cal.workdays_between(p.start.date(), _end(p).date())) for p in pauses]
+        if total := sum(counts):  # keeping the cutoff: close of business, 24:00, or a time
+            day = cal.add_workdays(due_date, total)
+            cob = due == cal.close_of_business(due_date)
+            due, due_date = cal.close_of_business(day) if cob else due + (day - due_date), day
+        whats = (_workdays_said(cal, p, n) for p, n in zip(pauses, counts, strict=True))
     elif unit == "calendar_days":
         counts = [(_end(p).date() - p.start.date()).days for p in pauses]
-        for pause, n in zip(pauses, counts, strict=True) if explain else ():
-            what = Said("pause.calendar_day") if n == 1 else Said("pause.calendar_days", {"n": n})
-            steps.append(_pause_step(pause, what))
         due, due_date = _recount(engine, obligation, dt.timedelta(days=sum(counts)))
+        whats = (
+            Said("pause.calendar_day" if n == 1 else "pause.calendar_days", {"n": n})
+            for n in counts
+        )
     elif unit == "hours":
         rule = engine.rule(obligation.rule_id, obligation.trigger.date())
         clock = hour_clock_of(rule.limit, engine.conventions)
-        # Nothing paused moves nothing: adding zero could still move a due off a rest day.
-        if clock is HourClock.OFFICE_HOURS:
-            spans = [cal.office_time_between(p.start, _end(p)) for p in pauses]
-            if paused := sum(spans, dt.timedelta()):
-                due = cal.add_office_time(due, paused)
-        elif clock in _WORKING_CLOCKS:
-            spans = [working_clock_between(cal, p.start, _end(p)) for p in pauses]
-            if paused := sum(spans, dt.timedelta()):
-                due = add_working_clock(cal, due, paused)
-        else:  # calendar hours: counted again, so that the end rolls off rest days
-            spans = [_end(p) - p.start for p in pauses]
-            due, due_date = _recount(engine, obligation, sum(spans, dt.timedelta()))
-        if clock is HourClock.OFFICE_HOURS or clock in _WORKING_CLOCKS:
+        between, add = _CLOCKS.get(clock, (_calendar_time, None))
+        spans = [between(cal, p.start, _end(p)) for p in pauses]
+        paused = sum(spans, dt.timedelta())
+        if add is None:  # calendar hours: counted again, so that the end rolls off rest days
+            due, due_date = _recount(engine, obligation, paused)
+        else:
+            # Nothing paused moves nothing: adding zero could still move a due off a rest day.
+            due = add(cal, due, paused) if paused else due
             due_date = due.date() - _ONE_DAY if due.time() == dt.time() else due.date()
-        for pause, span in zip(pauses, spans, strict=True) if explain else ():
-            hours = f"{span.total_seconds() / 3600:g}"
-            steps.append(_pause_step(pause, Said("pause.hours", {"hours": hours})))
+        whats = (Said("pause.hours", {"hours": s.total_seconds() / 3600}) for s in spans)
     else:
-        raise InvalidValueError(
-            "obligation",
-            obligation.id,
-            Said("pause.pausable", {"unit": unit}),
-        )
-    if explain:
-        steps.append(
-            said("pause", "pause.moved", date=due_date, at=due, before=obligation.due, after=due)
-        )
-    return due, due_date, tuple(steps)
+        raise InvalidValueError("obligation", obligation.id, Said("pause.pausable", {"unit": unit}))
+    if not explain:
+        return due, due_date, ()
+    steps = [_pause_step(p, what) for p, what in zip(pauses, whats, strict=True)]
+    moved = said("pause", "pause.moved", date=due_date, at=due, before=obligation.due, after=due)
+    return due, due_date, (*steps, moved)
+
+
+def _calendar_time(_: Any, start: dt.datetime, end: dt.datetime) -> dt.timedelta:  # noqa: ANN401
+    return end - start
 
 
 def _end(pause: Pause) -> dt.datetime:
@@ -189,19 +151,14 @@ def _recount(
     return result.due, result.due_date
 
 
-def _workdays_said(cal: ChinaCalendar, start: dt.datetime, end: dt.datetime, n: int) -> Said:
+def _workdays_said(cal: ChinaCalendar, pause: Pause, n: int) -> Said:
+    """The `n` working days a pause did not count, listed by date when they are few."""
     if n == 0:
         return Said("pause.no_workday")
     if n > _LISTED_DAYS:
         return Said("pause.workdays.many", {"n": n})
-    dates = [d.date for d in cal.days(start.date() + _ONE_DAY, end.date()) if d.is_workday]
-    # Dates in a Chinese list are joined with 、, which the catalogue's tuples do not use.
-    days = Names(
-        "、".join(day_label(d, "zh") for d in dates), ", ".join(day_label(d, "en") for d in dates)
-    )
-    if n == 1:
-        return Said("pause.workday", {"days": days})
-    return Said("pause.workdays", {"n": n, "days": days})
+    days = tuple(cal.add_workdays(pause.start.date(), i) for i in range(1, n + 1))
+    return Said("pause.workday" if n == 1 else "pause.workdays", {"n": n, "days": days})
 
 
 def _pause_step(pause: Pause, what: Said) -> TraceStep:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from deadlines._errors import InvalidValueError
 from deadlines._messages import Lang, Said, say
@@ -27,22 +27,9 @@ if TYPE_CHECKING:
 
 QUARTERLY_RULE = "supervision.quarterly"
 
-#: Each activity of a quarter: its id suffix and the label of its part in the rule.
-ACTIVITIES: tuple[tuple[str, str], ...] = (("dispatch", "调度"), ("report", "通报"))
-
-
-def quarter_label(year: int, number: int) -> str:
-    """``2026Q3``."""
-    return f"{year}Q{number}"
-
-
-def quarter_of(day: dt.date) -> tuple[int, int]:
-    """The year and number of the quarter containing `day`.
-
-    >>> quarter_of(dt.date(2026, 9, 30))
-    (2026, 3)
-    """
-    return day.year, (day.month - 1) // 3 + 1
+#: Each activity of a quarter: its id suffix (and attribute of a `QuarterStanding`), the label
+#: of its part in the rule, and the attribute of a standing that says when it was done.
+PARTS = (("dispatch", "调度", "dispatched_at"), ("report", "通报", "reported_at"))
 
 
 def quarter_start(year: int, number: int) -> dt.date:
@@ -51,14 +38,19 @@ def quarter_start(year: int, number: int) -> dt.date:
 
 
 def quarters_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
-    """Every quarter from the one containing `first` through the one containing `last`."""
-    year, number = quarter_of(first)
-    end = quarter_of(last)
-    found: list[tuple[int, int]] = []
-    while (year, number) <= end:
-        found.append((year, number))
-        year, number = (year + 1, 1) if number == 4 else (year, number + 1)
-    return found
+    """Every quarter, ``(year, number)``, from the one containing `first` through the one
+    containing `last`.
+
+    >>> quarters_between(dt.date(2025, 11, 5), dt.date(2026, 2, 1))
+    [(2025, 4), (2026, 1)]
+    """
+    first_n, last_n = ((d.year * 12 + d.month - 1) // 3 for d in (first, last))
+    return [(n // 4, n % 4 + 1) for n in range(first_n, last_n + 1)]
+
+
+def state(status: Status, *, escalated: bool) -> Said:
+    """A status as the report's table says it: an escalated one is 提请督办 (``overdue!``)."""
+    return Said("check.state.escalated" if escalated else f"check.state.{status}")
 
 
 def quarter_part(obligation: Obligation) -> Said | None:
@@ -71,10 +63,9 @@ def quarter_part(obligation: Obligation) -> Said | None:
     """
     if obligation.rule_id != QUARTERLY_RULE:
         return None
-    quarter, _, activity = obligation.id.partition("/")
-    year, _, number = quarter.partition("Q")
-    if activity not in ("dispatch", "report") or not (year.isdigit() and number.isdigit()):
-        return None
+    # Only `quarter_obligations` makes them: the event is the quarter, the id ends in its part.
+    year, _, number = obligation.event_id.partition("Q")
+    activity = obligation.id.rpartition("/")[2]
     return Said(f"check.quarter.{activity}", {"year": year, "number": int(number)})
 
 
@@ -98,13 +89,13 @@ def quarter_obligations(
     (30 September 2023 was a Saturday inside the Mid-Autumn and National Day holiday, and the
     29th a holiday: both move back to Thursday the 28th.)
     """
-    label = quarter_label(year, number)
+    label = f"{year}Q{number}"
     start = dt.datetime.combine(quarter_start(year, number), dt.time(), CHINA_TZ)
     _check_quarters(engine, start.date())
     whole = oblige(engine, QUARTERLY_RULE, start, id=label, event_id=label, explain=explain)
     parts = {part.label: part for part in whole.parts}
     made: list[Obligation] = []
-    for activity, part_label in ACTIVITIES:
+    for activity, part_label, _ in PARTS:
         part = parts.get(part_label)
         changes: dict[str, object] = {"id": f"{label}/{activity}", "subject": part_label}
         if part is not None:
@@ -121,9 +112,7 @@ def _check_quarters(engine: Engine, on: dt.date) -> None:
     months = {part.months for part in limit.walk() if isinstance(part, Recurrence)}
     if months - {3}:
         raise InvalidValueError(
-            QUARTERLY_RULE,
-            sorted(months),
-            Said("check.quarterly.every_quarter"),
+            QUARTERLY_RULE, sorted(months), Said("check.quarterly.every_quarter")
         )
 
 
@@ -170,10 +159,6 @@ class QuarterStanding(Value):
         '2025Q3: dispatch met (due 2025-09-30 17:30), report overdue! (due 2025-09-30 17:30)'
         """
         year, _, number = self.quarter.partition("Q")
-
-        def state(status: Status, *, escalated: bool) -> Said:
-            return Said("check.state.escalated" if escalated else f"check.state.{status}")
-
         return say(
             "check.quarter",
             lang,
@@ -187,29 +172,17 @@ class QuarterStanding(Value):
 
 
 def quarter_standings(rows: Iterable[ObligationStatus]) -> tuple[QuarterStanding, ...]:
-    """The standing of each quarter whose obligations are among `rows`, in order."""
-    found: dict[str, dict[str, ObligationStatus]] = {}
+    """The standing of each quarter whose dispatch and report are both among `rows`, in order."""
+    found: dict[str, dict[str, Any]] = {}
+    done = {part: attribute for part, _, attribute in PARTS}
     for row in rows:
         if row.rule_id == QUARTERLY_RULE:
-            quarter, _, activity = row.id.partition("/")
-            found.setdefault(quarter, {})[activity] = row
-    standings: list[QuarterStanding] = []
-    for quarter in sorted(found):
-        pair = found[quarter]
-        if "dispatch" not in pair or "report" not in pair:
-            continue
-        dispatch, report = pair["dispatch"], pair["report"]
-        standings.append(
-            QuarterStanding.model_construct(
-                quarter=quarter,
-                dispatch_due=dispatch.due,
-                dispatch=dispatch.status,
-                dispatched_at=dispatch.completed_at,
-                report_due=report.due,
-                report=report.status,
-                reported_at=report.completed_at,
-                dispatch_escalated=dispatch.escalated,
-                report_escalated=report.escalated,
-            )
-        )
-    return tuple(standings)
+            quarter, _, part = row.id.partition("/")
+            fields = found.setdefault(quarter, {"quarter": quarter})
+            fields.update({part: row.status, f"{part}_due": row.due, done[part]: row.completed_at})
+            fields[f"{part}_escalated"] = row.escalated
+    return tuple(
+        QuarterStanding.model_construct(**fields)
+        for _, fields in sorted(found.items())
+        if all(part in fields for part in done)
+    )

@@ -64,32 +64,21 @@ class QuotaStanding(Value):
     def said(self) -> Said:
         """The standing as a message: logged, expected, shortfall, in whole or half days."""
         expected = self.expected_days
-        state = (
-            Said("check.quota.on_track")
-            if self.on_track
-            else Said("check.quota.short", {"by": _days(expected - self.logged)})
-        )
-        return Said(
-            "check.quota.line",
-            {
-                "leader": self.leader,
-                "year": self.year,
-                "logged": self.logged,
-                "required": self.required,
-                "expected": _days(expected),
-                "as_of": self.as_of,
-                "state": state,
-            },
-        )
+        short = Said("check.quota.short", {"by": expected - self.logged})
+        values = {
+            "leader": self.leader,
+            "year": self.year,
+            "logged": self.logged,
+            "required": self.required,
+            "expected": expected,
+            "as_of": self.as_of,
+            "state": Said("check.quota.on_track") if self.on_track else short,
+        }
+        return Said("check.quota.line", values)
 
     def describe(self, lang: Lang = "en") -> str:
         """One line: logged, expected, shortfall."""
         return self.said().render(lang)
-
-
-def _days(n: float) -> str:
-    """``28.5``, ``28``: whole or half days."""
-    return f"{n:.1f}".removesuffix(".0")
 
 
 def quota_standings(
@@ -120,23 +109,21 @@ def quota_standings(
     today = at.date()
     standings: list[QuotaStanding] = []
     for leader in sorted(days):
-        logged = sorted({d for d in days[leader] if d <= today})
+        logged = {d for d in days[leader] if d <= today}
         for year in sorted({d.year for d in logged} | {today.year}):
-            as_of = min(today, dt.date(year, 12, 31))
             try:
-                rule = engine.rule(rule_id, dt.date(year, 12, 31))
+                quota = engine.rule(rule_id, dt.date(year, 12, 31)).limit
             except UnknownRuleError:
                 return ()
             except NotInEffectError:
                 continue
-            quota = rule.limit
             if not isinstance(quota, Quota):
                 return ()
             count = sum(
-                1
+                d.year == year and (not quota.working_days_only or engine.calendar.is_workday(d))
                 for d in logged
-                if d.year == year and (not quota.working_days_only or engine.calendar.is_workday(d))
             )
+            as_of = min(today, dt.date(year, 12, 31))
             expected = quota.expected_by(as_of)
             standings.append(
                 QuotaStanding.model_construct(

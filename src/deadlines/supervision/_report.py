@@ -5,16 +5,21 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, final, get_args
 
 from deadlines._messages import Lang, Names, Said, say
 from deadlines.supervision._errors import Problem
-from deadlines.supervision._march import MarchFinding
-from deadlines.supervision._meetings import MeetingNote, meeting_notes
-from deadlines.supervision._quarterly import QuarterStanding, quarter_part, quarter_standings
+from deadlines.supervision._march import MarchFinding, MeetingNote, meeting_notes
+from deadlines.supervision._quarterly import (
+    PARTS,
+    QuarterStanding,
+    quarter_part,
+    quarter_standings,
+)
 from deadlines.supervision._quota import QuotaStanding
 from deadlines.supervision._status import STATUS_ORDER, ObligationStatus, Status, span
 from deadlines.supervision._writing import RowTexts
@@ -22,7 +27,6 @@ from deadlines.supervision._writing import RowTexts
 if TYPE_CHECKING:
     from deadlines._thresholds import Thresholds
     from deadlines.supervision._events import MeetingHeld, MeetingScheduled
-    from deadlines.supervision._obligations import Obligation
 
 AlertLevel = Literal["escalated", "overdue", "warning", "violation", "shortfall", "provisional"]
 """How serious an alert is, most serious first:
@@ -45,6 +49,9 @@ REPORT_COLUMNS: tuple[str, ...] = (
     "working_days_left", "hours_left", "escalated", "paused", "completed_at", "provisional", "line",
 )  # fmt: skip
 _LABELLED_COLUMNS = (*REPORT_COLUMNS[:8], "status_label", *REPORT_COLUMNS[8:])
+
+#: A status or level word of the catalogue, spelled once per language.
+label = cache(say)
 
 
 @final
@@ -79,46 +86,18 @@ class Alert:
 
 def _iso(at: dt.datetime | dt.date | None) -> str | None:
     """RFC 3339 with seconds for an instant (Java's ``Instant.parse`` needs them), or a date."""
-    if at is None:
-        return None
     if isinstance(at, dt.datetime):
         return at.isoformat(timespec="seconds")
-    return at.isoformat()
+    return None if at is None else at.isoformat()
 
 
-@cache
-def label(message: str, lang: Lang) -> str:
-    """A status or level word of the catalogue, spelled once per language."""
-    return say(message, lang)
-
-
-#: Which attribute each JSON key of a check is read from (a mapping: an object inside it).
-Fields = Mapping[str, "str | Fields"]
-_MARCH: Fields = {
-    "meeting": "meeting_id",
-    **{key: key for key in ("date", "kind", "held", "violation", "reason", "line")},
-}
-_NOTE: Fields = {"meeting": "meeting_id", "kind": "kind", "subject": "subject", "line": "line"}
-_QUOTA: Fields = {
-    key: key for key in ("leader", "year", "as_of", "required", "logged", "expected", "shortfall")
-}
-_QUARTER: Fields = {
-    "quarter": "quarter",
-    "dispatch": {"due": "dispatch_due", "status": "dispatch", "done": "dispatched_at"},
-    "report": {"due": "report_due", "status": "report", "done": "reported_at"},
-    "met": "met",
-}
-
-
-def _fields(value: object, fields: Fields) -> dict[str, Any]:
-    """The JSON data of `value` as `fields` lays it out: instants in RFC 3339, statuses as
-    their codes, figures to two decimals."""
+def _fields(value: object, names: str) -> dict[str, Any]:
+    """The JSON data of `value`, a key per name (``key`` or ``key=attribute``): instants in
+    RFC 3339, statuses as their codes, figures to two decimals."""
     data: dict[str, Any] = {}
-    for key, name in fields.items():
-        if not isinstance(name, str):
-            data[key] = _fields(value, name)
-            continue
-        item = getattr(value, name)
+    for name in names.split():
+        key, _, attribute = name.partition("=")
+        item = getattr(value, attribute or key)
         if isinstance(item, dt.date):
             item = _iso(item)
         elif isinstance(item, Status):
@@ -257,20 +236,27 @@ class Report:
             writer.writerows(map(cells, self.rows[start : start + _CHUNK]))
 
 
-def _quarter_json(quarter: QuarterStanding, lang: Lang) -> dict[str, Any]:
-    data = _fields(quarter, _QUARTER)
-    for part in ("dispatch", "report"):
-        # As the section and the rows say it: an escalated one is 提请督办.
-        escalated = getattr(quarter, f"{part}_escalated")
-        status = "escalated" if escalated else data[part]["status"]
-        data[part]["status_label"] = label(f"status.{status}", lang)
-    return data
-
+#: The JSON keys of each check's items (see `_fields`).
+_NOTE = "meeting=meeting_id kind subject line"
+_MARCH = "meeting=meeting_id date kind held violation reason line"
+_QUOTA = "leader year as_of required logged expected shortfall"
 
 #: Where the obligations go in the JSON text of a report, written in chunks.
 _ROWS = "\x00rows\x00"
 _ROWS_TEXT = json.dumps(_ROWS)
 _CHUNK = 4096  # obligations written at once
+
+
+def _quarter_json(quarter: QuarterStanding, lang: Lang) -> dict[str, Any]:
+    data: dict[str, Any] = {"quarter": quarter.quarter}
+    for part, _, done in PARTS:
+        # As the section and the rows say it: an escalated one is 提请督办.
+        status = "escalated" if getattr(quarter, f"{part}_escalated") else getattr(quarter, part)
+        data[part] = {
+            **_fields(quarter, f"due={part}_due status={part} done={done}"),
+            "status_label": label(f"status.{status}", lang),
+        }
+    return {**data, "met": quarter.met}
 
 
 def row_json(row: ObligationStatus, lang: Lang = "en") -> dict[str, Any]:
@@ -305,27 +291,26 @@ def row_json(row: ObligationStatus, lang: Lang = "en") -> dict[str, Any]:
     }
 
 
-def _zh_title(ob: Obligation) -> str:
-    """The rule's Chinese title; for a quarter's obligation, which quarter's and what."""
-    part = quarter_part(ob)
-    return ob.title_zh if part is None else part.render("zh")
-
-
-def _obligation_alert(row: ObligationStatus) -> Alert | None:
+def _row_alerts(row: ObligationStatus) -> Iterator[Alert]:
+    """The alerts of an obligation not done: red or yellow, and provisional."""
     ob = row.obligation
-    values = {
-        "id": ob.id,
-        "title": Names(_zh_title(ob), ob.title_en),
-        "due": row.due,
-        "span": span(row.working_days_left, row.hours_left),
-    }
-    if row.status is Status.OVERDUE:
-        level: AlertLevel = "escalated" if row.escalated else "overdue"
-        return Alert(level, ob.id, Said(f"check.alert.{level}", values))
-    if row.status is Status.WARNING:
-        paused = ".paused" if row.paused else ""
-        return Alert("warning", ob.id, Said(f"check.alert.warning{paused}", values))
-    return None
+    if row.status is Status.OVERDUE or row.status is Status.WARNING:
+        part = quarter_part(ob)  # a quarter's obligation says which quarter's and what
+        values = {
+            "id": ob.id,
+            "title": Names(ob.title_zh if part is None else part.render("zh"), ob.title_en),
+            "due": row.due,
+            "span": span(row.working_days_left, row.hours_left),
+        }
+        if row.status is Status.OVERDUE:
+            level: AlertLevel = "escalated" if row.escalated else "overdue"
+            yield Alert(level, ob.id, Said(f"check.alert.{level}", values))
+        else:
+            paused = ".paused" if row.paused else ""
+            yield Alert("warning", ob.id, Said(f"check.alert.warning{paused}", values))
+    if ob.provisional:
+        said = Said("check.alert.provisional", {"id": row.id, "due": row.due})
+        yield Alert("provisional", row.id, said)
 
 
 class _Supervisor(Protocol):
@@ -343,6 +328,9 @@ class Source(Protocol):
     @property
     def problems(self) -> tuple[Problem, ...]: ...
 
+    @property
+    def meetings(self) -> tuple[tuple[MeetingScheduled | MeetingHeld, int | None], ...]: ...
+
     def status(
         self, at: dt.datetime, *, thresholds: Thresholds | None = None
     ) -> tuple[ObligationStatus, ...]: ...
@@ -351,57 +339,35 @@ class Source(Protocol):
 
     def quota(self, at: dt.datetime) -> tuple[QuotaStanding, ...]: ...
 
-    @property
-    def meetings(self) -> tuple[tuple[MeetingScheduled | MeetingHeld, int | None], ...]: ...
-
 
 def build_report(
     ledger: Source, at: dt.datetime, *, thresholds: Thresholds | None = None
 ) -> Report:
     """The `Report` of `ledger` at `at` (use `Ledger.report`)."""
     rows = sorted(ledger.status(at, thresholds=thresholds), key=lambda r: (r.due, r.id))
-    by_status = dict.fromkeys(STATUS_ORDER, 0)
-    by_rule: dict[str, dict[Status, int]] = {}
-    escalated = 0
-    red: list[Alert] = []
-    yellow: list[Alert] = []
-    provisional: list[Alert] = []
-    for row in rows:
-        by_status[row.status] += 1
-        counts = by_rule.get(row.rule_id)
-        if counts is None:
-            counts = by_rule[row.rule_id] = dict.fromkeys(STATUS_ORDER, 0)
-        counts[row.status] += 1
-        escalated += row.escalated
-        if row.completed_at is not None:
-            continue
-        alert = _obligation_alert(row)
-        if alert is not None:
-            (red if row.status is Status.OVERDUE else yellow).append(alert)
-        if row.obligation.provisional:
-            said = Said("check.alert.provisional", {"id": row.id, "due": row.due})
-            provisional.append(Alert("provisional", row.id, said))
-    order = {level: i for i, level in enumerate(ALERT_LEVELS)}
-    red.sort(key=lambda a: order[a.level])  # stable: escalated first, each by due instant
-    march = ledger.march(at)
-    quota = ledger.quota(at)
+    counted = Counter((row.rule_id, row.status) for row in rows)
+    by_rule = {
+        rule: {s: counted[rule, s] for s in STATUS_ORDER}
+        for rule in sorted({rule for rule, _ in counted})
+    }
+    march, quota = ledger.march(at), ledger.quota(at)
     alerts = [
-        *red,
-        *yellow,
+        *(alert for row in rows if row.completed_at is None for alert in _row_alerts(row)),
         *(Alert("violation", f.meeting_id, f.said()) for f in march if f.violation),
         *(
             Alert("shortfall", q.leader, q.said())
             for q in quota
             if not q.on_track and q.as_of.year == at.year
         ),
-        *provisional,
     ]
+    # Stable: the most serious first, each level by due instant (as the rows come) or as found.
+    alerts.sort(key=lambda alert: ALERT_LEVELS.index(alert.level))
     return Report(
         at=at,
         rows=tuple(rows),
-        by_status=by_status,
-        by_rule=dict(sorted(by_rule.items())),
-        escalated=escalated,
+        by_status={s: sum(counts[s] for counts in by_rule.values()) for s in STATUS_ORDER},
+        by_rule=by_rule,
+        escalated=sum(row.escalated for row in rows),
         alerts=tuple(alerts),
         march=march,
         quota=quota,
