@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from deadlines._messages import Names, Said, say, show
+from deadlines._messages import Names, Said, say
 from deadlines._result import StepAction, TraceStep, trusted
 
 if TYPE_CHECKING:
     from deadlines.calendar._days import Day
     from deadlines.rules._values import Calendar
 
-__all__ = ["count_days", "day_label", "said", "skip"]
+__all__ = ["count_days", "said", "skip"]
 
 
 def said(
@@ -34,11 +34,6 @@ def said(
         "origin": origin,
     }
     return trusted(TraceStep, fields)
-
-
-def day_label(day: dt.date, lang: str) -> str:
-    """``2026-10-10（周六）`` or ``2026-10-10 (Sat)``: the catalogue's `show` (for supervision)."""
-    return show(day, lang)
 
 
 def _origin(day: Day) -> str:
