@@ -106,16 +106,19 @@ class Engine:
             setup = configure(
                 calendar, rules, conventions, plugins=plugins, discover=discover_plugins
             )
+        self.plugins: tuple[PluginInfo, ...] = ()
+        self._plugin_steps: tuple[TraceStep, ...] = ()
+        self._rule_plugin_steps: Mapping[tuple[str, dt.date], tuple[TraceStep, ...]] = {}
+        self._supervision_thresholds = None
         if setup is not None:
             calendar = setup.calendar if setup.calendar is not None else calendar
             rules, conventions = setup.rules, setup.conventions
+            self.plugins, self._plugin_steps = setup.plugins, setup.steps
+            self._rule_plugin_steps = setup.rule_steps
+            self._supervision_thresholds = setup.supervision_thresholds
         self.calendar = calendar if calendar is not None else ChinaCalendar()
         self.rules = rules
         self.conventions = conventions
-        self.plugins: tuple[PluginInfo, ...] = setup.plugins if setup else ()
-        self._plugin_steps = setup.steps if setup else ()
-        self._rule_plugin_steps = setup.rule_steps if setup else {}
-        self._supervision_thresholds = setup.supervision_thresholds if setup else None
 
     def __repr__(self) -> str:
         names = f", plugins={[p.name for p in self.plugins]!r}" if self.plugins else ""
@@ -300,54 +303,39 @@ class Engine:
 
 
 def _input_of(error: DeadlinesError, params: Mapping[str, Any]) -> str | None:
-    """Which input of `Engine.due` an error its limit raised is about, if the limit did not say.
+    """Which input of `Engine.due` an error is about, when the limit that raised it did not say.
 
-    A limit that reads a parameter names it on its errors; what is left is told by its kind:
-    a calendar-range error with no parameter to blame comes from the trigger (it, or the due
-    date a fixed limit leads to, lies outside the calendar).
+    A limit that reads a parameter names it; a calendar-range error with no parameter to blame
+    comes from the trigger (it, or the due date a fixed limit leads to, lies outside the range).
     """
+    argument = getattr(error, "argument", None)
     if isinstance(error, (UnknownRuleError, NotADeadlineError)):
         return "rule"
-    if isinstance(error, InvalidArgumentError) and error.argument == "rule_id":
+    if isinstance(error, InvalidArgumentError) and argument == "rule_id":
         return "rule"
     if isinstance(error, MissingParameterError):
         return error.parameter
-    if isinstance(error, (InvalidValueError, InvalidArgumentError)):
-        if error.argument == "at" or error.argument in params:
-            return error.argument
-        if isinstance(error, OutOfRangeError):
-            return "at"
-        return None
-    if isinstance(error, NotInEffectError):
-        return "at"
-    return None
+    if argument == "at" or argument in params:
+        return argument
+    return "at" if isinstance(error, (OutOfRangeError, NotInEffectError)) else None
 
 
 def _version_step(rule: Rule, versions: tuple[Rule, ...], day: dt.date) -> TraceStep:
     """Which version of the rule applied and, when it has several, why this one."""
-    values: dict[str, Any] = {
-        "rule": rule.id,
-        "window": rule.window_said(),
-        "article": rule.citation.article,
-    }
+    window, article = rule.window_said(), rule.citation.article
+    values: dict[str, Any] = {"rule": rule.id, "window": window, "article": article}
     if len(versions) <= 1:
         return said("version", "trace.version", origin=rule.origin, **values)
-    others = tuple(v.window_said() for v in versions if v is not rule)
     first, last = rule.effective_from, rule.effective_until
     why = (
         Said("window.why_open", {"first": first})
         if last is None
         else Said("window.why_closed", {"first": first, "last": last})
     )
-    return said(
-        "version",
-        "trace.version.chosen",
-        origin=rule.origin,
-        day=day,
-        why=why,
-        others=others,
-        **values,
+    values.update(
+        day=day, why=why, others=tuple(v.window_said() for v in versions if v is not rule)
     )
+    return said("version", "trace.version.chosen", origin=rule.origin, **values)
 
 
 _Found = tuple[Rule, "tuple[Said, Said] | None", frozenset[str]]

@@ -31,6 +31,11 @@ if TYPE_CHECKING:
 __all__ = ["InvalidInput", "Problem", "in_words", "problems_of"]
 
 
+def _said_of(error: Spoken) -> Said:
+    """What an error of the library says, in either language (`Spoken.render`)."""
+    return error.said if error.said is not None else Said("problem.given", {"text": str(error)})
+
+
 @final
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -79,16 +84,9 @@ class Problem:
         return cls(message, tuple(values.items()), field, line, file, id)
 
     @classmethod
-    def given(cls, text: str, **where: Any) -> Problem:  # noqa: ANN401 - see `of`
-        """A problem whose sentence another module spelled (a library error's message)."""
-        return cls.of("problem.given", text=text, **where)
-
-    @classmethod
     def stated(cls, error: Spoken, **where: Any) -> Problem:  # noqa: ANN401 - see `of`
-        """The problem an error of the library states, in either language (`Spoken.render`)."""
-        said = error.said
-        if said is None:
-            return cls.given(str(error), **where)
+        """The problem an error of the library states, in either language, at `where`."""
+        said = _said_of(error)
         return cls(said.message, said.values).moved(**where)
 
     @property
@@ -145,41 +143,32 @@ class InvalidInput(ValueError):  # noqa: N818 - a refusal inside pydantic, not r
 
     @classmethod
     def refusing(cls, error: Spoken) -> InvalidInput:
-        """The refusal of a validator that read its field with a function of the library
-        that raised `error`, in that error's words (either language)."""
-        said = error.said
-        if said is None:
-            return cls("problem.given", text=str(error))
+        """The refusal of a validator whose reading of its field raised `error`, in its words."""
+        said = _said_of(error)
         return cls(said.message, **dict(said.values))
 
 
 # --- reading pydantic's errors ---------------------------------------------------------------
 
-#: pydantic error types → what the value must be (``problem.type.*``), in a file's words.
-_MUST_BE = {
-    "bool_type": "bool",
-    "bool_parsing": "bool",
-    "int_type": "int",
-    "int_parsing": "int",
-    "int_from_float": "int",
-    "float_type": "float",
-    "float_parsing": "float",
-    "string_type": "string",
-    "dict_type": "table",
-    "model_type": "table",
-    "model_attributes_type": "table",
-    "list_type": "array",
-    "tuple_type": "array",
-    "date_type": "date",
-    "date_parsing": "date",
-    "date_from_datetime_parsing": "date",
-    "date_from_datetime_inexact": "date_exact",
-    "datetime_type": "datetime",
-    "datetime_parsing": "datetime",
-    "datetime_from_date_parsing": "datetime",
-    "datetime_object_invalid": "datetime",
-    "string_pattern_mismatch": "pattern",
+#: What the value must be (``problem.type.*``, in a file's words) → the pydantic error types.
+_TYPES = {
+    "bool": ("bool_type", "bool_parsing"),
+    "int": ("int_type", "int_parsing", "int_from_float"),
+    "float": ("float_type", "float_parsing"),
+    "string": ("string_type",),
+    "table": ("dict_type", "model_type", "model_attributes_type"),
+    "array": ("list_type", "tuple_type"),
+    "date": ("date_type", "date_parsing", "date_from_datetime_parsing"),
+    "date_exact": ("date_from_datetime_inexact",),
+    "datetime": (
+        "datetime_type",
+        "datetime_parsing",
+        "datetime_from_date_parsing",
+        "datetime_object_invalid",
+    ),
+    "pattern": ("string_pattern_mismatch",),
 }
+_MUST_BE = {kind: f"problem.type.{must}" for must, kinds in _TYPES.items() for kind in kinds}
 
 #: Tags a union member is chosen by (a limit's ``kind``, an event's ``type``).
 _TAGS = ("kind", "type")
@@ -312,7 +301,7 @@ def _said(error: Mapping[str, Any], parent: Any) -> Said:  # noqa: ANN401 - any 
     if kind == "string_too_long":
         return Said("problem.too_long", {"n": int(ctx.get("max_length", 0))})
     if kind in _MUST_BE:
-        return Said(f"problem.type.{_MUST_BE[kind]}")
+        return Said(_MUST_BE[kind])
     if "message" in ctx:  # a PydanticCustomError of ours: its message is the whole sentence
         return Said("problem.given", {"text": str(error["msg"])})
     return Said("problem.given", {"text": str(error["msg"]).replace("Input should be", "must be")})

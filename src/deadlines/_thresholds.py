@@ -131,20 +131,12 @@ class Thresholds(Value):
         >>> t.with_all(warning=WorkingDaysBefore(2)).for_rule("minutes.executive")
         Thresholds(warning=WorkingDaysBefore(2), escalate_after=3)
         """
-        changes: dict[str, object] = {}
-        if warning is not None:
-            changes["warning"] = warning
-        if escalate_after is not None:
-            changes["escalate_after"] = escalate_after
+        given = {"warning": warning, "escalate_after": escalate_after}
+        changes = {name: value for name, value in given.items() if value is not None}
         if not changes:
             return self
-        return Thresholds.model_validate(
-            {
-                **dict(self),
-                **changes,
-                "per_rule": tuple(
-                    (key, value.model_validate({**dict(value), **changes}))
-                    for key, value in self.per_rule
-                ),
-            }
+        per_rule = tuple(
+            (key, value.with_all(warning=warning, escalate_after=escalate_after))
+            for key, value in self.per_rule
         )
+        return Thresholds.model_validate({**dict(self), **changes, "per_rule": per_rule})
