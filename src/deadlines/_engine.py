@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-import weakref
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, final
 
@@ -73,6 +72,7 @@ class Engine:
         "_plugin_steps",
         "_rule_plugin_steps",
         "_supervision_thresholds",
+        "_versions",
         "calendar",
         "conventions",
         "plugins",
@@ -119,6 +119,7 @@ class Engine:
         self.calendar = calendar if calendar is not None else ChinaCalendar()
         self.rules = rules
         self.conventions = conventions
+        self._versions = _versions(rules)
 
     def __repr__(self) -> str:
         names = f", plugins={[p.name for p in self.plugins]!r}" if self.plugins else ""
@@ -224,9 +225,9 @@ class Engine:
                 raise InvalidArgumentError("rule_id", rule_id, _RULE_ID_EXPECTED)
             start = parse_instant("at", at) if isinstance(at, str) else to_china("at", at)
             day = start.date()
-            # The version in effect, from a per-rule-set index (RuleSet.get is the slow path that
+            # The version in effect, from the engine's index (RuleSet.get is the slow path that
             # also raises the errors: unknown id, not in effect).
-            for first, last, found in _versions(self.rules).get(rule_id, ()):
+            for first, last, found in self._versions.get(rule_id, ()):
                 if first <= day and (last is None or day <= last):
                     rule, hint, accepted = found
                     break
@@ -339,20 +340,12 @@ def _version_step(rule: Rule, versions: tuple[Rule, ...], day: dt.date) -> Trace
 
 
 _Found = tuple[Rule, "tuple[Said, Said] | None", frozenset[str]]
-_Version = tuple[dt.date, "dt.date | None", _Found]
-_INDEX: dict[int, tuple[weakref.ref[RuleSet], dict[str, tuple[_Version, ...]]]] = {}
+_Versions = dict[str, tuple[tuple[dt.date, "dt.date | None", _Found], ...]]
 
 
-def _versions(rules: RuleSet) -> dict[str, tuple[_Version, ...]]:
-    """Each id's versions with what `Engine.due` checks, computed once per rule set.
-
-    Keyed by the set's identity, not its value (hashing a rule set costs more than a due
-    date); the entry goes when the set does.
-    """
-    entry = _INDEX.get(id(rules))
-    if entry is not None and entry[0]() is rules:
-        return entry[1]
-    index = {
+def _versions(rules: RuleSet) -> _Versions:
+    """Each id's versions with what `Engine.due` checks of them, computed once per engine."""
+    return {
         rule_id: tuple(
             (
                 rule.effective_from,
@@ -363,9 +356,6 @@ def _versions(rules: RuleSet) -> dict[str, tuple[_Version, ...]]:
         )
         for rule_id in rules.ids
     }
-    key = id(rules)
-    _INDEX[key] = (weakref.ref(rules, lambda _: _INDEX.pop(key, None)), index)
-    return index
 
 
 def _provisional_step(calendar: ChinaCalendar) -> TraceStep:

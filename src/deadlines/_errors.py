@@ -34,9 +34,9 @@ def cut_repr(text: str, limit: int = ECHO_LIMIT) -> str:
     >>> cut_repr("x" * 300, 3)
     "'xxx'… (300 characters in all)"
     """
-    return (
-        repr(text) if len(text) <= limit else f"{text[:limit]!r}… ({len(text)} characters in all)"
-    )
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text)} characters in all)"
 
 
 def bounded(message: str, limit: int = ECHO_LIMIT) -> str:
@@ -48,9 +48,9 @@ def bounded(message: str, limit: int = ECHO_LIMIT) -> str:
     >>> bounded(f"cannot read '{'x' * 300}'", 10)
     "cannot read 'xxxxxxxxxx… (300 characters in all)"
     """
-    return (
-        message if len(message) <= limit else _VALUE.sub(lambda m: _cut(m.group(), limit), message)
-    )
+    if len(message) <= limit:
+        return message
+    return _VALUE.sub(lambda m: _cut(m.group(), limit), message)
 
 
 def _cut(text: str, limit: int) -> str:

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import types
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING, Any, final
+from types import UnionType
+from typing import TYPE_CHECKING, Any, Union, final
 
 from deadlines._errors import ECHO_LIMIT, Spoken, bounded, cut
 from deadlines._messages import MESSAGES, Lang, Names, Said, chinese_marks, known, say
@@ -180,49 +179,27 @@ def _bare(annotation: Any) -> Any:  # noqa: ANN401 - any annotation
     return annotation
 
 
-def _members(annotation: Any) -> tuple[Any, ...]:  # noqa: ANN401 - any annotation
-    """The members of a union (``None`` left out), or ``()`` for anything else."""
-    annotation = _bare(annotation)
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        return tuple(a for a in typing.get_args(annotation) if a is not type(None))
-    return ()
-
-
-@cache
-def _hints(model: type) -> Mapping[str, Any]:
-    try:
-        return typing.get_type_hints(model, include_extras=True)
-    except (NameError, TypeError):  # an annotation that does not resolve: no type to follow
-        return {}
-
-
 def _is_model(annotation: Any) -> bool:  # noqa: ANN401 - any annotation
     return isinstance(annotation, type) and hasattr(annotation, "model_fields")
 
 
 def _child(annotation: Any, part: int | str) -> Any:  # noqa: ANN401 - any annotation
     """The type at `part` inside a value of type `annotation`, or ``None`` when unknown."""
-    annotation = _bare(annotation)
     if _is_model(annotation) and isinstance(part, str):
-        return _hints(annotation).get(part)
+        field = annotation.model_fields.get(part)
+        return field and field.annotation
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if origin in (tuple, list) and args and isinstance(part, int):
         return args[0]
-    if origin is dict and len(args) == 2:
-        return args[1]
-    return None
+    return args[1] if origin is dict and len(args) == 2 else None
 
 
-def _member(members: tuple[Any, ...], tag: str) -> Any:  # noqa: ANN401 - any annotation
-    """The member of a union that pydantic names `tag`: its tag's value, or its type's name."""
-    for member in members:
-        if _is_model(member):
-            fields = member.model_fields
-            if any(name in fields and fields[name].default == tag for name in _TAGS):
-                return member
-        if getattr(member, "__name__", None) == tag:
-            return member
-    return None
+def _named(member: Any, tag: str) -> bool:  # noqa: ANN401 - any annotation
+    """Whether pydantic names union `member` `tag`: its tag field's value, or its type's name."""
+    fields = member.model_fields if _is_model(member) else {}
+    if any(name in fields and fields[name].default == tag for name in _TAGS):
+        return True
+    return member is not type(None) and getattr(member, "__name__", None) == tag
 
 
 def _walk(model: Any, loc: tuple[int | str, ...]) -> tuple[tuple[int | str, ...], Any]:  # noqa: ANN401
@@ -234,14 +211,14 @@ def _walk(model: Any, loc: tuple[int | str, ...]) -> tuple[tuple[int | str, ...]
     kept: list[int | str] = []
     annotation: Any = model
     for part in loc:
-        members = _members(annotation)
-        if members and isinstance(part, str):
-            member = _member(members, part)
+        annotation = _bare(annotation)
+        if isinstance(part, str) and typing.get_origin(annotation) in (Union, UnionType):
+            member = next((m for m in typing.get_args(annotation) if _named(m, part)), None)
             if member is not None:
                 annotation = member
                 continue
         kept.append(part)
-        annotation = _child(annotation, part) if annotation is not None else None
+        annotation = _child(annotation, part)
     return tuple(kept), annotation
 
 
