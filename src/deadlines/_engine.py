@@ -252,8 +252,6 @@ class Engine:
             trace: tuple[TraceStep, ...] = ()
             if explain:
                 trace = (*self._preamble(rule, start), *outcome.steps)
-                if outcome.provisional:
-                    trace = (*trace, _provisional_step(self.calendar))
         except DeadlinesError as error:
             if error.input_field is None:
                 error.input_field = _input_of(error, params)
@@ -266,6 +264,8 @@ class Engine:
             raise overflow from None
         if outcome.provisional:
             settled = self.calendar.provisional_from - dt.timedelta(days=1)
+            if explain:
+                trace = (*trace, said("provisional", "trace.provisional", day=settled))
             warning = ProvisionalDateWarning.of(
                 rule_id, start.isoformat(), outcome.due.isoformat(), settled
             )
@@ -281,14 +281,13 @@ class Engine:
         """
         if type(rule_id) is not str:
             raise InvalidArgumentError("rule_id", rule_id, _RULE_ID_EXPECTED)
-        datetime_given = isinstance(day, dt.datetime)
-        on = to_china("day", day).date() if datetime_given else check_date("day", day)
+        on = to_china("day", day).date() if isinstance(day, dt.datetime) else check_date("day", day)
         rule = self.rules.get(rule_id, on)
         if not isinstance(rule.limit, Blackout):
-            blackouts = [r.id for r in self.rules.rules if isinstance(r.limit, Blackout)]
-            ids = Said("engine.blackout_id", {"ids": tuple(blackouts)})
+            ids = tuple(r.id for r in self.rules.rules if isinstance(r.limit, Blackout))
+            blackouts = Said("engine.blackout_id", {"ids": ids}) if ids else None
             raise InvalidValueError(
-                "rule_id", rule_id, ids if blackouts else Said("engine.blackout_id.none")
+                "rule_id", rule_id, blackouts or Said("engine.blackout_id.none")
             )
         return rule.limit.violates(on)
 
@@ -356,8 +355,3 @@ def _versions(rules: RuleSet) -> _Versions:
         )
         for rule_id in rules.ids
     }
-
-
-def _provisional_step(calendar: ChinaCalendar) -> TraceStep:
-    last = calendar.provisional_from - dt.timedelta(days=1)
-    return said("provisional", "trace.provisional", day=last)

@@ -293,25 +293,15 @@ def problems_of(
     file: str | None = None,
     shown: Any = None,  # noqa: ANN401 - Callable[[object], str]: how a value is echoed
 ) -> list[Problem]:
-    """Every problem pydantic found, each at its field, with what would be valid.
+    """Every problem pydantic found, in its order, each at its field, with what would be valid.
 
     A union's members are left out of locations (``rules[0].limit.n``, not
     ``rules[0].limit.hours.n``), a location gets one problem even when every member of a union
-    refused the value, and a collection's "too short" is left out when its items have
-    problems of their own (it only counts the items that failed).
-
-    Args:
-        error: what pydantic raised.
-        model: the model (or annotation) validated, to follow locations through it.
-        hints: where the catalogue keeps an example of valid input per field name: with
-            ``policy.hint``, the message ``policy.hint.n`` (``n = 3``) is the example for a
-            problem at ``….n``; the innermost named field that has one is used.
-        line: the line of the input, for every problem.
-        file: the file, for every problem.
-        shown: how a refused value is echoed (``; got 3``); not echoed without it.
-
-    Returns:
-        The problems in the order pydantic found them.
+    refused the value, and a collection's "too short" is left out when its items have problems
+    of their own. `model` is what was validated (a model, or a TypeAdapter's annotation);
+    `hints` the catalogue's prefix of an example per field name (with ``policy.hint``, the
+    message ``policy.hint.n`` is the example for ``….n``, the innermost such field's is used);
+    `line` and `file` place every problem; `shown` echoes a refused value (``; got 3``).
     """
     found: dict[tuple[int | str, ...], Problem] = {}
     details = error.errors(include_url=False)
