@@ -28,7 +28,7 @@ from deadlines.rules._trace import said
 from deadlines.rules._values import Context, Outcome
 
 if TYPE_CHECKING:
-    from deadlines._plugins import PluginInfo
+    from deadlines._plugins import Configuration, PluginInfo
     from deadlines._thresholds import Thresholds
 
 _RULE_ID_EXPECTED = Said("engine.rule_id")
@@ -68,16 +68,7 @@ class Engine:
     '2026-10-10T17:30:00+08:00'
     """
 
-    __slots__ = (
-        "_plugin_steps",
-        "_rule_plugin_steps",
-        "_supervision_thresholds",
-        "_versions",
-        "calendar",
-        "conventions",
-        "plugins",
-        "rules",
-    )
+    __slots__ = ("_setup", "_versions", "calendar", "conventions", "rules")
 
     def __init__(
         self,
@@ -106,16 +97,10 @@ class Engine:
             setup = configure(
                 calendar, rules, conventions, plugins=plugins, discover=discover_plugins
             )
-        self.plugins: tuple[PluginInfo, ...] = ()
-        self._plugin_steps: tuple[TraceStep, ...] = ()
-        self._rule_plugin_steps: Mapping[tuple[str, dt.date], tuple[TraceStep, ...]] = {}
-        self._supervision_thresholds = None
+        self._setup: Configuration | None = setup
         if setup is not None:
             calendar = setup.calendar if setup.calendar is not None else calendar
             rules, conventions = setup.rules, setup.conventions
-            self.plugins, self._plugin_steps = setup.plugins, setup.steps
-            self._rule_plugin_steps = setup.rule_steps
-            self._supervision_thresholds = setup.supervision_thresholds
         self.calendar = calendar if calendar is not None else ChinaCalendar()
         self.rules = rules
         self.conventions = conventions
@@ -124,6 +109,11 @@ class Engine:
     def __repr__(self) -> str:
         names = f", plugins={[p.name for p in self.plugins]!r}" if self.plugins else ""
         return f"Engine({self.calendar!r}, {self.rules!r}, conventions={self.conventions!r}{names})"
+
+    @property
+    def plugins(self) -> tuple[PluginInfo, ...]:
+        """The plugins applied, each with what it changes."""
+        return self._setup.plugins if self._setup is not None else ()
 
     @property
     def supervision_thresholds(self) -> Thresholds:
@@ -136,8 +126,8 @@ class Engine:
         >>> Engine(discover_plugins=False).supervision_thresholds
         Thresholds()
         """
-        if self._supervision_thresholds is not None:
-            return self._supervision_thresholds
+        if self._setup is not None and self._setup.supervision_thresholds is not None:
+            return self._setup.supervision_thresholds
         # Imported here: `deadlines due` never needs the thresholds.
         from deadlines._thresholds import Thresholds
 
@@ -296,9 +286,9 @@ class Engine:
             said("trigger", "trace.trigger", at=start),
             _version_step(rule, self.rules.versions(rule.id), start.date()),
         ]
-        if self.plugins:  # what plugins changed in this rule, then in every rule
-            steps += self._rule_plugin_steps.get((rule.id, rule.effective_from), ())
-            steps += self._plugin_steps
+        if self._setup is not None:  # what plugins changed in this rule, then in every rule
+            steps += self._setup.rule_steps.get((rule.id, rule.effective_from), ())
+            steps += self._setup.steps
         return tuple(steps)
 
 

@@ -168,17 +168,11 @@ class OutOfRangeError(InvalidValueError):
     def meaning(self, start: dt.date | None, at: object, parameter: object = None) -> Said:
         """What the error means to whoever gave the trigger `at` (on day `start`), in plain words.
 
-        Either the trigger itself lies outside the calendar, or the due date would: the
-        library names its own arguments (``day``, ``n``), which mean nothing to a user.
-        The command line, batch mode and the service say it so.
-
-        Args:
-            start: the trigger's day in China time, or None when the trigger could not be read
-                (`deadlines.io._messages.day_of`).
-            at: the trigger as the user gave it (ISO 8601 text or a datetime), or None.
-            parameter: the value of the parameter that carried the due date out of the
-                calendar (a ``limit_days`` of 40000), when the engine blamed one; the message
-                echoes it.
+        The trigger itself lies outside the calendar, or the due date would: the library's own
+        argument names (``day``, ``n``) mean nothing to a user, so the command line, batch mode
+        and the service say it so. `start` is None when the trigger could not be read
+        (`deadlines.io._messages.day_of`); `at` is the trigger as the user gave it; `parameter`
+        is the value of the parameter the engine blamed (a ``limit_days`` of 40000), echoed.
 
         >>> later = OutOfRangeError("n", 3, dt.date(2004, 1, 1), dt.date(2100, 12, 31))
         >>> said = later.meaning(dt.date(2100, 12, 30), "2100-12-30T17:00")

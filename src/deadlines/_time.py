@@ -64,6 +64,11 @@ _WEST, _EAST = dt.timedelta(hours=-12), dt.timedelta(hours=14)
 
 INSTANT_EXPECTED = "an ISO 8601 date and time such as 2026-09-30T17:00 (+08:00 optional)"
 
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
 
 def impossible_day(text: str) -> Said | None:
     """What is wrong with the date `text` starts with, if it names a day that does not exist.
@@ -82,7 +87,7 @@ def impossible_day(text: str) -> Said | None:
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         # Names: the month and the day as each language writes them (2月 / February, 30日 / 30th)
-        month_names = Names(str(month), calendar.month_name[month])
+        month_names = Names(str(month), _MONTHS[month - 1])
         day_names = Names(str(day), _ordinal(day))
         values = {"year": year, "month": month_names, "day": day_names, "days": days}
         return Said("error.no_such_day", values)
