@@ -12,8 +12,6 @@ from typing import Any
 
 from deadlines._errors import Spoken, cut, cut_repr
 
-__all__ = ["RefusedJsonError", "loads_strict", "refused_key"]
-
 
 class RefusedJsonError(Spoken, ValueError):
     """JSON that parses but that RFC 8259 refuses, or that would lose a value; names its key.

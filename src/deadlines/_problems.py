@@ -27,8 +27,6 @@ from deadlines._messages import MESSAGES, Lang, Names, Said, chinese_marks, know
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-__all__ = ["InvalidInput", "Problem", "in_words", "problems_of"]
-
 
 def _said_of(error: Spoken) -> Said:
     """What an error of the library says, in either language (`Spoken.render`)."""

@@ -16,8 +16,6 @@ from pathlib import Path
 from deadlines._errors import InvalidArgumentError, Spoken
 from deadlines._messages import Said
 
-__all__ = ["NotUtf8Error", "check_lines", "decode_user_text", "read_user_text"]
-
 
 class NotUtf8Error(Spoken, ValueError):
     """The file's bytes are not UTF-8; callers restate it as their own file error.

@@ -19,8 +19,6 @@ from pydantic import Field, NonNegativeInt, PositiveInt
 
 from deadlines._value import Value
 
-__all__ = ["FractionOfLimit", "Thresholds", "WarningRule", "WorkingDaysBefore"]
-
 
 class WorkingDaysBefore(Value):
     """Warn from `n` working days before the due instant (at the same time of day).
