@@ -275,10 +275,10 @@ class Engine:
         rule = self.rules.get(rule_id, on)
         if not isinstance(rule.limit, Blackout):
             ids = tuple(r.id for r in self.rules.rules if isinstance(r.limit, Blackout))
-            blackouts = Said("engine.blackout_id", {"ids": ids}) if ids else None
-            raise InvalidValueError(
-                "rule_id", rule_id, blackouts or Said("engine.blackout_id.none")
+            expected = (
+                Said("engine.blackout_id", {"ids": ids}) if ids else Said("engine.blackout_id.none")
             )
+            raise InvalidValueError("rule_id", rule_id, expected)
         return rule.limit.violates(on)
 
     def _preamble(self, rule: Rule, start: dt.datetime) -> tuple[TraceStep, ...]:
