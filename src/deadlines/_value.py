@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
@@ -35,18 +36,16 @@ class Value(BaseModel):
     )
     _positional: ClassVar[tuple[str, ...]] = ()
 
-    def __repr__(self) -> str:
-        args: list[str] = []
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
         for name in self._positional:
             value = getattr(self, name)
-            args.extend(map(repr, value) if isinstance(value, tuple) else [repr(value)])
+            yield from ((None, item) for item in (value if isinstance(value, tuple) else (value,)))
         for name, info in type(self).model_fields.items():
             value = getattr(self, name)
             if name in self._positional or name == "kind":
                 continue
             if info.is_required() or value != info.get_default(call_default_factory=True):
-                args.append(f"{name}={value!r}")
-        return f"{type(self).__name__}({', '.join(args)})"
+                yield name, value
 
     def __str__(self) -> str:
         return repr(self)
