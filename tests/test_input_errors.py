@@ -15,6 +15,8 @@ import pytest
 
 from deadlines import Engine, OutOfRangeError
 from deadlines._errors import DeadlinesError, InvalidArgumentError, InvalidValueError
+from deadlines._textfile import NotUtf8Error, decode_user_text, read_user_text
+from deadlines._time import impossible_day
 from deadlines.policy import CaseRunner, find_case_files, parse_cases, parse_policy
 from deadlines.policy._errors import CaseFileError, PolicyFileError
 from deadlines.supervision import read_events
@@ -162,6 +164,18 @@ class TestFileEncodings:
         assert bom.status in (0, 1), bom.err
         assert "Invalid statement" not in bom.err
 
+    def test_reader(self, tmp_path: Path) -> None:
+        """The reader of every such file: GBK refused by line and byte, a BOM dropped."""
+        path = tmp_path / "notice.toml"
+        path.write_bytes('source = "国办发明电"'.encode("gbk"))
+        with pytest.raises(
+            NotUtf8Error, match=r"^the file is not UTF-8 \(line 1, byte 0xb9\); it reads as GBK"
+        ):
+            read_user_text(path)
+        path.write_bytes(codecs.BOM_UTF8 + b"year = 2027")
+        assert read_user_text(path) == "year = 2027"
+        assert decode_user_text(codecs.BOM_UTF8 + "王副县长".encode()) == "王副县长"
+
 
 class TestBoundedEcho:
     """3. An echoed value is cut to 200 characters, with its full length stated."""
@@ -284,6 +298,25 @@ class TestImpossibleInstants:
         assert run.status == 2
         assert run.err.startswith("deadlines due: error: argument --at: must be ")
         assert words in run.err
+
+    @pytest.mark.parametrize(
+        ("text", "zh"),
+        [
+            ("2026-02-30T10:00", "存在的日期：2026年2月没有30日（该月只有28天）"),
+            ("2026-13-01", "01至12之间的月份"),
+            ("0000-01-01", "0001年以后的年份"),
+        ],
+        ids=["february-30", "month-13", "year-0"],
+    )
+    def test_impossible_day_in_chinese(self, text: str, zh: str) -> None:
+        """The day that does not exist, said in Chinese too."""
+        said = impossible_day(text)
+        assert said is not None
+        assert said.render("zh") == zh
+
+    def test_possible_day(self) -> None:
+        """A day that exists is no problem of that kind."""
+        assert impossible_day("2026-02-28T10:00") is None
 
     @pytest.mark.parametrize("at", ["2026-09-30T10:00-12:00", "2026-09-30T10:00+14:00"],
                              ids=["minus-12", "plus-14"])  # fmt: skip

@@ -75,7 +75,7 @@ class TestProblem:
 
     def test_long_field_cut(self):
         """A field echoed from the input is cut, so no problem line grows with its input."""
-        assert len(Problem.given("x", field="k" * 5000).field or "") < 300
+        assert len(Problem.of("problem.given", text="x", field="k" * 5000).field or "") < 300
 
     def test_frozen_and_equal(self):
         """A value: equal by its fields, not writable."""

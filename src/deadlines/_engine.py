@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-import weakref
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, final
 
@@ -29,7 +28,7 @@ from deadlines.rules._trace import said
 from deadlines.rules._values import Context, Outcome
 
 if TYPE_CHECKING:
-    from deadlines._plugins import PluginInfo
+    from deadlines._plugins import Configuration, PluginInfo
     from deadlines._thresholds import Thresholds
 
 _RULE_ID_EXPECTED = Said("engine.rule_id")
@@ -69,15 +68,7 @@ class Engine:
     '2026-10-10T17:30:00+08:00'
     """
 
-    __slots__ = (
-        "_plugin_steps",
-        "_rule_plugin_steps",
-        "_supervision_thresholds",
-        "calendar",
-        "conventions",
-        "plugins",
-        "rules",
-    )
+    __slots__ = ("_setup", "_versions", "calendar", "conventions", "rules")
 
     def __init__(
         self,
@@ -106,20 +97,23 @@ class Engine:
             setup = configure(
                 calendar, rules, conventions, plugins=plugins, discover=discover_plugins
             )
+        self._setup: Configuration | None = setup
         if setup is not None:
             calendar = setup.calendar if setup.calendar is not None else calendar
             rules, conventions = setup.rules, setup.conventions
         self.calendar = calendar if calendar is not None else ChinaCalendar()
         self.rules = rules
         self.conventions = conventions
-        self.plugins: tuple[PluginInfo, ...] = setup.plugins if setup else ()
-        self._plugin_steps = setup.steps if setup else ()
-        self._rule_plugin_steps = setup.rule_steps if setup else {}
-        self._supervision_thresholds = setup.supervision_thresholds if setup else None
+        self._versions = _versions(rules)
 
     def __repr__(self) -> str:
         names = f", plugins={[p.name for p in self.plugins]!r}" if self.plugins else ""
         return f"Engine({self.calendar!r}, {self.rules!r}, conventions={self.conventions!r}{names})"
+
+    @property
+    def plugins(self) -> tuple[PluginInfo, ...]:
+        """The plugins applied, each with what it changes."""
+        return self._setup.plugins if self._setup is not None else ()
 
     @property
     def supervision_thresholds(self) -> Thresholds:
@@ -132,8 +126,8 @@ class Engine:
         >>> Engine(discover_plugins=False).supervision_thresholds
         Thresholds()
         """
-        if self._supervision_thresholds is not None:
-            return self._supervision_thresholds
+        if self._setup is not None and self._setup.supervision_thresholds is not None:
+            return self._setup.supervision_thresholds
         # Imported here: `deadlines due` never needs the thresholds.
         from deadlines._thresholds import Thresholds
 
@@ -221,9 +215,9 @@ class Engine:
                 raise InvalidArgumentError("rule_id", rule_id, _RULE_ID_EXPECTED)
             start = parse_instant("at", at) if isinstance(at, str) else to_china("at", at)
             day = start.date()
-            # The version in effect, from a per-rule-set index (RuleSet.get is the slow path that
+            # The version in effect, from the engine's index (RuleSet.get is the slow path that
             # also raises the errors: unknown id, not in effect).
-            for first, last, found in _versions(self.rules).get(rule_id, ()):
+            for first, last, found in self._versions.get(rule_id, ()):
                 if first <= day and (last is None or day <= last):
                     rule, hint, accepted = found
                     break
@@ -248,8 +242,6 @@ class Engine:
             trace: tuple[TraceStep, ...] = ()
             if explain:
                 trace = (*self._preamble(rule, start), *outcome.steps)
-                if outcome.provisional:
-                    trace = (*trace, _provisional_step(self.calendar))
         except DeadlinesError as error:
             if error.input_field is None:
                 error.input_field = _input_of(error, params)
@@ -262,6 +254,8 @@ class Engine:
             raise overflow from None
         if outcome.provisional:
             settled = self.calendar.provisional_from - dt.timedelta(days=1)
+            if explain:
+                trace = (*trace, said("provisional", "trace.provisional", day=settled))
             warning = ProvisionalDateWarning.of(
                 rule_id, start.isoformat(), outcome.due.isoformat(), settled
             )
@@ -277,15 +271,14 @@ class Engine:
         """
         if type(rule_id) is not str:
             raise InvalidArgumentError("rule_id", rule_id, _RULE_ID_EXPECTED)
-        datetime_given = isinstance(day, dt.datetime)
-        on = to_china("day", day).date() if datetime_given else check_date("day", day)
+        on = to_china("day", day).date() if isinstance(day, dt.datetime) else check_date("day", day)
         rule = self.rules.get(rule_id, on)
         if not isinstance(rule.limit, Blackout):
-            blackouts = [r.id for r in self.rules.rules if isinstance(r.limit, Blackout)]
-            ids = Said("engine.blackout_id", {"ids": tuple(blackouts)})
-            raise InvalidValueError(
-                "rule_id", rule_id, ids if blackouts else Said("engine.blackout_id.none")
+            ids = tuple(r.id for r in self.rules.rules if isinstance(r.limit, Blackout))
+            expected = (
+                Said("engine.blackout_id", {"ids": ids}) if ids else Said("engine.blackout_id.none")
             )
+            raise InvalidValueError("rule_id", rule_id, expected)
         return rule.limit.violates(on)
 
     def _preamble(self, rule: Rule, start: dt.datetime) -> tuple[TraceStep, ...]:
@@ -293,78 +286,55 @@ class Engine:
             said("trigger", "trace.trigger", at=start),
             _version_step(rule, self.rules.versions(rule.id), start.date()),
         ]
-        if self.plugins:  # what plugins changed in this rule, then in every rule
-            steps += self._rule_plugin_steps.get((rule.id, rule.effective_from), ())
-            steps += self._plugin_steps
+        if self._setup is not None:  # what plugins changed in this rule, then in every rule
+            steps += self._setup.rule_steps.get((rule.id, rule.effective_from), ())
+            steps += self._setup.steps
         return tuple(steps)
 
 
 def _input_of(error: DeadlinesError, params: Mapping[str, Any]) -> str | None:
-    """Which input of `Engine.due` an error its limit raised is about, if the limit did not say.
+    """Which input of `Engine.due` an error is about, when the limit that raised it did not say.
 
-    A limit that reads a parameter names it on its errors; what is left is told by its kind:
-    a calendar-range error with no parameter to blame comes from the trigger (it, or the due
-    date a fixed limit leads to, lies outside the calendar).
+    A limit that reads a parameter names it; a calendar-range error with no parameter to blame
+    comes from the trigger (it, or the due date a fixed limit leads to, lies outside the range).
     """
+    argument = getattr(error, "argument", None)
     if isinstance(error, (UnknownRuleError, NotADeadlineError)):
         return "rule"
-    if isinstance(error, InvalidArgumentError) and error.argument == "rule_id":
+    if isinstance(error, InvalidArgumentError) and argument == "rule_id":
         return "rule"
     if isinstance(error, MissingParameterError):
         return error.parameter
-    if isinstance(error, (InvalidValueError, InvalidArgumentError)):
-        if error.argument == "at" or error.argument in params:
-            return error.argument
-        if isinstance(error, OutOfRangeError):
-            return "at"
-        return None
-    if isinstance(error, NotInEffectError):
-        return "at"
-    return None
+    if argument == "at" or argument in params:
+        return argument
+    return "at" if isinstance(error, (OutOfRangeError, NotInEffectError)) else None
 
 
 def _version_step(rule: Rule, versions: tuple[Rule, ...], day: dt.date) -> TraceStep:
     """Which version of the rule applied and, when it has several, why this one."""
-    values: dict[str, Any] = {
-        "rule": rule.id,
-        "window": rule.window_said(),
-        "article": rule.citation.article,
-    }
+    window, article = rule.window_said(), rule.citation.article
+    values: dict[str, Any] = {"rule": rule.id, "window": window, "article": article}
     if len(versions) <= 1:
         return said("version", "trace.version", origin=rule.origin, **values)
-    others = tuple(v.window_said() for v in versions if v is not rule)
     first, last = rule.effective_from, rule.effective_until
     why = (
         Said("window.why_open", {"first": first})
         if last is None
         else Said("window.why_closed", {"first": first, "last": last})
     )
-    return said(
-        "version",
-        "trace.version.chosen",
-        origin=rule.origin,
-        day=day,
-        why=why,
-        others=others,
-        **values,
+    values.update(
+        day=day, why=why, others=tuple(v.window_said() for v in versions if v is not rule)
     )
+    return said("version", "trace.version.chosen", origin=rule.origin, **values)
 
 
 _Found = tuple[Rule, "tuple[Said, Said] | None", frozenset[str]]
-_Version = tuple[dt.date, "dt.date | None", _Found]
-_INDEX: dict[int, tuple[weakref.ref[RuleSet], dict[str, tuple[_Version, ...]]]] = {}
+_Versions = dict[str, tuple[tuple[dt.date, "dt.date | None", _Found], ...]]
 
 
-def _versions(rules: RuleSet) -> dict[str, tuple[_Version, ...]]:
-    """Each id's versions with what `Engine.due` checks, computed once per rule set.
-
-    Keyed by the set's identity, not its value (hashing a rule set costs more than a due
-    date); the entry goes when the set does.
-    """
-    entry = _INDEX.get(id(rules))
-    if entry is not None and entry[0]() is rules:
-        return entry[1]
-    index = {
+def _versions(rules: RuleSet) -> _Versions:
+    """Each id's versions with what `Engine.due` checks of them, computed once per engine."""
+    return {
         rule_id: tuple(
             (
                 rule.effective_from,
@@ -375,11 +345,3 @@ def _versions(rules: RuleSet) -> dict[str, tuple[_Version, ...]]:
         )
         for rule_id in rules.ids
     }
-    key = id(rules)
-    _INDEX[key] = (weakref.ref(rules, lambda _: _INDEX.pop(key, None)), index)
-    return index
-
-
-def _provisional_step(calendar: ChinaCalendar) -> TraceStep:
-    last = calendar.provisional_from - dt.timedelta(days=1)
-    return said("provisional", "trace.provisional", day=last)

@@ -1,7 +1,10 @@
 """The errors and warnings of `deadlines`.
 
 Every error subclasses `DeadlinesError` and the builtin it refines, so callers can catch either.
-Each keeps the offending value as an attribute and says what valid input looks like.
+Each keeps the offending value as an attribute and says what valid input looks like. A message
+is a catalogue message (`Said`): English by ``str()``, either language by ``render``. A value is
+echoed at most `ECHO_LIMIT` characters long, with its full length, so that a 5 MB value gives a
+short error line that still says what came in.
 """
 
 from __future__ import annotations
@@ -17,19 +20,12 @@ ECHO_LIMIT = 200
 
 
 def cut(text: str, limit: int = ECHO_LIMIT) -> str:
-    """`text` as an error message echoes it: whole up to `limit` characters, else cut.
+    """`text` whole up to `limit` characters, else cut and followed by its length.
 
-    A cut value ends with how long it was, so a 5 MB value gives a short error line that
-    still says what came in.
-
-    >>> cut("2026-09-30T17:00")
-    '2026-09-30T17:00'
-    >>> cut("9" * 1000, 10)
-    '9999999999… (1000 characters in all)'
+    >>> cut("2026-09-30T17:00"), cut("9" * 1000, 10)
+    ('2026-09-30T17:00', '9999999999… (1000 characters in all)')
     """
-    if len(text) <= limit:
-        return text
-    return f"{text[:limit]}… ({len(text)} characters in all)"
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters in all)"
 
 
 def cut_repr(text: str, limit: int = ECHO_LIMIT) -> str:
@@ -44,23 +40,21 @@ def cut_repr(text: str, limit: int = ECHO_LIMIT) -> str:
 
 
 def bounded(message: str, limit: int = ECHO_LIMIT) -> str:
-    """`message` with every long value in it cut (see `cut`): quoted, or a run without spaces.
+    """`message` with every long value in it (quoted, or a run without spaces) cut like `cut`.
 
     For messages built from values not cut where they were put in (a path, a value argparse
-    quotes), so that no error line grows with its input.
+    quotes).
 
     >>> bounded(f"cannot read '{'x' * 300}'", 10)
     "cannot read 'xxxxxxxxxx… (300 characters in all)"
     """
     if len(message) <= limit:
         return message
-    return _VALUE.sub(lambda m: _cut_value(m.group(), limit), message)
+    return _VALUE.sub(lambda m: _cut(m.group(), limit), message)
 
 
-def _cut_value(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    if text[0] in "'\"" and text[-1] == text[0]:  # the length of what is inside the quotes
+def _cut(text: str, limit: int) -> str:
+    if len(text) > limit and text[0] in "'\"" and text[-1] == text[0]:  # count inside the quotes
         return f"{text[0]}{text[1 : limit + 1]}… ({len(text) - 2} characters in all)"
     return cut(text, limit)
 
@@ -70,10 +64,7 @@ _VALUE = re.compile(r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\S+""")
 
 
 def shown(value: object) -> str:
-    """A value as a message shows it: dates and instants in ISO 8601, anything else as repr.
-
-    Cut to `ECHO_LIMIT` characters (see `cut`).
-    """
+    """A value as a message shows it, cut: dates and instants in ISO 8601, anything else as repr."""
     if isinstance(value, dt.datetime):
         return value.isoformat(timespec="minutes" if not value.second else "seconds")
     if isinstance(value, (dt.date, dt.time)):
@@ -88,9 +79,14 @@ def _repr(value: object) -> str:
     return repr(value)
 
 
+def describe(value: Any) -> str:  # noqa: ANN401 - any value can be described
+    """A short description of a value for error messages: its type, then `shown`."""
+    return f"{type(value).__name__} {shown(value)}"
+
+
 class Spoken:
-    """An exception or warning whose message is a catalogue message (`said`): English by
-    ``str()``, either language by `render`. Built from a plain sentence, it renders that."""
+    """An exception or warning whose message is a catalogue message (`said`); one built from a
+    plain sentence renders that sentence in either language."""
 
     said: Said | None = None
 
@@ -116,13 +112,8 @@ class DeadlinesError(Spoken, Exception):
     input_field: str | None = None
 
 
-def _english(expected: str | Said) -> str:
-    return expected if isinstance(expected, str) else expected.render("en")
-
-
-def _worded(expected: str | Said) -> str | Said:
-    """`expected` as a catalogue message when the catalogue knows its English (``known.*``)."""
-    return known(expected) if isinstance(expected, str) else expected
+def _english(text: str | Said) -> str:
+    return text if isinstance(text, str) else text.render("en")
 
 
 class _InvalidInputError(DeadlinesError):
@@ -138,21 +129,18 @@ class _InvalidInputError(DeadlinesError):
         self.argument = argument
         self.value = value
         self.expected = _english(expected)
-        expected = _worded(expected)
-        got = self._got(value)
-        self._say("error.named_must_be", argument=cut(argument), expected=expected, value=got)
-
-    @staticmethod
-    def _got(value: object) -> str:
-        return shown(value)
+        # An English phrase the catalogue knows (``known.*``) is said in either language.
+        worded = known(expected) if isinstance(expected, str) else expected
+        got = (
+            f"{type(value).__name__} {cut(_repr(value))}"
+            if isinstance(self, TypeError)
+            else shown(value)
+        )
+        self._say("error.named_must_be", argument=cut(argument), expected=worded, value=got)
 
 
 class InvalidArgumentError(_InvalidInputError, TypeError):
     """An argument has the wrong type: a string where a date is expected, ``True`` as a count."""
-
-    @staticmethod
-    def _got(value: object) -> str:
-        return f"{type(value).__name__} {cut(_repr(value))}"
 
 
 class InvalidValueError(_InvalidInputError, ValueError):
@@ -170,12 +158,7 @@ class OutOfRangeError(InvalidValueError):
     """
 
     def __init__(
-        self,
-        argument: str,
-        value: object,
-        first: object,
-        last: object,
-        expected: str | Said = "",
+        self, argument: str, value: object, first: object, last: object, expected: str | Said = ""
     ) -> None:
         self.first = first
         self.last = last
@@ -185,17 +168,11 @@ class OutOfRangeError(InvalidValueError):
     def meaning(self, start: dt.date | None, at: object, parameter: object = None) -> Said:
         """What the error means to whoever gave the trigger `at` (on day `start`), in plain words.
 
-        Either the trigger itself lies outside the calendar, or the due date would: the
-        library names its own arguments (``day``, ``n``), which mean nothing to a user.
-        The command line, batch mode and the service say it so.
-
-        Args:
-            start: the trigger's day in China time, or None when the trigger could not be read
-                (`deadlines.io._messages.day_of`).
-            at: the trigger as the user gave it (ISO 8601 text or a datetime), or None.
-            parameter: the value of the parameter that carried the due date out of the
-                calendar (a ``limit_days`` of 40000), when the engine blamed one; the message
-                echoes it.
+        The trigger itself lies outside the calendar, or the due date would: the library's own
+        argument names (``day``, ``n``) mean nothing to a user, so the command line, batch mode
+        and the service say it so. `start` is None when the trigger could not be read
+        (`deadlines.io._messages.day_of`); `at` is the trigger as the user gave it; `parameter`
+        is the value of the parameter the engine blamed (a ``limit_days`` of 40000), echoed.
 
         >>> later = OutOfRangeError("n", 3, dt.date(2004, 1, 1), dt.date(2100, 12, 31))
         >>> said = later.meaning(dt.date(2100, 12, 30), "2100-12-30T17:00")
@@ -387,8 +364,3 @@ class PartialNoticeWarning(DeadlinesWarning):
 
 class PointlessOverrideWarning(DeadlinesWarning):
     """A local day changes nothing: a working day made a working day, a rest day made off."""
-
-
-def describe(value: Any) -> str:  # noqa: ANN401 - any value can be described
-    """A short description of a value for error messages."""
-    return f"{type(value).__name__} {shown(value)}"

@@ -12,8 +12,6 @@ from typing import Any
 
 from deadlines._errors import Spoken, cut, cut_repr
 
-__all__ = ["RefusedJsonError", "loads_strict", "refused_key"]
-
 
 class RefusedJsonError(Spoken, ValueError):
     """JSON that parses but that RFC 8259 refuses, or that would lose a value; names its key.
@@ -52,15 +50,11 @@ def _float(text: str) -> float:
     return value
 
 
-class _Bad:
-    """Where a NaN or an infinite number was, when the line is read again to find its key."""
-
-
 def refused_key(error: RefusedJsonError, text: str) -> str | None:
     """The top-level key of `text` that `error` concerns, if one can be named."""
     if error.key is not None:
         return error.key
-    bad = _Bad()
+    bad = object()  # where a NaN or an infinite number was, when the line is read again
 
     def number(value: str) -> object:
         parsed = float(value)
@@ -77,7 +71,7 @@ def refused_key(error: RefusedJsonError, text: str) -> str | None:
     return None
 
 
-def _holds(value: object, bad: _Bad) -> bool:
+def _holds(value: object, bad: object) -> bool:
     if value is bad:
         return True
     if isinstance(value, dict):

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import types
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING, Any, final
+from types import UnionType
+from typing import TYPE_CHECKING, Any, Union, final
 
 from deadlines._errors import ECHO_LIMIT, Spoken, bounded, cut
 from deadlines._messages import MESSAGES, Lang, Names, Said, chinese_marks, known, say
@@ -28,7 +27,10 @@ from deadlines._messages import MESSAGES, Lang, Names, Said, chinese_marks, know
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-__all__ = ["InvalidInput", "Problem", "in_words", "problems_of"]
+
+def _said_of(error: Spoken) -> Said:
+    """What an error of the library says, in either language (`Spoken.render`)."""
+    return error.said if error.said is not None else Said("problem.given", {"text": str(error)})
 
 
 @final
@@ -79,16 +81,9 @@ class Problem:
         return cls(message, tuple(values.items()), field, line, file, id)
 
     @classmethod
-    def given(cls, text: str, **where: Any) -> Problem:  # noqa: ANN401 - see `of`
-        """A problem whose sentence another module spelled (a library error's message)."""
-        return cls.of("problem.given", text=text, **where)
-
-    @classmethod
     def stated(cls, error: Spoken, **where: Any) -> Problem:  # noqa: ANN401 - see `of`
-        """The problem an error of the library states, in either language (`Spoken.render`)."""
-        said = error.said
-        if said is None:
-            return cls.given(str(error), **where)
+        """The problem an error of the library states, in either language, at `where`."""
+        said = _said_of(error)
         return cls(said.message, said.values).moved(**where)
 
     @property
@@ -145,41 +140,32 @@ class InvalidInput(ValueError):  # noqa: N818 - a refusal inside pydantic, not r
 
     @classmethod
     def refusing(cls, error: Spoken) -> InvalidInput:
-        """The refusal of a validator that read its field with a function of the library
-        that raised `error`, in that error's words (either language)."""
-        said = error.said
-        if said is None:
-            return cls("problem.given", text=str(error))
+        """The refusal of a validator whose reading of its field raised `error`, in its words."""
+        said = _said_of(error)
         return cls(said.message, **dict(said.values))
 
 
 # --- reading pydantic's errors ---------------------------------------------------------------
 
-#: pydantic error types → what the value must be (``problem.type.*``), in a file's words.
-_MUST_BE = {
-    "bool_type": "bool",
-    "bool_parsing": "bool",
-    "int_type": "int",
-    "int_parsing": "int",
-    "int_from_float": "int",
-    "float_type": "float",
-    "float_parsing": "float",
-    "string_type": "string",
-    "dict_type": "table",
-    "model_type": "table",
-    "model_attributes_type": "table",
-    "list_type": "array",
-    "tuple_type": "array",
-    "date_type": "date",
-    "date_parsing": "date",
-    "date_from_datetime_parsing": "date",
-    "date_from_datetime_inexact": "date_exact",
-    "datetime_type": "datetime",
-    "datetime_parsing": "datetime",
-    "datetime_from_date_parsing": "datetime",
-    "datetime_object_invalid": "datetime",
-    "string_pattern_mismatch": "pattern",
+#: What the value must be (``problem.type.*``, in a file's words) → the pydantic error types.
+_TYPES = {
+    "bool": ("bool_type", "bool_parsing"),
+    "int": ("int_type", "int_parsing", "int_from_float"),
+    "float": ("float_type", "float_parsing"),
+    "string": ("string_type",),
+    "table": ("dict_type", "model_type", "model_attributes_type"),
+    "array": ("list_type", "tuple_type"),
+    "date": ("date_type", "date_parsing", "date_from_datetime_parsing"),
+    "date_exact": ("date_from_datetime_inexact",),
+    "datetime": (
+        "datetime_type",
+        "datetime_parsing",
+        "datetime_from_date_parsing",
+        "datetime_object_invalid",
+    ),
+    "pattern": ("string_pattern_mismatch",),
 }
+_MUST_BE = {kind: f"problem.type.{must}" for must, kinds in _TYPES.items() for kind in kinds}
 
 #: Tags a union member is chosen by (a limit's ``kind``, an event's ``type``).
 _TAGS = ("kind", "type")
@@ -191,49 +177,27 @@ def _bare(annotation: Any) -> Any:  # noqa: ANN401 - any annotation
     return annotation
 
 
-def _members(annotation: Any) -> tuple[Any, ...]:  # noqa: ANN401 - any annotation
-    """The members of a union (``None`` left out), or ``()`` for anything else."""
-    annotation = _bare(annotation)
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        return tuple(a for a in typing.get_args(annotation) if a is not type(None))
-    return ()
-
-
-@cache
-def _hints(model: type) -> Mapping[str, Any]:
-    try:
-        return typing.get_type_hints(model, include_extras=True)
-    except (NameError, TypeError):  # an annotation that does not resolve: no type to follow
-        return {}
-
-
 def _is_model(annotation: Any) -> bool:  # noqa: ANN401 - any annotation
     return isinstance(annotation, type) and hasattr(annotation, "model_fields")
 
 
 def _child(annotation: Any, part: int | str) -> Any:  # noqa: ANN401 - any annotation
     """The type at `part` inside a value of type `annotation`, or ``None`` when unknown."""
-    annotation = _bare(annotation)
     if _is_model(annotation) and isinstance(part, str):
-        return _hints(annotation).get(part)
+        field = annotation.model_fields.get(part)
+        return field and field.annotation
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if origin in (tuple, list) and args and isinstance(part, int):
         return args[0]
-    if origin is dict and len(args) == 2:
-        return args[1]
-    return None
+    return args[1] if origin is dict and len(args) == 2 else None
 
 
-def _member(members: tuple[Any, ...], tag: str) -> Any:  # noqa: ANN401 - any annotation
-    """The member of a union that pydantic names `tag`: its tag's value, or its type's name."""
-    for member in members:
-        if _is_model(member):
-            fields = member.model_fields
-            if any(name in fields and fields[name].default == tag for name in _TAGS):
-                return member
-        if getattr(member, "__name__", None) == tag:
-            return member
-    return None
+def _named(member: Any, tag: str) -> bool:  # noqa: ANN401 - any annotation
+    """Whether pydantic names union `member` `tag`: its tag field's value, or its type's name."""
+    fields = member.model_fields if _is_model(member) else {}
+    if any(name in fields and fields[name].default == tag for name in _TAGS):
+        return True
+    return member is not type(None) and getattr(member, "__name__", None) == tag
 
 
 def _walk(model: Any, loc: tuple[int | str, ...]) -> tuple[tuple[int | str, ...], Any]:  # noqa: ANN401
@@ -245,14 +209,14 @@ def _walk(model: Any, loc: tuple[int | str, ...]) -> tuple[tuple[int | str, ...]
     kept: list[int | str] = []
     annotation: Any = model
     for part in loc:
-        members = _members(annotation)
-        if members and isinstance(part, str):
-            member = _member(members, part)
+        annotation = _bare(annotation)
+        if isinstance(part, str) and typing.get_origin(annotation) in (Union, UnionType):
+            member = next((m for m in typing.get_args(annotation) if _named(m, part)), None)
             if member is not None:
                 annotation = member
                 continue
         kept.append(part)
-        annotation = _child(annotation, part) if annotation is not None else None
+        annotation = _child(annotation, part)
     return tuple(kept), annotation
 
 
@@ -312,7 +276,7 @@ def _said(error: Mapping[str, Any], parent: Any) -> Said:  # noqa: ANN401 - any 
     if kind == "string_too_long":
         return Said("problem.too_long", {"n": int(ctx.get("max_length", 0))})
     if kind in _MUST_BE:
-        return Said(f"problem.type.{_MUST_BE[kind]}")
+        return Said(_MUST_BE[kind])
     if "message" in ctx:  # a PydanticCustomError of ours: its message is the whole sentence
         return Said("problem.given", {"text": str(error["msg"])})
     return Said("problem.given", {"text": str(error["msg"]).replace("Input should be", "must be")})
@@ -327,25 +291,15 @@ def problems_of(
     file: str | None = None,
     shown: Any = None,  # noqa: ANN401 - Callable[[object], str]: how a value is echoed
 ) -> list[Problem]:
-    """Every problem pydantic found, each at its field, with what would be valid.
+    """Every problem pydantic found, in its order, each at its field, with what would be valid.
 
     A union's members are left out of locations (``rules[0].limit.n``, not
     ``rules[0].limit.hours.n``), a location gets one problem even when every member of a union
-    refused the value, and a collection's "too short" is left out when its items have
-    problems of their own (it only counts the items that failed).
-
-    Args:
-        error: what pydantic raised.
-        model: the model (or annotation) validated, to follow locations through it.
-        hints: where the catalogue keeps an example of valid input per field name: with
-            ``policy.hint``, the message ``policy.hint.n`` (``n = 3``) is the example for a
-            problem at ``….n``; the innermost named field that has one is used.
-        line: the line of the input, for every problem.
-        file: the file, for every problem.
-        shown: how a refused value is echoed (``; got 3``); not echoed without it.
-
-    Returns:
-        The problems in the order pydantic found them.
+    refused the value, and a collection's "too short" is left out when its items have problems
+    of their own. `model` is what was validated (a model, or a TypeAdapter's annotation);
+    `hints` the catalogue's prefix of an example per field name (with ``policy.hint``, the
+    message ``policy.hint.n`` is the example for ``….n``, the innermost such field's is used);
+    `line` and `file` place every problem; `shown` echoes a refused value (``; got 3``).
     """
     found: dict[tuple[int | str, ...], Problem] = {}
     details = error.errors(include_url=False)

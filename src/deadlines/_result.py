@@ -77,8 +77,7 @@ class TraceStep(BaseModel):
         """A step read back from JSON has its words but not its values: keep the words."""
         if isinstance(data, dict) and "zh" in data and "values" not in data:
             words = (("zh", data["zh"]), ("en", data.get("en", "")))
-            data = {k: v for k, v in data.items() if k not in ("zh", "en")}
-            data["values"] = words
+            data = {k: v for k, v in data.items() if k not in ("zh", "en")} | {"values": words}
         return data
 
     def __eq__(self, other: object) -> bool:
@@ -210,9 +209,8 @@ def explanation(
 ) -> str:
     """A due instant as text: rule and title, due, `details`, source, numbered steps, warnings.
 
-    The one rendering of `DueResult.explain`, of ``deadlines due`` and of a supervised
-    obligation's ``explain``. `label` (an obligation's id) leads the first line; `details`
-    (the due date, the parts) come between the due instant and the source.
+    The one rendering of `DueResult.explain`, ``deadlines due`` and an obligation's ``explain``:
+    `label` (an obligation's id) leads; `details` (due date, parts) precede the source.
     """
     first = say("result.title", lang, rule=rule_id, title=title)
     if label:
@@ -232,13 +230,11 @@ _setattr = object.__setattr__
 
 
 def trusted(cls: type[_M], values: dict[str, Any]) -> _M:
-    """`cls.model_construct(**values)` at a third of its cost, for `values` that give every field.
+    """`cls.model_construct(**values)` at a third of its cost, when `values` give every field.
 
-    model_construct looks up aliases and defaults field by field; with every field given, the
-    instance is set up directly, as model_construct itself does in the end. Any other case
-    (a field missing, a post-init) goes through model_construct. The engine's results and the
-    trace steps are built so; tests/test_engine.py and tests/test_messages.py hold each to
-    `model_validate`'s on random rules and triggers.
+    The instance is set up directly, as model_construct itself does in the end; any other case
+    goes through model_construct. tests/test_engine.py and tests/test_messages.py hold the
+    engine's results and the trace steps so built to `model_validate`'s.
     """
     fields = _FIELDS.get(cls)
     if fields is None:  # looked up once a class: model_fields is slow to ask

@@ -16,16 +16,13 @@ from pathlib import Path
 from deadlines._errors import InvalidArgumentError, Spoken
 from deadlines._messages import Said
 
-__all__ = ["NotUtf8Error", "check_lines", "decode_user_text", "read_user_text"]
-
 
 class NotUtf8Error(Spoken, ValueError):
     """The file's bytes are not UTF-8; callers restate it as their own file error.
 
     Attributes:
         line: the 1-based line of the first byte that is not UTF-8.
-        problem: the sentence (in English; `render` spells it in either language), saying what
-            the file seems to be and how to fix it.
+        problem: the sentence in English (what the file seems to be, how to fix it).
     """
 
     def __init__(self, line: int, seems: str, byte: int) -> None:
@@ -40,18 +37,6 @@ def read_user_text(path: str | Path) -> str:
     Raises:
         OSError: the file cannot be read.
         NotUtf8Error: the file is not UTF-8 (it says whether it looks like GBK or UTF-16).
-
-    >>> import tempfile, os
-    >>> folder = tempfile.mkdtemp()
-    >>> gbk = os.path.join(folder, "notice.toml")
-    >>> _ = Path(gbk).write_bytes('source = "国办发明电"'.encode("gbk"))
-    >>> read_user_text(gbk)
-    Traceback (most recent call last):
-    ...
-    deadlines._textfile.NotUtf8Error: the file is not UTF-8 (line 1, byte 0xb9); it reads as GBK ...
-    >>> _ = Path(gbk).write_bytes(codecs.BOM_UTF8 + 'year = 2027'.encode())
-    >>> read_user_text(gbk)
-    'year = 2027'
     """
     try:
         data = Path(path).read_bytes()
@@ -61,16 +46,8 @@ def read_user_text(path: str | Path) -> str:
 
 
 def decode_user_text(data: bytes) -> str:
-    """The text of a file's bytes (an upload), as `read_user_text` reads a file's.
-
-    Raises:
-        NotUtf8Error: the bytes are not UTF-8.
-
-    >>> decode_user_text(codecs.BOM_UTF8 + "王副县长".encode())
-    '王副县长'
-    """
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
+    """The text of a file's bytes (an upload), as `read_user_text` reads a file's."""
+    data = data.removeprefix(codecs.BOM_UTF8)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -79,7 +56,7 @@ def decode_user_text(data: bytes) -> str:
 
 
 def _seems(data: bytes) -> str:
-    """What bytes that are not UTF-8 look like (a message id)."""
+    """The message id of what bytes that are not UTF-8 look like."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "error.not_utf8.utf16"
     try:
@@ -93,9 +70,6 @@ def check_lines(argument: str, lines: object) -> Iterable[str]:
     """`lines` if it can be read line by line (an open file, a list of str), else an error.
 
     Text itself is refused: iterating it gives characters, not lines.
-
-    Raises:
-        InvalidArgumentError: `lines` is text, bytes, or not iterable.
     """
     if isinstance(lines, (str, bytes)) or not isinstance(lines, Iterable):
         raise InvalidArgumentError(

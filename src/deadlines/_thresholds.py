@@ -19,8 +19,6 @@ from pydantic import Field, NonNegativeInt, PositiveInt
 
 from deadlines._value import Value
 
-__all__ = ["FractionOfLimit", "Thresholds", "WarningRule", "WorkingDaysBefore"]
-
 
 class WorkingDaysBefore(Value):
     """Warn from `n` working days before the due instant (at the same time of day).
@@ -131,20 +129,12 @@ class Thresholds(Value):
         >>> t.with_all(warning=WorkingDaysBefore(2)).for_rule("minutes.executive")
         Thresholds(warning=WorkingDaysBefore(2), escalate_after=3)
         """
-        changes: dict[str, object] = {}
-        if warning is not None:
-            changes["warning"] = warning
-        if escalate_after is not None:
-            changes["escalate_after"] = escalate_after
+        given = {"warning": warning, "escalate_after": escalate_after}
+        changes = {name: value for name, value in given.items() if value is not None}
         if not changes:
             return self
-        return Thresholds.model_validate(
-            {
-                **dict(self),
-                **changes,
-                "per_rule": tuple(
-                    (key, value.model_validate({**dict(value), **changes}))
-                    for key, value in self.per_rule
-                ),
-            }
+        per_rule = tuple(
+            (key, value.with_all(warning=warning, escalate_after=escalate_after))
+            for key, value in self.per_rule
         )
+        return Thresholds.model_validate({**dict(self), **changes, "per_rule": per_rule})

@@ -16,11 +16,8 @@ CHINA_TZ = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
 
 
 def check_date(argument: str, value: object) -> dt.date:
-    """Return `value` if it is a plain `date`.
-
-    A `datetime` is refused rather than truncated: truncating would silently drop the time of
-    day, and whether that is right depends on the time zone the caller meant.
-    """
+    """`value` if it is a plain `date`; a `datetime` is refused rather than truncated, since
+    the day it falls on depends on the time zone the caller meant."""
     if type(value) is dt.date:
         return value
     if isinstance(value, dt.datetime):
@@ -33,7 +30,6 @@ def check_date(argument: str, value: object) -> dt.date:
 
 
 def check_int(argument: str, value: object) -> int:
-    """Return `value` if it is an `int` and not a `bool`."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidArgumentError(argument, value, "an int such as 3")
     return value
@@ -75,17 +71,10 @@ _MONTHS = (
 
 
 def impossible_day(text: str) -> Said | None:
-    """What is wrong with the date that `text` starts with, if it names a day that does not exist.
+    """What is wrong with the date `text` starts with, if it names a day that does not exist.
 
     `fromisoformat` says only "day is out of range for month"; a clerk who typed 2026-02-30
     should read which month has no such day.
-
-    >>> impossible_day("2026-02-30T10:00").render("en")
-    'a day that exists: February 2026 has no 30th (it has 28 days)'
-    >>> impossible_day("2026-02-30T10:00").render("zh")
-    '存在的日期：2026年2月没有30日（该月只有28天）'
-    >>> impossible_day("2026-13-01").render("zh"), impossible_day("2026-02-28T10:00")
-    ('01至12之间的月份', None)
     """
     match = _DAY.match(text)
     if match is None:
@@ -116,9 +105,8 @@ def _ordinal(n: int) -> str:
 def parse_instant(argument: str, text: str) -> dt.datetime:
     """Parse ISO 8601 text into an aware China-time datetime; naive text means China time.
 
-    A date alone (``2026-09-30``) is refused: say the time too, ``2026-09-30T17:00``. So are a
-    day that does not exist (2026-02-30: February 2026 has no 30th) and an offset beyond
-    −12:00..+14:00.
+    Refused: a date alone (``2026-09-30``: say the time too), a day that does not exist, and
+    an offset beyond −12:00..+14:00.
     """
     if len(text) <= len("2026-09-30") and "T" not in text and " " not in text:
         raise InvalidValueError(argument, text, INSTANT_EXPECTED)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
@@ -13,11 +14,8 @@ _INNER_QUOTES = str.maketrans({"“": "‘", "”": "’"})
 
 
 def _kind_required(schema: dict[str, Any]) -> None:
-    """Mark the `kind` tag required in JSON Schema.
-
-    It has a default so that code can write ``WorkingDays(3)``, but a file must say which kind
-    of limit each table is: loading one without it fails, so the schema says so.
-    """
+    """Mark the `kind` tag required in JSON Schema: it has a default so that code can write
+    ``WorkingDays(3)``, but a file must say which kind of limit each table is."""
     properties = schema.get("properties", {})
     required = schema.setdefault("required", [])
     if "kind" in properties and "kind" not in required:
@@ -38,23 +36,16 @@ class Value(BaseModel):
     )
     _positional: ClassVar[tuple[str, ...]] = ()
 
-    def __repr__(self) -> str:
-        fields = type(self).model_fields
-        args: list[str] = []
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
         for name in self._positional:
             value = getattr(self, name)
-            if isinstance(value, tuple):
-                args.extend(map(repr, value))
-            else:
-                args.append(repr(value))
-        for name, info in fields.items():
+            yield from ((None, item) for item in (value if isinstance(value, tuple) else (value,)))
+        for name, info in type(self).model_fields.items():
+            value = getattr(self, name)
             if name in self._positional or name == "kind":
                 continue
-            value = getattr(self, name)
-            if not info.is_required() and value == info.get_default(call_default_factory=True):
-                continue
-            args.append(f"{name}={value!r}")
-        return f"{type(self).__name__}({', '.join(args)})"
+            if info.is_required() or value != info.get_default(call_default_factory=True):
+                yield name, value
 
     def __str__(self) -> str:
         return repr(self)
@@ -79,15 +70,13 @@ class Citation(Value):
         >>> print(Citation(article=8, text="…").render("zh"))
         《关于进一步提高政府系统运转效率推动工作落实的意见》（上高县，2020年4月21日印发）第八条：“…”
         """
-        from deadlines._messages import say_in
-
-        if self.document != type(self).model_fields["document"].default:  # a local document
-            return say_in(lang, "source.document", document=self.document, **self._said())
-        return say_in(lang, "source.opinion", **self._said())
-
-    def _said(self) -> dict[str, object]:
-        from deadlines._messages import full_width
+        from deadlines._messages import full_width, say_in
 
         # The quoted sentence is Chinese: its punctuation full-width, as printed, and a quotation
         # inside it (“文不过夜、事不隔日”) in single marks, since the citation quotes the sentence.
-        return {"article": self.article, "text": full_width(self.text).translate(_INNER_QUOTES)}
+        text = full_width(self.text).translate(_INNER_QUOTES)
+        if self.document != type(self).model_fields["document"].default:  # a local document
+            return say_in(
+                lang, "source.document", document=self.document, article=self.article, text=text
+            )
+        return say_in(lang, "source.opinion", article=self.article, text=text)

@@ -261,8 +261,7 @@ def say(message: str, lang: Lang, /, **values: Any) -> str:  # noqa: ANN401 - an
     Raises:
         KeyError: no such message, or a placeholder without a value.
     """
-    template = MESSAGES[message]
-    return (template.zh if lang == "zh" else template.en).format_map(_Values(values, lang))
+    return say_values(message, lang, values)
 
 
 class _Values(dict[str, Any]):
