@@ -112,23 +112,3 @@ def _undecodable_cell(cells: list[str], header: list[str], line: int) -> Problem
                 return not_utf8(line, cell[bad], Said("problem.cell_named", {"name": name}), name)
             return not_utf8(line, cell[bad], Said("problem.cell", {"n": index + 1}))
     return None
-
-
-class CsvSink:
-    """Collects what a `csv.writer` writes, so rows can be turned into strings one by one."""
-
-    __slots__ = ("parts",)
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-
-    def write(self, text: str) -> int:
-        """Keep `text` (the file protocol `csv.writer` needs)."""
-        self.parts.append(text)
-        return len(text)
-
-    def take(self) -> str:
-        """Everything written since the last call."""
-        text = "".join(self.parts)
-        self.parts.clear()
-        return text
