@@ -50,21 +50,6 @@ from deadlines.policy._errors import (
 )
 from deadlines.policy._toml import TOMLDecodeError, inline, loads_toml, toml_detail
 
-__all__ = [
-    "CASE_FILE_SUFFIX",
-    "Actual",
-    "Case",
-    "CaseFile",
-    "CaseResult",
-    "CaseStatus",
-    "Expectation",
-    "Mismatch",
-    "case_schema",
-    "find_case_files",
-    "load_cases",
-    "parse_cases",
-]
-
 #: Case files are found (by `deadlines test DIR` and the pytest plugin) by this ending.
 CASE_FILE_SUFFIX = ".deadlines.toml"
 

@@ -28,17 +28,6 @@ from deadlines.policy._toml import inline
 from deadlines.rules import Limit, Rule, RuleSet
 from deadlines.rules._meeting import MEETING_SAMPLE_DAYS
 
-__all__ = [
-    "DIFF_LIMIT_DAYS",
-    "Change",
-    "DiffTrigger",
-    "PolicyDiff",
-    "RuleDiff",
-    "case_triggers",
-    "diff_policies",
-    "range_triggers",
-]
-
 #: The limits a meeting sets (``limit_days``, calendar days) that range triggers try: a short
 #: one and a long one (`MeetingSetLimit.sample_values`).
 DIFF_LIMIT_DAYS = MEETING_SAMPLE_DAYS

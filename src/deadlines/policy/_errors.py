@@ -12,8 +12,6 @@ from deadlines._messages import Lang, say
 from deadlines._problems import Problem
 from deadlines._textfile import NotUtf8Error, read_user_text
 
-__all__ = ["CaseFileError", "PolicyFileError", "check_path", "read_file", "schema_of"]
-
 
 def check_path(argument: str, value: object) -> str | os.PathLike[str]:
     """`value` if it names a file (text or a path), else an `InvalidArgumentError`."""

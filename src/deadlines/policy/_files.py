@@ -31,20 +31,6 @@ from deadlines.policy._toml import TOMLDecodeError, dumps_toml, inline, loads_to
 from deadlines.rules import OPINION_2020, Citation, Rule, RuleSet
 from deadlines.rules._combinators import AnyLimit
 
-__all__ = [
-    "BUILTIN_POLICIES",
-    "Amendment",
-    "PolicyFile",
-    "apply_change",
-    "dump_policy",
-    "dumps_policy",
-    "load_policy",
-    "loads_policy",
-    "parse_policy",
-    "policy_schema",
-    "to_data",
-]
-
 #: Policies known by name: a change can say ``base = "opinion-2020"``.
 BUILTIN_POLICIES: Mapping[str, RuleSet] = MappingProxyType({OPINION_2020.name: OPINION_2020})
 

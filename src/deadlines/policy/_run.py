@@ -27,8 +27,6 @@ from deadlines.rules import RuleSet
 if TYPE_CHECKING:
     from deadlines.policy._cases import Case, CaseFile, CaseStatus, Expectation
 
-__all__ = ["CaseRunner", "compare", "outcome", "run_case", "run_cases"]
-
 
 class CaseRunner:
     """Runs cases, keeping one engine per policy and one calendar per set of overrides.
@@ -38,18 +36,16 @@ class CaseRunner:
     """
 
     def __init__(self, calendar: ChinaCalendar | None = None) -> None:
-        self._calendar = calendar
         self._calendars: dict[tuple[Path, ...], ChinaCalendar] = {}
+        if calendar is not None:
+            self._calendars[()] = calendar
         self._engines: dict[tuple[str, tuple[Path, ...]], Engine] = {}
         self._policies: dict[str, RuleSet] = {}
 
     def calendar(self, overrides: tuple[Path, ...] = ()) -> ChinaCalendar:
         """The calendar with these override files."""
         if overrides not in self._calendars:
-            if not overrides and self._calendar is not None:
-                self._calendars[()] = self._calendar
-            else:
-                self._calendars[overrides] = ChinaCalendar(overrides)
+            self._calendars[overrides] = ChinaCalendar(overrides)
         return self._calendars[overrides]
 
     def policy(self, source: str, relative_to: Path) -> RuleSet:
@@ -139,9 +135,9 @@ def outcome(
     try:
         rule = engine.rule(rule_id, day)
     except errors.UnknownRuleError as error:
-        return Actual(status="unknown_rule", message=str(error), message_zh=error.render("zh"))
+        return _failed(error, "unknown_rule")
     except errors.NotInEffectError as error:
-        return Actual(status="not_in_effect", message=str(error), message_zh=error.render("zh"))
+        return _failed(error, "not_in_effect")
     violates = getattr(rule.limit, "violates", None)
     if violates is not None:  # a limit that answers for a day (a blackout) has no due date
         status: CaseStatus = "violates" if violates(day) else "allowed"
@@ -155,12 +151,8 @@ def outcome(
         try:
             result = engine.due(rule_id, at, explain=explain, **params)  # type: ignore[arg-type]
         except errors.DeadlinesError as error:
-            return Actual(
-                status=_error_status(error),
-                effective_from=rule.effective_from,
-                message=str(error),
-                message_zh=error.render("zh"),
-            )
+            status = next((s for kind, s in _STATUSES if isinstance(error, kind)), "error")
+            return _failed(error, status, effective_from=rule.effective_from)
         except Exception as error:  # a bug: one case must not stop the others
             bug = Said("problem.unexpected", {"kind": type(error).__name__, "detail": str(error)})
             return Actual(
@@ -183,14 +175,16 @@ def outcome(
     )
 
 
-def _error_status(error: errors.DeadlinesError) -> CaseStatus:
-    if isinstance(error, errors.NotADeadlineError):
-        return "not_a_deadline"
-    if isinstance(error, errors.MissingParameterError):
-        return "missing_parameter"
-    if isinstance(error, (errors.InvalidValueError, errors.InvalidArgumentError)):
-        return "invalid_value"
-    return "error"
+#: The status of each kind of error a due date may meet; any other is ``error``.
+_STATUSES: tuple[tuple[type[Exception] | tuple[type[Exception], ...], CaseStatus], ...] = (
+    (errors.NotADeadlineError, "not_a_deadline"),
+    (errors.MissingParameterError, "missing_parameter"),
+    ((errors.InvalidValueError, errors.InvalidArgumentError), "invalid_value"),
+)
+
+
+def _failed(error: errors.DeadlinesError, status: CaseStatus, **fields: Any) -> Actual:  # noqa: ANN401
+    return Actual(status=status, message=str(error), message_zh=error.render("zh"), **fields)
 
 
 def run_case(case: Case, engine: Engine) -> CaseResult:

@@ -24,15 +24,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = [
-    "TOMLDecodeError",
-    "TomlValueError",
-    "dumps_toml",
-    "inline",
-    "loads_toml",
-    "toml_detail",
-]
-
 TOMLDecodeError = tomllib.TOMLDecodeError
 
 
