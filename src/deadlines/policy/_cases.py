@@ -48,7 +48,7 @@ from deadlines.policy._errors import (
     read_file,
     schema_of,
 )
-from deadlines.policy._toml import TOMLDecodeError, inline, loads_toml, toml_detail
+from deadlines.policy._toml import inline, read_data
 
 #: Case files are found (by `deadlines test DIR` and the pytest plugin) by this ending.
 CASE_FILE_SUFFIX = ".deadlines.toml"
@@ -386,12 +386,7 @@ def parse_cases(text: str, *, path: str = "<string>") -> CaseFile:
     Raises:
         CaseFileError: naming the file and field, for bad TOML or a bad value.
     """
-    try:
-        data = loads_toml(text)
-    except TOMLDecodeError as error:
-        raise CaseFileError.one(
-            path, "policy.not_valid", format="TOML", detail=toml_detail(error)
-        ) from None
+    data = read_data(text, "toml", path, CaseFileError)
     try:
         return CaseFile.model_validate(data)
     except ValidationError as error:

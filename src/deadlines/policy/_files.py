@@ -27,7 +27,7 @@ from deadlines._errors import InvalidValueError, shown
 from deadlines._messages import Said
 from deadlines._problems import problems_of
 from deadlines.policy._errors import PolicyFileError, check_path, read_file, schema_of
-from deadlines.policy._toml import TOMLDecodeError, dumps_toml, inline, loads_toml, toml_detail
+from deadlines.policy._toml import dumps_toml, inline, read_data
 from deadlines.rules import OPINION_2020, Citation, Rule, RuleSet
 from deadlines.rules._combinators import AnyLimit
 
@@ -204,15 +204,7 @@ def parse_policy(text: str, format: Format = "toml", *, path: str = "<string>") 
     """
     if format not in ("toml", "json"):
         raise InvalidValueError("format", format, "toml or json")
-    try:
-        data = json.loads(text) if format == "json" else loads_toml(text)
-    except (TOMLDecodeError, json.JSONDecodeError) as error:
-        detail = toml_detail(error) if isinstance(error, TOMLDecodeError) else str(error)
-        raise PolicyFileError.one(
-            path, "policy.not_valid", format=format.upper(), detail=detail
-        ) from None
-    except ValueError:  # Python reads no integer of more than 4300 digits
-        raise PolicyFileError.one(path, "problem.huge_number") from None
+    data = read_data(text, format, path, PolicyFileError)
     if not isinstance(data, dict):
         raise PolicyFileError.one(path, "policy.not_table")
     try:
