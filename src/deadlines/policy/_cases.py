@@ -123,15 +123,6 @@ class Expectation(BaseModel):
             raise InvalidInput("policy.expect_nothing")
         return self
 
-    @property
-    def implied_status(self) -> CaseStatus | None:
-        """The status given, or ``due`` when a due instant or date is expected."""
-        if self.status is not None:
-            return self.status
-        if self.due is not None or self.due_date is not None:
-            return "due"
-        return None
-
 
 class Case(BaseModel):
     """One trigger and what it should give.

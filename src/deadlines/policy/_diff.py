@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import warnings
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -26,11 +27,6 @@ from deadlines.policy._files import to_data
 from deadlines.policy._run import _aware, outcome
 from deadlines.policy._toml import inline
 from deadlines.rules import Limit, Rule, RuleSet
-from deadlines.rules._meeting import MEETING_SAMPLE_DAYS
-
-#: The limits a meeting sets (``limit_days``, calendar days) that range triggers try: a short
-#: one and a long one (`MeetingSetLimit.sample_values`).
-DIFF_LIMIT_DAYS = MEETING_SAMPLE_DAYS
 
 #: Statuses that mean "no rule applies": a rule added, removed or not yet in effect.
 _ABSENT = frozenset({"unknown_rule", "not_in_effect"})
@@ -313,14 +309,12 @@ def case_triggers(paths: Iterable[str], *, only: Iterable[str] = ()) -> list[Dif
         CaseFileError: a path does not exist or a file is malformed.
     """
     keep = set(only)
-    triggers = []
-    for file in find_case_files(paths):
-        for case in load_cases(file).case:
-            if not keep or case.rule in keep:
-                triggers.append(
-                    DiffTrigger(rule=case.rule, at=case.at, params=case.params, label=case.title)
-                )
-    return triggers
+    return [
+        DiffTrigger(rule=case.rule, at=case.at, params=case.params, label=case.title)
+        for file in find_case_files(paths)
+        for case in load_cases(file).case
+        if not keep or case.rule in keep
+    ]
 
 
 def _grid(limits: Iterable[Limit]) -> list[dict[str, Any]]:
@@ -338,13 +332,11 @@ def _grid(limits: Iterable[Limit]) -> list[dict[str, Any]]:
 
 def _working_hours(calendar: ChinaCalendar, day: dt.date) -> Iterator[dt.datetime]:
     """The start of every working hour of a working day: each session stepped by an hour."""
-    hour = dt.timedelta(hours=1)
     for start, end in calendar.office_hours.sessions_on(day):
-        at = dt.datetime.combine(day, start, CHINA_TZ)
-        close = dt.datetime.combine(day, end, CHINA_TZ)
+        at, close = (dt.datetime.combine(day, time, CHINA_TZ) for time in (start, end))
         while at < close:
             yield at
-            at += hour
+            at += dt.timedelta(hours=1)
 
 
 def _first_day(engine: Engine, version: Rule) -> str:
@@ -363,7 +355,7 @@ def range_triggers(
     What each version of a rule gives on its first day says how it is tried: a blackout, which
     answers for a day, once a working day (on the date); a quota, which gives no due date, not
     at all (its definition is compared instead). Rules with conditions or a limit set by the
-    meeting are tried with each branch (``limit_days`` from `DIFF_LIMIT_DAYS`).
+    meeting are tried with each branch (`Limit.sample_values`).
 
     Raises:
         InvalidValueError: `last` is before `first`.
@@ -440,19 +432,14 @@ def diff_policies(
     """
     calendar = calendar if calendar is not None else ChinaCalendar()
     # Hermetic: the two policies alone are compared, whatever plugins this machine has.
-    engines = (
-        Engine(calendar, base, discover_plugins=False),
-        Engine(calendar, new, discover_plugins=False),
-    )
+    engines = [Engine(calendar, rules, discover_plugins=False) for rules in (base, new)]
     by_rule: dict[str, list[Change]] = {}
-    counts: dict[str, int] = {}
-    total = 0
+    counts: Counter[str] = Counter()
     with warnings.catch_warnings():
         # Provisional results are compared as data (their flag), not reported one by one.
         warnings.simplefilter("ignore", ProvisionalDateWarning)
         for trigger in triggers:
-            total += 1
-            counts[trigger.rule] = counts.get(trigger.rule, 0) + 1
+            counts[trigger.rule] += 1
             before, after = (
                 outcome(e, trigger.rule, trigger.at, trigger.params, explain=False, lenient=True)
                 for e in engines
@@ -474,7 +461,7 @@ def diff_policies(
         base=base.name or "base",
         new=new.name or "new",
         source=source.render("en") if isinstance(source, Said) else source,
-        triggers=total,
+        triggers=counts.total(),
         added=tuple(i for i in theirs if i not in mine),
         removed=tuple(i for i in mine if i not in theirs),
         redefined=tuple(i for i in mine if i in theirs and mine[i] != theirs[i]),

@@ -202,15 +202,14 @@ def run_case(case: Case, engine: Engine) -> CaseResult:
 
 def compare(expect: Expectation, actual: Actual) -> Iterator[Mismatch]:
     """The expectations `actual` does not meet."""
-    status = expect.implied_status
+    implied = "due" if expect.due is not None or expect.due_date is not None else None
+    status = expect.status or implied
     if status is not None and status != actual.status:
         detail = f"{actual.status}: {actual.message}" if actual.message else actual.status
         yield Mismatch(field="status", expected=status, actual=detail)
-    if expect.due is not None:
-        due = _aware(expect.due)
-        if actual.due != due:
-            yield Mismatch(field="due", expected=_show(due), actual=_show(actual.due))
+    due = _aware(expect.due) if expect.due is not None else None
     checks: list[tuple[str, object, object]] = [
+        ("due", due, actual.due),
         ("due_date", expect.due_date, actual.due_date),
         ("provisional", expect.provisional, actual.provisional),
         ("effective_from", expect.effective_from, actual.effective_from),
@@ -218,11 +217,9 @@ def compare(expect: Expectation, actual: Actual) -> Iterator[Mismatch]:
     for field, wanted, got in checks:
         if wanted is not None and wanted != got:
             yield Mismatch(field=field, expected=_show(wanted), actual=_show(got))
+    missing = Said("policy.case.not_in_trace" if actual.trace_en else "policy.case.no_trace")
     for text in expect.trace_contains:
         if text not in actual.trace_en and text not in actual.trace_zh:
-            missing = Said(
-                "policy.case.not_in_trace" if actual.trace_en else "policy.case.no_trace"
-            )
             yield Mismatch(
                 field="trace_contains",
                 expected=inline(text),
