@@ -396,12 +396,9 @@ def _key(actual: Actual) -> tuple[Any, ...]:
     return (actual.status,)
 
 
-def _definitions(rules: RuleSet) -> dict[str, tuple[Any, ...]]:
-    # Who made a version (its origin) is not part of what it says.
-    return {
-        rule_id: tuple(r.model_copy(update={"origin": ""}) for r in rules.versions(rule_id))
-        for rule_id in rules.ids
-    }
+def _without_origin(rules: RuleSet) -> RuleSet:
+    """The rule set without who made each version (its origin): not part of what it says."""
+    return RuleSet(rules=tuple(r.model_copy(update={"origin": ""}) for r in rules.rules))
 
 
 def diff_policies(
@@ -455,16 +452,16 @@ def diff_policies(
                 trigger=trigger, before=before, after=after, shift=shift, shift_workdays=workdays
             )
             by_rule.setdefault(trigger.rule, []).append(change)
-    mine, theirs = _definitions(base), _definitions(new)
+    definitions = _without_origin(base).diff(_without_origin(new))
     order = list(dict.fromkeys([*base.ids, *new.ids]))
     diff = PolicyDiff(
         base=base.name or "base",
         new=new.name or "new",
         source=source.render("en") if isinstance(source, Said) else source,
         triggers=counts.total(),
-        added=tuple(i for i in theirs if i not in mine),
-        removed=tuple(i for i in mine if i not in theirs),
-        redefined=tuple(i for i in mine if i in theirs and mine[i] != theirs[i]),
+        added=definitions.added,
+        removed=definitions.removed,
+        redefined=tuple(change.id for change in definitions.changed),
         rules=tuple(
             RuleDiff(rule=i, triggers=counts[i], changes=tuple(by_rule[i]))
             for i in [*order, *(i for i in by_rule if i not in order)]
