@@ -293,18 +293,12 @@ class CaseResult(BaseModel):
             failure = self._failure
             return failure.render(lang) if isinstance(failure, PolicyFileError) else self.error
         params = tuple(f"{k}={inline(v)}" for k, v in case.params.items())
-        at = _show(case.at)
+        more = Said("policy.case.params", {"params": params}) if params else ""
+        at, policy = _show(case.at), self.policy
         lines = [
             say("policy.case.head", lang, path=self.path, index=self.index, title=case.title),
             "  "
-            + say(
-                "policy.case.trigger",
-                lang,
-                rule=case.rule,
-                at=at,
-                policy=self.policy,
-                params=Said("policy.case.params", {"params": params}) if params else "",
-            ),
+            + say("policy.case.trigger", lang, rule=case.rule, at=at, policy=policy, params=more),
         ]
         # The expectation's key as the case file writes it (due), or in Chinese (到期时间).
         fields = [say(f"policy.field.{m.field}", lang) for m in self.mismatches]
@@ -348,15 +342,10 @@ def _day_text(value: object) -> str | None:
 
 
 def _show(value: object) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return "true" if value else "false"
+    """A value of a case's result as a report shows it: instants to the minute."""
     if isinstance(value, dt.datetime):
         return value.isoformat(timespec="minutes")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
+    return "—" if value is None else inline(value)
 
 
 def case_schema() -> dict[str, Any]:
