@@ -67,13 +67,8 @@ class CaseFileError(PolicyFileError):
 
 
 def read_file(file: Path, error: type[PolicyFileError], unreadable: str, **values: Any) -> str:  # noqa: ANN401
-    """The text of a policy or case file, or `error` saying why it cannot be read.
-
-    Args:
-        file: the file.
-        error: `PolicyFileError` or `CaseFileError`.
-        unreadable: the message when the file cannot be opened, with its `values` and the
-            system's ``reason``.
+    """The text of a policy or case file, or `error` saying why it cannot be read: catalogue
+    message `unreadable` with its `values` and the system's ``reason`` when it cannot be opened.
     """
     try:
         return read_user_text(file)
