@@ -154,12 +154,11 @@ def outcome(
             status = next((s for kind, s in _STATUSES if isinstance(error, kind)), "error")
             return _failed(error, status, effective_from=rule.effective_from)
         except Exception as error:  # a bug: one case must not stop the others
-            bug = Said("problem.unexpected", {"kind": type(error).__name__, "detail": str(error)})
+            bug = Said("policy.bug", {"kind": type(error).__name__, "detail": str(error)})
             return Actual(
                 status="error",
                 effective_from=rule.effective_from,
-                message=f"internal error, a bug in deadlines (please report it): "
-                f"{type(error).__name__}: {error}",
+                message=bug.render("en"),
                 message_zh=bug.render("zh"),
             )
     return Actual.model_construct(
