@@ -19,10 +19,9 @@ from deadlines._errors import (
 )
 from deadlines._problems import Problem
 from deadlines._textfile import check_lines
-from deadlines.io._csv import read_csv
-from deadlines.io._jsonl import dumps, one_line, read_jsonl
+from deadlines.io._jsonl import dumps, one_line
 from deadlines.io._messages import day_of, shown
-from deadlines.io._records import Trigger
+from deadlines.io._records import Trigger, read_csv, read_jsonl
 
 if TYPE_CHECKING:
     from deadlines._engine import Engine
