@@ -365,7 +365,7 @@ def range_triggers(
     sets = [(rules, Engine(calendar, rules, discover_plugins=False)) for rules in policies]
     ids = list(dict.fromkeys(i for rules, _ in sets for i in rules.ids))
     days = [d.date for d in calendar.days(first, last) if d.is_workday]
-    hours = {day: list(_working_hours(calendar, day)) for day in days}
+    hours = [at for day in days for at in _working_hours(calendar, day)]
     triggers: list[DiffTrigger] = []
     for rule_id in ids:
         versions = [
@@ -378,9 +378,7 @@ def range_triggers(
             triggers.extend(DiffTrigger(rule=rule_id, at=day) for day in days)
             continue
         grid = _grid([version.limit for _, version in versions])
-        for day in days:
-            for at in hours[day]:
-                triggers.extend(DiffTrigger(rule=rule_id, at=at, params=p) for p in grid)
+        triggers.extend(DiffTrigger(rule=rule_id, at=at, params=p) for at in hours for p in grid)
     return triggers
 
 

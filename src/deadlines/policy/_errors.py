@@ -56,14 +56,8 @@ class PolicyFileError(DeadlinesError, ValueError):
 
 
 class CaseFileError(PolicyFileError):
-    """A case file (``*.deadlines.toml``) is malformed.
-
-    Attributes:
-        path: the file.
-        field: where in the file, e.g. ``case[3].at``.
-        problem: what is wrong and what valid input looks like.
-        problems: every problem found.
-    """
+    """A case file (``*.deadlines.toml``) is malformed; its attributes are `PolicyFileError`'s
+    (`field` such as ``case[3].at``)."""
 
 
 def read_file(file: Path, error: type[PolicyFileError], unreadable: str, **values: Any) -> str:  # noqa: ANN401
