@@ -151,15 +151,12 @@ class Case(BaseModel):
         problem = InvalidInput("policy.at_format", value=inline(value))
         if not isinstance(value, (str, dt.date)):  # not an integer as a Unix time
             raise problem
+        # Text without a time is a date (a blackout's day), not midnight. When each member of
+        # the union refuses a value (a ValidationError is a ValueError), one message says all.
         day = _day_text(value)
-        if day is not None:  # text without a time is a date (a blackout's day), not midnight
-            try:
-                return dt.date.fromisoformat(day)
-            except ValueError:
-                raise problem from None
         try:
-            return handler(value)
-        except ValidationError:  # each member of the union refused it; one message says all
+            return dt.date.fromisoformat(day) if day is not None else handler(value)
+        except ValueError:
             raise problem from None
 
     @property
