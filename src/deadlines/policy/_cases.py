@@ -30,7 +30,6 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
-    ValidationError,
     ValidationInfo,
     ValidatorFunctionWrapHandler,
     field_validator,
@@ -39,7 +38,7 @@ from pydantic import (
 
 from deadlines._errors import DeadlinesError
 from deadlines._messages import Names, Said, say
-from deadlines._problems import InvalidInput, problems_of
+from deadlines._problems import InvalidInput
 from deadlines._result import Lang
 from deadlines.policy._errors import (
     CaseFileError,
@@ -48,7 +47,7 @@ from deadlines.policy._errors import (
     read_file,
     schema_of,
 )
-from deadlines.policy._toml import inline, read_data
+from deadlines.policy._toml import inline, read_model
 
 #: Case files are found (by `deadlines test DIR` and the pytest plugin) by this ending.
 CASE_FILE_SUFFIX = ".deadlines.toml"
@@ -363,13 +362,7 @@ def parse_cases(text: str, *, path: str = "<string>") -> CaseFile:
     Raises:
         CaseFileError: naming the file and field, for bad TOML or a bad value.
     """
-    data = read_data(text, "toml", path, CaseFileError)
-    try:
-        return CaseFile.model_validate(data)
-    except ValidationError as error:
-        raise CaseFileError(
-            path, problems_of(error, CaseFile, "policy.hint", shown=inline)
-        ) from None
+    return read_model(text, "toml", path, CaseFile, CaseFileError)
 
 
 def load_cases(path: str | Path) -> CaseFile:

@@ -27,7 +27,7 @@ from deadlines._errors import InvalidValueError, shown
 from deadlines._messages import Said
 from deadlines._problems import problems_of
 from deadlines.policy._errors import PolicyFileError, check_path, read_file, schema_of
-from deadlines.policy._toml import dumps_toml, inline, read_data
+from deadlines.policy._toml import dumps_toml, inline, read_model
 from deadlines.rules import OPINION_2020, Citation, Rule, RuleSet
 from deadlines.rules._combinators import AnyLimit
 
@@ -204,15 +204,7 @@ def parse_policy(text: str, format: Format = "toml", *, path: str = "<string>") 
     """
     if format not in ("toml", "json"):
         raise InvalidValueError("format", format, "toml or json")
-    data = read_data(text, format, path, PolicyFileError)
-    if not isinstance(data, dict):
-        raise PolicyFileError.one(path, "policy.not_table")
-    try:
-        policy = PolicyFile.model_validate(data)
-    except ValidationError as error:
-        raise PolicyFileError(
-            path, problems_of(error, PolicyFile, "policy.hint", shown=inline)
-        ) from None
+    policy = read_model(text, format, path, PolicyFile, PolicyFileError)
     if policy.is_change and policy.rules:
         raise PolicyFileError.one(path, "policy.change_with_rules", "rules", base=repr(policy.base))
     if not policy.is_change:

@@ -17,7 +17,10 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from pydantic import BaseModel, ValidationError
+
 from deadlines._errors import DeadlinesError
+from deadlines._problems import problems_of
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -27,6 +30,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 if TYPE_CHECKING:
     from deadlines.policy._errors import PolicyFileError
 
+M = TypeVar("M", bound=BaseModel)
 TOMLDecodeError = tomllib.TOMLDecodeError
 E = TypeVar("E", bound="PolicyFileError")
 
@@ -68,20 +72,31 @@ def loads_toml(text: str) -> dict[str, Any]:
     return document
 
 
-def read_data(text: str, fmt: Literal["toml", "json"], path: str, error: type[E]) -> object:
-    """The data of a policy or case file's TOML or JSON text, or `error` saying why it is not
-    valid: in the words notice files use (``calendar.file.toml.*``) where the catalogue has them.
+def read_model(
+    text: str, fmt: Literal["toml", "json"], path: str, model: type[M], error: type[E]
+) -> M:
+    """The `model` a policy or case file's TOML or JSON text holds, or `error` saying why it
+    does not: a bad document in the words notice files use (``calendar.file.toml.*``) where the
+    catalogue has them, a bad value at its field (`problems_of`).
     """
     from deadlines.calendar._overrides import _toml_problem  # one translation for every file
 
     try:
-        return json.loads(text) if fmt == "json" else loads_toml(text)
+        data = json.loads(text) if fmt == "json" else loads_toml(text)
     except TOMLDecodeError as failure:
         detail = dict(_toml_problem(failure).values)["detail"]
     except json.JSONDecodeError as failure:
         detail = str(failure)
     except ValueError:  # Python reads no integer of more than 4300 digits
         raise error.one(path, "problem.huge_number") from None
+    else:
+        if not isinstance(data, dict):  # a JSON array or value: TOML is always a table
+            raise error.one(path, "policy.not_table")
+        try:
+            return model.model_validate(data)
+        except ValidationError as failure:
+            problems = problems_of(failure, model, "policy.hint", shown=inline)
+            raise error(path, problems) from None
     raise error.one(path, "policy.not_valid", format=fmt.upper(), detail=detail) from None
 
 
