@@ -350,16 +350,10 @@ def _check_conflicts(change: PolicyFile, fail: Callable[..., PolicyFileError]) -
     disabled: dict[str, int] = {}
     for i, rule_id in enumerate(change.disable):
         if rule_id in disabled:
-            raise fail(
-                f"disable[{i}]",
-                "policy.disabled_twice",
-                rule=repr(rule_id),
-                first=disabled[rule_id],
-            )
+            first = disabled[rule_id]
+            raise fail(f"disable[{i}]", "policy.disabled_twice", rule=repr(rule_id), first=first)
         disabled[rule_id] = i
-    added: dict[str, int] = {}
-    for i, rule in enumerate(change.add):
-        added.setdefault(rule.id, i)
+    added = {rule.id: i for i, rule in reversed(list(enumerate(change.add)))}  # the first index
     operations = (
         ("replace", [r.id for r in change.replace]),
         ("amend", [a.id for a in change.amend]),
@@ -392,34 +386,19 @@ def _amend(
     versions = [r for r in rules if r.id == amendment.id]
     current = next((r for r in versions if r.in_effect(start)), None)
     if current is None:
-        windows = tuple(_window(r) for r in versions)
-        raise fail(
-            "policy.nothing_to_amend",
-            rule=repr(amendment.id),
-            day=start.isoformat(),
-            windows=windows,
-        )
-    if (
-        current.effective_until is not None
-        and until is not None
-        and until > current.effective_until
-    ):
-        end = current.effective_until.isoformat()
-        raise fail("policy.until_after_version", until=until.isoformat(), end=end)
+        windows, rule, day = tuple(map(_window, versions)), repr(amendment.id), start.isoformat()
+        raise fail("policy.nothing_to_amend", rule=rule, day=day, windows=windows)
+    end = current.effective_until
+    if end is not None and until is not None and until > end:
+        raise fail("policy.until_after_version", until=until.isoformat(), end=end.isoformat())
     new: list[Rule] = []
     if current.effective_from < start:
         new.append(current.evolve(effective_until=start - _ONE_DAY))
+    last = until if until is not None else end
     new.append(
-        mark(
-            current.evolve(
-                **changes,
-                effective_from=start,
-                effective_until=until if until is not None else current.effective_until,
-                origin="",
-            )
-        )
+        mark(current.evolve(**changes, effective_from=start, effective_until=last, origin=""))
     )
-    if until is not None and (current.effective_until is None or until < current.effective_until):
+    if until is not None and (end is None or until < end):
         new.append(current.evolve(effective_from=until + _ONE_DAY))
     position = rules.index(current)
     return [*rules[:position], *new, *rules[position + 1 :]]
