@@ -1,4 +1,5 @@
-"""A small TOML writer for the shapes policy files hold, and the reader for both versions.
+"""A small TOML writer for the shapes policy files hold, and the reader of policy and case
+files (TOML, with tomllib or tomli on 3.10, or JSON) into their models.
 
 The standard library reads TOML (`tomllib`, or its backport `tomli` on Python 3.10) but does
 not write it. Rule sets are nested tables, arrays of tables, strings, integers, booleans and
@@ -30,8 +31,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 if TYPE_CHECKING:
     from deadlines.policy._errors import PolicyFileError
 
-M = TypeVar("M", bound=BaseModel)
 TOMLDecodeError = tomllib.TOMLDecodeError
+M = TypeVar("M", bound=BaseModel)
 E = TypeVar("E", bound="PolicyFileError")
 
 
