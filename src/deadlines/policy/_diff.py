@@ -108,13 +108,8 @@ class RuleDiff(BaseModel):
             count: how many.
             direction: ``-1`` earlier only, ``1`` later only, ``0`` either way.
         """
-        zero = dt.timedelta()
-        shifted = [
-            c
-            for c in self.changes
-            if c.shift and (direction == 0 or (c.shift > zero) == (direction > 0))
-        ]
-        shifted.sort(key=lambda c: -abs(c.shift or zero))
+        shifted = [c for c in self.changes if c.shift and c.shift.total_seconds() * direction >= 0]
+        shifted.sort(key=lambda c: -abs(c.shift or dt.timedelta()))  # stable: ties keep order
         return tuple(shifted[:count])
 
 
