@@ -195,13 +195,10 @@ def read_csv(lines: Iterable[str]) -> Iterator[Trigger | Problem]:
         return
     if header and header[0].startswith("\ufeff"):
         header[0] = header[0][1:]
-    if not all(map(str.isascii, header)):
-        for index, name in enumerate(header):
-            bad = undecodable(name)
-            if bad is not None:  # no row can be read without the header: stop here too
-                where = Said("problem.header_column", {"n": index + 1})
-                yield not_utf8(reader.line_num, name[bad], where)
-                return
+    failure = _undecodable_cell(header, None, reader.line_num)
+    if failure is not None:  # no row can be read without the header: stop here too
+        yield failure
+        return
     missing = [name for name in RESERVED[1:] if name not in header]
     duplicates = sorted({name for name in header if header.count(name) > 1})
     if missing or duplicates or "" in header:
@@ -252,11 +249,14 @@ def read_csv(lines: Iterable[str]) -> Iterator[Trigger | Problem]:
         yield trigger_from(record, first, "csv")
 
 
-def _undecodable_cell(cells: list[str], header: list[str], line: int) -> Problem | None:
-    """The problem of the first cell holding bytes that are not UTF-8, if any does."""
+def _undecodable_cell(cells: list[str], header: list[str] | None, line: int) -> Problem | None:
+    """The problem of the first cell (of the header itself without `header`) holding bytes
+    that are not UTF-8, if any does."""
     for index, cell in enumerate(cells):
         bad = undecodable(cell)
         if bad is not None:
+            if header is None:
+                return not_utf8(line, cell[bad], Said("problem.header_column", {"n": index + 1}))
             if index < len(header):
                 name = header[index]
                 return not_utf8(line, cell[bad], Said("problem.cell_named", {"name": name}), name)
