@@ -121,15 +121,9 @@ def outcome(
     exception is a bug, reported as the status ``error`` rather than raised, so one case
     cannot stop a run of many.
 
-    Args:
-        engine: the engine with the policy.
-        rule_id: the rule.
-        at: the trigger (a date is enough for a blackout).
-        params: the rule's parameters.
-        explain: keep the trace and the warnings (slower); without it, warnings are left to
-            the caller's filters.
-        lenient: drop parameters the rule does not read instead of failing, so one event
-            can be put to two policies whose rules read different parameters.
+    `at` may be a date for a blackout. `explain` keeps the trace and the warnings (slower);
+    without it, warnings are left to the caller's filters. `lenient` drops the parameters the
+    rule does not read, so one event can be put to two policies whose rules read different ones.
     """
     day = at.date() if isinstance(at, dt.datetime) else at
     try:
