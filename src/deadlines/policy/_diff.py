@@ -439,14 +439,13 @@ def diff_policies(
             shift = workdays = None
             if after.due and before.due:
                 shift = after.due - before.due
-                dates = sorted((after.due.date(), before.due.date()))
-                workdays = calendar.workdays_between(*dates)
+                workdays = calendar.workdays_between(*sorted((after.due.date(), before.due.date())))
             change = Change(
                 trigger=trigger, before=before, after=after, shift=shift, shift_workdays=workdays
             )
             by_rule.setdefault(trigger.rule, []).append(change)
     definitions = _without_origin(base).diff(_without_origin(new))
-    order = list(dict.fromkeys([*base.ids, *new.ids]))
+    order = dict.fromkeys([*base.ids, *new.ids, *by_rule])  # rules no policy has come last
     diff = PolicyDiff(
         base=base.name or "base",
         new=new.name or "new",
@@ -457,7 +456,7 @@ def diff_policies(
         redefined=tuple(change.id for change in definitions.changed),
         rules=tuple(
             RuleDiff(rule=i, triggers=counts[i], changes=tuple(by_rule[i]))
-            for i in [*order, *(i for i in by_rule if i not in order)]
+            for i in order
             if i in by_rule
         ),
     )
