@@ -155,6 +155,10 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "意外错误{kind}：{detail}（属程序缺陷，请报告）",
         "unexpected {kind}: {detail} (please report it)",
     ),
+    "policy.bug": Message(
+        "意外错误{kind}：{detail}（属程序缺陷，请报告）",
+        "internal error, a bug in deadlines (please report it): {kind}: {detail}",
+    ),
     "problem.unknown_rule": Message(
         "没有规则{rule}；现有规则：{known:list}", "unknown rule {rule}; known rules: {known:comma}"
     ),

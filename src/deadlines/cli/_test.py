@@ -52,14 +52,11 @@ def run(args: argparse.Namespace) -> int:
         note = say("policy.test.provisional", args.lang) if provisional else ""
         print(f"  {mark}{' ' * (width - _columns(mark))}  {result.title}{note}", file=stream)
         if not result.passed:
-            print(_indent(result.report(args.lang)), file=stream)
+            report = result.report(args.lang).splitlines()
+            print("\n".join(f"        {line}" for line in report), file=stream)
     summary = "policy.test.failed" if failed else "policy.test.passed"
     print(say(summary, args.lang, passed=len(results) - failed, failed=failed), file=stream)
     return EXIT_FAILED if failed else EXIT_OK
-
-
-def _indent(text: str) -> str:
-    return "\n".join(f"        {line}" for line in text.splitlines())
 
 
 def _json(result: Any) -> dict[str, Any]:  # noqa: ANN401 - a CaseResult

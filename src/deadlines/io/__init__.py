@@ -6,9 +6,7 @@ directly to run a batch from Python.
 
 from deadlines._problems import Problem
 from deadlines.io._batch import CSV_COLUMNS, Format, run_batch
-from deadlines.io._csv import read_csv
-from deadlines.io._jsonl import read_jsonl
-from deadlines.io._records import Trigger
+from deadlines.io._records import Trigger, read_csv, read_jsonl
 
 __all__ = [
     "CSV_COLUMNS",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from itertools import islice
 from json.encoder import encode_basestring as _encode_string
 from typing import TYPE_CHECKING, Any, Literal
@@ -18,10 +19,9 @@ from deadlines._errors import (
 )
 from deadlines._problems import Problem
 from deadlines._textfile import check_lines
-from deadlines.io._csv import CsvSink, read_csv
-from deadlines.io._jsonl import dumps, one_line, read_jsonl
+from deadlines.io._jsonl import dumps, one_line
 from deadlines.io._messages import day_of, shown
-from deadlines.io._records import Trigger
+from deadlines.io._records import Trigger, read_csv, read_jsonl
 
 if TYPE_CHECKING:
     from deadlines._engine import Engine
@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 
 Format = Literal["jsonl", "csv"]
 
-#: The formats batch mode reads and writes.
-FORMATS: tuple[Format, ...] = ("jsonl", "csv")
+#: The reader of each format batch mode reads (and writes).
+_READERS = {"jsonl": read_jsonl, "csv": read_csv}
 
 #: The columns of CSV output, in order; ``trace`` is added with ``explain=True``.
 CSV_COLUMNS = (
@@ -43,21 +43,6 @@ CSV_COLUMNS = (
 _CHUNK = 256
 
 
-def read_triggers(lines: Iterable[str], fmt: Format = "jsonl") -> Iterator[Trigger | Problem]:
-    """The records of `lines` in `fmt`: `read_jsonl` or `read_csv`.
-
-    Raises:
-        InvalidArgumentError: `lines` is text itself, or not iterable.
-        InvalidValueError: `fmt` is not ``jsonl`` or ``csv``.
-    """
-    check_lines("lines", lines)
-    if fmt == "jsonl":
-        return read_jsonl(lines)
-    if fmt == "csv":
-        return read_csv(lines)
-    raise InvalidValueError("fmt", fmt, "jsonl or csv")
-
-
 class BatchRun(Iterator[str]):
     """The output lines of a batch, computed as the input is read; counts what failed.
 
@@ -66,35 +51,22 @@ class BatchRun(Iterator[str]):
     """
 
     def __init__(
-        self,
-        records: Iterator[Trigger | Problem],
-        engine: Engine,
-        writer: _Writer,
-        *,
-        explain: bool,
+        self, records: Iterator[Trigger | Problem], engine: Engine, writer: _Writer
     ) -> None:
         self.records = 0
         self.failed = 0
-        self._lines = self._generate(records, engine, writer, explain=explain)
+        self._lines = self._generate(records, engine, writer)
 
     def __next__(self) -> str:
         return next(self._lines)
 
     def _generate(
-        self,
-        records: Iterator[Trigger | Problem],
-        engine: Engine,
-        writer: _Writer,
-        *,
-        explain: bool,
+        self, records: Iterator[Trigger | Problem], engine: Engine, writer: _Writer
     ) -> Iterator[str]:
         if writer.header:
             yield writer.header
-        due = engine.due
-        while True:
-            chunk = list(islice(records, _CHUNK))
-            if not chunk:
-                return
+        due, explain = engine.due, writer.explain
+        while chunk := list(islice(records, _CHUNK)):
             lines: list[str] = []
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", ProvisionalDateWarning)
@@ -177,7 +149,12 @@ def run_batch(
     >>> run.records, run.failed
     (2, 1)
     """
-    records = read_triggers(lines, fmt)
+    check_lines("lines", lines)  # now, not when the first line is read
+    out = fmt if output_format is None else output_format
+    for name, value in (("fmt", fmt), ("output_format", out)):
+        if value not in _READERS:
+            raise InvalidValueError(name, value, "jsonl or csv")
+    records = _READERS[fmt](lines)
     if line_offset:
         records = (
             r._replace(line=r.line + line_offset)
@@ -185,9 +162,6 @@ def run_batch(
             else r.moved(line=(r.line or 0) + line_offset)
             for r in records
         )
-    out = fmt if output_format is None else output_format
-    if out not in FORMATS:
-        raise InvalidValueError("output_format", output_format, "jsonl or csv")
     writer: _Writer
     if out == "jsonl":
         from deadlines._provenance import provenance
@@ -195,18 +169,15 @@ def run_batch(
         writer = _JsonlWriter(explain=explain, lang=lang, provenance=provenance(engine))
     else:
         writer = _CsvWriter(explain=explain, lang=lang)
-    return BatchRun(records, engine, writer, explain=explain)
+    return BatchRun(records, engine, writer)
 
 
 def problem_of(error: DeadlinesError, record: Trigger) -> Problem:
-    """The problem of `record`'s line that an engine error is, at the input field it names.
+    """The problem of `record`'s line that an engine error is, at the field the error names
+    (`DeadlinesError.input_field`, the record's key or column of that name).
 
-    The engine names the field (`DeadlinesError.input_field`: ``rule``, ``at`` or a
-    parameter), which is the record's key or column of the same name. The problem is the
-    error's own message (`DeadlinesError.render`), in either language, with two readings of
-    a line's own: a calendar-range error says whether the trigger or the due date lies
-    outside the calendar (`OutOfRangeError.meaning`), and a refused value is echoed as the
-    line wrote it (``true``, not ``True``).
+    A calendar-range error says whether the trigger or the due date lies outside the calendar
+    (`OutOfRangeError.meaning`); a refused value is echoed as the line wrote it (``true``).
     """
     field = error.input_field
     where: dict[str, Any] = {"field": field, "line": record.line, "id": record.id}
@@ -220,21 +191,13 @@ def problem_of(error: DeadlinesError, record: Trigger) -> Problem:
     return Problem.stated(error, **where)
 
 
-class _Writer:
-    header: str = ""
-
-    def result(self, result: DueResult, record_id: Any) -> str:  # noqa: ANN401
-        raise NotImplementedError
-
-    def error(self, problem: Problem) -> str:
-        raise NotImplementedError
-
-
-class _JsonlWriter(_Writer):
+class _JsonlWriter:
     """Writes JSON by hand for the fixed fields: `json.dumps` of a dict costs twice as much.
 
     Every result line ends with the run's ``provenance`` object, written once as text.
     """
+
+    header = ""
 
     def __init__(self, *, explain: bool, lang: Lang, provenance: dict[str, Any]) -> None:
         self.explain = explain
@@ -288,15 +251,20 @@ def _cell(value: Any) -> Any:  # noqa: ANN401 - any JSON value
     return dumps(value)
 
 
-class _CsvWriter(_Writer):
+class _CsvWriter:
     def __init__(self, *, explain: bool, lang: Lang) -> None:
         self.explain = explain
         self.lang: Lang = lang
-        self.sink = CsvSink()
-        writer = csv.writer(self.sink, lineterminator="\n")
-        self.writerow: Callable[[Iterable[Any]], Any] = writer.writerow
-        self.writerow(CSV_COLUMNS + (("trace",) if explain else ()))
-        self.header = self.sink.take()
+        self.buffer = io.StringIO()
+        self.writer = csv.writer(self.buffer, lineterminator="\n")
+        self.header = self._line(CSV_COLUMNS + (("trace",) if explain else ()))
+
+    def _line(self, row: Iterable[Any]) -> str:
+        self.writer.writerow(row)
+        text = self.buffer.getvalue()
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        return text
 
     def result(self, result: DueResult, record_id: Any) -> str:  # noqa: ANN401
         row = [_cell(record_id), result.rule_id, result.at.isoformat(), result.due.isoformat()]
@@ -305,13 +273,12 @@ class _CsvWriter(_Writer):
         row += ["; ".join(warned), "", "", ""]
         if self.explain:
             row.append(" | ".join(step.text(self.lang) for step in result.trace))
-        self.writerow(row)
-        return self.sink.take()
+        return self._line(row)
 
     def error(self, problem: Problem) -> str:
         row = [_cell(problem.id), "", "", "", "", "", ""]
         row += [problem.line, problem.field or "", problem.text(self.lang)]
-        if self.explain:
-            row.append("")
-        self.writerow(row)
-        return self.sink.take()
+        return self._line([*row, ""] if self.explain else row)
+
+
+_Writer = _JsonlWriter | _CsvWriter

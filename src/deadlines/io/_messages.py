@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from deadlines._errors import cut, cut_repr
+from deadlines._errors import cut
 from deadlines._errors import shown as repr_shown
 from deadlines._time import parse_instant, to_china
 
@@ -21,14 +21,9 @@ def shown(value: object) -> str:
     >>> shown(dt.date(2026, 9, 1)), shown("five"), shown(True), shown([1, "a"])
     ('2026-09-01', "'five'", 'true', '[1, "a"]')
     """
-    if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="minutes" if not value.second else "seconds")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        return cut_repr(value)
-    if type(value) is int and value.bit_length() > 2000:
-        return repr_shown(value)  # str() of it is refused past 4300 digits
+    # Text, dates and an integer str() refuses (past 4300 digits): as the library shows them.
+    if isinstance(value, (str, dt.date)) or (type(value) is int and value.bit_length() > 2000):
+        return repr_shown(value)
     try:
         return cut(json.dumps(value, ensure_ascii=False, allow_nan=False))
     except (TypeError, ValueError):

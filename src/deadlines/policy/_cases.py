@@ -30,7 +30,6 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
-    ValidationError,
     ValidationInfo,
     ValidatorFunctionWrapHandler,
     field_validator,
@@ -39,7 +38,7 @@ from pydantic import (
 
 from deadlines._errors import DeadlinesError
 from deadlines._messages import Names, Said, say
-from deadlines._problems import InvalidInput, problems_of
+from deadlines._problems import InvalidInput
 from deadlines._result import Lang
 from deadlines.policy._errors import (
     CaseFileError,
@@ -48,22 +47,7 @@ from deadlines.policy._errors import (
     read_file,
     schema_of,
 )
-from deadlines.policy._toml import TOMLDecodeError, inline, loads_toml, toml_detail
-
-__all__ = [
-    "CASE_FILE_SUFFIX",
-    "Actual",
-    "Case",
-    "CaseFile",
-    "CaseResult",
-    "CaseStatus",
-    "Expectation",
-    "Mismatch",
-    "case_schema",
-    "find_case_files",
-    "load_cases",
-    "parse_cases",
-]
+from deadlines.policy._toml import inline, read_model
 
 #: Case files are found (by `deadlines test DIR` and the pytest plugin) by this ending.
 CASE_FILE_SUFFIX = ".deadlines.toml"
@@ -138,15 +122,6 @@ class Expectation(BaseModel):
             raise InvalidInput("policy.expect_nothing")
         return self
 
-    @property
-    def implied_status(self) -> CaseStatus | None:
-        """The status given, or ``due`` when a due instant or date is expected."""
-        if self.status is not None:
-            return self.status
-        if self.due is not None or self.due_date is not None:
-            return "due"
-        return None
-
 
 class Case(BaseModel):
     """One trigger and what it should give.
@@ -175,15 +150,12 @@ class Case(BaseModel):
         problem = InvalidInput("policy.at_format", value=inline(value))
         if not isinstance(value, (str, dt.date)):  # not an integer as a Unix time
             raise problem
+        # Text without a time is a date (a blackout's day), not midnight. When each member of
+        # the union refuses a value (a ValidationError is a ValueError), one message says all.
         day = _day_text(value)
-        if day is not None:  # text without a time is a date (a blackout's day), not midnight
-            try:
-                return dt.date.fromisoformat(day)
-            except ValueError:
-                raise problem from None
         try:
-            return handler(value)
-        except ValidationError:  # each member of the union refused it; one message says all
+            return dt.date.fromisoformat(day) if day is not None else handler(value)
+        except ValueError:
             raise problem from None
 
     @property
@@ -317,18 +289,12 @@ class CaseResult(BaseModel):
             failure = self._failure
             return failure.render(lang) if isinstance(failure, PolicyFileError) else self.error
         params = tuple(f"{k}={inline(v)}" for k, v in case.params.items())
-        at = _show(case.at)
+        more = Said("policy.case.params", {"params": params}) if params else ""
+        at, policy = _show(case.at), self.policy
         lines = [
             say("policy.case.head", lang, path=self.path, index=self.index, title=case.title),
             "  "
-            + say(
-                "policy.case.trigger",
-                lang,
-                rule=case.rule,
-                at=at,
-                policy=self.policy,
-                params=Said("policy.case.params", {"params": params}) if params else "",
-            ),
+            + say("policy.case.trigger", lang, rule=case.rule, at=at, policy=policy, params=more),
         ]
         # The expectation's key as the case file writes it (due), or in Chinese (到期时间).
         fields = [say(f"policy.field.{m.field}", lang) for m in self.mismatches]
@@ -372,15 +338,10 @@ def _day_text(value: object) -> str | None:
 
 
 def _show(value: object) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return "true" if value else "false"
+    """A value of a case's result as a report shows it: instants to the minute."""
     if isinstance(value, dt.datetime):
         return value.isoformat(timespec="minutes")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
+    return "—" if value is None else inline(value)
 
 
 def case_schema() -> dict[str, Any]:
@@ -401,18 +362,7 @@ def parse_cases(text: str, *, path: str = "<string>") -> CaseFile:
     Raises:
         CaseFileError: naming the file and field, for bad TOML or a bad value.
     """
-    try:
-        data = loads_toml(text)
-    except TOMLDecodeError as error:
-        raise CaseFileError.one(
-            path, "policy.not_valid", format="TOML", detail=toml_detail(error)
-        ) from None
-    try:
-        return CaseFile.model_validate(data)
-    except ValidationError as error:
-        raise CaseFileError(
-            path, problems_of(error, CaseFile, "policy.hint", shown=inline)
-        ) from None
+    return read_model(text, "toml", path, CaseFile, CaseFileError)
 
 
 def load_cases(path: str | Path) -> CaseFile:

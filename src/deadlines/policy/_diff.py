@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import warnings
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -26,22 +27,6 @@ from deadlines.policy._files import to_data
 from deadlines.policy._run import _aware, outcome
 from deadlines.policy._toml import inline
 from deadlines.rules import Limit, Rule, RuleSet
-from deadlines.rules._meeting import MEETING_SAMPLE_DAYS
-
-__all__ = [
-    "DIFF_LIMIT_DAYS",
-    "Change",
-    "DiffTrigger",
-    "PolicyDiff",
-    "RuleDiff",
-    "case_triggers",
-    "diff_policies",
-    "range_triggers",
-]
-
-#: The limits a meeting sets (``limit_days``, calendar days) that range triggers try: a short
-#: one and a long one (`MeetingSetLimit.sample_values`).
-DIFF_LIMIT_DAYS = MEETING_SAMPLE_DAYS
 
 #: Statuses that mean "no rule applies": a rule added, removed or not yet in effect.
 _ABSENT = frozenset({"unknown_rule", "not_in_effect"})
@@ -123,13 +108,8 @@ class RuleDiff(BaseModel):
             count: how many.
             direction: ``-1`` earlier only, ``1`` later only, ``0`` either way.
         """
-        zero = dt.timedelta()
-        shifted = [
-            c
-            for c in self.changes
-            if c.shift and (direction == 0 or (c.shift > zero) == (direction > 0))
-        ]
-        shifted.sort(key=lambda c: -abs(c.shift or zero))
+        shifted = [c for c in self.changes if c.shift and c.shift.total_seconds() * direction >= 0]
+        shifted.sort(key=lambda c: -abs(c.shift or dt.timedelta()))  # stable: ties keep order
         return tuple(shifted[:count])
 
 
@@ -324,14 +304,12 @@ def case_triggers(paths: Iterable[str], *, only: Iterable[str] = ()) -> list[Dif
         CaseFileError: a path does not exist or a file is malformed.
     """
     keep = set(only)
-    triggers = []
-    for file in find_case_files(paths):
-        for case in load_cases(file).case:
-            if not keep or case.rule in keep:
-                triggers.append(
-                    DiffTrigger(rule=case.rule, at=case.at, params=case.params, label=case.title)
-                )
-    return triggers
+    return [
+        DiffTrigger(rule=case.rule, at=case.at, params=case.params, label=case.title)
+        for file in find_case_files(paths)
+        for case in load_cases(file).case
+        if not keep or case.rule in keep
+    ]
 
 
 def _grid(limits: Iterable[Limit]) -> list[dict[str, Any]]:
@@ -349,13 +327,11 @@ def _grid(limits: Iterable[Limit]) -> list[dict[str, Any]]:
 
 def _working_hours(calendar: ChinaCalendar, day: dt.date) -> Iterator[dt.datetime]:
     """The start of every working hour of a working day: each session stepped by an hour."""
-    hour = dt.timedelta(hours=1)
     for start, end in calendar.office_hours.sessions_on(day):
-        at = dt.datetime.combine(day, start, CHINA_TZ)
-        close = dt.datetime.combine(day, end, CHINA_TZ)
+        at, close = (dt.datetime.combine(day, time, CHINA_TZ) for time in (start, end))
         while at < close:
             yield at
-            at += hour
+            at += dt.timedelta(hours=1)
 
 
 def _first_day(engine: Engine, version: Rule) -> str:
@@ -374,7 +350,7 @@ def range_triggers(
     What each version of a rule gives on its first day says how it is tried: a blackout, which
     answers for a day, once a working day (on the date); a quota, which gives no due date, not
     at all (its definition is compared instead). Rules with conditions or a limit set by the
-    meeting are tried with each branch (``limit_days`` from `DIFF_LIMIT_DAYS`).
+    meeting are tried with each branch (`Limit.sample_values`).
 
     Raises:
         InvalidValueError: `last` is before `first`.
@@ -384,7 +360,7 @@ def range_triggers(
     sets = [(rules, Engine(calendar, rules, discover_plugins=False)) for rules in policies]
     ids = list(dict.fromkeys(i for rules, _ in sets for i in rules.ids))
     days = [d.date for d in calendar.days(first, last) if d.is_workday]
-    hours = {day: list(_working_hours(calendar, day)) for day in days}
+    hours = [at for day in days for at in _working_hours(calendar, day)]
     triggers: list[DiffTrigger] = []
     for rule_id in ids:
         versions = [
@@ -397,9 +373,7 @@ def range_triggers(
             triggers.extend(DiffTrigger(rule=rule_id, at=day) for day in days)
             continue
         grid = _grid([version.limit for _, version in versions])
-        for day in days:
-            for at in hours[day]:
-                triggers.extend(DiffTrigger(rule=rule_id, at=at, params=p) for p in grid)
+        triggers.extend(DiffTrigger(rule=rule_id, at=at, params=p) for at in hours for p in grid)
     return triggers
 
 
@@ -415,12 +389,9 @@ def _key(actual: Actual) -> tuple[Any, ...]:
     return (actual.status,)
 
 
-def _definitions(rules: RuleSet) -> dict[str, tuple[Any, ...]]:
-    # Who made a version (its origin) is not part of what it says.
-    return {
-        rule_id: tuple(r.model_copy(update={"origin": ""}) for r in rules.versions(rule_id))
-        for rule_id in rules.ids
-    }
+def _without_origin(rules: RuleSet) -> RuleSet:
+    """The rule set without who made each version (its origin): not part of what it says."""
+    return RuleSet(rules=tuple(r.model_copy(update={"origin": ""}) for r in rules.rules))
 
 
 def diff_policies(
@@ -451,19 +422,14 @@ def diff_policies(
     """
     calendar = calendar if calendar is not None else ChinaCalendar()
     # Hermetic: the two policies alone are compared, whatever plugins this machine has.
-    engines = (
-        Engine(calendar, base, discover_plugins=False),
-        Engine(calendar, new, discover_plugins=False),
-    )
+    engines = [Engine(calendar, rules, discover_plugins=False) for rules in (base, new)]
     by_rule: dict[str, list[Change]] = {}
-    counts: dict[str, int] = {}
-    total = 0
+    counts: Counter[str] = Counter()
     with warnings.catch_warnings():
         # Provisional results are compared as data (their flag), not reported one by one.
         warnings.simplefilter("ignore", ProvisionalDateWarning)
         for trigger in triggers:
-            total += 1
-            counts[trigger.rule] = counts.get(trigger.rule, 0) + 1
+            counts[trigger.rule] += 1
             before, after = (
                 outcome(e, trigger.rule, trigger.at, trigger.params, explain=False, lenient=True)
                 for e in engines
@@ -473,25 +439,24 @@ def diff_policies(
             shift = workdays = None
             if after.due and before.due:
                 shift = after.due - before.due
-                dates = sorted((after.due.date(), before.due.date()))
-                workdays = calendar.workdays_between(*dates)
+                workdays = calendar.workdays_between(*sorted((after.due.date(), before.due.date())))
             change = Change(
                 trigger=trigger, before=before, after=after, shift=shift, shift_workdays=workdays
             )
             by_rule.setdefault(trigger.rule, []).append(change)
-    mine, theirs = _definitions(base), _definitions(new)
-    order = list(dict.fromkeys([*base.ids, *new.ids]))
+    definitions = _without_origin(base).diff(_without_origin(new))
+    order = dict.fromkeys([*base.ids, *new.ids, *by_rule])  # rules no policy has come last
     diff = PolicyDiff(
         base=base.name or "base",
         new=new.name or "new",
         source=source.render("en") if isinstance(source, Said) else source,
-        triggers=total,
-        added=tuple(i for i in theirs if i not in mine),
-        removed=tuple(i for i in mine if i not in theirs),
-        redefined=tuple(i for i in mine if i in theirs and mine[i] != theirs[i]),
+        triggers=counts.total(),
+        added=definitions.added,
+        removed=definitions.removed,
+        redefined=tuple(change.id for change in definitions.changed),
         rules=tuple(
             RuleDiff(rule=i, triggers=counts[i], changes=tuple(by_rule[i]))
-            for i in [*order, *(i for i in by_rule if i not in order)]
+            for i in order
             if i in by_rule
         ),
     )

@@ -12,8 +12,6 @@ from deadlines._messages import Lang, say
 from deadlines._problems import Problem
 from deadlines._textfile import NotUtf8Error, read_user_text
 
-__all__ = ["CaseFileError", "PolicyFileError", "check_path", "read_file", "schema_of"]
-
 
 def check_path(argument: str, value: object) -> str | os.PathLike[str]:
     """`value` if it names a file (text or a path), else an `InvalidArgumentError`."""
@@ -58,24 +56,13 @@ class PolicyFileError(DeadlinesError, ValueError):
 
 
 class CaseFileError(PolicyFileError):
-    """A case file (``*.deadlines.toml``) is malformed.
-
-    Attributes:
-        path: the file.
-        field: where in the file, e.g. ``case[3].at``.
-        problem: what is wrong and what valid input looks like.
-        problems: every problem found.
-    """
+    """A case file (``*.deadlines.toml``) is malformed; its attributes are `PolicyFileError`'s
+    (`field` such as ``case[3].at``)."""
 
 
 def read_file(file: Path, error: type[PolicyFileError], unreadable: str, **values: Any) -> str:  # noqa: ANN401
-    """The text of a policy or case file, or `error` saying why it cannot be read.
-
-    Args:
-        file: the file.
-        error: `PolicyFileError` or `CaseFileError`.
-        unreadable: the message when the file cannot be opened, with its `values` and the
-            system's ``reason``.
+    """The text of a policy or case file, or `error` saying why it cannot be read: catalogue
+    message `unreadable` with its `values` and the system's ``reason`` when it cannot be opened.
     """
     try:
         return read_user_text(file)

@@ -27,23 +27,9 @@ from deadlines._errors import InvalidValueError, shown
 from deadlines._messages import Said
 from deadlines._problems import problems_of
 from deadlines.policy._errors import PolicyFileError, check_path, read_file, schema_of
-from deadlines.policy._toml import TOMLDecodeError, dumps_toml, inline, loads_toml, toml_detail
+from deadlines.policy._toml import dumps_toml, inline, read_model
 from deadlines.rules import OPINION_2020, Citation, Rule, RuleSet
 from deadlines.rules._combinators import AnyLimit
-
-__all__ = [
-    "BUILTIN_POLICIES",
-    "Amendment",
-    "PolicyFile",
-    "apply_change",
-    "dump_policy",
-    "dumps_policy",
-    "load_policy",
-    "loads_policy",
-    "parse_policy",
-    "policy_schema",
-    "to_data",
-]
 
 #: Policies known by name: a change can say ``base = "opinion-2020"``.
 BUILTIN_POLICIES: Mapping[str, RuleSet] = MappingProxyType({OPINION_2020.name: OPINION_2020})
@@ -218,23 +204,7 @@ def parse_policy(text: str, format: Format = "toml", *, path: str = "<string>") 
     """
     if format not in ("toml", "json"):
         raise InvalidValueError("format", format, "toml or json")
-    try:
-        data = json.loads(text) if format == "json" else loads_toml(text)
-    except (TOMLDecodeError, json.JSONDecodeError) as error:
-        detail = toml_detail(error) if isinstance(error, TOMLDecodeError) else str(error)
-        raise PolicyFileError.one(
-            path, "policy.not_valid", format=format.upper(), detail=detail
-        ) from None
-    except ValueError:  # Python reads no integer of more than 4300 digits
-        raise PolicyFileError.one(path, "problem.huge_number") from None
-    if not isinstance(data, dict):
-        raise PolicyFileError.one(path, "policy.not_table")
-    try:
-        policy = PolicyFile.model_validate(data)
-    except ValidationError as error:
-        raise PolicyFileError(
-            path, problems_of(error, PolicyFile, "policy.hint", shown=inline)
-        ) from None
+    policy = read_model(text, format, path, PolicyFile, PolicyFileError)
     if policy.is_change and policy.rules:
         raise PolicyFileError.one(path, "policy.change_with_rules", "rules", base=repr(policy.base))
     if not policy.is_change:
@@ -380,16 +350,10 @@ def _check_conflicts(change: PolicyFile, fail: Callable[..., PolicyFileError]) -
     disabled: dict[str, int] = {}
     for i, rule_id in enumerate(change.disable):
         if rule_id in disabled:
-            raise fail(
-                f"disable[{i}]",
-                "policy.disabled_twice",
-                rule=repr(rule_id),
-                first=disabled[rule_id],
-            )
+            first = disabled[rule_id]
+            raise fail(f"disable[{i}]", "policy.disabled_twice", rule=repr(rule_id), first=first)
         disabled[rule_id] = i
-    added: dict[str, int] = {}
-    for i, rule in enumerate(change.add):
-        added.setdefault(rule.id, i)
+    added = {rule.id: i for i, rule in reversed(list(enumerate(change.add)))}  # the first index
     operations = (
         ("replace", [r.id for r in change.replace]),
         ("amend", [a.id for a in change.amend]),
@@ -422,34 +386,19 @@ def _amend(
     versions = [r for r in rules if r.id == amendment.id]
     current = next((r for r in versions if r.in_effect(start)), None)
     if current is None:
-        windows = tuple(_window(r) for r in versions)
-        raise fail(
-            "policy.nothing_to_amend",
-            rule=repr(amendment.id),
-            day=start.isoformat(),
-            windows=windows,
-        )
-    if (
-        current.effective_until is not None
-        and until is not None
-        and until > current.effective_until
-    ):
-        end = current.effective_until.isoformat()
-        raise fail("policy.until_after_version", until=until.isoformat(), end=end)
+        windows, rule, day = tuple(map(_window, versions)), repr(amendment.id), start.isoformat()
+        raise fail("policy.nothing_to_amend", rule=rule, day=day, windows=windows)
+    end = current.effective_until
+    if end is not None and until is not None and until > end:
+        raise fail("policy.until_after_version", until=until.isoformat(), end=end.isoformat())
     new: list[Rule] = []
     if current.effective_from < start:
         new.append(current.evolve(effective_until=start - _ONE_DAY))
+    last = until if until is not None else end
     new.append(
-        mark(
-            current.evolve(
-                **changes,
-                effective_from=start,
-                effective_until=until if until is not None else current.effective_until,
-                origin="",
-            )
-        )
+        mark(current.evolve(**changes, effective_from=start, effective_until=last, origin=""))
     )
-    if until is not None and (current.effective_until is None or until < current.effective_until):
+    if until is not None and (end is None or until < end):
         new.append(current.evolve(effective_from=until + _ONE_DAY))
     position = rules.index(current)
     return [*rules[:position], *new, *rules[position + 1 :]]

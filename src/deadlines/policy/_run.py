@@ -27,8 +27,6 @@ from deadlines.rules import RuleSet
 if TYPE_CHECKING:
     from deadlines.policy._cases import Case, CaseFile, CaseStatus, Expectation
 
-__all__ = ["CaseRunner", "compare", "outcome", "run_case", "run_cases"]
-
 
 class CaseRunner:
     """Runs cases, keeping one engine per policy and one calendar per set of overrides.
@@ -38,18 +36,16 @@ class CaseRunner:
     """
 
     def __init__(self, calendar: ChinaCalendar | None = None) -> None:
-        self._calendar = calendar
         self._calendars: dict[tuple[Path, ...], ChinaCalendar] = {}
+        if calendar is not None:
+            self._calendars[()] = calendar
         self._engines: dict[tuple[str, tuple[Path, ...]], Engine] = {}
         self._policies: dict[str, RuleSet] = {}
 
     def calendar(self, overrides: tuple[Path, ...] = ()) -> ChinaCalendar:
         """The calendar with these override files."""
         if overrides not in self._calendars:
-            if not overrides and self._calendar is not None:
-                self._calendars[()] = self._calendar
-            else:
-                self._calendars[overrides] = ChinaCalendar(overrides)
+            self._calendars[overrides] = ChinaCalendar(overrides)
         return self._calendars[overrides]
 
     def policy(self, source: str, relative_to: Path) -> RuleSet:
@@ -125,23 +121,17 @@ def outcome(
     exception is a bug, reported as the status ``error`` rather than raised, so one case
     cannot stop a run of many.
 
-    Args:
-        engine: the engine with the policy.
-        rule_id: the rule.
-        at: the trigger (a date is enough for a blackout).
-        params: the rule's parameters.
-        explain: keep the trace and the warnings (slower); without it, warnings are left to
-            the caller's filters.
-        lenient: drop parameters the rule does not read instead of failing, so one event
-            can be put to two policies whose rules read different parameters.
+    `at` may be a date for a blackout. `explain` keeps the trace and the warnings (slower);
+    without it, warnings are left to the caller's filters. `lenient` drops the parameters the
+    rule does not read, so one event can be put to two policies whose rules read different ones.
     """
     day = at.date() if isinstance(at, dt.datetime) else at
     try:
         rule = engine.rule(rule_id, day)
     except errors.UnknownRuleError as error:
-        return Actual(status="unknown_rule", message=str(error), message_zh=error.render("zh"))
+        return _failed(error, "unknown_rule")
     except errors.NotInEffectError as error:
-        return Actual(status="not_in_effect", message=str(error), message_zh=error.render("zh"))
+        return _failed(error, "not_in_effect")
     violates = getattr(rule.limit, "violates", None)
     if violates is not None:  # a limit that answers for a day (a blackout) has no due date
         status: CaseStatus = "violates" if violates(day) else "allowed"
@@ -155,19 +145,14 @@ def outcome(
         try:
             result = engine.due(rule_id, at, explain=explain, **params)  # type: ignore[arg-type]
         except errors.DeadlinesError as error:
-            return Actual(
-                status=_error_status(error),
-                effective_from=rule.effective_from,
-                message=str(error),
-                message_zh=error.render("zh"),
-            )
+            status = next((s for kind, s in _STATUSES if isinstance(error, kind)), "error")
+            return _failed(error, status, effective_from=rule.effective_from)
         except Exception as error:  # a bug: one case must not stop the others
-            bug = Said("problem.unexpected", {"kind": type(error).__name__, "detail": str(error)})
+            bug = Said("policy.bug", {"kind": type(error).__name__, "detail": str(error)})
             return Actual(
                 status="error",
                 effective_from=rule.effective_from,
-                message=f"internal error, a bug in deadlines (please report it): "
-                f"{type(error).__name__}: {error}",
+                message=bug.render("en"),
                 message_zh=bug.render("zh"),
             )
     return Actual.model_construct(
@@ -183,14 +168,16 @@ def outcome(
     )
 
 
-def _error_status(error: errors.DeadlinesError) -> CaseStatus:
-    if isinstance(error, errors.NotADeadlineError):
-        return "not_a_deadline"
-    if isinstance(error, errors.MissingParameterError):
-        return "missing_parameter"
-    if isinstance(error, (errors.InvalidValueError, errors.InvalidArgumentError)):
-        return "invalid_value"
-    return "error"
+#: The status of each kind of error a due date may meet; any other is ``error``.
+_STATUSES: tuple[tuple[type[Exception] | tuple[type[Exception], ...], CaseStatus], ...] = (
+    (errors.NotADeadlineError, "not_a_deadline"),
+    (errors.MissingParameterError, "missing_parameter"),
+    ((errors.InvalidValueError, errors.InvalidArgumentError), "invalid_value"),
+)
+
+
+def _failed(error: errors.DeadlinesError, status: CaseStatus, **fields: Any) -> Actual:  # noqa: ANN401
+    return Actual(status=status, message=str(error), message_zh=error.render("zh"), **fields)
 
 
 def run_case(case: Case, engine: Engine) -> CaseResult:
@@ -208,15 +195,14 @@ def run_case(case: Case, engine: Engine) -> CaseResult:
 
 def compare(expect: Expectation, actual: Actual) -> Iterator[Mismatch]:
     """The expectations `actual` does not meet."""
-    status = expect.implied_status
+    implied = "due" if expect.due is not None or expect.due_date is not None else None
+    status = expect.status or implied
     if status is not None and status != actual.status:
         detail = f"{actual.status}: {actual.message}" if actual.message else actual.status
         yield Mismatch(field="status", expected=status, actual=detail)
-    if expect.due is not None:
-        due = _aware(expect.due)
-        if actual.due != due:
-            yield Mismatch(field="due", expected=_show(due), actual=_show(actual.due))
+    due = _aware(expect.due) if expect.due is not None else None
     checks: list[tuple[str, object, object]] = [
+        ("due", due, actual.due),
         ("due_date", expect.due_date, actual.due_date),
         ("provisional", expect.provisional, actual.provisional),
         ("effective_from", expect.effective_from, actual.effective_from),
@@ -224,11 +210,9 @@ def compare(expect: Expectation, actual: Actual) -> Iterator[Mismatch]:
     for field, wanted, got in checks:
         if wanted is not None and wanted != got:
             yield Mismatch(field=field, expected=_show(wanted), actual=_show(got))
+    missing = Said("policy.case.not_in_trace" if actual.trace_en else "policy.case.no_trace")
     for text in expect.trace_contains:
         if text not in actual.trace_en and text not in actual.trace_zh:
-            missing = Said(
-                "policy.case.not_in_trace" if actual.trace_en else "policy.case.no_trace"
-            )
             yield Mismatch(
                 field="trace_contains",
                 expected=inline(text),

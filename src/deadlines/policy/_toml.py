@@ -1,4 +1,5 @@
-"""A small TOML writer for the shapes policy files hold, and the reader for both versions.
+"""A small TOML writer for the shapes policy files hold, and the reader of policy and case
+files (TOML, with tomllib or tomli on 3.10, or JSON) into their models.
 
 The standard library reads TOML (`tomllib`, or its backport `tomli` on Python 3.10) but does
 not write it. Rule sets are nested tables, arrays of tables, strings, integers, booleans and
@@ -11,29 +12,28 @@ sections, so files written by code read like files written by hand.
 from __future__ import annotations
 
 import datetime as dt
-import math
+import json
 import re
 import sys
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from deadlines._errors import DeadlinesError
+from deadlines._problems import problems_of
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = [
-    "TOMLDecodeError",
-    "TomlValueError",
-    "dumps_toml",
-    "inline",
-    "loads_toml",
-    "toml_detail",
-]
+if TYPE_CHECKING:
+    from deadlines.policy._errors import PolicyFileError
 
 TOMLDecodeError = tomllib.TOMLDecodeError
+M = TypeVar("M", bound=BaseModel)
+E = TypeVar("E", bound="PolicyFileError")
 
 
 class TomlValueError(DeadlinesError, TypeError):
@@ -63,26 +63,42 @@ _ESCAPES = str.maketrans(
 
 
 def loads_toml(text: str) -> dict[str, Any]:
-    """Parse TOML text (a thin wrapper, so every reader of policy files goes through one place).
-
-    Raises:
-        TOMLDecodeError: the text is not valid TOML.
-    """
+    """Parse TOML text; an integer Python refuses (4300 digits) is a `TOMLDecodeError` too."""
     try:
         document: dict[str, Any] = tomllib.loads(text)
-    except ValueError as error:  # an integer of more than 4300 digits: Python refuses it
+    except ValueError as error:
         if isinstance(error, TOMLDecodeError):
             raise
         raise TOMLDecodeError("a number has more than 4300 digits") from None
     return document
 
 
-def toml_detail(error: ValueError) -> object:
-    """What is wrong with the TOML, in the words notice files use (``calendar.file.toml.*``):
-    the ``detail`` of ``policy.not_valid``, tomllib's English only where the catalogue has none."""
+def read_model(
+    text: str, fmt: Literal["toml", "json"], path: str, model: type[M], error: type[E]
+) -> M:
+    """The `model` a policy or case file's TOML or JSON text holds, or `error` saying why it
+    does not: a bad document in the words notice files use (``calendar.file.toml.*``) where the
+    catalogue has them, a bad value at its field (`problems_of`).
+    """
     from deadlines.calendar._overrides import _toml_problem  # one translation for every file
 
-    return dict(_toml_problem(error).values)["detail"]
+    try:
+        data = json.loads(text) if fmt == "json" else loads_toml(text)
+    except TOMLDecodeError as failure:
+        detail = dict(_toml_problem(failure).values)["detail"]
+    except json.JSONDecodeError as failure:
+        detail = str(failure)
+    except ValueError:  # Python reads no integer of more than 4300 digits
+        raise error.one(path, "problem.huge_number") from None
+    else:
+        if not isinstance(data, dict):  # a JSON array or value: TOML is always a table
+            raise error.one(path, "policy.not_table")
+        try:
+            return model.model_validate(data)
+        except ValidationError as failure:
+            problems = problems_of(failure, model, "policy.hint", shown=inline)
+            raise error(path, problems) from None
+    raise error.one(path, "policy.not_valid", format=fmt.upper(), detail=detail) from None
 
 
 def dumps_toml(document: Mapping[str, Any]) -> str:
@@ -119,21 +135,23 @@ def dumps_toml(document: Mapping[str, Any]) -> str:
 
 
 def _table(lines: list[str], path: tuple[str, ...], at: str, table: Mapping[str, Any]) -> None:
-    """Write the keys of `table` (whose header is already written), then its sections.
-
-    `path` makes the headers; `at` is the table's place for messages (``rules[0]``).
-    """
+    """Write the keys of `table` (its header is written), then its sections; `path` makes the
+    headers, `at` is its place for messages (``rules[0]``)."""
     sections: list[tuple[str, Any]] = []
-    top = not path  # top-level tables and arrays of tables are always sections
     for key, value in table.items():
         where = _where(at, _check_key(key, at))
+        # Top-level tables are sections; others are inline when flat (only scalars: it reads
+        # best inline however long) or short.
+        one_line = True
         if isinstance(value, Mapping) and value:
-            if top or not (_flat(value) or _fits(key, value, where)):
-                sections.append((key, value))
-                continue
-        elif _is_table_array(value) and (
-            top or not all(_fits("", item, where) or _flat(item) for item in value)
+            one_line = bool(path) and (_flat(value) or _fits(key, value, where))
+        elif (
+            isinstance(value, (list, tuple))
+            and value
+            and all(isinstance(item, Mapping) for item in value)
         ):
+            one_line = bool(path) and all(_fits("", item, where) or _flat(item) for item in value)
+        if not one_line:
             sections.append((key, value))
             continue
         lines.append(f"{_key(key)} = {_value(value, where, multiline=True)}")
@@ -149,16 +167,7 @@ def _table(lines: list[str], path: tuple[str, ...], at: str, table: Mapping[str,
                 _table(lines, inner, f"{_where(at, key)}[{i}]", item)
 
 
-def _is_table_array(value: object) -> bool:
-    return (
-        isinstance(value, (list, tuple))
-        and bool(value)
-        and all(isinstance(item, Mapping) for item in value)
-    )
-
-
 def _flat(table: Mapping[str, Any]) -> bool:
-    """Whether a table holds only scalars: then it reads best inline however long it is."""
     return not any(isinstance(v, (Mapping, list, tuple)) for v in table.values())
 
 
@@ -199,27 +208,19 @@ def _value(value: Any, where: str, *, multiline: bool) -> str:  # noqa: ANN401 -
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        if math.isnan(value):
-            return "nan"
-        if math.isinf(value):
-            return "inf" if value > 0 else "-inf"
-        return repr(value)
+        return repr(value)  # nan, inf and -inf are TOML's words too
     if isinstance(value, str):
         return _string(value)
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
     if isinstance(value, dt.time) and value.tzinfo is not None:
         raise TomlValueError(where, value, f"TOML times have no offset; got {value.isoformat()}")
-    if isinstance(value, (dt.date, dt.time)):
+    if isinstance(value, (dt.date, dt.time)):  # a datetime is a date
         return value.isoformat()
     if isinstance(value, Mapping):
-        if not value:
-            return "{}"
-        items = ", ".join(
+        items = (
             f"{_key(_check_key(k, where))} = {_value(v, _where(where, k), multiline=False)}"
             for k, v in value.items()
         )
-        return "{" + items + "}"
+        return "{" + ", ".join(items) + "}"
     if isinstance(value, (list, tuple)):
         items_ = [_value(v, f"{where}[{i}]", multiline=False) for i, v in enumerate(value)]
         one_line = "[" + ", ".join(items_) + "]"

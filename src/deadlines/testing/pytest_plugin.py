@@ -16,9 +16,11 @@ import pytest
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from deadlines.policy import CaseFile, CaseResult, CaseRunner
+    from deadlines.policy import CaseFile, CaseRunner
 
+# deadlines.policy is imported only when a case file is collected: every pytest run loads this.
 _SUFFIX = ".deadlines.toml"
+_RUNNER: pytest.StashKey[CaseRunner] = pytest.StashKey()
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -32,26 +34,6 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> CaseFileCo
         collector: CaseFileCollector = CaseFileCollector.from_parent(parent, path=file_path)
         return collector
     return None
-
-
-_RUNNER = pytest.StashKey["CaseRunner"]()
-
-
-def _runner(config: pytest.Config) -> CaseRunner:
-    """One runner per session: engines and calendars are shared between items."""
-    if _RUNNER not in config.stash:
-        from deadlines.policy import CaseRunner
-
-        config.stash[_RUNNER] = CaseRunner()
-    return config.stash[_RUNNER]
-
-
-class CaseFailedError(Exception):
-    """A case did not give what it expects; carries the result for the report."""
-
-    def __init__(self, result: CaseResult) -> None:
-        self.result = result
-        super().__init__(result.report())
 
 
 class CaseFileCollector(pytest.File):
@@ -85,22 +67,19 @@ class CaseItem(pytest.Item):
         self.index = index
 
     def runtest(self) -> None:
-        """Run the case; a provisional result is recorded as a property, not a warning."""
-        result = _runner(self.config).run_one(self.path, self.cases, self.index)
+        """Run the case; a provisional result is recorded as a property, not a warning.
+
+        A failure shows the case's own report (expected, actual, trace), not a traceback.
+        """
+        if _RUNNER not in self.config.stash:  # one runner per session shares the engines
+            from deadlines.policy import CaseRunner
+
+            self.config.stash[_RUNNER] = CaseRunner()
+        result = self.config.stash[_RUNNER].run_one(self.path, self.cases, self.index)
         if result.actual is not None and result.actual.provisional:
             self.user_properties.append(("provisional", True))
         if not result.passed:
-            raise CaseFailedError(result)
-
-    def repr_failure(
-        self,
-        excinfo: pytest.ExceptionInfo[BaseException],
-        style: Any = None,  # noqa: ANN401 - pytest's TracebackStyle
-    ) -> str | Any:  # noqa: ANN401 - pytest's TerminalRepr otherwise
-        """The case's own report (expected, actual, trace) instead of a Python traceback."""
-        if isinstance(excinfo.value, CaseFailedError):
-            return excinfo.value.result.report()
-        return super().repr_failure(excinfo, style)
+            pytest.fail(result.report(), pytrace=False)
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         """Where the case is: its file and name."""
