@@ -25,12 +25,12 @@ def public_names(namespace: Mapping[str, object]) -> list[str]:
 def lazy_exports(
     package: str,
     namespace: dict[str, object],
-    table: Mapping[str, str],
+    table: Mapping[str, tuple[str, ...]],
     *extra: str,
 ) -> tuple[Callable[[str], object], Callable[[], list[str]], list[str]]:
-    """`package`'s ``__getattr__``, ``__dir__`` and ``__all__``, from `table` (each module, and
-    its names in one string) and the `extra` names the package's own ``__getattr__`` answers."""
-    modules = {name: module for module, names in table.items() for name in names.split()}
+    """`package`'s ``__getattr__``, ``__dir__`` and ``__all__``, from `table` (each module and
+    the names taken from it) and the `extra` names the package's own ``__getattr__`` answers."""
+    modules = {name: module for module, names in table.items() for name in names}
 
     def __getattr__(name: str) -> object:  # noqa: N807 - PEP 562's name
         if name not in modules:

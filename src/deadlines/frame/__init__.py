@@ -17,5 +17,5 @@ if TYPE_CHECKING:  # isort: off
     )
     # isort: on
 
-_EXPORTS = {"deadlines.frame._due": "COLUMNS default_engine due_frame"}
+_EXPORTS = {"deadlines.frame._due": ("COLUMNS", "default_engine", "due_frame")}
 __getattr__, __dir__, __all__ = lazy_exports(__name__, globals(), _EXPORTS)
