@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import html
 import io
 import json
@@ -13,9 +14,13 @@ from typing import Any
 import pytest
 
 from chinese import english_words
+from deadlines import ChinaCalendar
+from deadlines._messages import Names, show
+from deadlines.calendar._describe import break_of, cite, cite_day, day_words
 from deadlines.cli import main
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "notice-2026.toml"
+CAL = ChinaCalendar()
 NOTICE_2026 = "《国务院办公厅关于2026年部分节假日安排的通知》（国办发明电〔2025〕7号）"
 
 #: What Chinese output may still hold: the exports' keys (machine fields), JSON's literals,
@@ -125,6 +130,39 @@ class TestDayWords:
         text = cli(capsys, "calendar", "2027-10")
         assert "暂定（尚无国务院办公厅通知）" in text
         assert "来源：按法定节假日推算（尚无国务院办公厅通知）" in text
+
+
+class TestDescribe:
+    """A day in words and its notice cited, as calendar/_describe.py gives them."""
+
+    def test_day_words(self) -> None:
+        """A holiday, the break's weekend day, and a 补休 day of the National Day break."""
+        days = (CAL.day(dt.date(2026, 10, d)) for d in (3, 4, 5))
+        words = [day_words(CAL, day) for day in days]
+        assert [w.render("zh") for w in words if w] == [
+            "国庆节",
+            "国庆节假期（周末）",
+            "国庆节（补休）",
+        ]
+
+    def test_cite(self) -> None:
+        """A notice by its title and number, and its web address."""
+        label, url = cite(CAL.day(dt.date(2026, 10, 1)).source)
+        assert (show(label, "zh"), url.startswith("https://")) == (NOTICE_2026, True)
+
+    def test_break_of(self) -> None:
+        """A weekend day inside the break bears its name; one after it, none."""
+        inside, after = (CAL.day(dt.date(2026, 10, d)) for d in (4, 11))
+        assert break_of(CAL, inside) == Names("国庆节", "National Day")
+        assert break_of(CAL, after) is None
+
+    def test_cite_day_across_new_year(self) -> None:
+        """A New Year break's December weekend cites the next year's notice."""
+        label, _ = cite_day(CAL, CAL.day(dt.date(2023, 12, 30)))
+        assert (
+            show(label, "zh")
+            == "《国务院办公厅关于2024年部分节假日安排的通知》（国办发明电〔2023〕7号）"
+        )
 
 
 class TestProblems:

@@ -57,6 +57,31 @@ class TestWorkingClockAddition:
         day = end.date() - dt.timedelta(days=1) if end.time() == dt.time() else end.date()
         assert CAL.is_workday(day)
 
+    @pytest.mark.parametrize(
+        ("start", "end"),
+        [
+            (
+                dt.datetime(2026, 6, 5, 16, tzinfo=CHINA_TZ),
+                dt.datetime(2026, 6, 9, 16, tzinfo=CHINA_TZ),
+            ),
+            (
+                dt.datetime(2026, 6, 6, 10, tzinfo=CHINA_TZ),
+                dt.datetime(2026, 6, 10, tzinfo=CHINA_TZ),
+            ),
+        ],
+        ids=["friday", "saturday"],
+    )
+    def test_over_a_weekend(self, start: dt.datetime, end: dt.datetime) -> None:
+        """48 hours from a Friday skip the weekend; from the Saturday they start on Monday
+        00:00 and end at 24:00 of Tuesday."""
+        assert add_working_clock(CAL, start, dt.timedelta(hours=48)) == end
+
+    def test_between_a_friday_and_a_tuesday(self) -> None:
+        """From Friday 16:00 to Tuesday 16:00 is two days of working-day time."""
+        friday = dt.datetime(2026, 6, 5, 16, tzinfo=CHINA_TZ)
+        tuesday = dt.datetime(2026, 6, 9, 16, tzinfo=CHINA_TZ)
+        assert working_clock_between(CAL, friday, tuesday) == dt.timedelta(days=2)
+
     def test_over_the_national_day(self) -> None:
         """48 hours from the eve of the 2026 National Day holiday resume after it."""
         start = dt.datetime(2026, 9, 30, 10, tzinfo=CHINA_TZ)

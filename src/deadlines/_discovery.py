@@ -38,14 +38,9 @@ _PATH_LIKE = frozenset(
 
 
 def plugins_may_be_installed() -> bool:
-    """Whether any distribution on the path may declare an entry point in our group.
-
-    Importing `importlib.metadata` costs about 10 ms at every start of the command line, and
-    most installations have no plugin. So the ``entry_points.txt`` of every ``*.dist-info`` and
-    ``*.egg-info`` directory on `sys.path` is read first, and the full discovery runs only when
-    one names our group. Whatever this scan cannot see into (a zip file on the path, a custom
-    metadata finder) counts as "may", so the scan can cost time, never a plugin.
-    """
+    """Whether a distribution on the path may declare an entry point in our group, from the
+    ``entry_points.txt`` files (`importlib.metadata` costs 10 ms). What the scan cannot see into
+    (a zip on the path, a custom finder) counts as "may": it can cost time, never a plugin."""
     for finder in sys.meta_path:
         kind = finder if isinstance(finder, type) else type(finder)
         name = f"{kind.__module__}.{kind.__qualname__}"

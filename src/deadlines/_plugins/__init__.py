@@ -1,14 +1,5 @@
-"""Plugins, for one engine: pluggy finds and calls them, a table of claims merges their changes.
-
-Each engine gets its own `pluggy.PluginManager` (`_manager`), so two engines in one process
-never share plugins. Everything happens while the engine is built: every hook is called, each
-answer is read into claims and the claims are decided by rank (`_claims`), and the whole
-configuration (calendar, rules, conventions, thresholds, trace steps) is built here from the
-claims that apply before the engine takes any of it. A plugin that fails leaves nothing behind.
-
-With no plugin given and none installed, the engine never imports this package:
-`deadlines._discovery` finds that out without importing pluggy or `importlib.metadata`.
-"""
+"""Plugins, for one engine: pluggy finds and calls them (`_manager`), a table of claims merges
+their changes (`_claims`), and the configuration is built here, whole (docs/design.md)."""
 
 from __future__ import annotations
 
@@ -38,19 +29,14 @@ _REQUIREMENTS: Final = ("limit", "effective_from", "effective_until")  # shown i
 
 @dataclass(frozen=True, slots=True)
 class Configuration:
-    """What the plugins make of an engine's configuration: built whole before it is used.
-
-    `calendar` and `supervision_thresholds` are ``None`` where the plugins leave them alone;
-    `rule_steps` are the trace steps of each rule version's changes, by (rule id,
-    effective_from), and `steps` those of changes that concern every rule.
-    """
+    """What the plugins make of an engine's configuration (``None``: left alone)."""
 
     calendar: ChinaCalendar | None
     rules: RuleSet
     conventions: Conventions
     plugins: tuple[PluginInfo, ...]
-    rule_steps: Mapping[_Key, tuple[TraceStep, ...]]
-    steps: tuple[TraceStep, ...]
+    rule_steps: Mapping[_Key, tuple[TraceStep, ...]]  # the trace steps of each version's changes
+    steps: tuple[TraceStep, ...]  # those of changes that concern every rule
     supervision_thresholds: Thresholds | None = None
 
 
@@ -62,15 +48,8 @@ def configure(
     plugins: object = (),
     discover: bool = True,
 ) -> Configuration | None:
-    """Find the plugins, call their hooks, and merge their changes into a new configuration.
-
-    `plugins` are those given in code (objects, or a mapping of names to objects); `discover`
-    adds those installed under the ``deadlines`` entry points. ``None`` when there is none.
-
-    Raises:
-        PluginError: a plugin cannot be loaded, or its hook raised or returned the wrong type.
-        PluginConflictError: two plugins of the same rank change one thing differently.
-    """
+    """The configuration the plugins given in code (and installed ones, if `discover`) make, or
+    ``None`` when there is none; a `PluginError` or `PluginConflictError` names the plugin."""
     manager = plugin_manager(plugins, discover=discover)
     if not registered(manager):
         return None
@@ -145,11 +124,8 @@ def _conventions(claims: Claims, base: Conventions) -> Conventions:
 
 
 def _thresholds(claims: Claims, base: Thresholds | None) -> Thresholds | None:
-    """The merged thresholds, or None when no plugin changes them.
-
-    A family is added before its rules (in key order), so that `Thresholds.with_rule` falls
-    back field by field: a rule's own, then its family's, then the merged default.
-    """
+    """The merged thresholds, or None when no plugin changes them."""
+    # A family before its rules (key order): `with_rule` falls back rule, family, default.
     changed: dict[str, dict[str, Any]] = {}
     for (_, key, name), winners in claims.applied("thresholds"):
         changed.setdefault(key, {})[name] = winners[0].value
@@ -187,11 +163,8 @@ def _calendar(
 
 
 def _rule_steps(claims: Claims) -> dict[_Key, tuple[TraceStep, ...]]:
-    """The trace steps of each rule version's plugin changes: one per plugin.
-
-    What the rule requires (limit, effective dates) is shown before and after; labels
-    and the citation, which the result shows anyway, are only named.
-    """
+    """The trace steps of each rule version's plugin changes, one per plugin: labels and the
+    citation, which the result shows anyway, only named."""
     steps: dict[_Key, list[TraceStep]] = {}
     for target, winners in claims.applied("added"):
         steps.setdefault(target[1:], []).extend(_step(c.change.words, c.plugin) for c in winners)

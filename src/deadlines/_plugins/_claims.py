@@ -1,15 +1,5 @@
-"""The table of claims: each hook's answer read into claims, and the one rule that decides them.
-
-A claim is one plugin's value for one target: ``("rule", id, effective_from, field)``,
-``("added", id, effective_from)``, ``("disabled", id)``, ``("convention", name)``,
-``("office_hours",)``, ``("day", date)``, ``("notice", year)``, ``("thresholds", key, field)``
-(key: a rule id, a family, or "" for the default). Each hook has a reader, the method of
-`Claims` named after it: it checks the answer's shape (`Answer.each`, `Answer.mapping`), raises
-the plugin's `PluginError` for an invalid value, and claims what differs from the base
-configuration. Target by target the highest rank applies (pluggy's ``tryfirst`` 2, plain 1,
-``trylast`` 0), agreeing claims all apply, and two of the same rank that differ are a
-`PluginConflictError` naming both plugins.
-"""
+"""The table of claims: each hook's answer read into claims (one plugin's value for one
+target), and the one rule that decides them, by rank (docs/design.md, "Plugins")."""
 
 from __future__ import annotations
 
@@ -41,6 +31,9 @@ _THRESHOLDS = (
     "a Thresholds value, e.g. Thresholds(warning=WorkingDaysBefore(2)), or a mapping of rule "
     "ids or families to Thresholds, e.g. {'minutes': Thresholds(escalate_after=3)}"
 )
+# ("rule", id, effective_from, field), ("added", id, effective_from), ("disabled", id),
+# ("convention", name), ("office_hours",), ("day", date), ("notice", year) or
+# ("thresholds", key, field), the key a rule id, a family or "" (the default)
 Target = tuple[Any, ...]
 _LANGS: Final[tuple[Lang, Lang]] = ("zh", "en")
 
@@ -146,8 +139,7 @@ class Answer:
 
 @dataclass(slots=True)
 class Claim:
-    """One plugin's say on one target; `value` decides conflicts, `payload` rebuilds the thing
-    where the value alone does not (an added Rule, a DayChange, a Notice)."""
+    """One plugin's say on one target: `value` decides conflicts, `payload` rebuilds the thing."""
 
     plugin: str
     rank: int
@@ -159,9 +151,8 @@ class Claim:
 
 
 class Claims:
-    """Every claim by target, in the order read (highest rank, then plugin name), against the
-    base configuration; the method named after a hook (``rules`` for ``deadlines_rules``) reads
-    its answers."""
+    """Every claim by target, in the order read, against the base configuration; the method
+    named after a hook (``rules`` for ``deadlines_rules``) reads its answers."""
 
     def __init__(self, rules: RuleSet, conventions: Conventions, hours: OfficeHours) -> None:
         self.by_target: dict[Target, list[Claim]] = {}
@@ -380,9 +371,8 @@ class Claims:
         after: object,
         name: str,
     ) -> None:
-        """Claim `target` where `after` differs from `before`: ``{target}: {field} {before} →
-        {after}``, `words` being the target in a conflict's and in the change's words (text or a
-        catalogue `Said`) and `name` the change's target."""
+        """Claim `target` where `after` differs from `before` (``{target}: {field} {before} →
+        {after}``); `words`: the target in a conflict's and in the change's words."""
         if before == after:
             return
         field = target[-1] if target[0] in ("rule", "thresholds") else ""
@@ -406,10 +396,8 @@ class Claims:
                 yield target, winners
 
     def decide(self) -> None:
-        """Mark every claim a higher-ranking one overrides; raise on a conflict between equals.
-
-        A rule disabled is one more target: its disabling against every change to it.
-        """
+        """Mark every claim a higher-ranking one overrides; raise on a conflict between equals
+        (a rule disabled is one more target: its disabling against every change to it)."""
         for claims in self.by_target.values():
             first = max(claims, key=lambda claim: claim.rank)  # the first of the highest rank
             for claim in claims:

@@ -1,11 +1,5 @@
-"""One engine's `pluggy.PluginManager`: plugins registered, installed ones loaded, hooks called.
-
-pluggy checks each implementation against its specification (`PluginManager.register`), loads
-the installed plugins with their distributions (`load_setuptools_entrypoints`) and refuses
-hooks that do not exist (`check_pending`). Added here: what pluggy lets pass silently (an
-unmarked ``deadlines_*`` function, a wrapper, a plugin that implements nothing), and the
-plugin's name on every error.
-"""
+"""One engine's `pluggy.PluginManager`: plugins registered, installed ones loaded, hooks called,
+and what pluggy lets pass silently refused (docs/plugins.md), naming the plugin."""
 
 from __future__ import annotations
 
@@ -57,12 +51,8 @@ class PluginInfo:
 
 
 def plugin_manager(plugins: object, *, discover: bool) -> PluginManager:
-    """A manager of its own with the plugins given in code, then those installed.
-
-    An installed plugin is skipped when a plugin of the same name, or the same object, was
-    given in code. Bad `plugins` are an `InvalidArgumentError` (or `InvalidValueError`: a name
-    or a plugin twice); a malformed or broken plugin a `PluginError`.
-    """
+    """A manager of its own with the plugins given in code, then those installed (skipped when
+    one of the same name, or the same object, was given in code)."""
     manager = PluginManager(ENTRY_POINT_GROUP)
     manager.add_hookspecs(hookspecs)
     for name, plugin in _given(plugins):
@@ -109,14 +99,8 @@ def infos(
 
 
 def answers(manager: PluginManager, hook: str, kwargs: Mapping[str, object]) -> list[Answer]:
-    """Each plugin's non-None answer, highest rank first, then by plugin name.
-
-    Each `HookImpl` is called as pluggy's loop calls a non-wrapper (its ``function`` with the
-    arguments its ``argnames`` name), so that every answer and exception is pinned on its
-    plugin: ``pm.hook.<name>(...)`` returns the non-None answers alone, unmatched with the
-    implementations that gave them, and `PluginManager.subset_hook_caller` puts the plugins it
-    leaves out in a set, which refuses an unhashable plugin that `register` accepts.
-    """
+    """Each plugin's non-None answer, highest rank first, then by plugin name; each `HookImpl`
+    called by itself, as pluggy's loop calls it, to pin each answer on its plugin (design.md)."""
     found = []
     for impl in getattr(manager.hook, hook).get_hookimpls():
         try:

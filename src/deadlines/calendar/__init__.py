@@ -1,25 +1,19 @@
 """The official Chinese working-day calendar, its override files and office hours."""
 
-from deadlines.calendar._china import ChinaCalendar
-from deadlines.calendar._days import Day, DayKind
-from deadlines.calendar._office_hours import OfficeHours, Season
-from deadlines.calendar._overrides import (
-    CalendarOverride,
-    DayChange,
-    Notice,
-    load_overrides,
-    parse_overrides,
-)
+from deadlines import _lazy
 
-__all__ = [
-    "CalendarOverride",
-    "ChinaCalendar",
-    "Day",
-    "DayChange",
-    "DayKind",
-    "Notice",
-    "OfficeHours",
-    "Season",
-    "load_overrides",
-    "parse_overrides",
-]
+# ``X as X`` re-exports each name for type checkers; __all__ is read off them, not listed again.
+# isort: off
+from deadlines.calendar._china import ChinaCalendar as ChinaCalendar
+from deadlines.calendar._days import Day as Day, DayKind as DayKind
+from deadlines.calendar._office_hours import OfficeHours as OfficeHours, Season as Season
+from deadlines.calendar._overrides import (
+    CalendarOverride as CalendarOverride,
+    DayChange as DayChange,
+    Notice as Notice,
+    load_overrides as load_overrides,
+    parse_overrides as parse_overrides,
+)
+# isort: on
+
+__all__ = _lazy.public_names(globals())

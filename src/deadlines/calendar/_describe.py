@@ -1,6 +1,5 @@
-"""A day in words: what a day off or an adjusted working day is, the 放假 period a weekend day
-belongs to, and where a day comes from as a reader cites it. The words are the catalogue's
-(ids ``calendar``); `deadlines calendar`, the board and the service say days with these."""
+"""A day in the catalogue's words (ids ``calendar``): what it is, the 放假 period a weekend day
+belongs to, and the notice that fixed it, as `deadlines calendar` and the board say them."""
 
 from __future__ import annotations
 
@@ -25,16 +24,8 @@ class _Days(Protocol):
 
 
 def day_words(cal: ChinaCalendar, day: Day) -> Said | Names | None:
-    """What a day off or an adjusted working day is, or None for a plain day.
-
-    A weekend day inside a 放假 period is off (``国庆节假期（周末）``): the notice counts it in
-    the break.
-
-    >>> from deadlines import ChinaCalendar
-    >>> cal = ChinaCalendar()
-    >>> [day_words(cal, cal.day(dt.date(2026, 10, d))).render("zh") for d in (3, 4, 5)]
-    ['国庆节', '国庆节假期（周末）', '国庆节（补休）']
-    """
+    """What a day off or an adjusted working day is, or None for a plain day; a weekend day
+    inside a 放假 period is off (``国庆节假期（周末）``): the notice counts it in the break."""
     if day.kind in (DayKind.HOLIDAY, DayKind.ADJUSTED_WORKDAY):
         # The data's English name reads better than a description of it: National Day.
         return Names(day.describe("zh"), day.name_en or day.describe("en"))
@@ -54,15 +45,8 @@ _URL = re.compile(r"https?://\S+")
 
 
 def cite(source: str, origin: str = BUILT_IN) -> tuple[Said | str, str]:
-    """A day's or a notice's source as a reader cites it (the notice's title and number), and
-    the web address the source gives (or ``""``).
-
-    >>> from deadlines import ChinaCalendar
-    >>> day = ChinaCalendar().day(dt.date(2026, 10, 1))
-    >>> label, url = cite(day.source)
-    >>> label.render("zh"), url.startswith("https://")
-    ('《国务院办公厅关于2026年部分节假日安排的通知》（国办发明电〔2025〕7号）', True)
-    """
+    """A source as a reader cites it (the notice's title and number), and its web address (or
+    ``""``)."""
     words = source.split()
     url = " ".join(word for word in words if _URL.fullmatch(word))
     number = " ".join(word for word in words if _NUMBER.fullmatch(word))
@@ -81,16 +65,8 @@ def cite(source: str, origin: str = BUILT_IN) -> tuple[Said | str, str]:
 
 
 def break_of(cal: _Days, day: Day) -> Names | None:
-    """The holiday whose 放假 period a weekend `day` lies inside, or None.
-
-    The notices count the weekend days inside a break as part of it ("10月1日至7日放假调休，
-    共7天"): a run of rest days that holds a holiday is one break.
-
-    >>> from deadlines import ChinaCalendar
-    >>> cal = ChinaCalendar()
-    >>> break_of(cal, cal.day(dt.date(2026, 10, 4))), break_of(cal, cal.day(dt.date(2026, 10, 11)))
-    (Names(zh='国庆节', en='National Day'), None)
-    """
+    """The holiday whose 放假 period a weekend `day` lies inside, or None: the notices count a run
+    of rest days that holds a holiday as one break ("10月1日至7日放假调休，共7天")."""
     # The break is named after its festival: the name most of its days bear (春节, not 除夕).
     names = [
         value
@@ -102,23 +78,16 @@ def break_of(cal: _Days, day: Day) -> Names | None:
 
 
 def cite_day(cal: ChinaCalendar, day: Day) -> tuple[Said | str, str]:
-    """`cite` of what fixed `day`: for a weekend day inside a break, the notice of the break.
-
-    A New Year break's December weekend belongs to the next year's notice:
-
-    >>> from deadlines import ChinaCalendar
-    >>> cal = ChinaCalendar()
-    >>> cite_day(cal, cal.day(dt.date(2023, 12, 30)))[0].render("zh")
-    '《国务院办公厅关于2024年部分节假日安排的通知》（国办发明电〔2023〕7号）'
-    """
+    """`cite` of what fixed `day`: for a weekend day inside a break, the break's notice (for a
+    New Year break's December weekend, the next year's)."""
     holidays = _break(cal, day)
     fixed = holidays[0] if holidays else day
     return cite(fixed.source, fixed.origin)
 
 
 def _break(cal: _Days, day: Day) -> list[Day]:
-    """The holidays of the run of rest days around a weekend `day` (none for another day),
-    found with `is_workday` first: a trace asks this of every weekend day it passes over."""
+    """The holidays of the run of rest days around a weekend `day` (none for another day)."""
+    # is_workday first: a trace asks this of every weekend day it passes over.
     if day.kind is not DayKind.WEEKEND:
         return []
     run: list[Day] = []

@@ -1,8 +1,5 @@
-"""How notices and local days are laid over the calendar table: stored, then given, notices.
-
-A later layer's notice replaces an earlier one's for the same year; within a layer two notices
-of one year must agree, and so must two local days of one date.
-"""
+"""How notices and local days are laid over the calendar table, layer by layer: a later
+layer's notice replaces an earlier one's; within a layer, two of one year or date must agree."""
 
 from __future__ import annotations
 
@@ -38,8 +35,7 @@ def load(item: object) -> CalendarOverride:
 def _conflict(
     what: str, values: dict[str, object], first: CalendarOverride, second: CalendarOverride
 ) -> NoReturn:
-    """Raise the conflict of two overrides over `what` (a ``notice`` or a ``day``, with the
-    message's `values`): of two files, else of plugins (or code)."""
+    """Raise the conflict of two overrides over a ``notice`` or a ``day``: of files, or plugins."""
     target = Said(f"calendar.conflict.{what}", values)
     detail = Said(f"calendar.conflict.{what}_why")
     if first.from_file and second.from_file:

@@ -1,12 +1,5 @@
-"""Calendar data supplied by the user: a new year's notice, or local days, as TOML.
-
-A notice makes its year *announced*: it replaces whatever the calendar said for the span it
-governs, 1 December of the previous year through 30 November of its year, so the days it lists
-are the only holidays and adjusted working days there. December is left to the next year's
-notice, which arranges New Year there (the 2019 notice made 2018-12-29 a working day); a
-notice's rows may still set days of its own December. Local days change single days on top of
-whatever the calendar says and announce nothing.
-"""
+"""Calendar data supplied by the user, as TOML: a notice (which replaces 1 December of the year
+before through 30 November of its year) or local days (docs/calendar.md)."""
 
 from __future__ import annotations
 

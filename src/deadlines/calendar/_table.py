@@ -1,20 +1,5 @@
-"""The calendar table: one byte per day from 2004 to 2100.
-
-Two sources, never mixed up:
-
-- **Announced years** (2004–2026) come from the package's own data, ``data/china.json``: one
-  State Council notice per year, each row with its source, and the festival dates; it is
-  written once by ``scripts/make_calendar_data.py`` (from `holidays` and the notices' numbers)
-  and committed. Reading it with the standard library's C JSON parser takes well under a
-  millisecond; nothing is cached and nothing outside the package is read for them.
-- **Later years** are estimates of the statutory rules, which only the `holidays` package
-  computes (the lunar festivals and their 补假). Computing 74 years with it costs about 150 ms,
-  so the estimate is cached in the user's cache directory, keyed by the `holidays` version and
-  our format version. The cache's first line is a SHA-256 of the rest: it catches a file that
-  was truncated, corrupted or half-written. It does not authenticate: whoever can write the
-  cache directory can write a matching checksum, so the cache holds only the provisional years,
-  which every answer already flags as such.
-"""
+"""The calendar table, one byte per day from 2004 to 2100: the announced years from the
+packaged ``data/china.json``, later years estimated by `holidays` and cached (docs/design.md)."""
 
 from __future__ import annotations
 
@@ -65,30 +50,20 @@ def festival_dates(year: int) -> tuple[dt.date, dt.date, dt.date, dt.date]:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """The calendar's raw data.
+    """The calendar's raw data; a day is its offset from `FIRST_DATE`."""
 
-    Attributes:
-        kinds: one `DayKind` byte per day from `FIRST_DATE` through `LAST_DATE`.
-        names: day offset → (Chinese name, English name) for holidays and adjusted days.
-        sources: year → the notice that fixed it (or how it was estimated).
-        day_sources: day offset → the notice that changed that day after its year's notice
-            (the 2020 extension of the Spring Festival, for one); other days cite their year's.
-        last_announced_year: the last year whose State Council notice the data carries.
-        origin: where the data came from, e.g. ``deadlines data 2004-2026 + holidays 0.109``.
-    """
-
-    kinds: bytes
-    names: dict[int, tuple[str, str]]
-    sources: dict[int, str]
+    kinds: bytes  # one DayKind per day, FIRST_DATE through LAST_DATE
+    names: dict[int, tuple[str, str]]  # (zh, en) of each holiday and adjusted day
+    sources: dict[int, str]  # year → the notice that fixed it (or how it was estimated)
+    # A day a later notice changed (2020's longer Spring Festival) → that notice
     day_sources: dict[int, str]
     last_announced_year: int
-    origin: str
+    origin: str  # e.g. "deadlines data 2004-2026 + holidays 0.109"
 
 
 def holidays_version() -> str:
-    """The installed `holidays` version, without importing it (40 ms): read off its
-    ``holidays-<version>.dist-info`` folder; `importlib.metadata` (15 ms more) is the fallback
-    (an egg, a zip, two dist-info folders)."""
+    """The installed `holidays` version, read off its dist-info folder without importing it
+    (40 ms); `importlib.metadata` (15 ms more) for an egg, a zip or two dist-info folders."""
     spec = importlib.util.find_spec("holidays")
     if spec is None:
         raise ModuleNotFoundError("deadlines needs holidays: pip install holidays")
@@ -126,8 +101,7 @@ class _Estimates(NamedTuple):
 
 
 def load_table(cache_dir: Path | None) -> Table:
-    """The table: the packaged notices, then the estimates of later years (cached in
-    `cache_dir`, unless it is ``None``)."""
+    """The table: the packaged notices, then later years' estimates (cached in `cache_dir`)."""
     data = raw()
     week = bytes(DayKind.WEEKEND if (FIRST_DATE.weekday() + i) % 7 >= 5 else 0 for i in range(7))
     kinds = bytearray((week * (SIZE // 7 + 1))[:SIZE])
@@ -225,9 +199,8 @@ def _write_cache(path: Path, key: str, estimates: _Estimates) -> None:
 
 
 def build_estimates(last_announced: int) -> _Estimates:
-    """The special days of every year after `last_announced`, from `holidays` (150 ms): the
-    statutory days with their 补假 (or a later notice `holidays` carries: provisional still,
-    until our data or a loaded notice announces the year)."""
+    """The special days of every year after `last_announced`, from `holidays` (150 ms); a notice
+    `holidays` carries is still provisional until our data or a loaded notice announces it."""
     import holidays
 
     years = range(last_announced + 1, LAST_DATE.year + 1)

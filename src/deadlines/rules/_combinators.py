@@ -1,8 +1,5 @@
-"""Combinators: limits made of limits. They flatten themselves and print compactly.
-
->>> AllOf(AllOf(WorkingDays(3), WorkingDays(5)), Hours(48))
-AllOf(WorkingDays(3), WorkingDays(5), Hours(48))
-"""
+"""Combinators: limits made of limits, which flatten themselves (docs/design.md, "Rules are
+values")."""
 
 from __future__ import annotations
 
@@ -56,8 +53,7 @@ def _joined(
     names: Iterable[str],
     heads: tuple[str, ...] = (),
 ) -> Outcome:
-    """The outcome of part `chosen`, with every part listed, its warnings, and its steps under
-    a heading (message `heads[i]`, or the part's label and actor)."""
+    """Part `chosen`'s outcome, every part listed, steps under a heading (`heads[i]` or a label)."""
     pick = outcomes[chosen]
     outcome = Outcome(pick.due, pick.last_day, provisional=any(o.provisional for o in outcomes))
     for i, (limit, o, name) in enumerate(zip(limits, outcomes, names, strict=True)):

@@ -94,7 +94,7 @@ class Quota(Limit):
 class Recurrence(Limit):
     """Something due once in every period: dispatch and report every quarter (art. 13).
 
-    Periods are calendar quarters by default (`months` = 3), generated with dateutil's rrule.
+    Periods are calendar quarters by default (`months` = 3).
     Due is the close of business of the period's last working day: a period ending on a rest
     day moves back to the working day before (`end_roll` = ``previous_workday``), since the
     work belongs to the period; ``next_workday`` (民法典 art. 203) and ``none`` are options.
@@ -121,18 +121,6 @@ class Recurrence(Limit):
 
     def describe(self, lang: str = "en") -> str:
         return say_in(lang, _PERIOD_NAMES.get(self.months, "limit.recurrence"), months=self.months)
-
-    def period_ends(self, first: dt.date, last: dt.date) -> list[dt.date]:
-        """The nominal last day of each period that ends from `first` through `last`."""
-        # Imported here: due() never needs it, and a one-shot command should not pay for it.
-        from dateutil.rrule import MONTHLY, rrule
-
-        start = dt.datetime(first.year, self.months, 1)
-        rule = rrule(MONTHLY, interval=self.months, bymonthday=-1, dtstart=start)
-        ends = rule.between(
-            dt.datetime.combine(first, dt.time()), dt.datetime.combine(last, dt.time()), inc=True
-        )
-        return [end.date() for end in ends]
 
     def period_of(self, day: dt.date) -> tuple[dt.date, dt.date]:
         """The first and nominal last day of the period containing `day`."""

@@ -1,9 +1,5 @@
-"""How a period is counted: every reading of the policy text is a named option with a cited default.
-
-The defaults follow the Civil Code (民法典) art. 200–204 and the practice of administrative law;
-`docs/conventions.md` quotes the sources. A rule may pin an option; where it leaves one unset
-(``None``), the engine's `Conventions` decide, and a plugin may change those.
-"""
+"""How a period is counted: every reading of the policy text is a named option with a cited
+default (民法典 art. 200–204); docs/conventions.md quotes the sources."""
 
 from __future__ import annotations
 

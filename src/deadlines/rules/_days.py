@@ -1,10 +1,5 @@
-"""Periods in days: `WorkingDays` (skips rest days) and `CalendarDays` (counts them).
-
-Separate types for separate meanings: a count of working days skips holidays; a count of
-calendar days does not, and only moves a last day that falls on a rest day. Under
-`StartDay.INCLUDED` the trigger's day counts only while the trigger is before that day's end: a
-trigger after the cutoff cannot make its day day 1, or a period of 1 would end before it began.
-"""
+"""Periods in days: `WorkingDays` (skips rest days) and `CalendarDays` (counts them, and
+moves only a last day that falls on a rest day); docs/conventions.md, "StartDay"."""
 
 from __future__ import annotations
 

@@ -1,8 +1,5 @@
-"""Periods in hours: `Hours`, the 48-hour rule (``routing.ordinary``, art. 11) among them.
-
-An hour is not a fraction of a working day: how the clock runs over nights, weekends and
-holidays is the `HourClock` convention, and each value is one branch of `Hours.evaluate`.
-"""
+"""Periods in hours: `Hours`, the 48-hour rule (``routing.ordinary``, art. 11) among them, one
+branch of `Hours.evaluate` per `HourClock`."""
 
 from __future__ import annotations
 

@@ -1,10 +1,5 @@
-"""`Limit`, what every kind of limit answers, and the day questions the kinds share.
-
-Each kind of limit is one class in `rules/`: working and calendar days (`_days.py`), hours
-(`_hours.py`, the 48-hour rule), the same working day and "on arrival" (`_same_day.py`), the
-limit a meeting sets (`_meeting.py`), combinations (`_combinators.py`) and constraints
-(`_constraints.py`). None of them is asked its type: it answers for itself.
-"""
+"""`Limit`, what every kind of limit answers, and the day questions the kinds share; each kind
+is one class of `rules/` (docs/design.md, "Rules are values")."""
 
 from __future__ import annotations
 

@@ -85,13 +85,8 @@ class RuleChange(Value):
 
 
 class RuleSetDiff(Value):
-    """What changes from one rule set to another.
-
-    Attributes:
-        added: ids only in the new set.
-        removed: ids only in the old set.
-        changed: ids in both whose versions differ.
-    """
+    """What changes from one rule set to another: the ids `added` (only in the new set),
+    `removed` (only in the old) and `changed` (in both, with versions that differ)."""
 
     added: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()

@@ -19,11 +19,8 @@ __all__ = ["Calendar", "Citation", "Context", "Outcome", "Value"]
 
 
 class Calendar(Protocol):
-    """The calendar questions rules ask: exactly the methods of `ChinaCalendar` they call.
-
-    Rules depend on this, not on the calendar's class, so a limit is counted against any
-    calendar that answers them (the engine passes its `ChinaCalendar`).
-    """
+    """The calendar questions rules ask (the methods of `ChinaCalendar` they call), so that a
+    limit counts against any calendar that answers them."""
 
     @property
     def office_hours(self) -> OfficeHours: ...  # the sessions of each day and its close
@@ -43,10 +40,8 @@ class Calendar(Protocol):
 
 @dataclass(slots=True, eq=False)
 class Context:
-    """What a limit needs to count: the calendar, the conventions, and whether to explain.
-
-    Rules ask the context; the context asks the calendar. It is built once per engine.
-    """
+    """What a limit needs to count: the calendar, the conventions, and whether to explain;
+    built once per engine."""
 
     calendar: Calendar
     conventions: Conventions

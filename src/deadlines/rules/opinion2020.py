@@ -1,13 +1,5 @@
-"""The catalog: every time limit of the 2020 opinion, each with the sentence it encodes.
-
-This module is the one place where the policy text becomes rules. The ids are stable:
-integrators and acceptance checks depend on them. The full text is `opinion-2020.txt` beside
-this file; a test checks that every quoted sentence is a verbatim part of it.
-
-The values are built without validation (`model_construct`): validating the catalog at import
-would build the schema of every rule class, about 12 ms of a one-shot command's start. The
-catalog is fixed code, and tests/test_catalog.py validates every rule of it instead.
-"""
+"""The catalog: every time limit of the 2020 opinion (full text in `opinion-2020.txt`), each
+with the sentence it encodes and a stable id; built unvalidated (docs/design.md, "Start-up")."""
 
 from __future__ import annotations
 
