@@ -1,20 +1,6 @@
-"""Case files: declarative checks of a policy, one trigger and its expected result per case.
+"""Case files (``*.deadlines.toml``): one trigger and what it should give per case.
 
-A case file (``*.deadlines.toml``) holds ``[[case]]`` tables::
-
-    policy = "policy.toml"          # optional: a policy file beside this one, or a built-in name
-
-    [[case]]
-    name = "24 hours from 2027"
-    rule = "routing.ordinary"
-    at = 2027-01-05T10:00:00        # a TOML local date-time means Asia/Shanghai
-    expect = {due = 2027-01-06T10:00:00, provisional = true}
-
-Each case is run against an `Engine` with that policy. What may be expected: the `status`
-(``due``; ``violates`` or ``allowed`` for a blackout; or the error a trigger gets, such as
-``not_in_effect``), the `due` instant, the `due_date`, the `provisional` flag, the
-`effective_from` of the version applied, text the trace must contain and text the error
-message must contain. A provisional result is data here, never a warning that stops the run.
+Their keys and what a case may expect are docs/policy-testing.md's section 3.
 """
 
 from __future__ import annotations

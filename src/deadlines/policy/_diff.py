@@ -1,9 +1,6 @@
 """What a policy change changes: two policies applied to the same triggers, compared.
 
-Triggers come from case files (their expectations are ignored), or from a date range: every
-working hour of every working day for each rule (each working day for a blackout). Each rule
-is put to both policies; a trigger whose result differs is listed, grouped by rule, with
-counts and the largest shifts.
+Where the triggers come from and what counts as a change: docs/policy-testing.md's section 4.
 """
 
 from __future__ import annotations

@@ -1,7 +1,6 @@
 """Running cases: each trigger put to an engine with its policy, and compared with what it expects.
 
-`outcome` is what one trigger gives, errors and warnings included, as data (`Actual`);
-`deadlines diff` uses it too, to put one trigger to two policies.
+`outcome` (one trigger's result as data) serves `deadlines diff` too.
 """
 
 from __future__ import annotations
@@ -115,14 +114,9 @@ def outcome(
     explain: bool = True,
     lenient: bool = False,
 ) -> Actual:
-    """What the engine gives for one trigger, errors and warnings included, as data.
+    """What the engine gives for one trigger (a date for a blackout) as data, errors included.
 
-    An error of the library is a status (``invalid_value`` …) with its message; any other
-    exception is a bug, reported as the status ``error`` rather than raised, so one case
-    cannot stop a run of many.
-
-    `at` may be a date for a blackout. `explain` keeps the trace and the warnings (slower);
-    without it, warnings are left to the caller's filters. `lenient` drops the parameters the
+    `explain` keeps the trace and the warnings (slower). `lenient` drops the parameters the
     rule does not read, so one event can be put to two policies whose rules read different ones.
     """
     day = at.date() if isinstance(at, dt.datetime) else at
