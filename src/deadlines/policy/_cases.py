@@ -9,9 +9,10 @@ import datetime as dt
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -26,6 +27,7 @@ from deadlines._errors import DeadlinesError
 from deadlines._messages import Names, Said, say
 from deadlines._problems import InvalidInput
 from deadlines._result import Lang
+from deadlines._time import CHINA_TZ
 from deadlines.policy._errors import (
     CaseFileError,
     PolicyFileError,
@@ -37,6 +39,14 @@ from deadlines.policy._toml import inline, read_model
 
 #: Case files are found (by `deadlines test DIR` and the pytest plugin) by this ending.
 CASE_FILE_SUFFIX = ".deadlines.toml"
+
+
+def _china(at: dt.datetime) -> dt.datetime:
+    return at.replace(tzinfo=CHINA_TZ) if at.tzinfo is None else at.astimezone(CHINA_TZ)
+
+
+#: An instant a case expects or a diff puts: a naive one is China time, as everywhere.
+ChinaInstant = Annotated[dt.datetime, AfterValidator(_china)]
 
 CaseStatus = Literal[
     "due",  # a due instant was computed
@@ -67,7 +77,7 @@ class Expectation(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     status: CaseStatus | None = None
-    due: dt.datetime | None = None
+    due: ChinaInstant | None = None
     due_date: dt.date | None = None
     provisional: bool | None = None
     effective_from: dt.date | None = None

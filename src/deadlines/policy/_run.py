@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from deadlines import _errors as errors
 from deadlines._engine import Engine
 from deadlines._messages import Said
-from deadlines._time import CHINA_TZ
 from deadlines.calendar import ChinaCalendar
 from deadlines.policy._cases import Actual, CaseResult, Mismatch, _show, find_case_files, load_cases
 from deadlines.policy._errors import CaseFileError
@@ -194,9 +193,8 @@ def compare(expect: Expectation, actual: Actual) -> Iterator[Mismatch]:
     if status is not None and status != actual.status:
         detail = f"{actual.status}: {actual.message}" if actual.message else actual.status
         yield Mismatch(field="status", expected=status, actual=detail)
-    due = _aware(expect.due) if expect.due is not None else None
     checks: list[tuple[str, object, object]] = [
-        ("due", due, actual.due),
+        ("due", expect.due, actual.due),
         ("due_date", expect.due_date, actual.due_date),
         ("provisional", expect.provisional, actual.provisional),
         ("effective_from", expect.effective_from, actual.effective_from),
@@ -222,7 +220,3 @@ def compare(expect: Expectation, actual: Actual) -> Iterator[Mismatch]:
             actual=inline(actual.message) if said is None else said.render("en"),
             said=said,
         )
-
-
-def _aware(at: dt.datetime) -> dt.datetime:
-    return at.replace(tzinfo=CHINA_TZ) if at.tzinfo is None else at.astimezone(CHINA_TZ)
