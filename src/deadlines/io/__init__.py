@@ -4,6 +4,8 @@ The command line's ``deadlines batch`` is `run_batch` with its arguments parsed;
 directly to run a batch from Python.
 """
 
+from deadlines import _lazy
+
 # ``X as X`` re-exports each name for type checkers; __all__ is read off them, not listed again.
 # isort: off
 from deadlines._problems import Problem as Problem
@@ -11,5 +13,4 @@ from deadlines.io._batch import CSV_COLUMNS as CSV_COLUMNS, Format as Format, ru
 from deadlines.io._records import Trigger as Trigger, read_csv as read_csv, read_jsonl as read_jsonl
 # isort: on
 
-# (pytest's assertion rewriting adds names such as @py_builtins to the modules of plugins)
-__all__ = [name for name in dir() if name.isidentifier() and not name.startswith("_")]
+__all__ = _lazy.public_names(globals())

@@ -7,6 +7,8 @@ Errors: `PolicyFileError` (a `ValueError`) names the file, the field and every p
 `dumps_toml` cannot write. All are `deadlines.DeadlinesError`.
 """
 
+from deadlines import _lazy
+
 # ``X as X`` re-exports each name for type checkers; __all__ is read off them, not listed again.
 # isort: off
 from deadlines.policy._cases import (
@@ -46,5 +48,4 @@ from deadlines.policy._run import (
 from deadlines.policy._toml import TomlValueError as TomlValueError, dumps_toml as dumps_toml
 # isort: on
 
-# (pytest's assertion rewriting adds names such as @py_builtins to the modules of plugins)
-__all__ = [name for name in dir() if name.isidentifier() and not name.startswith("_")]
+__all__ = _lazy.public_names(globals())
