@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deadlines import DueResult, Engine, InvalidValueError
+from deadlines._messages import Said
 from deadlines.cli import main
 from deadlines.io import (
     CSV_COLUMNS,
@@ -26,6 +27,8 @@ from deadlines.io import (
     read_jsonl,
     run_batch,
 )
+from deadlines.io._messages import day_of, shown
+from deadlines.io._records import not_utf8, trigger_from
 
 
 @pytest.fixture(scope="module")
@@ -422,13 +425,53 @@ class TestInput:
 
 
 class TestReaders:
-    """read_jsonl gives triggers with their parameters."""
+    """The readers give triggers with their parameters, or the problem of a record."""
 
     def test_parameters_are_the_other_keys(self) -> None:
         """Keys besides id, rule and at are parameters."""
         (trigger,) = read_jsonl([json.dumps({**GOOD, "limit_days": 3})])
         assert trigger == Trigger(1, "minutes.executive", "2026-09-30T17:00", {"limit_days": 3},
                                   "g")
+
+    def test_empty_values_are_absent(self) -> None:
+        """A record's empty and null values are not parameters."""
+        record = {"rule": "decisions.time_limited", "at": "2026-09-30T17:00", "limit_days": "15",
+                  "deadline": "", "note": None}
+        assert trigger_from(record, 2) == Trigger(
+            2, "decisions.time_limited", "2026-09-30T17:00", {"limit_days": "15"}, None
+        )
+
+    def test_at_not_text(self) -> None:
+        """A trigger that is not text is refused with an example."""
+        problem = trigger_from({"rule": "minutes.executive", "at": 20260930}, 3)
+        assert isinstance(problem, Problem)
+        assert problem.text() == (
+            "at must be an ISO 8601 date and time such as 2026-09-30T17:00 (+08:00 optional), "
+            "as text; got 20260930"
+        )
+
+    def test_not_utf8(self) -> None:
+        """A byte that is not UTF-8 is named with where it is."""
+        problem = not_utf8(2, "\udcff", Said("problem.at_column", {"n": 61}))
+        assert problem.text() == (
+            "not UTF-8 text (the byte 0xff at column 61); save the input as UTF-8 "
+            "(in Excel: CSV UTF-8)"
+        )
+
+    def test_day_of(self) -> None:
+        """A trigger's day is its China-time day; text that is no instant has none."""
+        assert day_of("2026-09-30T23:30-05:00") == dt.date(2026, 10, 1)
+        assert day_of("30/09/2026") is None
+
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [(dt.date(2026, 9, 1), "2026-09-01"), ("five", "'five'"), (True, "true"),
+         ([1, "a"], '[1, "a"]')],
+        ids=["date", "text", "bool", "json"],
+    )
+    def test_shown(self, value: object, expected: str) -> None:
+        """Values in messages as written: dates in ISO 8601, text quoted, JSON as JSON."""
+        assert shown(value) == expected
 
 
 class TestDueResultShortcut:

@@ -25,7 +25,7 @@ from deadlines.policy import (
     parse_policy,
     policy_schema,
 )
-from deadlines.policy._toml import loads_toml
+from deadlines.policy._toml import inline, loads_toml
 from deadlines.rules import OPINION_2020, Blackout, Hours, RuleSet, WorkingDays
 from strategies_rules import rule_sets, toml_documents
 
@@ -45,6 +45,16 @@ class TestTomlWriter:
     def test_round_trip(self, document):
         """Any table of scalars, dates, lists and tables comes back equal."""
         assert loads_toml(dumps_toml(document)) == document
+
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [(dt.date(2026, 10, 10), "2026-10-10"), ({"done": "x"}, '{done = "x"}'), (True, "true"),
+         (None, "None")],
+        ids=["date", "table", "bool", "no-toml-form"],
+    )
+    def test_inline(self, value, expected):
+        """Values in messages as a TOML file writes them; Python's form when TOML has none."""
+        assert inline(value) == expected
 
     @pytest.mark.parametrize(
         ("value", "expected"),

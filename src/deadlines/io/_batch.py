@@ -173,12 +173,8 @@ def run_batch(
 
 
 def problem_of(error: DeadlinesError, record: Trigger) -> Problem:
-    """The problem of `record`'s line that an engine error is, at the field the error names
-    (`DeadlinesError.input_field`, the record's key or column of that name).
-
-    A calendar-range error says whether the trigger or the due date lies outside the calendar
-    (`OutOfRangeError.meaning`); a refused value is echoed as the line wrote it (``true``).
-    """
+    """The problem of `record`'s line that an engine error is, at its `input_field`; a range
+    error says which of trigger and due is outside, a refused value is shown as written."""
     field = error.input_field
     where: dict[str, Any] = {"field": field, "line": record.line, "id": record.id}
     if isinstance(error, OutOfRangeError):
@@ -192,10 +188,7 @@ def problem_of(error: DeadlinesError, record: Trigger) -> Problem:
 
 
 class _JsonlWriter:
-    """Writes JSON by hand for the fixed fields: `json.dumps` of a dict costs twice as much.
-
-    Every result line ends with the run's ``provenance`` object, written once as text.
-    """
+    """Writes JSON by hand for the fixed fields: `json.dumps` of a dict costs twice as much."""
 
     header = ""
 

@@ -44,9 +44,8 @@ class Trigger(NamedTuple):
 def undecodable(text: str) -> int | None:
     """The index of the first character of `text` that is not UTF-8 text, or None.
 
-    Batch input is decoded with ``errors="surrogateescape"``: a byte that is not UTF-8 becomes
-    a lone surrogate (U+DC80 to U+DCFF) instead of stopping the decoding, so the line it is on
-    can be reported alone and the batch goes on.
+    Input is decoded with ``errors="surrogateescape"`` (a bad byte becomes U+DC80 to U+DCFF), so
+    the line it is on is reported alone and the batch goes on.
     """
     if text.isascii():
         return None
@@ -58,11 +57,7 @@ def undecodable(text: str) -> int | None:
 
 
 def not_utf8(line: int, character: str, where: Said, field: str | None = None) -> Problem:
-    """The problem of a line holding `character` (a byte that is not UTF-8) `where` it is.
-
-    >>> not_utf8(2, "\\udcff", Said("problem.at_column", {"n": 61})).text()
-    'not UTF-8 text (the byte 0xff at column 61); save the input as UTF-8 (in Excel: CSV UTF-8)'
-    """
+    """The problem of a line holding `character` (a byte that is not UTF-8) `where` it is."""
     code = ord(character)
     what = (
         Said("problem.byte", {"code": f"{code - 0xDC00:02x}"})
@@ -75,19 +70,11 @@ def not_utf8(line: int, character: str, where: Said, field: str | None = None) -
 def trigger_from(
     record: dict[str, Any], line: int, fmt: Literal["jsonl", "csv"] = "jsonl"
 ) -> Trigger | Problem:
-    """A `Trigger` from one parsed record (a JSON object or a CSV row).
+    """A `Trigger` from one parsed record (a JSON object or a CSV row; `record` is consumed).
 
-    Values that are ``None`` or empty text count as absent, so one CSV file can mix rules that
-    read different parameters. `record` is consumed: its reserved keys are popped. `fmt` says
-    where the record came from, so that messages show an example in its own format.
-
-    >>> trigger_from({"rule": "decisions.time_limited", "at": "2026-09-30T17:00",
-    ...               "limit_days": "15", "deadline": ""}, 2)  # doctest: +NORMALIZE_WHITESPACE
-    Trigger(line=2, rule='decisions.time_limited', at='2026-09-30T17:00',
-            params={'limit_days': '15'}, id=None)
-    >>> trigger_from({"rule": "minutes.executive", "at": 20260930}, 3).text()
-    'at must be an ISO 8601 date and time such as 2026-09-30T17:00 (+08:00 optional), as text; got 20260930'
-    """  # noqa: E501 - a doctest's expected output is one line
+    ``None`` and empty text are absent, so one CSV file can mix rules that read different
+    parameters; `fmt` makes a message's example a line or a cell.
+    """
     record_id = record.pop("id", None)
     if record_id == "":
         record_id = None
@@ -250,8 +237,7 @@ def read_csv(lines: Iterable[str]) -> Iterator[Trigger | Problem]:
 
 
 def _undecodable_cell(cells: list[str], header: list[str] | None, line: int) -> Problem | None:
-    """The problem of the first cell (of the header itself without `header`) holding bytes
-    that are not UTF-8, if any does."""
+    """The problem of the first cell (of the header, without `header`) that is not UTF-8."""
     for index, cell in enumerate(cells):
         bad = undecodable(cell)
         if bad is not None:

@@ -1,70 +1,51 @@
-"""Policy changes as data: rule sets in TOML or JSON, changes on a base, case files and diffs.
+"""Policy changes as data: rule sets and changes as files, case files and diffs.
 
-- `load_policy`, `dumps_policy`, `PolicyFile`: a rule set as a file, or a change on top of
-  another (``base = "opinion-2020"``), and `policy_schema` for other systems.
-- `run_cases`, `CaseRunner`: declarative case files (``*.deadlines.toml``) run against an
-  engine; `deadlines test` and the pytest plugin `deadlines.testing.pytest_plugin` use them.
-- `diff_policies`: every trigger whose result changes from one policy to another.
+The guide is docs/policy-testing.md.
 
 Errors: `PolicyFileError` (a `ValueError`) names the file, the field and every problem;
 `CaseFileError` is one for case files; `TomlValueError` (a `TypeError`) is a value
 `dumps_toml` cannot write. All are `deadlines.DeadlinesError`.
 """
 
+from deadlines import _lazy
+
+# ``X as X`` re-exports each name for type checkers; __all__ is read off them, not listed again.
+# isort: off
 from deadlines.policy._cases import (
-    CaseFile,
-    CaseResult,
-    case_schema,
-    find_case_files,
-    load_cases,
-    parse_cases,
+    CaseFile as CaseFile,
+    CaseResult as CaseResult,
+    case_schema as case_schema,
+    find_case_files as find_case_files,
+    load_cases as load_cases,
+    parse_cases as parse_cases,
 )
 from deadlines.policy._diff import (
-    DiffTrigger,
-    case_triggers,
-    diff_policies,
-    range_triggers,
+    DiffTrigger as DiffTrigger,
+    case_triggers as case_triggers,
+    diff_policies as diff_policies,
+    range_triggers as range_triggers,
 )
-from deadlines.policy._errors import CaseFileError, PolicyFileError
+from deadlines.policy._errors import (
+    CaseFileError as CaseFileError,
+    PolicyFileError as PolicyFileError,
+)
 from deadlines.policy._files import (
-    Amendment,
-    PolicyFile,
-    apply_change,
-    dump_policy,
-    dumps_policy,
-    load_policy,
-    loads_policy,
-    parse_policy,
-    policy_schema,
+    Amendment as Amendment,
+    PolicyFile as PolicyFile,
+    apply_change as apply_change,
+    dump_policy as dump_policy,
+    dumps_policy as dumps_policy,
+    load_policy as load_policy,
+    loads_policy as loads_policy,
+    parse_policy as parse_policy,
+    policy_schema as policy_schema,
 )
-from deadlines.policy._run import CaseRunner, run_case, run_cases
-from deadlines.policy._toml import TomlValueError, dumps_toml
+from deadlines.policy._run import (
+    CaseRunner as CaseRunner,
+    run_case as run_case,
+    run_cases as run_cases,
+)
+from deadlines.policy._toml import TomlValueError as TomlValueError, dumps_toml as dumps_toml
+# isort: on
 
-__all__ = [
-    "Amendment",
-    "CaseFile",
-    "CaseFileError",
-    "CaseResult",
-    "CaseRunner",
-    "DiffTrigger",
-    "PolicyFile",
-    "PolicyFileError",
-    "TomlValueError",
-    "apply_change",
-    "case_schema",
-    "case_triggers",
-    "diff_policies",
-    "dump_policy",
-    "dumps_policy",
-    "dumps_toml",
-    "find_case_files",
-    "load_cases",
-    "load_policy",
-    "loads_policy",
-    "parse_cases",
-    "parse_policy",
-    "policy_schema",
-    "range_triggers",
-    "run_case",
-    "run_cases",
-]
+__all__ = _lazy.public_names(globals())

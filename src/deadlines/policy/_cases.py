@@ -1,20 +1,6 @@
-"""Case files: declarative checks of a policy, one trigger and its expected result per case.
+"""Case files (``*.deadlines.toml``): one trigger and what it should give per case.
 
-A case file (``*.deadlines.toml``) holds ``[[case]]`` tables::
-
-    policy = "policy.toml"          # optional: a policy file beside this one, or a built-in name
-
-    [[case]]
-    name = "24 hours from 2027"
-    rule = "routing.ordinary"
-    at = 2027-01-05T10:00:00        # a TOML local date-time means Asia/Shanghai
-    expect = {due = 2027-01-06T10:00:00, provisional = true}
-
-Each case is run against an `Engine` with that policy. What may be expected: the `status`
-(``due``; ``violates`` or ``allowed`` for a blackout; or the error a trigger gets, such as
-``not_in_effect``), the `due` instant, the `due_date`, the `provisional` flag, the
-`effective_from` of the version applied, text the trace must contain and text the error
-message must contain. A provisional result is data here, never a warning that stops the run.
+Their keys and what a case may expect are docs/policy-testing.md's section 3.
 """
 
 from __future__ import annotations
@@ -23,9 +9,10 @@ import datetime as dt
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -40,6 +27,7 @@ from deadlines._errors import DeadlinesError
 from deadlines._messages import Names, Said, say
 from deadlines._problems import InvalidInput
 from deadlines._result import Lang
+from deadlines._time import CHINA_TZ
 from deadlines.policy._errors import (
     CaseFileError,
     PolicyFileError,
@@ -51,6 +39,14 @@ from deadlines.policy._toml import inline, read_model
 
 #: Case files are found (by `deadlines test DIR` and the pytest plugin) by this ending.
 CASE_FILE_SUFFIX = ".deadlines.toml"
+
+
+def _china(at: dt.datetime) -> dt.datetime:
+    return at.replace(tzinfo=CHINA_TZ) if at.tzinfo is None else at.astimezone(CHINA_TZ)
+
+
+#: An instant a case expects or a diff puts: a naive one is China time, as everywhere.
+ChinaInstant = Annotated[dt.datetime, AfterValidator(_china)]
 
 CaseStatus = Literal[
     "due",  # a due instant was computed
@@ -81,7 +77,7 @@ class Expectation(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     status: CaseStatus | None = None
-    due: dt.datetime | None = None
+    due: ChinaInstant | None = None
     due_date: dt.date | None = None
     provisional: bool | None = None
     effective_from: dt.date | None = None

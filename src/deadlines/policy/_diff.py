@@ -1,9 +1,6 @@
 """What a policy change changes: two policies applied to the same triggers, compared.
 
-Triggers come from case files (their expectations are ignored), or from a date range: every
-working hour of every working day for each rule (each working day for a blackout). Each rule
-is put to both policies; a trigger whose result differs is listed, grouped by rule, with
-counts and the largest shifts.
+Where the triggers come from and what counts as a change: docs/policy-testing.md's section 4.
 """
 
 from __future__ import annotations
@@ -15,16 +12,16 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from deadlines._engine import Engine
 from deadlines._errors import InvalidValueError, ProvisionalDateWarning
 from deadlines._messages import Lang, Said, say
 from deadlines._time import CHINA_TZ
 from deadlines.calendar import ChinaCalendar
-from deadlines.policy._cases import Actual, find_case_files, load_cases
+from deadlines.policy._cases import Actual, ChinaInstant, find_case_files, load_cases
 from deadlines.policy._files import to_data
-from deadlines.policy._run import _aware, outcome
+from deadlines.policy._run import outcome
 from deadlines.policy._toml import inline
 from deadlines.rules import Limit, Rule, RuleSet
 
@@ -37,7 +34,7 @@ class DiffTrigger(BaseModel):
 
     Attributes:
         rule: the rule id.
-        at: the trigger; a date for a blackout.
+        at: the trigger (a naive one is China time); a date for a blackout.
         params: the event's parameters; each policy reads those its rule reads.
         label: where it comes from (a case's name), if anywhere.
     """
@@ -45,15 +42,9 @@ class DiffTrigger(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     rule: str
-    at: dt.datetime | dt.date
+    at: ChinaInstant | dt.date
     params: dict[str, Any] = Field(default_factory=dict)
     label: str = ""
-
-    @field_validator("at")
-    @classmethod
-    def _china_time(cls, at: dt.datetime | dt.date) -> dt.datetime | dt.date:
-        # A naive trigger is China time, as everywhere in the library.
-        return _aware(at) if isinstance(at, dt.datetime) else at
 
 
 class Change(BaseModel):

@@ -61,9 +61,7 @@ class CaseFileError(PolicyFileError):
 
 
 def read_file(file: Path, error: type[PolicyFileError], unreadable: str, **values: Any) -> str:  # noqa: ANN401
-    """The text of a policy or case file, or `error` saying why it cannot be read: catalogue
-    message `unreadable` with its `values` and the system's ``reason`` when it cannot be opened.
-    """
+    """The text of a policy or case file, or `error` (catalogue `unreadable`) saying why not."""
     try:
         return read_user_text(file)
     except OSError as failure:

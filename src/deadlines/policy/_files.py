@@ -1,13 +1,6 @@
 """Policy files: a rule set as TOML or JSON, or a change on top of another policy.
 
-A *full* policy file lists every rule as a ``[[rules]]`` table (`dumps_policy` shows one).
-A *change* names its `base` (a built-in policy such as ``opinion-2020``, or another file,
-relative to this one) and says what differs, like a reform on top of a tax-benefit system:
-``disable`` ids, ``[[replace]]`` every version of a rule, ``[[amend]]`` some fields of a rule
-from a date on (a dated version), and ``[[add]]`` new rules. Operations apply in that order,
-so a rule can be replaced and then amended from a date; an id that is disabled cannot also be
-replaced, amended or added, and ``[[replace]]`` or ``[[amend]]`` cannot reach a rule the same
-change adds (write it as it should be in ``[[add]]``).
+A change's four operations and their order are docs/policy-testing.md's section 2.
 """
 
 from __future__ import annotations
@@ -123,12 +116,9 @@ def policy_schema() -> dict[str, Any]:
 
 
 def to_data(value: Any, *, json_safe: bool = False) -> Any:  # noqa: ANN401 - any model or value
-    """Plain data for a model: fields equal to their default are left out.
-
-    The `kind` tag of limits is always kept (it says which type to load), and so is a rule's
-    `effective_from` (a reader should not have to know the default). Enums become their values,
-    tuples lists; dates stay dates unless `json_safe`, which makes them ISO 8601 text.
-    """
+    """Plain data for a model, fields equal to their default left out; dates as text if
+    `json_safe`. A limit's `kind` (which type to load) and a rule's `effective_from` (a reader
+    should not have to know the default) are always kept."""
     if isinstance(value, BaseModel):
         out: dict[str, Any] = {}
         fields = type(value).model_fields
@@ -342,11 +332,8 @@ def _rule_set(name: str, rules: Iterable[Rule], path: str, field: str) -> RuleSe
 
 
 def _check_conflicts(change: PolicyFile, fail: Callable[..., PolicyFileError]) -> None:
-    """Refuse an id that the change both disables and alters, or alters before adding it.
-
-    Operations apply in a fixed order (disable, replace, amend, add), so such an id would
-    otherwise be reported as unknown to the step that comes second, which misleads.
-    """
+    """Refuse an id that the change both disables and alters, or alters before adding it:
+    the step that comes second would call it unknown, which misleads."""
     disabled: dict[str, int] = {}
     for i, rule_id in enumerate(change.disable):
         if rule_id in disabled:

@@ -1,7 +1,6 @@
 """Running cases: each trigger put to an engine with its policy, and compared with what it expects.
 
-`outcome` is what one trigger gives, errors and warnings included, as data (`Actual`);
-`deadlines diff` uses it too, to put one trigger to two policies.
+`outcome` (one trigger's result as data) serves `deadlines diff` too.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from deadlines import _errors as errors
 from deadlines._engine import Engine
 from deadlines._messages import Said
-from deadlines._time import CHINA_TZ
 from deadlines.calendar import ChinaCalendar
 from deadlines.policy._cases import Actual, CaseResult, Mismatch, _show, find_case_files, load_cases
 from deadlines.policy._errors import CaseFileError
@@ -115,14 +113,9 @@ def outcome(
     explain: bool = True,
     lenient: bool = False,
 ) -> Actual:
-    """What the engine gives for one trigger, errors and warnings included, as data.
+    """What the engine gives for one trigger (a date for a blackout) as data, errors included.
 
-    An error of the library is a status (``invalid_value`` …) with its message; any other
-    exception is a bug, reported as the status ``error`` rather than raised, so one case
-    cannot stop a run of many.
-
-    `at` may be a date for a blackout. `explain` keeps the trace and the warnings (slower);
-    without it, warnings are left to the caller's filters. `lenient` drops the parameters the
+    `explain` keeps the trace and the warnings (slower). `lenient` drops the parameters the
     rule does not read, so one event can be put to two policies whose rules read different ones.
     """
     day = at.date() if isinstance(at, dt.datetime) else at
@@ -200,9 +193,8 @@ def compare(expect: Expectation, actual: Actual) -> Iterator[Mismatch]:
     if status is not None and status != actual.status:
         detail = f"{actual.status}: {actual.message}" if actual.message else actual.status
         yield Mismatch(field="status", expected=status, actual=detail)
-    due = _aware(expect.due) if expect.due is not None else None
     checks: list[tuple[str, object, object]] = [
-        ("due", due, actual.due),
+        ("due", expect.due, actual.due),
         ("due_date", expect.due_date, actual.due_date),
         ("provisional", expect.provisional, actual.provisional),
         ("effective_from", expect.effective_from, actual.effective_from),
@@ -228,7 +220,3 @@ def compare(expect: Expectation, actual: Actual) -> Iterator[Mismatch]:
             actual=inline(actual.message) if said is None else said.render("en"),
             said=said,
         )
-
-
-def _aware(at: dt.datetime) -> dt.datetime:
-    return at.replace(tzinfo=CHINA_TZ) if at.tzinfo is None else at.astimezone(CHINA_TZ)

@@ -1,12 +1,8 @@
 """A small TOML writer for the shapes policy files hold, and the reader of policy and case
-files (TOML, with tomllib or tomli on 3.10, or JSON) into their models.
+files (TOML or JSON) into their models.
 
-The standard library reads TOML (`tomllib`, or its backport `tomli` on Python 3.10) but does
-not write it. Rule sets are nested tables, arrays of tables, strings, integers, booleans and
-dates, so a writer of TOML 1.0 for JSON-like data is enough and saves a runtime dependency.
-
-Small tables are written inline (``limit = {kind = "hours", n = 48}``), larger ones as
-sections, so files written by code read like files written by hand.
+The standard library reads TOML but does not write it; rule sets are JSON-like data, so a
+writer of TOML 1.0 for them saves a runtime dependency.
 """
 
 from __future__ import annotations
@@ -76,10 +72,8 @@ def loads_toml(text: str) -> dict[str, Any]:
 def read_model(
     text: str, fmt: Literal["toml", "json"], path: str, model: type[M], error: type[E]
 ) -> M:
-    """The `model` a policy or case file's TOML or JSON text holds, or `error` saying why it
-    does not: a bad document in the words notice files use (``calendar.file.toml.*``) where the
-    catalogue has them, a bad value at its field (`problems_of`).
-    """
+    """The `model` a policy or case file's TOML or JSON text holds, or `error` saying why not:
+    a bad document in the words of notice files, a bad value at its field."""
     from deadlines.calendar._overrides import _toml_problem  # one translation for every file
 
     try:
@@ -135,13 +129,12 @@ def dumps_toml(document: Mapping[str, Any]) -> str:
 
 
 def _table(lines: list[str], path: tuple[str, ...], at: str, table: Mapping[str, Any]) -> None:
-    """Write the keys of `table` (its header is written), then its sections; `path` makes the
-    headers, `at` is its place for messages (``rules[0]``)."""
+    """Write the keys of `table` (its header is written), then its sections."""
     sections: list[tuple[str, Any]] = []
     for key, value in table.items():
         where = _where(at, _check_key(key, at))
         # Top-level tables are sections; others are inline when flat (only scalars: it reads
-        # best inline however long) or short.
+        # best inline however long) or short, so that files written by code read like by hand.
         one_line = True
         if isinstance(value, Mapping) and value:
             one_line = bool(path) and (_flat(value) or _fits(key, value, where))
@@ -181,12 +174,7 @@ def _where(at: str, key: object) -> str:
 
 
 def inline(value: Any) -> str:  # noqa: ANN401 - any value
-    """A value as it is written in a TOML file, for messages; Python's form if TOML has none.
-
-    >>> import datetime as dt
-    >>> inline(dt.date(2026, 10, 10)), inline({"done": "x"}), inline(True)
-    ('2026-10-10', '{done = "x"}', 'true')
-    """
+    """A value as it is written in a TOML file, for messages; Python's form if TOML has none."""
     try:
         return _value(value, "", multiline=False)
     except TomlValueError:

@@ -1,9 +1,5 @@
-"""pytest plugin: every case of a ``*.deadlines.toml`` file is a test item.
-
-Installed with `deadlines` (entry point ``pytest11``), so a policy office can keep its case
-files beside its code and run them with ``pytest``. A failing case reports what it expected,
-what came out, and the trace; a malformed file is a collection error naming the field.
-Items carry the marker ``deadlines_case``: ``pytest -m deadlines_case`` runs only them.
+"""pytest plugin (entry point ``pytest11``): each case of a ``*.deadlines.toml`` file is a test
+item marked ``deadlines_case``; docs/policy-testing.md ("With pytest") says what it reports.
 """
 
 from __future__ import annotations
@@ -67,10 +63,7 @@ class CaseItem(pytest.Item):
         self.index = index
 
     def runtest(self) -> None:
-        """Run the case; a provisional result is recorded as a property, not a warning.
-
-        A failure shows the case's own report (expected, actual, trace), not a traceback.
-        """
+        """Run the case; a failure shows its report, a provisional result is a property."""
         if _RUNNER not in self.config.stash:  # one runner per session shares the engines
             from deadlines.policy import CaseRunner
 
