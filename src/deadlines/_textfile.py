@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from deadlines._errors import InvalidArgumentError, Spoken
-from deadlines._messages import Said
+from deadlines._messages import MESSAGES, Said
 
 
 class NotUtf8Error(Spoken, ValueError):
@@ -43,6 +43,12 @@ def read_user_text(path: str | Path) -> str:
     except ValueError:  # a NUL in the path: no file has such a name
         raise FileNotFoundError(errno.ENOENT, "no file has a name with a NUL character") from None
     return decode_user_text(data)
+
+
+def os_reason(error: OSError) -> Said | str:
+    """Why a file could not be read or written: the catalogue's words, else the system's."""
+    name = f"error.os.{errno.errorcode.get(error.errno or 0, '')}"
+    return Said(name) if name in MESSAGES else str(error.strerror)
 
 
 def decode_user_text(data: bytes) -> str:

@@ -16,14 +16,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import errno
 import functools
 import json
 import os
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from deadlines._errors import (
@@ -188,6 +187,18 @@ def width_of(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+def table(rows: Sequence[Sequence[str]], right: Collection[int] = ()) -> list[str]:
+    """Each row's cells padded to their column's width in a terminal (to the right in the
+    columns `right`), two spaces apart, with no trailing space."""
+    widths = [max(map(width_of, column)) for column in zip(*rows, strict=True)]
+    lines = []
+    for row in rows:
+        padded = [(c, " " * (w - width_of(c))) for c, w in zip(row, widths, strict=True)]
+        cells = [f + c if i in right else c + f for i, (c, f) in enumerate(padded)]
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
 class _Subparsers(argparse._SubParsersAction):  # type: ignore[type-arg] # argparse's own
     """The subcommands of a `Parser`: each a `Parser` in its language, listed in its help."""
 
@@ -247,12 +258,6 @@ def chosen_lang(environ: Mapping[str, str] | None = None, argv: Sequence[str] = 
         if env.get(name, ""):
             return "zh" if env[name].lower().startswith("zh") else "en"
     return "en"
-
-
-def os_reason(error: OSError) -> Said | str:
-    """Why a file could not be read or written: the catalogue's words, else the system's."""
-    name = f"error.os.{errno.errorcode.get(error.errno or 0, '')}"
-    return Said(name) if name in MESSAGES else str(error.strerror)
 
 
 def out() -> Any:  # noqa: ANN401 - a text stream; typing.TextIO is too narrow for test doubles

@@ -10,7 +10,8 @@ from deadlines._errors import ProvisionalDateWarning
 from deadlines.cli._common import EXIT_OK, engine_from, parse_instant_arg, parse_params, print_json
 
 if TYPE_CHECKING:
-    from deadlines._result import DueResult, Lang
+    from deadlines._messages import Lang
+    from deadlines._result import DueResult
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
