@@ -110,6 +110,9 @@ class DeadlinesError(Spoken, Exception):
     """
 
     input_field: str | None = None
+    #: What `Engine.due` sets `input_field` to when the code that raised the error named no
+    #: input and it has no `argument` of the call's: ``rule``, ``at``, the missing parameter.
+    _blames: str | None = None
 
 
 def _english(text: str | Said) -> str:
@@ -124,6 +127,8 @@ class _InvalidInputError(DeadlinesError):
         value: what was passed.
         expected: what valid input looks like, in English (a `Said` given is spelled).
     """
+
+    said: Said
 
     def __init__(self, argument: str, value: object, expected: str | Said) -> None:
         self.argument = argument
@@ -156,6 +161,8 @@ class OutOfRangeError(InvalidValueError):
         first: the first date covered.
         last: the last date covered.
     """
+
+    _blames = "at"  # the trigger, or the due date a fixed limit leads it to
 
     def __init__(
         self, argument: str, value: object, first: object, last: object, expected: str | Said = ""
@@ -242,6 +249,8 @@ class UnknownRuleError(DeadlinesError, KeyError):
         known: the ids that exist.
     """
 
+    _blames = "rule"
+
     def __init__(self, rule_id: str, known: tuple[str, ...]) -> None:
         self.rule_id = rule_id
         self.known = known
@@ -263,6 +272,7 @@ class MissingParameterError(DeadlinesError, LookupError):
     def __init__(self, rule_id: str, parameter: str, example: str | Said) -> None:
         self.rule_id = rule_id
         self.parameter = parameter
+        self._blames = parameter
         self.example = _english(example)
         self._say(
             "error.missing_parameter",
@@ -280,6 +290,8 @@ class NotADeadlineError(DeadlinesError, TypeError):
         kind: what the rule is instead, in English (a `Said` given is spelled).
     """
 
+    _blames = "rule"
+
     def __init__(self, rule_id: str, kind: str | Said, instead: str | Said) -> None:
         self.rule_id = rule_id
         self.kind = _english(kind)
@@ -293,6 +305,8 @@ class NotInEffectError(DeadlinesError, ValueError):
         rule_id: the rule.
         at: the trigger.
     """
+
+    _blames = "at"
 
     def __init__(self, rule_id: str, at: object, effective: str | Said | tuple[Said, ...]) -> None:
         self.rule_id = rule_id

@@ -4,7 +4,7 @@
 options and metavars; `Parser.finish` takes their words from the catalogue (``_messages/_cli.py``)
 by name: ``cli.summary.COMMAND``, ``cli.description.COMMAND``, ``cli.COMMAND.OPTION`` (the long
 option without dashes, or a positional's name), else ``cli.option.OPTION``, and
-``cli.metavar.METAVAR``. `guarded` (around every ``run``) turns a bad argument or a library
+``cli.metavar.METAVAR``. `cli.main` (around every ``run``) turns a bad argument or a library
 error into one line and exit status 2, naming the option at fault (`explain_error`).
 
 Heavy modules (the engine, the calendar table) are imported inside the functions that need
@@ -22,7 +22,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from deadlines._errors import (
@@ -283,21 +283,8 @@ def plugin_problem(error: DeadlinesError, command: str, *, option: bool = True) 
 
 
 def explain_error(error: DeadlinesError, args: argparse.Namespace) -> UsageError:
-    """The usage error a library error stands for on the command line `args`.
-
-    The engine names the input at fault (`DeadlinesError.input_field`): ``rule`` is RULE,
-    ``at`` is ``--at``, a ``--param`` name is ``--param NAME``. A calendar-range error says
-    whether the trigger or the due date lies outside, echoing what the user typed.
-
-    >>> error = OutOfRangeError("day", dt.date(2101, 1, 1), dt.date(2004, 1, 1),
-    ...                         dt.date(2100, 12, 31))
-    >>> error.input_field = "at"  # as Engine.due sets it
-    >>> args = argparse.Namespace(command="due", at="2101-01-01T10:00")
-    >>> print(explain_error(error, args).render("zh"))
-    参数 --at：日历范围为2004-01-01至2100-12-31；实际为2101-01-01T10:00
-    """
-    from deadlines.io._messages import day_of, shown
-
+    """The usage error a library error stands for on the command line `args`: the engine's
+    ``input_field`` ``rule`` is RULE, ``at`` is ``--at``, a parameter is ``--param NAME``."""
     at: str | None = getattr(args, "at", None)
     pairs = (pair.partition("=") for pair in getattr(args, "param", ()))
     given = {name.strip(): value for name, _, value in pairs}
@@ -316,6 +303,8 @@ def explain_error(error: DeadlinesError, args: argparse.Namespace) -> UsageError
     if isinstance(error, UnknownRuleError):
         import difflib
 
+        from deadlines.io._messages import shown
+
         close = difflib.get_close_matches(cut(error.rule_id), error.known, n=1)
         hint = Said("error.did_you_mean", {"rule": close[0]}) if close else ""
         values = {"rule": shown(error.rule_id), "hint": hint, "known": tuple(error.known)}
@@ -323,46 +312,36 @@ def explain_error(error: DeadlinesError, args: argparse.Namespace) -> UsageError
     if isinstance(error, MissingParameterError):
         values = {"problem": error.said, "example": error.example.split()[0]}
         return UsageError("--param", Said("error.param.pass", values))
+    said = as_given(error, at, given)
+    if said is None:
+        return UsageError(option, error.said or str(error))
     if isinstance(error, OutOfRangeError):
-        parameter = given.get(field) if "--param" in option else None
-        meaning = error.meaning(day_of(at), at, parameter)
-        return UsageError(option or ("--at" if at else ""), meaning)
+        return UsageError(option or ("--at" if at else ""), said)
+    if option and getattr(error, "argument", None) == field:  # the option names it: say it once
+        values = dict(said.values)
+        del values["argument"]
+        return UsageError(option, Said("error.must_be", values))
+    # A part of the input (done.review), or an argument of the library's own (a rule asked
+    # the calendar something odd): named without pretending the user passed it.
+    return UsageError(option, said)
+
+
+def as_given(error: DeadlinesError, at: object, given: Mapping[str, object]) -> Said | None:
+    """What an engine error means to whoever gave the trigger `at` and the parameters `given`
+    as written, or None when its own message says it. Meant for every face of `Engine.due`.
+
+    A calendar-range error says whether the trigger or the due date lies outside the calendar
+    (`OutOfRangeError.meaning`); a refused value is echoed as written (``true``, not ``True``).
+    """
+    from deadlines.io._messages import day_of, shown
+
+    if isinstance(error, OutOfRangeError):
+        field = error.input_field
+        parameter = given.get(field) if field is not None and field != "at" else None
+        return error.meaning(day_of(at), at, parameter)
     if isinstance(error, InvalidValueError | InvalidArgumentError):
-        values = {"expected": _expected(error), "value": shown(error.value)}
-        if option and error.argument == field:
-            return UsageError(option, Said("error.must_be", values))
-        # A part of the input (done.review), or an argument of the library's own (a rule asked
-        # the calendar something odd): name it without pretending the user passed it.
-        values["argument"] = cut(error.argument)
-        return UsageError(option, Said("error.named_must_be", values))
-    return UsageError(option, error.said or str(error))
-
-
-def _expected(error: InvalidValueError | InvalidArgumentError) -> object:
-    """What valid input looks like, as the error's message says it (in either language)."""
-    return dict(error.said.values)["expected"] if error.said else error.expected
-
-
-def guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """Guard a subcommand's ``run``: a usage or library error prints one line on standard
-    error, shaped as argparse's (``deadlines COMMAND: error: argument ARG: PROBLEM``), and exits
-    2; Ctrl-C prints one line too and exits 130."""
-
-    @functools.wraps(run)
-    def wrapper(args: argparse.Namespace) -> int:
-        lang: Lang = getattr(args, "lang", None) or "en"
-        command = f"deadlines {args.command}"
-        try:
-            return run(args)
-        except DeadlinesError as error:
-            text = explain_error(error, args).render(lang)
-            print(say("error.line", lang, command=command, text=text), file=sys.stderr)
-            return EXIT_USAGE
-        except KeyboardInterrupt:
-            print(say("error.interrupted", lang, command=command), file=sys.stderr)
-            return EXIT_INTERRUPTED
-
-    return wrapper
+        return Said(error.said.message, {**dict(error.said.values), "value": shown(error.value)})
+    return None
 
 
 def calendar_from(args: argparse.Namespace) -> ChinaCalendar:
@@ -388,7 +367,7 @@ def parse_instant_arg(argument: str, text: str) -> dt.datetime:
         return parse_instant(argument, text)
     except InvalidValueError as error:
         common = error.expected == INSTANT_EXPECTED
-        expected = Said("error.instant") if common else _expected(error)
+        expected = Said("error.instant") if common else dict(error.said.values)["expected"]
         values = {"expected": expected, "value": cut_repr(text)}
         raise UsageError(argument, Said("error.must_be", values)) from None
 

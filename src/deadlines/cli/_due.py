@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     params = parse_params(args.param)
     engine = engine_from(args)
     # A provisional answer is data here (the "(provisional)" mark, the JSON field), not a
-    # Python warning on standard error. An error is `guarded`'s to word.
+    # Python warning on standard error. An error is `cli.main`'s to word.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ProvisionalDateWarning)
         result = engine.due(args.rule, at, explain=args.explain, **params)
