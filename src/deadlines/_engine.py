@@ -201,12 +201,8 @@ class Engine:
         explain: bool,
         stacklevel: int = 2,
     ) -> tuple[Rule, dt.datetime, Outcome, tuple[TraceStep, ...]]:
-        """What `due` computes, before it is made a `DueResult`: the rule version, the trigger,
-        the limit's outcome and the trace (empty without `explain`).
-
-        Supervision derives a million obligations through it, without a result value each.
-        Raises and warns as `due`; `stacklevel` points the warning at the caller's caller.
-        """
+        """`due` without its `DueResult` (supervision counts a million obligations through it):
+        the rule version, trigger, outcome and trace; raises and warns (`stacklevel`) as `due`."""
         try:
             if type(rule_id) is not str:
                 wrong = InvalidArgumentError("rule_id", rule_id, _RULE_ID_EXPECTED)

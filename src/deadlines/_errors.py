@@ -1,11 +1,4 @@
-"""The errors and warnings of `deadlines`.
-
-Every error subclasses `DeadlinesError` and the builtin it refines, so callers can catch either.
-Each keeps the offending value as an attribute and says what valid input looks like. A message
-is a catalogue message (`Said`): English by ``str()``, either language by ``render``. A value is
-echoed at most `ECHO_LIMIT` characters long, with its full length, so that a 5 MB value gives a
-short error line that still says what came in.
-"""
+"""The errors and warnings of `deadlines`: see docs/design.md, "Errors and warnings"."""
 
 from __future__ import annotations
 
@@ -20,34 +13,20 @@ ECHO_LIMIT = 200
 
 
 def cut(text: str, limit: int = ECHO_LIMIT) -> str:
-    """`text` whole up to `limit` characters, else cut and followed by its length.
-
-    >>> cut("2026-09-30T17:00"), cut("9" * 1000, 10)
-    ('2026-09-30T17:00', '9999999999… (1000 characters in all)')
-    """
+    """`text` whole up to `limit` characters, else cut and followed by its length."""
     return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters in all)"
 
 
 def cut_repr(text: str, limit: int = ECHO_LIMIT) -> str:
-    """`text` quoted (its repr), cut like `cut`: the length stated is the text's own.
-
-    >>> cut_repr("x" * 300, 3)
-    "'xxx'… (300 characters in all)"
-    """
+    """`text` quoted (its repr), cut like `cut`: the length stated is the text's own."""
     if len(text) <= limit:
         return repr(text)
     return f"{text[:limit]!r}… ({len(text)} characters in all)"
 
 
 def bounded(message: str, limit: int = ECHO_LIMIT) -> str:
-    """`message` with every long value in it (quoted, or a run without spaces) cut like `cut`.
-
-    For messages built from values not cut where they were put in (a path, a value argparse
-    quotes).
-
-    >>> bounded(f"cannot read '{'x' * 300}'", 10)
-    "cannot read 'xxxxxxxxxx… (300 characters in all)"
-    """
+    """`message` with every long value in it (quoted, or a run without spaces) cut like `cut`,
+    for messages built from values not cut where they came in (a path, a value argparse quotes)."""
     if len(message) <= limit:
         return message
     return _VALUE.sub(lambda m: _cut(m.group(), limit), message)

@@ -220,12 +220,8 @@ def _row(row: ObligationStatus, lang: Lang) -> list[str]:
 
 
 def render(report: Report, lang: Lang = "en", *, color: bool = False) -> str:
-    """The report as text: the obligations, the counts, the warnings, the checks.
-
-    With `color`, obligations are grouped by status (overdue first) and coloured; without it,
-    one plain table in order of due instant. A due instant that relies on days no notice has
-    settled is followed by `PROVISIONAL_MARK`, and a legend line under the table explains it.
-    """
+    """The report as text: the obligations (grouped by status and coloured with `color`, else
+    by due instant; a provisional due marked, with a legend), the counts, warnings and checks."""
     from deadlines.supervision import STATUS_ORDER
 
     weekday = Names(WEEKDAYS_ZH[report.at.weekday()], f"{report.at:%a}")

@@ -53,13 +53,8 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 
 
 class UsageError(DeadlinesError, ValueError):
-    """A command-line argument is wrong; the command exits with status 2.
-
-    Attributes:
-        argument: as the user typed it (``--at``, ``RULE``: a metavar is said in the chosen
-            language), or empty when no single argument is at fault.
-        problem: what is wrong and what valid input looks like (a message, or a sentence).
-    """
+    """The command-line `argument` (as typed; a metavar said in the chosen language; empty when
+    no single one is at fault) is wrong, as `problem` says: exit status 2."""
 
     def __init__(self, argument: str, problem: str | Said) -> None:
         self.argument = bounded(argument)
@@ -214,11 +209,8 @@ class _Subparsers(argparse._SubParsersAction):  # type: ignore[type-arg] # argpa
 
 @contextlib.contextmanager
 def argparse_words(lang: Lang) -> Iterator[None]:
-    """argparse says its own words (``usage:``, ``error:``, ``invalid choice``) in `lang`.
-
-    It spells them through its module's gettext ``_`` and ``ngettext`` at call time, with no
-    hook per parser: for Chinese they are swapped for the catalogue's meanwhile.
-    """
+    """argparse says its own words (``usage:``, ``invalid choice``) in `lang`: its module's
+    gettext ``_`` and ``ngettext`` (read at call time, no hook per parser) are swapped meanwhile."""
     if lang == "en":
         yield
         return
@@ -235,15 +227,7 @@ def argparse_words(lang: Lang) -> Iterator[None]:
 def chosen_lang(environ: Mapping[str, str] | None = None, argv: Sequence[str] = ()) -> Lang:
     """The language: the last ``--lang`` in `argv`, else ``DEADLINES_LANG``, else the locale
     as POSIX reads it for messages (the first set of ``LC_ALL``, ``LC_MESSAGES``, ``LANG``;
-    ``zh…`` is Chinese), else English. A ``--lang`` neither ``zh`` nor ``en`` is the parser's.
-
-    >>> chosen_lang({"LANG": "zh_CN.UTF-8"}), chosen_lang({"LC_ALL": "C", "LANG": "zh_CN"})
-    ('zh', 'en')
-    >>> chosen_lang({"DEADLINES_LANG": "zh", "LC_ALL": "en_US.UTF-8"}), chosen_lang({})
-    ('zh', 'en')
-    >>> chosen_lang({"DEADLINES_LANG": "en"}, ["due", "x", "--lang=zh"])
-    'zh'
-    """
+    ``zh…`` is Chinese), else English. A ``--lang`` neither ``zh`` nor ``en`` is the parser's."""
     given: Lang | None = None
     for i, arg in enumerate(argv):
         if arg == "--":
@@ -272,12 +256,7 @@ def print_json(value: object) -> None:
 
 def plugin_problem(error: DeadlinesError, command: str, *, option: bool = True) -> Said:
     """A broken plugin's error and what to do: ``--no-plugins``, or for ``plugins`` the other
-    commands, or (`option` false) the environment variable.
-
-    >>> from deadlines._errors import PluginError
-    >>> plugin_problem(PluginError("county", "deadlines_rules", "boom"), "due").render("zh")
-    '插件“county”的钩子 deadlines_rules：boom；加 --no-plugins 可不用插件计算，或卸载该插件'
-    """
+    commands, or (`option` false) the environment variable."""
     hint = "plugins" if command == "plugins" else "" if option else "env"
     return Said("error.plugin_hint" + (f".{hint}" if hint else ""), {"problem": error.said})
 
@@ -327,12 +306,9 @@ def explain_error(error: DeadlinesError, args: argparse.Namespace) -> UsageError
 
 
 def as_given(error: DeadlinesError, at: object, given: Mapping[str, object]) -> Said | None:
-    """What an engine error means to whoever gave the trigger `at` and the parameters `given`
-    as written, or None when its own message says it. Meant for every face of `Engine.due`.
-
-    A calendar-range error says whether the trigger or the due date lies outside the calendar
-    (`OutOfRangeError.meaning`); a refused value is echoed as written (``true``, not ``True``).
-    """
+    """What an engine error means to whoever wrote the trigger `at` and the parameters `given`
+    (a range error: whether the trigger or the due date lies outside the calendar; a refused
+    value: echoed as written, ``true``), or None when its own message says it."""
     from deadlines.io._messages import day_of, shown
 
     if isinstance(error, OutOfRangeError):
@@ -374,11 +350,7 @@ def parse_instant_arg(argument: str, text: str) -> dt.datetime:
 
 def parse_params(pairs: Sequence[str]) -> dict[str, str]:
     """``NAME=VALUE`` strings as a dict of text (each rule parses its own); a pair without
-    ``=`` or a name, or a name given twice, is a `UsageError`.
-
-    >>> parse_params(["limit_days=15", "involves_personnel_money_assets=true"])
-    {'limit_days': '15', 'involves_personnel_money_assets': 'true'}
-    """
+    ``=`` or a name, or a name given twice, is a `UsageError`."""
     params: dict[str, str] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")

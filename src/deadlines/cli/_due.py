@@ -45,16 +45,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render(result: DueResult, lang: Lang = "en", *, explain: bool = False) -> str:
-    """A result as text: title, due instant, last day, parts, source; the trace if asked.
-
-    >>> from deadlines import Engine
-    >>> result = Engine().due("signing.same_day", "2026-10-09T18:00", explain=False)
-    >>> print(render(result))  # doctest: +ELLIPSIS
-    signing.same_day (Documents signed without being left overnight (文不过夜))
-    due: 2026-10-10T12:00+08:00
-    due date: 2026-10-10 (Sat)
-    source: opinion of 2020, art. 11: “...”
-    """
+    """A result as text: title, due instant, last day, parts, source; the trace if asked."""
     from deadlines._messages import MESSAGES, Said, say
     from deadlines._result import explanation
 

@@ -174,12 +174,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def announced_years(calendar: ChinaCalendar) -> str:
-    """The announced years as ranges, e.g. ``2004-2027``.
-
-    >>> from deadlines import ChinaCalendar
-    >>> announced_years(ChinaCalendar())
-    '2004-2026'
-    """
+    """The announced years as ranges, e.g. ``2004-2027``."""
     years = sorted(calendar.announced_years)
     ranges: list[list[int]] = []
     for year in years:
