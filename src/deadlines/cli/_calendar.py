@@ -86,11 +86,9 @@ def _span(year: int, month: int | None) -> tuple[dt.date, dt.date]:
 
 
 def month_grid(cal: ChinaCalendar, year: int, month: int, lang: Lang = "en") -> list[str]:
-    """A month as lines of text: the title, the weekdays (Monday first), then the weeks.
-
-    Each day takes five columns: its number, its mark (see `_MARKS`; a weekend day inside a
-    放假 period is marked as a holiday, as the notice counts it), and ``?`` when a notice may
-    still change it."""
+    """A month as lines of text: the title, the weekdays (Monday first), then the weeks; a day is
+    its number, its mark (`_MARKS`; a weekend inside a 放假 period is a holiday, as the notice
+    counts it) and ``?`` when a notice may still change it."""
     first, last = _span(year, month)
     title = say("calendar.month", lang, year=year, month=Names(str(month), f"{first:%B}"))
     cells = ["     "] * first.weekday()
