@@ -65,41 +65,23 @@ if TYPE_CHECKING:  # isort: off
 #: first asked for: modules that bring pydantic (~30 ms) or pluggy (~10 ms) are paid for only
 #: by a script that uses them.
 _EXPORTS = {
-    "deadlines._engine": ("Engine",),
-    "deadlines._errors": (
-        "DeadlinesError",
-        "DeadlinesWarning",
-        "InvalidArgumentError",
-        "InvalidValueError",
-        "MissingParameterError",
-        "NotADeadlineError",
-        "NotInEffectError",
-        "OutOfRangeError",
-        "OverrideConflictError",
-        "OverrideFileError",
-        "PartialNoticeWarning",
-        "PluginConflictError",
-        "PluginError",
-        "PointlessOverrideWarning",
-        "ProvisionalDateWarning",
+    module: tuple(names.split())
+    for module, names in {
+        "deadlines._engine": "Engine",
+        "deadlines._errors": "DeadlinesError DeadlinesWarning InvalidArgumentError "
+        "InvalidValueError MissingParameterError NotADeadlineError NotInEffectError "
+        "OutOfRangeError OverrideConflictError OverrideFileError PartialNoticeWarning "
+        "PluginConflictError PluginError PointlessOverrideWarning ProvisionalDateWarning "
         "UnknownRuleError",
-    ),
-    "deadlines._plugins": ("PluginChange", "PluginInfo"),
-    "deadlines._result": ("DueResult", "Part", "TraceStep"),
-    "deadlines.calendar": (
-        "CalendarOverride",
-        "ChinaCalendar",
-        "DayChange",
-        "DayKind",
-        "Notice",
-        "OfficeHours",
-        "Season",
-        "load_overrides",
-    ),
-    "deadlines.hookspecs": ("hookimpl",),
-    "deadlines.policy": ("CaseFileError", "PolicyFileError", "TomlValueError"),
-    "deadlines.rules": ("OPINION_2020", "Citation", "Conventions", "Rule", "RuleSet"),
-    "deadlines.supervision": ("EventError", "MissingExtraError"),
+        "deadlines._plugins": "PluginChange PluginInfo",
+        "deadlines._result": "DueResult Part TraceStep",
+        "deadlines.calendar": "CalendarOverride ChinaCalendar DayChange DayKind Notice "
+        "OfficeHours Season load_overrides",
+        "deadlines.hookspecs": "hookimpl",
+        "deadlines.policy": "CaseFileError PolicyFileError TomlValueError",
+        "deadlines.rules": "OPINION_2020 Citation Conventions Rule RuleSet",
+        "deadlines.supervision": "EventError MissingExtraError",
+    }.items()
 }
 _getattr, __dir__, __all__ = lazy_exports(__name__, globals(), _EXPORTS, "__version__")
 

@@ -12,12 +12,9 @@ from deadlines._errors import (
     DeadlinesError,
     InvalidArgumentError,
     InvalidValueError,
-    MissingParameterError,
     NotADeadlineError,
-    NotInEffectError,
     OutOfRangeError,
     ProvisionalDateWarning,
-    UnknownRuleError,
 )
 from deadlines._messages import Said
 from deadlines._result import DueResult, TraceStep, trusted
@@ -204,15 +201,13 @@ class Engine:
         explain: bool,
         stacklevel: int = 2,
     ) -> tuple[Rule, dt.datetime, Outcome, tuple[TraceStep, ...]]:
-        """What `due` computes, before it is made a `DueResult`: the rule version, the trigger,
-        the limit's outcome and the trace (empty without `explain`).
-
-        Supervision derives a million obligations through it, without a result value each.
-        Raises and warns as `due`; `stacklevel` points the warning at the caller's caller.
-        """
+        """`due` without its `DueResult` (supervision counts a million obligations through it):
+        the rule version, trigger, outcome and trace; raises and warns (`stacklevel`) as `due`."""
         try:
             if type(rule_id) is not str:
-                raise InvalidArgumentError("rule_id", rule_id, _RULE_ID_EXPECTED)
+                wrong = InvalidArgumentError("rule_id", rule_id, _RULE_ID_EXPECTED)
+                wrong.input_field = "rule"
+                raise wrong
             start = parse_instant("at", at) if isinstance(at, str) else to_china("at", at)
             day = start.date()
             # The version in effect, from the engine's index (RuleSet.get is the slow path that
@@ -243,8 +238,10 @@ class Engine:
             if explain:
                 trace = (*self._preamble(rule, start), *outcome.steps)
         except DeadlinesError as error:
-            if error.input_field is None:
-                error.input_field = _input_of(error, params)
+            if error.input_field is None:  # the limit that raised it named no parameter
+                argument = getattr(error, "argument", None)
+                ours = argument == "at" or argument in params
+                error.input_field = argument if ours else error._blames
             raise
         except OverflowError:  # a count too large for a date: the rule's own (a policy file's)
             first, last = self.calendar.first_date, self.calendar.last_date
@@ -290,24 +287,6 @@ class Engine:
             steps += self._setup.rule_steps.get((rule.id, rule.effective_from), ())
             steps += self._setup.steps
         return tuple(steps)
-
-
-def _input_of(error: DeadlinesError, params: Mapping[str, Any]) -> str | None:
-    """Which input of `Engine.due` an error is about, when the limit that raised it did not say.
-
-    A limit that reads a parameter names it; a calendar-range error with no parameter to blame
-    comes from the trigger (it, or the due date a fixed limit leads to, lies outside the range).
-    """
-    argument = getattr(error, "argument", None)
-    if isinstance(error, (UnknownRuleError, NotADeadlineError)):
-        return "rule"
-    if isinstance(error, InvalidArgumentError) and argument == "rule_id":
-        return "rule"
-    if isinstance(error, MissingParameterError):
-        return error.parameter
-    if argument == "at" or argument in params:
-        return argument
-    return "at" if isinstance(error, (OutOfRangeError, NotInEffectError)) else None
 
 
 def _version_step(rule: Rule, versions: tuple[Rule, ...], day: dt.date) -> TraceStep:

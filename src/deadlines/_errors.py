@@ -1,11 +1,4 @@
-"""The errors and warnings of `deadlines`.
-
-Every error subclasses `DeadlinesError` and the builtin it refines, so callers can catch either.
-Each keeps the offending value as an attribute and says what valid input looks like. A message
-is a catalogue message (`Said`): English by ``str()``, either language by ``render``. A value is
-echoed at most `ECHO_LIMIT` characters long, with its full length, so that a 5 MB value gives a
-short error line that still says what came in.
-"""
+"""The errors and warnings of `deadlines`: see docs/design.md, "Errors and warnings"."""
 
 from __future__ import annotations
 
@@ -20,34 +13,20 @@ ECHO_LIMIT = 200
 
 
 def cut(text: str, limit: int = ECHO_LIMIT) -> str:
-    """`text` whole up to `limit` characters, else cut and followed by its length.
-
-    >>> cut("2026-09-30T17:00"), cut("9" * 1000, 10)
-    ('2026-09-30T17:00', '9999999999… (1000 characters in all)')
-    """
+    """`text` whole up to `limit` characters, else cut and followed by its length."""
     return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters in all)"
 
 
 def cut_repr(text: str, limit: int = ECHO_LIMIT) -> str:
-    """`text` quoted (its repr), cut like `cut`: the length stated is the text's own.
-
-    >>> cut_repr("x" * 300, 3)
-    "'xxx'… (300 characters in all)"
-    """
+    """`text` quoted (its repr), cut like `cut`: the length stated is the text's own."""
     if len(text) <= limit:
         return repr(text)
     return f"{text[:limit]!r}… ({len(text)} characters in all)"
 
 
 def bounded(message: str, limit: int = ECHO_LIMIT) -> str:
-    """`message` with every long value in it (quoted, or a run without spaces) cut like `cut`.
-
-    For messages built from values not cut where they were put in (a path, a value argparse
-    quotes).
-
-    >>> bounded(f"cannot read '{'x' * 300}'", 10)
-    "cannot read 'xxxxxxxxxx… (300 characters in all)"
-    """
+    """`message` with every long value in it (quoted, or a run without spaces) cut like `cut`,
+    for messages built from values not cut where they came in (a path, a value argparse quotes)."""
     if len(message) <= limit:
         return message
     return _VALUE.sub(lambda m: _cut(m.group(), limit), message)
@@ -110,6 +89,9 @@ class DeadlinesError(Spoken, Exception):
     """
 
     input_field: str | None = None
+    #: What `Engine.due` sets `input_field` to when the code that raised the error named no
+    #: input and it has no `argument` of the call's: ``rule``, ``at``, the missing parameter.
+    _blames: str | None = None
 
 
 def _english(text: str | Said) -> str:
@@ -124,6 +106,8 @@ class _InvalidInputError(DeadlinesError):
         value: what was passed.
         expected: what valid input looks like, in English (a `Said` given is spelled).
     """
+
+    said: Said
 
     def __init__(self, argument: str, value: object, expected: str | Said) -> None:
         self.argument = argument
@@ -156,6 +140,8 @@ class OutOfRangeError(InvalidValueError):
         first: the first date covered.
         last: the last date covered.
     """
+
+    _blames = "at"  # the trigger, or the due date a fixed limit leads it to
 
     def __init__(
         self, argument: str, value: object, first: object, last: object, expected: str | Said = ""
@@ -242,6 +228,8 @@ class UnknownRuleError(DeadlinesError, KeyError):
         known: the ids that exist.
     """
 
+    _blames = "rule"
+
     def __init__(self, rule_id: str, known: tuple[str, ...]) -> None:
         self.rule_id = rule_id
         self.known = known
@@ -263,6 +251,7 @@ class MissingParameterError(DeadlinesError, LookupError):
     def __init__(self, rule_id: str, parameter: str, example: str | Said) -> None:
         self.rule_id = rule_id
         self.parameter = parameter
+        self._blames = parameter
         self.example = _english(example)
         self._say(
             "error.missing_parameter",
@@ -280,6 +269,8 @@ class NotADeadlineError(DeadlinesError, TypeError):
         kind: what the rule is instead, in English (a `Said` given is spelled).
     """
 
+    _blames = "rule"
+
     def __init__(self, rule_id: str, kind: str | Said, instead: str | Said) -> None:
         self.rule_id = rule_id
         self.kind = _english(kind)
@@ -293,6 +284,8 @@ class NotInEffectError(DeadlinesError, ValueError):
         rule_id: the rule.
         at: the trigger.
     """
+
+    _blames = "at"
 
     def __init__(self, rule_id: str, at: object, effective: str | Said | tuple[Said, ...]) -> None:
         self.rule_id = rule_id

@@ -1,9 +1,5 @@
-"""Strict JSON (RFC 8259) for the lines people and programs send: batch and events files alike.
-
-Python's `json` accepts NaN, Infinity and numbers too large to read back, and keeps the last of
-a repeated key without a word; an answer built on such a line could not be written back as
-JSON, or would silently drop what the sender meant. Each is refused, naming the key.
-"""
+"""Strict JSON (RFC 8259) for batch and events lines: what Python's `json` accepts beyond it
+(NaN, 1e999, a repeated key) could not be written back or would drop a value, so is refused."""
 
 from __future__ import annotations
 
@@ -14,12 +10,8 @@ from deadlines._errors import Spoken, cut, cut_repr
 
 
 class RefusedJsonError(Spoken, ValueError):
-    """JSON that parses but that RFC 8259 refuses, or that would lose a value; names its key.
-
-    Attributes:
-        key: the key at fault, when known.
-        problem: the sentence (in English; `render` spells it in either language).
-    """
+    """JSON that parses but that RFC 8259 refuses, or that would lose a value; names its `key`
+    (when known) and says the `problem` in English (`render`: either language)."""
 
     def __init__(self, key: str | None, message: str, **values: object) -> None:
         self.key = key

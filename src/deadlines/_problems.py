@@ -1,15 +1,5 @@
-"""A problem at a place of some input, and the one reader of pydantic's validation errors.
-
-Policy files, case files, batch lines and events files all say what is wrong the same way: a
-`Problem` names where (the file, the line, the field path such as ``rules[2].limit.n``) and
-records what as a catalogue message with its values, spelled in the language asked only when
-someone reads it. `problems_of` reads a pydantic `ValidationError` into such problems, in the
-words of the file the person wrote rather than in Python's types.
-
->>> problem = Problem.of("problem.required", field="ended_at", line=3)
->>> str(problem), problem.render("zh")
-('line 3, ended_at: required', '第3行，ended_at：必须填写')
-"""
+"""`Problem`, what is wrong at a place of some input, and `problems_of`, the one reader of
+pydantic's validation errors (docs/design.md: policy, case, batch and events files)."""
 
 from __future__ import annotations
 
@@ -129,10 +119,8 @@ in_words = known
 
 
 class InvalidInput(ValueError):  # noqa: N818 - a refusal inside pydantic, not raised to users
-    """A validator's refusal as a catalogue message, which `problems_of` reads as it is.
-
-    Raise it inside a pydantic validator instead of a `ValueError` with English text.
-    """
+    """A validator's refusal as a catalogue message, which `problems_of` reads as it is: raise
+    it inside a pydantic validator instead of a `ValueError` with English text."""
 
     def __init__(self, message: str, /, **values: Any) -> None:  # noqa: ANN401 - any values
         self.said = Said(message, values)
@@ -201,11 +189,8 @@ def _named(member: Any, tag: str) -> bool:  # noqa: ANN401 - any annotation
 
 
 def _walk(model: Any, loc: tuple[int | str, ...]) -> tuple[tuple[int | str, ...], Any]:  # noqa: ANN401
-    """The location without the union members pydantic inserts, and the type it ends in.
-
-    pydantic reports ``rules[0].limit.hours.n`` and ``case[0].at.datetime``; a person wrote
-    ``rules[0].limit.n`` and ``case[0].at``.
-    """
+    """The location as a person wrote it (``rules[0].limit.n``, not pydantic's
+    ``rules[0].limit.hours.n``), and the type it ends in."""
     kept: list[int | str] = []
     annotation: Any = model
     for part in loc:
@@ -291,16 +276,10 @@ def problems_of(
     file: str | None = None,
     shown: Any = None,  # noqa: ANN401 - Callable[[object], str]: how a value is echoed
 ) -> list[Problem]:
-    """Every problem pydantic found, in its order, each at its field, with what would be valid.
-
-    A union's members are left out of locations (``rules[0].limit.n``, not
-    ``rules[0].limit.hours.n``), a location gets one problem even when every member of a union
-    refused the value, and a collection's "too short" is left out when its items have problems
-    of their own. `model` is what was validated (a model, or a TypeAdapter's annotation);
-    `hints` the catalogue's prefix of an example per field name (with ``policy.hint``, the
-    message ``policy.hint.n`` is the example for ``….n``, the innermost such field's is used);
-    `line` and `file` place every problem; `shown` echoes a refused value (``; got 3``).
-    """
+    """Every problem pydantic found in what `model` validated, one per field as a person wrote
+    it (one even when every member of a union refused), a collection's "too short" left out
+    when its items have problems; each with the example ``{hints}.{field}`` of the innermost
+    field that has one, at `line` of `file`, echoing a refused value with `shown` (``; got 3``)."""
     found: dict[tuple[int | str, ...], Problem] = {}
     details = error.errors(include_url=False)
     walked = [_walk(model, tuple(item["loc"])) for item in details]

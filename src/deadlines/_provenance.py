@@ -1,11 +1,5 @@
-"""Where an answer comes from: what an audit needs to reproduce it, carried by every JSON result.
-
-`provenance(engine)` is the one place that says it: the package version, the calendar's data
-(origin, last announced year, stored notice and override files), the rule set (its name,
-which is versioned with the package, and who changed which rules) and the plugins.
-`deadlines due --json`, `deadlines batch`, `deadlines check --json` and every answer of
-`deadlines serve` carry it as their ``provenance`` object.
-"""
+"""Where an answer comes from: what an audit needs to reproduce it, the ``provenance`` object of
+every JSON answer (docs/cli.md)."""
 
 from __future__ import annotations
 
@@ -16,15 +10,7 @@ if TYPE_CHECKING:
 
 
 def provenance(engine: Engine) -> dict[str, Any]:
-    """What an answer of `engine` depends on, as JSON-ready data.
-
-    >>> from deadlines import Engine
-    >>> data = provenance(Engine(discover_plugins=False))
-    >>> sorted(data), data["rule_set"]["name"], data["plugins"]
-    (['calendar', 'deadlines', 'plugins', 'rule_set'], 'opinion-2020', [])
-    >>> sorted(data["calendar"]), data["rule_set"]["changed_by"]
-    (['last_announced_year', 'notices', 'origin', 'overrides'], [])
-    """
+    """What an answer of `engine` depends on, as JSON-ready data."""
     import deadlines
 
     calendar, rules = engine.calendar, engine.rules

@@ -1,10 +1,5 @@
-"""Reading the text files people write: calendar notices, policy files, case files.
-
-They are written on office PCs, where Notepad saves UTF-8 with a byte-order mark and older
-Chinese Windows saves GBK. A BOM is harmless and is dropped; any other encoding is refused with
-the line of the first byte that is not UTF-8 and what the file looks like instead, since guessing
-an encoding could turn one character of a holiday's name into another without a word.
-"""
+"""Reading the text files people write (notices, policy and case files): UTF-8 with or without
+a BOM; GBK and the rest are refused by line, since a guessed encoding could change a character."""
 
 from __future__ import annotations
 
@@ -14,16 +9,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from deadlines._errors import InvalidArgumentError, Spoken
-from deadlines._messages import Said
+from deadlines._messages import MESSAGES, Said
 
 
 class NotUtf8Error(Spoken, ValueError):
-    """The file's bytes are not UTF-8; callers restate it as their own file error.
-
-    Attributes:
-        line: the 1-based line of the first byte that is not UTF-8.
-        problem: the sentence in English (what the file seems to be, how to fix it).
-    """
+    """The file's bytes are not UTF-8 from `line` (1-based) on; `problem` says in English what
+    the file seems to be. Callers restate it as their own file error."""
 
     def __init__(self, line: int, seems: str, byte: int) -> None:
         self.line = line
@@ -32,17 +23,19 @@ class NotUtf8Error(Spoken, ValueError):
 
 
 def read_user_text(path: str | Path) -> str:
-    """The text of a file written by a person: UTF-8, with or without a byte-order mark.
-
-    Raises:
-        OSError: the file cannot be read.
-        NotUtf8Error: the file is not UTF-8 (it says whether it looks like GBK or UTF-16).
-    """
+    """The text of a file written by a person: UTF-8, with or without a byte-order mark;
+    raises `OSError`, or `NotUtf8Error` (saying whether it looks like GBK or UTF-16)."""
     try:
         data = Path(path).read_bytes()
     except ValueError:  # a NUL in the path: no file has such a name
         raise FileNotFoundError(errno.ENOENT, "no file has a name with a NUL character") from None
     return decode_user_text(data)
+
+
+def os_reason(error: OSError) -> Said | str:
+    """Why a file could not be read or written: the catalogue's words, else the system's."""
+    name = f"error.os.{errno.errorcode.get(error.errno or 0, '')}"
+    return Said(name) if name in MESSAGES else str(error.strerror)
 
 
 def decode_user_text(data: bytes) -> str:
@@ -67,10 +60,8 @@ def _seems(data: bytes) -> str:
 
 
 def check_lines(argument: str, lines: object) -> Iterable[str]:
-    """`lines` if it can be read line by line (an open file, a list of str), else an error.
-
-    Text itself is refused: iterating it gives characters, not lines.
-    """
+    """`lines` if it can be read line by line (an open file, a list of str), else an error;
+    text itself is refused (iterating it gives characters, not lines)."""
     if isinstance(lines, (str, bytes)) or not isinstance(lines, Iterable):
         raise InvalidArgumentError(
             argument, lines, "lines of text: an open file or a list of str (text.splitlines())"

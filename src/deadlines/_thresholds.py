@@ -1,15 +1,5 @@
-"""Supervision thresholds: when an obligation turns yellow, and when an overdue one is escalated.
-
-The thresholds follow the practice of e-government supervision systems (预警, 黄牌, 红牌): a
-warning from one working day before the due instant, red once it has passed, and an escalation
-from the fifth working day after the last day. Each is a value you can change, for every rule
-or for one family of rules.
-
-They are public as `deadlines.supervision.Thresholds` and friends. The values live here, outside
-`deadlines.supervision`, because plugins set them (``deadlines_supervision_thresholds``) while
-an engine is built: an engine whose plugins do so imports this small module, not the ~40 ms of
-supervision (events, ledger, report) that ``deadlines due`` never uses.
-"""
+"""Supervision thresholds (public as `deadlines.supervision.Thresholds`): when an obligation
+turns yellow, and when an overdue one is escalated (docs/supervision.md, docs/design.md)."""
 
 from __future__ import annotations
 

@@ -36,11 +36,8 @@ def check_int(argument: str, value: object) -> int:
 
 
 def to_china(argument: str, value: object) -> dt.datetime:
-    """An aware datetime in China time; a naive one is taken to be China time already.
-
-    A plain `date` is refused: the time of day matters to hour limits and same-day cutoffs.
-    So is an offset no place on Earth uses (beyond −12:00..+14:00, `OFFSETS`): it is a typo.
-    """
+    """An aware datetime in China time (a naive one is China time already); a plain `date` is
+    refused (docs/design.md), and so is an offset no place uses, a typo (`OFFSETS`)."""
     if isinstance(value, dt.datetime):
         offset = value.utcoffset() if value.tzinfo is not None else None
         if offset is None:
@@ -71,11 +68,8 @@ _MONTHS = (
 
 
 def impossible_day(text: str) -> Said | None:
-    """What is wrong with the date `text` starts with, if it names a day that does not exist.
-
-    `fromisoformat` says only "day is out of range for month"; a clerk who typed 2026-02-30
-    should read which month has no such day.
-    """
+    """What is wrong with the date `text` starts with, if it names a day that does not exist
+    (`fromisoformat` says only "day is out of range for month", not which month)."""
     match = _DAY.match(text)
     if match is None:
         return None
@@ -103,11 +97,8 @@ def _ordinal(n: int) -> str:
 
 
 def parse_instant(argument: str, text: str) -> dt.datetime:
-    """Parse ISO 8601 text into an aware China-time datetime; naive text means China time.
-
-    Refused: a date alone (``2026-09-30``: say the time too), a day that does not exist, and
-    an offset beyond −12:00..+14:00.
-    """
+    """ISO 8601 text as an aware China-time datetime (naive text means China time); a date
+    alone, a day that does not exist and an offset beyond −12:00..+14:00 are refused."""
     if len(text) <= len("2026-09-30") and "T" not in text and " " not in text:
         raise InvalidValueError(argument, text, INSTANT_EXPECTED)
     try:

@@ -14,8 +14,8 @@ _INNER_QUOTES = str.maketrans({"“": "‘", "”": "’"})
 
 
 def _kind_required(schema: dict[str, Any]) -> None:
-    """Mark the `kind` tag required in JSON Schema: it has a default so that code can write
-    ``WorkingDays(3)``, but a file must say which kind of limit each table is."""
+    """Mark the `kind` tag required in JSON Schema: a default lets code write ``WorkingDays(3)``,
+    but a file must say which kind of limit each table is."""
     properties = schema.get("properties", {})
     required = schema.setdefault("required", [])
     if "kind" in properties and "kind" not in required:

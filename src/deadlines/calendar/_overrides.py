@@ -4,7 +4,6 @@ before through 30 November of its year) or local days (docs/calendar.md)."""
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import re
 import sys
 import warnings
@@ -14,7 +13,7 @@ from typing import Any, NoReturn
 
 from deadlines._errors import OverrideFileError, PartialNoticeWarning, cut
 from deadlines._messages import MESSAGES, WEEKDAYS_ZH, Names, Said
-from deadlines._textfile import NotUtf8Error, read_user_text
+from deadlines._textfile import NotUtf8Error, os_reason, read_user_text
 from deadlines.calendar._table import FIRST_DATE, LAST_DATE
 
 _EXAMPLE_ROW = '{ date = 2027-10-01, name = "国庆节" }'
@@ -354,9 +353,7 @@ def load_overrides(path: str | Path, *, allow_partial: bool = False) -> Calendar
     try:
         text = read_user_text(file)
     except OSError as error:
-        name = f"error.os.{errno.errorcode.get(error.errno or 0, '')}"
-        reason = Said(name) if name in MESSAGES else str(error.strerror)
-        problem = _said("calendar.file.unreadable", reason=reason)
+        problem = _said("calendar.file.unreadable", reason=os_reason(error))
         raise OverrideFileError(str(file), None, problem) from None
     except NotUtf8Error as error:
         raise OverrideFileError(str(file), error.line, error.said or error.problem) from None

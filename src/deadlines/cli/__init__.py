@@ -97,10 +97,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(arguments: list[str]) -> int:
-    """Parse in the chosen language, then run the subcommand, guarded."""
-    from deadlines._errors import cut
+    """Parse in the chosen language, then run the subcommand."""
+    from deadlines._errors import DeadlinesError, cut
     from deadlines._messages import say
-    from deadlines.cli._common import argparse_words, chosen_lang, guarded
+    from deadlines.cli._common import (
+        EXIT_INTERRUPTED,
+        EXIT_USAGE,
+        argparse_words,
+        chosen_lang,
+        explain_error,
+    )
 
     lang = chosen_lang(argv=arguments)
     with argparse_words(lang):
@@ -114,10 +120,19 @@ def _run(arguments: list[str]) -> int:
             subparser.error(say("error.unrecognized", lang, extra=extra_text, prog=subparser.prog))
     args.lang = lang
     module = importlib.import_module(f"deadlines.cli._{args.command}")
+    command = f"deadlines {args.command}"
     with warnings.catch_warnings():
-        command = f"deadlines {args.command}"
         warnings.showwarning = functools.partial(_show_warning, command, lang)
-        status: int = guarded(module.run)(args)
+        # An error prints one line shaped as argparse's and exits 2; Ctrl-C exits 130.
+        try:
+            status: int = module.run(args)
+        except DeadlinesError as error:
+            text = explain_error(error, args).render(lang)
+            print(say("error.line", lang, command=command, text=text), file=sys.stderr)
+            status = EXIT_USAGE
+        except KeyboardInterrupt:
+            print(say("error.interrupted", lang, command=command), file=sys.stderr)
+            status = EXIT_INTERRUPTED
     sys.stdout.flush()
     return status
 

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from deadlines._errors import cut, cut_repr
 from deadlines._messages import Lang, Said, say
-from deadlines.cli._common import EXIT_FAILED, EXIT_OK, UsageError, engine_from, os_reason
+from deadlines._textfile import os_reason
+from deadlines.cli._common import EXIT_FAILED, EXIT_OK, UsageError, engine_from
 
 if TYPE_CHECKING:
     from deadlines.io import Format

@@ -86,22 +86,9 @@ def _span(year: int, month: int | None) -> tuple[dt.date, dt.date]:
 
 
 def month_grid(cal: ChinaCalendar, year: int, month: int, lang: Lang = "en") -> list[str]:
-    """A month as lines of text: the title, the weekdays (Monday first), then the weeks.
-
-    Each day takes five columns: its number, its mark (see `_MARKS`; a weekend day inside a
-    放假 period is marked as a holiday, as the notice counts it), and ``?`` when a notice may
-    still change it.
-
-    >>> from deadlines import ChinaCalendar
-    >>> print("\\n".join(month_grid(ChinaCalendar(), 2026, 10)))
-    October 2026
-     Mo   Tu   We   Th   Fr   Sa   Su
-                    1*   2*   3*   4*
-      5*   6*   7*   8    9   10+  11-
-     12   13   14   15   16   17-  18-
-     19   20   21   22   23   24-  25-
-     26   27   28   29   30   31-
-    """
+    """A month as lines of text: the title, the weekdays (Monday first), then the weeks; a day is
+    its number, its mark (`_MARKS`; a weekend inside a 放假 period is a holiday, as the notice
+    counts it) and ``?`` when a notice may still change it."""
     first, last = _span(year, month)
     title = say("calendar.month", lang, year=year, month=Names(str(month), f"{first:%B}"))
     cells = ["     "] * first.weekday()
@@ -135,15 +122,7 @@ FIELDS = ("date", "off", "name", "source", "url", "provisional")
 def export_rows(
     cal: ChinaCalendar, year: int, month: int | None = None, lang: Lang = "en"
 ) -> list[dict[str, Any]]:
-    """The days off and adjusted working days of a year (or a month), as export rows.
-
-    >>> from deadlines import ChinaCalendar
-    >>> rows = export_rows(ChinaCalendar(), 2026, 2, "zh")
-    >>> [(row["date"], row["off"], row["name"]) for row in rows][:2]
-    [('2026-02-14', False, '调休上班'), ('2026-02-15', True, '春节假期（周末）')]
-    >>> rows[0]["source"]
-    '《国务院办公厅关于2026年部分节假日安排的通知》（国办发明电〔2025〕7号）'
-    """
+    """The days off and adjusted working days of a year (or a month), as export rows."""
     rows = []
     for day, words in special(cal, *_span(year, month)):
         label, url = cite_day(cal, day)

@@ -13,23 +13,21 @@ import sys
 from typing import IO, TYPE_CHECKING, Any
 
 from deadlines._errors import cut_repr
-from deadlines._messages import WEEKDAYS_ZH, Names, Said, say
+from deadlines._messages import WEEKDAYS_ZH, Lang, Names, Said, say
+from deadlines._textfile import os_reason
 from deadlines.cli._common import (
     EXIT_FAILED,
     EXIT_OK,
     UsageError,
     engine_from,
-    guarded,
-    os_reason,
     out,
     parse_instant_arg,
-    width_of,
+    table,
 )
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from deadlines._result import Lang
     from deadlines.supervision import ObligationStatus, Problem, Report
 
 EVENTS_EXAMPLE = "examples/supervision/county-week.jsonl"
@@ -62,7 +60,6 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
     parser.add_calendar()
 
 
-@guarded
 def run(args: argparse.Namespace) -> int:
     """Read the events, build the ledger, print the report."""
     import datetime as dt
@@ -214,31 +211,6 @@ def _paint(text: str, code: str, *, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color and code else text
 
 
-def _widths(rows: list[list[str]]) -> list[int]:
-    return [max(map(width_of, column)) for column in zip(*rows, strict=True)]
-
-
-def _table(
-    rows: list[list[str]],
-    codes: list[str],
-    *,
-    color: bool,
-    right: frozenset[int] = frozenset(),
-    widths: list[int] | None = None,
-) -> list[str]:
-    """Each row's cells padded to the column's width (to the right in the columns `right`)."""
-    widths = widths or _widths(rows)
-    lines = []
-    for row, code in zip(rows, codes, strict=True):
-        fills = [" " * (w - width_of(cell)) for cell, w in zip(row, widths, strict=True)]
-        cells = [
-            fill + cell if i in right else cell + fill
-            for i, (cell, fill) in enumerate(zip(row, fills, strict=True))
-        ]
-        lines.append(_paint("  ".join(cells).rstrip(), code, color=color))
-    return lines
-
-
 def _row(row: ObligationStatus, lang: Lang) -> list[str]:
     from deadlines.supervision._quarterly import state
 
@@ -248,12 +220,8 @@ def _row(row: ObligationStatus, lang: Lang) -> list[str]:
 
 
 def render(report: Report, lang: Lang = "en", *, color: bool = False) -> str:
-    """The report as text: the obligations, the counts, the warnings, the checks.
-
-    With `color`, obligations are grouped by status (overdue first) and coloured; without it,
-    one plain table in order of due instant. A due instant that relies on days no notice has
-    settled is followed by `PROVISIONAL_MARK`, and a legend line under the table explains it.
-    """
+    """The report as text: the obligations (grouped by status and coloured with `color`, else
+    by due instant; a provisional due marked, with a legend), the counts, warnings and checks."""
     from deadlines.supervision import STATUS_ORDER
 
     weekday = Names(WEEKDAYS_ZH[report.at.weekday()], f"{report.at:%a}")
@@ -261,10 +229,10 @@ def render(report: Report, lang: Lang = "en", *, color: bool = False) -> str:
     lines = [_paint(say("check.title", lang, at=at), _COLORS["heading"], color=color), ""]
     if not report.rows:
         lines.append(say("check.empty", lang, at=at))
-    header = say("check.header", lang).split("|")
-    rows = [(row, _row(row, lang)) for row in report.rows]
     # Grouped by status when coloured, else one table; one set of widths, so groups line up.
-    widths = _widths([header, *(cells for _, cells in rows)])
+    cells = [_row(row, lang) for row in report.rows]
+    head, *body = table([say("check.header", lang).split("|"), *cells])
+    rows = list(zip(report.rows, body, strict=True))
     groups = [(s, [(r, c) for r, c in rows if r.status is s]) for s in STATUS_ORDER]
     for status, group in groups if color else [(None, rows)]:
         if not group:
@@ -272,9 +240,11 @@ def render(report: Report, lang: Lang = "en", *, color: bool = False) -> str:
         if status is not None:
             heading = say("check.group", lang, state=Said(f"check.state.{status}"), n=len(group))
             lines.append(_paint(heading, _COLORS[str(status)] or "1", color=color))
-        codes = ["2"] + [_COLORS["escalated" if r.escalated else str(r.status)] for r, _ in group]
-        table = _table([header, *(c for _, c in group)], codes, color=color, widths=widths)
-        lines.extend(table if status is None else [*(f"  {line}" for line in table), ""])
+        painted = [_paint(head, "2", color=color)]
+        for row, line in group:
+            code = _COLORS["escalated" if row.escalated else str(row.status)]
+            painted.append(_paint(line, code, color=color))
+        lines.extend(painted if status is None else [*(f"  {line}" for line in painted), ""])
     if any(r.obligation.provisional for r in report.rows):
         if lines[-1] == "":
             lines.pop()  # the legend belongs to the table above it
@@ -316,10 +286,9 @@ def _summary(report: Report, lang: Lang, *, color: bool) -> list[str]:
     lines = [say("check.by_status", lang, counts=counts, **totals), ""]
     if report.by_rule:
         total = say("check.total", lang)
-        table = [[say("check.by_rule", lang), *(s.render(lang) for s in states), total]]
+        rows = [[say("check.by_rule", lang), *(s.render(lang) for s in states), total]]
         for rule, per in report.by_rule.items():
-            table.append([rule, *(str(per[s]) for s in STATUS_ORDER), str(sum(per.values()))])
-        right = frozenset(range(1, len(STATUS_ORDER) + 2))
-        codes = ["1"] + [""] * (len(table) - 1)
-        lines.extend([*_table(table, codes, color=color, right=right), ""])
+            rows.append([rule, *(str(per[s]) for s in STATUS_ORDER), str(sum(per.values()))])
+        head, *body = table(rows, right=range(1, len(STATUS_ORDER) + 2))
+        lines.extend([_paint(head, "1", color=color), *body, ""])
     return lines

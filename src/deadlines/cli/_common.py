@@ -4,7 +4,7 @@
 options and metavars; `Parser.finish` takes their words from the catalogue (``_messages/_cli.py``)
 by name: ``cli.summary.COMMAND``, ``cli.description.COMMAND``, ``cli.COMMAND.OPTION`` (the long
 option without dashes, or a positional's name), else ``cli.option.OPTION``, and
-``cli.metavar.METAVAR``. `guarded` (around every ``run``) turns a bad argument or a library
+``cli.metavar.METAVAR``. `cli.main` (around every ``run``) turns a bad argument or a library
 error into one line and exit status 2, naming the option at fault (`explain_error`).
 
 Heavy modules (the engine, the calendar table) are imported inside the functions that need
@@ -16,14 +16,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import errno
 import functools
 import json
 import os
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from deadlines._errors import (
@@ -54,13 +53,8 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 
 
 class UsageError(DeadlinesError, ValueError):
-    """A command-line argument is wrong; the command exits with status 2.
-
-    Attributes:
-        argument: as the user typed it (``--at``, ``RULE``: a metavar is said in the chosen
-            language), or empty when no single argument is at fault.
-        problem: what is wrong and what valid input looks like (a message, or a sentence).
-    """
+    """The command-line `argument` (as typed; a metavar said in the chosen language; empty when
+    no single one is at fault) is wrong, as `problem` says: exit status 2."""
 
     def __init__(self, argument: str, problem: str | Said) -> None:
         self.argument = bounded(argument)
@@ -188,6 +182,18 @@ def width_of(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+def table(rows: Sequence[Sequence[str]], right: Collection[int] = ()) -> list[str]:
+    """Each row's cells padded to their column's width in a terminal (to the right in the
+    columns `right`), two spaces apart, with no trailing space."""
+    widths = [max(map(width_of, column)) for column in zip(*rows, strict=True)]
+    lines = []
+    for row in rows:
+        padded = [(c, " " * (w - width_of(c))) for c, w in zip(row, widths, strict=True)]
+        cells = [f + c if i in right else c + f for i, (c, f) in enumerate(padded)]
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
 class _Subparsers(argparse._SubParsersAction):  # type: ignore[type-arg] # argparse's own
     """The subcommands of a `Parser`: each a `Parser` in its language, listed in its help."""
 
@@ -203,11 +209,8 @@ class _Subparsers(argparse._SubParsersAction):  # type: ignore[type-arg] # argpa
 
 @contextlib.contextmanager
 def argparse_words(lang: Lang) -> Iterator[None]:
-    """argparse says its own words (``usage:``, ``error:``, ``invalid choice``) in `lang`.
-
-    It spells them through its module's gettext ``_`` and ``ngettext`` at call time, with no
-    hook per parser: for Chinese they are swapped for the catalogue's meanwhile.
-    """
+    """argparse says its own words (``usage:``, ``invalid choice``) in `lang`: its module's
+    gettext ``_`` and ``ngettext`` (read at call time, no hook per parser) are swapped meanwhile."""
     if lang == "en":
         yield
         return
@@ -224,15 +227,7 @@ def argparse_words(lang: Lang) -> Iterator[None]:
 def chosen_lang(environ: Mapping[str, str] | None = None, argv: Sequence[str] = ()) -> Lang:
     """The language: the last ``--lang`` in `argv`, else ``DEADLINES_LANG``, else the locale
     as POSIX reads it for messages (the first set of ``LC_ALL``, ``LC_MESSAGES``, ``LANG``;
-    ``zh…`` is Chinese), else English. A ``--lang`` neither ``zh`` nor ``en`` is the parser's.
-
-    >>> chosen_lang({"LANG": "zh_CN.UTF-8"}), chosen_lang({"LC_ALL": "C", "LANG": "zh_CN"})
-    ('zh', 'en')
-    >>> chosen_lang({"DEADLINES_LANG": "zh", "LC_ALL": "en_US.UTF-8"}), chosen_lang({})
-    ('zh', 'en')
-    >>> chosen_lang({"DEADLINES_LANG": "en"}, ["due", "x", "--lang=zh"])
-    'zh'
-    """
+    ``zh…`` is Chinese), else English. A ``--lang`` neither ``zh`` nor ``en`` is the parser's."""
     given: Lang | None = None
     for i, arg in enumerate(argv):
         if arg == "--":
@@ -249,12 +244,6 @@ def chosen_lang(environ: Mapping[str, str] | None = None, argv: Sequence[str] = 
     return "en"
 
 
-def os_reason(error: OSError) -> Said | str:
-    """Why a file could not be read or written: the catalogue's words, else the system's."""
-    name = f"error.os.{errno.errorcode.get(error.errno or 0, '')}"
-    return Said(name) if name in MESSAGES else str(error.strerror)
-
-
 def out() -> Any:  # noqa: ANN401 - a text stream; typing.TextIO is too narrow for test doubles
     """The current standard output (looked up at call time, as tests capture it)."""
     return sys.stdout
@@ -267,32 +256,14 @@ def print_json(value: object) -> None:
 
 def plugin_problem(error: DeadlinesError, command: str, *, option: bool = True) -> Said:
     """A broken plugin's error and what to do: ``--no-plugins``, or for ``plugins`` the other
-    commands, or (`option` false) the environment variable.
-
-    >>> from deadlines._errors import PluginError
-    >>> plugin_problem(PluginError("county", "deadlines_rules", "boom"), "due").render("zh")
-    '插件“county”的钩子 deadlines_rules：boom；加 --no-plugins 可不用插件计算，或卸载该插件'
-    """
+    commands, or (`option` false) the environment variable."""
     hint = "plugins" if command == "plugins" else "" if option else "env"
     return Said("error.plugin_hint" + (f".{hint}" if hint else ""), {"problem": error.said})
 
 
 def explain_error(error: DeadlinesError, args: argparse.Namespace) -> UsageError:
-    """The usage error a library error stands for on the command line `args`.
-
-    The engine names the input at fault (`DeadlinesError.input_field`): ``rule`` is RULE,
-    ``at`` is ``--at``, a ``--param`` name is ``--param NAME``. A calendar-range error says
-    whether the trigger or the due date lies outside, echoing what the user typed.
-
-    >>> error = OutOfRangeError("day", dt.date(2101, 1, 1), dt.date(2004, 1, 1),
-    ...                         dt.date(2100, 12, 31))
-    >>> error.input_field = "at"  # as Engine.due sets it
-    >>> args = argparse.Namespace(command="due", at="2101-01-01T10:00")
-    >>> print(explain_error(error, args).render("zh"))
-    参数 --at：日历范围为2004-01-01至2100-12-31；实际为2101-01-01T10:00
-    """
-    from deadlines.io._messages import day_of, shown
-
+    """The usage error a library error stands for on the command line `args`: the engine's
+    ``input_field`` ``rule`` is RULE, ``at`` is ``--at``, a parameter is ``--param NAME``."""
     at: str | None = getattr(args, "at", None)
     pairs = (pair.partition("=") for pair in getattr(args, "param", ()))
     given = {name.strip(): value for name, _, value in pairs}
@@ -311,6 +282,8 @@ def explain_error(error: DeadlinesError, args: argparse.Namespace) -> UsageError
     if isinstance(error, UnknownRuleError):
         import difflib
 
+        from deadlines.io._messages import shown
+
         close = difflib.get_close_matches(cut(error.rule_id), error.known, n=1)
         hint = Said("error.did_you_mean", {"rule": close[0]}) if close else ""
         values = {"rule": shown(error.rule_id), "hint": hint, "known": tuple(error.known)}
@@ -318,46 +291,33 @@ def explain_error(error: DeadlinesError, args: argparse.Namespace) -> UsageError
     if isinstance(error, MissingParameterError):
         values = {"problem": error.said, "example": error.example.split()[0]}
         return UsageError("--param", Said("error.param.pass", values))
+    said = as_given(error, at, given)
+    if said is None:
+        return UsageError(option, error.said or str(error))
     if isinstance(error, OutOfRangeError):
-        parameter = given.get(field) if "--param" in option else None
-        meaning = error.meaning(day_of(at), at, parameter)
-        return UsageError(option or ("--at" if at else ""), meaning)
+        return UsageError(option or ("--at" if at else ""), said)
+    if option and getattr(error, "argument", None) == field:  # the option names it: say it once
+        values = dict(said.values)
+        del values["argument"]
+        return UsageError(option, Said("error.must_be", values))
+    # A part of the input (done.review), or an argument of the library's own (a rule asked
+    # the calendar something odd): named without pretending the user passed it.
+    return UsageError(option, said)
+
+
+def as_given(error: DeadlinesError, at: object, given: Mapping[str, object]) -> Said | None:
+    """What an engine error means to whoever wrote the trigger `at` and the parameters `given`
+    (a range error: whether the trigger or the due date lies outside the calendar; a refused
+    value: echoed as written, ``true``), or None when its own message says it."""
+    from deadlines.io._messages import day_of, shown
+
+    if isinstance(error, OutOfRangeError):
+        field = error.input_field
+        parameter = given.get(field) if field is not None and field != "at" else None
+        return error.meaning(day_of(at), at, parameter)
     if isinstance(error, InvalidValueError | InvalidArgumentError):
-        values = {"expected": _expected(error), "value": shown(error.value)}
-        if option and error.argument == field:
-            return UsageError(option, Said("error.must_be", values))
-        # A part of the input (done.review), or an argument of the library's own (a rule asked
-        # the calendar something odd): name it without pretending the user passed it.
-        values["argument"] = cut(error.argument)
-        return UsageError(option, Said("error.named_must_be", values))
-    return UsageError(option, error.said or str(error))
-
-
-def _expected(error: InvalidValueError | InvalidArgumentError) -> object:
-    """What valid input looks like, as the error's message says it (in either language)."""
-    return dict(error.said.values)["expected"] if error.said else error.expected
-
-
-def guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """Guard a subcommand's ``run``: a usage or library error prints one line on standard
-    error, shaped as argparse's (``deadlines COMMAND: error: argument ARG: PROBLEM``), and exits
-    2; Ctrl-C prints one line too and exits 130."""
-
-    @functools.wraps(run)
-    def wrapper(args: argparse.Namespace) -> int:
-        lang: Lang = getattr(args, "lang", None) or "en"
-        command = f"deadlines {args.command}"
-        try:
-            return run(args)
-        except DeadlinesError as error:
-            text = explain_error(error, args).render(lang)
-            print(say("error.line", lang, command=command, text=text), file=sys.stderr)
-            return EXIT_USAGE
-        except KeyboardInterrupt:
-            print(say("error.interrupted", lang, command=command), file=sys.stderr)
-            return EXIT_INTERRUPTED
-
-    return wrapper
+        return Said(error.said.message, {**dict(error.said.values), "value": shown(error.value)})
+    return None
 
 
 def calendar_from(args: argparse.Namespace) -> ChinaCalendar:
@@ -383,18 +343,14 @@ def parse_instant_arg(argument: str, text: str) -> dt.datetime:
         return parse_instant(argument, text)
     except InvalidValueError as error:
         common = error.expected == INSTANT_EXPECTED
-        expected = Said("error.instant") if common else _expected(error)
+        expected = Said("error.instant") if common else dict(error.said.values)["expected"]
         values = {"expected": expected, "value": cut_repr(text)}
         raise UsageError(argument, Said("error.must_be", values)) from None
 
 
 def parse_params(pairs: Sequence[str]) -> dict[str, str]:
     """``NAME=VALUE`` strings as a dict of text (each rule parses its own); a pair without
-    ``=`` or a name, or a name given twice, is a `UsageError`.
-
-    >>> parse_params(["limit_days=15", "involves_personnel_money_assets=true"])
-    {'limit_days': '15', 'involves_personnel_money_assets': 'true'}
-    """
+    ``=`` or a name, or a name given twice, is a `UsageError`."""
     params: dict[str, str] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")

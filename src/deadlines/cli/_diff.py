@@ -10,7 +10,6 @@ from deadlines.cli._common import (
     EXIT_OK,
     UsageError,
     calendar_from,
-    guarded,
     out,
     print_json,
 )
@@ -47,7 +46,6 @@ def _policy(argument: str, source: str, lang: Lang) -> RuleSet:
         raise UsageError(argument, error.render(lang)) from None
 
 
-@guarded
 def run(args: argparse.Namespace) -> int:
     """Compare the two policies and print the changes."""
     from deadlines._messages import Said, say

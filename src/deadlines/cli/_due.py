@@ -10,7 +10,8 @@ from deadlines._errors import ProvisionalDateWarning
 from deadlines.cli._common import EXIT_OK, engine_from, parse_instant_arg, parse_params, print_json
 
 if TYPE_CHECKING:
-    from deadlines._result import DueResult, Lang
+    from deadlines._messages import Lang
+    from deadlines._result import DueResult
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     params = parse_params(args.param)
     engine = engine_from(args)
     # A provisional answer is data here (the "(provisional)" mark, the JSON field), not a
-    # Python warning on standard error. An error is `guarded`'s to word.
+    # Python warning on standard error. An error is `cli.main`'s to word.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ProvisionalDateWarning)
         result = engine.due(args.rule, at, explain=args.explain, **params)
@@ -44,16 +45,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render(result: DueResult, lang: Lang = "en", *, explain: bool = False) -> str:
-    """A result as text: title, due instant, last day, parts, source; the trace if asked.
-
-    >>> from deadlines import Engine
-    >>> result = Engine().due("signing.same_day", "2026-10-09T18:00", explain=False)
-    >>> print(render(result))  # doctest: +ELLIPSIS
-    signing.same_day (Documents signed without being left overnight (文不过夜))
-    due: 2026-10-10T12:00+08:00
-    due date: 2026-10-10 (Sat)
-    source: opinion of 2020, art. 11: “...”
-    """
+    """A result as text: title, due instant, last day, parts, source; the trace if asked."""
     from deadlines._messages import MESSAGES, Said, say
     from deadlines._result import explanation
 

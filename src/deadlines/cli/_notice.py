@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from deadlines._errors import Spoken
 from deadlines._messages import say
 from deadlines.calendar._describe import cite
-from deadlines.cli._common import EXIT_OK, UsageError, guarded, out
+from deadlines.cli._common import EXIT_OK, UsageError, out
 
 if TYPE_CHECKING:
     from deadlines._messages import Lang
@@ -35,7 +35,6 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
     actions.add_parser("remove").add_argument("year", metavar="YEAR")
 
 
-@guarded
 def run(args: argparse.Namespace) -> int:
     """Add, list or remove."""
     if args.action == "add":
@@ -175,12 +174,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def announced_years(calendar: ChinaCalendar) -> str:
-    """The announced years as ranges, e.g. ``2004-2027``.
-
-    >>> from deadlines import ChinaCalendar
-    >>> announced_years(ChinaCalendar())
-    '2004-2026'
-    """
+    """The announced years as ranges, e.g. ``2004-2027``."""
     years = sorted(calendar.announced_years)
     ranges: list[list[int]] = []
     for year in years:

@@ -39,11 +39,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render(plugins: tuple[PluginInfo, ...], lang: Lang = "en") -> str:
-    """The plugins as text: a head line each, then its changes, one per line.
-
-    >>> render(())
-    "no plugins installed (entry-point group 'deadlines')"
-    """
+    """The plugins as text: a head line each, then its changes, one per line."""
     if not plugins:
         return say("plugins.none", lang)
     lines: list[str] = []

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from deadlines.cli._common import EXIT_OK, engine_from, print_json, width_of
+from deadlines.cli._common import EXIT_OK, engine_from, print_json, table
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
@@ -34,16 +34,7 @@ def run(args: argparse.Namespace) -> int:
         limit = rule.limit.describe(args.lang)
         article = say("cli.rules.article", args.lang, n=rule.citation.article)
         rows.append((rule.id, article, limit, title))
-    widths = [max(width_of(row[i]) for row in rows) for i in range(3)]
-    stream = sys.stdout
-    for row in rows:
-        # An article number reads right-aligned (8, 11); 第八条 reads from the left.
-        cells = [_pad(row[0], widths[0]), _pad(row[1], widths[1], right=not zh)]
-        cells += [_pad(row[2], widths[2]), row[3]]
-        print("  ".join(cells).rstrip(), file=stream)
+    # An article number reads right-aligned (8, 11); 第八条 reads from the left.
+    for line in table(rows, right=() if zh else (1,)):
+        print(line, file=sys.stdout)
     return EXIT_OK
-
-
-def _pad(text: str, width: int, *, right: bool = False) -> str:
-    fill = " " * (width - width_of(text))
-    return fill + text if right else text + fill

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from deadlines.cli._common import EXIT_FAILED, EXIT_OK, UsageError, guarded
+from deadlines.cli._common import EXIT_FAILED, EXIT_OK, UsageError
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
@@ -16,7 +16,6 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
     parser.add_json()
 
 
-@guarded
 def run(args: argparse.Namespace) -> int:
     """Run the cases and print the results."""
     from deadlines._messages import say
