@@ -94,15 +94,30 @@ class Building:
 
     def read(self, lines: Iterable[str]) -> None:
         """Take every event of JSON Lines (see `Supervisor.read`)."""
-        take = self.take
+        take, records = self.take, self.records
+        first = last = None  # the earliest and latest instant of the common events
         # The common events come as their checked fields: no event is made for them.
         for line, event, found in iter_events(lines, raw=True):
             if found:
                 self.problems.extend(found)
             if isinstance(event, dict):
-                take(event["type"], event, line)
+                tag = event["type"]
+                what = _RECORDS.get(tag)
+                if what is None or tag[0] == "q":  # not a completion, pause or resume
+                    take(tag, event, line)
+                    continue
+                at = event["at"]
+                if first is None or at < first:
+                    first = at
+                if last is None or at > last:
+                    last = at
+                text = event.get("note") or event.get("reason") or ""
+                records.append((event["obligation"], "obligation", at, what, text, line))
             elif event is not None:
                 self.add(event, line)
+        if first is not None and last is not None:
+            self._span(first.date())
+            self._span(last.date())
 
     def finish(self) -> tuple[Any, ...]:
         """What the ledger of the events taken holds (`Ledger`'s arguments after the
