@@ -464,7 +464,6 @@ def iter_events(
     Raises:
         InvalidArgumentError: `lines` is text, bytes, or not iterable.
     """
-    scan = _scan
     for number, text in enumerate(check_lines("lines", lines), 1):
         if type(text) is not str:
             not_text = Problem.of("problem.not_text", line=number, kind=type(text).__name__)
@@ -475,28 +474,17 @@ def iter_events(
             text = text[1:]
         if not text:
             continue
-        record = None
-        if text[0] == "{":  # the scanner straight away when it reads the whole line
-            try:
-                record, end = scan(text, 0)
-            except (StopIteration, ValueError):
-                end = -1
-            if end != len(text):
-                record = None
-        if record is None:
-            try:
-                record = _record(text, number)
-            except EventError as error:
-                yield number, None, (error.problem,)
-                continue
+        try:
+            record = _record(text, number)
+        except EventError as error:
+            yield number, None, (error.problem,)
+            continue
         # A lone surrogate (only an escape such as \uD800 makes one) is not text to pydantic.
         plain = fast_path and ("\\u" not in text or ("\\ud" not in text and "\\uD" not in text))
         values = _fast_values(record) if plain else None
         if values is not None:
-            if raw and values["type"] in _RAW:
-                yield number, values, ()
-            else:
-                yield number, _fast_event(record, values), ()
+            raw_ok = raw and values["type"] in _RAW
+            yield number, values if raw_ok else _fast_event(record, values), ()
             continue
         try:
             event, dropped = parse_event_items(record, number)

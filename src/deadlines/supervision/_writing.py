@@ -61,7 +61,7 @@ class _Texts(dict[object, str]):
         self.spell = spell
 
     def __missing__(self, key: object) -> str:
-        if len(self) >= 65_536:
+        if len(self) >= 4096:
             self.clear()
         text = self[key] = self.spell(key)
         return text
@@ -80,7 +80,6 @@ class RowTexts:
 
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
-        self.strings = _Texts(encode_basestring)  # a string's JSON text, as json.dumps
         self.offsets: dict[object, str] = {}  # "+08:00" by zone, for fixed-offset zones
         self.dates = _Texts(methodcaller("isoformat"))
         self.instants = _Texts(self.instant)  # due instants repeat; triggers hardly do
@@ -126,20 +125,15 @@ class RowTexts:
     def json(self, row: ObligationStatus) -> str:
         """`row_json` of `row` as an item of the indented list of `Report.write_json`."""
         tracked = row.tracked
-        ob, strings, instants, instant = (
-            tracked.obligation,
-            self.strings,
-            self.instants,
-            self.instant,
-        )
+        ob, instants, instant = tracked.obligation, self.instants, self.instant
         done, line = row.completed_at, ob.line
         # The keys of `row_json` in its order, each value JSON text.
         return _ROW % (
             encode_basestring(ob.id),
             self.rules[ob.rule_id, ob.title_en, ob.title_zh],
             encode_basestring(ob.event_id),
-            strings[ob.subject],
-            strings[ob.responsible],
+            encode_basestring(ob.subject),
+            encode_basestring(ob.responsible),
             instant(ob.trigger),
             instants[row.due],
             self.dates[row.due_date],
