@@ -100,6 +100,10 @@ def parse_event_items(
     """
     problems: list[Problem] = []
     if record.get("type") == "meeting_held":
+        try:  # the common case, every item valid: no need to check them one by one
+            return _adapter().validate_python(record), ()
+        except ValidationError:
+            pass
         record = dict(record)
         for name, model in _ITEM_LISTS.items():
             items = record.get(name)
