@@ -20,7 +20,7 @@ import numpy as np
 
 from deadlines._errors import DeadlinesError
 from deadlines._time import CHINA_TZ, to_china
-from deadlines.frame._days import DAY, EPOCH_ORDINAL, days_of
+from deadlines.frame._days import DAY, EPOCH, EPOCH_ORDINAL, MICROSECOND, days_of, nanoseconds
 from deadlines.frame._kernels import CONVENTION_FIELDS, evaluate
 from deadlines.frame._rows import Rows
 from deadlines.rules import AllOf, EarliestOf, LatestOf, Limit, Sequence, Tiered
@@ -29,8 +29,6 @@ if TYPE_CHECKING:
     from deadlines._engine import Engine
     from deadlines.rules import Rule
 
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=CHINA_TZ)
-_MICROSECOND = dt.timedelta(microseconds=1)
 #: The limits whose outcome lists its parts (an obligation keeps them): the engine counts these.
 _WITH_PARTS = (AllOf, EarliestOf, LatestOf, Sequence, Tiered)
 
@@ -68,7 +66,7 @@ def count_rows(
                 starts.append(None)
                 continue
         starts.append(start)
-        ns[index] = (start - _EPOCH) // _MICROSECOND * 1000
+        ns[index] = nanoseconds(start)
         if rule_id in known:
             groups.setdefault((rule_id, tuple(params or ())), []).append(index)
     day = ns // DAY + EPOCH_ORDINAL
@@ -104,7 +102,7 @@ def count_rows(
                 assert start is not None  # only rows with a trigger are grouped
                 instant = shared.get(due)
                 if instant is None:
-                    instant = shared[due] = _EPOCH + _MICROSECOND * (due // 1000)
+                    instant = shared[due] = EPOCH + MICROSECOND * (due // 1000)
                 last_day = shared.get(-last)  # negative: instants are positive nanoseconds
                 if last_day is None:
                     last_day = shared[-last] = dt.date.fromordinal(last)

@@ -15,7 +15,8 @@ from typing import Any
 
 import numpy as np
 
-from deadlines.frame._days import DAY, HOUR, Bools, Days, Ints
+from deadlines._errors import DeadlinesError
+from deadlines.frame._days import DAY, HOUR, Bools, Days, Ints, nanoseconds
 from deadlines.frame._rows import Answer, Objects, Rows
 from deadlines.rules import (
     AllOf,
@@ -39,7 +40,7 @@ from deadlines.rules import (
     When,
     WorkingDays,
 )
-from deadlines.rules._limit import Limit
+from deadlines.rules._limit import Limit, instant
 from deadlines.rules._meeting import MEETING_LIMITS
 
 #: The fields each kind is written for. A limit with any other field is not vectorised.
@@ -231,13 +232,11 @@ def _same_or_next_day(days: Days, start: Ints, day: Ints, cutoff: Any, ok: Bools
 
 def _on_arrival(limit: OnArrival, rows: Rows) -> Answer:
     days, conv, ok = rows.days, rows.conventions, _ok(rows)
-    # A stated handling limit is parsed and checked by the engine: those rows go to it.
-    ok &= ~rows.given("stated_limit")
     grace = _pick(limit.grace, conv.arrival_grace)
     first = days.day_of(rows.start)
     if grace is ArrivalGrace.INSTANT:
         provisional = np.zeros(len(rows.start), dtype=np.bool_)
-        return Answer(rows.start, first, provisional, ok)
+        return _stated(Answer(rows.start.copy(), first, provisional, ok), rows)
     if grace is ArrivalGrace.OFFICE_HOURS:
         due = days.add_office_time(rows.start, conv.arrival_office_hours * HOUR, ok)
         last = days.day_of(due)
@@ -246,7 +245,25 @@ def _on_arrival(limit: OnArrival, rows: Rows) -> Answer:
         due = _end_of(days, last, conv.cutoff, ok)
     else:
         return _none(rows)
-    return Answer(due, last, days.any_provisional(first, last, ok), ok)
+    return _stated(Answer(due, last, days.any_provisional(first, last, ok), ok), rows)
+
+
+def _stated(answer: Answer, rows: Rows) -> Answer:
+    """`answer`, where a handling limit is stated, with that instant as the due instant, read
+    as the engine reads it; a stated limit before the arrival goes to the engine (which
+    refuses it). It counts no day: it is never provisional."""
+    values = rows.params.get("stated_limit")
+    if values is None:
+        return answer
+    for row in np.flatnonzero(rows.given("stated_limit")).tolist():
+        try:
+            due = nanoseconds(instant("stated_limit", values[row]))
+        except DeadlinesError:
+            answer.ok[row] = False
+            continue
+        answer.due[row], answer.last[row] = due, due // DAY - rows.days.base
+        answer.provisional[row], answer.ok[row] = False, due >= rows.start[row]
+    return answer
 
 
 def _meeting_set(_limit: MeetingSetLimit, rows: Rows) -> Answer:
