@@ -2,8 +2,8 @@
 
 `Supervisor.read` gathers the obligations of the events while it reads them and counts them
 here in one go per rule, instead of one `Engine` call each. An obligation the kernels cannot
-answer exactly (a stated handling limit, a bad parameter, a date outside the calendar, a rule
-whose limit reports parts, a kind or option a plugin adds) is left to the engine, which gives
+answer exactly (a bad parameter, a date outside the calendar, a rule whose limit reports
+parts, a kind or option a plugin adds) is left to the engine, which gives
 the answer or the error: the ledger is the same either way (tests/test_supervision_scale.py).
 
 Importing this module needs numpy (the ``frame`` extra); without it the ledger counts each
