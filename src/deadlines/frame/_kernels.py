@@ -250,9 +250,8 @@ def _on_arrival(limit: OnArrival, rows: Rows) -> Answer:
 
 
 def _stated(answer: Answer, rows: Rows) -> Answer:
-    """`answer`, where a handling limit is stated, with that instant as the due instant, read
-    as the engine reads it; a stated limit before the arrival goes to the engine (which
-    refuses it). It counts no day: it is never provisional."""
+    """`answer` with each stated handling limit as its due instant (never provisional), read
+    as the engine reads it; one before the arrival goes to the engine, which refuses it."""
     values = rows.params.get("stated_limit")
     if values is None:
         return answer
@@ -295,9 +294,8 @@ def _deadline(rows: Rows) -> Answer:
     """A meeting's own deadline, read as the engine reads it: an instant as given, or a day
     that ends at its cutoff (moved to the next working day under the conventions' roll)."""
     days, conv, ok = rows.days, rows.conventions, _ok(rows)
-    size = len(rows.start)
-    due, last = np.zeros(size, dtype=np.int64), np.zeros(size, dtype=np.int64)
-    whole_day = np.zeros(size, dtype=np.bool_)
+    due, last = np.zeros((2, len(rows.start)), dtype=np.int64)
+    whole_day = np.zeros(len(rows.start), dtype=np.bool_)
     for row, value in enumerate(rows.params["deadline"].tolist()):
         try:
             if isinstance(value, dt.datetime) or (isinstance(value, str) and len(value) > 10):
