@@ -162,7 +162,12 @@ def _params(rng: random.Random, rule_id: str, at: dt.datetime) -> dict[str, obje
             params["limit_working_days"] = rng.choice([1, 3, 5, 10, " 7", 0, True])
         if rng.random() < 0.15:
             params["deadline"] = rng.choice(
-                [(at + dt.timedelta(days=9)).date().isoformat(), "2026-13-01"]
+                [
+                    (at + dt.timedelta(days=9)).date().isoformat(),
+                    (at + dt.timedelta(days=rng.randrange(-2, 12))).date().isoformat(),
+                    (at + dt.timedelta(hours=rng.randrange(-6, 200))).isoformat(),
+                    "2026-13-01",
+                ]
             )
     if (
         rule_id in ("minutes.special_topic", "x.when_unstated") or rng.random() < 0.02

@@ -62,6 +62,22 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
 
 def run(args: argparse.Namespace) -> int:
     """Read the events, build the ledger, print the report."""
+    import gc
+
+    # The ledger lives until the answer is written: the collector need not walk its million
+    # objects while they are made, nor again while the report is written (seconds of CPU at
+    # 1M): it is off until the report is made, then they are frozen. Done here, for one
+    # command, not in the library: there a service would keep frozen cycles.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        gc.unfreeze()  # a caller in the same process (tests, a script) collects them again
+        (gc.enable if collecting else gc.disable)()
+
+
+def _run(args: argparse.Namespace) -> int:
     import datetime as dt
     import gc
 
@@ -91,43 +107,38 @@ def run(args: argparse.Namespace) -> int:
     if (name := next((n for n in args.explain if n not in ledger), None)) is not None:
         unknown = Said("check.usage.no_obligation", {"name": cut_repr(name)})
         raise UsageError("--explain", unknown)
-    # The ledger lives until the answer is written: the collector need not walk its million
-    # objects again while the report is made and written (about 2.6 s of CPU at 1M). Done
-    # here, for one command, not in the library: there a service would keep frozen cycles.
+    report = ledger.report(at)
     gc.freeze()
-    try:
-        report = ledger.report(at)
-        written = None
-        if args.ics:
-            try:
-                written = write_ics(report, args.ics, lang=args.lang)
-            except MissingExtraError as error:
-                extra = {"module": repr(error.module), "extra": error.extra}
-                raise UsageError("--ics", Said("check.usage.ics_extra", extra)) from None
-            except OSError as error:
-                raise _failed("--ics", "check.usage.cannot_write", args.ics, error) from None
-        if args.json:
-            from deadlines._provenance import provenance
+    gc.enable()  # what the writers make and drop is collected
+    written = None
+    if args.ics:
+        try:
+            written = write_ics(report, args.ics, lang=args.lang)
+        except MissingExtraError as error:
+            extra = {"module": repr(error.module), "extra": error.extra}
+            raise UsageError("--ics", Said("check.usage.ics_extra", extra)) from None
+        except OSError as error:
+            raise _failed("--ics", "check.usage.cannot_write", args.ics, error) from None
+    if args.json:
+        from deadlines._provenance import provenance
 
-            report.write_json(out(), provenance(engine), args.lang)
-        elif args.csv:
-            report.write_csv(out(), args.lang)
-        else:
-            color = args.color == "always" or (
-                args.color == "auto" and not os.environ.get("NO_COLOR") and _isatty()
-            )
-            print(render(report, args.lang, color=color), file=out())
-            notes = [ledger.as_at(name, at).explain(args.lang) for name in args.explain]
-            if written is not None:
-                notes.append(say("check.ics_written", args.lang, n=written, path=args.ics))
-            for note in notes:
-                print("", note, sep="\n", file=out())
-        for problem in report.problems:
-            text = problem.render(args.lang)
-            line = say("error.problem", args.lang, command="deadlines check", text=text)
-            print(line, file=sys.stderr)
-    finally:
-        gc.unfreeze()  # a caller in the same process (tests, a script) collects them again
+        report.write_json(out(), provenance(engine), args.lang)
+    elif args.csv:
+        report.write_csv(out(), args.lang)
+    else:
+        color = args.color == "always" or (
+            args.color == "auto" and not os.environ.get("NO_COLOR") and _isatty()
+        )
+        print(render(report, args.lang, color=color), file=out())
+        notes = [ledger.as_at(name, at).explain(args.lang) for name in args.explain]
+        if written is not None:
+            notes.append(say("check.ics_written", args.lang, n=written, path=args.ics))
+        for note in notes:
+            print("", note, sep="\n", file=out())
+    for problem in report.problems:
+        text = problem.render(args.lang)
+        line = say("error.problem", args.lang, command="deadlines check", text=text)
+        print(line, file=sys.stderr)
     return EXIT_FAILED if report.problems else EXIT_OK
 
 

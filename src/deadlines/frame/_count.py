@@ -2,8 +2,8 @@
 
 `Supervisor.read` gathers the obligations of the events while it reads them and counts them
 here in one go per rule, instead of one `Engine` call each. An obligation the kernels cannot
-answer exactly (a stated handling limit, a bad parameter, a date outside the calendar, a rule
-whose limit reports parts, a kind or option a plugin adds) is left to the engine, which gives
+answer exactly (a bad parameter, a date outside the calendar, a rule whose limit reports
+parts, a kind or option a plugin adds) is left to the engine, which gives
 the answer or the error: the ledger is the same either way (tests/test_supervision_scale.py).
 
 Importing this module needs numpy (the ``frame`` extra); without it the ledger counts each
@@ -20,7 +20,7 @@ import numpy as np
 
 from deadlines._errors import DeadlinesError
 from deadlines._time import CHINA_TZ, to_china
-from deadlines.frame._days import DAY, EPOCH_ORDINAL, days_of
+from deadlines.frame._days import DAY, EPOCH, EPOCH_ORDINAL, MICROSECOND, days_of, nanoseconds
 from deadlines.frame._kernels import CONVENTION_FIELDS, evaluate
 from deadlines.frame._rows import Rows
 from deadlines.rules import AllOf, EarliestOf, LatestOf, Limit, Sequence, Tiered
@@ -29,8 +29,6 @@ if TYPE_CHECKING:
     from deadlines._engine import Engine
     from deadlines.rules import Rule
 
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=CHINA_TZ)
-_MICROSECOND = dt.timedelta(microseconds=1)
 #: The limits whose outcome lists its parts (an obligation keeps them): the engine counts these.
 _WITH_PARTS = (AllOf, EarliestOf, LatestOf, Sequence, Tiered)
 
@@ -59,13 +57,16 @@ def count_rows(
     starts: list[dt.datetime | None] = []
     ns = np.zeros(len(rows), dtype=np.int64)
     for index, (rule_id, trigger, params) in enumerate(rows):
-        try:
-            start = to_china("at", trigger)
-        except DeadlinesError:
-            starts.append(None)
-            continue
+        if type(trigger) is dt.datetime and trigger.tzinfo is CHINA_TZ:
+            start = trigger  # to_china's answer, most often: saves its checks
+        else:
+            try:
+                start = to_china("at", trigger)
+            except DeadlinesError:
+                starts.append(None)
+                continue
         starts.append(start)
-        ns[index] = (start - _EPOCH) // _MICROSECOND * 1000
+        ns[index] = nanoseconds(start)
         if rule_id in known:
             groups.setdefault((rule_id, tuple(params or ())), []).append(index)
     day = ns // DAY + EPOCH_ORDINAL
@@ -101,7 +102,7 @@ def count_rows(
                 assert start is not None  # only rows with a trigger are grouped
                 instant = shared.get(due)
                 if instant is None:
-                    instant = shared[due] = _EPOCH + _MICROSECOND * (due // 1000)
+                    instant = shared[due] = EPOCH + MICROSECOND * (due // 1000)
                 last_day = shared.get(-last)  # negative: instants are positive nanoseconds
                 if last_day is None:
                     last_day = shared[-last] = dt.date.fromordinal(last)

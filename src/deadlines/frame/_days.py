@@ -12,6 +12,8 @@ from typing import Any, Final, Literal
 import numpy as np
 import numpy.typing as npt
 
+from deadlines._time import CHINA_TZ
+
 #: Nanoseconds in a day and an hour; instants are kept as China-time nanoseconds since
 #: 1970-01-01 00:00 China time (the "local" clock of every array here).
 DAY: Final = 86_400 * 10**9
@@ -21,6 +23,14 @@ EPOCH_ORDINAL: Final = dt.date(1970, 1, 1).toordinal()
 
 Ints = npt.NDArray[np.int64]
 Bools = npt.NDArray[np.bool_]
+
+EPOCH: Final = dt.datetime(1970, 1, 1, tzinfo=CHINA_TZ)
+MICROSECOND: Final = dt.timedelta(microseconds=1)
+
+
+def nanoseconds(instant: dt.datetime) -> int:
+    """An aware instant as China-time nanoseconds (whole microseconds: a datetime's)."""
+    return (instant - EPOCH) // MICROSECOND * 1000
 
 
 def _ns(time: dt.time) -> int:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from deadlines._errors import DeadlinesError, ProvisionalDateWarning
 from deadlines._time import CHINA_TZ
-from deadlines.frame._days import DAY, EPOCH_ORDINAL, Bools, Ints, days_of
+from deadlines.frame._days import DAY, EPOCH_ORDINAL, MICROSECOND, Bools, Ints, days_of, nanoseconds
 from deadlines.frame._kernels import CONVENTION_FIELDS, evaluate
 from deadlines.frame._rows import Objects, Rows, given
 from deadlines.io._records import RESERVED
@@ -24,9 +24,7 @@ if TYPE_CHECKING:
 #: The columns `due_frame` returns, in order.
 COLUMNS = ("due", "due_date", "provisional", "error")
 
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=CHINA_TZ)
 _NAIVE_EPOCH = dt.datetime(1970, 1, 1)
-_MICROSECOND = dt.timedelta(microseconds=1)
 _OFFSET = 8 * 3_600 * 10**9  # China time is UTC+8 for every date the calendar covers
 _NAT = np.iinfo(np.int64).min
 _UNEXPECTED = "unexpected {kind}: {error} (please report it)"
@@ -178,7 +176,7 @@ def _instants(column: pd.Series) -> tuple[Ints, Bools, Callable[[int], object]]:
 
         def instant(row: int) -> object:
             # Naive China time, to the microsecond: the instant the arrays count from.
-            return None if not readable[row] else _NAIVE_EPOCH + _MICROSECOND * int(ns[row] // 1000)
+            return None if not readable[row] else _NAIVE_EPOCH + MICROSECOND * int(ns[row] // 1000)
 
         return ns, readable, instant
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
@@ -196,7 +194,7 @@ def _local_ns(value: object) -> int:
         instant = parse_instant("at", value) if isinstance(value, str) else to_china("at", value)
     except DeadlinesError:
         return _NAT
-    return (instant - _EPOCH) // _MICROSECOND * 1000
+    return nanoseconds(instant)
 
 
 def _vectorised(
@@ -264,7 +262,7 @@ def _one(
         return str(error)
     except Exception as error:  # a faulty rule (a plugin's) must not stop the rest
         return _UNEXPECTED.format(kind=type(error).__name__, error=error)
-    due = (result.due - _EPOCH) // _MICROSECOND * 1000
+    due = nanoseconds(result.due)
     return due, result.due_date.toordinal() - EPOCH_ORDINAL, result.provisional
 
 

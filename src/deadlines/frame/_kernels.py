@@ -10,12 +10,14 @@ field a later version adds. The answer is never a different one.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
 
-from deadlines.frame._days import DAY, HOUR, Bools, Days, Ints
+from deadlines._errors import DeadlinesError
+from deadlines.frame._days import DAY, EPOCH_ORDINAL, HOUR, Bools, Days, Ints, nanoseconds
 from deadlines.frame._rows import Answer, Objects, Rows
 from deadlines.rules import (
     AllOf,
@@ -39,7 +41,7 @@ from deadlines.rules import (
     When,
     WorkingDays,
 )
-from deadlines.rules._limit import Limit
+from deadlines.rules._limit import Limit, instant
 from deadlines.rules._meeting import MEETING_LIMITS
 
 #: The fields each kind is written for. A limit with any other field is not vectorised.
@@ -231,13 +233,11 @@ def _same_or_next_day(days: Days, start: Ints, day: Ints, cutoff: Any, ok: Bools
 
 def _on_arrival(limit: OnArrival, rows: Rows) -> Answer:
     days, conv, ok = rows.days, rows.conventions, _ok(rows)
-    # A stated handling limit is parsed and checked by the engine: those rows go to it.
-    ok &= ~rows.given("stated_limit")
     grace = _pick(limit.grace, conv.arrival_grace)
     first = days.day_of(rows.start)
     if grace is ArrivalGrace.INSTANT:
         provisional = np.zeros(len(rows.start), dtype=np.bool_)
-        return Answer(rows.start, first, provisional, ok)
+        return _stated(Answer(rows.start.copy(), first, provisional, ok), rows)
     if grace is ArrivalGrace.OFFICE_HOURS:
         due = days.add_office_time(rows.start, conv.arrival_office_hours * HOUR, ok)
         last = days.day_of(due)
@@ -246,12 +246,29 @@ def _on_arrival(limit: OnArrival, rows: Rows) -> Answer:
         due = _end_of(days, last, conv.cutoff, ok)
     else:
         return _none(rows)
-    return Answer(due, last, days.any_provisional(first, last, ok), ok)
+    return _stated(Answer(due, last, days.any_provisional(first, last, ok), ok), rows)
+
+
+def _stated(answer: Answer, rows: Rows) -> Answer:
+    """`answer` with each stated handling limit as its due instant (never provisional), read
+    as the engine reads it; one before the arrival goes to the engine, which refuses it."""
+    values = rows.params.get("stated_limit")
+    if values is None:
+        return answer
+    for row in np.flatnonzero(rows.given("stated_limit")).tolist():
+        try:
+            due = nanoseconds(instant("stated_limit", values[row]))
+        except DeadlinesError:
+            answer.ok[row] = False
+            continue
+        answer.due[row], answer.last[row] = due, due // DAY - rows.days.base
+        answer.provisional[row], answer.ok[row] = False, due >= rows.start[row]
+    return answer
 
 
 def _meeting_set(_limit: MeetingSetLimit, rows: Rows) -> Answer:
-    """Rows with one count alone, grouped by unit and count; a ``deadline``, two limits at
-    once or none go to the engine (which answers the first and refuses the others)."""
+    """Rows with one count or a ``deadline`` alone, by unit and count; two limits at once or
+    none go to the engine (which refuses them)."""
     answer = _none(rows)
     given = [rows.given(name) for name in MEETING_LIMITS]
     alone = sum(g.astype(np.int64) for g in given) == 1
@@ -267,7 +284,40 @@ def _meeting_set(_limit: MeetingSetLimit, rows: Rows) -> Answer:
             if isinstance(days, bool) or not isinstance(days, int) or days < 1:
                 continue  # the engine says what is wrong with it
             _fill(answer, where, evaluate(unit(days), rows.take(where)))
+    if "deadline" in rows.params:
+        where = np.flatnonzero(alone & rows.given("deadline"))
+        _fill(answer, where, _deadline(rows.take(where)))
     return answer
+
+
+def _deadline(rows: Rows) -> Answer:
+    """A meeting's own deadline, read as the engine reads it: an instant as given, or a day
+    that ends at its cutoff (moved to the next working day under the conventions' roll)."""
+    days, conv, ok = rows.days, rows.conventions, _ok(rows)
+    due, last = np.zeros((2, len(rows.start)), dtype=np.int64)
+    whole_day = np.zeros(len(rows.start), dtype=np.bool_)
+    for row, value in enumerate(rows.params["deadline"].tolist()):
+        try:
+            if isinstance(value, dt.datetime) or (isinstance(value, str) and len(value) > 10):
+                due[row] = nanoseconds(instant("deadline", value))
+                last[row] = due[row] // DAY - days.base
+                continue
+            day = dt.date.fromisoformat(value) if isinstance(value, str) else value
+        except (DeadlinesError, ValueError):
+            day = None
+        if not isinstance(day, dt.date):  # the engine says what is wrong with it
+            ok[row] = False
+            continue
+        last[row], whole_day[row] = day.toordinal() - EPOCH_ORDINAL - days.base, True
+    if whole_day.any():
+        if conv.cutoff not in _CUTOFFS or conv.last_day_roll not in _ROLLS:
+            ok &= ~whole_day
+        elif conv.last_day_roll is LastDayRoll.NEXT_WORKDAY:
+            worked = days.is_workday(last, ok) | ~whole_day
+            last = np.where(worked, last, days.add_workdays(last, 0, ok))
+        due = np.where(whole_day, _end_of(days, last, conv.cutoff, ok), due)
+    ok &= due >= rows.start
+    return Answer(due, last, days.any_provisional(days.day_of(rows.start), last, ok), ok)
 
 
 def _when(limit: When, rows: Rows) -> Answer:

@@ -86,34 +86,23 @@ if TYPE_CHECKING:  # isort: off
 # (``from deadlines.supervision import Thresholds``) loads that small module alone, not the
 # events, the ledger and the report (~30 ms at every start of ``deadlines due``).
 _EXPORTS = {
-    "deadlines._thresholds": ("FractionOfLimit", "Thresholds", "WorkingDaysBefore"),
-    "deadlines.supervision._errors": ("EventError", "MissingExtraError", "Problem"),
-    "deadlines.supervision._events": (
-        "Completed",
-        "DecidedDocument",
-        "DecidedMatter",
-        "DocumentReceived",
-        "DocumentSubmitted",
-        "Event",
-        "FieldDay",
-        "InstructionReceived",
-        "Leader",
-        "MeetingHeld",
-        "MeetingScheduled",
-        "Paused",
-        "QuarterDispatched",
-        "QuarterReported",
-        "Resumed",
-    ),
-    "deadlines.supervision._ics": ("to_ics", "write_ics"),
-    "deadlines.supervision._ledger": ("Ledger", "Supervisor"),
-    "deadlines.supervision._march": ("march_check",),
-    "deadlines.supervision._obligations": ("derive",),
-    "deadlines.supervision._pause": ("Pause", "paused_due"),
-    "deadlines.supervision._quarterly": ("QuarterStanding", "quarter_obligations"),
-    "deadlines.supervision._quota": ("quota_standings",),
-    "deadlines.supervision._reading": ("EventLog", "parse_event", "read_events"),
-    "deadlines.supervision._report": ("AlertLevel", "REPORT_COLUMNS", "Report"),
-    "deadlines.supervision._status": ("ObligationStatus", "STATUS_ORDER", "Status"),
+    module: tuple(names.split())
+    for module, names in {
+        "deadlines._thresholds": "FractionOfLimit Thresholds WorkingDaysBefore",
+        "deadlines.supervision._errors": "EventError MissingExtraError Problem",
+        "deadlines.supervision._events": "Completed DecidedDocument DecidedMatter "
+        "DocumentReceived DocumentSubmitted Event FieldDay InstructionReceived Leader "
+        "MeetingHeld MeetingScheduled Paused QuarterDispatched QuarterReported Resumed",
+        "deadlines.supervision._ics": "to_ics write_ics",
+        "deadlines.supervision._ledger": "Ledger Supervisor",
+        "deadlines.supervision._march": "march_check",
+        "deadlines.supervision._obligations": "derive",
+        "deadlines.supervision._pause": "Pause paused_due",
+        "deadlines.supervision._quarterly": "QuarterStanding quarter_obligations",
+        "deadlines.supervision._quota": "quota_standings",
+        "deadlines.supervision._reading": "EventLog parse_event read_events",
+        "deadlines.supervision._report": "AlertLevel REPORT_COLUMNS Report",
+        "deadlines.supervision._status": "ObligationStatus STATUS_ORDER Status",
+    }.items()
 }
 __getattr__, __dir__, __all__ = lazy_exports(__name__, globals(), _EXPORTS)

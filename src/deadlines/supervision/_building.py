@@ -86,23 +86,38 @@ class Building:
         self.meetings: list[tuple[MeetingScheduled | MeetingHeld, int | None]] = []
         self.field_days: dict[str, list[dt.date]] = {}
         self.field_day_lines: dict[tuple[str, dt.date], int | None] = {}
-        # Completions, pauses and resumes as plain tuples, not events: a province has a
-        # million of them. (obligation, field naming it, when, what, note or reason, line)
-        self.records: list[tuple[str, str, dt.datetime, int, str, int | None]] = []
+        # Completions, pauses and resumes in columns, not as events or tuples: a province
+        # has a million of them. (obligation, field naming it, when, what, note or reason, line)
+        self.records: tuple[list[Any], ...] = ([], [], [], [], [], [])
         self.span: list[dt.date] = []  # the first and last day of the events
         self.named_quarters: set[tuple[int, int]] = set()
 
     def read(self, lines: Iterable[str]) -> None:
         """Take every event of JSON Lines (see `Supervisor.read`)."""
-        take = self.take
+        take, record = self.take, self.record
+        first = last = None  # the earliest and latest instant of the common events
         # The common events come as their checked fields: no event is made for them.
         for line, event, found in iter_events(lines, raw=True):
             if found:
                 self.problems.extend(found)
             if isinstance(event, dict):
-                take(event["type"], event, line)
+                tag = event["type"]
+                what = _RECORDS.get(tag)
+                if what is None or tag[0] == "q":  # not a completion, pause or resume
+                    take(tag, event, line)
+                    continue
+                at = event["at"]
+                if first is None or at < first:
+                    first = at
+                if last is None or at > last:
+                    last = at
+                text = event.get("note") or event.get("reason") or ""
+                record(event["obligation"], "obligation", at, what, text, line)
             elif event is not None:
                 self.add(event, line)
+        if first is not None and last is not None:
+            self._span(first.date())
+            self._span(last.date())
 
     def finish(self) -> tuple[Any, ...]:
         """What the ledger of the events taken holds (`Ledger`'s arguments after the
@@ -164,7 +179,7 @@ class Building:
             else:
                 target = values["obligation"]
             text = values.get("note", values.get("reason", ""))
-            self.records.append((target, field, at, what, text, line))
+            self.record(target, field, at, what, text, line)
         elif tag in _PLANNED:
             self._derive(tag, values, line)
             if tag == "meeting_held":
@@ -176,6 +191,18 @@ class Building:
             self._field_day(values["leader"], values["date"], line)
         elif tag == "leader":
             self.field_days.setdefault(values["leader"], [])
+
+    def record(
+        self, target: str, field: str, at: dt.datetime, what: int, text: str, line: int | None
+    ) -> None:
+        """Record a completion, pause or resume of `target` (named by `field` of `line`)."""
+        targets, fields, ats, whats, texts, lines = self.records
+        targets.append(target)
+        fields.append(field)
+        ats.append(at)
+        whats.append(what)
+        texts.append(text)
+        lines.append(line)
 
     def _field_day(self, leader: str, date: dt.date, line: int | None) -> None:
         self._span(date)
@@ -262,7 +289,8 @@ class Building:
         """Put in place of each obligation its `Tracked`: its completion and pauses."""
         completions: dict[str, tuple[dt.datetime, int | None, str]] = {}
         clock: dict[str, list[tuple[dt.datetime, int, int, str, int | None]]] = {}
-        for order, (target, field, at, what, text, line) in enumerate(self.records):
+        records, self.records = self.records, ()
+        for order, (target, field, at, what, text, line) in enumerate(zip(*records, strict=True)):
             obligation = self.obligations.get(target)
             if obligation is None:
                 self.found(self._unknown(target, field, line))

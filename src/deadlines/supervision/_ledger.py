@@ -17,7 +17,7 @@ from deadlines._errors import (
     InvalidArgumentError,
     ProvisionalDateWarning,
 )
-from deadlines._thresholds import Thresholds
+from deadlines._thresholds import Thresholds, WorkingDaysBefore
 from deadlines._time import parse_instant, to_china
 from deadlines.supervision._building import Building, count_rows, no_collection
 from deadlines.supervision._errors import EventError, Problem
@@ -34,7 +34,12 @@ from deadlines.supervision._quarterly import (
 )
 from deadlines.supervision._quota import QuotaStanding, quota_standings
 from deadlines.supervision._reading import EventLog
-from deadlines.supervision._status import ObligationStatus, compute_status, warning_from
+from deadlines.supervision._status import (
+    ObligationStatus,
+    compute_status,
+    warning_from,
+    workdays_before,
+)
 from deadlines.supervision._tracked import Tracked
 
 if TYPE_CHECKING:
@@ -254,13 +259,21 @@ class Ledger:
             cal = self.engine.calendar
             by_rule: dict[str, Thresholds] = {}
             cached = []
-            seen: dict[dt.datetime, dt.datetime] = {}  # one object per instant: many share one
+            seen: dict[object, dt.datetime] = {}  # one object per instant: many share one
             for t in self.tracked:
                 rule_id = t.obligation.rule_id
                 own = by_rule.get(rule_id)
                 if own is None:
                     own = by_rule[rule_id] = thresholds.for_rule(rule_id)
-                warn = warning_from(cal, t.obligation, t.due, t.due_date, own)
+                rule = own.warning
+                if isinstance(rule, WorkingDaysBefore):  # by the due instant alone: shared
+                    key = (t.due, rule.n)
+                    start = seen.get(key)
+                    if start is None:
+                        start = seen[key] = workdays_before(cal, t.due, rule.n)
+                    warn = max(start, t.obligation.trigger)
+                else:
+                    warn = warning_from(cal, t.obligation, t.due, t.due_date, own)
                 cached.append(seen.setdefault(warn, warn))
             self._warnings[thresholds] = cached
         return cached

@@ -145,8 +145,8 @@ def derive(
     - a leader's instruction: the implementation plan (``instructions.plan``).
 
     Raises:
-        DeadlinesError: as `oblige`, for the first item that cannot be counted
-            (`derive_items` leaves it out instead).
+        DeadlinesError: as `oblige`, for the first item that cannot be counted (a ledger
+            leaves out only a document or matter whose limit cannot be counted).
 
     >>> from datetime import datetime
     >>> from deadlines import Engine
@@ -158,14 +158,18 @@ def derive(
     [('m1/minutes', 'minutes.executive', '2026-10-10T17:30:00+08:00'),
      ('m1/document/1', 'documents.issue', '2026-10-13T17:30:00+08:00')]
     """
-    made, failed = derive_items(engine, event, explain=explain, line=line)
+    items = plan_values(event.type, event.__dict__)
+    if not items:
+        return ()
+    event_id: str = event.__dict__["id"]  # every event that asks for an obligation has an id
+    made, failed = count_items(engine, event_id, items, explain=explain, line=line)
     if failed:
         raise failed[0][1]
     return made
 
 
 class Item(NamedTuple):
-    """One obligation an event asks for, before it is counted (see `plan`)."""
+    """One obligation an event asks for, before it is counted (see `plan_values`)."""
 
     rule_id: str
     trigger: dt.datetime
@@ -178,14 +182,10 @@ class Item(NamedTuple):
     0 for an item whose failure is the event's."""
 
 
-def plan(event: Event) -> tuple[Item, ...]:
-    """The obligations `event` asks for, in order, not yet counted (none for other events)."""
-    return plan_values(event.type, event.__dict__)
-
-
 def plan_values(tag: str, values: dict[str, Any]) -> tuple[Item, ...]:
-    """`plan` of the event of type `tag` whose fields are `values` (an event's ``__dict__``,
-    or the checked fields of a line that `Supervisor.read` takes without making the event)."""
+    """The obligations the event of type `tag` asks for, in order, not yet counted (none for
+    other events); `values` are its fields (an event's ``__dict__``, or the checked fields of
+    a line that `Supervisor.read` takes without making the event)."""
     if tag == "document_received":
         limit = values["stated_limit"]
         stated = {} if limit is None else {"stated_limit": limit}
@@ -246,40 +246,6 @@ def plan_values(tag: str, values: dict[str, Any]) -> tuple[Item, ...]:
     return tuple(items)
 
 
-def matter_failure(item: Item, error: DeadlinesError) -> tuple[str, DeadlinesError]:
-    """The path of a matter whose limit cannot be counted, with the error naming it."""
-    # Say which matter: the engine only knows its input's name (input_field).
-    limits = item.params or {}
-    named = error.input_field
-    path = (
-        "ended_at"
-        if named == "at"
-        else f"matters[{item.matter - 1}].{named if named in limits else next(iter(limits))}"
-    )
-    error.event_field = path  # type: ignore[attr-defined]
-    return path, error
-
-
-def derive_items(
-    engine: Engine, event: Event, *, explain: bool = True, line: int | None = None
-) -> tuple[tuple[Obligation, ...], tuple[tuple[str, DeadlinesError], ...]]:
-    """The obligations `event` creates, and each item that could not be counted, by its path.
-
-    A document or matter of a meeting whose limit cannot be counted (a deadline before the
-    meeting) is left out and returned as ``("matters[1].deadline", error)``; the meeting's
-    other obligations stay. An error of the event itself (a trigger before the rules took
-    effect) still raises.
-
-    Raises:
-        DeadlinesError: as `oblige`, for the event's own obligation.
-    """
-    items = plan(event)
-    if not items:
-        return (), ()
-    event_id: str = event.__dict__["id"]  # every event that asks for an obligation has an id
-    return count_items(engine, event_id, items, explain=explain, line=line)
-
-
 def count_items(
     engine: Engine,
     event_id: str,
@@ -289,9 +255,14 @@ def count_items(
     explain: bool = True,
     line: int | None = None,
 ) -> tuple[tuple[Obligation, ...], tuple[tuple[str, DeadlinesError], ...]]:
-    """`derive_items` for the `plan` of an event: each item counted by `engine`, or taken
+    """The obligations of an event's items (`plan_values`), each counted by `engine` or taken
     from its answer in `answers` where one is given (`deadlines.frame._count.count_rows`
-    counted it with others beforehand)."""
+    counted it with others beforehand), and each matter that could not be counted, by its
+    path (``matters[1].deadline``) and error: it drops only itself.
+
+    Raises:
+        DeadlinesError: as `oblige`, for an item of the event itself.
+    """
     made: list[Obligation] = []
     failed: list[tuple[str, DeadlinesError]] = []
     given = iter(answers) if answers is not None else None
@@ -304,7 +275,12 @@ def count_items(
         except DeadlinesError as error:
             if not item.matter:
                 raise
-            failed.append(matter_failure(item, error))
+            # Say which matter: the engine only knows its input's name (input_field).
+            limits, named = item.params or {}, error.input_field
+            field = named if named in limits else next(iter(limits))
+            path = "ended_at" if named == "at" else f"matters[{item.matter - 1}].{field}"
+            error.event_field = path  # type: ignore[attr-defined]
+            failed.append((path, error))
             continue
         made.append(obligation)
     return tuple(made), tuple(failed)

@@ -100,6 +100,10 @@ def parse_event_items(
     """
     problems: list[Problem] = []
     if record.get("type") == "meeting_held":
+        try:  # the common case, every item valid: no need to check them one by one
+            return _adapter().validate_python(record), ()
+        except ValidationError:
+            pass
         record = dict(record)
         for name, model in _ITEM_LISTS.items():
             items = record.get(name)
@@ -175,58 +179,110 @@ _ECHO = 60
 # says what is wrong exactly as before. tests/test_supervision_scale.py holds the two to the
 # same events on every kind, and `deadlines check` to the output main wrote before.
 
-#: How a field is checked on the fast path.
-_STR, _ID, _ID0, _NONEMPTY = "str", "id", "id0", "nonempty"
-_INSTANT, _INSTANT0, _DAY, _BOOL = "instant", "instant0", "day", "bool"
+_BAD: Any = object()  # what a check returns for a value the fast path leaves to pydantic
 
-_FAST_FIELDS: dict[str, tuple[type[Event], dict[str, str | frozenset[str]]]] = {
+
+def _str(name: str, value: Any) -> Any:  # noqa: ANN401 - a JSON value
+    return value if type(value) is str else _BAD
+
+
+def _nonempty(name: str, value: Any) -> Any:  # noqa: ANN401
+    return value if type(value) is str and value else _BAD
+
+
+def _id(name: str, value: Any) -> Any:  # noqa: ANN401
+    # No slash, no whitespace (the printable test refuses every space but " ").
+    if type(value) is not str or len(value) > 200 or "/" in value or " " in value:
+        return _BAD
+    return value if value.isprintable() else _BAD
+
+
+def _required_id(name: str, value: Any) -> Any:  # noqa: ANN401
+    return _id(name, value) if value else _BAD
+
+
+def _instant(name: str, value: Any) -> Any:  # noqa: ANN401
+    if type(value) is not str:
+        return _BAD
+    at = _parse_instant(name, value)
+    return _BAD if at is None else at
+
+
+def _instant_or_none(name: str, value: Any) -> Any:  # noqa: ANN401
+    return None if value is None else _instant(name, value)
+
+
+def _day(name: str, value: Any) -> Any:  # noqa: ANN401
+    if type(value) is not str:
+        return _BAD
+    try:
+        return parse_date(name, value)
+    except DeadlinesError:
+        return _BAD
+
+
+def _bool(name: str, value: Any) -> Any:  # noqa: ANN401
+    return value if type(value) is bool else _BAD
+
+
+def _one_of(*words: str) -> Any:  # noqa: ANN401
+    allowed = frozenset(words)
+    return lambda name, value: value if type(value) is str and value in allowed else _BAD
+
+
+_FAST_FIELDS: dict[str, tuple[type[Event], dict[str, Any]]] = {
     "document_received": (
         DocumentReceived,
         {
-            "id": _ID,
-            "urgency": frozenset({"urgent", "ordinary"}),
-            "received_at": _INSTANT,
-            "stated_limit": _INSTANT0,
-            "title": _STR,
+            "id": _required_id,
+            "urgency": _one_of("urgent", "ordinary"),
+            "received_at": _instant,
+            "stated_limit": _instant_or_none,
+            "title": _str,
         },
     ),
     "document_submitted": (
         DocumentSubmitted,
-        {"id": _ID, "submitted_at": _INSTANT, "leader": _STR, "document": _STR, "title": _STR},
+        {
+            "id": _required_id,
+            "submitted_at": _instant,
+            "leader": _str,
+            "document": _str,
+            "title": _str,
+        },
     ),
     "instruction_received": (
         InstructionReceived,
-        {"id": _ID, "received_at": _INSTANT, "leader": _STR, "unit": _STR, "title": _STR},
+        {"id": _required_id, "received_at": _instant, "leader": _str, "unit": _str, "title": _str},
     ),
     "meeting_scheduled": (
         MeetingScheduled,
         {
-            "date": _DAY,
-            "kind": frozenset(
-                {"party_group", "executive", "special_topic", "county_wide_work", "other"}
+            "date": _day,
+            "kind": _one_of(
+                "party_group", "executive", "special_topic", "county_wide_work", "other"
             ),
-            "id": _ID0,
-            "emergency_exemption": _BOOL,
-            "reason": _STR,
-            "scheduled_at": _INSTANT0,
-            "title": _STR,
+            "id": _id,
+            "emergency_exemption": _bool,
+            "reason": _str,
+            "scheduled_at": _instant_or_none,
+            "title": _str,
         },
     ),
-    "field_day": (FieldDay, {"leader": _NONEMPTY, "date": _DAY, "place": _STR}),
-    "leader": (Leader, {"leader": _NONEMPTY}),
-    "completed": (Completed, {"obligation": _NONEMPTY, "at": _INSTANT, "note": _STR}),
-    "paused": (Paused, {"obligation": _NONEMPTY, "at": _INSTANT, "reason": _STR}),
-    "resumed": (Resumed, {"obligation": _NONEMPTY, "at": _INSTANT}),
+    "field_day": (FieldDay, {"leader": _nonempty, "date": _day, "place": _str}),
+    "leader": (Leader, {"leader": _nonempty}),
+    "completed": (Completed, {"obligation": _nonempty, "at": _instant, "note": _str}),
+    "paused": (Paused, {"obligation": _nonempty, "at": _instant, "reason": _str}),
+    "resumed": (Resumed, {"obligation": _nonempty, "at": _instant}),
 }
+"""The common events the fast path reads, with the check of each field it takes by hand."""
 
 
 @functools.cache
-def _shape(
-    tag: str,
-) -> tuple[type[Event], dict[str, str | frozenset[str]], frozenset[str], dict[str, Any]]:
-    """The model of `tag`, how each field is checked, its required fields, and the defaults
-    (every field in order, ``None`` for a required one)."""
-    model, fields = _FAST_FIELDS[tag]
+def _shape(tag: str) -> tuple[frozenset[str], frozenset[str], dict[str, Any], tuple[Any, ...]]:
+    """The fields `tag` may have, those it must have, the defaults (every field in order,
+    ``None`` for a required one, as an event's ``__dict__``) and the check of each field."""
+    model, checks = _FAST_FIELDS[tag]
     infos = model.model_fields
     blank = {
         name: None if info.is_required() else info.get_default(call_default_factory=True)
@@ -234,7 +290,7 @@ def _shape(
     }
     blank["type"] = tag
     required = frozenset(name for name, info in infos.items() if info.is_required())
-    return model, fields, required, blank
+    return frozenset({"type", *checks}), required, blank, tuple(checks.items())
 
 
 def _fast_values(record: dict[str, Any]) -> dict[str, Any] | None:
@@ -243,56 +299,19 @@ def _fast_values(record: dict[str, Any]) -> dict[str, Any] | None:
     tag = record.get("type")
     if type(tag) is not str or tag not in _FAST_FIELDS:
         return None
-    _, fields, required, blank = _shape(tag)
-    if not required <= record.keys():
+    allowed, required, blank, checks = _shape(tag)
+    keys = record.keys()
+    if not (required <= keys and keys <= allowed):
         return None
     values = blank.copy()
-    for name, value in record.items():
-        kind = fields.get(name)
-        if kind is None:
-            if name == "type":
-                continue
-            return None
-        if kind is _STR:
-            if type(value) is not str:
-                return None
-        elif kind is _INSTANT or kind is _INSTANT0:
-            if value is None and kind is _INSTANT0:
-                continue
-            if type(value) is not str:
-                return None
-            value = _parse_instant(name, value)
-            if value is None:
-                return None
-        elif isinstance(kind, frozenset):
-            if type(value) is not str or value not in kind:
-                return None
-        elif kind is _NONEMPTY:
-            if type(value) is not str or not value:
-                return None
-        elif kind is _ID or kind is _ID0:
-            # No slash, no whitespace (the printable test refuses every space but " ").
-            if (
-                type(value) is not str
-                or len(value) > 200
-                or (kind is _ID and not value)
-                or "/" in value
-                or " " in value
-                or not value.isprintable()
-            ):
-                return None
-        elif kind is _DAY:
-            if type(value) is not str:
-                return None
-            try:
-                value = parse_date(name, value)
-            except DeadlinesError:
-                return None
-        elif type(value) is not bool:  # _BOOL
+    values.update(record)
+    for name, check in checks:  # a default passes its own check
+        value = check(name, values[name])
+        if value is _BAD:
             return None
         values[name] = value
     if tag == "document_received" and values["stated_limit"] is not None:
-        return None  # its checks (urgent only, after the arrival) are the model's
+        return values if values["urgency"] == "urgent" else None  # as the model's validator
     return values
 
 
@@ -465,7 +484,7 @@ def iter_events(
             yield number, None, (error.problem,)
             continue
         # A lone surrogate (only an escape such as \uD800 makes one) is not text to pydantic.
-        plain = fast_path and "\\ud" not in text and "\\uD" not in text
+        plain = fast_path and ("\\u" not in text or ("\\ud" not in text and "\\uD" not in text))
         values = _fast_values(record) if plain else None
         if values is not None:
             raw_ok = raw and values["type"] in _RAW

@@ -209,17 +209,30 @@ class Report:
         """Write `to_json` as ``json.dumps(indent=2, ensure_ascii=False)`` writes it, and a
         newline: the same text, faster, in chunks of obligations rather than all of them in
         memory at once (see `RowTexts`)."""
-        text = json.dumps(self._json(_ROWS, provenance, lang), ensure_ascii=False, indent=2)
-        head, tail = text.split(_ROWS_TEXT)
-        stream.write(head)
+        data = self._json(_ROWS, provenance, lang)
+        pieces: list[str] = []  # the text around the obligations, written a little at a time
+        for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+            if _ROWS_TEXT in piece:
+                head, tail = piece.split(_ROWS_TEXT)
+                stream.write("".join(pieces) + head)
+                pieces = [tail]
+                self._write_rows(stream, lang)
+            elif len(pieces) < 4096:
+                pieces.append(piece)
+            else:
+                stream.write("".join(pieces) + piece)
+                pieces = []
+        stream.write("".join(pieces) + "\n")
+
+    def _write_rows(self, stream: IO[str], lang: Lang) -> None:
         if not self.rows:
-            stream.write("[]" + tail + "\n")
+            stream.write("[]")
             return
         texts = RowTexts(lang)
         stream.write("[")
         for start in range(0, len(self.rows), _CHUNK):
             stream.write(",".join(map(texts.json, self.rows[start : start + _CHUNK])))
-        stream.write("\n  ]" + tail + "\n")
+        stream.write("\n  ]")
 
     def write_csv(self, stream: IO[str], lang: Lang = "en") -> None:
         """Write one CSV row per obligation, with a header (see `REPORT_COLUMNS`).

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, final
 # importing supervision; `deadlines.supervision` re-exports them.
 from deadlines._messages import Names, Said
 from deadlines._thresholds import Thresholds, WorkingDaysBefore
+from deadlines.supervision._obligations import fast_init
 from deadlines.supervision._tracked import moment
 
 if TYPE_CHECKING:
@@ -73,17 +74,17 @@ def warning_from(
     trigger = obligation.trigger
     rule = thresholds.warning
     if isinstance(rule, WorkingDaysBefore):
-        start = _workdays_before(calendar, due, rule.n)
+        start = workdays_before(calendar, due, rule.n)
     elif obligation.unit == "working_days":
         total = calendar.workdays_between(trigger.date(), due_date)
         left = math.ceil(round((1 - rule.fraction) * total, 9))
-        start = _workdays_before(calendar, due, left)
+        start = workdays_before(calendar, due, left)
     else:
         start = trigger + (due - trigger) * rule.fraction
     return max(start, trigger)
 
 
-def _workdays_before(calendar: ChinaCalendar, due: dt.datetime, n: int) -> dt.datetime:
+def workdays_before(calendar: ChinaCalendar, due: dt.datetime, n: int) -> dt.datetime:
     if n == 0:
         return due
     return dt.datetime.combine(calendar.add_workdays(due.date(), -n), due.timetz())
@@ -218,7 +219,10 @@ def compute_status(
     is not yet overdue.
     """
     done = tracked.completed_at
+    escalated = False
     if done is not None and done <= at:
+        paused = False
+        hours = (due - done).total_seconds() / 3600
         if done <= due:
             # max: done exactly at a 24:00 cutoff is on the day after the last day
             days = max(0, calendar.workdays_between(done.date(), due_date))
@@ -226,18 +230,19 @@ def compute_status(
         else:
             days = -calendar.workdays_between(due_date, done.date())
             state = Status.LATE
-        hours = (due - done).total_seconds() / 3600
-        return ObligationStatus(
-            tracked, at, state, due, due_date, warn, days, hours, completed_at=done
-        )
-    hours = (due - at).total_seconds() / 3600
-    if at > due:
-        days = -calendar.workdays_between(due_date, at.date())
-        escalated = -days >= escalate_after
-        state = Status.OVERDUE
-        return ObligationStatus(
-            tracked, at, state, due, due_date, warn, days, hours, escalated, paused
-        )
-    days = max(0, calendar.workdays_between(at.date(), due_date))
-    state = Status.WARNING if at >= warn else Status.OPEN
-    return ObligationStatus(tracked, at, state, due, due_date, warn, days, hours, paused=paused)
+    else:
+        done = None
+        hours = (due - at).total_seconds() / 3600
+        if at > due:
+            days = -calendar.workdays_between(due_date, at.date())
+            escalated = -days >= escalate_after
+            state = Status.OVERDUE
+        else:
+            days = max(0, calendar.workdays_between(at.date(), due_date))
+            state = Status.WARNING if at >= warn else Status.OPEN
+    return _new_status(  # type: ignore[no-any-return]
+        tracked, at, state, due, due_date, warn, days, hours, escalated, paused, done
+    )
+
+
+_new_status = fast_init(ObligationStatus)

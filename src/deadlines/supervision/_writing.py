@@ -28,6 +28,30 @@ _PAUSE = (
 )
 
 
+_ROW = """
+    {
+      "id": %s,
+      "rule": %s,
+      "event": %s,
+      "subject": %s,
+      "responsible": %s,
+      "trigger": "%s",
+      "due": "%s",
+      "due_date": "%s",
+      "status": %s,
+      "warning_from": "%s",
+      "working_days_left": %d,
+      "hours_left": %s,
+      "escalated": %s,
+      "paused": %s,
+      "pauses": %s,
+      "completed_at": %s,
+      "provisional": %s,
+      "article": %s,
+      "line": %s
+    }"""
+
+
 class _Texts(dict[object, str]):
     """The text of each value met, spelled once: a report repeats its rules, units, days
     and statuses. Emptied when full (rows come by due instant: the days are near)."""
@@ -37,7 +61,7 @@ class _Texts(dict[object, str]):
         self.spell = spell
 
     def __missing__(self, key: object) -> str:
-        if len(self) >= 65_536:
+        if len(self) >= 4096:
             self.clear()
         text = self[key] = self.spell(key)
         return text
@@ -56,9 +80,9 @@ class RowTexts:
 
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
-        self.strings = _Texts(encode_basestring)  # a string's JSON text, as json.dumps
         self.offsets: dict[object, str] = {}  # "+08:00" by zone, for fixed-offset zones
         self.dates = _Texts(methodcaller("isoformat"))
+        self.instants = _Texts(self.instant)  # due instants repeat; triggers hardly do
         # The JSON text from "rule" to "title_zh", and from "status" to "status_label".
         self.rules = _Texts(_rule_json)
         self.words = _Texts(self._words)  # the status in words, by status and escalation
@@ -101,31 +125,29 @@ class RowTexts:
     def json(self, row: ObligationStatus) -> str:
         """`row_json` of `row` as an item of the indented list of `Report.write_json`."""
         tracked = row.tracked
-        ob, strings, instant = tracked.obligation, self.strings, self.instant
+        ob, instants, instant = tracked.obligation, self.instants, self.instant
         done, line = row.completed_at, ob.line
-        pauses = self._pauses(tracked.pauses) if tracked.pauses else "[]"
-        completed = "null" if done is None else f'"{instant(done)}"'
-        # One f-string: the keys of `row_json` in its order, each value JSON text.
-        return (
-            f'\n    {{\n      "id": {encode_basestring(ob.id)},'
-            f'\n      "rule": {self.rules[ob.rule_id, ob.title_en, ob.title_zh]},'
-            f'\n      "event": {encode_basestring(ob.event_id)},'
-            f'\n      "subject": {strings[ob.subject]},'
-            f'\n      "responsible": {strings[ob.responsible]},'
-            f'\n      "trigger": "{instant(ob.trigger)}",'
-            f'\n      "due": "{instant(row.due)}",'
-            f'\n      "due_date": "{self.dates[row.due_date]}",'
-            f'\n      "status": {self.statuses[row.status, row.escalated]},'
-            f'\n      "warning_from": "{instant(row.warning_from)}",'
-            f'\n      "working_days_left": {row.working_days_left},'
-            f'\n      "hours_left": {round(row.hours_left, 2)!r},'
-            f'\n      "escalated": {_BOOL[row.escalated]},'
-            f'\n      "paused": {_BOOL[row.paused]},'
-            f'\n      "pauses": {pauses},'
-            f'\n      "completed_at": {completed},'
-            f'\n      "provisional": {_BOOL[ob.provisional]},'
-            f'\n      "article": {ob.citation.article},'
-            f'\n      "line": {"null" if line is None else line}\n    }}'
+        # The keys of `row_json` in its order, each value JSON text.
+        return _ROW % (
+            encode_basestring(ob.id),
+            self.rules[ob.rule_id, ob.title_en, ob.title_zh],
+            encode_basestring(ob.event_id),
+            encode_basestring(ob.subject),
+            encode_basestring(ob.responsible),
+            instant(ob.trigger),
+            instants[row.due],
+            self.dates[row.due_date],
+            self.statuses[row.status, row.escalated],
+            instants[row.warning_from],
+            row.working_days_left,
+            repr(round(row.hours_left, 2)),
+            _BOOL[row.escalated],
+            _BOOL[row.paused],
+            self._pauses(tracked.pauses) if tracked.pauses else "[]",
+            "null" if done is None else f'"{instant(done)}"',
+            _BOOL[ob.provisional],
+            ob.citation.article,
+            "null" if line is None else line,
         )
 
     def csv(self, row: ObligationStatus) -> list[object]:
