@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 pytest.importorskip("fastapi", reason="the board needs the server extra: deadlines[server]")
@@ -504,6 +504,8 @@ class TestNeverAServerError:
             ]
         ),
     )
+    @example(params={"warn_days": "²"}, path="/")  # a digit to isdigit, not to int()
+    @example(params={"page": "²"}, path="/report")
     def test_query(self, client, params, path):
         """Random values of every parameter the pages read."""
         response = client.get(path, params={"src": SRC, **params})

@@ -168,6 +168,10 @@ class TestSignIn:
         assert answer.status_code == 303
         assert answer.headers["location"].startswith("/login")
 
+    def test_a_digit_int_cannot_read(self):
+        """A stamp of digits Python's int() refuses ("²") is no session, not a server error."""
+        assert not Sessions(TOKEN).valid(f"²{int(time.time()) + 3600}.{'0' * 64}")
+
     def test_sign_out(self):
         """Signing out clears the cookie and goes to the login page."""
         app = _signed_in()

@@ -157,7 +157,9 @@ def _params(rng: random.Random, rule_id: str, at: dt.datetime) -> dict[str, obje
     params: dict[str, object] = {}
     if rule_id in ("decisions.time_limited", "x.when_int") or rng.random() < 0.02:
         if rng.random() < 0.6:
-            params["limit_days"] = rng.choice([1, 3, 3, 7, 10, 11, 15, 30, 90, "15", 0, "x"])
+            params["limit_days"] = rng.choice(
+                [1, 3, 3, 7, 10, 11, 15, 30, 90, "15", 0, "x", "²", "１５"]
+            )
         if rng.random() < 0.4:
             params["limit_working_days"] = rng.choice([1, 3, 5, 10, " 7", 0, True])
         if rng.random() < 0.15:

@@ -134,7 +134,7 @@ def count_arg(
     text = (query.get(argument) or "").strip()
     if not text:
         return None
-    if text.isdigit() and int(text) >= least:
+    if text.isdecimal() and int(text) >= least:  # not isdigit: int('²') fails
         return int(text)
     if lenient:
         return None
@@ -142,7 +142,7 @@ def count_arg(
 
 
 def int_arg(argument: str, text: str) -> int:
-    if not text.isdigit():
+    if not text.isdecimal():
         raise InvalidValueError(argument, text, "a number, such as 2026 or 10")
     return int(text)
 

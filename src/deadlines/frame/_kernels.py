@@ -279,7 +279,7 @@ def _meeting_set(_limit: MeetingSetLimit, rows: Rows) -> Answer:
         counts[~alone] = None
         for value, where in _groups(counts):
             days = value
-            if isinstance(days, str) and days.strip().isdigit():
+            if isinstance(days, str) and days.strip().isdecimal():
                 days = int(days)
             if isinstance(days, bool) or not isinstance(days, int) or days < 1:
                 continue  # the engine says what is wrong with it

@@ -83,7 +83,7 @@ class Sessions:
     def valid(self, value: str, now: float | None = None) -> bool:
         """Whether the cookie value is one of ours, not expired (compared in constant time)."""
         stamp, _, mac = value.partition(".")
-        if not stamp.isdigit() or len(stamp) > 12:
+        if not (stamp.isascii() and stamp.isdigit()) or len(stamp) > 12:
             return False
         expires = int(stamp)
         if expires < (time.time() if now is None else now):
