@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from deadlines._errors import (
     DeadlinesError,
-    InvalidArgumentError,
     InvalidValueError,
     MissingParameterError,
     OutOfRangeError,
@@ -264,6 +263,8 @@ def plugin_problem(error: DeadlinesError, command: str, *, option: bool = True) 
 def explain_error(error: DeadlinesError, args: argparse.Namespace) -> UsageError:
     """The usage error a library error stands for on the command line `args`: the engine's
     ``input_field`` ``rule`` is RULE, ``at`` is ``--at``, a parameter is ``--param NAME``."""
+    from deadlines.io._messages import as_given, shown
+
     at: str | None = getattr(args, "at", None)
     pairs = (pair.partition("=") for pair in getattr(args, "param", ()))
     given = {name.strip(): value for name, _, value in pairs}
@@ -281,8 +282,6 @@ def explain_error(error: DeadlinesError, args: argparse.Namespace) -> UsageError
         return UsageError("--calendar", error.said or str(error))
     if isinstance(error, UnknownRuleError):
         import difflib
-
-        from deadlines.io._messages import shown
 
         close = difflib.get_close_matches(cut(error.rule_id), error.known, n=1)
         hint = Said("error.did_you_mean", {"rule": close[0]}) if close else ""
@@ -303,21 +302,6 @@ def explain_error(error: DeadlinesError, args: argparse.Namespace) -> UsageError
     # A part of the input (done.review), or an argument of the library's own (a rule asked
     # the calendar something odd): named without pretending the user passed it.
     return UsageError(option, said)
-
-
-def as_given(error: DeadlinesError, at: object, given: Mapping[str, object]) -> Said | None:
-    """What an engine error means to whoever wrote the trigger `at` and the parameters `given`
-    (a range error: whether the trigger or the due date lies outside the calendar; a refused
-    value: echoed as written, ``true``), or None when its own message says it."""
-    from deadlines.io._messages import day_of, shown
-
-    if isinstance(error, OutOfRangeError):
-        field = error.input_field
-        parameter = given.get(field) if field is not None and field != "at" else None
-        return error.meaning(day_of(at), at, parameter)
-    if isinstance(error, InvalidValueError | InvalidArgumentError):
-        return Said(error.said.message, {**dict(error.said.values), "value": shown(error.value)})
-    return None
 
 
 def calendar_from(args: argparse.Namespace) -> ChinaCalendar:

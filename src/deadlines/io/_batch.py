@@ -12,15 +12,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from deadlines._errors import (
     DeadlinesError,
-    InvalidArgumentError,
     InvalidValueError,
-    OutOfRangeError,
     ProvisionalDateWarning,
 )
 from deadlines._problems import Problem
 from deadlines._textfile import check_lines
 from deadlines.io._jsonl import dumps, one_line
-from deadlines.io._messages import day_of, shown
+from deadlines.io._messages import as_given
 from deadlines.io._records import Trigger, read_csv, read_jsonl
 
 if TYPE_CHECKING:
@@ -173,18 +171,14 @@ def run_batch(
 
 
 def problem_of(error: DeadlinesError, record: Trigger) -> Problem:
-    """The problem of `record`'s line that an engine error is, at its `input_field`; a range
-    error says which of trigger and due is outside, a refused value is shown as written."""
-    field = error.input_field
-    where: dict[str, Any] = {"field": field, "line": record.line, "id": record.id}
-    if isinstance(error, OutOfRangeError):
-        parameter = record.params.get(field) if field is not None and field != "at" else None
-        said = error.meaning(day_of(record.at), record.at, parameter)
-        return Problem(said.message, said.values, **where)
-    if isinstance(error, (InvalidValueError, InvalidArgumentError)) and error.said is not None:
-        values = {**dict(error.said.values), "value": shown(error.value)}
-        return Problem.of(error.said.message, **where, **values)
-    return Problem.stated(error, **where)
+    """The problem of `record`'s line that an engine error is, at its `input_field`."""
+    where: dict[str, Any] = {"field": error.input_field, "line": record.line, "id": record.id}
+    said = as_given(error, record.at, record.params)
+    return (
+        Problem.stated(error, **where)
+        if said is None
+        else Problem(said.message, said.values, **where)
+    )
 
 
 class _JsonlWriter:

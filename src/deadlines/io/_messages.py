@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 
-from deadlines._errors import cut
+from deadlines._errors import (
+    DeadlinesError,
+    InvalidArgumentError,
+    InvalidValueError,
+    OutOfRangeError,
+    cut,
+)
 from deadlines._errors import shown as repr_shown
+from deadlines._messages import Said
 from deadlines._time import parse_instant, to_china
 
 
@@ -29,3 +37,17 @@ def day_of(at: object) -> dt.date | None:
     except (TypeError, ValueError):
         return None
     return start.date()
+
+
+def as_given(error: DeadlinesError, at: object, given: Mapping[str, object]) -> Said | None:
+    """What an engine error means to whoever wrote the trigger `at` and the parameters `given`
+    (a range error: whether the trigger or the due date lies outside the calendar; a refused
+    value: echoed as written, ``true``), or None when its own message says it. Batch mode and
+    the command line both word an engine error by it."""
+    if isinstance(error, OutOfRangeError):
+        field = error.input_field
+        parameter = given.get(field) if field is not None and field != "at" else None
+        return error.meaning(day_of(at), at, parameter)
+    if isinstance(error, InvalidValueError | InvalidArgumentError):
+        return Said(error.said.message, {**dict(error.said.values), "value": shown(error.value)})
+    return None
