@@ -94,8 +94,9 @@ class Building:
 
     def read(self, lines: Iterable[str]) -> None:
         """Take every event of JSON Lines (see `Supervisor.read`)."""
-        take, record = self.take, self.record
-        first = last = None  # the earliest and latest instant of the common events
+        take = self.take
+        appends = [column.append for column in self.records]
+        target, field, at, what_, text, number = appends
         # The common events come as their checked fields: no event is made for them.
         for line, event, found in iter_events(lines, raw=True):
             if found:
@@ -106,18 +107,19 @@ class Building:
                 if what is None or tag[0] == "q":  # not a completion, pause or resume
                     take(tag, event, line)
                     continue
-                at = event["at"]
-                if first is None or at < first:
-                    first = at
-                if last is None or at > last:
-                    last = at
-                text = event.get("note") or event.get("reason") or ""
-                record(event["obligation"], "obligation", at, what, text, line)
+                # `record`, inline; their instants are spanned together below.
+                target(event["obligation"])
+                field("obligation")
+                at(event["at"])
+                what_(what)
+                text(event.get("note") or event.get("reason") or "")
+                number(line)
             elif event is not None:
                 self.add(event, line)
-        if first is not None and last is not None:
-            self._span(first.date())
-            self._span(last.date())
+        ats = self.records[2]
+        if ats:  # every record's instant, those `take` spanned too
+            self._span(min(ats).date())
+            self._span(max(ats).date())
 
     def finish(self) -> tuple[Any, ...]:
         """What the ledger of the events taken holds (`Ledger`'s arguments after the

@@ -202,10 +202,24 @@ def _required_id(name: str, value: Any) -> Any:  # noqa: ANN401
 
 
 def _instant(name: str, value: Any) -> Any:  # noqa: ANN401
+    # Naive text the quick way (`parse_instant` gives the same answer for it): a province's
+    # ledger reads two million instants, nearly all different.
     if type(value) is not str:
         return _BAD
-    at = _parse_instant(name, value)
-    return _BAD if at is None else at
+    if len(value) > len("2026-09-30"):
+        try:
+            at = _fromisoformat(value)
+        except ValueError:
+            return _BAD
+        if at.tzinfo is None:
+            return _combine(at.date(), at.time(), CHINA_TZ)  # 3x faster than replace()
+    try:
+        return parse_instant(name, value)
+    except DeadlinesError:
+        return _BAD
+
+
+_fromisoformat, _combine = dt.datetime.fromisoformat, dt.datetime.combine
 
 
 def _instant_or_none(name: str, value: Any) -> Any:  # noqa: ANN401
@@ -278,7 +292,6 @@ _FAST_FIELDS: dict[str, tuple[type[Event], dict[str, Any]]] = {
 """The common events the fast path reads, with the check of each field it takes by hand."""
 
 
-@functools.cache
 def _shape(tag: str) -> tuple[frozenset[str], frozenset[str], dict[str, Any], tuple[Any, ...]]:
     """The fields `tag` may have, those it must have, the defaults (every field in order,
     ``None`` for a required one, as an event's ``__dict__``) and the check of each field."""
@@ -293,53 +306,29 @@ def _shape(tag: str) -> tuple[frozenset[str], frozenset[str], dict[str, Any], tu
     return frozenset({"type", *checks}), required, blank, tuple(checks.items())
 
 
+_SHAPES = {tag: _shape(tag) for tag in _FAST_FIELDS}
+
+
 def _fast_values(record: dict[str, Any]) -> dict[str, Any] | None:
     """The fields of the event of a common, well-formed record, every one in order as the
     model would hold them (its ``__dict__``), or ``None`` to validate it in full."""
     tag = record.get("type")
-    if type(tag) is not str or tag not in _FAST_FIELDS:
+    shape = _SHAPES.get(tag) if type(tag) is str else None
+    if shape is None:
         return None
-    allowed, required, blank, checks = _shape(tag)
+    allowed, required, blank, checks = shape
     keys = record.keys()
     if not (required <= keys and keys <= allowed):
         return None
     values = blank.copy()
-    values.update(record)
-    for name, check in checks:  # a default passes its own check
-        value = check(name, values[name])
-        if value is _BAD:
-            return None
-        values[name] = value
+    for name, check in checks:  # a field left out keeps its default
+        if name in record:
+            value = values[name] = check(name, record[name])
+            if value is _BAD:
+                return None
     if tag == "document_received" and values["stated_limit"] is not None:
         return values if values["urgency"] == "urgent" else None  # as the model's validator
     return values
-
-
-def _parse_instant(name: str, text: str) -> dt.datetime | None:
-    """`parse_instant` of `text`, or ``None`` where it would raise; naive text the quick way,
-    and one object for the same text read again soon (events come in time order, several a
-    minute: a province's ledger keeps a million instants)."""
-    value = _RECENT.get(text)
-    if value is not None:
-        return value
-    if len(text) > len("2026-09-30"):
-        try:
-            value = dt.datetime.fromisoformat(text)
-        except ValueError:
-            return None
-        if value.tzinfo is None:  # parse_instant's answer for naive text, without its checks
-            if len(_RECENT) >= _RECENT_MAX:
-                _RECENT.clear()
-            value = _RECENT[text] = value.replace(tzinfo=CHINA_TZ)
-            return value
-    try:
-        return parse_instant(name, text)
-    except DeadlinesError:
-        return None
-
-
-_RECENT: dict[str, dt.datetime] = {}
-_RECENT_MAX = 50_000
 
 
 def _fast_event(record: dict[str, Any], values: dict[str, Any]) -> Event:

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from deadlines.supervision._status import ObligationStatus, Status
 
 _BOOL = {True: "true", False: "false"}
+_MINUTES = [f"{minute // 60:02d}:{minute % 60:02d}" for minute in range(24 * 60)]
+_SECONDS = [f":{second:02d}" for second in range(60)]
 _PAUSE = (
     '\n        {\n          "start": "%s",\n          "end": %s,\n          "reason": %s\n        }'
 )
@@ -90,7 +92,8 @@ class RowTexts:
         self.flags = {flag: say(f"check.csv.{_BOOL[flag]}", lang) for flag in _BOOL}
 
     def instant(self, at: dt.datetime) -> str:
-        """``at.isoformat(timespec="seconds")``, faster at a fixed offset (most instants are)."""
+        """``at.isoformat(timespec="seconds")``, from the texts of its day and its minute at
+        a fixed offset (most instants are): a third of the time."""
         offset = self.offsets.get(at.tzinfo)
         if offset is None:
             if type(at.tzinfo) is not dt.timezone:
@@ -98,8 +101,8 @@ class RowTexts:
             offset = self.offsets[at.tzinfo] = dt.datetime(
                 2000, 1, 1, tzinfo=at.tzinfo
             ).isoformat()[19:]
-        fields = (at.year, at.month, at.day, at.hour, at.minute, at.second, offset)
-        return "%04d-%02d-%02dT%02d:%02d:%02d%s" % fields  # noqa: UP031 - faster than format
+        minute, second = _MINUTES[at.hour * 60 + at.minute], _SECONDS[at.second]
+        return f"{self.dates[at.date()]}T{minute}{second}{offset}"
 
     def _pauses(self, pauses: tuple[Pause, ...]) -> str:
         """The ``pauses`` list of an obligation, indented under it."""
