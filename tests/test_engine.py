@@ -61,3 +61,14 @@ class TestResultShortcut:
         assert repr(fast) == repr(checked)
         with pytest.raises(ValueError, match="frozen"):
             fast.due = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)  # type: ignore[misc]
+
+
+class TestRulesReadOnly:
+    """`Engine.rules` cannot be replaced: `due` reads an index of the rule set built once."""
+
+    def test_assigning_raises(self):
+        """Assigning a rule set raises, and the engine keeps the one it was built with."""
+        engine = Engine(discover_plugins=False)
+        with pytest.raises(AttributeError):
+            engine.rules = OPINION_2020.without("routing.ordinary")  # type: ignore[misc]
+        assert engine.rules is OPINION_2020

@@ -49,6 +49,7 @@ class Engine:
             entry-point group (unless ``$DEADLINES_DISABLE_PLUGIN_AUTOLOAD`` is set).
 
     Attributes:
+        rules: the rule set in force, the plugins' changes applied (read-only).
         plugins: the plugins applied, each with what it changes.
         supervision_thresholds: when supervision warns and escalates: those the plugins
             set, else the default.
@@ -65,7 +66,7 @@ class Engine:
     '2026-10-10T17:30:00+08:00'
     """
 
-    __slots__ = ("_setup", "_versions", "calendar", "conventions", "rules")
+    __slots__ = ("_rules", "_setup", "_versions", "calendar", "conventions")
 
     def __init__(
         self,
@@ -99,13 +100,18 @@ class Engine:
             calendar = setup.calendar if setup.calendar is not None else calendar
             rules, conventions = setup.rules, setup.conventions
         self.calendar = calendar if calendar is not None else ChinaCalendar()
-        self.rules = rules
+        self._rules = rules
         self.conventions = conventions
         self._versions = _versions(rules)
 
     def __repr__(self) -> str:
         names = f", plugins={[p.name for p in self.plugins]!r}" if self.plugins else ""
         return f"Engine({self.calendar!r}, {self.rules!r}, conventions={self.conventions!r}{names})"
+
+    @property
+    def rules(self) -> RuleSet:
+        """The rule set in force; read-only, since `due` reads an index of it built once."""
+        return self._rules
 
     @property
     def plugins(self) -> tuple[PluginInfo, ...]:

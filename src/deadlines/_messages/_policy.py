@@ -155,6 +155,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "意外错误{kind}：{detail}（属程序缺陷，请报告）",
         "unexpected {kind}: {detail} (please report it)",
     ),
+    # problem.unexpected's Chinese, not its English: a case's report says ``actual   error:
+    # internal error, …`` where a batch line says ``unexpected …``; both are output, kept.
     "policy.bug": Message(
         "意外错误{kind}：{detail}（属程序缺陷，请报告）",
         "internal error, a bug in deadlines (please report it): {kind}: {detail}",

@@ -183,7 +183,12 @@ def _rule_steps(claims: Claims) -> dict[_Key, tuple[TraceStep, ...]]:
             if c.field in _REQUIREMENTS
         )
         named = tuple(field_words(c.field) for c in changes if c.field not in _REQUIREMENTS)
-        message = "plugin.rule_changes" + (".also" if shown else ".only") * bool(named)
+        if not named:
+            message = "plugin.rule_changes"
+        elif shown:
+            message = "plugin.rule_changes.also"
+        else:
+            message = "plugin.rule_changes.only"
         change = Said(message, {"where": where, "changes": shown, "fields": named})
         steps.setdefault((rule_id, since), []).append(_step(change, plugin))
     return {key: tuple(value) for key, value in steps.items()}

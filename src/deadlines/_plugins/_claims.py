@@ -379,7 +379,8 @@ class Claims:
         b, a, b_zh, a_zh = _plain(before), _plain(after), _plain(before, "zh"), _plain(after, "zh")
         values = {"target": words[1], "before": Names(b_zh, b), "after": Names(a_zh, a)}
         values["field"] = field_words(field)  # the plain message has no place for it
-        zh, en = map(Said("plugin.changed" + ".field" * bool(field), values).render, _LANGS)
+        message = "plugin.changed.field" if field else "plugin.changed"
+        zh, en = map(Said(message, values).render, _LANGS)
         if field == "effective_until" and before is None and isinstance(after, dt.date):
             # An open end closed: 执行至2026年3月1日, not 失效日期由未设定改为2026-03-01.
             until = say("plugin.until", "zh", day=after)

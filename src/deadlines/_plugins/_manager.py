@@ -151,12 +151,12 @@ def _check(manager: PluginManager, name: str, plugin: object) -> None:
     for caller in callers:
         own = [impl for impl in caller.get_hookimpls() if impl.plugin is plugin]
         if any(impl.wrapper or impl.hookwrapper for impl in own):
-            problem = "wrappers are not supported: return the change as a value, which the engine"
-            raise PluginError(name, caller.name, f"{problem} merges and reports")
+            fix = "return the change as a value, which the engine merges and reports"
+            raise PluginError(name, caller.name, f"wrappers are not supported: {fix}")
         if len(own) > 1:
-            functions = ", ".join(impl.function.__name__ for impl in own)
-            problem = f"implements it {len(own)} times ({functions}); return every change from"
-            raise PluginError(name, caller.name, f"{problem} one function")
+            n, functions = len(own), ", ".join(impl.function.__name__ for impl in own)
+            fix = "return every change from one function"
+            raise PluginError(name, caller.name, f"implements it {n} times ({functions}); {fix}")
 
 
 def _load_installed(manager: PluginManager) -> None:

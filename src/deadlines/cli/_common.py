@@ -202,7 +202,8 @@ class _Subparsers(argparse._SubParsersAction):  # type: ignore[type-arg] # argpa
 
     def add_parser(self, name: str, **kwargs: Any) -> Parser:  # noqa: ANN401 - argparse's
         """A subcommand `name` (its words filled by `Parser.finish`)."""
-        parser: Parser = super().add_parser(name, lang=self.lang, help="", **kwargs)
+        kwargs.setdefault("help", "")  # listed in the parent's help (finish fills it)
+        parser: Parser = super().add_parser(name, lang=self.lang, **kwargs)
         return parser
 
 
