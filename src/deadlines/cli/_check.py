@@ -238,10 +238,10 @@ def _paint(text: str, code: str, *, color: bool) -> str:
 
 
 def _row(row: ObligationStatus, lang: Lang) -> list[str]:
-    from deadlines.supervision._quarterly import state
+    from deadlines.supervision._status import status_words
 
     due = f"{row.due:%Y-%m-%d %H:%M}" + (PROVISIONAL_MARK if row.obligation.provisional else "")
-    words = state(row.status, escalated=row.escalated).render(lang)
+    words = status_words(row.status, escalated=row.escalated).render(lang)
     return [row.id, row.rule_id, due, words, row.describe_left(lang)]
 
 

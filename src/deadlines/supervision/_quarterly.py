@@ -19,7 +19,7 @@ from deadlines._time import CHINA_TZ
 from deadlines._value import Value
 from deadlines.rules import Recurrence
 from deadlines.supervision._obligations import Obligation, oblige
-from deadlines.supervision._status import ObligationStatus, Status
+from deadlines.supervision._status import ObligationStatus, Status, status_words
 from deadlines.supervision._tracked import moment
 
 if TYPE_CHECKING:
@@ -53,11 +53,6 @@ def quarters_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
     """
     first_n, last_n = ((d.year * 12 + d.month - 1) // 3 for d in (first, last))
     return [(n // 4, n % 4 + 1) for n in range(first_n, last_n + 1)]
-
-
-def state(status: Status, *, escalated: bool) -> Said:
-    """A status as the report's table says it: an escalated one is 提请督办 (``overdue!``)."""
-    return Said("check.state.escalated" if escalated else f"check.state.{status}")
 
 
 def quarter_part(obligation: Obligation) -> Said | None:
@@ -173,9 +168,9 @@ class QuarterStanding(Value):
             lang,
             year=year,
             number=int(number),
-            dispatch=state(self.dispatch, escalated=self.dispatch_escalated),
+            dispatch=status_words(self.dispatch, escalated=self.dispatch_escalated),
             dispatch_due=moment(self.dispatch_due),
-            report=state(self.report, escalated=self.report_escalated),
+            report=status_words(self.report, escalated=self.report_escalated),
             report_due=moment(self.report_due),
         )
 
