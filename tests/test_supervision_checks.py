@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -22,6 +23,7 @@ from deadlines.supervision import (
     quarter_obligations,
     quota_standings,
 )
+from deadlines.supervision._quarterly import quarter_part, quarter_standings
 from deadlines.supervision._quota import QuotaStanding
 
 
@@ -322,6 +324,28 @@ class TestQuarterly:
         )
         assert [q.quarter for q in ledger.quarterly("2025-06-30T18:00")] == ["2025Q2"]
         assert [q.quarter for q in ledger.quarterly("2025-07-01T00:00")] == ["2025Q2", "2025Q3"]
+
+    @pytest.mark.parametrize(
+        "odd",
+        ["2025Q1/briefing", "annual/dispatch", "2025Q²/dispatch", "2025Q5/report", "2025Q1"],
+        ids=["other-part", "not-a-quarter", "superscript-digit", "fifth-quarter", "no-part"],
+    )
+    def test_part_of_an_odd_id(self, engine, odd):
+        """A quarterly obligation whose id is not a quarter's part has no part, not an error."""
+        dispatch, _ = quarter_obligations(engine, 2025, 1)
+        assert quarter_part(dataclasses.replace(dispatch, id=odd, event_id=odd)) is None
+
+    def test_standings_skip_an_odd_id(self, engine):
+        """A quarterly row whose id names no part of a quarter is left out of the standings."""
+        ledger = Supervisor(engine).ledger(
+            [QuarterReported(quarter="2025Q1", at=at("2025-03-31 10:00"))]
+        )
+        rows = ledger.report("2025-04-01T09:00").rows
+        row = rows[0]
+        odd = dataclasses.replace(row.tracked.obligation, id="2025Q1/briefing")
+        extra = dataclasses.replace(row, tracked=dataclasses.replace(row.tracked, obligation=odd))
+        assert quarter_standings([*rows, extra]) == quarter_standings(rows)
+        assert [q.quarter for q in quarter_standings([*rows, extra])] == ["2025Q1"]
 
 
 class TestIssueNineReadings:

@@ -26,9 +26,11 @@ from deadlines.cli._common import (
 )
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Iterator
 
-    from deadlines.supervision import ObligationStatus, Problem, Report
+    from deadlines._engine import Engine
+    from deadlines.supervision import Ledger, ObligationStatus, Problem, Report
 
 EVENTS_EXAMPLE = "examples/supervision/county-week.jsonl"
 
@@ -71,18 +73,24 @@ def run(args: argparse.Namespace) -> int:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _run(args)
+        engine, ledger, report, at = _read(args)
+        gc.freeze()
+        gc.enable()  # what the writers make and drop is collected
+        return _write(args, engine, ledger, report, at)
     finally:
         gc.unfreeze()  # a caller in the same process (tests, a script) collects them again
-        (gc.enable if collecting else gc.disable)()
+        if collecting:
+            gc.enable()
+        else:
+            gc.disable()
 
 
-def _run(args: argparse.Namespace) -> int:
+def _read(args: argparse.Namespace) -> tuple[Engine, Ledger, Report, dt.datetime]:
+    """Read the events file: the engine, the ledger and its report at ``--at``."""
     import datetime as dt
-    import gc
 
     from deadlines._time import CHINA_TZ
-    from deadlines.supervision import MissingExtraError, Supervisor, write_ics
+    from deadlines.supervision import Supervisor
 
     at = parse_instant_arg("--at", args.at) if args.at else dt.datetime.now(CHINA_TZ)
     changes = _thresholds(args)
@@ -104,12 +112,19 @@ def _run(args: argparse.Namespace) -> int:
     if unreadable:
         problems = (*ledger.problems, *unreadable)
         ledger.problems = tuple(sorted(problems, key=lambda p: (p.line is None, p.line or 0)))
-    if (name := next((n for n in args.explain if n not in ledger), None)) is not None:
-        unknown = Said("check.usage.no_obligation", {"name": cut_repr(name)})
-        raise UsageError("--explain", unknown)
-    report = ledger.report(at)
-    gc.freeze()
-    gc.enable()  # what the writers make and drop is collected
+    for name in args.explain:
+        if name not in ledger:
+            unknown = Said("check.usage.no_obligation", {"name": cut_repr(name)})
+            raise UsageError("--explain", unknown)
+    return engine, ledger, ledger.report(at), at
+
+
+def _write(
+    args: argparse.Namespace, engine: Engine, ledger: Ledger, report: Report, at: dt.datetime
+) -> int:
+    """Write `report` as the options ask (and the ICS file), its problems to standard error."""
+    from deadlines.supervision import MissingExtraError, write_ics
+
     written = None
     if args.ics:
         try:
@@ -155,7 +170,7 @@ def _open(path: str) -> IO[bytes] | IO[str]:
     """The events of `path` to read line by line (``-``: standard input, as bytes if it can)."""
     if path == "-":
         # A text stream without bytes underneath (tests use io.StringIO) is read as text.
-        return getattr(sys.stdin, "buffer", sys.stdin)
+        return getattr(sys.stdin, "buffer", None) or sys.stdin
     try:
         return open(path, "rb")  # noqa: PTH123 - argparse gives text; run() closes it
     except (FileNotFoundError, IsADirectoryError) as error:
@@ -223,10 +238,10 @@ def _paint(text: str, code: str, *, color: bool) -> str:
 
 
 def _row(row: ObligationStatus, lang: Lang) -> list[str]:
-    from deadlines.supervision._quarterly import state
+    from deadlines.supervision._status import status_words
 
     due = f"{row.due:%Y-%m-%d %H:%M}" + (PROVISIONAL_MARK if row.obligation.provisional else "")
-    words = state(row.status, escalated=row.escalated).render(lang)
+    words = status_words(row.status, escalated=row.escalated).render(lang)
     return [row.id, row.rule_id, due, words, row.describe_left(lang)]
 
 

@@ -11,7 +11,7 @@ import difflib
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from deadlines._errors import DeadlinesError, NotInEffectError, UnknownRuleError, cut_repr
 from deadlines._messages import Said
@@ -50,11 +50,25 @@ _DONE, _PAUSED, _RESUMED = 0, 1, 2
 #: The events that create obligations (see `plan_values`).
 _PLANNED = frozenset({"meeting_held", "document_received", "document_submitted",
                       "instruction_received"})  # fmt: skip
-#: The events that are records of an obligation, and what each says of it.
-_RECORDS = {"completed": _DONE, "paused": _PAUSED, "resumed": _RESUMED,
-            "quarter_dispatched": _DONE, "quarter_reported": _DONE}  # fmt: skip
+#: The events that record what became of an obligation named by its id, and what each says.
+_OBLIGATION_RECORDS = {"completed": _DONE, "paused": _PAUSED, "resumed": _RESUMED}
+#: The events that record a quarter's part (named by the quarter), and which part.
 _QUARTER_TARGET = {"quarter_dispatched": "dispatch", "quarter_reported": "report"}
+#: Every event that is a record of an obligation, and what it says of it.
+_RECORDS = {**_OBLIGATION_RECORDS, **dict.fromkeys(_QUARTER_TARGET, _DONE)}
 _new_tracked = fast_init(Tracked)
+
+
+class _Records(NamedTuple):
+    """Completions, pauses and resumes in columns, not as events or tuples: a province has
+    a million of them. Row i of each column is the i-th record read."""
+
+    target: list[str]  # the obligation's id
+    field: list[str]  # the field of the event that names it: obligation or quarter
+    at: list[dt.datetime]  # when
+    what: list[int]  # _DONE, _PAUSED or _RESUMED
+    text: list[str]  # the note or the reason
+    line: list[int | None]  # the event's line
 
 
 class Building:
@@ -86,25 +100,23 @@ class Building:
         self.meetings: list[tuple[MeetingScheduled | MeetingHeld, int | None]] = []
         self.field_days: dict[str, list[dt.date]] = {}
         self.field_day_lines: dict[tuple[str, dt.date], int | None] = {}
-        # Completions, pauses and resumes in columns, not as events or tuples: a province
-        # has a million of them. (obligation, field naming it, when, what, note or reason, line)
-        self.records: tuple[list[Any], ...] = ([], [], [], [], [], [])
+        self.records = _Records([], [], [], [], [], [])
         self.span: list[dt.date] = []  # the first and last day of the events
         self.named_quarters: set[tuple[int, int]] = set()
 
     def read(self, lines: Iterable[str]) -> None:
         """Take every event of JSON Lines (see `Supervisor.read`)."""
-        take = self.take
-        appends = [column.append for column in self.records]
-        target, field, at, what_, text, number = appends
+        take, records = self.take, self.records
+        target, field, at = records.target.append, records.field.append, records.at.append
+        what_, text, number = records.what.append, records.text.append, records.line.append
         # The common events come as their checked fields: no event is made for them.
         for line, event, found in iter_events(lines, raw=True):
             if found:
                 self.problems.extend(found)
             if isinstance(event, dict):
                 tag = event["type"]
-                what = _RECORDS.get(tag)
-                if what is None or tag[0] == "q":  # not a completion, pause or resume
+                what = _OBLIGATION_RECORDS.get(tag)
+                if what is None:  # a quarter's record, or no record
                     take(tag, event, line)
                     continue
                 # `record`, inline; their instants are spanned together below.
@@ -116,7 +128,7 @@ class Building:
                 number(line)
             elif event is not None:
                 self.add(event, line)
-        ats = self.records[2]
+        ats = records.at
         if ats:  # every record's instant, those `take` spanned too
             self._span(min(ats).date())
             self._span(max(ats).date())
@@ -173,7 +185,7 @@ class Building:
         what = _RECORDS.get(tag)
         if what is not None:
             field, at = "obligation", values["at"]
-            if tag.startswith("quarter_"):
+            if tag in _QUARTER_TARGET:
                 year, number = parse_quarter(values["quarter"])
                 self.named_quarters.add((year, number))
                 self._span(quarter_start(year, number))
@@ -198,13 +210,13 @@ class Building:
         self, target: str, field: str, at: dt.datetime, what: int, text: str, line: int | None
     ) -> None:
         """Record a completion, pause or resume of `target` (named by `field` of `line`)."""
-        targets, fields, ats, whats, texts, lines = self.records
-        targets.append(target)
-        fields.append(field)
-        ats.append(at)
-        whats.append(what)
-        texts.append(text)
-        lines.append(line)
+        records = self.records
+        records.target.append(target)
+        records.field.append(field)
+        records.at.append(at)
+        records.what.append(what)
+        records.text.append(text)
+        records.line.append(line)
 
     def _field_day(self, leader: str, date: dt.date, line: int | None) -> None:
         self._span(date)
@@ -291,8 +303,12 @@ class Building:
         """Put in place of each obligation its `Tracked`: its completion and pauses."""
         completions: dict[str, tuple[dt.datetime, int | None, str]] = {}
         clock: dict[str, list[tuple[dt.datetime, int, int, str, int | None]]] = {}
-        records, self.records = self.records, ()
-        for order, (target, field, at, what, text, line) in enumerate(zip(*records, strict=True)):
+        records, self.records = self.records, _Records([], [], [], [], [], [])
+        rows = zip(
+            records.target, records.field, records.at, records.what, records.text, records.line,
+            strict=True,
+        )  # fmt: skip
+        for order, (target, field, at, what, text, line) in enumerate(rows):
             obligation = self.obligations.get(target)
             if obligation is None:
                 self.found(self._unknown(target, field, line))

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from deadlines._messages import Lang, say
 from deadlines.supervision._errors import MissingExtraError
-from deadlines.supervision._quarterly import quarter_part, state
+from deadlines.supervision._quarterly import quarter_part
+from deadlines.supervision._status import status_words
 
 if TYPE_CHECKING:
     from deadlines.supervision._report import Report
@@ -53,7 +54,7 @@ def to_ics(report: Report, *, lang: Lang = "en", name: str | None = None) -> byt
         part = quarter_part(ob)
         title = ob.title(lang)
         what = ob.subject or ob.id if part is None else part.render(lang)
-        status = state(row.status, escalated=row.escalated)
+        status = status_words(row.status, escalated=row.escalated)
         lines = [
             say("result.labelled", lang, label=ob.id, first=ob.rule_id),
             say("check.ics.status", lang, state=status, left=row.margin),

@@ -92,8 +92,11 @@ def paused_due(
         counts = [max(0, cal.workdays_between(p.start.date(), _end(p).date())) for p in pauses]
         if total := sum(counts):  # keeping the cutoff: close of business, 24:00, or a time
             day = cal.add_workdays(due_date, total)
-            cob = due == cal.close_of_business(due_date)
-            due, due_date = cal.close_of_business(day) if cob else due + (day - due_date), day
+            if due == cal.close_of_business(due_date):
+                due = cal.close_of_business(day)
+            else:
+                due += day - due_date
+            due_date = day
         whats = (_workdays_said(cal, p, n) for p, n in zip(pauses, counts, strict=True))
     elif unit == "calendar_days":
         counts = [(_end(p).date() - p.start.date()).days for p in pauses]

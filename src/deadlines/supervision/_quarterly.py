@@ -19,7 +19,7 @@ from deadlines._time import CHINA_TZ
 from deadlines._value import Value
 from deadlines.rules import Recurrence
 from deadlines.supervision._obligations import Obligation, oblige
-from deadlines.supervision._status import ObligationStatus, Status
+from deadlines.supervision._status import ObligationStatus, Status, status_words
 from deadlines.supervision._tracked import moment
 
 if TYPE_CHECKING:
@@ -30,6 +30,13 @@ QUARTERLY_RULE = "supervision.quarterly"
 #: Each activity of a quarter: its id suffix (and attribute of a `QuarterStanding`), the label
 #: of its part in the rule, and the attribute of a standing that says when it was done.
 PARTS = (("dispatch", "调度", "dispatched_at"), ("report", "通报", "reported_at"))
+_ACTIVITIES = frozenset(activity for activity, _, _ in PARTS)
+_NUMBERS = frozenset("1234")
+
+
+def _digits(text: str) -> bool:
+    """Whether `text` is ASCII digits (``"²"`` is `str.isdigit` but no number to `int`)."""
+    return text.isascii() and text.isdigit()
 
 
 def quarter_start(year: int, number: int) -> dt.date:
@@ -48,11 +55,6 @@ def quarters_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
     return [(n // 4, n % 4 + 1) for n in range(first_n, last_n + 1)]
 
 
-def state(status: Status, *, escalated: bool) -> Said:
-    """A status as the report's table says it: an escalated one is 提请督办 (``overdue!``)."""
-    return Said("check.state.escalated" if escalated else f"check.state.{status}")
-
-
 def quarter_part(obligation: Obligation) -> Said | None:
     """Which quarter's dispatch or report `obligation` is (``2025年第四季度调度``, in English
     ``2025Q4 dispatch``); ``None`` for an obligation of another rule.
@@ -63,9 +65,11 @@ def quarter_part(obligation: Obligation) -> Said | None:
     """
     if obligation.rule_id != QUARTERLY_RULE:
         return None
-    # Only `quarter_obligations` makes them: the event is the quarter, the id ends in its part.
-    year, _, number = obligation.event_id.partition("Q")
-    activity = obligation.id.rpartition("/")[2]
+    # `quarter_obligations` makes ``2026Q3/dispatch``; an id of another shape is not a quarter's.
+    quarter, _, activity = obligation.id.partition("/")
+    year, _, number = quarter.partition("Q")
+    if activity not in _ACTIVITIES or not (_digits(year) and number in _NUMBERS):
+        return None
     return Said(f"check.quarter.{activity}", {"year": year, "number": int(number)})
 
 
@@ -164,9 +168,9 @@ class QuarterStanding(Value):
             lang,
             year=year,
             number=int(number),
-            dispatch=state(self.dispatch, escalated=self.dispatch_escalated),
+            dispatch=status_words(self.dispatch, escalated=self.dispatch_escalated),
             dispatch_due=moment(self.dispatch_due),
-            report=state(self.report, escalated=self.report_escalated),
+            report=status_words(self.report, escalated=self.report_escalated),
             report_due=moment(self.report_due),
         )
 
@@ -178,6 +182,8 @@ def quarter_standings(rows: Iterable[ObligationStatus]) -> tuple[QuarterStanding
     for row in rows:
         if row.rule_id == QUARTERLY_RULE:
             quarter, _, part = row.id.partition("/")
+            if part not in done:  # not one of `quarter_obligations`' ids
+                continue
             fields = found.setdefault(quarter, {"quarter": quarter})
             fields.update({part: row.status, f"{part}_due": row.due, done[part]: row.completed_at})
             fields[f"{part}_escalated"] = row.escalated

@@ -50,8 +50,8 @@ REPORT_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 _LABELLED_COLUMNS = (*REPORT_COLUMNS[:8], "status_label", *REPORT_COLUMNS[8:])
 
-#: A status or level word of the catalogue, spelled once per language.
-label = cache(say)
+#: `say` with its texts kept: a status, level or column word spelled once per language.
+cached_say = cache(say)
 
 
 @final
@@ -91,13 +91,23 @@ def _iso(at: dt.datetime | dt.date | None) -> str | None:
     return None if at is None else at.isoformat()
 
 
-def _fields(value: object, names: str) -> dict[str, Any]:
-    """The JSON data of `value`, a key per name (``key`` or ``key=attribute``): instants in
+def _names(text: str) -> tuple[tuple[str, str], ...]:
+    """The ``(key, attribute)`` pairs of `text`: names separated by spaces, each ``key`` (read
+    from the attribute of that name) or ``key=attribute``; read once, at import.
+
+    >>> _names("meeting=meeting_id kind")
+    (('meeting', 'meeting_id'), ('kind', 'kind'))
+    """
+    pairs = (name.partition("=") for name in text.split())
+    return tuple((key, attribute or key) for key, _, attribute in pairs)
+
+
+def _fields(value: object, names: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    """The JSON data of `value`, a key per pair of `names` (see `_names`): instants in
     RFC 3339, statuses as their codes, figures to two decimals."""
     data: dict[str, Any] = {}
-    for name in names.split():
-        key, _, attribute = name.partition("=")
-        item = getattr(value, attribute or key)
+    for key, attribute in names:
+        item = getattr(value, attribute)
         if isinstance(item, dt.date):
             item = _iso(item)
         elif isinstance(item, Status):
@@ -180,7 +190,7 @@ class Report:
             "warnings": [
                 {
                     "level": a.level,
-                    "level_label": label(f"check.level.{a.level}", lang),
+                    "level_label": cached_say(f"check.level.{a.level}", lang),
                     "subject": a.subject,
                     "en": a.en,
                     "zh": a.zh,
@@ -192,7 +202,7 @@ class Report:
                 for n in self.meetings
             ],
             "march": [
-                {**_fields(f, _MARCH), "kind_label": label(f"meeting.kind.{f.kind}", lang)}
+                {**_fields(f, _MARCH), "kind_label": cached_say(f"meeting.kind.{f.kind}", lang)}
                 for f in self.march
             ],
             "quota": [_fields(q, _QUOTA) for q in self.quota],
@@ -242,17 +252,21 @@ class Report:
         """
         columns = REPORT_COLUMNS if lang == "en" else _LABELLED_COLUMNS
         writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow([label(f"check.csv.{column}", lang) for column in columns])
+        writer.writerow([cached_say(f"check.csv.{column}", lang) for column in columns])
         texts = RowTexts(lang)
         cells = texts.csv if lang == "en" else texts.csv_labelled
         for start in range(0, len(self.rows), _CHUNK):
             writer.writerows(map(cells, self.rows[start : start + _CHUNK]))
 
 
-#: The JSON keys of each check's items (see `_fields`).
-_NOTE = "meeting=meeting_id kind subject line"
-_MARCH = "meeting=meeting_id date kind held violation reason line"
-_QUOTA = "leader year as_of required logged expected shortfall"
+#: The JSON keys of each check's items and the attributes they are read from (see `_names`).
+_NOTE = _names("meeting=meeting_id kind subject line")
+_MARCH = _names("meeting=meeting_id date kind held violation reason line")
+_QUOTA = _names("leader year as_of required logged expected shortfall")
+#: Those of each part of a quarter: its due, status and when it was done.
+_QUARTER_PART = {
+    part: _names(f"due={part}_due status={part} done={done}") for part, _, done in PARTS
+}
 
 #: Where the obligations go in the JSON text of a report, written in chunks.
 _ROWS = "\x00rows\x00"
@@ -262,12 +276,12 @@ _CHUNK = 4096  # obligations written at once
 
 def _quarter_json(quarter: QuarterStanding, lang: Lang) -> dict[str, Any]:
     data: dict[str, Any] = {"quarter": quarter.quarter}
-    for part, _, done in PARTS:
+    for part, names in _QUARTER_PART.items():
         # As the section and the rows say it: an escalated one is 提请督办.
         status = "escalated" if getattr(quarter, f"{part}_escalated") else getattr(quarter, part)
         data[part] = {
-            **_fields(quarter, f"due={part}_due status={part} done={done}"),
-            "status_label": label(f"status.{status}", lang),
+            **_fields(quarter, names),
+            "status_label": cached_say(f"status.{status}", lang),
         }
     return {**data, "met": quarter.met}
 
@@ -287,7 +301,7 @@ def row_json(row: ObligationStatus, lang: Lang = "en") -> dict[str, Any]:
         "due": _iso(row.due),
         "due_date": row.due_date.isoformat(),
         "status": row.status.value,
-        "status_label": label(row.label.message, lang),
+        "status_label": cached_say(row.label.message, lang),
         "warning_from": _iso(row.warning_from),
         "working_days_left": row.working_days_left,
         "hours_left": round(row.hours_left, 2),

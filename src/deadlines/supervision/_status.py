@@ -54,6 +54,15 @@ class Status(str, enum.Enum):
 STATUS_ORDER = (Status.OVERDUE, Status.WARNING, Status.OPEN, Status.LATE, Status.MET)
 
 
+def status_words(status: Status, *, escalated: bool) -> Said:
+    """A status in the words of the report's table: an escalated one is 提请督办 (``overdue!``).
+
+    >>> status_words(Status.OVERDUE, escalated=True).render("zh")
+    '提请督办'
+    """
+    return Said("check.state.escalated" if escalated else f"check.state.{status}")
+
+
 def warning_from(
     calendar: ChinaCalendar,
     obligation: Obligation,

@@ -130,27 +130,27 @@ class RowTexts:
         tracked = row.tracked
         ob, instants, instant = tracked.obligation, self.instants, self.instant
         done, line = row.completed_at, ob.line
-        # The keys of `row_json` in its order, each value JSON text.
+        # The keys of `row_json` in its order, each value JSON text; each slot's key beside it.
         return _ROW % (
-            encode_basestring(ob.id),
-            self.rules[ob.rule_id, ob.title_en, ob.title_zh],
-            encode_basestring(ob.event_id),
-            encode_basestring(ob.subject),
-            encode_basestring(ob.responsible),
-            instant(ob.trigger),
-            instants[row.due],
-            self.dates[row.due_date],
-            self.statuses[row.status, row.escalated],
-            instants[row.warning_from],
-            row.working_days_left,
-            repr(round(row.hours_left, 2)),
-            _BOOL[row.escalated],
-            _BOOL[row.paused],
-            self._pauses(tracked.pauses) if tracked.pauses else "[]",
-            "null" if done is None else f'"{instant(done)}"',
-            _BOOL[ob.provisional],
-            ob.citation.article,
-            "null" if line is None else line,
+            encode_basestring(ob.id),  # id
+            self.rules[ob.rule_id, ob.title_en, ob.title_zh],  # rule, title, title_zh
+            encode_basestring(ob.event_id),  # event
+            encode_basestring(ob.subject),  # subject
+            encode_basestring(ob.responsible),  # responsible
+            instant(ob.trigger),  # trigger
+            instants[row.due],  # due
+            self.dates[row.due_date],  # due_date
+            self.statuses[row.status, row.escalated],  # status, status_label
+            instants[row.warning_from],  # warning_from
+            row.working_days_left,  # working_days_left
+            repr(round(row.hours_left, 2)),  # hours_left
+            _BOOL[row.escalated],  # escalated
+            _BOOL[row.paused],  # paused
+            self._pauses(tracked.pauses) if tracked.pauses else "[]",  # pauses
+            "null" if done is None else f'"{instant(done)}"',  # completed_at
+            _BOOL[ob.provisional],  # provisional
+            ob.citation.article,  # article
+            "null" if line is None else line,  # line
         )
 
     def csv(self, row: ObligationStatus) -> list[object]:
@@ -158,21 +158,21 @@ class RowTexts:
         ob, instant, flags = row.tracked.obligation, self.instant, self.flags
         done, line = row.completed_at, ob.line
         return [
-            ob.id,
-            ob.rule_id,
-            ob.event_id,
-            ob.subject,
-            ob.responsible,
-            instant(ob.trigger),
-            instant(row.due),
-            row.status.value,
-            row.working_days_left,
-            f"{row.hours_left:.2f}",
-            flags[row.escalated],
-            flags[row.paused],
-            "" if done is None else instant(done),
-            flags[ob.provisional],
-            "" if line is None else line,
+            ob.id,  # id
+            ob.rule_id,  # rule
+            ob.event_id,  # event
+            ob.subject,  # subject
+            ob.responsible,  # responsible
+            instant(ob.trigger),  # trigger
+            instant(row.due),  # due
+            row.status.value,  # status
+            row.working_days_left,  # working_days_left
+            f"{row.hours_left:.2f}",  # hours_left
+            flags[row.escalated],  # escalated
+            flags[row.paused],  # paused
+            "" if done is None else instant(done),  # completed_at
+            flags[ob.provisional],  # provisional
+            "" if line is None else line,  # line
         ]
 
     def csv_labelled(self, row: ObligationStatus) -> list[object]:
