@@ -176,6 +176,18 @@ class TestBatchProblems:
             "involves_personnel_money_assets应为true或false；实际为[1]"
         )
 
+    def test_instant_as_a_number(self):
+        """A number where a parameter's instant belongs (an urgent document's stated limit) is
+        told of the text it should be, in Chinese words, not of Python's datetime type."""
+        line = json.dumps({"rule": "routing.urgent", "at": "2026-09-30T17:00", "stated_limit": -3})
+        engine = Engine(discover_plugins=False)
+        (zh,) = run_batch([line], engine, lang="zh")
+        (en,) = run_batch([line], engine, lang="en")
+        said = json.loads(zh)["error"]["message"]
+        assert said.startswith("stated_limit应为ISO 8601 格式的日期时间，例如 2026-09-30T17:00")
+        assert english_words(said, {"stated_limit"}) == []
+        assert "such as 2026-09-30T17:00" in json.loads(en)["error"]["message"]
+
 
 class TestCheckUsage:
     """`deadlines check`'s usage errors, in Chinese."""

@@ -60,6 +60,8 @@ OFFSETS = "from -12:00 to +14:00 (China is +08:00)"
 _WEST, _EAST = dt.timedelta(hours=-12), dt.timedelta(hours=14)
 
 INSTANT_EXPECTED = "an ISO 8601 date and time such as 2026-09-30T17:00 (+08:00 optional)"
+#: What a parameter's instant may be: text, as JSON, CSV and the command line give it, first.
+PARAMETER_INSTANT_EXPECTED = INSTANT_EXPECTED + ", or a datetime.datetime"
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",

@@ -62,6 +62,11 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "ISO 8601 格式的日期时间，例如 2026-09-30T17:00（可带 +08:00）",
         "an ISO 8601 date and time such as 2026-09-30T17:00 (+08:00 optional)",
     ),
+    "problem.known.parameter_instant": Message(
+        "ISO 8601 格式的日期时间，例如 2026-09-30T17:00（可带 +08:00），或 datetime.datetime 值",
+        "an ISO 8601 date and time such as 2026-09-30T17:00 (+08:00 optional), "
+        "or a datetime.datetime",
+    ),
     "problem.known.date": Message(
         "ISO 8601日期，如2026-09-30", "an ISO 8601 date such as 2026-09-30"
     ),

@@ -9,9 +9,9 @@ from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import Field, StrictInt
 
-from deadlines._errors import NotADeadlineError
+from deadlines._errors import InvalidArgumentError, NotADeadlineError
 from deadlines._messages import MESSAGES, Said, say_in
-from deadlines._time import CHINA_TZ, parse_instant, to_china
+from deadlines._time import CHINA_TZ, PARAMETER_INSTANT_EXPECTED, parse_instant, to_china
 from deadlines.rules._conventions import Conventions, Cutoff, HourClock
 from deadlines.rules._trace import said, skip
 from deadlines.rules._values import Calendar, Context, Outcome, Value
@@ -158,7 +158,12 @@ def same_or_next_day(ctx: Context, start: dt.datetime, cutoff: Cutoff) -> tuple[
 
 def instant(name: str, value: object) -> dt.datetime:
     """A parameter's instant: ISO text or a datetime, in China time."""
-    return parse_instant(name, value) if isinstance(value, str) else to_china(name, value)
+    if isinstance(value, str):
+        return parse_instant(name, value)
+    if isinstance(value, dt.datetime):
+        return to_china(name, value)
+    # A number or a list from a JSON line is told of the text it should be, not of Python's type.
+    raise InvalidArgumentError(name, value, PARAMETER_INSTANT_EXPECTED)
 
 
 def cutoff_step(outcome: Outcome, cutoff: Cutoff) -> None:
