@@ -145,6 +145,27 @@ EDGES = {
     "type-number": '{"type": 3, "leader": "县长"}',
     "scheduled-at-null": '{"type": "meeting_scheduled", "date": "2025-05-06", '
     '"scheduled_at": null, "title": "会"}',
+    # A line without a backslash is decoded without the check of repeated keys: its quotes
+    # must show every repeat, whatever the value repeated.
+    "repeated-key": '{"type": "completed", "obligation": "x/y", "at": "2025-05-06T10:00", '
+    '"at": "2025-05-06T11:00"}',
+    "repeated-type": '{"type": "leader", "type": "leader", "leader": "县长"}',
+    "repeated-null": '{"type": "document_received", "id": "d", "urgency": "urgent", '
+    '"received_at": "2025-05-06T10:00", "stated_limit": null, "stated_limit": null}',
+    "repeated-flag": '{"type": "meeting_scheduled", "date": "2025-05-06", '
+    '"emergency_exemption": true, "emergency_exemption": false}',
+    "repeated-number": '{"type": "leader", "leader": 1, "leader": "县长"}',
+    "repeated-list": '{"type": "leader", "leader": ["a", "b"], "leader": "县长"}',
+    "repeated-escaped": '{"type": "leader", "leader": "a", "le\\u0061der": "b"}',
+    "escaped-quote": '{"type": "leader", "leader": "a\\"b"}',
+    "escaped-text": '{"type": "leader", "leader": "\\u738b"}',
+    "two-objects": '{"type": "leader", "leader": "a"} {"type": "leader", "leader": "b"}',
+    "two-objects-comma": '{"type": "leader", "leader": "a"}, {"type": "leader", "leader": "b"}',
+    "trailing": '{"type": "leader", "leader": "a"}x',
+    "array": '[{"type": "leader", "leader": "a"}]',
+    "nan": '{"type": "completed", "obligation": "x/y", "at": NaN}',
+    "huge": '{"type": "leader", "leader": "a", "n": 1e999}',
+    "compact": '{"type":"completed","obligation":"x/y","at":"2025-05-06T10:00"}',
 }
 
 
@@ -160,6 +181,34 @@ class TestFastPath:
         assert [e.model_fields_set for e in fast.events] == [
             e.model_fields_set for e in slow.events
         ]
+
+    @pytest.mark.parametrize(
+        "lines",
+        [
+            ['{"type": "leader",', '"leader": "a"}'],
+            ['{"type": "leader", "leader": "a"', "}"],
+            ['{"type": "leader", "leader": "a\n', 'b"}'],
+            ["\ufeff" + EDGES["compact"], "", "  ", EDGES["utc"]],
+            ["", "\ufeff" + EDGES["compact"]],
+            [" \t" + EDGES["compact"] + "\u3000\n"],
+        ],
+        ids=["split-object", "split-brace", "split-string", "bom-blanks", "late-bom", "spaces"],
+    )
+    def test_lines(self, lines):
+        """Lines read one by one: never a neighbour's, numbered as given."""
+        fast, slow = read_events(lines), read_events(lines, fast_path=False)
+        assert (fast.lines, fast.problems) == (slow.lines, slow.problems)
+        assert fast.events == slow.events
+
+    def test_quotes_prove_no_repeat(self):
+        """A plain line is taken on its quotes; one more key than its record has is not."""
+        from deadlines.supervision._reading import _fast_values
+
+        line = '{"type": "completed", "obligation": "x/y", "at": "2025-05-06T10:00"}'
+        record = json.loads(line)
+        assert _fast_values(record, line) == _fast_values(record)
+        repeated = line[:-1] + ', "at": "2025-05-06T10:00"}'
+        assert _fast_values(json.loads(repeated), repeated) is None
 
     def test_golden_events(self):
         """Every line of the golden events file: the same events, fields and problems."""
