@@ -202,13 +202,13 @@ class TestFastPath:
 
     def test_quotes_prove_no_repeat(self):
         """A plain line is taken on its quotes; one more key than its record has is not."""
-        from deadlines.supervision._reading import _fast_values
+        from deadlines.supervision._fast import fast_values
 
         line = '{"type": "completed", "obligation": "x/y", "at": "2025-05-06T10:00"}'
         record = json.loads(line)
-        assert _fast_values(record, line) == _fast_values(record)
+        assert fast_values(record, line) == fast_values(record)
         repeated = line[:-1] + ', "at": "2025-05-06T10:00"}'
-        assert _fast_values(json.loads(repeated), repeated) is None
+        assert fast_values(json.loads(repeated), repeated) is None
 
     def test_golden_events(self):
         """Every line of the golden events file: the same events, fields and problems."""
