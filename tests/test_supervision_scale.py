@@ -200,6 +200,65 @@ class TestFastPath:
         assert (fast.lines, fast.problems) == (slow.lines, slow.problems)
         assert fast.events == slow.events
 
+    @pytest.mark.parametrize(
+        "lines",
+        [
+            list(EDGES.values()),
+            [EDGES["two-objects-comma"], '{"type": "leader", "leader": "c"', "}"],
+            [EDGES["two-objects-comma"], EDGES["compact"]],
+            ['{"type": "leader", "leader": "a", "x": {"y": 1', '{"z": 2}}}', EDGES["compact"]],
+            ['{"type": "leader", "leader": "a"', '{"type": "leader", "leader": "b"}}'],
+            ['{"type": "leader", "leader": "a", "x": "', '{"}', EDGES["compact"]],
+            [EDGES["compact"], EDGES["nan"], EDGES["compact"], EDGES["huge"], "{}"],
+            [EDGES["compact"], "", "\ufeff" + EDGES["compact"], " ", EDGES["repeated-key"]],
+            [EDGES["compact"], EDGES["escaped-text"], EDGES["compact"], EDGES["surrogate"]],
+            [EDGES["compact"], '{"type": "leader", "leader": {"a": "b"}}', EDGES["compact"]],
+            [EDGES["compact"] + " ", "\t" + EDGES["leader-extra"], EDGES["compact"]],
+        ],
+        ids=[
+            "every-edge",
+            "two-objects-then-split",
+            "two-objects-one-more",
+            "split-nested",
+            "brace-on-next",
+            "string-across",
+            "refused-numbers",
+            "blanks-bom-repeat",
+            "escapes-between",
+            "nested-object",
+            "spaces",
+        ],
+    )
+    def test_run(self, lines):
+        """A run of lines read together reads as each line alone, in order."""
+        fast, slow = read_events(lines), read_events(lines, fast_path=False)
+        assert (fast.lines, fast.problems) == (slow.lines, slow.problems)
+        assert fast.events == slow.events
+
+    def test_run_not_text(self):
+        """A line that is not text ends a run: the problems stay in line order."""
+        from deadlines.supervision._reading import iter_events
+
+        lines = [EDGES["compact"], 3, EDGES["repeated-key"], EDGES["compact"]]
+        numbers = [(number, bool(found)) for number, _, found in iter_events(lines)]
+        assert numbers == [(1, False), (2, True), (3, True), (4, False)]
+
+    def test_run_decoded_together(self, monkeypatch):
+        """Common lines are taken from the run's one decoding, not read again one by one."""
+        from deadlines.supervision import _reading
+
+        again: list[int] = []
+        line = _reading._line
+
+        def alone(number, text, **options):
+            again.append(number)
+            return line(number, text, **options)
+
+        monkeypatch.setattr(_reading, "_line", alone)
+        lines = [EDGES["compact"], EDGES["hour-25"], EDGES["repeated-key"], EDGES["compact"]]
+        assert len(read_events(lines).events) == 2
+        assert again == [2, 3]  # no such hour, a repeated key: the strict reader's
+
     def test_quotes_prove_no_repeat(self):
         """A plain line is taken on its quotes; one more key than its record has is not."""
         from deadlines.supervision._fast import fast_values

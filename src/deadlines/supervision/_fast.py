@@ -166,7 +166,7 @@ _Plan = tuple[dict[str, Any], tuple[tuple[str, Any], ...], int, tuple[str, ...]]
 #: The plan of each well-formed shape seen, by its type and its keys in order: a province's
 #: file has a handful of shapes, so the keys are checked once per shape, not once per line.
 #: Only the orders of the allowed keys are kept, so the table stays small whatever the file.
-_PLANS: dict[tuple[str, tuple[str, ...]], _Plan] = {}
+_PLANS: dict[str, dict[tuple[str, ...], _Plan]] = {tag: {} for tag in _FAST_FIELDS}
 
 
 def _plan(tag: str, keys: tuple[str, ...]) -> _Plan | None:
@@ -180,7 +180,7 @@ def _plan(tag: str, keys: tuple[str, ...]) -> _Plan | None:
     # Each key and each text value is a pair of quotes; a flag is never text.
     texts = len(keys) - sum(_NOT_TEXT.get(check) == "always" for _, check in present)
     nullable = tuple(name for name, check in present if _NOT_TEXT.get(check) == "when null")
-    plan = _PLANS[tag, keys] = (blank, present, 2 * (len(keys) + texts), nullable)
+    plan = _PLANS[tag][keys] = (blank, present, 2 * (len(keys) + texts), nullable)
     return plan
 
 
@@ -193,10 +193,13 @@ def fast_values(record: dict[str, Any], line: str | None = None) -> dict[str, An
     the quotes of `record`'s keys and text values, which proves no key was repeated.
     """
     tag = record.get("type")
-    if type(tag) is not str or tag not in _SHAPES:
+    if type(tag) is not str:
+        return None
+    plans = _PLANS.get(tag)
+    if plans is None:
         return None
     keys = tuple(record)
-    plan = _PLANS.get((tag, keys)) or _plan(tag, keys)
+    plan = plans.get(keys) or _plan(tag, keys)
     if plan is None:
         return None
     blank, checks, quotes, nullable = plan

@@ -230,6 +230,10 @@ _scan_plain = json.JSONDecoder(
     parse_float=loads_strict.__self__.parse_float,  # type: ignore[attr-defined]
 ).scan_once
 
+#: The most lines decoded together: a run of common lines is read as one JSON array, whose
+#: keys the decoder makes once (a line alone makes its own). Past a few hundred, no faster.
+_BATCH = 512
+
 
 def _record(text: str, line: int | None) -> dict[str, Any]:
     """The JSON object of `text` (without blanks around it), by the scanner of the strict
@@ -278,8 +282,13 @@ def iter_events(
     Raises:
         InvalidArgumentError: `lines` is text, bytes, or not iterable.
     """
+    numbers: list[int] = []  # the run of common lines not read yet
+    texts: list[str] = []
     for number, text in enumerate(check_lines("lines", lines), 1):
         if type(text) is not str:
+            if texts:
+                yield from _run(numbers, texts, raw=raw)
+                numbers, texts = [], []
             not_text = Problem.of("problem.not_text", line=number, kind=type(text).__name__)
             yield number, None, (not_text,)
             continue
@@ -288,34 +297,85 @@ def iter_events(
             text = text[1:]
         if not text:
             continue
-        # The common line, at half the cost: decoded without the check of repeated keys,
-        # which `fast_values` makes by the quotes of the line (it has no escape). Any other
-        # line, and one it does not take, is read again below, exactly as the strict reader.
-        values = None
-        if fast_path and "\\" not in text and text[:1] == "{":
-            try:
-                record, end = _scan_plain(text, 0)
-            except (StopIteration, ValueError):
-                end = -1
-            if end == len(text) and type(record) is dict:
-                values = fast_values(record, text)
+        # A common line: an object, no escape, no list (a meeting held has its lists).
+        if fast_path and text[:1] == "{" and "\\" not in text and "[" not in text:
+            numbers.append(number)
+            texts.append(text)
+            if len(texts) == _BATCH:
+                yield from _run(numbers, texts, raw=raw)
+                numbers, texts = [], []
+            continue
+        if texts:
+            yield from _run(numbers, texts, raw=raw)
+            numbers, texts = [], []
+        yield _line(number, text, fast_path=fast_path, raw=raw)
+    if texts:
+        yield from _run(numbers, texts, raw=raw)
+
+
+def _run(
+    numbers: list[int], texts: list[str], *, raw: bool
+) -> list[tuple[int, Event | dict[str, Any] | None, tuple[Problem, ...]]]:
+    """What `iter_events` yields for a run of common lines, decoded as one JSON array.
+
+    The array is trusted only if it holds one flat object (no object or list inside) per
+    line. Then each line is one object and no more: every line begins with "{" after a line
+    feed (never inside a JSON string), which opens an object outside any string, hence one
+    of the array's (none is nested); as many lines as objects, so each begins at a line and
+    ends where the line does (its lines are stripped, and two commas would not parse). A run
+    not trusted is read line by line, as is any line `fast_values` does not take: exactly
+    as the strict reader reads it.
+    """
+    joined = "[" + ",\n".join(texts) + "]"
+    try:
+        records, end = _scan_plain(joined, 0)
+    except (StopIteration, ValueError):  # a bad line, or NaN, 1e999, a huge integer
+        end = -1
+    if end != len(joined) or len(records) != len(texts):
+        return _each(numbers, texts, raw=raw)
+    read: list[tuple[int, Event | dict[str, Any] | None, tuple[Problem, ...]]] = []
+    for number, text, record in zip(numbers, texts, records, strict=True):
+        values = fast_values(record, text) if type(record) is dict else None
         if values is None:
-            try:
-                record = _record(text, number)
-            except EventError as error:
-                yield number, None, (error.problem,)
-                continue
-            # A lone surrogate (only an escape such as \uD800 makes one) is not text to
-            # pydantic. One search for "\u" spares most lines the two others.
-            plain = fast_path and ("\\u" not in text or ("\\ud" not in text and "\\uD" not in text))
-            values = fast_values(record) if plain else None
-        if values is not None:
-            raw_ok = raw and values["type"] in RAW
-            yield number, values if raw_ok else fast_event(record, values), ()
-            continue
-        try:
-            event, dropped = parse_event_items(record, number)
-        except EventError as error:
-            yield number, None, (error.problem,)
-            continue
-        yield number, event, dropped
+            if not _flat(record):  # not trusted: every line on its own
+                return _each(numbers, texts, raw=raw)
+            read.append(_line(number, text, fast_path=True, raw=raw))
+        elif raw and values["type"] in RAW:
+            read.append((number, values, ()))
+        else:
+            read.append((number, fast_event(record, values), ()))
+    return read
+
+
+def _each(
+    numbers: list[int], texts: list[str], *, raw: bool
+) -> list[tuple[int, Event | dict[str, Any] | None, tuple[Problem, ...]]]:
+    """What `iter_events` yields for lines read one by one."""
+    return [_line(n, text, fast_path=True, raw=raw) for n, text in zip(numbers, texts, strict=True)]
+
+
+def _flat(record: object) -> bool:
+    """Whether `record` is an object holding neither an object nor a list."""
+    return type(record) is dict and not any(type(v) in (dict, list) for v in record.values())
+
+
+def _line(
+    number: int, text: str, *, fast_path: bool, raw: bool
+) -> tuple[int, Event | dict[str, Any] | None, tuple[Problem, ...]]:
+    """What `iter_events` yields for one line (not blank), read by the strict decoder."""
+    try:
+        record = _record(text, number)
+    except EventError as error:
+        return number, None, (error.problem,)
+    # A lone surrogate (only an escape such as \uD800 makes one) is not text to pydantic.
+    # Most lines have no escape at all: one search for "\u" spares them the two others.
+    plain = fast_path and ("\\u" not in text or ("\\ud" not in text and "\\uD" not in text))
+    values = fast_values(record) if plain else None
+    if values is not None:
+        raw_ok = raw and values["type"] in RAW
+        return number, values if raw_ok else fast_event(record, values), ()
+    try:
+        event, dropped = parse_event_items(record, number)
+    except EventError as error:
+        return number, None, (error.problem,)
+    return number, event, dropped
