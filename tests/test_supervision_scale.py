@@ -358,6 +358,54 @@ class TestStreamedFile:
         assert "not UTF-8 text (the byte 0xff at column 1)" in err.getvalue()
 
 
+#: Lines ended every way, a line that is not UTF-8, and the characters `str.splitlines` would
+#: end a line at but `bytes.splitlines` does not.
+BYTES = (
+    b'\xef\xbb\xbf{"a": 1}\r\n{"b": "\xe2\x80\xa8"}\n\xff bad\r{"c": "\x0c\x1c\xc2\x85"}\n\n'
+    b'\r\r\n{"d": "\xe5\x8e\xbf"}\r{"e": 2}\n\xe5\x8e\n{"f": 3}'
+)
+
+
+class TestLines:
+    """`cli._check._texts` reads a file in blocks as it read it line by line."""
+
+    @pytest.mark.parametrize("size", [1, 2, 3, 7, 1 << 20], ids=str)
+    def test_whole_lines(self, size):
+        """Every byte, in blocks cut after a line feed: the same lines as the whole."""
+        from deadlines._textfile import whole_lines
+
+        blocks = list(whole_lines(io.BytesIO(BYTES), size))
+        assert b"".join(blocks) == BYTES
+        assert all(block.endswith(b"\n") for block in blocks[:-1])
+        assert [line for block in blocks for line in block.splitlines()] == BYTES.splitlines()
+
+    @pytest.mark.parametrize("size", [1, 5, 1 << 20], ids=str)
+    def test_texts(self, monkeypatch, size):
+        """The lines and the problems of the bytes read line by line."""
+        from deadlines import _textfile
+        from deadlines.cli._check import _texts
+
+        monkeypatch.setattr(_textfile.whole_lines, "__defaults__", (size,))
+        expected, numbers = [], []
+        for number, line in enumerate(BYTES.splitlines(), 1):
+            try:
+                expected.append(line.decode("utf-8"))
+            except UnicodeDecodeError:
+                expected.append("")
+                numbers.append(number)
+        unreadable: list = []
+        assert list(_texts(io.BytesIO(BYTES), unreadable)) == expected
+        assert [problem.line for problem in unreadable] == numbers == [3, 10]
+        clean = BYTES.replace(b"\xff", b"").replace(b"\xe5\x8e\n", b"\n")
+        assert list(_texts(io.BytesIO(clean), [])) == [x.decode() for x in clean.splitlines()]
+
+    def test_text_stream(self):
+        """A text stream is read as its own lines."""
+        from deadlines.cli._check import _texts
+
+        assert list(_texts(io.StringIO("a\r\nb\u2028c\n"), [])) == ["a\r\n", "b\u2028c\n"]
+
+
 class TestRawFields:
     """`iter_events(raw=True)` gives the common events as the fields their events hold."""
 
