@@ -28,6 +28,7 @@ from deadlines.supervision._events import (
     DecidedDocument,
     DecidedMatter,
     Event,
+    MeetingHeld,
     _documents,
 )
 from deadlines.supervision._fast import RAW, fast_event, fast_values
@@ -72,7 +73,8 @@ _ITEM_LISTS: dict[str, type[Value]] = {"documents": DecidedDocument, "matters": 
 
 
 @functools.cache
-def _item_adapter(model: type[Value]) -> TypeAdapter[Any]:
+def _model_adapter(model: type[Value]) -> TypeAdapter[Any]:
+    # One model's adapter (an item's, a meeting's), built on first use as `_adapter`.
     return TypeAdapter(model)
 
 
@@ -91,7 +93,8 @@ def parse_event_items(
     problems: list[Problem] = []
     if record.get("type") == "meeting_held":
         try:  # the common case, every item valid: no need to check them one by one
-            return _adapter().validate_python(record), ()
+            # Its own model straight away: the union would first find it by its type.
+            return _model_adapter(MeetingHeld).validate_python(record), ()
         except ValidationError:
             pass
         record = dict(record)
@@ -103,7 +106,7 @@ def parse_event_items(
             kept: list[Any] = []
             for index, item in enumerate(listed):
                 try:
-                    _item_adapter(model).validate_python(item)
+                    _model_adapter(model).validate_python(item)
                 except ValidationError as error:
                     found = _problem(error, {}, line, model)
                     path = f"{name}[{index}]" + (f".{found.field}" if found.field else "")
