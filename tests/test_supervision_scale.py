@@ -156,6 +156,7 @@ EDGES = {
     '"emergency_exemption": true, "emergency_exemption": false}',
     "repeated-number": '{"type": "leader", "leader": 1, "leader": "县长"}',
     "repeated-list": '{"type": "leader", "leader": ["a", "b"], "leader": "县长"}',
+    "repeated-object": '{"type": "leader", "leader": {"a": "b"}, "leader": "县长"}',
     "repeated-escaped": '{"type": "leader", "leader": "a", "le\\u0061der": "b"}',
     "escaped-quote": '{"type": "leader", "leader": "a\\"b"}',
     "escaped-text": '{"type": "leader", "leader": "\\u738b"}',
@@ -213,6 +214,7 @@ class TestFastPath:
             [EDGES["compact"], "", "\ufeff" + EDGES["compact"], " ", EDGES["repeated-key"]],
             [EDGES["compact"], EDGES["escaped-text"], EDGES["compact"], EDGES["surrogate"]],
             [EDGES["compact"], '{"type": "leader", "leader": {"a": "b"}}', EDGES["compact"]],
+            [EDGES["compact"], EDGES["repeated-object"], EDGES["compact"]],
             [EDGES["compact"] + " ", "\t" + EDGES["leader-extra"], EDGES["compact"]],
         ],
         ids=[
@@ -226,6 +228,7 @@ class TestFastPath:
             "blanks-bom-repeat",
             "escapes-between",
             "nested-object",
+            "repeated-object",
             "spaces",
         ],
     )

@@ -226,7 +226,7 @@ def fast_values(record: dict[str, Any], line: str | None = None) -> dict[str, An
 
 
 def fast_event(record: dict[str, Any], values: dict[str, Any]) -> Event:
-    """The event of `record` whose fields `_fast_values` checked, made without validation."""
+    """The event of `record` whose fields `fast_values` checked, made without validation."""
     model = _FAST_FIELDS[values["type"]][0]
     event = model.__new__(model)
     _setattr(event, "__dict__", values)

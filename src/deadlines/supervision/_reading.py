@@ -321,13 +321,13 @@ def _run(
 ) -> list[tuple[int, Event | dict[str, Any] | None, tuple[Problem, ...]]]:
     """What `iter_events` yields for a run of common lines, decoded as one JSON array.
 
-    The array is trusted only if it holds one flat object (no object or list inside) per
-    line. Then each line is one object and no more: every line begins with "{" after a line
-    feed (never inside a JSON string), which opens an object outside any string, hence one
-    of the array's (none is nested); as many lines as objects, so each begins at a line and
-    ends where the line does (its lines are stripped, and two commas would not parse). A run
-    not trusted is read line by line, as is any line `fast_values` does not take: exactly
-    as the strict reader reads it.
+    The array is trusted only if it holds as many objects as there are lines; then each line
+    is one object and no more. No line holds a "[", so the array is the only list: a line's
+    first "{", after a comma and a line feed (never inside a JSON string), can only open one
+    of its objects (in an object, a key would follow the comma). So each line begins an
+    object; as many lines as objects, each object begins at a line and ends where the line
+    does (lines are stripped, and two commas would not parse). A run not trusted is read
+    line by line, as is any line `fast_values` does not take: exactly as the strict reader.
     """
     joined = "[" + ",\n".join(texts) + "]"
     try:
@@ -338,10 +338,8 @@ def _run(
         return _each(numbers, texts, raw=raw)
     read: list[tuple[int, Event | dict[str, Any] | None, tuple[Problem, ...]]] = []
     for number, text, record in zip(numbers, texts, records, strict=True):
-        values = fast_values(record, text) if type(record) is dict else None
+        values = fast_values(record, text)
         if values is None:
-            if not _flat(record):  # not trusted: every line on its own
-                return _each(numbers, texts, raw=raw)
             read.append(_line(number, text, fast_path=True, raw=raw))
         elif raw and values["type"] in RAW:
             read.append((number, values, ()))
@@ -355,11 +353,6 @@ def _each(
 ) -> list[tuple[int, Event | dict[str, Any] | None, tuple[Problem, ...]]]:
     """What `iter_events` yields for lines read one by one."""
     return [_line(n, text, fast_path=True, raw=raw) for n, text in zip(numbers, texts, strict=True)]
-
-
-def _flat(record: object) -> bool:
-    """Whether `record` is an object holding neither an object nor a list."""
-    return type(record) is dict and not any(type(v) in (dict, list) for v in record.values())
 
 
 def _line(
