@@ -145,6 +145,28 @@ EDGES = {
     "type-number": '{"type": 3, "leader": "县长"}',
     "scheduled-at-null": '{"type": "meeting_scheduled", "date": "2025-05-06", '
     '"scheduled_at": null, "title": "会"}',
+    # A line without a backslash is decoded without the check of repeated keys: its quotes
+    # must show every repeat, whatever the value repeated.
+    "repeated-key": '{"type": "completed", "obligation": "x/y", "at": "2025-05-06T10:00", '
+    '"at": "2025-05-06T11:00"}',
+    "repeated-type": '{"type": "leader", "type": "leader", "leader": "县长"}',
+    "repeated-null": '{"type": "document_received", "id": "d", "urgency": "urgent", '
+    '"received_at": "2025-05-06T10:00", "stated_limit": null, "stated_limit": null}',
+    "repeated-flag": '{"type": "meeting_scheduled", "date": "2025-05-06", '
+    '"emergency_exemption": true, "emergency_exemption": false}',
+    "repeated-number": '{"type": "leader", "leader": 1, "leader": "县长"}',
+    "repeated-list": '{"type": "leader", "leader": ["a", "b"], "leader": "县长"}',
+    "repeated-object": '{"type": "leader", "leader": {"a": "b"}, "leader": "县长"}',
+    "repeated-escaped": '{"type": "leader", "leader": "a", "le\\u0061der": "b"}',
+    "escaped-quote": '{"type": "leader", "leader": "a\\"b"}',
+    "escaped-text": '{"type": "leader", "leader": "\\u738b"}',
+    "two-objects": '{"type": "leader", "leader": "a"} {"type": "leader", "leader": "b"}',
+    "two-objects-comma": '{"type": "leader", "leader": "a"}, {"type": "leader", "leader": "b"}',
+    "trailing": '{"type": "leader", "leader": "a"}x',
+    "array": '[{"type": "leader", "leader": "a"}]',
+    "nan": '{"type": "completed", "obligation": "x/y", "at": NaN}',
+    "huge": '{"type": "leader", "leader": "a", "n": 1e999}',
+    "compact": '{"type":"completed","obligation":"x/y","at":"2025-05-06T10:00"}',
 }
 
 
@@ -160,6 +182,95 @@ class TestFastPath:
         assert [e.model_fields_set for e in fast.events] == [
             e.model_fields_set for e in slow.events
         ]
+
+    @pytest.mark.parametrize(
+        "lines",
+        [
+            ['{"type": "leader",', '"leader": "a"}'],
+            ['{"type": "leader", "leader": "a"', "}"],
+            ['{"type": "leader", "leader": "a\n', 'b"}'],
+            ["\ufeff" + EDGES["compact"], "", "  ", EDGES["utc"]],
+            ["", "\ufeff" + EDGES["compact"]],
+            [" \t" + EDGES["compact"] + "\u3000\n"],
+        ],
+        ids=["split-object", "split-brace", "split-string", "bom-blanks", "late-bom", "spaces"],
+    )
+    def test_lines(self, lines):
+        """Lines read one by one: never a neighbour's, numbered as given."""
+        fast, slow = read_events(lines), read_events(lines, fast_path=False)
+        assert (fast.lines, fast.problems) == (slow.lines, slow.problems)
+        assert fast.events == slow.events
+
+    @pytest.mark.parametrize(
+        "lines",
+        [
+            list(EDGES.values()),
+            [EDGES["two-objects-comma"], '{"type": "leader", "leader": "c"', "}"],
+            [EDGES["two-objects-comma"], EDGES["compact"]],
+            ['{"type": "leader", "leader": "a", "x": {"y": 1', '{"z": 2}}}', EDGES["compact"]],
+            ['{"type": "leader", "leader": "a"', '{"type": "leader", "leader": "b"}}'],
+            ['{"type": "leader", "leader": "a", "x": "', '{"}', EDGES["compact"]],
+            [EDGES["compact"], EDGES["nan"], EDGES["compact"], EDGES["huge"], "{}"],
+            [EDGES["compact"], "", "\ufeff" + EDGES["compact"], " ", EDGES["repeated-key"]],
+            [EDGES["compact"], EDGES["escaped-text"], EDGES["compact"], EDGES["surrogate"]],
+            [EDGES["compact"], '{"type": "leader", "leader": {"a": "b"}}', EDGES["compact"]],
+            [EDGES["compact"], EDGES["repeated-object"], EDGES["compact"]],
+            [EDGES["compact"] + " ", "\t" + EDGES["leader-extra"], EDGES["compact"]],
+        ],
+        ids=[
+            "every-edge",
+            "two-objects-then-split",
+            "two-objects-one-more",
+            "split-nested",
+            "brace-on-next",
+            "string-across",
+            "refused-numbers",
+            "blanks-bom-repeat",
+            "escapes-between",
+            "nested-object",
+            "repeated-object",
+            "spaces",
+        ],
+    )
+    def test_run(self, lines):
+        """A run of lines read together reads as each line alone, in order."""
+        fast, slow = read_events(lines), read_events(lines, fast_path=False)
+        assert (fast.lines, fast.problems) == (slow.lines, slow.problems)
+        assert fast.events == slow.events
+
+    def test_run_not_text(self):
+        """A line that is not text ends a run: the problems stay in line order."""
+        from deadlines.supervision._reading import iter_events
+
+        lines = [EDGES["compact"], 3, EDGES["repeated-key"], EDGES["compact"]]
+        numbers = [(number, bool(found)) for number, _, found in iter_events(lines)]
+        assert numbers == [(1, False), (2, True), (3, True), (4, False)]
+
+    def test_run_decoded_together(self, monkeypatch):
+        """Common lines are taken from the run's one decoding, not read again one by one."""
+        from deadlines.supervision import _reading
+
+        again: list[int] = []
+        line = _reading._line
+
+        def alone(number, text, **options):
+            again.append(number)
+            return line(number, text, **options)
+
+        monkeypatch.setattr(_reading, "_line", alone)
+        lines = [EDGES["compact"], EDGES["hour-25"], EDGES["repeated-key"], EDGES["compact"]]
+        assert len(read_events(lines).events) == 2
+        assert again == [2, 3]  # no such hour, a repeated key: the strict reader's
+
+    def test_quotes_prove_no_repeat(self):
+        """A plain line is taken on its quotes; one more key than its record has is not."""
+        from deadlines.supervision._fast import fast_values
+
+        line = '{"type": "completed", "obligation": "x/y", "at": "2025-05-06T10:00"}'
+        record = json.loads(line)
+        assert fast_values(record, line) == fast_values(record)
+        repeated = line[:-1] + ', "at": "2025-05-06T10:00"}'
+        assert fast_values(json.loads(repeated), repeated) is None
 
     def test_golden_events(self):
         """Every line of the golden events file: the same events, fields and problems."""
@@ -248,6 +359,54 @@ class TestStreamedFile:
         lines = [line.split(":")[1].split(",")[0] for line in err.getvalue().splitlines()]
         assert lines == [" line 2", " line 3", " line 4"]
         assert "not UTF-8 text (the byte 0xff at column 1)" in err.getvalue()
+
+
+#: Lines ended every way, a line that is not UTF-8, and the characters `str.splitlines` would
+#: end a line at but `bytes.splitlines` does not.
+BYTES = (
+    b'\xef\xbb\xbf{"a": 1}\r\n{"b": "\xe2\x80\xa8"}\n\xff bad\r{"c": "\x0c\x1c\xc2\x85"}\n\n'
+    b'\r\r\n{"d": "\xe5\x8e\xbf"}\r{"e": 2}\n\xe5\x8e\n{"f": 3}'
+)
+
+
+class TestLines:
+    """`cli._check._texts` reads a file in blocks as it read it line by line."""
+
+    @pytest.mark.parametrize("size", [1, 2, 3, 7, 1 << 20], ids=str)
+    def test_whole_lines(self, size):
+        """Every byte, in blocks cut after a line feed: the same lines as the whole."""
+        from deadlines._textfile import whole_lines
+
+        blocks = list(whole_lines(io.BytesIO(BYTES), size))
+        assert b"".join(blocks) == BYTES
+        assert all(block.endswith(b"\n") for block in blocks[:-1])
+        assert [line for block in blocks for line in block.splitlines()] == BYTES.splitlines()
+
+    @pytest.mark.parametrize("size", [1, 5, 1 << 20], ids=str)
+    def test_texts(self, monkeypatch, size):
+        """The lines and the problems of the bytes read line by line."""
+        from deadlines import _textfile
+        from deadlines.cli._check import _texts
+
+        monkeypatch.setattr(_textfile.whole_lines, "__defaults__", (size,))
+        expected, numbers = [], []
+        for number, line in enumerate(BYTES.splitlines(), 1):
+            try:
+                expected.append(line.decode("utf-8"))
+            except UnicodeDecodeError:
+                expected.append("")
+                numbers.append(number)
+        unreadable: list = []
+        assert list(_texts(io.BytesIO(BYTES), unreadable)) == expected
+        assert [problem.line for problem in unreadable] == numbers == [3, 10]
+        clean = BYTES.replace(b"\xff", b"").replace(b"\xe5\x8e\n", b"\n")
+        assert list(_texts(io.BytesIO(clean), [])) == [x.decode() for x in clean.splitlines()]
+
+    def test_text_stream(self):
+        """A text stream is read as its own lines."""
+        from deadlines.cli._check import _texts
+
+        assert list(_texts(io.StringIO("a\r\nb\u2028c\n"), [])) == ["a\r\n", "b\u2028c\n"]
 
 
 class TestRawFields:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import codecs
 import errno
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 from deadlines._errors import InvalidArgumentError, Spoken
 from deadlines._messages import MESSAGES, Said
@@ -67,3 +68,35 @@ def check_lines(argument: str, lines: object) -> Iterable[str]:
             argument, lines, "lines of text: an open file or a list of str (text.splitlines())"
         )
     return lines
+
+
+def whole_lines(source: IO[bytes], size: int = 1 << 20) -> Iterator[bytes]:
+    """The bytes of `source` in blocks of about `size`, each of whole lines: cut after a line
+    feed, so that no CR LF is cut in two (the last block ends where the file does)."""
+    rest = b""
+    while block := source.read(size):
+        block = rest + block
+        end = block.rfind(b"\n") + 1
+        rest = block[end:]
+        if end:
+            yield block[:end]
+    if rest:
+        yield rest
+
+
+#: Where ``str.splitlines`` ends a line and ``bytes.splitlines`` does not (raw in a JSON
+#: string, it is a character of the text).
+_TEXT_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
+
+def utf8_lines(block: bytes) -> list[str] | None:
+    """The lines of `block`, ended as ``bytes.splitlines`` ends them, decoded at once (many
+    times faster than line by line); ``None`` if it is not all UTF-8 or holds a character
+    that ``str.splitlines`` would end a line at (then read it line by line)."""
+    try:
+        text = block.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if any(mark in text for mark in _TEXT_BREAKS):
+        return None
+    return text.splitlines()

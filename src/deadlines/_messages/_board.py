@@ -257,7 +257,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "service.internal": Message("服务器内部错误", "Internal server error"),
     # -- what is wrong with a request, in the language the body asks ---------------------------
     "service.detail.reserved": Message(
-        '{name}不是规则参数，应与params并列给出，例如'
+        "{name}不是规则参数，应与params并列给出，例如"
         '{{"rule": "minutes.executive", "at": "2026-09-30T17:00"}}',
         "{name} is not a rule parameter; give it beside params, as in "
         '{{"rule": "minutes.executive", "at": "2026-09-30T17:00"}}',

@@ -188,14 +188,22 @@ def _open(path: str) -> IO[bytes] | IO[str]:
 def _texts(source: IO[bytes] | IO[str], unreadable: list[Problem]) -> Iterator[str]:
     """The lines of `source` (ended as ``bytes.splitlines`` ends them), one at a time; a line
     that is not UTF-8 goes to `unreadable` and reads as blank, so the numbering stays."""
+    from typing import cast
+
+    from deadlines._textfile import utf8_lines, whole_lines
     from deadlines.supervision import Problem
 
+    if isinstance(source.read(0), str):  # a text stream: its own lines
+        yield from cast("IO[str]", source)
+        return
     number = 0
-    for chunk in source:
-        if isinstance(chunk, str):
-            yield chunk
+    for block in whole_lines(cast("IO[bytes]", source)):
+        lines = utf8_lines(block)
+        if lines is not None:  # the common case: a block decoded at once
+            number += len(lines)
+            yield from lines
             continue
-        for line in chunk.splitlines():  # a chunk ends at LF: split it at CR too
+        for line in block.splitlines():
             number += 1
             try:
                 yield line.decode("utf-8")

@@ -7,7 +7,6 @@ same either way.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 from collections.abc import Iterable, Iterator
@@ -16,31 +15,23 @@ from typing import Any, final
 
 from pydantic import TypeAdapter, ValidationError
 
-from deadlines._errors import DeadlinesError, shown
+from deadlines._errors import shown
 from deadlines._json import RefusedJsonError, loads_strict, refused_key
 from deadlines._messages import Said
 from deadlines._problems import in_words, problems_of
 from deadlines._textfile import check_lines
-from deadlines._time import CHINA_TZ, parse_date, parse_instant
 from deadlines._value import Value
 from deadlines.supervision._errors import EventError, Problem
 from deadlines.supervision._events import (
     EVENT_TYPES,
     AnyEvent,
-    Completed,
     DecidedDocument,
     DecidedMatter,
-    DocumentReceived,
-    DocumentSubmitted,
     Event,
-    FieldDay,
-    InstructionReceived,
-    Leader,
-    MeetingScheduled,
-    Paused,
-    Resumed,
+    MeetingHeld,
     _documents,
 )
+from deadlines.supervision._fast import RAW, fast_event, fast_values
 
 EXAMPLE_LINE = (
     '{"type": "meeting_held", "id": "m-2026-041", "kind": "executive", '
@@ -82,7 +73,8 @@ _ITEM_LISTS: dict[str, type[Value]] = {"documents": DecidedDocument, "matters": 
 
 
 @functools.cache
-def _item_adapter(model: type[Value]) -> TypeAdapter[Any]:
+def _model_adapter(model: type[Value]) -> TypeAdapter[Any]:
+    # One model's adapter (an item's, a meeting's), built on first use as `_adapter`.
     return TypeAdapter(model)
 
 
@@ -101,7 +93,8 @@ def parse_event_items(
     problems: list[Problem] = []
     if record.get("type") == "meeting_held":
         try:  # the common case, every item valid: no need to check them one by one
-            return _adapter().validate_python(record), ()
+            # Its own model straight away: the union would first find it by its type.
+            return _model_adapter(MeetingHeld).validate_python(record), ()
         except ValidationError:
             pass
         record = dict(record)
@@ -113,7 +106,7 @@ def parse_event_items(
             kept: list[Any] = []
             for index, item in enumerate(listed):
                 try:
-                    _item_adapter(model).validate_python(item)
+                    _model_adapter(model).validate_python(item)
                 except ValidationError as error:
                     found = _problem(error, {}, line, model)
                     path = f"{name}[{index}]" + (f".{found.field}" if found.field else "")
@@ -171,183 +164,6 @@ def _echo(value: object) -> str:
 
 
 _ECHO = 60
-
-
-# The fast path of `read_events`: the common, well-formed shapes of the simple events are
-# checked by hand and set up without pydantic; anything else (a meeting held, a value of an
-# unexpected type, a bad instant, an unknown field) goes through `parse_event_items`, which
-# says what is wrong exactly as before. tests/test_supervision_scale.py holds the two to the
-# same events on every kind, and `deadlines check` to the output main wrote before.
-
-_BAD: Any = object()  # what a check returns for a value the fast path leaves to pydantic
-
-
-def _str(name: str, value: Any) -> Any:  # noqa: ANN401 - a JSON value
-    return value if type(value) is str else _BAD
-
-
-def _nonempty(name: str, value: Any) -> Any:  # noqa: ANN401
-    return value if type(value) is str and value else _BAD
-
-
-def _id(name: str, value: Any) -> Any:  # noqa: ANN401
-    # No slash, no whitespace (the printable test refuses every space but " ").
-    if type(value) is not str or len(value) > 200 or "/" in value or " " in value:
-        return _BAD
-    return value if value.isprintable() else _BAD
-
-
-def _required_id(name: str, value: Any) -> Any:  # noqa: ANN401
-    return _id(name, value) if value else _BAD
-
-
-# One global lookup per instant, not a module and two attributes.
-_fromisoformat, _combine = dt.datetime.fromisoformat, dt.datetime.combine
-
-
-def _instant(name: str, value: Any) -> Any:  # noqa: ANN401
-    # Naive text the quick way (`parse_instant` gives the same answer for it): a province's
-    # ledger reads two million instants, nearly all different.
-    if type(value) is not str:
-        return _BAD
-    if len(value) > len("2026-09-30"):
-        try:
-            at = _fromisoformat(value)
-        except ValueError:
-            return _BAD
-        if at.tzinfo is None:
-            return _combine(at.date(), at.time(), CHINA_TZ)  # 3x faster than replace()
-    try:
-        return parse_instant(name, value)
-    except DeadlinesError:
-        return _BAD
-
-
-def _instant_or_none(name: str, value: Any) -> Any:  # noqa: ANN401
-    return None if value is None else _instant(name, value)
-
-
-def _day(name: str, value: Any) -> Any:  # noqa: ANN401
-    if type(value) is not str:
-        return _BAD
-    try:
-        return parse_date(name, value)
-    except DeadlinesError:
-        return _BAD
-
-
-def _bool(name: str, value: Any) -> Any:  # noqa: ANN401
-    return value if type(value) is bool else _BAD
-
-
-def _one_of(*words: str) -> Any:  # noqa: ANN401
-    allowed = frozenset(words)
-    return lambda name, value: value if type(value) is str and value in allowed else _BAD
-
-
-_FAST_FIELDS: dict[str, tuple[type[Event], dict[str, Any]]] = {
-    "document_received": (
-        DocumentReceived,
-        {
-            "id": _required_id,
-            "urgency": _one_of("urgent", "ordinary"),
-            "received_at": _instant,
-            "stated_limit": _instant_or_none,
-            "title": _str,
-        },
-    ),
-    "document_submitted": (
-        DocumentSubmitted,
-        {
-            "id": _required_id,
-            "submitted_at": _instant,
-            "leader": _str,
-            "document": _str,
-            "title": _str,
-        },
-    ),
-    "instruction_received": (
-        InstructionReceived,
-        {"id": _required_id, "received_at": _instant, "leader": _str, "unit": _str, "title": _str},
-    ),
-    "meeting_scheduled": (
-        MeetingScheduled,
-        {
-            "date": _day,
-            "kind": _one_of(
-                "party_group", "executive", "special_topic", "county_wide_work", "other"
-            ),
-            "id": _id,
-            "emergency_exemption": _bool,
-            "reason": _str,
-            "scheduled_at": _instant_or_none,
-            "title": _str,
-        },
-    ),
-    "field_day": (FieldDay, {"leader": _nonempty, "date": _day, "place": _str}),
-    "leader": (Leader, {"leader": _nonempty}),
-    "completed": (Completed, {"obligation": _nonempty, "at": _instant, "note": _str}),
-    "paused": (Paused, {"obligation": _nonempty, "at": _instant, "reason": _str}),
-    "resumed": (Resumed, {"obligation": _nonempty, "at": _instant}),
-}
-"""The common events the fast path reads, with the check of each field it takes by hand."""
-
-
-def _shape(tag: str) -> tuple[frozenset[str], frozenset[str], dict[str, Any], tuple[Any, ...]]:
-    """The fields `tag` may have, those it must have, the defaults (every field in order,
-    ``None`` for a required one, as an event's ``__dict__``) and the check of each field."""
-    model, checks = _FAST_FIELDS[tag]
-    infos = model.model_fields
-    blank = {
-        name: None if info.is_required() else info.get_default(call_default_factory=True)
-        for name, info in infos.items()
-    }
-    blank["type"] = tag
-    required = frozenset(name for name, info in infos.items() if info.is_required())
-    return frozenset({"type", *checks}), required, blank, tuple(checks.items())
-
-
-_SHAPES = {tag: _shape(tag) for tag in _FAST_FIELDS}
-
-
-def _fast_values(record: dict[str, Any]) -> dict[str, Any] | None:
-    """The fields of the event of a common, well-formed record, every one in order as the
-    model would hold them (its ``__dict__``), or ``None`` to validate it in full."""
-    tag = record.get("type")
-    shape = _SHAPES.get(tag) if type(tag) is str else None
-    if shape is None:
-        return None
-    allowed, required, blank, checks = shape
-    keys = record.keys()
-    if not (required <= keys and keys <= allowed):
-        return None
-    values = blank.copy()
-    for name, check in checks:  # a field left out keeps its default
-        if name in record:
-            value = values[name] = check(name, record[name])
-            if value is _BAD:
-                return None
-    if tag == "document_received" and values["stated_limit"] is not None:
-        return values if values["urgency"] == "urgent" else None  # as the model's validator
-    return values
-
-
-def _fast_event(record: dict[str, Any], values: dict[str, Any]) -> Event:
-    """The event of `record` whose fields `_fast_values` checked, made without validation."""
-    model = _FAST_FIELDS[values["type"]][0]
-    event = model.__new__(model)
-    _setattr(event, "__dict__", values)
-    _setattr(event, "__pydantic_fields_set__", set(record))
-    _setattr(event, "__pydantic_extra__", None)
-    _setattr(event, "__pydantic_private__", None)
-    return event
-
-
-_setattr = object.__setattr__
-
-#: The types whose checked fields `iter_events(raw=True)` yields as they are, without an event:
-#: `Supervisor.read` needs nothing else of them.
-_RAW = frozenset(_FAST_FIELDS) - {"meeting_scheduled"}
 
 
 @final
@@ -410,6 +226,17 @@ def read_events(lines: Iterable[str], *, fast_path: bool = True) -> EventLog:
 #: The scanner of the strict decoder: what ``loads_strict`` calls once it has skipped blanks.
 _scan = loads_strict.__self__.scan_once  # type: ignore[attr-defined]
 
+#: The same scanner without the check of repeated keys, which costs as much as the rest of
+#: the decoding: `fast_values` proves a line it reads has none, by its quotes.
+_scan_plain = json.JSONDecoder(
+    parse_constant=loads_strict.__self__.parse_constant,  # type: ignore[attr-defined]
+    parse_float=loads_strict.__self__.parse_float,  # type: ignore[attr-defined]
+).scan_once
+
+#: The most lines decoded together: a run of common lines is read as one JSON array, whose
+#: keys the decoder makes once (a line alone makes its own). Past a few hundred, no faster.
+_BATCH = 512
+
 
 def _record(text: str, line: int | None) -> dict[str, Any]:
     """The JSON object of `text` (without blanks around it), by the scanner of the strict
@@ -458,8 +285,13 @@ def iter_events(
     Raises:
         InvalidArgumentError: `lines` is text, bytes, or not iterable.
     """
+    numbers: list[int] = []  # the run of common lines not read yet
+    texts: list[str] = []
     for number, text in enumerate(check_lines("lines", lines), 1):
         if type(text) is not str:
+            if texts:
+                yield from _run(numbers, texts, raw=raw)
+                numbers, texts = [], []
             not_text = Problem.of("problem.not_text", line=number, kind=type(text).__name__)
             yield number, None, (not_text,)
             continue
@@ -468,22 +300,78 @@ def iter_events(
             text = text[1:]
         if not text:
             continue
-        try:
-            record = _record(text, number)
-        except EventError as error:
-            yield number, None, (error.problem,)
+        # A common line: an object, no escape, no list (a meeting held has its lists).
+        if fast_path and text[:1] == "{" and "\\" not in text and "[" not in text:
+            numbers.append(number)
+            texts.append(text)
+            if len(texts) == _BATCH:
+                yield from _run(numbers, texts, raw=raw)
+                numbers, texts = [], []
             continue
-        # A lone surrogate (only an escape such as \uD800 makes one) is not text to pydantic.
-        # Most lines have no escape at all: one search for "\u" spares them the two others.
-        plain = fast_path and ("\\u" not in text or ("\\ud" not in text and "\\uD" not in text))
-        values = _fast_values(record) if plain else None
-        if values is not None:
-            raw_ok = raw and values["type"] in _RAW
-            yield number, values if raw_ok else _fast_event(record, values), ()
-            continue
-        try:
-            event, dropped = parse_event_items(record, number)
-        except EventError as error:
-            yield number, None, (error.problem,)
-            continue
-        yield number, event, dropped
+        if texts:
+            yield from _run(numbers, texts, raw=raw)
+            numbers, texts = [], []
+        yield _line(number, text, fast_path=fast_path, raw=raw)
+    if texts:
+        yield from _run(numbers, texts, raw=raw)
+
+
+def _run(
+    numbers: list[int], texts: list[str], *, raw: bool
+) -> list[tuple[int, Event | dict[str, Any] | None, tuple[Problem, ...]]]:
+    """What `iter_events` yields for a run of common lines, decoded as one JSON array.
+
+    The array is trusted only if it holds as many objects as there are lines; then each line
+    is one object and no more. No line holds a "[", so the array is the only list: a line's
+    first "{", after a comma and a line feed (never inside a JSON string), can only open one
+    of its objects (in an object, a key would follow the comma). So each line begins an
+    object; as many lines as objects, each object begins at a line and ends where the line
+    does (lines are stripped, and two commas would not parse). A run not trusted is read
+    line by line, as is any line `fast_values` does not take: exactly as the strict reader.
+    """
+    joined = "[" + ",\n".join(texts) + "]"
+    try:
+        records, end = _scan_plain(joined, 0)
+    except (StopIteration, ValueError):  # a bad line, or NaN, 1e999, a huge integer
+        end = -1
+    if end != len(joined) or len(records) != len(texts):
+        return _each(numbers, texts, raw=raw)
+    read: list[tuple[int, Event | dict[str, Any] | None, tuple[Problem, ...]]] = []
+    for number, text, record in zip(numbers, texts, records, strict=True):
+        values = fast_values(record, text)
+        if values is None:
+            read.append(_line(number, text, fast_path=True, raw=raw))
+        elif raw and values["type"] in RAW:
+            read.append((number, values, ()))
+        else:
+            read.append((number, fast_event(record, values), ()))
+    return read
+
+
+def _each(
+    numbers: list[int], texts: list[str], *, raw: bool
+) -> list[tuple[int, Event | dict[str, Any] | None, tuple[Problem, ...]]]:
+    """What `iter_events` yields for lines read one by one."""
+    return [_line(n, text, fast_path=True, raw=raw) for n, text in zip(numbers, texts, strict=True)]
+
+
+def _line(
+    number: int, text: str, *, fast_path: bool, raw: bool
+) -> tuple[int, Event | dict[str, Any] | None, tuple[Problem, ...]]:
+    """What `iter_events` yields for one line (not blank), read by the strict decoder."""
+    try:
+        record = _record(text, number)
+    except EventError as error:
+        return number, None, (error.problem,)
+    # A lone surrogate (only an escape such as \uD800 makes one) is not text to pydantic.
+    # Most lines have no escape at all: one search for "\u" spares them the two others.
+    plain = fast_path and ("\\u" not in text or ("\\ud" not in text and "\\uD" not in text))
+    values = fast_values(record) if plain else None
+    if values is not None:
+        raw_ok = raw and values["type"] in RAW
+        return number, values if raw_ok else fast_event(record, values), ()
+    try:
+        event, dropped = parse_event_items(record, number)
+    except EventError as error:
+        return number, None, (error.problem,)
+    return number, event, dropped
