@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, final, get_args
 
 from deadlines._messages import Lang, Names, Said, say
@@ -371,15 +372,20 @@ def build_report(
     ledger: Source, at: dt.datetime, *, thresholds: Thresholds | None = None
 ) -> Report:
     """The `Report` of `ledger` at `at` (use `Ledger.report`)."""
-    rows = sorted(ledger.status(at, thresholds=thresholds), key=lambda r: (r.due, r.id))
-    counted = Counter((row.rule_id, row.status) for row in rows)
+    made = ledger.status(at, thresholds=thresholds)
+    # Counted in the order the statuses were made, which is their order in memory: at a
+    # million obligations a pass in due order waits on memory three times as long.
+    counted = Counter(map(_RULE_STATUS, made))
     by_rule = {
         rule: {s: counted[rule, s] for s in STATUS_ORDER}
         for rule in sorted({rule for rule, _ in counted})
     }
+    rows = sorted(made, key=_DUE_ID)
     march, quota = ledger.march(at), ledger.quota(at)
+    # Those not done by `at`, by due instant as the rows come.
+    undone = sorted((row for row in made if row.completed_at is None), key=_DUE_ID)
     alerts = [
-        *(alert for row in rows if row.completed_at is None for alert in _row_alerts(row)),
+        *(alert for row in undone for alert in _row_alerts(row)),
         *(Alert("violation", f.meeting_id, f.said()) for f in march if f.violation),
         *(
             Alert("shortfall", q.leader, q.said())
@@ -394,7 +400,7 @@ def build_report(
         rows=tuple(rows),
         by_status={s: sum(counts[s] for counts in by_rule.values()) for s in STATUS_ORDER},
         by_rule=by_rule,
-        escalated=sum(row.escalated for row in rows),
+        escalated=sum(map(_ESCALATED, made)),
         alerts=tuple(alerts),
         march=march,
         quota=quota,
@@ -403,3 +409,9 @@ def build_report(
         thresholds=thresholds if thresholds is not None else ledger.supervisor.thresholds,
         meetings=meeting_notes(ledger.meetings, at),
     )
+
+
+#: The order of a report's rows, by due instant then id; what its counts are by.
+_DUE_ID = attrgetter("due", "tracked.obligation.id")
+_RULE_STATUS = attrgetter("tracked.obligation.rule_id", "status")
+_ESCALATED = attrgetter("escalated")
