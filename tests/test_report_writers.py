@@ -28,6 +28,7 @@ from deadlines.supervision import (
     Supervisor,
     read_events,
 )
+from deadlines.supervision import _report
 from deadlines.supervision._report import row_json
 from deadlines.supervision._writing import RowTexts
 
@@ -137,6 +138,18 @@ class TestBuilt:
         """A report without obligations writes its header alone, or an empty list."""
         empty = Supervisor(Engine(discover_plugins=False)).ledger([]).report("2026-10-15T12:00")
         written, plain = write(empty, "en")
+        assert written == plain
+
+
+class TestChunks:
+    """The obligations are written a chunk at a time: the text across chunks is the same."""
+
+    @WRITERS
+    @LANGS
+    def test_small_chunks(self, county, write, lang, monkeypatch):
+        """Chunks of three obligations: the items of two chunks are separated as any two."""
+        monkeypatch.setattr(_report, "_CHUNK", 3)
+        written, plain = write(county.report("2025-10-09T08:30"), lang)
         assert written == plain
 
 

@@ -242,6 +242,8 @@ class Report:
         texts = RowTexts(lang)
         stream.write("[")
         for start in range(0, len(self.rows), _CHUNK):
+            if start:  # the comma between the last item of a chunk and the first of the next
+                stream.write(",")
             stream.write(",".join(map(texts.json, self.rows[start : start + _CHUNK])))
         stream.write("\n  ]")
 
