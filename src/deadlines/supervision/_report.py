@@ -257,9 +257,8 @@ class Report:
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow([cached_say(f"check.csv.{column}", lang) for column in columns])
         texts = RowTexts(lang)
-        cells = texts.csv if lang == "en" else texts.csv_labelled
         for start in range(0, len(self.rows), _CHUNK):
-            writer.writerows(map(cells, self.rows[start : start + _CHUNK]))
+            stream.write(texts.csv_text(self.rows[start : start + _CHUNK]))
 
 
 #: The JSON keys of each check's items and the attributes they are read from (see `_names`).
