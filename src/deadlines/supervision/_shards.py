@@ -49,25 +49,25 @@ if TYPE_CHECKING:
     from deadlines.supervision._errors import Problem
     from deadlines.supervision._status import ObligationStatus, Status
 
-#: Reads the lines of an events file: `(source, unreadable, keep)`, as `cli._check._texts`.
-Lines = Callable[[IO[bytes], list["Problem"], Callable[[bytes], bool]], Iterable[str]]
+#: Reads the lines of an events file: `(source, unreadable)`, as `cli._check._texts`.
+Lines = Callable[[IO[bytes], list["Problem"]], Iterable[str]]
 
 #: The key of the usual line, whose second key is it (``{"type": "completed", "obligation":
 #: "d-0913/routing", ...}``): sure of it from the structure, and of its text (no escape).
 _USUAL = re.compile(
-    rb'\s*\{\s*"type"\s*:\s*"[a-z_]*"\s*,\s*"(?:obligation|id)"\s*:\s*"([^"/\\]*)["/]'
+    r'\s*\{\s*"type"\s*:\s*"[a-z_]*"\s*,\s*"(?:obligation|id)"\s*:\s*"([^"/\\]*)["/]'
 )
 #: What follows a key whose string value routes the line: the value up to its end or its "/".
-_VALUE = re.compile(rb'\s*:\s*"([^"/]*)')
+_VALUE = re.compile(r'\s*:\s*"([^"/]*)')
 #: The key of the quarters' obligations (``2026Q3/dispatch``): shard 0 makes them.
-_QUARTER = re.compile(rb"\d{4}Q\d")
+_QUARTER = re.compile(r"\d{4}Q\d", re.ASCII)
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 _MICROSECOND = dt.timedelta(microseconds=1)
 _CHUNK = 4096  # rows written at once
 _UNSURE = object()
 
 
-def shard_of(line: bytes, shards: int) -> int:
+def shard_of(line: str, shards: int) -> int:
     """The shard of an events line: that of the id it creates (``id``) or names (its
     ``obligation`` up to the ``/``), 0 for none.
 
@@ -77,12 +77,12 @@ def shard_of(line: bytes, shards: int) -> int:
     return _shard(_key(line), shards)
 
 
-def keeper(shard: int, shards: int) -> Callable[[bytes], bool]:
+def keeper(shard: int, shards: int) -> Callable[[str], bool]:
     """Whether a line is `shard`'s (`shard_of`), as fast as can be: every process asks it of
     every line."""
     usual, quarter = _USUAL.match, _QUARTER.fullmatch
 
-    def keep(line: bytes) -> bool:
+    def keep(line: str) -> bool:
         found = usual(line)
         key = found[1] if found is not None else _key(line)
         if key is None or (len(key) == 6 and quarter(key)):
@@ -92,12 +92,12 @@ def keeper(shard: int, shards: int) -> Callable[[bytes], bool]:
     return keep
 
 
-def _key(line: bytes) -> bytes | None:
-    key: Any = _UNSURE if b"\\" in line else _read_key(line)
+def _key(line: str) -> str | None:
+    key: Any = _UNSURE if "\\" in line else _read_key(line)
     return _decoded_key(line) if key is _UNSURE else key
 
 
-def _read_key(line: bytes) -> Any:  # noqa: ANN401 - the key, None, or _UNSURE
+def _read_key(line: str) -> Any:  # noqa: ANN401 - the key, None, or _UNSURE
     """The key of `shard_of` read from a line without escapes, or `_UNSURE`.
 
     Without a backslash no string holds a quote, so ``"id"`` after an even number of quotes
@@ -105,31 +105,31 @@ def _read_key(line: bytes) -> Any:  # noqa: ANN401 - the key, None, or _UNSURE
     only brace before it is the object's; after a nested object (a decided document's), the
     line is decoded instead.
     """
-    for name in (b'"obligation"', b'"id"'):
+    for name in ('"obligation"', '"id"'):
         at = line.find(name)
         while at >= 0:
-            if line.count(b'"', 0, at) % 2 == 0:  # not inside a string
+            if line.count('"', 0, at) % 2 == 0:  # not inside a string
                 value = _VALUE.match(line, at + len(name))
                 if value is not None:
-                    return value[1] if line.count(b"{", 0, at) == 1 else _UNSURE
+                    return value[1] if line.count("{", 0, at) == 1 else _UNSURE
             at = line.find(name, at + 1)
     return None
 
 
-def _decoded_key(line: bytes) -> bytes | None:
+def _decoded_key(line: str) -> str | None:
     """The key of `shard_of` from the decoded line, for a line whose text may not say it."""
     try:
-        record = json.loads(line.decode("utf-8").strip().removeprefix("\ufeff"))
+        record = json.loads(line.strip().removeprefix("\ufeff"))
     except (ValueError, RecursionError):  # not JSON: a problem, in any shard
         return None
     if type(record) is not dict:
         return None
     named = record.get("obligation")
     key = named.partition("/")[0] if type(named) is str else record.get("id")
-    return key.encode("utf-8", "surrogatepass") if type(key) is str else None
+    return key if type(key) is str else None
 
 
-def _shard(key: bytes | None, shards: int) -> int:
+def _shard(key: str | None, shards: int) -> int:
     if key is None or _QUARTER.fullmatch(key):
         return 0
     return hash(key) % shards
@@ -186,8 +186,11 @@ def _build(
         open(path, "rb") as source,  # noqa: PTH123 - a path from the command line
     ):
         warnings.simplefilter("ignore", ProvisionalDateWarning)
-        build.read(lines(source, unreadable, keeper(shard, shards)))
-        build.problems.extend(unreadable)
+        keep = keeper(shard, shards)
+        # A line not UTF-8 reads as blank: shard 0's, which alone says so.
+        build.read(text if keep(text) else "" for text in lines(source, unreadable))
+        if shard == 0:
+            build.problems.extend(unreadable)
         exchange(build)
         return Ledger(supervisor, *build.finish()), build.unknown
 
