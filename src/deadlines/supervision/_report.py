@@ -281,7 +281,6 @@ class Report:
         write_rows(stream, lang)
 
     def _write_csv_rows(self, stream: IO[str], lang: Lang) -> None:
-        writer = csv.writer(stream, lineterminator="\n")
         texts = RowTexts(lang)
         for start in range(0, len(self.rows), _CHUNK):
             stream.write(texts.csv_text(self.rows[start : start + _CHUNK]))

@@ -14,12 +14,10 @@ The report is the same, byte for byte, as one process's (tests/test_check_jobs.p
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 import difflib
 import heapq
-import io
 import json
 import multiprocessing
 import os
@@ -63,7 +61,7 @@ _VALUE = re.compile(r'\s*:\s*"([^"/]*)')
 _QUARTER = re.compile(r"\d{4}Q\d", re.ASCII)
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 _MICROSECOND = dt.timedelta(microseconds=1)
-_CHUNK = 4096  # rows written at once
+_CHUNK = 256  # rows written at once, as `_report` writes them (the text stays in cache)
 _UNSURE = object()
 
 
@@ -264,18 +262,19 @@ def _write_rows(
     rows: tuple[ObligationStatus, ...], rows_path: str, form: str, lang: Lang
 ) -> list[int]:
     """Write the text of each row to `rows_path`, one after the other; their lengths."""
-    texts = RowTexts(lang)
+    text = _row_text(RowTexts(lang), form)
+    lengths: list[int] = []
     with _open(rows_path, "w") as file:
-        if form == "json":
-            lengths: list[int] = []
-            for start in range(0, len(rows), _CHUNK):
-                chunk = [texts.json(row) for row in rows[start : start + _CHUNK]]
-                file.write("".join(chunk))
-                lengths.extend(map(len, chunk))
-            return lengths
-        writer = csv.writer(file, lineterminator="\n")
-        cells = texts.csv if lang == "en" else texts.csv_labelled
-        return [writer.writerow(cells(row)) for row in rows]
+        for start in range(0, len(rows), _CHUNK):
+            chunk = [text(row) for row in rows[start : start + _CHUNK]]
+            file.write("".join(chunk))
+            lengths.extend(map(len, chunk))
+    return lengths
+
+
+def _row_text(texts: RowTexts, form: str) -> Callable[[ObligationStatus], str]:
+    """A row's text in `form`: its JSON item, or its CSV line."""
+    return texts.json if form == "json" else lambda row: texts.csv_text((row,))
 
 
 def _open(path: str, mode: str = "r") -> IO[str]:
@@ -441,24 +440,13 @@ class ShardedReport:
                 file.close()
 
     def _json_rows(self, stream: IO[str], lang: Lang) -> None:
-        texts = self._texts(RowTexts(lang).json)
+        texts = self._texts(_row_text(RowTexts(lang), "json"))
         stream.write("[" + ",".join(islice(texts, _CHUNK)))
         while chunk := list(islice(texts, _CHUNK)):
             stream.write("," + ",".join(chunk))
         stream.write("\n  ]" if self.total else "]")
 
     def _csv_rows(self, stream: IO[str], lang: Lang) -> None:
-        row_texts = RowTexts(lang)
-        cells = row_texts.csv if lang == "en" else row_texts.csv_labelled
-        line = io.StringIO()
-        writer = csv.writer(line, lineterminator="\n")
-
-        def own(row: ObligationStatus) -> str:
-            line.seek(0)
-            line.truncate()
-            writer.writerow(cells(row))
-            return line.getvalue()
-
-        texts = self._texts(own)
+        texts = self._texts(_row_text(RowTexts(lang), "csv"))
         while chunk := list(islice(texts, _CHUNK)):
             stream.write("".join(chunk))
