@@ -9,7 +9,8 @@
 At each size, ``deadlines check FILE --at ... --json --jobs N`` runs as a subprocess on the
 events, and one table shows the sizes side by side: wall time, CPU time of all its processes,
 time per obligation, and memory: the peak resident memory of its largest process (from
-`os.wait4`) and the peak of all its processes together (sampled every 50 ms from /proc), so
+`os.wait4`) and the peak of all its processes together (their PSS, sampled every 50 ms from
+/proc), so
 that a cost that grows with the size shows. Target: 1,000,000 obligations in at most 20 s and
 1.5 GiB. The machine is shared: CPU time is the steadier figure when the load average is
 above the number of cores.
@@ -215,21 +216,22 @@ def _check(path: Path, processes: int, tmp: str) -> tuple[int, float, float, flo
 
 
 class _TreePeak(threading.Thread):
-    """The largest sum of the resident memory of a process and its children, read from /proc
-    every 50 ms (0 where there is no /proc)."""
+    """The largest sum of the proportional memory (PSS: a page shared by k processes counts
+    1/k in each) of a process and its children, read from /proc every 50 ms (0 without it).
+    Resident memory would count twice what a forked process shares with its parent."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
         self.pid, self.mib, self.done = pid, 0.0, threading.Event()
 
     def run(self) -> None:
-        page = os.sysconf("SC_PAGE_SIZE") / 2**20
         while not self.done.wait(0.05):
-            pages = 0
+            kib = 0
             for pid in _tree(self.pid):
                 with contextlib.suppress(OSError, IndexError, ValueError):
-                    pages += int(Path(f"/proc/{pid}/statm").read_text().split()[1])
-            self.mib = max(self.mib, pages * page)
+                    text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+                    kib += int(text.partition("\nPss:")[2].split()[0])
+            self.mib = max(self.mib, kib / 1024)
 
     def stop(self) -> None:
         self.done.set()
