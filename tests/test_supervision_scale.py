@@ -3,18 +3,33 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
 import gzip
 import importlib.util
 import io
 import json
+import random
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
 
-from deadlines import Engine
+from deadlines import OPINION_2020, DeadlinesError, Engine, ProvisionalDateWarning
+from deadlines._time import to_china
 from deadlines.cli import main
+from deadlines.rules import (
+    CalendarDays,
+    Condition,
+    EarliestOf,
+    Hours,
+    Rule,
+    RuleSet,
+    Sequence,
+    When,
+    WorkingDays,
+)
 from deadlines.supervision import Supervisor, read_events
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -329,6 +344,40 @@ class TestBulk:
         assert bulk.problems == plain.problems
         assert bulk.tracked == plain.tracked
 
+    @pytest.mark.parametrize("seed", [1, 2, 3], ids=["seed1", "seed2", "seed3"])
+    def test_count_rows_as_engine(self, seed):
+        """On random rows, every answer `count_rows` gives is the engine's, without parts
+        (an obligation keeps them: the engine counts the rows that have some)."""
+        pytest.importorskip("numpy", reason="deadlines[frame] (numpy) is not installed")
+        from deadlines.frame._count import count_rows
+
+        engine = Engine(rules=_rows_rules(), discover_plugins=False)
+        rows = _random_rows(engine, 3000, seed)
+        answers = count_rows(engine, rows, {})
+        assert len(answers) == len(rows)
+        taken = special = plain = 0
+        for (rule_id, trigger, params), answer in zip(rows, answers, strict=True):
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", ProvisionalDateWarning)
+                    rule, start, outcome, _ = engine._count(
+                        rule_id, trigger, params or {}, explain=False
+                    )
+            except DeadlinesError:
+                assert answer is None, (rule_id, trigger, params)
+                continue
+            plain += not outcome.parts
+            if answer is None:
+                continue
+            taken += 1
+            special += rule_id == "minutes.special_topic"
+            expected = (rule, start, outcome.due, outcome.last_day, outcome.provisional)
+            assert answer == expected, (rule_id, trigger, params)
+            assert answer[0] is rule
+            assert not outcome.parts, (rule_id, trigger, params)
+        assert taken > plain * 9 // 10  # most by the kernels
+        assert special  # those that take the branch without parts too
+
     @pytest.mark.parametrize("run", ["json", "csv", "text-zh", "ics"], ids=str)
     def test_golden_without_numpy(self, monkeypatch, run):
         """Without numpy, ``deadlines check`` writes what it wrote before issue 13."""
@@ -445,3 +494,48 @@ class TestFastInit:
         assert type(again) is Obligation
         with pytest.raises(dataclasses.FrozenInstanceError):
             again.line = 4  # type: ignore[misc]
+
+
+def _rows_rules() -> RuleSet:
+    """The catalog, and conditions whose branches list parts or not."""
+    cite = OPINION_2020.get("minutes.executive").citation
+    when = Condition(parameter="involves_personnel_money_assets")
+    limits = {
+        "x.when_otherwise_parts": When(
+            condition=when, then=WorkingDays(3), otherwise=EarliestOf(WorkingDays(3), Hours(30))
+        ),
+        "x.when_nested": When(
+            condition=Condition(parameter="limit_days", equals=3),
+            then=When(condition=when, then=Sequence(WorkingDays(1), Hours(8)), otherwise=Hours(5)),
+            otherwise=CalendarDays(2),
+        ),
+    }
+    extra = (
+        Rule(id=key, title_zh=key, title_en=key, citation=cite, limit=limit)
+        for key, limit in limits.items()
+    )
+    return RuleSet(rules=(*OPINION_2020.rules, *extra))
+
+
+def _random_rows(engine: Engine, size: int, seed: int) -> list[tuple[str, object, object]]:
+    """(rule id, trigger, parameters) as `Building.settle` gives them, and some it never does."""
+    rng = random.Random(seed)
+    ids = [*engine.rules.ids, "minutes.special_topic", "x.when_nested", "no.such_rule"]
+    china = dt.timezone(dt.timedelta(hours=8))
+    rows: list[tuple[str, object, object]] = []
+    for _ in range(size):
+        rule_id = rng.choice(ids)
+        day = dt.date(2019, 6, 1) + dt.timedelta(days=rng.randrange(365 * 8))
+        at = dt.datetime.combine(day, dt.time(rng.randrange(24), rng.choice([0, 30, 59])))
+        trigger = rng.choice([to_china("at", at)] * 6 + [at, at.replace(tzinfo=china), "2-30"])
+        params: dict[str, object] | None = rng.choice([None, {}])
+        conditioned = rule_id.startswith(("minutes.special", "x.when")) or rng.random() < 0.02
+        if conditioned and rng.random() < 0.8:
+            value = rng.choice([True, False, False, "是", "no", "maybe", None, 1])
+            params = {**(params or {}), "involves_personnel_money_assets": value}
+        if rule_id.startswith(("decisions", "x.when_nested")) and rng.random() < 0.8:
+            params = {**(params or {}), "limit_days": rng.choice([3, 3, 10, "x", 0])}
+        if rule_id.startswith("routing") and rng.random() < 0.3:
+            params = {"stated_limit": at + dt.timedelta(hours=rng.randrange(-2, 30))}
+        rows.append((rule_id, trigger, params))
+    return rows

@@ -89,7 +89,7 @@ class Building:
         # With `bulk`, what each creating event asks for, counted by `settle` a batch at a time
         # in the order read: (its type, id, line, items). Counting later than reading changes
         # no problem: they are ordered by line, and a line's keep their order.
-        self.pending: list[tuple[str, str, int | None, tuple[Item, ...]] | None] = []
+        self.pending: list[tuple[str, str, int | None, tuple[Item, ...]]] = []
         self.shared: dict[int, Any] = {}  # one due instant and last day per value
         self.engine = engine
         self.strict = strict
@@ -246,8 +246,9 @@ class Building:
         items: tuple[Item, ...],
         answers: list[Answer | None] | None,
     ) -> None:
-        if event_id in self.event_lines:
-            where = _where("check.by_line", self.event_lines[event_id])
+        event_lines = self.event_lines
+        if event_id in event_lines:
+            where = _where("check.by_line", event_lines[event_id])
             self.problem(line, "id", "check.id_twice", name=cut_repr(event_id), where=where)
             return
         try:
@@ -259,28 +260,27 @@ class Building:
             return
         for path, failure in failed:  # a bad document or matter drops only itself
             self.found(Problem.stated(failure, field=path, line=line))
-        self.event_lines[event_id] = line
+        event_lines[event_id] = line
+        obligations = self.obligations
         for obligation in made:
-            if obligation.id in self.obligations:
-                self.problem(line, "id", "check.obligation_twice", name=cut_repr(obligation.id))
+            key = obligation.id
+            if key in obligations:
+                self.problem(line, "id", "check.obligation_twice", name=cut_repr(key))
                 continue
-            self.obligations[obligation.id] = obligation
+            obligations[key] = obligation
 
     def settle(self) -> None:
         """Count the pending obligations together, then take each event as `_derive` would."""
         count = count_rows()
         assert count is not None  # bulk is chosen only with numpy
-        pending = self.pending
-        self.pending = []
-        rows = [(i.rule_id, i.trigger, i.params) for e in pending if e for i in e[3]]
+        pending, self.pending = self.pending, []
+        rows = [(i.rule_id, i.trigger, i.params) for entry in pending for i in entry[3]]
         answers = count(self.engine, rows, self.shared)
-        at = 0
-        for index, entry in enumerate(pending):
-            assert entry is not None
-            pending[index] = None  # freed as it is taken
-            tag, event_id, line, items = entry
-            self._count(tag, event_id, line, items, answers[at : at + len(items)])
-            at += len(items)
+        take, at = self._count, 0
+        for tag, event_id, line, items in pending:
+            end = at + len(items)
+            take(tag, event_id, line, items, answers[at:end])
+            at = end
 
     def add_quarters(self) -> None:
         follow = self.quarterly
