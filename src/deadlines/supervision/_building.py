@@ -28,9 +28,12 @@ from deadlines.supervision._obligations import (
     PAUSABLE,
     Item,
     Obligation,
+    _new_obligation,
     count_items,
     fast_init,
+    known_unit,
     plan_values,
+    sharing,
 )
 from deadlines.supervision._pause import Pause, paused_due
 from deadlines.supervision._quarterly import quarter_obligations, quarter_start, quarters_between
@@ -50,6 +53,9 @@ _DONE, _PAUSED, _RESUMED = 0, 1, 2
 #: The events that create obligations (see `plan_values`).
 _PLANNED = frozenset({"meeting_held", "document_received", "document_submitted",
                       "instruction_received"})  # fmt: skip
+#: The events read as fields that ask for obligations of their own, and their instants (a
+#: meeting held is read as an event: the checks of meetings need it).
+_PLANNED_INSTANTS = {tag: INSTANT_FIELDS[tag] for tag in _PLANNED - {"meeting_held"}}
 #: The events that record what became of an obligation named by its id, and what each says.
 _OBLIGATION_RECORDS = {"completed": _DONE, "paused": _PAUSED, "resumed": _RESUMED}
 #: The events that record a quarter's part (named by the quarter), and which part.
@@ -109,6 +115,9 @@ class Building:
         take, records = self.take, self.records
         target, field, at = records.target.append, records.field.append, records.at.append
         what_, text, number = records.what.append, records.text.append, records.line.append
+        # With `bulk`, the events that ask for obligations of their own wait in `pending`.
+        planned = _PLANNED_INSTANTS if self.bulk else {}
+        pending, triggers = self.pending, []
         # The common events come as their checked fields: no event is made for them.
         for line, event, found in iter_events(lines, raw=True):
             if found:
@@ -117,7 +126,15 @@ class Building:
                 tag = event["type"]
                 what = _OBLIGATION_RECORDS.get(tag)
                 if what is None:  # a quarter's record, or no record
-                    take(tag, event, line)
+                    instant = planned.get(tag)
+                    if instant is None:
+                        take(tag, event, line)
+                        continue
+                    # `take` and `_derive`, inline; their instants are spanned together below.
+                    triggers.append(event[instant])
+                    pending.append((tag, event["id"], line, plan_values(tag, event)))
+                    if len(pending) >= _BATCH:
+                        self.settle()
                     continue
                 # `record`, inline; their instants are spanned together below.
                 target(event["obligation"])
@@ -128,10 +145,10 @@ class Building:
                 number(line)
             elif event is not None:
                 self.add(event, line)
-        ats = records.at
-        if ats:  # every record's instant, those `take` spanned too
-            self._span(min(ats).date())
-            self._span(max(ats).date())
+        for instants in (records.at, triggers):  # those `take` spanned too
+            if instants:
+                self._span(min(instants).date())
+                self._span(max(instants).date())
 
     def finish(self) -> tuple[Any, ...]:
         """What the ledger of the events taken holds (`Ledger`'s arguments after the
@@ -270,16 +287,40 @@ class Building:
             obligations[key] = obligation
 
     def settle(self) -> None:
-        """Count the pending obligations together, then take each event as `_derive` would."""
+        """Count the pending obligations together, then take each event as `_derive` would.
+
+        The common event asks for one obligation without parameters, which the kernels
+        counted: it is taken here in a few lines (a province has a million); any other goes
+        through `_count`, as it would without numpy.
+        """
         count = count_rows()
         assert count is not None  # bulk is chosen only with numpy
-        pending, self.pending = self.pending, []
+        pending = self.pending.copy()
+        self.pending.clear()  # in place: `read` appends to it
         rows = [(i.rule_id, i.trigger, i.params) for entry in pending for i in entry[3]]
         answers = count(self.engine, rows, self.shared)
-        take, at = self._count, 0
+        event_lines, obligations = self.event_lines, self.obligations
+        conventions, share, make = self.engine.conventions, sharing(), _new_obligation
+        at = 0
         for tag, event_id, line, items in pending:
+            if len(items) == 1 and event_id not in event_lines:
+                answer, item = answers[at], items[0]
+                if answer is not None and not item.params:
+                    rule, start, due, last, provisional = answer
+                    unit = known_unit(rule, conventions)
+                    key = f"{event_id}/{item.what}"
+                    if unit is not None and key not in obligations:
+                        who = item.responsible
+                        obligations[key] = make(
+                            key, rule.id, rule.title_zh, rule.title_en, event_id, item.subject,
+                            share(who, who), start, due, last, unit, rule.citation, provisional,
+                            (), (), (), line,
+                        )  # fmt: skip
+                        event_lines[event_id] = line
+                        at += 1
+                        continue
             end = at + len(items)
-            take(tag, event_id, line, items, answers[at:end])
+            self._count(tag, event_id, line, items, answers[at:end])
             at = end
 
     def add_quarters(self) -> None:
@@ -301,53 +342,59 @@ class Building:
 
     def track(self) -> None:
         """Put in place of each obligation its `Tracked`: its completion and pauses."""
-        completions: dict[str, tuple[dt.datetime, int | None, str]] = {}
-        clock: dict[str, list[tuple[dt.datetime, int, int, str, int | None]]] = {}
         records, self.records = self.records, _Records([], [], [], [], [], [])
-        rows = zip(
-            records.target, records.field, records.at, records.what, records.text, records.line,
-            strict=True,
-        )  # fmt: skip
-        for order, (target, field, at, what, text, line) in enumerate(rows):
-            obligation = self.obligations.get(target)
-            if obligation is None:
-                self.found(self._unknown(target, field, line))
-                continue
-            if at < obligation.trigger:
-                began = _minutes(obligation.trigger)
-                at_ = _minutes(at)
-                self.problem(line, "at", "check.before_trigger", name=target, trigger=began, at=at_)
-                continue
-            if what != _DONE:
-                clock.setdefault(target, []).append((at, order, what, text, line))
-            elif target in completions:
-                where = _where("check.on_line", completions[target][1])
-                self.problem(line, field, "check.completed_twice", name=target, where=where)
-            else:
-                completions[target] = (at, line, text)
-        explain = self.explain
+        ats, lines = records.at, records.line
         obligations = self.obligations
+        done: dict[str, int] = {}  # the record of each obligation's completion
+        clock: dict[str, list[int]] = {}  # the records of each obligation's pauses and resumes
+        rows = zip(records.target, ats, records.what, strict=True)
+        for order, (target, at, what) in enumerate(rows):
+            obligation = obligations.get(target)
+            if obligation is None:
+                self.found(self._unknown(target, records.field[order], lines[order]))
+            elif at < obligation.trigger:
+                began, at_ = _minutes(obligation.trigger), _minutes(at)
+                before = "check.before_trigger"
+                self.problem(lines[order], "at", before, name=target, trigger=began, at=at_)
+            elif what != _DONE:
+                clock.setdefault(target, []).append(order)
+            elif target in done:
+                where = _where("check.on_line", lines[done[target]])
+                twice = "check.completed_twice"
+                self.problem(lines[order], records.field[order], twice, name=target, where=where)
+            else:
+                done[target] = order
+        texts, make = records.text, _new_tracked
         for key, obligation in obligations.items():
-            done = completions.get(key)
-            items = clock.get(key)
-            if items is None:  # most obligations: no pause, nothing to add to the due
-                obligations[key] = _new_tracked(
-                    obligation,
-                    obligation.due,
-                    obligation.due_date,
-                    *((None, "") if done is None else (done[0], done[2])),
-                    (),
-                    (),
+            record = done.get(key)
+            if key in clock:
+                obligations[key] = self._paused(obligation, records, clock[key], record)
+            elif record is None:  # most obligations: no pause, nothing to add to the due
+                obligations[key] = make(
+                    obligation, obligation.due, obligation.due_date, None, "", (), ()
                 )
-                continue
-            pauses = self._pauses(obligation, items, done)
-            ended = [p for p in pauses if p.end is not None]
-            due, due_date = obligation.due, obligation.due_date
-            steps: tuple[TraceStep, ...] = ()
-            if ended:
-                due, due_date, steps = paused_due(self.engine, obligation, ended, explain=explain)
-            finished = (None, "") if done is None else (done[0], done[2])
-            obligations[key] = _new_tracked(obligation, due, due_date, *finished, pauses, steps)
+            else:
+                obligations[key] = make(
+                    obligation, obligation.due, obligation.due_date, ats[record], texts[record],
+                    (), (),
+                )  # fmt: skip
+
+    def _paused(
+        self, obligation: Obligation, records: _Records, orders: list[int], done: int | None
+    ) -> Tracked:
+        """The `Tracked` of an obligation with pauses or resumes (the records at `orders`)
+        and perhaps a completion (the record `done`)."""
+        at, what, text, line = records.at, records.what, records.text, records.line
+        items = [(at[i], i, what[i], text[i], line[i]) for i in orders]
+        finished = (None, "") if done is None else (at[done], text[done])
+        pauses = self._pauses(obligation, items, None if done is None else at[done])
+        ended = [p for p in pauses if p.end is not None]
+        due, due_date = obligation.due, obligation.due_date
+        steps: tuple[TraceStep, ...] = ()
+        if ended:
+            explain = self.explain
+            due, due_date, steps = paused_due(self.engine, obligation, ended, explain=explain)
+        return _new_tracked(obligation, due, due_date, *finished, pauses, steps)  # type: ignore[no-any-return]
 
     def _unknown(self, target: str, field: str, line: int | None) -> Problem:
         named = cut_repr(target)
@@ -361,7 +408,7 @@ class Building:
         self,
         obligation: Obligation,
         items: list[tuple[dt.datetime, int, int, str, int | None]],
-        done: tuple[dt.datetime, int | None, str] | None,
+        done: dt.datetime | None,
     ) -> tuple[Pause, ...]:
         if not items:
             return ()
@@ -383,7 +430,7 @@ class Building:
                     self.problem(
                         line, "at", "check.paused_twice", name=named, since=since, where=where
                     )
-                elif done is not None and at >= done[0]:
+                elif done is not None and at >= done:
                     self.problem(line, "at", "check.pause_done", name=named, at=stamp)
                 elif at > due:
                     due_at = _minutes(due)
@@ -401,7 +448,7 @@ class Building:
             pauses.append(Pause.model_construct(start=started[0], end=None, reason=started[1]))
         if done is not None:
             # A clock stopped when the work was done stops there.
-            pauses = [p.clipped(done[0]) for p in pauses]
+            pauses = [p.clipped(done) for p in pauses]
         return tuple(pauses)
 
 

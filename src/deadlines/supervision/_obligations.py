@@ -16,7 +16,7 @@ import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple, final
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, final
 
 from deadlines._errors import DeadlinesError
 from deadlines._result import Lang, Part, TraceStep
@@ -274,9 +274,7 @@ def count_items(
     made: list[Obligation] = []
     failed: list[tuple[str, DeadlinesError]] = []
     conventions = engine.conventions
-    if len(_SHARED) >= _SHARED_MAX:
-        _SHARED.clear()
-    share = _SHARED.setdefault
+    share = sharing()
     given = _NO_ANSWERS if answers is None else answers
     for item, answer in zip(items, given, strict=False):  # _NO_ANSWERS never ends
         params = item.params
@@ -296,11 +294,7 @@ def count_items(
                 kept = tuple(sorted(params.items()))
                 kept = share(kept, kept)
             else:
-                known = _UNITS.get(id(rule))
-                if known is not None and known[0] is rule and known[1] is conventions:
-                    unit = known[2]
-                else:
-                    unit = _unit(rule, conventions)
+                unit = known_unit(rule, conventions) or _unit(rule, conventions)
                 kept = ()
         except DeadlinesError as error:
             if not item.matter:
@@ -337,8 +331,24 @@ def _unit(rule: Rule, conventions: Conventions) -> Unit:
 _UNITS: dict[int, tuple[Rule, Conventions, Unit]] = {}
 
 
-#: One copy of a value many obligations hold (a unit's name, a matter's limit): a province's
-#: ledger would otherwise keep a million copies of a few hundred values.
+def known_unit(rule: Rule, conventions: Conventions) -> Unit | None:
+    """The unit of `rule` without parameters, if `count_items` has told it already."""
+    known = _UNITS.get(id(rule))
+    if known is not None and known[0] is rule and known[1] is conventions:
+        return known[2]
+    return None
+
+
+def sharing() -> Callable[[_T, _T], _T]:
+    """``share(value, value)``: one copy of a value many obligations hold (a unit's name, a
+    matter's limit), as a province's ledger would otherwise keep a million copies of a few
+    hundred values. Called once per event or batch (the copies kept are few, not bounded)."""
+    if len(_SHARED) >= _SHARED_MAX:
+        _SHARED.clear()
+    return _SHARED.setdefault
+
+
+_T = TypeVar("_T")
 _SHARED: dict[Any, Any] = {}
 _SHARED_MAX = 100_000
 
