@@ -341,10 +341,14 @@ class Building:
                 self.obligations.setdefault(obligation.id, obligation)
 
     def track(self) -> None:
-        """Put in place of each obligation its `Tracked`: its completion and pauses."""
+        """Put in place of each obligation its `Tracked`: its completion and pauses.
+
+        A completed obligation's `Tracked` is made as its completion is read, while the
+        obligation is at hand (a province has a million); one with pauses is remade last.
+        """
         records, self.records = self.records, _Records([], [], [], [], [], [])
-        ats, lines = records.at, records.line
-        obligations = self.obligations
+        ats, texts, lines = records.at, records.text, records.line
+        obligations, make = self.obligations, _new_tracked
         done: dict[str, int] = {}  # the record of each obligation's completion
         clock: dict[str, list[int]] = {}  # the records of each obligation's pauses and resumes
         rows = zip(records.target, ats, records.what, strict=True)
@@ -352,49 +356,48 @@ class Building:
             obligation = obligations.get(target)
             if obligation is None:
                 self.found(self._unknown(target, records.field[order], lines[order]))
-            elif at < obligation.trigger:
+                continue
+            first = done.get(target)
+            if first is not None:  # already its `Tracked`
+                obligation = obligation.obligation
+            if at < obligation.trigger:
                 began, at_ = _minutes(obligation.trigger), _minutes(at)
                 before = "check.before_trigger"
                 self.problem(lines[order], "at", before, name=target, trigger=began, at=at_)
             elif what != _DONE:
                 clock.setdefault(target, []).append(order)
-            elif target in done:
-                where = _where("check.on_line", lines[done[target]])
+            elif first is not None:
+                where = _where("check.on_line", lines[first])
                 twice = "check.completed_twice"
                 self.problem(lines[order], records.field[order], twice, name=target, where=where)
             else:
                 done[target] = order
-        texts, make = records.text, _new_tracked
-        for key, obligation in obligations.items():
-            record = done.get(key)
-            if key in clock:
-                obligations[key] = self._paused(obligation, records, clock[key], record)
-            elif record is None:  # most obligations: no pause, nothing to add to the due
-                obligations[key] = make(
-                    obligation, obligation.due, obligation.due_date, None, "", (), ()
+                obligations[target] = make(
+                    obligation, obligation.due, obligation.due_date, at, texts[order], (), ()
                 )
-            else:
-                obligations[key] = make(
-                    obligation, obligation.due, obligation.due_date, ats[record], texts[record],
-                    (), (),
-                )  # fmt: skip
+        for key, value in obligations.items():
+            if key in clock:
+                obligations[key] = self._paused(value, records, clock[key])
+            elif type(value) is not Tracked:  # most obligations: never done, never paused
+                obligations[key] = make(value, value.due, value.due_date, None, "", (), ())
 
-    def _paused(
-        self, obligation: Obligation, records: _Records, orders: list[int], done: int | None
-    ) -> Tracked:
-        """The `Tracked` of an obligation with pauses or resumes (the records at `orders`)
-        and perhaps a completion (the record `done`)."""
+    def _paused(self, value: Obligation | Tracked, records: _Records, orders: list[int]) -> Tracked:
+        """The `Tracked` of an obligation (or of its completion, `value`) with the pauses
+        and resumes of the records at `orders`."""
         at, what, text, line = records.at, records.what, records.text, records.line
         items = [(at[i], i, what[i], text[i], line[i]) for i in orders]
-        finished = (None, "") if done is None else (at[done], text[done])
-        pauses = self._pauses(obligation, items, None if done is None else at[done])
+        if isinstance(value, Tracked):
+            obligation, done, note = value.obligation, value.completed_at, value.note
+        else:
+            obligation, done, note = value, None, ""
+        pauses = self._pauses(obligation, items, done)
         ended = [p for p in pauses if p.end is not None]
         due, due_date = obligation.due, obligation.due_date
         steps: tuple[TraceStep, ...] = ()
         if ended:
             explain = self.explain
             due, due_date, steps = paused_due(self.engine, obligation, ended, explain=explain)
-        return _new_tracked(obligation, due, due_date, *finished, pauses, steps)  # type: ignore[no-any-return]
+        return _new_tracked(obligation, due, due_date, done, note, pauses, steps)  # type: ignore[no-any-return]
 
     def _unknown(self, target: str, field: str, line: int | None) -> Problem:
         named = cut_repr(target)
