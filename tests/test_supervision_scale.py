@@ -344,6 +344,17 @@ class TestBulk:
         assert bulk.problems == plain.problems
         assert bulk.tracked == plain.tracked
 
+    def test_trigger_past_2262(self):
+        """A trigger whose nanoseconds overflow is the engine's to refuse, as a problem."""
+        pytest.importorskip("numpy", reason="deadlines[frame] (numpy) is not installed")
+        line = json.dumps(
+            {"type": "document_received", "id": "d1", "title": "x", "urgency": "ordinary",
+             "received_at": "9999-04-11T09:00"}
+        )  # fmt: skip
+        ledger = Supervisor(Engine(discover_plugins=False), explain=False).read([line])
+        assert len(ledger) == 0
+        assert [(p.line, p.field) for p in ledger.problems] == [(1, "received_at")]
+
     @pytest.mark.parametrize("seed", [1, 2, 3], ids=["seed1", "seed2", "seed3"])
     def test_count_rows_as_engine(self, seed):
         """On random rows, every answer `count_rows` gives is the engine's, without parts
@@ -527,7 +538,8 @@ def _random_rows(engine: Engine, size: int, seed: int) -> list[tuple[str, object
         rule_id = rng.choice(ids)
         day = dt.date(2019, 6, 1) + dt.timedelta(days=rng.randrange(365 * 8))
         at = dt.datetime.combine(day, dt.time(rng.randrange(24), rng.choice([0, 30, 59])))
-        trigger = rng.choice([to_china("at", at)] * 6 + [at, at.replace(tzinfo=china), "2-30"])
+        far = dt.datetime(rng.choice([1000, 2262, 2263, 9999]), 4, 11, 9, tzinfo=china)
+        trigger = rng.choice([to_china("at", at)] * 6 + [at, at.replace(tzinfo=china), "2-30", far])
         params: dict[str, object] | None = rng.choice([None, {}])
         conditioned = rule_id.startswith(("minutes.special", "x.when")) or rng.random() < 0.02
         if conditioned and rng.random() < 0.8:

@@ -3,8 +3,9 @@
 `Supervisor.read` gathers the obligations of the events while it reads them and counts them
 here in one go per rule, instead of one `Engine` call each. An obligation the kernels cannot
 answer exactly (a bad parameter, a date outside the calendar, a rule whose limit reports
-parts (a combination, or the branch a condition takes), a kind or option a plugin adds) is
-left to the engine, which gives the answer or the error: the ledger is the same either way (tests/test_supervision_scale.py).
+parts: a combination, or the branch a condition takes; a kind or option a plugin adds) is
+left to the engine, which gives the answer or the error: the ledger is the same either way
+(tests/test_supervision_scale.py).
 
 Importing this module needs numpy (the ``frame`` extra); without it the ledger counts each
 obligation with the engine.
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
 #: The limits whose outcome lists its parts (an obligation keeps them): the engine counts these.
 _WITH_PARTS = (AllOf, EarliestOf, LatestOf, Sequence, Tiered)
 
+#: The latest trigger, in microseconds either side of the epoch, whose nanoseconds fit.
+_LATEST = np.iinfo(np.int64).max // 1000
+
 #: A counted obligation: the rule version, the trigger, the due instant, the last day, and
 #: whether it is provisional.
 Answer = tuple["Rule", dt.datetime, dt.datetime, dt.date, bool]
@@ -54,7 +58,9 @@ def count_rows(
         return answers
     days = days_of(engine.calendar)
     known = set(engine.rules.ids)
-    groups: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    # The rows of each rule, and of each rule and set of parameter names given: most rows
+    # give none, and are grouped by the rule's id alone.
+    groups: dict[str | tuple[str, tuple[str, ...]], list[int]] = {}
     starts: list[dt.datetime | None] = []
     micros: list[int] = []  # each trigger in China-time microseconds
     for index, (rule_id, trigger, params) in enumerate(rows):
@@ -69,16 +75,21 @@ def count_rows(
         starts.append(start)
         micros.append((start - EPOCH) // MICROSECOND)
         if rule_id in known:
-            key = (rule_id, tuple(params) if params else ())
+            key = (rule_id, tuple(params)) if params else rule_id
             group = groups.get(key)
             if group is None:
                 groups[key] = [index]
             else:
                 group.append(index)
-    ns = np.array(micros, dtype=np.int64) * 1000
+    stamps = np.array(micros, dtype=np.int64)
+    # Nanoseconds stay within int64 until 2262: a trigger after that is the engine's to refuse.
+    beyond = np.abs(stamps) > _LATEST
+    ns = np.where(beyond, 0, stamps) * 1000
     day = ns // DAY + EPOCH_ORDINAL
-    for (rule_id, names), members in groups.items():
+    for key, members in groups.items():
+        rule_id, names = (key, ()) if isinstance(key, str) else key
         group_ = np.array(members, dtype=np.int64)
+        group_ = group_[~beyond[group_]]
         for version in engine.rules.versions(rule_id):
             # The first version in effect on the trigger's day is the engine's, as in frame.
             inside = day[group_] >= version.effective_from.toordinal()
