@@ -312,6 +312,53 @@ class TestRead:
         assert (streamed.meetings, streamed.field_days) == (whole.meetings, whole.field_days)
 
 
+class TestTrack:
+    """`Building.track` keeps the first completion taken, however many come after."""
+
+    @pytest.mark.parametrize("explain", [False, True], ids=["bulk", "explained"])
+    def test_completed_twice(self, explain):
+        """A second completion names the line of the first one taken (not of one refused),
+        before and after the completions are first looked up."""
+
+        def doc(name):
+            return json.dumps(
+                {
+                    "type": "document_received",
+                    "id": name,
+                    "title": "x",
+                    "urgency": "ordinary",
+                    "received_at": "2025-06-03T09:00",
+                }
+            )
+
+        def done(name, hour):
+            at = f"2025-06-{hour // 24 + 2:02}T{hour % 24:02}:00"
+            return json.dumps({"type": "completed", "obligation": f"{name}/routing", "at": at})
+
+        lines = [
+            doc("d1"),
+            doc("d2"),
+            done("d1", 10),
+            done("d2", 34),
+            done("d1", 35),
+            done("d1", 36),
+            done("d2", 37),
+            doc("d3"),
+            done("d3", 38),
+            done("d3", 39),
+        ]
+        ledger = Supervisor(Engine(discover_plugins=False), explain=explain).read(lines)
+        found = [(p.line, p.message, p.text().split(";")[0]) for p in ledger.problems]
+        assert found == [
+            (3, "check.before_trigger", "d1/routing began at 2025-06-03T09:00+08:00"),
+            (6, "check.completed_twice", "d1/routing is already completed on line 5"),
+            (7, "check.completed_twice", "d2/routing is already completed on line 4"),
+            (10, "check.completed_twice", "d3/routing is already completed on line 9"),
+        ]
+        hours = [t.completed_at.hour for t in ledger.tracked]  # type: ignore[union-attr]
+        assert hours == [11, 10, 14]
+
+
 def _without_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
     """As if numpy were not installed: the bulk counting cannot be imported."""
     monkeypatch.setitem(sys.modules, "deadlines.frame._count", None)

@@ -349,7 +349,7 @@ class Building:
         records, self.records = self.records, _Records([], [], [], [], [], [])
         ats, texts, lines = records.at, records.text, records.line
         obligations, make = self.obligations, _new_tracked
-        done: dict[str, int] = {}  # the record of each obligation's completion
+        done: dict[str, int] | None = None  # each completion's record, once one is asked for
         clock: dict[str, list[int]] = {}  # the records of each obligation's pauses and resumes
         rows = zip(records.target, ats, records.what, strict=True)
         for order, (target, at, what) in enumerate(rows):
@@ -357,8 +357,8 @@ class Building:
             if obligation is None:
                 self.found(self._unknown(target, records.field[order], lines[order]))
                 continue
-            first = done.get(target)
-            if first is not None:  # already its `Tracked`
+            completed = type(obligation) is Tracked
+            if completed:
                 obligation = obligation.obligation
             if at < obligation.trigger:
                 began, at_ = _minutes(obligation.trigger), _minutes(at)
@@ -366,12 +366,15 @@ class Building:
                 self.problem(lines[order], "at", before, name=target, trigger=began, at=at_)
             elif what != _DONE:
                 clock.setdefault(target, []).append(order)
-            elif first is not None:
-                where = _where("check.on_line", lines[first])
+            elif completed:
+                if done is None:
+                    done = self._completions(records, order)
+                where = _where("check.on_line", lines[done[target]])
                 twice = "check.completed_twice"
                 self.problem(lines[order], records.field[order], twice, name=target, where=where)
             else:
-                done[target] = order
+                if done is not None:
+                    done[target] = order
                 obligations[target] = make(
                     obligation, obligation.due, obligation.due_date, at, texts[order], (), ()
                 )
@@ -380,6 +383,22 @@ class Building:
                 obligations[key] = self._paused(value, records, clock[key])
             elif type(value) is not Tracked:  # most obligations: never done, never paused
                 obligations[key] = make(value, value.due, value.due_date, None, "", (), ())
+
+    def _completions(self, records: _Records, until: int) -> dict[str, int]:
+        """The record of each completion `track` took before the record `until`: asked for
+        only when an obligation is completed twice (a million would otherwise be kept)."""
+        done: dict[str, int] = {}
+        for order in range(until):
+            target = records.target[order]
+            if records.what[order] != _DONE or target in done:
+                continue
+            value = self.obligations.get(target)
+            if value is None:
+                continue
+            obligation = value.obligation if type(value) is Tracked else value
+            if records.at[order] >= obligation.trigger:
+                done[target] = order
+        return done
 
     def _paused(self, value: Obligation | Tracked, records: _Records, orders: list[int]) -> Tracked:
         """The `Tracked` of an obligation (or of its completion, `value`) with the pauses
