@@ -135,6 +135,8 @@ class Building:
                     pending.append((tag, event["id"], line, plan_values(tag, event)))
                     if len(pending) >= _BATCH:
                         self.settle()
+                        self._span_all(triggers)
+                        triggers.clear()
                     continue
                 # `record`, inline; their instants are spanned together below.
                 target(event["obligation"])
@@ -145,10 +147,8 @@ class Building:
                 number(line)
             elif event is not None:
                 self.add(event, line)
-        for instants in (records.at, triggers):  # those `take` spanned too
-            if instants:
-                self._span(min(instants).date())
-                self._span(max(instants).date())
+        self._span_all(records.at)  # those `take` spanned too
+        self._span_all(triggers)
 
     def finish(self) -> tuple[Any, ...]:
         """What the ledger of the events taken holds (`Ledger`'s arguments after the
@@ -187,6 +187,11 @@ class Building:
             span[0] = day
         elif day > span[1]:
             span[1] = day
+
+    def _span_all(self, instants: list[dt.datetime]) -> None:
+        if instants:
+            self._span(min(instants).date())
+            self._span(max(instants).date())
 
     def add(self, event: Event, line: int | None) -> None:
         self.take(event.type, event.__dict__, line, event)
