@@ -25,7 +25,6 @@ from deadlines.supervision._events import (
     parse_quarter,
 )
 from deadlines.supervision._obligations import (
-    PAUSABLE,
     Item,
     Obligation,
     _new_obligation,
@@ -35,7 +34,7 @@ from deadlines.supervision._obligations import (
     plan_values,
     sharing,
 )
-from deadlines.supervision._pause import Pause, paused_due
+from deadlines.supervision._pause import clock_pauses, first_line, minutes_of, paused_due
 from deadlines.supervision._quarterly import quarter_obligations, quarter_start, quarters_between
 from deadlines.supervision._reading import iter_events
 from deadlines.supervision._tracked import Tracked
@@ -244,7 +243,7 @@ class Building:
         self._span(date)
         key = (leader, date)
         if key in self.field_day_lines:
-            where = _where("check.on_line", self.field_day_lines[key])
+            where = first_line("check.on_line", self.field_day_lines[key])
             day = date.isoformat()
             self.problem(line, "date", "check.day_twice", leader=leader, date=day, where=where)
             return
@@ -270,7 +269,7 @@ class Building:
     ) -> None:
         event_lines = self.event_lines
         if event_id in event_lines:
-            where = _where("check.by_line", event_lines[event_id])
+            where = first_line("check.by_line", event_lines[event_id])
             self.problem(line, "id", "check.id_twice", name=cut_repr(event_id), where=where)
             return
         try:
@@ -366,7 +365,7 @@ class Building:
             if completed:
                 obligation = obligation.obligation
             if at < obligation.trigger:
-                began, at_ = _minutes(obligation.trigger), _minutes(at)
+                began, at_ = minutes_of(obligation.trigger), minutes_of(at)
                 before = "check.before_trigger"
                 self.problem(lines[order], "at", before, name=target, trigger=began, at=at_)
             elif what != _DONE:
@@ -374,7 +373,7 @@ class Building:
             elif completed:
                 if done is None:
                     done = self._completions(records, order)
-                where = _where("check.on_line", lines[done[target]])
+                where = first_line("check.on_line", lines[done[target]])
                 twice = "check.completed_twice"
                 self.problem(lines[order], records.field[order], twice, name=target, where=where)
             else:
@@ -409,19 +408,20 @@ class Building:
         """The `Tracked` of an obligation (or of its completion, `value`) with the pauses
         and resumes of the records at `orders`."""
         at, what, text, line = records.at, records.what, records.text, records.line
-        items = [(at[i], i, what[i], text[i], line[i]) for i in orders]
+        items = [(at[i], i, what[i] == _PAUSED, text[i], line[i]) for i in orders]
         if isinstance(value, Tracked):
             obligation, done, note = value.obligation, value.completed_at, value.note
         else:
             obligation, done, note = value, None, ""
-        pauses = self._pauses(obligation, items, done)
+        pauses = clock_pauses(self.engine, obligation, items, done, self.problem)
         ended = [p for p in pauses if p.end is not None]
         due, due_date = obligation.due, obligation.due_date
         steps: tuple[TraceStep, ...] = ()
         if ended:
             explain = self.explain
             due, due_date, steps = paused_due(self.engine, obligation, ended, explain=explain)
-        return _new_tracked(obligation, due, due_date, done, note, pauses, steps)  # type: ignore[no-any-return]
+        tracked: Tracked = _new_tracked(obligation, due, due_date, done, note, pauses, steps)
+        return tracked
 
     def _unknown(self, target: str, field: str, line: int | None) -> Problem:
         named = cut_repr(target)
@@ -430,53 +430,6 @@ class Building:
         close = difflib.get_close_matches(target, list(self.obligations), n=1)
         hint = Said("check.did_you_mean", {"close": close[0]}) if close else ""
         return Problem.of("check.no_obligation", field=field, line=line, name=named, close=hint)
-
-    def _pauses(
-        self,
-        obligation: Obligation,
-        items: list[tuple[dt.datetime, int, int, str, int | None]],
-        done: dt.datetime | None,
-    ) -> tuple[Pause, ...]:
-        if not items:
-            return ()
-        if obligation.unit not in PAUSABLE:
-            for _, _, _, _, line in items:
-                rule = obligation.rule_id
-                named = obligation.id
-                self.problem(line, "obligation", "check.not_pausable", name=named, rule=rule)
-            return ()
-        items.sort(key=lambda item: (item[0], item[1]))
-        pauses: list[Pause] = []
-        started: tuple[dt.datetime, str, int | None] | None = None
-        due = obligation.due
-        for at, _, what, reason, line in items:
-            stamp, named = _minutes(at), obligation.id
-            if what == _PAUSED:
-                if started is not None:
-                    since, where = _minutes(started[0]), _where("check.paused_line", started[2])
-                    self.problem(
-                        line, "at", "check.paused_twice", name=named, since=since, where=where
-                    )
-                elif done is not None and at >= done:
-                    self.problem(line, "at", "check.pause_done", name=named, at=stamp)
-                elif at > due:
-                    due_at = _minutes(due)
-                    late = "check.pause_overdue"
-                    self.problem(line, "at", late, name=named, due=due_at, at=stamp)
-                else:
-                    started = (at, reason, line)
-            elif started is None:
-                self.problem(line, "obligation", "check.not_paused", name=named, at=stamp)
-            else:
-                pauses.append(Pause.model_construct(start=started[0], end=at, reason=started[1]))
-                started = None
-                due = paused_due(self.engine, obligation, pauses, explain=False)[0]
-        if started is not None:
-            pauses.append(Pause.model_construct(start=started[0], end=None, reason=started[1]))
-        if done is not None:
-            # A clock stopped when the work was done stops there.
-            pauses = [p.clipped(done) for p in pauses]
-        return tuple(pauses)
 
 
 @contextmanager
@@ -504,15 +457,6 @@ def count_rows() -> Callable[..., list[Any]] | None:
     except ImportError:
         return None
     return count_rows
-
-
-def _minutes(at: dt.datetime) -> str:
-    return at.isoformat(timespec="minutes")
-
-
-def _where(message: str, line: int | None) -> Said | str:
-    """Where the first of two clashing lines is (``check.on_line``), or nothing without one."""
-    return Said(message, {"line": line}) if line else ""
 
 
 def _problem_order(problem: Problem) -> tuple[bool, int]:
