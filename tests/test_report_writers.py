@@ -26,10 +26,11 @@ from deadlines.supervision import (
     Report,
     Resumed,
     Supervisor,
+    _report,
     read_events,
 )
 from deadlines.supervision._report import row_json
-from deadlines.supervision._writing import RowTexts
+from deadlines.supervision._writing import RowTexts, _hours_json
 
 ROOT = Path(__file__).resolve().parent.parent
 MOMENTS = ("2025-03-31T12:00", "2025-10-09T08:30", "2025-12-31T18:00")
@@ -140,6 +141,42 @@ class TestBuilt:
         assert written == plain
 
 
+class TestChunks:
+    """The obligations are written a chunk at a time: the text across chunks is the same."""
+
+    @WRITERS
+    @LANGS
+    def test_small_chunks(self, county, write, lang, monkeypatch):
+        """Chunks of three obligations: the items of two chunks are separated as any two."""
+        monkeypatch.setattr(_report, "_CHUNK", 3)
+        written, plain = write(county.report("2025-10-09T08:30"), lang)
+        assert written == plain
+
+
+#: Document titles, with what a CSV cell must be quoted for among plain text.
+TITLES = st.lists(
+    st.text(alphabet=st.sampled_from(["a", "甲", " ", ",", '"', "\r", "\n", "\t"]), max_size=6),
+    min_size=1,
+    max_size=4,
+)
+
+
+class TestQuoting:
+    """Lines that need quoting among lines that need none."""
+
+    @settings(max_examples=40, deadline=None)
+    @given(titles=TITLES, lang=st.sampled_from(["en", "zh"]))
+    def test_any_titles(self, titles, lang):
+        """A document titled with commas, quotes or line breaks is written as `csv.writer`
+        writes it, the documents beside it as well."""
+        held = MeetingHeld(
+            id="m1", kind="executive", ended_at=_at("2026-09-30 17:00"), documents=titles
+        )
+        ledger = Supervisor(Engine(discover_plugins=False)).ledger([held])
+        written, plain = _csv(ledger.report("2026-10-15T12:00"), lang)
+        assert written == plain
+
+
 OFFSETS = st.integers(min_value=-12 * 60, max_value=14 * 60).map(
     lambda minutes: dt.timezone(dt.timedelta(minutes=minutes))
 )
@@ -163,3 +200,16 @@ class TestInstant:
         for month in (1, 7):
             at = dt.datetime(2025, month, 1, 12, tzinfo=zone)
             assert texts.instant(at) == at.isoformat(timespec="seconds")
+
+
+class TestHours:
+    """The hours left are written as ``json.dumps`` writes them rounded to two decimals."""
+
+    @settings(max_examples=500, deadline=None)
+    @given(
+        st.floats(min_value=-1e7, max_value=1e7)
+        | st.integers(-(10**8), 10**8).map(lambda minutes: minutes / 60)
+    )
+    def test_any_hours(self, hours):
+        """Any number of hours, whole minutes among them, negative zero included."""
+        assert _hours_json(hours) == json.dumps(round(hours, 2))

@@ -36,7 +36,7 @@ from deadlines.supervision._quota import QuotaStanding, quota_standings
 from deadlines.supervision._reading import EventLog
 from deadlines.supervision._status import (
     ObligationStatus,
-    compute_status,
+    StatusAt,
     warning_from,
     workdays_before,
 )
@@ -256,27 +256,38 @@ class Ledger:
     def _warning_instants(self, thresholds: Thresholds) -> list[dt.datetime]:
         cached = self._warnings.get(thresholds)
         if cached is None:
-            cal = self.engine.calendar
-            by_rule: dict[str, Thresholds] = {}
-            cached = []
-            seen: dict[object, dt.datetime] = {}  # one object per instant: many share one
-            for t in self.tracked:
-                rule_id = t.obligation.rule_id
-                own = by_rule.get(rule_id)
-                if own is None:
-                    own = by_rule[rule_id] = thresholds.for_rule(rule_id)
-                rule = own.warning
-                if isinstance(rule, WorkingDaysBefore):  # by the due instant alone: shared
-                    key = (t.due, rule.n)
-                    start = seen.get(key)
-                    if start is None:
-                        start = seen[key] = workdays_before(cal, t.due, rule.n)
-                    warn = max(start, t.obligation.trigger)
-                else:
-                    warn = warning_from(cal, t.obligation, t.due, t.due_date, own)
-                cached.append(seen.setdefault(warn, warn))
-            self._warnings[thresholds] = cached
+            cached = self._warnings[thresholds] = self._warn(thresholds)
         return cached
+
+    def _warn(self, thresholds: Thresholds) -> list[dt.datetime]:
+        """When each obligation's warning window opens under `thresholds`, in order."""
+        cal = self.engine.calendar
+        # Per rule, its working days before the due instant and the window's start by due
+        # instant (most rules: many obligations share one), else its own thresholds.
+        by_rule: dict[str, tuple[int, dict[dt.datetime, dt.datetime]] | Thresholds] = {}
+        shared: dict[int, dict[dt.datetime, dt.datetime]] = {}
+        seen: dict[dt.datetime, dt.datetime] = {}  # one object per instant: many share one
+        warns: list[dt.datetime] = []
+        append = warns.append
+        for t in self.tracked:
+            ob = t.obligation
+            own = by_rule.get(ob.rule_id)
+            if own is None:
+                own = thresholds.for_rule(ob.rule_id)
+                if isinstance(own.warning, WorkingDaysBefore):
+                    n = own.warning.n
+                    own = (n, shared.setdefault(n, {}))
+                by_rule[ob.rule_id] = own
+            if isinstance(own, tuple):
+                n, starts = own
+                start = starts.get(t.due)
+                if start is None:
+                    start = starts[t.due] = workdays_before(cal, t.due, n)
+                append(start if start >= ob.trigger else ob.trigger)
+            else:
+                warn = warning_from(cal, ob, t.due, t.due_date, own)
+                append(seen.setdefault(warn, warn))
+        return warns
 
     def status(
         self, at: dt.datetime | str, *, thresholds: Thresholds | None = None
@@ -299,7 +310,7 @@ class Ledger:
     ) -> tuple[ObligationStatus, ...]:
         policy = thresholds if thresholds is not None else self.supervisor.thresholds
         warns = self._warning_instants(policy)
-        cal = self.engine.calendar
+        status = StatusAt(self.engine.calendar, at)
         escalate: dict[str, int] = {}
         rows: list[ObligationStatus] = []
         append = rows.append
@@ -311,14 +322,15 @@ class Ledger:
             if after is None:
                 after = escalate[ob.rule_id] = policy.for_rule(ob.rule_id).escalate_after
             if t.pauses and _unsettled(t.pauses, at):
-                append(self._paused_status(t, at, policy, after))
+                append(self._paused_status(t, status, policy, after))
             else:
-                append(compute_status(cal, t, at, t.due, t.due_date, warn, after))
+                append(status(t, t.due, t.due_date, warn, after))
         return tuple(rows)
 
     def _paused_status(
-        self, t: Tracked, at: dt.datetime, policy: Thresholds, escalate_after: int
+        self, t: Tracked, status: StatusAt, policy: Thresholds, escalate_after: int
     ) -> ObligationStatus:
+        at = status.at
         seen = [p.clipped(at) for p in t.pauses if p.start <= at]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ProvisionalDateWarning)
@@ -326,7 +338,7 @@ class Ledger:
         cal = self.engine.calendar
         warn = warning_from(cal, t.obligation, due, due_date, policy.for_rule(t.rule_id))
         running = any(p.start <= at and (p.end is None or p.end > at) for p in t.pauses)
-        return compute_status(cal, t, at, due, due_date, warn, escalate_after, paused=running)
+        return status(t, due, due_date, warn, escalate_after, paused=running)
 
     def march(self, at: dt.datetime | str | None = None) -> tuple[MarchFinding, ...]:
         """Meetings in the no-meeting month: violations and exemptions (see `march_check`)."""

@@ -15,14 +15,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, final
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any, final
 
 # The values live in a module of their own, which an engine's plugins can set without
 # importing supervision; `deadlines.supervision` re-exports them.
 from deadlines._messages import Names, Said
 from deadlines._thresholds import Thresholds, WorkingDaysBefore
-from deadlines.supervision._obligations import fast_init
 from deadlines.supervision._tracked import moment
 
 if TYPE_CHECKING:
@@ -211,47 +211,100 @@ def span(days: int, hours: float) -> Said:
     return Said("check.span.hours", {"hours": Names(whole, shown)})
 
 
-def compute_status(
-    calendar: ChinaCalendar,
-    tracked: Tracked,
-    at: dt.datetime,
-    due: dt.datetime,
-    due_date: dt.date,
-    warn: dt.datetime,
-    escalate_after: int,
-    *,
-    paused: bool = False,
-) -> ObligationStatus:
-    """The status of `tracked` at `at`, given its due instant and warning window there.
+class _Ranks(dict[dt.date, int]):
+    """Each day's rank, the working days from the calendar's first day through it, counted
+    once per day: the working days in (a, b] are ``ranks[b] - ranks[a]``, and a report's
+    million obligations share a few thousand days."""
 
-    Instants are compared exactly: done at the due instant is met; not done at the due instant
-    is not yet overdue.
+    def __init__(self, calendar: ChinaCalendar) -> None:
+        super().__init__()
+        self.calendar = calendar
+
+    def __missing__(self, day: dt.date) -> int:
+        # Split at the first day so that a day out of range is refused as `workdays_between`
+        # refuses it: an early day as the start of the interval, a late one as its end.
+        first = self.calendar.first_date
+        if day < first:
+            rank = -self.calendar.workdays_between(day, first)
+        else:
+            rank = self.calendar.workdays_between(first, day)
+        self[day] = rank
+        return rank
+
+
+@final
+class StatusAt:
+    """The status of obligations at one moment, given each one's due instant and warning
+    window there (see `__call__`)."""
+
+    __slots__ = ("at", "day", "ranks")
+
+    def __init__(self, calendar: ChinaCalendar, at: dt.datetime) -> None:
+        self.at = at
+        self.day = at.date()
+        self.ranks = _Ranks(calendar)
+
+    def __call__(
+        self,
+        tracked: Tracked,
+        due: dt.datetime,
+        due_date: dt.date,
+        warn: dt.datetime,
+        escalate_after: int,
+        *,
+        paused: bool = False,
+    ) -> ObligationStatus:
+        """The status of `tracked` at the moment.
+
+        Instants are compared exactly: done at the due instant is met; not done at the due
+        instant is not yet overdue.
+        """
+        at, done, ranks = self.at, tracked.completed_at, self.ranks
+        escalated = False
+        if done is not None and done <= at:
+            paused = False
+            hours = (due - done).total_seconds() / 3600
+            days = ranks[due_date] - ranks[done.date()]
+            if done <= due:
+                # not below 0: done exactly at a 24:00 cutoff is on the day after the last day
+                days = days if days > 0 else 0
+                state = Status.MET
+            else:
+                state = Status.LATE
+        else:
+            done = None
+            hours = (due - at).total_seconds() / 3600
+            days = ranks[due_date] - ranks[self.day]
+            if at > due:
+                escalated = -days >= escalate_after
+                state = Status.OVERDUE
+            else:
+                days = days if days > 0 else 0
+                state = Status.WARNING if at >= warn else Status.OPEN
+        return _new_status(  # type: ignore[no-any-return]
+            tracked, at, state, due, due_date, warn, days, hours, escalated, paused, done
+        )
+
+
+def _made_unfrozen(cls: type[Any]) -> Callable[..., Any]:
+    """A constructor of the frozen slotted dataclass `cls` taking every field by position,
+    three times as fast as `fast_init`: a report makes a million statuses.
+
+    The fields are set as plain attributes on an object of an unfrozen class with the same
+    slots, which then becomes a `cls`: Python allows that change of class because the two
+    layouts are the same (and refuses it, loudly, were they not).
     """
-    done = tracked.completed_at
-    escalated = False
-    if done is not None and done <= at:
-        paused = False
-        hours = (due - done).total_seconds() / 3600
-        if done <= due:
-            # max: done exactly at a 24:00 cutoff is on the day after the last day
-            days = max(0, calendar.workdays_between(done.date(), due_date))
-            state = Status.MET
-        else:
-            days = -calendar.workdays_between(due_date, done.date())
-            state = Status.LATE
-    else:
-        done = None
-        hours = (due - at).total_seconds() / 3600
-        if at > due:
-            days = -calendar.workdays_between(due_date, at.date())
-            escalated = -days >= escalate_after
-            state = Status.OVERDUE
-        else:
-            days = max(0, calendar.workdays_between(at.date(), due_date))
-            state = Status.WARNING if at >= warn else Status.OPEN
-    return _new_status(  # type: ignore[no-any-return]
-        tracked, at, state, due, due_date, warn, days, hours, escalated, paused, done
+    names = [field.name for field in fields(cls)]
+    unfrozen = type(f"_Unfrozen{cls.__name__}", (), {"__slots__": tuple(names)})
+    scope: dict[str, Any] = {"unfrozen": unfrozen, "cls": cls}
+    body = "".join(f"    made.{name} = {name}\n" for name in names)
+    exec(  # our own field names, checked by dataclasses
+        f"def make({', '.join(names)}):\n    made = unfrozen()\n{body}"
+        "    made.__class__ = cls\n    return made\n",
+        scope,
     )
+    make: Callable[..., Any] = scope["make"]
+    return make
 
 
-_new_status = fast_init(ObligationStatus)
+_new_status = _made_unfrozen(ObligationStatus)

@@ -10,19 +10,23 @@ holds it.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
-from collections.abc import Callable
+import io
+from collections.abc import Callable, Sequence
 from json.encoder import encode_basestring
 from operator import methodcaller
 from typing import TYPE_CHECKING, Any, final
 
 from deadlines._messages import Lang, say
+from deadlines.supervision._status import Status
 
 if TYPE_CHECKING:
     from deadlines.supervision._pause import Pause
-    from deadlines.supervision._status import ObligationStatus, Status
+    from deadlines.supervision._status import ObligationStatus
 
 _BOOL = {True: "true", False: "false"}
+_CODES = {status: status.value for status in Status}
 _MINUTES = [f"{minute // 60:02d}:{minute % 60:02d}" for minute in range(24 * 60)]
 _SECONDS = [f":{second:02d}" for second in range(60)]
 _PAUSE = (
@@ -30,40 +34,17 @@ _PAUSE = (
 )
 
 
-_ROW = """
-    {
-      "id": %s,
-      "rule": %s,
-      "event": %s,
-      "subject": %s,
-      "responsible": %s,
-      "trigger": "%s",
-      "due": "%s",
-      "due_date": "%s",
-      "status": %s,
-      "warning_from": "%s",
-      "working_days_left": %d,
-      "hours_left": %s,
-      "escalated": %s,
-      "paused": %s,
-      "pauses": %s,
-      "completed_at": %s,
-      "provisional": %s,
-      "article": %s,
-      "line": %s
-    }"""
-
-
 class _Texts(dict[object, str]):
     """The text of each value met, spelled once: a report repeats its rules, units, days
-    and statuses. Emptied when full (rows come by due instant: the days are near)."""
+    and statuses. Emptied when full (rows come by due instant: the days are near), at a
+    size where most due instants of a province's report are still found again."""
 
     def __init__(self, spell: Callable[[Any], str]) -> None:
         super().__init__()
         self.spell = spell
 
     def __missing__(self, key: object) -> str:
-        if len(self) >= 4096:
+        if len(self) >= 1 << 16:
             self.clear()
         text = self[key] = self.spell(key)
         return text
@@ -75,6 +56,22 @@ def _rule_json(key: tuple[str, str, str]) -> str:
     return f'{rule},\n      "title": {title},\n      "title_zh": {title_zh}'
 
 
+def _day_json(ordinal: int) -> str:
+    return dt.date.fromordinal(ordinal).isoformat() + "T"
+
+
+def _hours_json(hours: float) -> str:
+    """``repr(round(hours, 2))``, as JSON writes the hours left, three times as fast: ``.2f``
+    rounds the same way, and a last zero goes (``2.5``, ``2.0``). Not for a magnitude of
+    1e16 or more, which `repr` writes with an exponent (hours never come near it).
+
+    >>> [_hours_json(hours) for hours in (2.5, 2.0, -0.001, 17 / 6)]
+    ['2.5', '2.0', '-0.0', '2.83']
+    """
+    text = f"{hours:.2f}"
+    return text[:-1] if text[-1] == "0" else text
+
+
 @final
 class RowTexts:
     """The obligations of a report as JSON or CSV, without a dict per obligation: the text
@@ -82,7 +79,11 @@ class RowTexts:
 
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
-        self.offsets: dict[object, str] = {}  # "+08:00" by zone, for fixed-offset zones
+        # The fixed-offset zone of the last instant spelled and its offset ("+08:00"): a
+        # report's instants are all in one.
+        self.zone: dt.tzinfo | None = None
+        self.offset = ""
+        self.days = _Texts(_day_json)  # the day of an instant by ordinal, "2025-12-31T"
         self.dates = _Texts(methodcaller("isoformat"))
         self.instants = _Texts(self.instant)  # due instants repeat; triggers hardly do
         # The JSON text from "rule" to "title_zh", and from "status" to "status_label".
@@ -94,15 +95,13 @@ class RowTexts:
     def instant(self, at: dt.datetime) -> str:
         """``at.isoformat(timespec="seconds")``, from the texts of its day and its minute at
         a fixed offset (most instants are): a third of the time."""
-        offset = self.offsets.get(at.tzinfo)
-        if offset is None:
+        if at.tzinfo is not self.zone:
             if type(at.tzinfo) is not dt.timezone:
                 return at.isoformat(timespec="seconds")
-            offset = self.offsets[at.tzinfo] = dt.datetime(
-                2000, 1, 1, tzinfo=at.tzinfo
-            ).isoformat()[19:]
+            self.zone = at.tzinfo
+            self.offset = dt.datetime(2000, 1, 1, tzinfo=at.tzinfo).isoformat()[19:]
         minute, second = _MINUTES[at.hour * 60 + at.minute], _SECONDS[at.second]
-        return f"{self.dates[at.date()]}T{minute}{second}{offset}"
+        return f"{self.days[at.toordinal()]}{minute}{second}{self.offset}"
 
     def _pauses(self, pauses: tuple[Pause, ...]) -> str:
         """The ``pauses`` list of an obligation, indented under it."""
@@ -130,31 +129,32 @@ class RowTexts:
         tracked = row.tracked
         ob, instants, instant = tracked.obligation, self.instants, self.instant
         done, line = row.completed_at, ob.line
-        # The keys of `row_json` in its order, each value JSON text; each slot's key beside it.
-        return _ROW % (
-            encode_basestring(ob.id),  # id
-            self.rules[ob.rule_id, ob.title_en, ob.title_zh],  # rule, title, title_zh
-            encode_basestring(ob.event_id),  # event
-            encode_basestring(ob.subject),  # subject
-            encode_basestring(ob.responsible),  # responsible
-            instant(ob.trigger),  # trigger
-            instants[row.due],  # due
-            self.dates[row.due_date],  # due_date
-            self.statuses[row.status, row.escalated],  # status, status_label
-            instants[row.warning_from],  # warning_from
-            row.working_days_left,  # working_days_left
-            repr(round(row.hours_left, 2)),  # hours_left
-            _BOOL[row.escalated],  # escalated
-            _BOOL[row.paused],  # paused
-            self._pauses(tracked.pauses) if tracked.pauses else "[]",  # pauses
-            "null" if done is None else f'"{instant(done)}"',  # completed_at
-            _BOOL[ob.provisional],  # provisional
-            ob.citation.article,  # article
-            "null" if line is None else line,  # line
-        )
+        # The keys of `row_json` in its order; an f-string joins the values in one step.
+        return f"""
+    {{
+      "id": {encode_basestring(ob.id)},
+      "rule": {self.rules[ob.rule_id, ob.title_en, ob.title_zh]},
+      "event": {encode_basestring(ob.event_id)},
+      "subject": {encode_basestring(ob.subject)},
+      "responsible": {encode_basestring(ob.responsible)},
+      "trigger": "{instant(ob.trigger)}",
+      "due": "{instants[row.due]}",
+      "due_date": "{self.dates[row.due_date]}",
+      "status": {self.statuses[row.status, row.escalated]},
+      "warning_from": "{instants[row.warning_from]}",
+      "working_days_left": {row.working_days_left},
+      "hours_left": {_hours_json(row.hours_left)},
+      "escalated": {_BOOL[row.escalated]},
+      "paused": {_BOOL[row.paused]},
+      "pauses": {self._pauses(tracked.pauses) if tracked.pauses else "[]"},
+      "completed_at": {"null" if done is None else f'"{instant(done)}"'},
+      "provisional": {_BOOL[ob.provisional]},
+      "article": {ob.citation.article},
+      "line": {"null" if line is None else line}
+    }}"""
 
-    def csv(self, row: ObligationStatus) -> list[object]:
-        """The cells of `row` under `REPORT_COLUMNS`."""
+    def csv(self, row: ObligationStatus) -> list[str]:
+        """The cells of `row` under `REPORT_COLUMNS`, as text."""
         ob, instant, flags = row.tracked.obligation, self.instant, self.flags
         done, line = row.completed_at, ob.line
         return [
@@ -164,19 +164,58 @@ class RowTexts:
             ob.subject,  # subject
             ob.responsible,  # responsible
             instant(ob.trigger),  # trigger
-            instant(row.due),  # due
-            row.status.value,  # status
-            row.working_days_left,  # working_days_left
+            self.instants[row.due],  # due
+            _CODES[row.status],  # status
+            str(row.working_days_left),  # working_days_left
             f"{row.hours_left:.2f}",  # hours_left
             flags[row.escalated],  # escalated
             flags[row.paused],  # paused
             "" if done is None else instant(done),  # completed_at
             flags[ob.provisional],  # provisional
-            "" if line is None else line,  # line
+            "" if line is None else str(line),  # line
         ]
 
-    def csv_labelled(self, row: ObligationStatus) -> list[object]:
+    def csv_labelled(self, row: ObligationStatus) -> list[str]:
         """The cells of `row` under the Chinese columns: the status in words after its code."""
         cells = self.csv(row)
         cells.insert(8, self.words[row.status, row.escalated])
         return cells
+
+    def csv_text(self, rows: Sequence[ObligationStatus]) -> str:
+        """The CSV lines of `rows` as `csv.writer` writes them, each with its newline: the
+        cells of `csv` in English, of `csv_labelled` in Chinese.
+
+        A line whose cells hold no comma, quote or line break is its cells joined by commas:
+        the text of all the lines is searched for those once, and only a line that holds one
+        is written by `csv.writer`.
+        """
+        if not rows:
+            return ""
+        table = list(map(self.csv if self.lang == "en" else self.csv_labelled, rows))
+        commas = len(table[0]) - 1
+        lines = list(map(",".join, table))
+        text = "\n".join(lines) + "\n"
+        if _plain(text, len(lines), commas):
+            return text
+        return "".join(
+            line + "\n" if _plain(line + "\n", 1, commas) else _quoted(cells)
+            for line, cells in zip(lines, table, strict=True)
+        )
+
+
+def _plain(text: str, lines: int, commas: int) -> bool:
+    """Whether no cell of `text` (`lines` lines, each of cells joined by `commas` commas and
+    ended by a newline) holds a comma, a quote or a line break: none to quote."""
+    return (
+        text.count(",") == lines * commas
+        and text.count("\n") == lines
+        and '"' not in text
+        and "\r" not in text
+    )
+
+
+def _quoted(cells: list[str]) -> str:
+    """The line of `cells` as `csv.writer` writes it, quoting what needs it."""
+    written = io.StringIO()
+    csv.writer(written, lineterminator="\n").writerow(cells)
+    return written.getvalue()
