@@ -25,14 +25,16 @@ from deadlines.supervision._events import (
     parse_quarter,
 )
 from deadlines.supervision._obligations import (
-    PAUSABLE,
     Item,
     Obligation,
+    _new_obligation,
     count_items,
     fast_init,
+    known_unit,
     plan_values,
+    sharing,
 )
-from deadlines.supervision._pause import Pause, paused_due
+from deadlines.supervision._pause import clock_pauses, first_line, minutes_of, paused_due
 from deadlines.supervision._quarterly import quarter_obligations, quarter_start, quarters_between
 from deadlines.supervision._reading import iter_events
 from deadlines.supervision._tracked import Tracked
@@ -50,6 +52,9 @@ _DONE, _PAUSED, _RESUMED = 0, 1, 2
 #: The events that create obligations (see `plan_values`).
 _PLANNED = frozenset({"meeting_held", "document_received", "document_submitted",
                       "instruction_received"})  # fmt: skip
+#: The events read as fields that ask for obligations of their own, and their instants (a
+#: meeting held is read as an event: the checks of meetings need it).
+_PLANNED_INSTANTS = {tag: INSTANT_FIELDS[tag] for tag in _PLANNED - {"meeting_held"}}
 #: The events that record what became of an obligation named by its id, and what each says.
 _OBLIGATION_RECORDS = {"completed": _DONE, "paused": _PAUSED, "resumed": _RESUMED}
 #: The events that record a quarter's part (named by the quarter), and which part.
@@ -89,7 +94,7 @@ class Building:
         # With `bulk`, what each creating event asks for, counted by `settle` a batch at a time
         # in the order read: (its type, id, line, items). Counting later than reading changes
         # no problem: they are ordered by line, and a line's keep their order.
-        self.pending: list[tuple[str, str, int | None, tuple[Item, ...]] | None] = []
+        self.pending: list[tuple[str, str, int | None, tuple[Item, ...]]] = []
         self.shared: dict[int, Any] = {}  # one due instant and last day per value
         self.engine = engine
         self.strict = strict
@@ -113,6 +118,9 @@ class Building:
         take, records = self.take, self.records
         target, field, at = records.target.append, records.field.append, records.at.append
         what_, text, number = records.what.append, records.text.append, records.line.append
+        # With `bulk`, the events that ask for obligations of their own wait in `pending`.
+        planned = _PLANNED_INSTANTS if self.bulk else {}
+        pending, triggers = self.pending, []
         # The common events come as their checked fields: no event is made for them.
         for line, event, found in iter_events(lines, raw=True):
             if found:
@@ -121,7 +129,17 @@ class Building:
                 tag = event["type"]
                 what = _OBLIGATION_RECORDS.get(tag)
                 if what is None:  # a quarter's record, or no record
-                    take(tag, event, line)
+                    instant = planned.get(tag)
+                    if instant is None:
+                        take(tag, event, line)
+                        continue
+                    # `take` and `_derive`, inline; their instants are spanned together below.
+                    triggers.append(event[instant])
+                    pending.append((tag, event["id"], line, plan_values(tag, event)))
+                    if len(pending) >= _BATCH:
+                        self.settle()
+                        self._span_all(triggers)
+                        triggers.clear()
                     continue
                 # `record`, inline; their instants are spanned together below.
                 target(event["obligation"])
@@ -132,10 +150,8 @@ class Building:
                 number(line)
             elif event is not None:
                 self.add(event, line)
-        ats = records.at
-        if ats:  # every record's instant, those `take` spanned too
-            self._span(min(ats).date())
-            self._span(max(ats).date())
+        self._span_all(records.at)  # those `take` spanned too
+        self._span_all(triggers)
 
     def finish(self) -> tuple[Any, ...]:
         """What the ledger of the events taken holds (`Ledger`'s arguments after the
@@ -174,6 +190,11 @@ class Building:
             span[0] = day
         elif day > span[1]:
             span[1] = day
+
+    def _span_all(self, instants: list[dt.datetime]) -> None:
+        if instants:
+            self._span(min(instants).date())
+            self._span(max(instants).date())
 
     def add(self, event: Event, line: int | None) -> None:
         self.take(event.type, event.__dict__, line, event)
@@ -226,7 +247,7 @@ class Building:
         self._span(date)
         key = (leader, date)
         if key in self.field_day_lines:
-            where = _where("check.on_line", self.field_day_lines[key])
+            where = first_line("check.on_line", self.field_day_lines[key])
             day = date.isoformat()
             self.problem(line, "date", "check.day_twice", leader=leader, date=day, where=where)
             return
@@ -250,8 +271,9 @@ class Building:
         items: tuple[Item, ...],
         answers: list[Answer | None] | None,
     ) -> None:
-        if event_id in self.event_lines:
-            where = _where("check.by_line", self.event_lines[event_id])
+        event_lines = self.event_lines
+        if event_id in event_lines:
+            where = first_line("check.by_line", event_lines[event_id])
             self.problem(line, "id", "check.id_twice", name=cut_repr(event_id), where=where)
             return
         try:
@@ -263,28 +285,51 @@ class Building:
             return
         for path, failure in failed:  # a bad document or matter drops only itself
             self.found(Problem.stated(failure, field=path, line=line))
-        self.event_lines[event_id] = line
+        event_lines[event_id] = line
+        obligations = self.obligations
         for obligation in made:
-            if obligation.id in self.obligations:
-                self.problem(line, "id", "check.obligation_twice", name=cut_repr(obligation.id))
+            key = obligation.id
+            if key in obligations:
+                self.problem(line, "id", "check.obligation_twice", name=cut_repr(key))
                 continue
-            self.obligations[obligation.id] = obligation
+            obligations[key] = obligation
 
     def settle(self) -> None:
-        """Count the pending obligations together, then take each event as `_derive` would."""
+        """Count the pending obligations together, then take each event as `_derive` would.
+
+        The common event asks for one obligation without parameters, which the kernels
+        counted: it is taken here in a few lines (a province has a million); any other goes
+        through `_count`, as it would without numpy.
+        """
         count = count_rows()
         assert count is not None  # bulk is chosen only with numpy
-        pending = self.pending
-        self.pending = []
-        rows = [(i.rule_id, i.trigger, i.params) for e in pending if e for i in e[3]]
+        pending = self.pending.copy()
+        self.pending.clear()  # in place: `read` appends to it
+        rows = [(i.rule_id, i.trigger, i.params) for entry in pending for i in entry[3]]
         answers = count(self.engine, rows, self.shared)
+        event_lines, obligations = self.event_lines, self.obligations
+        conventions, share, make = self.engine.conventions, sharing(), _new_obligation
         at = 0
-        for index, entry in enumerate(pending):
-            assert entry is not None
-            pending[index] = None  # freed as it is taken
-            tag, event_id, line, items = entry
-            self._count(tag, event_id, line, items, answers[at : at + len(items)])
-            at += len(items)
+        for tag, event_id, line, items in pending:
+            if len(items) == 1 and event_id not in event_lines:
+                answer, item = answers[at], items[0]
+                if answer is not None and not item.params:
+                    rule, start, due, last, provisional = answer
+                    unit = known_unit(rule, conventions)
+                    key = f"{event_id}/{item.what}"
+                    if unit is not None and key not in obligations:
+                        who = item.responsible
+                        obligations[key] = make(
+                            key, rule.id, rule.title_zh, rule.title_en, event_id, item.subject,
+                            share(who, who), start, due, last, unit, rule.citation, provisional,
+                            (), (), (), line,
+                        )  # fmt: skip
+                        event_lines[event_id] = line
+                        at += 1
+                        continue
+            end = at + len(items)
+            self._count(tag, event_id, line, items, answers[at:end])
+            at = end
 
     def add_quarters(self) -> None:
         follow = self.quarterly
@@ -304,54 +349,83 @@ class Building:
                 self.obligations.setdefault(obligation.id, obligation)
 
     def track(self) -> None:
-        """Put in place of each obligation its `Tracked`: its completion and pauses."""
-        completions: dict[str, tuple[dt.datetime, int | None, str]] = {}
-        clock: dict[str, list[tuple[dt.datetime, int, int, str, int | None]]] = {}
+        """Put in place of each obligation its `Tracked`: its completion and pauses.
+
+        A completed obligation's `Tracked` is made as its completion is read, while the
+        obligation is at hand (a province has a million); one with pauses is remade last.
+        """
         records, self.records = self.records, _Records([], [], [], [], [], [])
-        rows = zip(
-            records.target, records.field, records.at, records.what, records.text, records.line,
-            strict=True,
-        )  # fmt: skip
-        for order, (target, field, at, what, text, line) in enumerate(rows):
-            obligation = self.obligations.get(target)
+        ats, texts, lines = records.at, records.text, records.line
+        obligations, make = self.obligations, _new_tracked
+        done: dict[str, int] | None = None  # each completion's record, once one is asked for
+        clock: dict[str, list[int]] = {}  # the records of each obligation's pauses and resumes
+        rows = zip(records.target, ats, records.what, strict=True)
+        for order, (target, at, what) in enumerate(rows):
+            obligation = obligations.get(target)
             if obligation is None:
-                self.found(self._unknown(target, field, line))
+                self.found(self._unknown(target, records.field[order], lines[order]))
                 continue
+            completed = type(obligation) is Tracked
+            if completed:
+                obligation = obligation.obligation
             if at < obligation.trigger:
-                began = _minutes(obligation.trigger)
-                at_ = _minutes(at)
-                self.problem(line, "at", "check.before_trigger", name=target, trigger=began, at=at_)
-                continue
-            if what != _DONE:
-                clock.setdefault(target, []).append((at, order, what, text, line))
-            elif target in completions:
-                where = _where("check.on_line", completions[target][1])
-                self.problem(line, field, "check.completed_twice", name=target, where=where)
+                began, at_ = minutes_of(obligation.trigger), minutes_of(at)
+                before = "check.before_trigger"
+                self.problem(lines[order], "at", before, name=target, trigger=began, at=at_)
+            elif what != _DONE:
+                clock.setdefault(target, []).append(order)
+            elif completed:
+                if done is None:
+                    done = self._completions(records, order)
+                where = first_line("check.on_line", lines[done[target]])
+                twice = "check.completed_twice"
+                self.problem(lines[order], records.field[order], twice, name=target, where=where)
             else:
-                completions[target] = (at, line, text)
-        explain = self.explain
-        obligations = self.obligations
-        for key, obligation in obligations.items():
-            done = completions.get(key)
-            items = clock.get(key)
-            if items is None:  # most obligations: no pause, nothing to add to the due
-                obligations[key] = _new_tracked(
-                    obligation,
-                    obligation.due,
-                    obligation.due_date,
-                    *((None, "") if done is None else (done[0], done[2])),
-                    (),
-                    (),
+                if done is not None:
+                    done[target] = order
+                obligations[target] = make(
+                    obligation, obligation.due, obligation.due_date, at, texts[order], (), ()
                 )
+        for key, value in obligations.items():
+            if key in clock:
+                obligations[key] = self._paused(value, records, clock[key])
+            elif type(value) is not Tracked:  # most obligations: never done, never paused
+                obligations[key] = make(value, value.due, value.due_date, None, "", (), ())
+
+    def _completions(self, records: _Records, until: int) -> dict[str, int]:
+        """The record of each completion `track` took before the record `until`: asked for
+        only when an obligation is completed twice (a million would otherwise be kept)."""
+        done: dict[str, int] = {}
+        for order in range(until):
+            target = records.target[order]
+            if records.what[order] != _DONE or target in done:
                 continue
-            pauses = self._pauses(obligation, items, done)
-            ended = [p for p in pauses if p.end is not None]
-            due, due_date = obligation.due, obligation.due_date
-            steps: tuple[TraceStep, ...] = ()
-            if ended:
-                due, due_date, steps = paused_due(self.engine, obligation, ended, explain=explain)
-            finished = (None, "") if done is None else (done[0], done[2])
-            obligations[key] = _new_tracked(obligation, due, due_date, *finished, pauses, steps)
+            value = self.obligations.get(target)
+            if value is None:
+                continue
+            obligation = value.obligation if type(value) is Tracked else value
+            if records.at[order] >= obligation.trigger:
+                done[target] = order
+        return done
+
+    def _paused(self, value: Obligation | Tracked, records: _Records, orders: list[int]) -> Tracked:
+        """The `Tracked` of an obligation (or of its completion, `value`) with the pauses
+        and resumes of the records at `orders`."""
+        at, what, text, line = records.at, records.what, records.text, records.line
+        items = [(at[i], i, what[i] == _PAUSED, text[i], line[i]) for i in orders]
+        if isinstance(value, Tracked):
+            obligation, done, note = value.obligation, value.completed_at, value.note
+        else:
+            obligation, done, note = value, None, ""
+        pauses = clock_pauses(self.engine, obligation, items, done, self.problem)
+        ended = [p for p in pauses if p.end is not None]
+        due, due_date = obligation.due, obligation.due_date
+        steps: tuple[TraceStep, ...] = ()
+        if ended:
+            explain = self.explain
+            due, due_date, steps = paused_due(self.engine, obligation, ended, explain=explain)
+        tracked: Tracked = _new_tracked(obligation, due, due_date, done, note, pauses, steps)
+        return tracked
 
     def _unknown(self, target: str, field: str, line: int | None) -> Problem:
         named = cut_repr(target)
@@ -362,53 +436,6 @@ class Building:
             difflib.get_close_matches(target, list(self.obligations), n=1) if self.suggest else []
         )
         return no_obligation(field, line, target, close[0] if close else None)
-
-    def _pauses(
-        self,
-        obligation: Obligation,
-        items: list[tuple[dt.datetime, int, int, str, int | None]],
-        done: tuple[dt.datetime, int | None, str] | None,
-    ) -> tuple[Pause, ...]:
-        if not items:
-            return ()
-        if obligation.unit not in PAUSABLE:
-            for _, _, _, _, line in items:
-                rule = obligation.rule_id
-                named = obligation.id
-                self.problem(line, "obligation", "check.not_pausable", name=named, rule=rule)
-            return ()
-        items.sort(key=lambda item: (item[0], item[1]))
-        pauses: list[Pause] = []
-        started: tuple[dt.datetime, str, int | None] | None = None
-        due = obligation.due
-        for at, _, what, reason, line in items:
-            stamp, named = _minutes(at), obligation.id
-            if what == _PAUSED:
-                if started is not None:
-                    since, where = _minutes(started[0]), _where("check.paused_line", started[2])
-                    self.problem(
-                        line, "at", "check.paused_twice", name=named, since=since, where=where
-                    )
-                elif done is not None and at >= done[0]:
-                    self.problem(line, "at", "check.pause_done", name=named, at=stamp)
-                elif at > due:
-                    due_at = _minutes(due)
-                    late = "check.pause_overdue"
-                    self.problem(line, "at", late, name=named, due=due_at, at=stamp)
-                else:
-                    started = (at, reason, line)
-            elif started is None:
-                self.problem(line, "obligation", "check.not_paused", name=named, at=stamp)
-            else:
-                pauses.append(Pause.model_construct(start=started[0], end=at, reason=started[1]))
-                started = None
-                due = paused_due(self.engine, obligation, pauses, explain=False)[0]
-        if started is not None:
-            pauses.append(Pause.model_construct(start=started[0], end=None, reason=started[1]))
-        if done is not None:
-            # A clock stopped when the work was done stops there.
-            pauses = [p.clipped(done[0]) for p in pauses]
-        return tuple(pauses)
 
 
 @contextmanager
@@ -443,15 +470,6 @@ def no_obligation(field: str | None, line: int | None, target: str, close: str |
     hint = "" if close is None else Said("check.did_you_mean", {"close": close})
     named = cut_repr(target)
     return Problem.of("check.no_obligation", field=field, line=line, name=named, close=hint)
-
-
-def _minutes(at: dt.datetime) -> str:
-    return at.isoformat(timespec="minutes")
-
-
-def _where(message: str, line: int | None) -> Said | str:
-    """Where the first of two clashing lines is (``check.on_line``), or nothing without one."""
-    return Said(message, {"line": line}) if line else ""
 
 
 def _problem_order(problem: Problem) -> tuple[bool, int]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, final
@@ -129,7 +131,9 @@ def oblige(
         ProvisionalDateWarning: the due instant relies on a day no notice has settled yet.
     """
     item = Item(rule_id, trigger, "", subject, responsible, params)
-    return _obligation(engine, item, None, id, event_id, explain=explain, line=line)
+    return count_items(engine, event_id, (item,), explain=explain, line=line, obligation_id=id)[0][
+        0
+    ]
 
 
 def derive(
@@ -165,7 +169,7 @@ def derive(
     made, failed = count_items(engine, event_id, items, explain=explain, line=line)
     if failed:
         raise failed[0][1]
-    return made
+    return tuple(made)
 
 
 class Item(NamedTuple):
@@ -186,35 +190,22 @@ def plan_values(tag: str, values: dict[str, Any]) -> tuple[Item, ...]:
     """The obligations the event of type `tag` asks for, in order, not yet counted (none for
     other events); `values` are its fields (an event's ``__dict__``, or the checked fields of
     a line that `Supervisor.read` takes without making the event)."""
+    # The common events' one item each, made as a whole tuple: NamedTuple's own constructor
+    # is a Python function, twice as slow (a province reads a million of them).
     if tag == "document_received":
         limit = values["stated_limit"]
         stated = {} if limit is None else {"stated_limit": limit}
-        return (
-            Item(
-                f"routing.{values['urgency']}",
-                values["received_at"],
-                "routing",
-                values["title"],
-                "",
-                stated,
-            ),
-        )
+        urgency, title = values["urgency"], values["title"]
+        routing = f"routing.{urgency}"
+        return (_item((routing, values["received_at"], "routing", title, "", stated, 0)),)
     if tag == "document_submitted":
+        title, leader = values["title"], values["leader"]
         return (
-            Item(
-                "signing.same_day",
-                values["submitted_at"],
-                "signing",
-                values["title"],
-                values["leader"],
-            ),
+            _item(("signing.same_day", values["submitted_at"], "signing", title, leader, None, 0)),
         )
     if tag == "instruction_received":
-        return (
-            Item(
-                "instructions.plan", values["received_at"], "plan", values["title"], values["unit"]
-            ),
-        )
+        title, unit = values["title"], values["unit"]
+        return (_item(("instructions.plan", values["received_at"], "plan", title, unit, None, 0)),)
     if tag != "meeting_held":
         return ()
     kind, ended = values["kind"], values["ended_at"]
@@ -246,6 +237,9 @@ def plan_values(tag: str, values: dict[str, Any]) -> tuple[Item, ...]:
     return tuple(items)
 
 
+_item = functools.partial(tuple.__new__, Item)  # every field given, in order
+
+
 def count_items(
     engine: Engine,
     event_id: str,
@@ -254,72 +248,72 @@ def count_items(
     *,
     explain: bool = True,
     line: int | None = None,
-) -> tuple[tuple[Obligation, ...], tuple[tuple[str, DeadlinesError], ...]]:
+    obligation_id: str | None = None,
+) -> tuple[list[Obligation], list[tuple[str, DeadlinesError]]]:
     """The obligations of an event's items (`plan_values`), each counted by `engine` or taken
     from its answer in `answers` where one is given (`deadlines.frame._count.count_rows`
     counted it with others beforehand), and each matter that could not be counted, by its
-    path (``matters[1].deadline``) and error: it drops only itself.
+    path (``matters[1].deadline``) and error: it drops only itself. Each is called
+    ``EVENT/WHAT``, or `obligation_id` (`oblige`'s one item).
+
+    One loop with nothing called per item but what it needs: a province's ledger makes a
+    million obligations here.
 
     Raises:
         DeadlinesError: as `oblige`, for an item of the event itself.
     """
     made: list[Obligation] = []
     failed: list[tuple[str, DeadlinesError]] = []
-    given = iter(answers) if answers is not None else None
-    for item in items:
-        answer = next(given) if given is not None else None
+    conventions = engine.conventions
+    share = sharing()
+    given = _NO_ANSWERS if answers is None else answers
+    for item, answer in zip(items, given, strict=False):  # _NO_ANSWERS never ends
+        params = item.params
         try:
-            obligation = _obligation(
-                engine, item, answer, f"{event_id}/{item.what}", event_id, explain, line
-            )
+            if answer is None:
+                # stacklevel: the caller of `derive` or `oblige`, past this and `Engine._count`
+                rule, start, outcome, trace = engine._count(
+                    item.rule_id, item.trigger, params or {}, explain=explain, stacklevel=4
+                )
+                due, last, provisional = outcome.due, outcome.last_day, outcome.provisional
+                parts: tuple[Part, ...] = tuple(outcome.parts)
+            else:
+                rule, start, due, last, provisional = answer
+                parts = trace = ()
+            if params:
+                unit = unit_of(rule.limit, params, conventions)
+                kept = tuple(sorted(params.items()))
+                kept = share(kept, kept)
+            else:
+                unit = known_unit(rule, conventions) or _unit(rule, conventions)
+                kept = ()
         except DeadlinesError as error:
             if not item.matter:
                 raise
             # Say which matter: the engine only knows its input's name (input_field).
-            limits, named = item.params or {}, error.input_field
+            limits, named = params or {}, error.input_field
             field = named if named in limits else next(iter(limits))
             path = "ended_at" if named == "at" else f"matters[{item.matter - 1}].{field}"
             error.event_field = path  # type: ignore[attr-defined]
             failed.append((path, error))
             continue
+        responsible = item.responsible
+        obligation = _new_obligation(
+            f"{event_id}/{item.what}" if obligation_id is None else obligation_id,
+            rule.id, rule.title_zh, rule.title_en, event_id, item.subject,
+            share(responsible, responsible), start, due, last, unit, rule.citation,
+            provisional, kept, parts, trace, line,
+        )  # fmt: skip
         made.append(obligation)
-    return tuple(made), tuple(failed)
+    return made, failed
 
 
-def _obligation(
-    engine: Engine,
-    item: Item,
-    answer: Answer | None,
-    id: str,  # noqa: A002 - the obligation's id, as everywhere else
-    event_id: str,
-    explain: bool,  # noqa: FBT001 - private, passed along
-    line: int | None,
-) -> Obligation:
-    """The obligation of `item`, counted by `engine` unless its `answer` is given."""
-    params = item.params
-    if answer is None:
-        rule, start, outcome, trace = engine._count(
-            item.rule_id, item.trigger, params or {}, explain=explain, stacklevel=4
-        )
-        answer = (rule, start, outcome.due, outcome.last_day, outcome.provisional)
-        parts: tuple[Part, ...] = tuple(outcome.parts)
-    else:
-        rule, parts, trace = answer[0], (), ()
-    return _new_obligation(  # type: ignore[no-any-return]
-        id, rule.id, rule.title_zh, rule.title_en, event_id, item.subject,
-        _shared(item.responsible), answer[1], answer[2], answer[3],
-        _unit(rule, params, engine.conventions), rule.citation, answer[4],
-        _shared(tuple(sorted(params.items()))) if params else (), parts, trace, line,
-    )  # fmt: skip
+#: No answer for any item: each is counted by the engine.
+_NO_ANSWERS = itertools.repeat(None)
 
 
-def _unit(rule: Rule, params: dict[str, Any] | None, conventions: Conventions) -> Unit:
-    """`unit_of` the rule's limit, remembered per rule version when it takes no parameter."""
-    if params:
-        return unit_of(rule.limit, params, conventions)
-    known = _UNITS.get(id(rule))
-    if known is not None and known[0] is rule and known[1] is conventions:
-        return known[2]
+def _unit(rule: Rule, conventions: Conventions) -> Unit:
+    """`unit_of` the rule's limit without parameters, remembered per rule version."""
     unit = unit_of(rule.limit, {}, conventions)
     _UNITS[id(rule)] = (rule, conventions, unit)  # holds the rule: its id stays its own
     return unit
@@ -328,31 +322,48 @@ def _unit(rule: Rule, params: dict[str, Any] | None, conventions: Conventions) -
 _UNITS: dict[int, tuple[Rule, Conventions, Unit]] = {}
 
 
-def _shared(value: _T) -> _T:
-    """One copy of a value many obligations hold (a unit's name, a matter's limit): a
-    province's ledger would otherwise keep a million copies of a few hundred values."""
+def known_unit(rule: Rule, conventions: Conventions) -> Unit | None:
+    """The unit of `rule` without parameters, if `count_items` has told it already."""
+    known = _UNITS.get(id(rule))
+    if known is not None and known[0] is rule and known[1] is conventions:
+        return known[2]
+    return None
+
+
+def sharing() -> Callable[[_T, _T], _T]:
+    """``share(value, value)``: one copy of a value many obligations hold (a unit's name, a
+    matter's limit), as a province's ledger would otherwise keep a million copies of a few
+    hundred values. Called once per event or batch (the copies kept are few, not bounded)."""
     if len(_SHARED) >= _SHARED_MAX:
         _SHARED.clear()
-    return _SHARED.setdefault(value, value)  # type: ignore[return-value]
+    return _SHARED.setdefault
 
 
 _T = TypeVar("_T")
-_SHARED: dict[object, object] = {}
+_SHARED: dict[Any, Any] = {}
 _SHARED_MAX = 100_000
 
 
 def fast_init(cls: type[Any]) -> Callable[..., Any]:
     """A constructor of the frozen slotted dataclass `cls` taking every field by position,
-    twice as fast as its ``__init__`` (which sets each field through ``object.__setattr__``):
-    a ledger makes a million obligations."""
+    three times as fast as its ``__init__`` (which sets each field through
+    ``object.__setattr__``): a ledger makes a million obligations.
+
+    It fills an object of a plain twin class with the same slots, which Python sets
+    directly, then makes it a `cls`: the layouts are the same, so Python allows the change
+    of class (and would refuse it at once, here, if they ever differed).
+    """
     names = [field.name for field in dataclasses.fields(cls)]
-    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    scope.update({f"set_{name}": getattr(cls, name).__set__ for name in names})
-    body = "".join(f"    set_{name}(made, {name})\n" for name in names)
+    twin = type(f"_{cls.__name__}", (), {"__slots__": tuple(cls.__slots__)})
+    scope: dict[str, Any] = {"new": object.__new__, "twin": twin, "cls": cls}
+    body = "".join(f"    made.{name} = {name}\n" for name in names)
     exec(  # our own field names, checked by dataclasses
-        f"def make({', '.join(names)}):\n    made = new(cls)\n{body}    return made\n", scope
+        f"def make({', '.join(names)}):\n    made = new(twin)\n{body}"
+        "    made.__class__ = cls\n    return made\n",
+        scope,
     )
     make: Callable[..., Any] = scope["make"]
+    make(*[None] * len(names))  # the change of class tried now, not on a ledger's first
     return make
 
 

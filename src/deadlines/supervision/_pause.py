@@ -18,7 +18,7 @@ from deadlines._value import Value
 from deadlines.rules import HourClock
 from deadlines.rules._clock import add_working_clock, working_clock_between
 from deadlines.rules._trace import said
-from deadlines.supervision._obligations import Obligation, hour_clock_of
+from deadlines.supervision._obligations import PAUSABLE, Obligation, hour_clock_of
 
 if TYPE_CHECKING:
     from deadlines._engine import Engine
@@ -125,6 +125,65 @@ def paused_due(
     steps = [_pause_step(p, what) for p, what in zip(pauses, whats, strict=True)]
     moved = said("pause", "pause.moved", date=due_date, at=due, before=obligation.due, after=due)
     return due, due_date, (*steps, moved)
+
+
+def clock_pauses(
+    engine: Engine,
+    obligation: Obligation,
+    items: list[tuple[dt.datetime, int, bool, str, int | None]],
+    done: dt.datetime | None,
+    problem: Callable[..., None],
+) -> tuple[Pause, ...]:
+    """The pauses of `obligation`'s clock from its records of pauses and resumes, `items`:
+    (when, order read, paused or resumed, reason, line); each record that cannot be taken is
+    told to `problem` (`Building.problem`). `done`: when it was completed, if it was."""
+    if not items:
+        return ()
+    named = obligation.id
+    if obligation.unit not in PAUSABLE:
+        for _, _, _, _, line in items:
+            rule = obligation.rule_id
+            problem(line, "obligation", "check.not_pausable", name=named, rule=rule)
+        return ()
+    items.sort(key=lambda item: (item[0], item[1]))
+    pauses: list[Pause] = []
+    started: tuple[dt.datetime, str, int | None] | None = None
+    due = obligation.due
+    for at, _, paused, reason, line in items:
+        stamp = minutes_of(at)
+        if paused:
+            if started is not None:
+                since, where = minutes_of(started[0]), first_line("check.paused_line", started[2])
+                problem(line, "at", "check.paused_twice", name=named, since=since, where=where)
+            elif done is not None and at >= done:
+                problem(line, "at", "check.pause_done", name=named, at=stamp)
+            elif at > due:
+                late = "check.pause_overdue"
+                problem(line, "at", late, name=named, due=minutes_of(due), at=stamp)
+            else:
+                started = (at, reason, line)
+        elif started is None:
+            problem(line, "obligation", "check.not_paused", name=named, at=stamp)
+        else:
+            pauses.append(Pause.model_construct(start=started[0], end=at, reason=started[1]))
+            started = None
+            due = paused_due(engine, obligation, pauses, explain=False)[0]
+    if started is not None:
+        pauses.append(Pause.model_construct(start=started[0], end=None, reason=started[1]))
+    if done is not None:
+        # A clock stopped when the work was done stops there.
+        pauses = [p.clipped(done) for p in pauses]
+    return tuple(pauses)
+
+
+def minutes_of(at: dt.datetime) -> str:
+    """An instant as a problem states it: ISO, to the minute."""
+    return at.isoformat(timespec="minutes")
+
+
+def first_line(message: str, line: int | None) -> Said | str:
+    """Where the first of two clashing lines is (``check.on_line``), or nothing without one."""
+    return Said(message, {"line": line}) if line else ""
 
 
 def _calendar_time(_: Any, start: dt.datetime, end: dt.datetime) -> dt.timedelta:  # noqa: ANN401
