@@ -75,10 +75,10 @@ def events(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _check(*argv: str) -> tuple[int, str, str]:
+def _check(*argv: str, at: str = AT) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["check", *argv, "--at", AT, "--no-plugins"])
+        code = main(["check", *argv, "--at", at, "--no-plugins"])
     return code, out.getvalue(), err.getvalue()
 
 
@@ -173,3 +173,40 @@ def test_quarters_over_every_shard(tmp_path):
         "2025Q1", "2025Q2", "2025Q3", "2025Q4"
     ]  # fmt: skip
     assert _check(str(path), "--json", "--jobs", "2") == alone
+
+
+def test_meetings_of_every_shard(tmp_path):
+    """The March check and the notes on meetings find in every shard what one process finds:
+    a meeting held in March whose id was scheduled for April (the schedule decides, in the
+    shard of their id), exemptions, meetings after the check, matters without a limit."""
+    lines = []
+    for n in range(60):
+        meeting_id = f"m-{n % 23}"  # ids again: held meetings with their scheduled twins
+        month, day = 2 + n % 3, 1 + n % 27
+        if n % 2:
+            exempt = ', "emergency_exemption": true, "reason": "防汛"' if n % 5 == 0 else ""
+            lines.append(
+                f'{{"type": "meeting_scheduled", "id": "{meeting_id}", "kind": "executive", '
+                f'"date": "2025-{month:02}-{day:02}"{exempt}}}'
+            )
+        else:
+            matters = ', "matters": [{"id": "x", "title": "研究"}]' if n % 4 == 0 else ""
+            speakers = ', "keynote_speakers": ["甲", "乙"]' if n % 6 == 0 else ""
+            lines.append(
+                f'{{"type": "meeting_held", "id": "{meeting_id}", "kind": "special_topic", '
+                f'"ended_at": "2025-{month:02}-{day:02}T10:00"{matters}{speakers}}}'
+            )
+            lines.append(
+                f'{{"type": "meeting_held", "id": "{meeting_id}-{n}", "kind": "executive", '
+                f'"ended_at": "2025-{month:02}-{day:02}T16:00"}}'
+            )
+    lines.append('{"type": "meeting_scheduled", "date": "2025-03-05"}')  # no id: shard 0's
+    path = tmp_path / "events.jsonl"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    for at in ("2025-03-15T12:00", "2025-12-31T18:00"):
+        alone = _check(str(path), "--json", at=at)
+        data = json.loads(alone[1])
+        assert len(data["march"]) > 10
+        assert {n["kind"] for n in data["meetings"]} == {"no_limit", "approval_unstated", "keynote"}
+        for jobs in ("2", "3"):
+            assert _check(str(path), "--json", "--jobs", jobs, at=at) == alone
