@@ -6,6 +6,7 @@ import contextlib
 import importlib.util
 import io
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -210,3 +211,18 @@ def test_meetings_of_every_shard(tmp_path):
         assert {n["kind"] for n in data["meetings"]} == {"no_limit", "approval_unstated", "keynote"}
         for jobs in ("2", "3"):
             assert _check(str(path), "--json", "--jobs", jobs, at=at) == alone
+
+
+@pytest.mark.parametrize("form", ["--json", "--csv"])
+def test_written_as_bytes(events, tmp_path, form):
+    """Where standard output is a file, the rows are copied to it as bytes: the same file."""
+    written = {}
+    for jobs in ("1", "2"):
+        path = tmp_path / f"report-{jobs}"
+        with path.open("wb") as sink:
+            command = [sys.executable, "-m", "deadlines", "check", str(events), form, "--at", AT]
+            command += ["--no-plugins", "--jobs", jobs]
+            subprocess.run(command, stdout=sink, stderr=subprocess.DEVNULL, check=False)
+        written[jobs] = path.read_bytes()
+    assert len(written["1"]) > 10_000
+    assert written["2"] == written["1"]
