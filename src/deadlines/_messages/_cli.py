@@ -183,6 +183,13 @@ MESSAGES: Final[Mapping[str, Message]] = {
         f"the moment of the report, ISO 8601, e.g. {_AT} (Asia/Shanghai without an offset); "
         "now by default",
     ),
+    "cli.check.jobs": Message(
+        "进程数，0 为每个处理器核一个（默认1）：输出 --json 或 --csv 时，按事件编号将事件分给各进程"
+        "分别建账，报告与单进程完全相同",
+        "processes, 0 for one per core (default 1): with --json or --csv, the events are shared "
+        "among them by event id, each building its part of the ledger; the report is the same "
+        "as one process's",
+    ),
     "cli.check.json": Message("以 JSON 格式输出报告", "print the report as JSON"),
     "cli.check.csv": Message("每个督办事项输出一行 CSV", "print one CSV row per obligation"),
     "cli.check.ics": Message(

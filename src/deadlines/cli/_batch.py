@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from deadlines._errors import cut, cut_repr
-from deadlines._messages import Lang, Said, say
+from deadlines._messages import Said
 from deadlines._textfile import os_reason
-from deadlines.cli._common import EXIT_FAILED, EXIT_OK, UsageError, engine_from
+from deadlines.cli._common import EXIT_FAILED, EXIT_OK, UsageError, engine_from, jobs_count
 
 if TYPE_CHECKING:
     from deadlines.io import Format
@@ -33,7 +33,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
     parser.add_argument("--output-format", choices=_FORMATS)
     parser.add_argument("--explain", action="store_true")
     parser.add_argument(
-        "--jobs", type=functools.partial(_jobs, parser.lang), default=1, metavar="N"
+        "--jobs", type=functools.partial(jobs_count, parser.lang), default=1, metavar="N"
     )
     parser.add_calendar()
 
@@ -62,17 +62,6 @@ def run(args: argparse.Namespace) -> int:
             stream.write("".join(block))
         stream.flush()
     return EXIT_FAILED if batch.failed else EXIT_OK
-
-
-def _jobs(lang: Lang, text: str) -> int:
-    """The value of --jobs: a whole number from 0 to 4 processes per core (more only wait for
-    the cores, each holding a 30 MB calendar, and a mistyped 10000 would start them all)."""
-    from deadlines.cli._jobs import cores
-
-    most = 4 * cores()
-    if not (text.isascii() and text.isdigit()) or int(text) > most:
-        raise argparse.ArgumentTypeError(say("error.jobs", lang, most=most, value=cut_repr(text)))
-    return int(text)
 
 
 @contextmanager

@@ -8,6 +8,7 @@ standard error, and in the JSON report), 2 for a usage error.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from typing import IO, TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ from deadlines.cli._common import (
     EXIT_OK,
     UsageError,
     engine_from,
+    jobs_count,
     out,
     parse_instant_arg,
     table,
@@ -30,7 +32,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from deadlines._engine import Engine
-    from deadlines.supervision import Ledger, ObligationStatus, Problem, Report
+    from deadlines.supervision import Ledger, ObligationStatus, Problem, Report, Supervisor
+    from deadlines.supervision._shards import ShardedReport
 
 EVENTS_EXAMPLE = "examples/supervision/county-week.jsonl"
 
@@ -59,6 +62,9 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private subp
     parser.add_argument("--escalate-after", type=int, metavar="N")
     parser.add_argument("--explain", action="append", default=[], metavar="OBLIGATION")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    parser.add_argument(
+        "--jobs", type=functools.partial(jobs_count, parser.lang), default=1, metavar="N"
+    )
     parser.add_calendar()
 
 
@@ -73,6 +79,23 @@ def run(args: argparse.Namespace) -> int:
     collecting = gc.isenabled()
     gc.disable()
     try:
+        shards = _shards(args)
+        if shards > 1:
+            from deadlines.supervision._shards import ShardFailedError, sharded_report
+
+            engine, supervisor, at = _supervisor(args)
+            _open(args.events).close()  # a usage error, before any process starts
+            form = "json" if args.json else "csv"
+            try:
+                with sharded_report(
+                    supervisor, args.events, _texts, shards, at, form, args.lang
+                ) as shared:
+                    gc.freeze()
+                    gc.enable()
+                    return _write_shared(args, engine, shared)
+            except ShardFailedError:
+                gc.unfreeze()
+                gc.disable()  # and the ledger is built again, in this process alone
         engine, ledger, report, at = _read(args)
         gc.freeze()
         gc.enable()  # what the writers make and drop is collected
@@ -85,8 +108,21 @@ def run(args: argparse.Namespace) -> int:
             gc.disable()
 
 
-def _read(args: argparse.Namespace) -> tuple[Engine, Ledger, Report, dt.datetime]:
-    """Read the events file: the engine, the ledger and its report at ``--at``."""
+def _shards(args: argparse.Namespace) -> int:
+    """How many processes share the ledger: ``--jobs`` for a JSON or CSV report of a file (the
+    other forms read every obligation in one process), one where processes cannot fork."""
+    if args.jobs == 1 or not (args.json or args.csv) or args.ics or args.explain:
+        return 1
+    if args.events == "-":
+        return 1  # standard input can be read only once
+    from deadlines.cli._jobs import cores
+    from deadlines.supervision._shards import can_share
+
+    return (args.jobs or cores()) if can_share() else 1
+
+
+def _supervisor(args: argparse.Namespace) -> tuple[Engine, Supervisor, dt.datetime]:
+    """The engine, the supervisor with the thresholds the options set, and ``--at``."""
     import datetime as dt
 
     from deadlines._time import CHINA_TZ
@@ -94,14 +130,19 @@ def _read(args: argparse.Namespace) -> tuple[Engine, Ledger, Report, dt.datetime
 
     at = parse_instant_arg("--at", args.at) if args.at else dt.datetime.now(CHINA_TZ)
     changes = _thresholds(args)
+    engine = engine_from(args)
+    # The options win over the thresholds the engine's plugins set, for every rule and family.
+    thresholds = engine.supervision_thresholds.with_all(**changes)
+    supervisor = Supervisor(engine, thresholds=thresholds, explain=bool(args.explain))
+    return engine, supervisor, at
+
+
+def _read(args: argparse.Namespace) -> tuple[Engine, Ledger, Report, dt.datetime]:
+    """Read the events file: the engine, the ledger and its report at ``--at``."""
     source = _open(args.events)
     unreadable: list[Problem] = []
     try:
-        engine = engine_from(args)
-        # The options win over the thresholds the engine's plugins set, for every rule and
-        # family.
-        thresholds = engine.supervision_thresholds.with_all(**changes)
-        supervisor = Supervisor(engine, thresholds=thresholds, explain=bool(args.explain))
+        engine, supervisor, at = _supervisor(args)
         # The ledger is built while the file is read: no event outlives what it adds.
         ledger = supervisor.read(_texts(source, unreadable))
     except OSError as error:
@@ -150,11 +191,28 @@ def _write(
             notes.append(say("check.ics_written", args.lang, n=written, path=args.ics))
         for note in notes:
             print("", note, sep="\n", file=out())
-    for problem in report.problems:
+    return _told(args, report.problems)
+
+
+def _write_shared(args: argparse.Namespace, engine: Engine, report: ShardedReport) -> int:
+    """Write the report of every shard as ``--json`` or ``--csv`` ask, its problems to
+    standard error."""
+    if args.json:
+        from deadlines._provenance import provenance
+
+        report.write_json(out(), provenance(engine), args.lang)
+    else:
+        report.write_csv(out(), args.lang)
+    return _told(args, report.problems)
+
+
+def _told(args: argparse.Namespace, problems: tuple[Problem, ...]) -> int:
+    """Each problem on standard error; the exit status they make."""
+    for problem in problems:
         text = problem.render(args.lang)
         line = say("error.problem", args.lang, command="deadlines check", text=text)
         print(line, file=sys.stderr)
-    return EXIT_FAILED if report.problems else EXIT_OK
+    return EXIT_FAILED if problems else EXIT_OK
 
 
 def _failed(option: str, message: str, path: str, error: OSError) -> UsageError:

@@ -319,6 +319,18 @@ def engine_from(args: argparse.Namespace) -> Engine:
     return Engine(calendar_from(args), discover_plugins=not getattr(args, "no_plugins", False))
 
 
+def jobs_count(lang: Lang, text: str) -> int:
+    """The value of ``--jobs``: a whole number from 0 (one per core) to 4 processes per core
+    (more only wait for the cores, each holding a 30 MB calendar, and a mistyped 10000 would
+    start them all)."""
+    from deadlines.cli._jobs import cores
+
+    most = 4 * cores()
+    if not (text.isascii() and text.isdigit()) or int(text) > most:
+        raise argparse.ArgumentTypeError(say("error.jobs", lang, most=most, value=cut_repr(text)))
+    return int(text)
+
+
 def parse_instant_arg(argument: str, text: str) -> dt.datetime:
     """An ISO 8601 instant given as `argument` (naive means Asia/Shanghai), or a
     `UsageError` showing ``2026-09-30T17:00``."""

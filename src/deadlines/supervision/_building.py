@@ -108,6 +108,10 @@ class Building:
         self.records = _Records([], [], [], [], [], [])
         self.span: list[dt.date] = []  # the first and last day of the events
         self.named_quarters: set[tuple[int, int]] = set()
+        # Each record naming no obligation, by line: with `suggest` off (a shard of the
+        # ledger, `_shards`), the closest id is found among every shard's, later.
+        self.suggest = True
+        self.unknown: dict[int | None, str] = {}
 
     def read(self, lines: Iterable[str]) -> None:
         """Take every event of JSON Lines (see `Supervisor.read`)."""
@@ -427,9 +431,11 @@ class Building:
         named = cut_repr(target)
         if field == "quarter":
             return Problem.of("check.no_quarter", field=field, line=line, name=named)
-        close = difflib.get_close_matches(target, list(self.obligations), n=1)
-        hint = Said("check.did_you_mean", {"close": close[0]}) if close else ""
-        return Problem.of("check.no_obligation", field=field, line=line, name=named, close=hint)
+        self.unknown[line] = target
+        close = (
+            difflib.get_close_matches(target, list(self.obligations), n=1) if self.suggest else []
+        )
+        return no_obligation(field, line, target, close[0] if close else None)
 
 
 @contextmanager
@@ -457,6 +463,13 @@ def count_rows() -> Callable[..., list[Any]] | None:
     except ImportError:
         return None
     return count_rows
+
+
+def no_obligation(field: str | None, line: int | None, target: str, close: str | None) -> Problem:
+    """The problem of a record naming no obligation (`target`), with the `close` one."""
+    hint = "" if close is None else Said("check.did_you_mean", {"close": close})
+    named = cut_repr(target)
+    return Problem.of("check.no_obligation", field=field, line=line, name=named, close=hint)
 
 
 def _problem_order(problem: Problem) -> tuple[bool, int]:

@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
@@ -174,12 +174,16 @@ class Report:
         return self._json([row_json(row, lang) for row in self.rows], provenance, lang)
 
     def _json(
-        self, obligations: object, provenance: Mapping[str, Any] | None, lang: Lang
+        self,
+        obligations: object,
+        provenance: Mapping[str, Any] | None,
+        lang: Lang,
+        total: int | None = None,
     ) -> dict[str, Any]:
         data = {
             "at": _iso(self.at),
             "summary": {
-                "total": self.total,
+                "total": self.total if total is None else total,
                 "by_status": {str(s): self.by_status[s] for s in STATUS_ORDER},
                 "escalated": self.escalated,
                 "by_rule": {
@@ -220,14 +224,26 @@ class Report:
         """Write `to_json` as ``json.dumps(indent=2, ensure_ascii=False)`` writes it, and a
         newline: the same text, faster, in chunks of obligations rather than all of them in
         memory at once (see `RowTexts`)."""
-        data = self._json(_ROWS, provenance, lang)
+        self._write_json(stream, provenance, lang, self.total, self._write_rows)
+
+    def _write_json(
+        self,
+        stream: IO[str],
+        provenance: Mapping[str, Any] | None,
+        lang: Lang,
+        total: int,
+        write_rows: Callable[[IO[str], Lang], None],
+    ) -> None:
+        """`write_json` with the obligations `write_rows` writes, `total` of them: those of
+        several processes' ledgers (`deadlines.supervision._shards`)."""
+        data = self._json(_ROWS, provenance, lang, total)
         pieces: list[str] = []  # the text around the obligations, written a little at a time
         for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
             if _ROWS_TEXT in piece:
                 head, tail = piece.split(_ROWS_TEXT)
                 stream.write("".join(pieces) + head)
                 pieces = [tail]
-                self._write_rows(stream, lang)
+                write_rows(stream, lang)
             elif len(pieces) < 4096:
                 pieces.append(piece)
             else:
@@ -253,9 +269,18 @@ class Report:
         In English, the machine form: its column names, ``true``/``false``. In Chinese, the
         headers and yes/no in Chinese, and the status in words beside its code.
         """
+        self._write_csv(stream, lang, self._write_csv_rows)
+
+    def _write_csv(
+        self, stream: IO[str], lang: Lang, write_rows: Callable[[IO[str], Lang], None]
+    ) -> None:
+        """`write_csv` with the rows `write_rows` writes (see `_write_json`)."""
         columns = REPORT_COLUMNS if lang == "en" else _LABELLED_COLUMNS
-        writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow([cached_say(f"check.csv.{column}", lang) for column in columns])
+        header = [cached_say(f"check.csv.{column}", lang) for column in columns]
+        csv.writer(stream, lineterminator="\n").writerow(header)
+        write_rows(stream, lang)
+
+    def _write_csv_rows(self, stream: IO[str], lang: Lang) -> None:
         texts = RowTexts(lang)
         for start in range(0, len(self.rows), _CHUNK):
             stream.write(texts.csv_text(self.rows[start : start + _CHUNK]))

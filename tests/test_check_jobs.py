@@ -1,0 +1,228 @@
+"""``deadlines check --jobs N``: the ledger shared among processes writes one process's report."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from deadlines.cli import main
+from deadlines.supervision import _report, _shards
+from deadlines.supervision._shards import can_share, keeper, shard_of
+
+ROOT = Path(__file__).resolve().parent.parent
+AT = "2025-10-09T08:30"
+
+pytestmark = pytest.mark.skipif(not can_share(), reason="this platform cannot fork processes")
+
+#: Lines whose shard is read the hard way, and lines whose answer needs every shard's.
+TRICKY = (
+    # An id written with an escape, and a record naming it without (and the reverse).
+    (
+        '{"type": "document_received", "id": "\\u0065sc-1", "urgency": "ordinary", '
+        '"received_at": "2025-05-06T10:00"}'
+    ),
+    '{"type": "completed", "obligation": "esc-1/routing", "at": "2025-05-07T10:00"}',
+    '{"type": "document_submitted", "id": "esc-2", "submitted_at": "2025-05-06T10:00"}',
+    '{"type": "completed", "obligation": "esc-\\u0032/signing", "at": "2025-05-06T12:00"}',
+    # The event's id after a decided document's, keys in another order, spaces around colons.
+    (
+        '{"kind": "executive", "documents": [{"title": "甲", "id": "a"}], '
+        '"type": "meeting_held", "ended_at": "2025-05-06T10:00", "id" : "late-id"}'
+    ),
+    '{"at": "2025-05-07T10:00", "obligation" :"late-id/document/a", "type": "completed"}',
+    # A document whose id looks like a quarter's, and one document id twice across types.
+    (
+        '{"type": "document_received", "id": "2025Q3", "urgency": "urgent", '
+        '"received_at": "2025-07-01T10:00"}'
+    ),
+    '{"type": "completed", "obligation": "2025Q3/routing", "at": "2025-07-01T11:00"}',
+    '{"type": "instruction_received", "id": "twice", "received_at": "2025-05-06T10:00"}',
+    '{"type": "document_submitted", "id": "twice", "submitted_at": "2025-05-06T10:00"}',
+    # Records naming no obligation: the closest id may be in any shard.
+    '{"type": "completed", "obligation": "esc-1/routng", "at": "2025-05-07T10:00"}',
+    '{"type": "completed", "obligation": "late-id/document/b", "at": "2025-05-07T10:00"}',
+    '{"type": "completed", "obligation": "2025Q3/dispatc", "at": "2025-07-02T10:00"}',
+    # A quarter recorded: the quarters are followed over every shard's days.
+    '{"type": "quarter_dispatched", "quarter": "2025Q3", "at": "2025-07-20T10:00"}',
+)
+
+
+def _golden_events() -> str:
+    path = ROOT / "tests" / "data" / "check_golden.py"
+    spec = importlib.util.spec_from_file_location("check_golden_jobs", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("check_golden_jobs", module)
+    spec.loader.exec_module(module)
+    return module.events()
+
+
+@pytest.fixture(scope="module")
+def events(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The golden events with the tricky lines, a byte order mark, a line that is not UTF-8
+    and a line ended by CR alone."""
+    text = "\ufeff" + _golden_events() + "\n".join(TRICKY) + "\n"
+    data = text.encode() + b'{"type": "leader", "leader": "\xff"}\n{"type": "leader",\r'
+    path = tmp_path_factory.mktemp("jobs") / "events.jsonl"
+    path.write_bytes(data + b' "leader": "x"}\n')
+    return path
+
+
+def _check(*argv: str, at: str = AT) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["check", *argv, "--at", at, "--no-plugins"])
+    return code, out.getvalue(), err.getvalue()
+
+
+FORMS = {"json": ["--json"], "csv": ["--csv"], "csv-zh": ["--csv", "--lang", "zh"]}
+
+
+@pytest.mark.parametrize("form", FORMS, ids=str)
+@pytest.mark.parametrize("jobs", ["2", "3"])
+def test_same_report(events, monkeypatch, form, jobs):
+    """The same exit status, report and problems as one process, byte for byte; rows written
+    a few at a time, so that the text of several shards joins at many places."""
+    monkeypatch.setattr(_shards, "_CHUNK", 7)
+    monkeypatch.setattr(_report, "_CHUNK", 7)
+    alone = _check(str(events), *FORMS[form])
+    shared = _check(str(events), *FORMS[form], "--jobs", jobs)
+    assert shared == alone
+    if form == "json":
+        data = json.loads(alone[1])
+        assert len(data["obligations"]) > 100
+        assert sum("did you mean" in e["message"] for e in data["errors"]) >= 3
+
+
+def test_failed_shard(events, monkeypatch):
+    """A shard that fails: the ledger is built again in this process, with the same report."""
+    build = _shards._build
+
+    def failing(supervisor, path, lines, shard, shards, exchange):
+        if shard:
+            raise MemoryError
+        return build(supervisor, path, lines, shard, shards, exchange)
+
+    alone = _check(str(events), "--json")
+    monkeypatch.setattr(_shards, "_build", failing)
+    assert _check(str(events), "--json", "--jobs", "2") == alone
+
+
+def test_other_forms(events):
+    """The text report reads every obligation in one process: --jobs changes nothing there."""
+    assert _check(str(events), "--jobs", "2", "--lang", "zh") == _check(str(events), "--lang", "zh")
+
+
+_ID = st.text(st.characters(codec="utf-8", exclude_characters="/\n\r"), min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    event_id=_ID,
+    what=st.sampled_from(["routing", "document/1", "matter/x/y"]),
+    ascii_only=st.booleans(),
+    spaced=st.booleans(),
+    nested_first=st.booleans(),
+    shards=st.integers(2, 5),
+)
+def test_event_and_record_together(event_id, what, ascii_only, spaced, nested_first, shards):
+    """An event and a record naming one of its obligations are read by the same shard, however
+    the JSON is written (escapes, spaces, key order, a decided document's id before its own),
+    and `keeper` agrees with `shard_of`."""
+    separators = (" , ", " : ") if spaced else (",", ":")
+    event: dict[str, object] = {"type": "meeting_held", "id": event_id}
+    if nested_first:
+        event = {"documents": [{"id": "other", "title": "x"}], **event}
+    record = {"type": "completed", "obligation": f"{event_id}/{what}", "at": "2025-05-06T10:00"}
+    lines = [
+        json.dumps(value, ensure_ascii=ascii_only, separators=separators)
+        for value in (event, record)
+    ]
+    assert shard_of(lines[0], shards) == shard_of(lines[1], shards)
+    for line in lines:
+        for shard in range(shards):
+            assert keeper(shard, shards)(line) == (shard_of(line, shards) == shard)
+
+
+def test_quarters_over_every_shard(tmp_path):
+    """The quarters followed run from the first to the last day of any shard's events."""
+    ids = (f"d-{n}" for n in range(1000))
+    theirs = [i for i in ids if keeper(1, 2)(f'{{"type": "x", "id": "{i}"}}')][:2]
+    lines = [
+        '{"type": "quarter_dispatched", "quarter": "2025Q2", "at": "2025-04-20T10:00"}',
+        (
+            f'{{"type": "document_received", "id": "{theirs[0]}", "urgency": "ordinary", '
+            '"received_at": "2025-01-10T10:00"}'
+        ),
+        (
+            f'{{"type": "document_received", "id": "{theirs[1]}", "urgency": "ordinary", '
+            '"received_at": "2025-12-01T10:00"}'
+        ),
+    ]
+    path = tmp_path / "events.jsonl"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    alone = _check(str(path), "--json")
+    assert [q["quarter"] for q in json.loads(alone[1])["quarterly"]] == [
+        "2025Q1", "2025Q2", "2025Q3", "2025Q4"
+    ]  # fmt: skip
+    assert _check(str(path), "--json", "--jobs", "2") == alone
+
+
+def test_meetings_of_every_shard(tmp_path):
+    """The March check and the notes on meetings find in every shard what one process finds:
+    a meeting held in March whose id was scheduled for April (the schedule decides, in the
+    shard of their id), exemptions, meetings after the check, matters without a limit."""
+    lines = []
+    for n in range(60):
+        meeting_id = f"m-{n % 23}"  # ids again: held meetings with their scheduled twins
+        month, day = 2 + n % 3, 1 + n % 27
+        if n % 2:
+            exempt = ', "emergency_exemption": true, "reason": "防汛"' if n % 5 == 0 else ""
+            lines.append(
+                f'{{"type": "meeting_scheduled", "id": "{meeting_id}", "kind": "executive", '
+                f'"date": "2025-{month:02}-{day:02}"{exempt}}}'
+            )
+        else:
+            matters = ', "matters": [{"id": "x", "title": "研究"}]' if n % 4 == 0 else ""
+            speakers = ', "keynote_speakers": ["甲", "乙"]' if n % 6 == 0 else ""
+            lines.append(
+                f'{{"type": "meeting_held", "id": "{meeting_id}", "kind": "special_topic", '
+                f'"ended_at": "2025-{month:02}-{day:02}T10:00"{matters}{speakers}}}'
+            )
+            lines.append(
+                f'{{"type": "meeting_held", "id": "{meeting_id}-{n}", "kind": "executive", '
+                f'"ended_at": "2025-{month:02}-{day:02}T16:00"}}'
+            )
+    lines.append('{"type": "meeting_scheduled", "date": "2025-03-05"}')  # no id: shard 0's
+    path = tmp_path / "events.jsonl"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    for at in ("2025-03-15T12:00", "2025-12-31T18:00"):
+        alone = _check(str(path), "--json", at=at)
+        data = json.loads(alone[1])
+        assert len(data["march"]) > 10
+        assert {n["kind"] for n in data["meetings"]} == {"no_limit", "approval_unstated", "keynote"}
+        for jobs in ("2", "3"):
+            assert _check(str(path), "--json", "--jobs", jobs, at=at) == alone
+
+
+@pytest.mark.parametrize("form", ["--json", "--csv"])
+def test_written_as_bytes(events, tmp_path, form):
+    """Where standard output is a file, the rows are copied to it as bytes: the same file."""
+    written = {}
+    for jobs in ("1", "2"):
+        path = tmp_path / f"report-{jobs}"
+        with path.open("wb") as sink:
+            command = [sys.executable, "-m", "deadlines", "check", str(events), form, "--at", AT]
+            command += ["--no-plugins", "--jobs", jobs]
+            subprocess.run(command, stdout=sink, stderr=subprocess.DEVNULL, check=False)
+        written[jobs] = path.read_bytes()
+    assert len(written["1"]) > 10_000
+    assert written["2"] == written["1"]
