@@ -9,6 +9,7 @@ import random
 
 import pytest
 
+from deadlines.cli import _common as common
 from deadlines.cli import _jobs as jobs_module
 from deadlines.cli import main
 
@@ -90,14 +91,14 @@ class TestJobs:
         assert _run(path, "--jobs", "2") == _run(path)
 
     @pytest.mark.parametrize(
-        "value", ["two", "²", "-1", str(4 * jobs_module.cores() + 1), "100000"],
+        "value", ["two", "²", "-1", str(4 * common.cores() + 1), "100000"],
         ids=["word", "superscript", "negative", "over-4-per-core", "fork-bomb"],
     )
     def test_bad_value(self, tmp_path, capsys, value):
         """--jobs takes a whole number up to 4 per core; no process starts for a bad one."""
         with pytest.raises(SystemExit):
             main(["batch", "--jobs", value, str(tmp_path / "x.jsonl")])
-        most = 4 * jobs_module.cores()
+        most = 4 * common.cores()
         assert f"--jobs: must be a number of processes from 1 to {most} (4 per core)" in (
             capsys.readouterr().err
         )

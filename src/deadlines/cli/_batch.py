@@ -46,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
     engine = engine_from(args)
     stream = sys.stdout
     if args.jobs != 1:
-        from deadlines.cli._jobs import cores, run_jobs
+        from deadlines.cli._common import cores
+        from deadlines.cli._jobs import run_jobs
 
         jobs = args.jobs or cores()
         if jobs > 1:

@@ -115,7 +115,7 @@ def _shards(args: argparse.Namespace) -> int:
         return 1
     if args.events == "-":
         return 1  # standard input can be read only once
-    from deadlines.cli._jobs import cores
+    from deadlines.cli._common import cores
     from deadlines.supervision._shards import can_share
 
     return (args.jobs or cores()) if can_share() else 1

@@ -319,12 +319,16 @@ def engine_from(args: argparse.Namespace) -> Engine:
     return Engine(calendar_from(args), discover_plugins=not getattr(args, "no_plugins", False))
 
 
+def cores() -> int:
+    """The cores this process may use (``--jobs 0``)."""
+    sched: Any = getattr(os, "sched_getaffinity", None)
+    return len(sched(0)) if sched is not None else os.cpu_count() or 1
+
+
 def jobs_count(lang: Lang, text: str) -> int:
     """The value of ``--jobs``: a whole number from 0 (one per core) to 4 processes per core
     (more only wait for the cores, each holding a 30 MB calendar, and a mistyped 10000 would
     start them all)."""
-    from deadlines.cli._jobs import cores
-
     most = 4 * cores()
     if not (text.isascii() and text.isdigit()) or int(text) > most:
         raise argparse.ArgumentTypeError(say("error.jobs", lang, most=most, value=cut_repr(text)))

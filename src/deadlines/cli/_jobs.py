@@ -9,12 +9,11 @@ only where no quoted cell is left open.
 from __future__ import annotations
 
 import argparse
-import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from deadlines._engine import Engine
@@ -131,9 +130,3 @@ def _write(future: Future[tuple[str, int]], stream: IO[str]) -> int:
     text, failed = future.result()
     stream.write(text)
     return failed
-
-
-def cores() -> int:
-    """The cores this process may use."""
-    sched: Any = getattr(os, "sched_getaffinity", None)
-    return len(sched(0)) if sched is not None else os.cpu_count() or 1
