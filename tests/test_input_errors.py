@@ -481,3 +481,51 @@ class TestFoundByFuzzing:
         run = run_cli(["due", "minutes.executive", "--at", AT, "--calendar", str(path)])
         assert run.status == 2
         assert "not UTF-8" in run.err
+
+
+class TestLoneSurrogate:
+    """An escape of half a character (``\\ud800``) is valid JSON but no text: its line is a
+    problem naming the field, not a traceback when the report is written."""
+
+    GOOD = '{"type": "document_received", "id": "ok", "urgency": "urgent", "received_at": "2025-05-06T10:00"}'  # noqa: E501
+
+    @pytest.mark.parametrize(
+        ("line", "field"),
+        [
+            (('{"type": "document_received", "id": "a\\ud800", "urgency": "ordinary", '
+             '"received_at": "2025-05-06T10:00"}'), "id"),
+            (('{"type": "meeting_held", "id": "m", "kind": "executive", "ended_at": '
+             '"2025-05-06T10:00", "matters": [{"id": "x", "title": "\\udc00"}]}'), "matters"),
+        ],
+    )  # fmt: skip
+    def test_events_file(self, line: str, field: str) -> None:
+        read = read_events([line, self.GOOD])
+        (problem,) = read.problems
+        assert (problem.line, problem.field) == (1, field)
+        assert "surrogate" in problem.render("en")
+        assert [event.id for event in read.events] == ["ok"]
+
+    def test_pair_is_a_character(self) -> None:
+        line = self.GOOD.replace('"ok"', '"\\ud83d\\ude00"')
+        read = read_events([line])
+        assert read.problems == ()
+        assert read.events[0].id == "\U0001f600"
+
+    def test_check_writes_utf8(self, tmp_path: Path) -> None:
+        """On a real UTF-8 standard output (a StringIO takes any text), in both languages."""
+        import subprocess
+        import sys
+
+        events = tmp_path / "events.jsonl"
+        bad = self.GOOD.replace('"ok"', '"a\\ud800"')
+        events.write_text(f"{bad}\n{self.GOOD}\n", encoding="utf-8")
+        for form in ("--json", "--csv", "--lang=zh"):
+            command = [sys.executable, "-m", "deadlines", "check", str(events), form]
+            run = subprocess.run(
+                [*command, "--at", "2025-05-07T12:00", "--no-plugins"],
+                capture_output=True, check=False,
+            )  # fmt: skip
+            assert run.returncode == 1, run.stderr
+            assert b"Traceback" not in run.stderr
+            assert b"ok" in run.stdout
+            assert "第1行".encode() in run.stderr or b"line 1" in run.stderr

@@ -240,6 +240,11 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "应大于0且不大于1，如0.8；实际为{value}",
         "must be more than 0 and at most 1, such as 0.8; got {value}",
     ),
+    "check.lone_surrogate": Message(
+        "含有不成对的代理项转义（如\\ud800），不是有效字符；请删除或改为完整字符",
+        "holds an unpaired surrogate escape (such as \\ud800), which is no character; remove it "
+        "or write the whole character",
+    ),
     "check.not_utf8": Message(
         "不是UTF-8文本（第{column}列字节0x{byte}）；请将事件文件另存为UTF-8",
         "not UTF-8 text (the byte 0x{byte} at column {column}); save the events file as UTF-8",

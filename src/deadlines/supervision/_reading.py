@@ -251,9 +251,10 @@ def _record(text: str, line: int | None) -> dict[str, Any]:
                 record, end = _scan(text, 0)
             except StopIteration:
                 end = -1
-            if end == len(text):
-                return record  # type: ignore[no-any-return]
-        record = loads_strict(text)  # the object, or the error of the text as a whole
+            if end != len(text):
+                record = loads_strict(text)  # the error of the text as a whole
+        else:
+            record = loads_strict(text)  # the object, or the error of the text as a whole
     except RefusedJsonError as error:
         key = refused_key(error, text)
         raise EventError(Problem.stated(error, field=key, line=line)) from None
@@ -264,7 +265,32 @@ def _record(text: str, line: int | None) -> dict[str, Any]:
         raise EventError(Problem.of("problem.huge_number", line=line)) from None
     if not isinstance(record, dict):
         raise EventError(_not_object(record, line))
+    if "\\u" in text:  # only an escape makes a lone surrogate in text read as UTF-8
+        field = _lone_surrogate(record)
+        if field is not None:
+            raise EventError(Problem.of("check.lone_surrogate", field=field, line=line))
     return record
+
+
+def _lone_surrogate(value: object, key: str | None = None) -> str | None:
+    """The key whose text holds a surrogate no other completes (``"\\ud800"``): JSON allows
+    the escape, but it is no character, and no UTF-8 report could write it."""
+    if type(value) is str:
+        try:
+            value.encode()
+        except UnicodeEncodeError:
+            return key or "?"
+    elif type(value) is dict:
+        for name, item in value.items():
+            found = _lone_surrogate(name, name) or _lone_surrogate(item, key or name)
+            if found is not None:
+                return found
+    elif type(value) is list:
+        for item in value:
+            found = _lone_surrogate(item, key)
+            if found is not None:
+                return found
+    return None
 
 
 def _not_object(record: object, line: int | None) -> Problem:
