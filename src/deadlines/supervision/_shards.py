@@ -300,19 +300,13 @@ def _write_rows(
     with open(rows_path, "wb") as file:  # noqa: PTH123 - a file of our temporary folder
         for start in range(0, len(rows), _CHUNK):
             chunk = rows[start : start + _CHUNK]
+            # Each row's UTF-8 made alone: its length is the one needed (a row holds Chinese).
             if form == "json":
-                pieces = [texts.json(row) for row in chunk]
-                text = "," + ",".join(pieces)
+                pieces = [("," + texts.json(row)).encode() for row in chunk]
             else:
-                pieces = [texts.csv_text((row,)) for row in chunk]
-                text = "".join(pieces)
-            data = text.encode()
-            file.write(data)
-            comma = form == "json"
-            if len(data) == len(text):  # ASCII: a character is a byte
-                lengths = [len(piece) + comma for piece in pieces]
-            else:
-                lengths = [len(piece.encode()) + comma for piece in pieces]
+                pieces = [texts.csv_text((row,)).encode() for row in chunk]
+            file.write(b"".join(pieces))
+            lengths = list(map(len, pieces))
             dues = [(row.due - _EPOCH) // _MICROSECOND for row in chunk]  # as `_place`
             written.extend(zip(dues, map(_ID, chunk), repeat(shard), lengths, strict=False))
     return written
