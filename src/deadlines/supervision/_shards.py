@@ -252,6 +252,10 @@ def _child(
         report = ledger.report(at)
         rows = _write_rows(report.rows, shard, rows_path, form, lang)
         alerts = _row_alerts_placed(report)
+        if form == "json":  # which spells each warning in both languages: done here, at once
+            for _, alert in alerts:
+                alert.said.render("en")
+                alert.said.render("zh")
         conn.send(("done", _Part(report.by_rule, report.escalated, alerts, rows)))
     except KeyboardInterrupt:
         os._exit(130)  # the whole command was interrupted: shard 0 says so
