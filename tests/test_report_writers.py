@@ -55,7 +55,7 @@ def county() -> Supervisor:
 @pytest.fixture(scope="module")
 def built() -> Report:
     """Events made in code (no lines): a pause that ended, one still running, a completion,
-    and a reason that JSON escapes."""
+    a reason and an overdue meeting's id that JSON escapes."""
     meeting = MeetingHeld(
         id='m"1', kind="executive", ended_at=_at("2026-09-30 17:00"), documents=["通知\t甲"]
     )
@@ -65,6 +65,8 @@ def built() -> Report:
         Resumed(obligation='m"1/document/1', at=_at("2026-10-12 10:00")),
         Paused(obligation='m"1/document/1', at=_at("2026-10-14 09:00"), reason="再补正"),
         Completed(obligation='m"1/minutes', at=_at("2026-10-09 09:00")),
+        # Overdue by the moment of the report: its warning's subject is escaped too.
+        MeetingHeld(id='m\\"2', kind="executive", ended_at=_at("2026-09-01 17:00")),
     ]
     return Supervisor(Engine(discover_plugins=False)).ledger(events).report("2026-10-15T12:00")
 
@@ -130,6 +132,7 @@ class TestBuilt:
         assert any(row.paused for row in built.rows)
         assert any(row.obligation.line is None for row in built.rows)
         assert any(row.completed_at is not None for row in built.rows)
+        assert any('"' in alert.subject for alert in built.alerts)  # warnings' strings escaped
         written, plain = write(built, lang)
         assert written == plain
 

@@ -6,9 +6,10 @@ import csv
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from json.encoder import encode_basestring
 from operator import attrgetter
 from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, final, get_args
 
@@ -179,6 +180,7 @@ class Report:
         provenance: Mapping[str, Any] | None,
         lang: Lang,
         total: int | None = None,
+        warnings: object = None,
     ) -> dict[str, Any]:
         data = {
             "at": _iso(self.at),
@@ -201,7 +203,9 @@ class Report:
                     "zh": a.zh,
                 }
                 for a in self.alerts
-            ],
+            ]
+            if warnings is None
+            else warnings,
             "meetings": [
                 {**_fields(n, _NOTE), "en": n.describe("en"), "zh": n.describe("zh")}
                 for n in self.meetings
@@ -236,7 +240,7 @@ class Report:
     ) -> None:
         """`write_json` with the obligations `write_rows` writes, `total` of them: those of
         several processes' ledgers (`deadlines.supervision._shards`)."""
-        data = self._json(_ROWS, provenance, lang, total)
+        data = self._json(_ROWS, provenance, lang, total, _WARNINGS)
         pieces: list[str] = []  # the text around the obligations, written a little at a time
         for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
             if _ROWS_TEXT in piece:
@@ -244,6 +248,11 @@ class Report:
                 stream.write("".join(pieces) + head)
                 pieces = [tail]
                 write_rows(stream, lang)
+            elif _WARNINGS_TEXT in piece:
+                head, tail = piece.split(_WARNINGS_TEXT)
+                stream.write("".join(pieces) + head)
+                pieces = [tail]
+                _write_warnings(stream, self.alerts, lang)
             elif len(pieces) < 4096:
                 pieces.append(piece)
             else:
@@ -295,9 +304,32 @@ _QUARTER_PART = {
     part: _names(f"due={part}_due status={part} done={done}") for part, _, done in PARTS
 }
 
-#: Where the obligations go in the JSON text of a report, written in chunks.
+#: Where the obligations go in the JSON text of a report, written in chunks, and the warnings.
 _ROWS = "\x00rows\x00"
 _ROWS_TEXT = json.dumps(_ROWS)
+_WARNINGS = "\x00warnings\x00"
+_WARNINGS_TEXT = json.dumps(_WARNINGS)
+
+
+def _write_warnings(stream: IO[str], alerts: Sequence[Alert], lang: Lang) -> None:
+    """Write the ``warnings`` of `Report._json` as ``json.dumps(indent=2, ensure_ascii=False)``
+    writes them in the report, by one f-string each (its encoder, in Python when it indents,
+    took 10 µs a warning: half a second at a million obligations), a chunk at a time."""
+    if not alerts:
+        stream.write("[]")
+        return
+    quote = encode_basestring
+    label = {level: quote(cached_say(f"check.level.{level}", lang)) for level in ALERT_LEVELS}
+    stream.write("[")
+    for start in range(0, len(alerts), _CHUNK):
+        items = [
+            f'\n    {{\n      "level": {quote(a.level)},\n      "level_label": {label[a.level]},'
+            f'\n      "subject": {quote(a.subject)},\n      "en": {quote(a.en)},'
+            f'\n      "zh": {quote(a.zh)}\n    }}'
+            for a in alerts[start : start + _CHUNK]
+        ]
+        stream.write(("," if start else "") + ",".join(items))
+    stream.write("\n  ]")
 # Obligations written at once: their text (about 0.4 MB) is still in the processor's cache
 # when it is joined and encoded: 4096 at a time (6.5 MB) took a quarter to a third longer
 # at a million.
