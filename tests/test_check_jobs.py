@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 import subprocess
@@ -17,8 +16,8 @@ from hypothesis import strategies as st
 from deadlines.cli import main
 from deadlines.supervision import _report, _shards
 from deadlines.supervision._shards import can_share, keeper, shard_of
+from loading import load
 
-ROOT = Path(__file__).resolve().parent.parent
 AT = "2025-10-09T08:30"
 
 pytestmark = pytest.mark.skipif(not can_share(), reason="this platform cannot fork processes")
@@ -57,12 +56,7 @@ TRICKY = (
 
 
 def _golden_events() -> str:
-    path = ROOT / "tests" / "data" / "check_golden.py"
-    spec = importlib.util.spec_from_file_location("check_golden_jobs", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("check_golden_jobs", module)
-    spec.loader.exec_module(module)
-    return module.events()
+    return load("tests/data/check_golden.py", "check_golden_jobs").events()
 
 
 @pytest.fixture(scope="module")

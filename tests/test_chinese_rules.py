@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import warnings
 from pathlib import Path
 from types import ModuleType
@@ -14,6 +13,7 @@ from tests.chinese import english_words
 from deadlines import Engine
 from deadlines.cli._plugins import render
 from deadlines.rules import OPINION_2020
+from loading import load
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGINE = Engine(discover_plugins=False)
@@ -29,13 +29,8 @@ TRIGGERS = ["2026-09-30T17:00", "2026-10-10T09:30", "2026-02-13T16:00"]
 
 
 def _township() -> ModuleType:
-    path = ROOT / "examples" / "township-plugin" / "src" / "deadlines_yunxi" / "__init__.py"
-    spec = importlib.util.spec_from_file_location("deadlines_yunxi_example", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    path = "examples/township-plugin/src/deadlines_yunxi/__init__.py"
+    return load(path, "deadlines_yunxi_example")
 
 
 class TestTraces:

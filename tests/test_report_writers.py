@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib.util
 import io
 import json
-import sys
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -31,8 +28,8 @@ from deadlines.supervision import (
 )
 from deadlines.supervision._report import row_json
 from deadlines.supervision._writing import RowTexts, _hours_json
+from loading import load
 
-ROOT = Path(__file__).resolve().parent.parent
 MOMENTS = ("2025-03-31T12:00", "2025-10-09T08:30", "2025-12-31T18:00")
 
 
@@ -43,11 +40,7 @@ def _at(text: str) -> dt.datetime:
 @pytest.fixture(scope="module")
 def county() -> Supervisor:
     """A year of a county's events (the seeded fixture of examples/supervision) as a ledger."""
-    path = ROOT / "examples" / "supervision" / "county_year.py"
-    spec = importlib.util.spec_from_file_location("county_year_writers", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("county_year_writers", module)
-    spec.loader.exec_module(module)
+    module = load("examples/supervision/county_year.py", "county_year_writers")
     lines = list(module.lines(module.generate(2025, 2025, 0.3)))
     return Supervisor(Engine(discover_plugins=False)).ledger(read_events(lines))
 

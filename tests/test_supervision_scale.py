@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import gzip
-import importlib.util
 import io
 import json
 import sys
@@ -16,6 +15,7 @@ import pytest
 from deadlines import Engine
 from deadlines.cli import main
 from deadlines.supervision import Supervisor, read_events
+from loading import load
 
 ROOT = Path(__file__).resolve().parent.parent
 MOMENTS = ("2025-03-31T12:00", "2025-10-09T08:30", "2025-12-31T18:00")
@@ -24,11 +24,7 @@ MOMENTS = ("2025-03-31T12:00", "2025-10-09T08:30", "2025-12-31T18:00")
 @pytest.fixture(scope="module")
 def year_lines() -> list[str]:
     """A county's year of events (the seeded fixture of examples/supervision)."""
-    path = ROOT / "examples" / "supervision" / "county_year.py"
-    spec = importlib.util.spec_from_file_location("county_year_scale", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("county_year_scale", module)
-    spec.loader.exec_module(module)
+    module = load("examples/supervision/county_year.py", "county_year_scale")
     return list(module.lines(module.generate(2025, 2025, 0.5)))
 
 
@@ -74,12 +70,7 @@ class TestCollector:
 
 
 def _golden_module():
-    path = ROOT / "tests" / "data" / "check_golden.py"
-    spec = importlib.util.spec_from_file_location("check_golden", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("check_golden", module)
-    spec.loader.exec_module(module)
-    return module
+    return load("tests/data/check_golden.py", "check_golden")
 
 
 @pytest.fixture(scope="module")

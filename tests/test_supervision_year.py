@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -14,21 +11,14 @@ import pytest
 from deadlines import Engine
 from deadlines._time import CHINA_TZ
 from deadlines.supervision import STATUS_ORDER, Report, Status, Supervisor, read_events
+from loading import load
 
-ROOT = Path(__file__).resolve().parent.parent
 YEAR, SEED = 2025, 2025
 MOMENTS = ("2025-03-31T12:00", "2025-07-01T09:00", "2025-10-09T08:30", "2025-12-31T18:00")
 
 
 def _generator() -> ModuleType:
-    path = ROOT / "examples" / "supervision" / "county_year.py"
-    spec = importlib.util.spec_from_file_location("county_year", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("county_year", module)
-    spec.loader.exec_module(module)
-    return module
+    return load("examples/supervision/county_year.py", "county_year")
 
 
 @pytest.fixture(scope="module")
