@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -209,14 +210,16 @@ def test_meetings_of_every_shard(tmp_path):
 
 @pytest.mark.parametrize("form", ["--json", "--csv"])
 def test_written_as_bytes(events, tmp_path, form):
-    """Where standard output is a file, the rows are copied to it as bytes: the same file."""
+    """Where standard output is a file, the rows are copied to it as bytes: the same file.
+    Its text layer buffered (not PYTHONUNBUFFERED), so that what it holds must go first."""
     written = {}
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
     for jobs in ("1", "2"):
         path = tmp_path / f"report-{jobs}"
         with path.open("wb") as sink:
             command = [sys.executable, "-m", "deadlines", "check", str(events), form, "--at", AT]
             command += ["--no-plugins", "--jobs", jobs]
-            subprocess.run(command, stdout=sink, stderr=subprocess.DEVNULL, check=False)
+            subprocess.run(command, stdout=sink, stderr=subprocess.DEVNULL, check=False, env=env)
         written[jobs] = path.read_bytes()
     assert len(written["1"]) > 10_000
     assert written["2"] == written["1"]
