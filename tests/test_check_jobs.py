@@ -5,9 +5,11 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -109,6 +111,31 @@ def test_failed_shard(events, monkeypatch):
     alone = _check(str(events), "--json")
     monkeypatch.setattr(_shards, "_build", failing)
     assert _check(str(events), "--json", "--jobs", "2") == alone
+
+
+def test_others_stop_when_one_fails(events, monkeypatch):
+    """When one shard fails, the others read the end of their pipes and stop by themselves
+    (they held shard 0's ends, copied by the fork, and waited until they were killed)."""
+    build = _shards._build
+    fork = multiprocessing.get_context("fork")
+    started = []
+
+    class Recorded(fork.Process):  # type: ignore[name-defined,misc]
+        def start(self) -> None:
+            started.append(self)
+            super().start()
+
+    def failing(supervisor, path, lines, shard, shards, exchange):
+        if shard == 1:
+            raise MemoryError
+        return build(supervisor, path, lines, shard, shards, exchange)
+
+    alone = _check(str(events), "--json")
+    monkeypatch.setattr(_shards, "_build", failing)
+    context = types.SimpleNamespace(Pipe=fork.Pipe, Process=Recorded)
+    monkeypatch.setattr(_shards.multiprocessing, "get_context", lambda method: context)
+    assert _check(str(events), "--json", "--jobs", "3") == alone
+    assert [process.exitcode for process in started] == [0, 0]  # not killed (-9)
 
 
 def test_other_forms(events):

@@ -243,8 +243,16 @@ def _child(
     form: str,
     lang: Lang,
     rows_path: str,
+    inherited: list[Connection],
 ) -> None:
-    """Shard `shard`: its ledger, what shard 0 asks of it, then its rows' text to `rows_path`."""
+    """Shard `shard`: its ledger, what shard 0 asks of it, then its rows' text to `rows_path`.
+
+    `inherited` are shard 0's ends of the pipes made so far, which the fork copied: closed at
+    once, so that this process reads the end of its pipe, and stops, when shard 0 goes away
+    (killed, or running alone after another shard failed) instead of waiting for ever.
+    """
+    for end in inherited:
+        end.close()
     try:
         ledger, unknown = _build(
             supervisor, path, lines, shard, shards, lambda b: conn.send(("span", b.span))
@@ -265,7 +273,8 @@ def _child(
     except KeyboardInterrupt:
         os._exit(130)  # the whole command was interrupted: shard 0 says so
     except BaseException as error:
-        conn.send(("failed", repr(error)))
+        with contextlib.suppress(OSError):  # shard 0 may be gone: nothing to tell
+            conn.send(("failed", repr(error)))
 
 
 def _checked_meetings(ledger: Ledger, at: dt.datetime) -> Meetings:
@@ -347,7 +356,8 @@ def sharded_report(
                 ours, theirs = context.Pipe()
                 rows_path = str(Path(folder) / f"rows-{shard}.txt")
                 arguments = (theirs, supervisor, path, lines, shard, shards, at, form, lang)
-                process = context.Process(target=_child, args=(*arguments, rows_path))
+                inherited = [ours, *(conn for _, conn, _ in children)]
+                process = context.Process(target=_child, args=(*arguments, rows_path, inherited))
                 process.start()
                 theirs.close()
                 children.append((process, ours, rows_path))
