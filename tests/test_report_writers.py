@@ -115,6 +115,20 @@ class TestCounty:
         assert written == plain
 
 
+@pytest.mark.parametrize("placeholder", ["\x00rows\x00", "\x00warnings\x00"])
+def test_placeholder_in_a_string(placeholder):
+    """A string that holds where the writer puts the obligations or the warnings, after a
+    quote, is written as a string (the writer once cut the report there)."""
+    title = f'x"{placeholder}'
+    meeting = MeetingHeld(
+        id="m9", kind="executive", ended_at=_at("2026-06-05 10:00"), matters=[{"title": title}]
+    )
+    report = Supervisor(Engine(discover_plugins=False)).ledger([meeting]).report("2026-10-15T12:00")
+    assert any(note.subject == title for note in report.meetings)
+    written, plain = _json(report, "en")
+    assert written == plain
+
+
 class TestBuilt:
     """Obligations made in code: no line, pauses ended and running, escaped strings."""
 

@@ -243,15 +243,13 @@ class Report:
         data = self._json(_ROWS, provenance, lang, total, _WARNINGS)
         pieces: list[str] = []  # the text around the obligations, written a little at a time
         for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
-            if _ROWS_TEXT in piece:
-                head, tail = piece.split(_ROWS_TEXT)
-                stream.write("".join(pieces) + head)
-                pieces = [tail]
+            if (at := _placeholder(piece, _ROWS_TEXT)) >= 0:
+                stream.write("".join(pieces) + piece[:at])
+                pieces = [piece[at + len(_ROWS_TEXT) :]]
                 write_rows(stream, lang)
-            elif _WARNINGS_TEXT in piece:
-                head, tail = piece.split(_WARNINGS_TEXT)
-                stream.write("".join(pieces) + head)
-                pieces = [tail]
+            elif (at := _placeholder(piece, _WARNINGS_TEXT)) >= 0:
+                stream.write("".join(pieces) + piece[:at])
+                pieces = [piece[at + len(_WARNINGS_TEXT) :]]
                 _write_warnings(stream, self.alerts, lang)
             elif len(pieces) < 4096:
                 pieces.append(piece)
@@ -309,6 +307,22 @@ _ROWS = "\x00rows\x00"
 _ROWS_TEXT = json.dumps(_ROWS)
 _WARNINGS = "\x00warnings\x00"
 _WARNINGS_TEXT = json.dumps(_WARNINGS)
+
+
+def _placeholder(piece: str, text: str) -> int:
+    """Where the JSON of a placeholder (`text`) is in `piece` as a value of its own, or -1.
+
+    A string of the report may hold a placeholder's text after a quote (``x"\\x00rows\\x00``,
+    from an events file): its JSON has the same text after ``\\"``, an escaped quote, which an
+    odd number of backslashes before it tells.
+    """
+    at = piece.find(text)
+    while at >= 0:
+        before = piece[:at]
+        if (len(before) - len(before.rstrip("\\"))) % 2 == 0:
+            return at
+        at = piece.find(text, at + 1)
+    return -1
 
 
 def _write_warnings(stream: IO[str], alerts: Sequence[Alert], lang: Lang) -> None:
