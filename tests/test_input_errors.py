@@ -505,6 +505,12 @@ class TestLoneSurrogate:
         assert "surrogate" in problem.render("en")
         assert [event.id for event in read.events] == ["ok"]
 
+    def test_key(self) -> None:
+        """A key that is half a character is named by its escape: the report can write it."""
+        (problem,) = read_events(['{"type": "leader", "leader": "x", "\\ud800": 1}']).problems
+        assert problem.field == "\\ud800"
+        json.dumps(problem.to_json("en"), ensure_ascii=False).encode()
+
     def test_pair_is_a_character(self) -> None:
         line = self.GOOD.replace('"ok"', '"\\ud83d\\ude00"')
         read = read_events([line])

@@ -267,8 +267,9 @@ def _record(text: str, line: int | None) -> dict[str, Any]:
         raise EventError(_not_object(record, line))
     if "\\u" in text:  # only an escape makes a lone surrogate in text read as UTF-8
         field = _lone_surrogate(record)
-        if field is not None:
-            raise EventError(Problem.of("check.lone_surrogate", field=field, line=line))
+        if field is not None:  # named with its escapes: it may be the key at fault
+            named = field.encode("utf-8", "backslashreplace").decode()
+            raise EventError(Problem.of("check.lone_surrogate", field=named, line=line))
     return record
 
 
