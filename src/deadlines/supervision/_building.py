@@ -113,8 +113,9 @@ class Building:
         self.suggest = True
         self.unknown: dict[int | None, str] = {}
 
-    def read(self, lines: Iterable[str]) -> None:
-        """Take every event of JSON Lines (see `Supervisor.read`)."""
+    def read(self, lines: Iterable[str], line_numbers: Iterable[int] | None = None) -> None:
+        """Take every event of JSON Lines (see `Supervisor.read`), numbered by
+        `line_numbers` when they are some of a file's lines."""
         take, records = self.take, self.records
         target, field, at = records.target.append, records.field.append, records.at.append
         what_, text, number = records.what.append, records.text.append, records.line.append
@@ -122,7 +123,7 @@ class Building:
         planned = _PLANNED_INSTANTS if self.bulk else {}
         pending, triggers = self.pending, []
         # The common events come as their checked fields: no event is made for them.
-        for line, event, found in iter_events(lines, raw=True):
+        for line, event, found in iter_events(lines, raw=True, line_numbers=line_numbers):
             if found:
                 self.problems.extend(found)
             if isinstance(event, dict):

@@ -299,7 +299,11 @@ def _not_object(record: object, line: int | None) -> Problem:
 
 
 def iter_events(
-    lines: Iterable[str], *, fast_path: bool = True, raw: bool = False
+    lines: Iterable[str],
+    *,
+    fast_path: bool = True,
+    raw: bool = False,
+    line_numbers: Iterable[int] | None = None,
 ) -> Iterator[tuple[int, Event | dict[str, Any] | None, tuple[Problem, ...]]]:
     """What `read_events` reads, one line at a time: its number, its event (``None`` for a
     line that is not one) and its problems (the bad items of a meeting, or why it is not an
@@ -308,13 +312,19 @@ def iter_events(
     `Supervisor.read` takes it to build a ledger while the file is read, holding no more
     events than the ledger needs; with `raw`, the fast path's common events come as the dict
     of their checked fields (an event's ``__dict__``, ``type`` first) rather than as events.
+    `line_numbers` are the lines' own numbers, when `lines` are some of a file's (``deadlines
+    check --jobs``); else they count from 1.
 
     Raises:
         InvalidArgumentError: `lines` is text, bytes, or not iterable.
     """
     numbers: list[int] = []  # the run of common lines not read yet
     texts: list[str] = []
-    for number, text in enumerate(check_lines("lines", lines), 1):
+    checked = check_lines("lines", lines)
+    numbered = (
+        enumerate(checked, 1) if line_numbers is None else zip(line_numbers, checked, strict=True)
+    )
+    for number, text in numbered:
         if type(text) is not str:
             if texts:
                 yield from _run(numbers, texts, raw=raw)
