@@ -9,6 +9,7 @@ import multiprocessing
 import os
 import subprocess
 import sys
+import threading
 import types
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 
 from deadlines.cli import main
 from deadlines.supervision import _report, _shards
-from deadlines.supervision._shards import can_share, keeper, shard_of
+from deadlines.supervision._shards import can_share, router, shard_of
 from loading import load
 
 AT = "2025-10-09T08:30"
@@ -90,6 +91,8 @@ def test_same_report(events, monkeypatch, form, jobs):
     a few at a time, so that the text of several shards joins at many places."""
     monkeypatch.setattr(_shards, "_CHUNK", 7)
     monkeypatch.setattr(_report, "_CHUNK", 7)
+    monkeypatch.setattr(_shards, "_SENT", 5)  # lines sent to a shard a few at a time
+    monkeypatch.setattr(_shards._Window, "SIZE", 1)  # rows copied through many windows
     alone = _check(str(events), *FORMS[form])
     shared = _check(str(events), *FORMS[form], "--jobs", jobs)
     assert shared == alone
@@ -103,10 +106,10 @@ def test_failed_shard(events, monkeypatch):
     """A shard that fails: the ledger is built again in this process, with the same report."""
     build = _shards._build
 
-    def failing(supervisor, path, lines, shard, shards, exchange):
+    def failing(supervisor, path, lines, shard, *rest):
         if shard:
             raise MemoryError
-        return build(supervisor, path, lines, shard, shards, exchange)
+        return build(supervisor, path, lines, shard, *rest)
 
     alone = _check(str(events), "--json")
     monkeypatch.setattr(_shards, "_build", failing)
@@ -125,10 +128,10 @@ def test_others_stop_when_one_fails(events, monkeypatch):
             started.append(self)
             super().start()
 
-    def failing(supervisor, path, lines, shard, shards, exchange):
+    def failing(supervisor, path, lines, shard, *rest):
         if shard == 1:
             raise MemoryError
-        return build(supervisor, path, lines, shard, shards, exchange)
+        return build(supervisor, path, lines, shard, *rest)
 
     alone = _check(str(events), "--json")
     monkeypatch.setattr(_shards, "_build", failing)
@@ -136,6 +139,19 @@ def test_others_stop_when_one_fails(events, monkeypatch):
     monkeypatch.setattr(_shards.multiprocessing, "get_context", lambda method: context)
     assert _check(str(events), "--json", "--jobs", "3") == alone
     assert [process.exitcode for process in started] == [0, 0]  # not killed (-9)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="this platform has no named pipes")
+def test_named_pipe(events, tmp_path):
+    """A named pipe can be read only once, and not in parts: one process reads it."""
+    fifo = tmp_path / "events.jsonl"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=fifo.write_bytes, args=(events.read_bytes(),), daemon=True)
+    writer.start()
+    shared = _check(str(fifo), "--json", "--jobs", "2")
+    writer.join(timeout=10)
+    assert not writer.is_alive()
+    assert shared == _check(str(events), "--json")
 
 
 def test_other_forms(events):
@@ -158,7 +174,7 @@ _ID = st.text(st.characters(codec="utf-8", exclude_characters="/\n\r"), min_size
 def test_event_and_record_together(event_id, what, ascii_only, spaced, nested_first, shards):
     """An event and a record naming one of its obligations are read by the same shard, however
     the JSON is written (escapes, spaces, key order, a decided document's id before its own),
-    and `keeper` agrees with `shard_of`."""
+    and `router` agrees with `shard_of`."""
     separators = (" , ", " : ") if spaced else (",", ":")
     event: dict[str, object] = {"type": "meeting_held", "id": event_id}
     if nested_first:
@@ -170,14 +186,13 @@ def test_event_and_record_together(event_id, what, ascii_only, spaced, nested_fi
     ]
     assert shard_of(lines[0], shards) == shard_of(lines[1], shards)
     for line in lines:
-        for shard in range(shards):
-            assert keeper(shard, shards)(line) == (shard_of(line, shards) == shard)
+        assert router(shards)(line) == shard_of(line, shards)
 
 
 def test_quarters_over_every_shard(tmp_path):
     """The quarters followed run from the first to the last day of any shard's events."""
     ids = (f"d-{n}" for n in range(1000))
-    theirs = [i for i in ids if keeper(1, 2)(f'{{"type": "x", "id": "{i}"}}')][:2]
+    theirs = [i for i in ids if router(2)(f'{{"type": "x", "id": "{i}"}}') == 1][:2]
     lines = [
         '{"type": "quarter_dispatched", "quarter": "2025Q2", "at": "2025-04-20T10:00"}',
         (
@@ -250,3 +265,52 @@ def test_written_as_bytes(events, tmp_path, form):
         written[jobs] = path.read_bytes()
     assert len(written["1"]) > 10_000
     assert written["2"] == written["1"]
+
+
+_ENDS = st.sampled_from([b"\n", b"\r\n", b"\r"])
+_LINES = st.lists(
+    st.one_of(
+        st.builds(
+            lambda n, what: json.dumps({"type": "completed", "obligation": f"d-{n}/{what}"}),
+            st.integers(0, 30),
+            st.sampled_from(["routing", "x"]),
+        ).map(str.encode),
+        st.builds(lambda n: f'{{"type": "leader", "id": "L{n}"}}', st.integers(0, 30)).map(
+            str.encode
+        ),
+        st.sampled_from([b"", b"  ", b'{"id": "\xff"}', b"{\x0b}", "\u2028甲".encode(), b"x"]),
+    ),
+    max_size=40,
+)
+
+
+@given(
+    lines=_LINES, ends=st.lists(_ENDS, min_size=1), shards=st.integers(2, 4), sent=st.integers(1, 5)
+)
+def test_lines_routed(lines, ends, shards, sent, tmp_path_factory):
+    """Each shard reads a part of the file and sends each line to its shard, with its number:
+    a shard receives, in order and numbered, exactly the lines of the whole file that are
+    its own; a line that is not UTF-8 is numbered in the whole file."""
+    from deadlines.cli._check import _texts
+
+    data = b"".join(line + ends[i % len(ends)] for i, line in enumerate(lines))
+    folder = tmp_path_factory.mktemp("routed")
+    path = folder / "events.jsonl"
+    path.write_bytes(data)
+    unreadable: list = []
+    with path.open("rb") as source:
+        whole = list(enumerate(_texts(source, unreadable), 1))
+    original = _shards._SENT
+    _shards._SENT = sent  # sent a few at a time
+    try:
+        counts = [_shards._route(str(path), _texts, s, shards, str(folder)) for s in range(shards)]
+    finally:
+        _shards._SENT = original
+    before = [sum(counts[:part]) for part in range(shards)]
+    route = router(shards)
+    for shard in range(shards):
+        with contextlib.ExitStack() as stack:
+            texts, numbers = _shards._lines_for(shard, before, str(folder), _texts, stack)
+            received = list(zip(numbers, texts, strict=True))
+        assert received == [(n, text) for n, text in whole if text and route(text) == shard]
+    assert _shards._unreadable(str(folder), before) == unreadable

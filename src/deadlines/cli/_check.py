@@ -11,6 +11,7 @@ import argparse
 import functools
 import os
 import sys
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from deadlines._errors import cut_repr
@@ -113,8 +114,8 @@ def _shards(args: argparse.Namespace) -> int:
     other forms read every obligation in one process), one where processes cannot fork."""
     if args.jobs == 1 or not (args.json or args.csv) or args.ics or args.explain:
         return 1
-    if args.events == "-":
-        return 1  # standard input can be read only once
+    if args.events == "-" or not Path(args.events).is_file():
+        return 1  # standard input or a pipe can be read only once, and not in parts
     from deadlines.cli._common import cores
     from deadlines.supervision._shards import can_share
 
