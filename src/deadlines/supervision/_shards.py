@@ -685,7 +685,7 @@ class _Window:
     copied, and no more than a window of it is in this process's memory (a province's rows
     are 800 MB)."""
 
-    SIZE = 1 << 26
+    SIZE = 1 << 24  # 16 MiB: a few mappings per file, and little of it in memory at once
 
     def __init__(self, file: IO[bytes]) -> None:
         self.file = file
