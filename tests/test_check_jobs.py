@@ -116,6 +116,40 @@ def test_failed_shard(events, monkeypatch):
     assert _check(str(events), "--json", "--jobs", "2") == alone
 
 
+def test_shard_fails_after_what_it_found(events, monkeypatch):
+    """A shard that fails while it writes its rows, after it said what it found: shard 0,
+    which may then find its pipe closed, builds the ledger alone (it ended silently, as if
+    standard output had been closed)."""
+    write_rows = _shards._write_rows
+
+    def failing(rows, rows_path, *rest):
+        if rows_path.endswith("rows-1.txt"):
+            raise OSError(28, "No space left on device")
+        return write_rows(rows, rows_path, *rest)
+
+    alone = _check(str(events), "--json")
+    monkeypatch.setattr(_shards, "_write_rows", failing)
+    for _ in range(3):  # shard 0 finds the pipe closed, or reads that the shard failed
+        assert _check(str(events), "--json", "--jobs", "3") == alone
+
+
+def test_path_not_read(tmp_path):
+    """A path that cannot be read is the same usage error with --jobs (a name too long, once
+    a traceback)."""
+    for path in ["a" * 300, str(tmp_path / "missing.jsonl")]:
+        alone = _check(path, "--json")
+        assert alone[0] == 2
+        assert _check(path, "--json", "--jobs", "2") == alone
+
+
+@pytest.mark.skipif(not Path("/proc/version").is_file(), reason="no /proc here")
+def test_file_of_no_size():
+    """A file whose size is 0 though it holds text (those of /proc): the last part is read to
+    the end of the file, whatever its size said (every part was empty, and the report too)."""
+    alone = _check("/proc/version", "--json")
+    assert _check("/proc/version", "--json", "--jobs", "2") == alone
+
+
 def test_others_stop_when_one_fails(events, monkeypatch):
     """When one shard fails, the others read the end of their pipes and stop by themselves
     (they held shard 0's ends, copied by the fork, and waited until they were killed)."""
@@ -300,10 +334,11 @@ def test_lines_routed(lines, ends, shards, sent, tmp_path_factory):
     unreadable: list = []
     with path.open("rb") as source:
         whole = list(enumerate(_texts(source, unreadable), 1))
+    starts = _shards._parts(str(path), shards)
     original = _shards._SENT
     _shards._SENT = sent  # sent a few at a time
     try:
-        counts = [_shards._route(str(path), _texts, s, shards, str(folder)) for s in range(shards)]
+        counts = [_shards._route(str(path), _texts, s, starts, str(folder)) for s in range(shards)]
     finally:
         _shards._SENT = original
     before = [sum(counts[:part]) for part in range(shards)]

@@ -12,6 +12,7 @@ import functools
 import os
 import sys
 from pathlib import Path
+from stat import S_ISREG
 from typing import IO, TYPE_CHECKING, Any
 
 from deadlines._errors import cut_repr
@@ -114,8 +115,14 @@ def _shards(args: argparse.Namespace) -> int:
     other forms read every obligation in one process), one where processes cannot fork."""
     if args.jobs == 1 or not (args.json or args.csv) or args.ics or args.explain:
         return 1
-    if args.events == "-" or not Path(args.events).is_file():
-        return 1  # standard input or a pipe can be read only once, and not in parts
+    if args.events == "-":
+        return 1  # standard input can be read only once
+    try:
+        status = Path(args.events).stat()
+    except OSError:
+        return 1  # reading it says why
+    if not S_ISREG(status.st_mode):
+        return 1  # a pipe can be read only once, and not in parts
     from deadlines.cli._common import cores
     from deadlines.supervision._shards import can_share
 

@@ -119,8 +119,11 @@ def _read_key(line: str) -> Any:  # noqa: ANN401 - the key, None, or _UNSURE
     """
     for name in ('"obligation"', '"id"'):
         at = line.find(name)
-        while at >= 0:
-            if line.count('"', 0, at) % 2 == 0:  # not inside a string
+        counted = quotes = 0  # the quotes before `counted`: each counted once (a line of
+        while at >= 0:  # many "id" strings is not read again for each)
+            quotes += line.count('"', counted, at)
+            counted = at
+            if quotes % 2 == 0:  # not inside a string
                 value = _VALUE.match(line, at + len(name))
                 if value is not None:
                     return value[1] if line.count("{", 0, at) == 1 else _UNSURE
@@ -213,27 +216,29 @@ def _build(
         return Ledger(supervisor, *build.finish()), build.unknown
 
 
-def _route(path: str, lines: Lines, shard: int, shards: int, folder: str) -> int:
-    """Read `shard`'s part of the file at `path` (`_parts`) and send each line to the shard
-    it belongs to (`shard_of`), with its number in the part: to a file of the two shards
-    (`_sent`). Returns how many lines the part holds.
+def _route(path: str, lines: Lines, shard: int, starts: list[int], folder: str) -> int:
+    """Read `shard`'s part of the file at `path` (from its start, `_parts`, to the next part's
+    or the end of the file) and send each line to the shard it belongs to (`shard_of`), with
+    its number in the part: to a file of the two shards (`_sent`). Returns how many lines the
+    part holds.
 
     Each shard reads a part: each line is read (decoded, its id found) once, not once by
     every shard (a second of each process's time at a million obligations).
     """
+    shards = len(starts)
     route = router(shards)
     texts: list[list[str]] = [[] for _ in range(shards)]
     numbers = [array("q") for _ in range(shards)]
     unreadable: list[Problem] = []
     with contextlib.ExitStack() as stack:
         source = stack.enter_context(open(path, "rb"))  # noqa: PTH123 - a path from the command line
-        bounds = _parts(source, shards)
         sinks = [
             stack.enter_context(open(_sent(folder, shard, to) + ".txt", "wb"))  # noqa: PTH123
             for to in range(shards)
         ]
         number = 0
-        part = cast("IO[bytes]", _Slice(source, bounds[shard], bounds[shard + 1]))
+        end = starts[shard + 1] if shard + 1 < shards else None  # the last: all there is
+        part = cast("IO[bytes]", _Slice(source, starts[shard], end))
         for text in lines(part, unreadable):
             number += 1
             if text:
@@ -270,6 +275,10 @@ def _lines_for(
         texts.append(lines(stack.enter_context(open(sent + ".txt", "rb")), []))  # noqa: PTH123, SIM115
         with open(sent + ".numbers", "rb") as file:  # noqa: PTH123
             numbers.append(map(offset.__add__, array("q", file.read())))
+        # Read through the open file: its space (the events file's, over all shards) is
+        # given back when it is closed, not when the report is written.
+        Path(sent + ".txt").unlink()
+        Path(sent + ".numbers").unlink()
     return chain.from_iterable(texts), chain.from_iterable(numbers)
 
 
@@ -292,34 +301,39 @@ def _unreadable_path(folder: str, sender: int) -> str:
     return str(Path(folder) / f"unreadable-{sender}.pickle")
 
 
-def _parts(source: IO[bytes], shards: int) -> list[int]:
-    """Where each shard's part of `source` begins, and where it ends: each part is about as
-    long, and begins after a line feed."""
-    size = os.fstat(source.fileno()).st_size
-    bounds = [0]
-    for shard in range(1, shards):
-        at = max(size * shard // shards, bounds[-1])
-        source.seek(at)
-        while block := source.read(1 << 16):
-            found = block.find(b"\n")
-            if found >= 0:
-                at += found + 1
-                break
-            at += len(block)
-        bounds.append(min(at, size))
-    bounds.append(size)
-    return bounds
+def _parts(path: str, shards: int) -> list[int]:
+    """Where each shard's part of the file at `path` begins: each part about as long as the
+    others, after a line feed. Found once, before the shards start (a file still being written
+    is read as it is then, and to its end by the last part)."""
+    with open(path, "rb") as source:  # noqa: PTH123 - a path from the command line
+        size = os.fstat(source.fileno()).st_size
+        starts = [0]
+        for shard in range(1, shards):
+            at = max(size * shard // shards, starts[-1])
+            source.seek(at)
+            while block := source.read(1 << 16):
+                found = block.find(b"\n")
+                if found >= 0:
+                    at += found + 1
+                    break
+                at += len(block)
+            starts.append(min(at, size))
+    return starts
 
 
 @final
 class _Slice:
-    """The bytes of `source` from `start` to `end`, read as a file (`Lines` reads it)."""
+    """The bytes of `source` from `start` to `end` (``None``: its end), read as a file (`Lines`
+    reads it)."""
 
-    def __init__(self, source: IO[bytes], start: int, end: int) -> None:
+    def __init__(self, source: IO[bytes], start: int, end: int | None) -> None:
         source.seek(start)
-        self.source, self.left = source, end - start
+        self.source = source
+        self.left = -1 if end is None else end - start  # -1: no bound
 
     def read(self, size: int = -1) -> bytes:
+        if self.left < 0:
+            return self.source.read(size)
         size = self.left if size < 0 else min(size, self.left)
         data = self.source.read(size)
         self.left -= len(data)
@@ -355,7 +369,7 @@ def _child(
     path: str,
     lines: Lines,
     shard: int,
-    shards: int,
+    starts: list[int],
     at: dt.datetime,
     form: str,
     lang: Lang,
@@ -377,7 +391,7 @@ def _child(
         end.close()
     try:
         folder = str(Path(rows_path).parent)
-        conn.send(("routed", _route(path, lines, shard, shards, folder)))
+        conn.send(("routed", _route(path, lines, shard, starts, folder)))
         before = _receive(conn, "read")  # every shard has sent its lines
         span: Callable[[Building], None] = lambda b: conn.send(("span", b.span))  # noqa: E731
         ledger, unknown = _build(supervisor, path, lines, shard, before, folder, span)
@@ -395,7 +409,9 @@ def _child(
             (place, a.level, a.subject, a.said.message, a.zh, a.en)
             for place, a in _row_alerts_placed(report)
         ]
-        closest = _closest(ledger, _receive(conn, "targets"))
+        _receive(conn, "targets")
+        with open(_targets_path(folder), "rb") as file:  # noqa: PTH123 - our temporary folder
+            closest = _closest(ledger, pickle.load(file))
         # The places as arrays, which pickle as their bytes: as tuples, half a second.
         rows = (array("q", dues), ids, array("q", lengths))
         conn.send(("done", _Part(report.by_rule, report.escalated, alerts, rows, closest)))
@@ -404,6 +420,12 @@ def _child(
     except BaseException as error:
         with contextlib.suppress(OSError):  # shard 0 may be gone: nothing to tell
             conn.send(("failed", repr(error)))
+
+
+def _targets_path(folder: str) -> str:
+    """Where shard 0 leaves the ids it asks the closest of (a pipe holds 64 KiB: a shard would
+    read them only once its rows are written, and shard 0 wait for it)."""
+    return str(Path(folder) / "targets.pickle")
 
 
 def _found_path(rows_path: str) -> str:
@@ -428,6 +450,14 @@ def _checked_meetings(ledger: Ledger, at: dt.datetime) -> Meetings:
         for meeting, line in meetings
         if line in lines or (isinstance(meeting, MeetingScheduled) and meeting.id in held)
     )
+
+
+def _send(conn: Connection, tag: str, payload: object) -> None:
+    """Send `payload` to a shard: one gone (it failed, or was killed) is a failed shard."""
+    try:
+        conn.send((tag, payload))
+    except OSError as error:
+        raise ShardFailedError(repr(error)) from None
 
 
 def _receive(conn: Connection, tag: str) -> Any:  # noqa: ANN401 - what `tag` carries
@@ -487,20 +517,21 @@ def sharded_report(
     context = multiprocessing.get_context("fork")
     for stream in (sys.stdout, sys.stderr):  # nothing written before is written twice
         stream.flush()
+    starts = _parts(path, shards)
     with tempfile.TemporaryDirectory(prefix="deadlines-check-") as folder:
         children: list[tuple[Any, Connection, str]] = []
         try:
             for shard in range(1, shards):
                 ours, theirs = context.Pipe()
                 rows_path = str(Path(folder) / f"rows-{shard}.txt")
-                arguments = (theirs, supervisor, path, lines, shard, shards, at, form, lang)
+                arguments = (theirs, supervisor, path, lines, shard, starts, at, form, lang)
                 inherited = [ours, *(conn for _, conn, _ in children)]
                 process = context.Process(target=_child, args=(*arguments, rows_path, inherited))
                 process.start()
                 theirs.close()
                 children.append((process, ours, rows_path))
             own = str(Path(folder) / "rows-0.txt")
-            yield _gather(supervisor, path, lines, shards, at, children, own, form, lang)
+            yield _gather(supervisor, path, lines, starts, at, children, own, form, lang)
         finally:
             for process, conn, _ in children:
                 conn.close()
@@ -514,7 +545,7 @@ def _gather(
     supervisor: Supervisor,
     path: str,
     lines: Lines,
-    shards: int,
+    starts: list[int],
     at: dt.datetime,
     children: list[tuple[Any, Connection, str]],
     rows_path: str,
@@ -529,11 +560,11 @@ def _gather(
                 build._span(day)
 
     folder = str(Path(rows_path).parent)
-    counts = [_route(path, lines, 0, shards, folder)]
+    counts = [_route(path, lines, 0, starts, folder)]
     counts.extend(_receive(conn, "routed") for _, conn, _ in children)
-    before = [sum(counts[:part]) for part in range(shards)]
+    before = [sum(counts[:part]) for part in range(len(starts))]
     for _, conn, _ in children:
-        conn.send(("read", before))
+        _send(conn, "read", before)
     ledger, unknown = _build(supervisor, path, lines, 0, before, folder, spans)
     meetings, problems = list(ledger.meetings), list(ledger.problems)
     for _, conn, their_rows in children:
@@ -544,8 +575,9 @@ def _gather(
         problems.extend(their_problems)
         unknown.update(their_unknown)
     targets = sorted(set(unknown.values()))
+    Path(_targets_path(folder)).write_bytes(pickle.dumps(targets, pickle.HIGHEST_PROTOCOL))
     for _, conn, _ in children:
-        conn.send(("targets", targets))
+        _send(conn, "targets", None)
     closest = _closest(ledger, targets)
     ledger.meetings = tuple(sorted(meetings, key=lambda m: (m[1] is None, m[1] or 0)))
     report = ledger.report(at)  # its problems are every shard's, below
