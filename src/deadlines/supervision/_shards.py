@@ -584,14 +584,13 @@ def _gather(
     # Written while the others write theirs.
     own = _write_rows(report.rows, rows_path, form, lang)
     alerts = _row_alerts_placed(report)
-    for _, alert in alerts:  # spelled now, while the others finish (a sentence keeps its words)
-        alert.said.render("zh")
-        alert.said.render("en")
-
     # The rows are text now: they and the ledger are let go before the others' places come
     # (at a million obligations, 500 MB of the two processes' 1.6 GB).
     report = dataclasses.replace(report, rows=())
     del ledger
+    for _, alert in alerts:  # spelled now, while the others finish (a sentence keeps its words)
+        alert.said.render("zh")
+        alert.said.render("en")
     parts = [_receive(conn, "done") for _, conn, _ in children]
     for part in parts:
         for index, found in enumerate(part.closest):
