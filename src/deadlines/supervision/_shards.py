@@ -493,7 +493,7 @@ def _write_rows(
                 pieces = [texts.csv_text((row,)).encode() for row in chunk]
             file.write(b"".join(pieces))
             lengths.extend(map(len, pieces))
-            # Taken while the chunk's rows are in cache: a pass over all of them is slower.
+            # Taken with the chunk, while its rows are in cache, not in a second pass over all.
             dues.extend([(row.due - _EPOCH) // _MICROSECOND for row in chunk])
             ids.extend(map(_ID, chunk))
     return dues, ids, lengths
