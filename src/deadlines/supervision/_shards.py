@@ -254,8 +254,7 @@ def _route(path: str, lines: Lines, shard: int, starts: list[int], folder: str) 
                 sinks[to].write(("\n".join(texts[to]) + "\n").encode())
             with open(_sent(folder, shard, to) + ".numbers", "wb") as file:  # noqa: PTH123
                 numbers[to].tofile(file)
-    with open(_unreadable_path(folder, shard), "wb") as file:  # noqa: PTH123
-        pickle.dump(unreadable, file, pickle.HIGHEST_PROTOCOL)
+    _leave(_unreadable_path(folder, shard), unreadable)
     return number
 
 
@@ -287,8 +286,7 @@ def _unreadable(folder: str, before: list[int]) -> list[Problem]:
     """The lines not UTF-8 of every part, numbered in the file (see `_lines_for`)."""
     problems: list[Problem] = []
     for sender, offset in enumerate(before):
-        with open(_unreadable_path(folder, sender), "rb") as file:  # noqa: PTH123
-            found: list[Problem] = pickle.load(file)
+        found: list[Problem] = _take(_unreadable_path(folder, sender))
         problems.extend(dataclasses.replace(p, line=(p.line or 0) + offset) for p in found)
     return problems
 
@@ -397,8 +395,7 @@ def _child(
         span: Callable[[Building], None] = lambda b: conn.send(("span", b.span))  # noqa: E731
         ledger, unknown = _build(supervisor, path, lines, shard, before, folder, span)
         found = (_checked_meetings(ledger, at), ledger.problems, unknown)
-        with open(_found_path(rows_path), "wb") as file:  # noqa: PTH123 - our temporary folder
-            pickle.dump(found, file, pickle.HIGHEST_PROTOCOL)
+        _leave(_found_path(rows_path), found)
         conn.send(("found", None))
         del found
         ledger.meetings = ()  # shard 0 checks all of them
@@ -411,8 +408,7 @@ def _child(
             for place, a in _row_alerts_placed(report)
         ]
         _receive(conn, "targets")
-        with open(_targets_path(folder), "rb") as file:  # noqa: PTH123 - our temporary folder
-            closest = _closest(ledger, pickle.load(file))
+        closest = _closest(ledger, _take(_targets_path(folder)))
         # The places as arrays, which pickle as their bytes: as tuples, half a second.
         rows = (array("q", dues), ids, array("q", lengths))
         conn.send(("done", _Part(report.by_rule, report.escalated, alerts, rows, closest)))
@@ -421,6 +417,16 @@ def _child(
     except BaseException as error:
         with contextlib.suppress(OSError):  # shard 0 may be gone: nothing to tell
             conn.send(("failed", repr(error)))
+
+
+def _leave(path: str, value: object) -> None:
+    """Leave `value` in a file of the temporary folder for another shard (a pipe holds 64 KiB:
+    its sender would wait there until the other reads it)."""
+    Path(path).write_bytes(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+
+
+def _take(path: str) -> Any:  # noqa: ANN401 - what `_leave` left there
+    return pickle.loads(Path(path).read_bytes())
 
 
 def _targets_path(folder: str) -> str:
@@ -570,13 +576,12 @@ def _gather(
     meetings, problems = list(ledger.meetings), list(ledger.problems)
     for _, conn, their_rows in children:
         _receive(conn, "found")
-        with open(_found_path(their_rows), "rb") as file:  # noqa: PTH123 - our temporary folder
-            theirs, their_problems, their_unknown = pickle.load(file)
+        theirs, their_problems, their_unknown = _take(_found_path(their_rows))
         meetings.extend(theirs)
         problems.extend(their_problems)
         unknown.update(their_unknown)
     targets = sorted(set(unknown.values()))
-    Path(_targets_path(folder)).write_bytes(pickle.dumps(targets, pickle.HIGHEST_PROTOCOL))
+    _leave(_targets_path(folder), targets)
     for _, conn, _ in children:
         _send(conn, "targets", None)
     closest = _closest(ledger, targets)
